@@ -1,0 +1,408 @@
+//! The library entry point: collect inputs, run parse → model → emit, write or check.
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Severity, Sources};
+use crate::emit::{self, Layout};
+use crate::model::build::{self, InputFile};
+use crate::model::decl::DeclFile;
+use crate::output::{self, OutputFile};
+use crate::parse;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The file name endings read as declaration files.
+const DECLARATION_SUFFIXES: &[&str] = &[".d.ts"];
+
+/// The stack the pipeline runs on: deep enough for [`parse::MAX_NESTING`] levels in every
+/// stage, in debug builds too (build scripts usually are).
+const PIPELINE_STACK: usize = 256 << 20;
+
+/// Everything that can go wrong; the message is ready to print.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input or config is invalid. The message shows `file:line:col`, the source line
+    /// and what to do.
+    #[error("{0}")]
+    Invalid(String),
+    /// A file could not be read.
+    #[error("error: cannot read `{}`: {source}\n  help: check that the path exists and is readable", path.display())]
+    Read {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// An output file could not be written. Files written before it are complete.
+    #[error("error: cannot write `{}`: {source}\n  help: choose an output path in a writable folder", path.display())]
+    Write {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// Configures and runs a generation, in the style of `prost-build` and `bindgen`.
+///
+/// ```no_run
+/// // build.rs
+/// let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+/// dts2rs::Builder::new()
+///     .input("input")
+///     .config("input/dts2rs.toml")
+///     .generate_to(out.join("bindings.rs"))
+///     .expect("dts2rs failed");
+/// // lib.rs: include!(concat!(env!("OUT_DIR"), "/bindings.rs"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    inputs: Vec<PathBuf>,
+    config_path: Option<PathBuf>,
+    config: Option<Config>,
+    cargo_directives: Option<bool>,
+}
+
+/// The result of a generation, held in memory until written.
+#[derive(Debug, Clone)]
+pub struct Generation {
+    files: Vec<OutputFile>,
+    warnings: Vec<String>,
+    warnings_short: Vec<String>,
+    read: Vec<PathBuf>,
+}
+
+impl Builder {
+    /// A builder with no inputs and the default config.
+    pub fn new() -> Self {
+        Builder::default()
+    }
+
+    /// Adds a `.d.ts` file, or a folder whose `.d.ts` files (at any depth) are all read.
+    pub fn input(mut self, path: impl Into<PathBuf>) -> Self {
+        self.inputs.push(path.into());
+        self
+    }
+
+    /// Reads the config from a `dts2rs.toml` file.
+    pub fn config(mut self, path: impl Into<PathBuf>) -> Self {
+        self.config_path = Some(path.into());
+        self
+    }
+
+    /// Uses a config built in code (replacing any config file).
+    pub fn config_value(mut self, config: Config) -> Self {
+        self.config = Some(config);
+        self.config_path = None;
+        self
+    }
+
+    /// Whether [`generate_to`](Self::generate_to) prints `cargo:rerun-if-changed` for each file
+    /// read and `cargo:warning` for each warning. Default: when run from a build script
+    /// (`OUT_DIR` is set).
+    pub fn cargo_directives(mut self, enabled: bool) -> Self {
+        self.cargo_directives = Some(enabled);
+        self
+    }
+
+    /// Generates code for the output path `out`, in memory, writing nothing.
+    ///
+    /// `out` ending in `.rs` is one file with inline modules; anything else is a folder with a
+    /// root `mod.rs`.
+    pub fn generate(&self, out: impl AsRef<Path>) -> Result<Generation, Error> {
+        let this = self.clone();
+        let out = out.as_ref().to_path_buf();
+        std::thread::Builder::new()
+            .name("dts2rs".to_owned())
+            .stack_size(PIPELINE_STACK)
+            .spawn(move || this.run(&out))
+            .map_err(|e| Error::Invalid(format!("error: cannot start the generator thread: {e}")))?
+            .join()
+            .unwrap_or_else(|_| {
+                Err(Error::Invalid(
+                    "error: internal error in dts2rs (a panic); please report it with the input"
+                        .to_owned(),
+                ))
+            })
+    }
+
+    /// Generates code into `out` (see [`generate`](Self::generate)), writing only files whose
+    /// content changed. Nothing is written when the input has an error.
+    pub fn generate_to(&self, out: impl AsRef<Path>) -> Result<Generation, Error> {
+        let cargo = self
+            .cargo_directives
+            .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
+        let generation = self.generate(out);
+        if cargo {
+            let read = match &generation {
+                Ok(g) => g.read.clone(),
+                Err(_) => self
+                    .inputs
+                    .iter()
+                    .chain(&self.config_path)
+                    .cloned()
+                    .collect(),
+            };
+            for path in read {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+        }
+        let generation = generation?;
+        if cargo {
+            for warning in &generation.warnings_short {
+                println!("cargo:warning={warning}");
+            }
+        }
+        generation.write()?;
+        Ok(generation)
+    }
+
+    fn run(&self, out: &Path) -> Result<Generation, Error> {
+        let mut sources = Sources::default();
+        let mut read = Vec::new();
+        let config = match (&self.config, &self.config_path) {
+            (Some(config), _) => config.clone(),
+            (None, Some(path)) => {
+                let text = read_text(path)?;
+                read.push(path.clone());
+                let file = sources.add(display(path), text.clone());
+                Config::parse(&text, file).map_err(|d| Error::Invalid(sources.render(&d)))?
+            }
+            (None, None) => Config::default(),
+        };
+        if self.inputs.is_empty() {
+            return Err(Error::Invalid(
+                sources.render(
+                    &Diagnostic::error("no input given", None)
+                        .with_help("add a `.d.ts` file or a folder of them"),
+                ),
+            ));
+        }
+        let mut files = Vec::new();
+        let single = self.inputs.len() == 1;
+        for input in &self.inputs {
+            collect_inputs(input, single, &mut files)?;
+            read.push(input.clone());
+        }
+        let mut decls: Vec<(crate::diagnostics::FileId, String, Vec<String>, DeclFile)> =
+            Vec::new();
+        let mut warnings = Vec::new();
+        for (path, module_path) in files {
+            let text = read_text(&path)?;
+            let name = display(&path);
+            let file = sources.add(name.clone(), text);
+            let parsed = parse::parse_file(file, &name, sources.text(file))
+                .map_err(|d| Error::Invalid(sources.render(&d)))?;
+            warnings.extend(parsed.warnings);
+            decls.push((file, name, module_path, parsed.decls));
+        }
+        let inputs: Vec<InputFile<'_>> = decls
+            .iter()
+            .map(|(file, name, module_path, decls)| InputFile {
+                file: *file,
+                display: name.clone(),
+                module_path: module_path.clone(),
+                decls,
+            })
+            .collect();
+        let model = build::build(&inputs, &config);
+        warnings.extend(model.warnings);
+        let layout = if out.extension().is_some_and(|e| e == "rs") {
+            Layout::SingleFile
+        } else {
+            Layout::Tree
+        };
+        let label = self
+            .inputs
+            .iter()
+            .map(|p| display(p))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rendered = emit::emit(&model.root, layout, &label, &config)
+            .map_err(|d| Error::Invalid(sources.render(&d)))?;
+        let files = rendered
+            .into_iter()
+            .map(|f| OutputFile {
+                path: if layout == Layout::SingleFile {
+                    out.to_path_buf()
+                } else {
+                    out.join(f.path)
+                },
+                contents: f.contents,
+            })
+            .collect();
+        warnings.sort_by_key(|d| {
+            (
+                d.span.map(|s| (sources.name(s.file).to_owned(), s.start)),
+                d.message.clone(),
+            )
+        });
+        debug_assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
+        Ok(Generation {
+            files,
+            warnings: warnings.iter().map(|w| sources.render(w)).collect(),
+            warnings_short: warnings.iter().map(|w| sources.render_short(w)).collect(),
+            read,
+        })
+    }
+}
+
+impl Generation {
+    /// The files to write, with their full contents.
+    pub fn files(&self) -> &[OutputFile] {
+        &self.files
+    }
+
+    /// Warnings, each rendered with its source line.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Every file that was read (inputs and config).
+    pub fn read_files(&self) -> &[PathBuf] {
+        &self.read
+    }
+
+    /// The output files whose content on disk differs from this generation (or is missing).
+    pub fn stale_files(&self) -> Vec<&Path> {
+        self.files
+            .iter()
+            .filter(|f| f.is_stale())
+            .map(|f| f.path.as_path())
+            .collect()
+    }
+
+    /// Writes the files whose content changed; returns how many were written.
+    pub fn write(&self) -> Result<usize, Error> {
+        output::check_writable(&self.files)
+            .map_err(|(path, source)| Error::Write { path, source })?;
+        let mut written = 0;
+        for file in &self.files {
+            if output::write_file_if_changed(file).map_err(|source| Error::Write {
+                path: file.path.clone(),
+                source,
+            })? {
+                written += 1;
+            }
+        }
+        Ok(written)
+    }
+}
+
+/// A path as shown in messages and headers: as given, with `/` separators.
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Error::Invalid(format!(
+            "error: `{}` is not valid UTF-8 (byte {at})\n  help: save the file as UTF-8",
+            display(path)
+        ))
+    })?;
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(Error::Invalid(format!(
+            "error: `{}` contains a NUL byte on line {line}\n  help: declaration files are text; remove the NUL byte",
+            display(path)
+        )));
+    }
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
+}
+
+/// Adds the declaration files of `input` with their module paths: a lone file input has its
+/// items at the root; a folder's files are named by their path below it; with several inputs,
+/// each sits under its own name.
+fn collect_inputs(
+    input: &Path,
+    single: bool,
+    out: &mut Vec<(PathBuf, Vec<String>)>,
+) -> Result<(), Error> {
+    let meta = fs::metadata(input).map_err(|source| Error::Read {
+        path: input.to_path_buf(),
+        source,
+    })?;
+    let base: Vec<String> = if single {
+        vec![]
+    } else {
+        vec![module_stem(input)]
+    };
+    if meta.is_file() {
+        if !is_declaration_file(input) {
+            return Err(Error::Invalid(format!(
+                "error: `{}` is not a declaration file\n  help: pass a `.d.ts` file (or a folder of them); for a `.ts` source, run `tsc --declaration` first",
+                display(input)
+            )));
+        }
+        out.push((input.to_path_buf(), base));
+        return Ok(());
+    }
+    let mut found = Vec::new();
+    walk(input, &mut found)?;
+    if found.is_empty() {
+        return Err(Error::Invalid(format!(
+            "error: no `.d.ts` file under `{}`\n  help: pass a folder that contains declaration files",
+            display(input)
+        )));
+    }
+    for path in found {
+        let relative = path.strip_prefix(input).unwrap_or(&path);
+        let mut module_path = base.clone();
+        let parts: Vec<_> = relative
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        if let Some((file, folders)) = parts.split_last() {
+            module_path.extend(folders.iter().cloned());
+            module_path.push(module_stem(Path::new(file)));
+        }
+        out.push((path, module_path));
+    }
+    Ok(())
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let entries = fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if is_declaration_file(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_declaration_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    DECLARATION_SUFFIXES.iter().any(|s| name.ends_with(s))
+}
+
+/// The module name part of a path: `sessions.d.ts` → `sessions`.
+fn module_stem(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    DECLARATION_SUFFIXES
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .map(str::to_owned)
+        .unwrap_or(name)
+}

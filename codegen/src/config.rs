@@ -1,0 +1,200 @@
+//! `dts2rs.toml`: per-path type overrides, number rules, extra derives and attributes.
+//!
+//! ```toml
+//! # Every `number` in a field whose name matches becomes this type.
+//! [numbers]
+//! "*_ms" = "u32"
+//! "expires_at" = "i64"
+//!
+//! # The whole type of one field, by TypeScript path.
+//! [types]
+//! "Session.TurnDetection.prefix_padding_ms" = "u32"
+//!
+//! extra_derives = ["Eq"]          # added to every struct and enum
+//! extra_attributes = []           # e.g. "#[non_exhaustive]"
+//! map_type = "std::collections::BTreeMap"
+//! ```
+//!
+//! Unknown keys are an error, so a typo never silently does nothing.
+
+use crate::diagnostics::{Diagnostic, FileId, Span};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Generation settings, read from `dts2rs.toml` or built in code.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Field-name patterns (`*` matches any run of characters) and the Rust type every `number`
+    /// in a matching field becomes.
+    pub numbers: BTreeMap<String, String>,
+    /// TypeScript paths (`Interface.Nested.field`) and the Rust type the field becomes.
+    pub types: BTreeMap<String, String>,
+    /// Derives added to every generated struct and enum.
+    pub extra_derives: Vec<String>,
+    /// Attributes added to every generated struct and enum, written as Rust (`#[non_exhaustive]`).
+    pub extra_attributes: Vec<String>,
+    /// The map type for `Record<string, T>`, a path to a type taking `<String, T>`.
+    pub map_type: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            numbers: BTreeMap::new(),
+            types: BTreeMap::new(),
+            extra_derives: Vec::new(),
+            extra_attributes: Vec::new(),
+            map_type: "std::collections::BTreeMap".to_owned(),
+        }
+    }
+}
+
+impl Config {
+    /// Parses and checks a config text registered as `file`; errors point into it.
+    pub fn parse(text: &str, file: FileId) -> Result<Config, Diagnostic> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let span = e
+                .span()
+                .map(|r| Span::new(file, r.start as u32, r.end as u32));
+            Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(
+                "the keys are `numbers`, `types`, `extra_derives`, `extra_attributes` and \
+                 `map_type`; see the README's Config section",
+            )
+        })?;
+        config.validate(text, file)?;
+        Ok(config)
+    }
+
+    /// Checks that every Rust type and attribute written in the config parses.
+    fn validate(&self, text: &str, file: FileId) -> Result<(), Diagnostic> {
+        let at = |needle: &str| {
+            text.find(needle)
+                .map(|start| Span::new(file, start as u32, (start + needle.len()) as u32))
+        };
+        let types = self
+            .numbers
+            .values()
+            .chain(self.types.values())
+            .chain([&self.map_type]);
+        for ty in types {
+            if syn::parse_str::<syn::Type>(ty).is_err() {
+                return Err(
+                    Diagnostic::error(format!("`{ty}` is not a Rust type"), at(ty)).with_help(
+                        "write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`",
+                    ),
+                );
+            }
+        }
+        for derive in &self.extra_derives {
+            if syn::parse_str::<syn::Path>(derive).is_err() {
+                return Err(Diagnostic::error(
+                    format!("`{derive}` is not a derive path"),
+                    at(derive),
+                )
+                .with_help("write a trait path such as `Eq` or `schemars::JsonSchema`"));
+            }
+        }
+        for attr in &self.extra_attributes {
+            let parsed = syn::parse_str::<proc_macro2::TokenStream>(attr)
+                .ok()
+                .and_then(|tokens| {
+                    syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
+                });
+            if parsed.is_none_or(|attrs| attrs.is_empty()) {
+                return Err(
+                    Diagnostic::error(format!("`{attr}` is not an attribute"), at(attr))
+                        .with_help("write an outer attribute such as `#[non_exhaustive]`"),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The configured type for the field at TypeScript path `ts_path`, if any.
+    pub fn type_override(&self, ts_path: &str) -> Option<&str> {
+        self.types.get(ts_path).map(String::as_str)
+    }
+
+    /// The configured type for a `number` in field `field`: an exact pattern wins, then the
+    /// longest matching pattern (ties broken by the pattern text, so the choice is stable).
+    pub fn number_type(&self, field: &str) -> Option<&str> {
+        self.numbers
+            .iter()
+            .filter(|(pattern, _)| glob_match(pattern, field))
+            .max_by_key(|(pattern, _)| {
+                (
+                    !pattern.contains('*'),
+                    pattern.len(),
+                    std::cmp::Reverse(*pattern),
+                )
+            })
+            .map(|(_, ty)| ty.as_str())
+    }
+}
+
+/// Matches `text` against `pattern`, where `*` stands for any run of characters.
+fn glob_match(pattern: &str, text: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or("");
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("*_ms", "prefix_padding_ms"));
+        assert!(!glob_match("*_ms", "forms"));
+        assert!(glob_match("seconds", "seconds"));
+        assert!(!glob_match("seconds", "seconds_left"));
+        assert!(glob_match("max_*_tokens", "max_output_tokens"));
+        assert!(glob_match("*", ""));
+        assert!(!glob_match("a*a", "a"));
+    }
+
+    #[test]
+    fn exact_then_longest_pattern_wins() {
+        let config: Config = toml::from_str(
+            "[numbers]\n\"*\" = \"f32\"\n\"*_ms\" = \"u32\"\n\"timeout_ms\" = \"u64\"",
+        )
+        .unwrap();
+        assert_eq!(config.number_type("timeout_ms"), Some("u64"));
+        assert_eq!(config.number_type("silence_duration_ms"), Some("u32"));
+        assert_eq!(config.number_type("temperature"), Some("f32"));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_types_are_errors() {
+        let bad_key = Config::parse("extra_derive = []", FileId(0)).unwrap_err();
+        assert!(
+            bad_key.message.contains("unknown field `extra_derive`"),
+            "{}",
+            bad_key.message
+        );
+        assert_eq!(bad_key.span.map(|s| s.start), Some(0));
+        let bad_type = Config::parse("[numbers]\n\"*_ms\" = \"u32 u32\"", FileId(0)).unwrap_err();
+        assert!(bad_type.message.contains("not a Rust type"));
+        let wrong_shape = Config::parse("extra_derives = \"Eq\"", FileId(0)).unwrap_err();
+        assert!(
+            wrong_shape.message.contains("invalid type"),
+            "{}",
+            wrong_shape.message
+        );
+    }
+}

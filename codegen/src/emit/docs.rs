@@ -1,0 +1,344 @@
+//! JSDoc → rustdoc text that `cargo doc -D warnings` and clippy accept.
+//!
+//! The author's Markdown is kept; only what rustdoc would misread changes: brackets that are not
+//! links are escaped (`\[0.6, 1.2\]`), bare URLs are wrapped (`<https://…>`), `<tag>`-like text
+//! is escaped, fences without a language are marked so they never run as doctests, and lazy
+//! list continuations are indented.
+
+use crate::model::jsdoc::Docs;
+
+/// The lines of a doc comment for `docs`, without the leading `///`.
+pub fn doc_lines(docs: &Docs) -> Vec<String> {
+    let mut out = Vec::new();
+    if !docs.body.is_empty() {
+        out.extend(render_markdown(&docs.body, "text"));
+    }
+    for (tag, text) in &docs.tags {
+        push_paragraph_break(&mut out);
+        let text = if text.is_empty() {
+            String::new()
+        } else {
+            format!(" {text}")
+        };
+        out.extend(render_markdown(&format!("`@{tag}`{text}"), "text"));
+    }
+    if !docs.examples.is_empty() {
+        push_paragraph_break(&mut out);
+        out.push("# Examples".to_owned());
+        for example in &docs.examples {
+            out.push(String::new());
+            if example.trim_start().starts_with("```") {
+                out.extend(render_markdown(example, "ts"));
+            } else {
+                out.push("```ts".to_owned());
+                out.extend(example.lines().map(str::to_owned));
+                out.push("```".to_owned());
+            }
+        }
+    }
+    out
+}
+
+fn push_paragraph_break(out: &mut Vec<String>) {
+    if !out.is_empty() {
+        out.push(String::new());
+    }
+}
+
+/// Renders Markdown lines, marking bare fences with `fence_lang`.
+fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    let mut list_indent: Option<usize> = None;
+    for raw in text.lines() {
+        let line = raw.replace('\t', "    ");
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            if !in_fence && trimmed.trim_end() == "```" {
+                out.push(format!(
+                    "{}```{fence_lang}",
+                    &line[..line.len() - trimmed.len()]
+                ));
+            } else {
+                out.push(line.clone());
+            }
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push(line);
+            continue;
+        }
+        if trimmed.is_empty() {
+            list_indent = None;
+            out.push(String::new());
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let line = match (list_marker_width(trimmed), list_indent) {
+            (Some(width), _) => {
+                list_indent = Some(indent + width);
+                line
+            }
+            // A line continuing a list item must be indented to the item's text.
+            (None, Some(needed)) if indent < needed => format!("{}{trimmed}", " ".repeat(needed)),
+            _ => line,
+        };
+        out.push(escape_inline(&line));
+    }
+    if in_fence {
+        out.push("```".to_owned());
+    }
+    out
+}
+
+/// The width of a list marker (`- `, `* `, `1. `) at the start of `line`.
+fn list_marker_width(line: &str) -> Option<usize> {
+    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
+        return Some(2);
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && line[digits..].starts_with(". ")).then_some(digits + 2)
+}
+
+/// Escapes what rustdoc would misread in one line of prose, leaving code spans alone.
+fn escape_inline(line: &str) -> String {
+    let line = inline_link_tags(line);
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '`' => {
+                let run = chars[i..].iter().take_while(|&&c| c == '`').count();
+                let close = find_run(&chars, i + run, run);
+                let end = close.map_or(i + run, |j| j + run);
+                out.extend(&chars[i..end]);
+                i = end;
+                continue;
+            }
+            '\\' if i + 1 < chars.len() => {
+                out.push(c);
+                out.push(chars[i + 1]);
+                i += 2;
+                continue;
+            }
+            '[' => {
+                if let Some(end) = link_end(&chars, i) {
+                    out.extend(&chars[i..end]);
+                    i = end;
+                    continue;
+                }
+                out.push_str("\\[");
+            }
+            ']' => out.push_str("\\]"),
+            '<' => {
+                if let Some(end) = autolink_end(&chars, i) {
+                    out.extend(&chars[i..end]);
+                    i = end;
+                    continue;
+                }
+                out.push_str("\\<");
+            }
+            'h' if starts_url(&chars, i) && (i == 0 || !is_url_char(chars[i - 1])) => {
+                let mut end = i;
+                while end < chars.len() && is_url_char(chars[end]) {
+                    end += 1;
+                }
+                while end > i
+                    && matches!(
+                        chars[end - 1],
+                        '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\'' | '"'
+                    )
+                {
+                    end -= 1;
+                }
+                out.push('<');
+                out.extend(&chars[i..end]);
+                out.push('>');
+                i = end;
+                continue;
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// JSDoc `{@link Target}` and `{@link Target text}` become code spans.
+fn inline_link_tags(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(start) = rest.find("{@link") {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let inner = rest[start + 6..start + len].trim();
+        let (target, text) = inner.split_once([' ', '|']).unwrap_or((inner, ""));
+        let text = text.trim();
+        if text.is_empty() {
+            out.push_str(&format!("`{target}`"));
+        } else {
+            out.push_str(&format!("{text} (`{target}`)"));
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn find_run(chars: &[char], from: usize, run: usize) -> Option<usize> {
+    let mut j = from;
+    while j < chars.len() {
+        if chars[j] == '`' {
+            let len = chars[j..].iter().take_while(|&&c| c == '`').count();
+            if len == run {
+                return Some(j);
+            }
+            j += len;
+        } else {
+            j += 1;
+        }
+    }
+    None
+}
+
+/// The end of a Markdown link `[text](url)` or `[text][ref]` starting at `start`.
+fn link_end(chars: &[char], start: usize) -> Option<usize> {
+    let mut depth = 0;
+    let mut close = None;
+    for (j, &c) in chars.iter().enumerate().skip(start) {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(j);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let (open, shut) = match chars.get(close + 1) {
+        Some('(') => ('(', ')'),
+        Some('[') => ('[', ']'),
+        _ => return None,
+    };
+    let _ = open;
+    chars[close + 2..]
+        .iter()
+        .position(|&c| c == shut)
+        .map(|p| close + 3 + p)
+}
+
+/// The end of an autolink `<https://…>` starting at `start`.
+fn autolink_end(chars: &[char], start: usize) -> Option<usize> {
+    if !starts_url(chars, start + 1) {
+        return None;
+    }
+    chars[start..]
+        .iter()
+        .position(|&c| c == '>' || c.is_whitespace())
+        .and_then(|p| (chars[start + p] == '>').then_some(start + p + 1))
+}
+
+fn starts_url(chars: &[char], at: usize) -> bool {
+    let rest: String = chars.iter().skip(at).take(8).collect();
+    rest.starts_with("https://") || rest.starts_with("http://")
+}
+
+fn is_url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#@!$&'()*+,;=%".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(body: &str) -> Vec<String> {
+        doc_lines(&Docs {
+            body: body.to_owned(),
+            ..Docs::default()
+        })
+    }
+
+    #[test]
+    fn brackets_that_are_not_links_are_escaped() {
+        assert_eq!(
+            render("limited to [0.6, 1.2]. Set this to\n[\"text\"]."),
+            vec!["limited to \\[0.6, 1.2\\]. Set this to", "\\[\"text\"\\]."]
+        );
+    }
+
+    #[test]
+    fn links_and_code_are_kept() {
+        let line = "through [the endpoint](https://platform.openai.com/docs/x#y) and `a[0]`";
+        assert_eq!(render(line), vec![line]);
+    }
+
+    #[test]
+    fn bare_urls_are_wrapped_and_tags_escaped() {
+        assert_eq!(
+            render("See https://example.com/a_b. Returns Array<string>."),
+            vec!["See <https://example.com/a_b>. Returns Array\\<string>."]
+        );
+        assert_eq!(
+            render("<https://example.com>"),
+            vec!["<https://example.com>"]
+        );
+    }
+
+    #[test]
+    fn examples_are_ts_fences() {
+        let docs = Docs {
+            body: "Creates.".into(),
+            examples: vec!["```ts\nconst a = [1];\n```".into(), "create()".into()],
+            ..Docs::default()
+        };
+        assert_eq!(
+            doc_lines(&docs),
+            vec![
+                "Creates.",
+                "",
+                "# Examples",
+                "",
+                "```ts",
+                "const a = [1];",
+                "```",
+                "",
+                "```ts",
+                "create()",
+                "```"
+            ]
+        );
+    }
+
+    #[test]
+    fn bare_fences_never_become_doctests() {
+        assert_eq!(
+            render("```\nlet x = [1];\n```"),
+            vec!["```text", "let x = [1];", "```"]
+        );
+    }
+
+    #[test]
+    fn list_continuations_are_indented() {
+        assert_eq!(
+            render("- one\ncontinued\n\nafter"),
+            vec!["- one", "  continued", "", "after"]
+        );
+    }
+
+    #[test]
+    fn jsdoc_link_tags_become_code() {
+        assert_eq!(
+            render("Use {@link Foo.bar} or {@link Baz the baz}."),
+            vec!["Use `Foo.bar` or the baz (`Baz`)."]
+        );
+    }
+}

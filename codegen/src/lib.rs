@@ -1,0 +1,32 @@
+//! Generate idiomatic serde Rust types from TypeScript declaration files (`.d.ts`), with every
+//! doc comment kept.
+//!
+//! The pipeline has three stages, one folder each:
+//! - [`parse`]: swc reads the declarations (comments kept) and lowers them into the model's
+//!   TypeScript-side types;
+//! - [`model`]: names are resolved, anonymous types are named after their place, identical
+//!   literal unions are shared and the config applied, giving a Rust-shaped model;
+//! - [`emit`]: the model becomes tokens (`quote`), checked by `syn` and printed by
+//!   `prettyplease` under an `@generated` header.
+//!
+//! [`Builder`] runs all three, from a build script or the `dts2rs` command:
+//!
+//! ```no_run
+//! let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+//! dts2rs::Builder::new()
+//!     .input("input")
+//!     .config("input/dts2rs.toml")
+//!     .generate_to(out.join("bindings.rs"))
+//!     .expect("dts2rs failed");
+//! ```
+
+mod builder;
+pub mod config;
+pub mod diagnostics;
+pub mod emit;
+pub mod model;
+pub mod output;
+pub mod parse;
+
+pub use builder::{Builder, Error, Generation};
+pub use config::Config;

@@ -1,0 +1,157 @@
+//! The TypeScript side of the model: declarations as the input wrote them.
+//!
+//! The parse stage lowers swc's AST into these types; nothing here knows about swc or about
+//! Rust. Names are the TypeScript spellings, references are unresolved qualified names.
+
+use super::jsdoc::Docs;
+use crate::diagnostics::Span;
+
+/// One declaration file, lowered.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeclFile {
+    /// Top-level declarations in source order.
+    pub decls: Vec<Decl>,
+    /// Names brought in by `import` statements: references to them are outside the input.
+    pub imports: Vec<String>,
+}
+
+/// A named declaration: interface, namespace, class or type alias.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decl {
+    /// The TypeScript name.
+    pub name: String,
+    /// JSDoc attached to the declaration.
+    pub docs: Docs,
+    /// Where the declaration's name stands in the source.
+    pub span: Span,
+    /// What kind of declaration it is.
+    pub kind: DeclKind,
+}
+
+/// The kinds of declaration the model understands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeclKind {
+    /// `interface X<T> extends Y { … }`.
+    Interface(Interface),
+    /// `namespace X { … }`, holding further declarations.
+    Namespace(Vec<Decl>),
+    /// `class X { method(…): R }`: becomes a service trait.
+    Class(Class),
+    /// `type X = …`.
+    TypeAlias(TypeExpr),
+}
+
+/// The body of an interface.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Interface {
+    /// Type parameter names.
+    pub type_params: Vec<String>,
+    /// `extends` clauses, as references.
+    pub extends: Vec<TypeExpr>,
+    /// Property signatures in source order.
+    pub fields: Vec<Field>,
+}
+
+/// A property signature `name?: T`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The wire name: the property key exactly as written.
+    pub name: String,
+    /// Whether the property was declared with `?`.
+    pub optional: bool,
+    /// The property's type.
+    pub ty: TypeExpr,
+    /// JSDoc attached to the property.
+    pub docs: Docs,
+    /// Where the property stands in the source.
+    pub span: Span,
+}
+
+/// A class, kept only for its methods.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Class {
+    /// Methods in source order.
+    pub methods: Vec<Method>,
+}
+
+/// A method signature of a class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Method {
+    /// The method's name.
+    pub name: String,
+    /// JSDoc attached to the method.
+    pub docs: Docs,
+    /// Where the method stands in the source.
+    pub span: Span,
+    /// Parameters in order.
+    pub params: Vec<Param>,
+    /// The declared return type; `None` when it was left out.
+    pub returns: Option<TypeExpr>,
+}
+
+/// A method parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// The parameter's name.
+    pub name: String,
+    /// Whether it was declared with `?`.
+    pub optional: bool,
+    /// Its type; `None` when it was left out.
+    pub ty: Option<TypeExpr>,
+}
+
+/// A literal type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    /// `'text'`.
+    String(String),
+    /// `42`, kept as written.
+    Number(String),
+    /// `true` / `false`.
+    Bool(bool),
+}
+
+/// A TypeScript type expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeExpr {
+    /// `string`.
+    String,
+    /// `number`.
+    Number,
+    /// `boolean`.
+    Boolean,
+    /// `unknown`, `any` or `object`: any JSON value.
+    Any,
+    /// `null`.
+    Null,
+    /// `undefined` or `void`.
+    Undefined,
+    /// `string & {}`: a string that keeps editor completion for the literals beside it.
+    OpenString,
+    /// A literal type.
+    Literal(Literal),
+    /// `T[]` or `Array<T>`.
+    Array(Box<TypeExpr>),
+    /// A reference to a named type, with type arguments.
+    Ref {
+        /// The qualified name, split at dots.
+        path: Vec<String>,
+        /// Type arguments.
+        args: Vec<TypeExpr>,
+        /// Where the reference stands.
+        span: Span,
+    },
+    /// `A | B | …`.
+    Union(Vec<TypeExpr>),
+    /// `A & B & …` (other than the `string & {}` idiom).
+    Intersection(Vec<TypeExpr>),
+    /// An inline object type `{ a: T }`.
+    Object(Vec<Field>),
+    /// A construct the model does not map; it becomes any JSON value with a warning.
+    Unsupported {
+        /// What was found, in words.
+        what: String,
+        /// Where it stands.
+        span: Span,
+    },
+}

@@ -1,0 +1,197 @@
+//! Rust identifiers: the one place that decides case, keywords and collisions.
+//!
+//! Every identifier in the output comes from [`rust_ident`], and every set of names that must be
+//! distinct (a module's items, a struct's fields, an enum's variants) claims its names through a
+//! [`Scope`], so no two code paths can disagree on what a TypeScript name becomes.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// The case an identifier is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `UpperCamelCase`: types, traits, enum variants.
+    Type,
+    /// `snake_case`: modules, fields, methods, parameters.
+    Value,
+}
+
+/// Words that cannot be used as plain identifiers (strict, reserved and edition keywords).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot even be raw identifiers (`r#self` is an error).
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Turns a TypeScript spelling into a valid Rust identifier of the given case.
+///
+/// Characters that cannot appear in an identifier separate words; non-ASCII characters become
+/// their code point (`é` → `u00e9`), so distinct inputs stay distinct and the output is ASCII.
+/// Keywords become raw identifiers (`r#type`), or get a trailing `_` where Rust has no raw
+/// form (`self_`). The result may start with `r#`.
+pub fn rust_ident(raw: &str, case: Case) -> String {
+    let words = ascii_words(raw);
+    let mut name = match case {
+        Case::Type => words.to_upper_camel_case(),
+        Case::Value => words.to_snake_case(),
+    };
+    if name.is_empty() {
+        name = match case {
+            Case::Type => "Empty".to_owned(),
+            Case::Value => "empty".to_owned(),
+        };
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    if NOT_RAW.contains(&name.as_str()) {
+        name.push('_');
+    } else if KEYWORDS.contains(&name.as_str()) {
+        name.insert_str(0, "r#");
+    }
+    name
+}
+
+/// The identifier without a raw prefix: what the name is compared by.
+pub fn unraw(ident: &str) -> &str {
+    ident.strip_prefix("r#").unwrap_or(ident)
+}
+
+/// Replaces every character that is not an ASCII letter or digit by a word break, and every
+/// non-ASCII character by its code point as a word of its own.
+fn ascii_words(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c.is_ascii() {
+            out.push(' ');
+        } else {
+            out.push_str(&format!(" u{:04x} ", c as u32));
+        }
+    }
+    out
+}
+
+/// A conservative English singular, for naming the element type of an array field
+/// (`modalities` → `modality`, `tools` → `tool`). Words it does not recognise stay as they are.
+pub fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        if !stem.is_empty() {
+            return format!("{stem}y");
+        }
+    }
+    for keep in ["ss", "us", "is", "ws"] {
+        if word.ends_with(keep) {
+            return word.to_owned();
+        }
+    }
+    for suffix in ["sses", "xes", "ches", "shes"] {
+        if word.ends_with(suffix) {
+            return word[..word.len() - 2].to_owned();
+        }
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() > 1 => stem.to_owned(),
+        _ => word.to_owned(),
+    }
+}
+
+/// A set of names that must be distinct: one module's items, one struct's fields, one enum's
+/// variants.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    /// An empty scope.
+    pub fn new() -> Self {
+        Scope::default()
+    }
+
+    /// Whether `ident` is already claimed.
+    pub fn contains(&self, ident: &str) -> bool {
+        self.taken.contains(unraw(ident))
+    }
+
+    /// Claims the identifier for `raw` in `case`; a name already claimed gets the first free
+    /// numeric suffix (`Type2`, `type_2`), so the result depends only on what was claimed
+    /// before, never on what comes after.
+    pub fn claim(&mut self, raw: &str, case: Case) -> String {
+        let base = rust_ident(raw, case);
+        if self.taken.insert(unraw(&base).to_owned()) {
+            return base;
+        }
+        let separator = match case {
+            Case::Type => "",
+            Case::Value => "_",
+        };
+        (2..)
+            .map(|n| format!("{}{separator}{n}", unraw(&base)))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .expect("an unbounded range always yields a free name")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cases_and_keywords() {
+        assert_eq!(rust_ident("type", Case::Value), "r#type");
+        assert_eq!(rust_ident("self", Case::Value), "self_");
+        assert_eq!(rust_ident("self", Case::Type), "Self_");
+        assert_eq!(rust_ident("_", Case::Value), "empty");
+        assert_eq!(rust_ident("gen", Case::Value), "r#gen");
+        assert_eq!(
+            rust_ident("SessionCreateParams", Case::Value),
+            "session_create_params"
+        );
+        assert_eq!(rust_ident("g711_ulaw", Case::Type), "G711Ulaw");
+        assert_eq!(
+            rust_ident("gpt-4o-realtime-preview-2024-10-01", Case::Type),
+            "Gpt4oRealtimePreview20241001"
+        );
+        assert_eq!(rust_ident("session.created", Case::Type), "SessionCreated");
+    }
+
+    #[test]
+    fn unusual_spellings_become_valid_identifiers() {
+        assert_eq!(rust_ident("1", Case::Type), "_1");
+        assert_eq!(rust_ident("", Case::Type), "Empty");
+        assert_eq!(rust_ident("a b", Case::Type), "AB");
+        assert_eq!(rust_ident("$ref", Case::Value), "r#ref");
+        assert_eq!(rust_ident("café", Case::Type), "CafU00e9");
+        assert_eq!(rust_ident("🎉", Case::Type), "U1f389");
+        assert_eq!(
+            rust_ident("transcription-sessions", Case::Value),
+            "transcription_sessions"
+        );
+    }
+
+    #[test]
+    fn scope_suffixes_collisions_in_claim_order() {
+        let mut scope = Scope::new();
+        assert_eq!(scope.claim("fooBar", Case::Value), "foo_bar");
+        assert_eq!(scope.claim("foo_bar", Case::Value), "foo_bar_2");
+        assert_eq!(scope.claim("Type", Case::Type), "Type");
+        assert_eq!(scope.claim("type", Case::Type), "Type2");
+        assert!(scope.contains("r#foo_bar"));
+    }
+
+    #[test]
+    fn singular_forms() {
+        assert_eq!(singular("modalities"), "modality");
+        assert_eq!(singular("tools"), "tool");
+        assert_eq!(singular("status"), "status");
+        assert_eq!(singular("boxes"), "box");
+        assert_eq!(singular("data"), "data");
+    }
+}

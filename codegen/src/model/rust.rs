@@ -1,0 +1,288 @@
+//! The Rust side of the model: the modules, types and traits to emit.
+//!
+//! Names here are final Rust identifiers (decided by [`super::naming`]); type references are
+//! absolute paths from the output root, which the emit stage turns into relative paths.
+
+use super::jsdoc::Docs;
+use crate::diagnostics::Span;
+
+/// A module of the output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    /// The module's identifier (empty for the root).
+    pub name: String,
+    /// Where the module comes from.
+    pub kind: ModuleKind,
+    /// The module's own doc text.
+    pub docs: Docs,
+    /// Items in emission order.
+    pub items: Vec<Item>,
+    /// Child modules in emission order.
+    pub modules: Vec<Module>,
+    /// The item this module holds the nested types of (`session` of `Session`), which it is
+    /// printed right after.
+    pub companion_of: Option<String>,
+}
+
+/// What a module stands for in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModuleKind {
+    /// The output root.
+    Root,
+    /// A folder of declaration files.
+    Folder,
+    /// One declaration file; `source` is its path as shown in messages.
+    File {
+        /// The declaration file's display path.
+        source: String,
+    },
+    /// A TypeScript namespace, or the home of types named after a declaration's fields.
+    Namespace,
+}
+
+impl Module {
+    /// An empty module.
+    pub fn new(name: impl Into<String>, kind: ModuleKind) -> Self {
+        Module {
+            name: name.into(),
+            kind,
+            docs: Docs::default(),
+            items: vec![],
+            modules: vec![],
+            companion_of: None,
+        }
+    }
+
+    /// Whether the module holds nothing to emit.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.modules.iter().all(Module::is_empty)
+    }
+
+    /// The child module called `name`, created (as `kind`) when missing.
+    pub fn child_mut(&mut self, name: &str, kind: ModuleKind) -> &mut Module {
+        match self.modules.iter().position(|m| m.name == name) {
+            Some(i) => &mut self.modules[i],
+            None => {
+                self.modules.push(Module::new(name, kind));
+                self.modules.last_mut().expect("just pushed")
+            }
+        }
+    }
+
+    /// The module at `path` below this one, created as namespaces when missing.
+    pub fn descendant_mut(&mut self, path: &[String]) -> &mut Module {
+        path.iter().fold(self, |module, name| {
+            module.child_mut(name, ModuleKind::Namespace)
+        })
+    }
+}
+
+/// The absolute path of an item: module identifiers from the root, then the item's identifier.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemPath {
+    /// Module identifiers from the output root.
+    pub modules: Vec<String>,
+    /// The item's identifier.
+    pub name: String,
+}
+
+/// A Rust type as used in a field, variant, alias or signature.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RustType {
+    /// `String`.
+    String,
+    /// `bool`.
+    Bool,
+    /// `f64`, the default for `number`.
+    F64,
+    /// `serde_json::Value`.
+    Json,
+    /// `()`.
+    Unit,
+    /// A type written out in configuration (`u32`, `chrono::DateTime<chrono::Utc>`).
+    Verbatim(String),
+    /// A generic parameter of the enclosing item.
+    Param(String),
+    /// `Vec<T>`.
+    Vec(Box<RustType>),
+    /// A string-keyed map of the configured kind.
+    Map(Box<RustType>),
+    /// `Option<T>`.
+    Option(Box<RustType>),
+    /// `Box<T>`, breaking a recursive type.
+    Boxed(Box<RustType>),
+    /// A generated item, with type arguments.
+    Item(ItemPath, Vec<RustType>),
+}
+
+impl RustType {
+    /// Whether the type is (or contains) a floating-point number, which rules out `Eq` and `Hash`.
+    pub fn has_float(&self) -> bool {
+        match self {
+            RustType::F64 => true,
+            RustType::Verbatim(v) => v == "f32" || v == "f64",
+            RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
+                t.has_float()
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether values of the type are `Copy` (only the scalar cases matter for enums).
+    pub fn is_copy(&self) -> bool {
+        match self {
+            RustType::Bool | RustType::F64 | RustType::Unit => true,
+            RustType::Verbatim(v) => is_primitive_number(v),
+            _ => false,
+        }
+    }
+}
+
+/// Whether a verbatim type is one of Rust's primitive numbers.
+pub fn is_primitive_number(ty: &str) -> bool {
+    matches!(
+        ty,
+        "u8" | "u16"
+            | "u32"
+            | "u64"
+            | "u128"
+            | "usize"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "i128"
+            | "isize"
+            | "f32"
+            | "f64"
+    )
+}
+
+/// A generated item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The item's identifier.
+    pub name: String,
+    /// Its documentation.
+    pub docs: Docs,
+    /// The declaration it comes from, for messages.
+    pub span: Option<Span>,
+    /// What it is.
+    pub kind: ItemKind,
+}
+
+/// The kinds of generated item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    /// A struct with named fields.
+    Struct(Struct),
+    /// An enum.
+    Enum(Enum),
+    /// `pub type Name = Target;`.
+    Alias(RustType),
+    /// A service trait from a class.
+    Trait(Trait),
+}
+
+/// A struct with named fields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Struct {
+    /// Generic parameters.
+    pub type_params: Vec<String>,
+    /// Fields in source order.
+    pub fields: Vec<Field>,
+}
+
+impl Struct {
+    /// Whether every field may be left out, so `Default` gives the empty object.
+    pub fn all_optional(&self) -> bool {
+        self.fields.iter().all(|f| f.optional)
+    }
+}
+
+/// A struct field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The Rust identifier (may be raw, `r#type`).
+    pub name: String,
+    /// The JSON key.
+    pub wire: String,
+    /// The value type, without the `Option` an optional field adds.
+    pub ty: RustType,
+    /// Whether the key may be absent.
+    pub optional: bool,
+    /// Its documentation.
+    pub docs: Docs,
+}
+
+/// An enum: a string enum, an open string enum, or a union with untagged variants.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    /// Variants in source order, untagged ones last (serde tries them in order).
+    pub variants: Vec<Variant>,
+}
+
+impl Enum {
+    /// Whether every variant is a string literal or the catch-all: the enum is a string on the
+    /// wire and gets `as_str`, `Display` and `FromStr`.
+    pub fn is_string_enum(&self) -> bool {
+        self.variants
+            .iter()
+            .all(|v| matches!(v.kind, VariantKind::Literal(_) | VariantKind::Other))
+    }
+
+    /// Whether the enum keeps unknown strings in a catch-all variant.
+    pub fn is_open(&self) -> bool {
+        self.variants.iter().any(|v| v.kind == VariantKind::Other)
+    }
+
+    /// The types carried by untagged variants.
+    pub fn payloads(&self) -> impl Iterator<Item = &RustType> {
+        self.variants.iter().filter_map(|v| match &v.kind {
+            VariantKind::Untagged(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+/// An enum variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// The Rust identifier.
+    pub name: String,
+    /// Its documentation.
+    pub docs: Docs,
+    /// How it appears on the wire.
+    pub kind: VariantKind,
+}
+
+/// How a variant appears on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum VariantKind {
+    /// Exactly this string.
+    Literal(String),
+    /// Any other string, kept as is (`Other(String)`).
+    Other,
+    /// A value of this type, tried in order (`#[serde(untagged)]`).
+    Untagged(RustType),
+}
+
+/// A service trait generated from a class.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Trait {
+    /// Methods in source order.
+    pub methods: Vec<Method>,
+}
+
+/// A trait method: `fn name(&self, params…) -> impl Future<Output = Result<R, Self::Error>>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Method {
+    /// The Rust identifier.
+    pub name: String,
+    /// Its documentation.
+    pub docs: Docs,
+    /// Parameters as `(identifier, type)`.
+    pub params: Vec<(String, RustType)>,
+    /// The success type.
+    pub returns: RustType,
+}

@@ -1,0 +1,87 @@
+//! A nesting limit checked before parsing.
+//!
+//! swc's parser, and every later stage, recurse once per level of type nesting. Real
+//! declaration files nest a few dozen levels at most; a generated or hostile file can nest
+//! thousands and overflow the stack. A cheap scan of brackets, outside comments and strings,
+//! rejects such input with a clear message instead.
+
+use crate::diagnostics::{Diagnostic, FileId, Span};
+
+/// The deepest bracket nesting (`{`, `[`, `(`, `<`) accepted in a declaration file.
+pub const MAX_NESTING: usize = 256;
+
+/// Fails when brackets nest deeper than [`MAX_NESTING`].
+pub fn check(file: FileId, text: &str) -> Result<(), Diagnostic> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = find_from(bytes, i, b"\n").unwrap_or(bytes.len());
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = find_from(bytes, i + 2, b"*/").map_or(bytes.len(), |end| end + 2);
+                continue;
+            }
+            quote @ (b'\'' | b'"' | b'`') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'{' | b'[' | b'(' | b'<' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(Diagnostic::error(
+                        format!("brackets nest more than {MAX_NESTING} levels deep"),
+                        Some(Span::new(file, i as u32, i as u32 + 1)),
+                    )
+                    .with_label("this level is too deep")
+                    .with_help("split the type into named declarations; real declaration files never nest this deep"));
+                }
+            }
+            b'}' | b']' | b')' => depth = depth.saturating_sub(1),
+            b'>' if i == 0 || bytes[i - 1] != b'=' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn find_from(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_rejected_with_a_place() {
+        let text = format!(
+            "type A = {}string{};",
+            "Array<".repeat(10_000),
+            ">".repeat(10_000)
+        );
+        let err = check(FileId(0), &text).unwrap_err();
+        assert!(err.message.contains("256"));
+        assert_eq!(err.span.map(|s| s.start), Some(9 + 6 * 256 + 5));
+    }
+
+    #[test]
+    fn brackets_in_comments_strings_and_arrows_do_not_count() {
+        let text = format!(
+            "/* {} */ // {}\ntype A = '{}'; type F = () => void;",
+            "{".repeat(999),
+            "(".repeat(999),
+            "[".repeat(999)
+        );
+        assert!(check(FileId(0), &text).is_ok());
+    }
+}

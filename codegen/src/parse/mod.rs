@@ -1,0 +1,102 @@
+//! Stage 1: declaration text → [`crate::model::decl::DeclFile`]s.
+//!
+//! swc parses the text as TypeScript declarations with comments collected; the `lower` module turns its
+//! AST into the model's declaration types. This is the only module that knows about swc.
+
+mod depth;
+mod lower;
+
+use crate::diagnostics::{Diagnostic, FileId, Span};
+use crate::model::decl::DeclFile;
+use swc_common::comments::SingleThreadedComments;
+use swc_common::{BytePos, FileName, SourceFile, Spanned};
+use swc_ecma_ast::EsVersion;
+use swc_ecma_parser::{parse_file_as_module, Syntax, TsSyntax};
+
+pub use depth::MAX_NESTING;
+
+/// swc numbers the first byte of the first file 1; spans are converted back to offsets.
+const START: BytePos = BytePos(1);
+
+/// What parsing one file gave: the declarations and the warnings about what was skipped.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The lowered declarations.
+    pub decls: DeclFile,
+    /// Constructs that were skipped or mapped loosely.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parses one declaration file registered as `file`.
+///
+/// A syntax error, or a statement that has no place in a declaration file, is an error; a type
+/// the model cannot map is a warning and becomes "any JSON value".
+pub fn parse_file(file: FileId, name: &str, text: &str) -> Result<Parsed, Diagnostic> {
+    depth::check(file, text)?;
+    let source = SourceFile::new(
+        FileName::Custom(name.to_owned()).into(),
+        false,
+        FileName::Custom(name.to_owned()).into(),
+        text.to_owned().into(),
+        START,
+    );
+    let syntax = Syntax::Typescript(TsSyntax {
+        dts: true,
+        ..Default::default()
+    });
+    let comments = SingleThreadedComments::default();
+    let mut recovered = Vec::new();
+    let module = parse_file_as_module(
+        &source,
+        syntax,
+        EsVersion::latest(),
+        Some(&comments),
+        &mut recovered,
+    )
+    .map_err(|e| syntax_error(file, &e))?;
+    if let Some(e) = recovered.first() {
+        return Err(syntax_error(file, e));
+    }
+    lower::lower_module(file, &module, &comments)
+}
+
+/// Converts an swc span into a model span.
+fn span(file: FileId, span: swc_common::Span) -> Span {
+    let start = span.lo.0.saturating_sub(START.0);
+    let end = span.hi.0.saturating_sub(START.0).max(start);
+    Span::new(file, start, end)
+}
+
+fn syntax_error(file: FileId, error: &swc_ecma_parser::error::Error) -> Diagnostic {
+    Diagnostic::error(
+        format!("syntax error: {}", error.kind().msg()),
+        Some(span(file, error.span())),
+    )
+    .with_label("here")
+    .with_help(
+        "dts2rs reads TypeScript declaration files (`.d.ts`); fix the syntax, or pass the \
+             `.d.ts` that `tsc --declaration` emits for this source",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_error_points_at_the_token() {
+        let err =
+            parse_file(FileId(0), "x.d.ts", "export interface A {\n  a: string;\n").unwrap_err();
+        assert!(err.message.starts_with("syntax error"), "{}", err.message);
+        assert!(err.span.is_some());
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_have_no_declarations() {
+        for text in ["", "// nothing\n/* at all */\n", "\u{feff}"] {
+            let parsed = parse_file(FileId(0), "x.d.ts", text).unwrap();
+            assert!(parsed.decls.decls.is_empty());
+            assert!(parsed.warnings.is_empty());
+        }
+    }
+}
