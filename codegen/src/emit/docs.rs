@@ -10,7 +10,9 @@ use crate::model::jsdoc::Docs;
 /// The lines of a doc comment for `docs`, without the leading `///`.
 pub fn doc_lines(docs: &Docs) -> Vec<String> {
     let mut out = Vec::new();
-    if !docs.body.is_empty() {
+    if docs.generated {
+        out.extend(docs.body.lines().map(str::to_owned));
+    } else if !docs.body.is_empty() {
         out.extend(render_markdown(&docs.body, "text"));
     }
     for (tag, text) in &docs.tags {

@@ -68,11 +68,11 @@ fn structure(
     name: &proc_macro2::Ident,
     s: &Struct,
 ) -> TokenStream {
-    let mut derives = vec!["Debug", "Clone", "PartialEq"];
+    let mut derives = vec!["Debug", "Clone"];
     if s.all_optional() {
         derives.push("Default");
     }
-    derives.extend(["Serialize", "Deserialize"]);
+    derives.extend(["PartialEq", "Serialize", "Deserialize"]);
     let derive = derive_attr(&derives, extras);
     let params = s.type_params.iter().map(|p| ident(p));
     let generics = if s.type_params.is_empty() {

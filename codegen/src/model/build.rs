@@ -156,7 +156,8 @@ impl<'c> Builder<'c> {
         path.push(name);
         let module = self.module(&path);
         if module.docs.is_empty() {
-            module.docs.body = format!("Types nested in [`{}`].", item.name);
+            // A module's outer docs resolve links in the parent, where the item is.
+            module.docs = Docs::generated(format!("Types nested in [`{}`].", item.name));
             module.companion_of = Some(item.name.clone());
         }
         self.companions.insert(key, path.clone());

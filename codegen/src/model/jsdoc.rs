@@ -14,6 +14,20 @@ pub struct Docs {
     pub deprecated: Option<String>,
     /// Every other tag as `(name, text)`, in source order.
     pub tags: Vec<(String, String)>,
+    /// The body was written by dts2rs in rustdoc Markdown (intra-doc links included) and is
+    /// printed as is, not escaped like an author's text.
+    pub generated: bool,
+}
+
+impl Docs {
+    /// Documentation written by dts2rs itself, in rustdoc Markdown.
+    pub fn generated(body: String) -> Docs {
+        Docs {
+            body,
+            generated: true,
+            ..Docs::default()
+        }
+    }
 }
 
 impl Docs {
