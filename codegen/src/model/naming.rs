@@ -132,8 +132,10 @@ impl Scope {
             Case::Type => "",
             Case::Value => "_",
         };
+        // `self_` + 2 is `self_2`, not `self__2` (which is not snake case).
+        let stem = unraw(&base).trim_end_matches('_');
         (2..)
-            .map(|n| format!("{}{separator}{n}", unraw(&base)))
+            .map(|n| format!("{stem}{separator}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
             .expect("an unbounded range always yields a free name")
     }
@@ -184,6 +186,10 @@ mod tests {
         assert_eq!(scope.claim("Type", Case::Type), "Type");
         assert_eq!(scope.claim("type", Case::Type), "Type2");
         assert!(scope.contains("r#foo_bar"));
+        assert_eq!(scope.claim("self", Case::Value), "self_");
+        assert_eq!(scope.claim("Self", Case::Value), "self_2");
+        assert_eq!(scope.claim("Self", Case::Type), "Self_");
+        assert_eq!(scope.claim("self", Case::Type), "Self2");
     }
 
     #[test]

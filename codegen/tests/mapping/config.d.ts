@@ -1,0 +1,13 @@
+export interface Session {
+    TurnDetection?: Session.TurnDetection;
+    created_at: number;
+    temperature?: number;
+    metadata?: unknown;
+}
+export declare namespace Session {
+    interface TurnDetection {
+        prefix_padding_ms?: number;
+        silence_duration_ms?: number;
+        threshold?: number;
+    }
+}

@@ -1,0 +1,4 @@
+export interface Speech {
+    /** The voice: a known one, or any other name. */
+    voice?: (string & {}) | 'alloy' | 'ash';
+}

@@ -1,0 +1,104 @@
+//! Every mapping snapshot compiles under `#![deny(warnings)]`, and behaves as the mapping
+//! table says at run time.
+#![deny(warnings)]
+// The snapshot types are mostly unused by these tests; unused code says nothing about them.
+#![allow(dead_code)]
+
+macro_rules! snapshots {
+    ($($name:ident),* $(,)?) => {
+        $(mod $name { include!(concat!("snapshots/", stringify!($name), ".rs")); })*
+    };
+}
+
+snapshots!(
+    anonymous,
+    arrays,
+    class,
+    config,
+    docs,
+    interface,
+    keywords,
+    literal_union,
+    module_syntax,
+    namespace,
+    number_or_literal,
+    open_union,
+    primitives,
+    shared_unions,
+);
+
+use serde_json::json;
+
+#[test]
+fn all_optional_default_serializes_to_empty_object() {
+    assert_eq!(
+        serde_json::to_value(interface::AllOptional::default()).unwrap(),
+        json!({})
+    );
+}
+
+#[test]
+fn string_enum_display_from_str_and_serde_agree() {
+    use literal_union::noise::Type;
+    assert_eq!(Type::FarField.to_string(), "far_field");
+    assert_eq!("near_field".parse::<Type>().unwrap(), Type::NearField);
+    let err = "mid_field".parse::<Type>().unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "unknown variant `mid_field`, expected `near_field` or `far_field`"
+    );
+    assert_eq!(
+        serde_json::to_value(Type::NearField).unwrap(),
+        json!("near_field")
+    );
+}
+
+#[test]
+fn odd_wire_strings_round_trip() {
+    use literal_union::noise::Odd;
+    for wire in ["1", "", "a b", "🎉", "A", "a"] {
+        let value: Odd = serde_json::from_value(json!(wire)).unwrap();
+        assert_eq!(value.as_str(), wire);
+        assert_eq!(serde_json::to_value(value).unwrap(), json!(wire));
+    }
+}
+
+#[test]
+fn open_enum_keeps_unknown_values() {
+    use open_union::speech::Voice;
+    let voice: Voice = serde_json::from_value(json!("marin")).unwrap();
+    assert_eq!(voice, Voice::Other("marin".to_owned()));
+    assert_eq!(serde_json::to_value(&voice).unwrap(), json!("marin"));
+    assert_eq!("ash".parse::<Voice>(), Ok(Voice::Ash));
+}
+
+#[test]
+fn number_or_inf_round_trips_both_forms() {
+    use number_or_literal::limits::MaxOutputTokens;
+    for value in [json!(4096), json!("inf")] {
+        let parsed: MaxOutputTokens = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(serde_json::to_value(parsed).unwrap(), value);
+    }
+    assert_eq!(
+        serde_json::from_value::<MaxOutputTokens>(json!(7)).unwrap(),
+        MaxOutputTokens::Number(7)
+    );
+}
+
+#[test]
+fn keyword_fields_keep_wire_names() {
+    let value = json!({"type": "t", "self": "s", "Self": "S", "crate": "c", "async": "a", "foo_bar": "x", "fooBar": "y", "content-type": "ct", "$ref": "r", "2fa": true});
+    let parsed: keywords::Keywords = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(parsed.r#type, "t");
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), value);
+}
+
+#[test]
+fn nullable_required_field_serializes_null() {
+    let parsed: primitives::Scalars = serde_json::from_value(json!({"text": "t", "flag": true, "amount": 1.5, "anything": [1], "loose": null, "nullable": null})).unwrap();
+    assert_eq!(parsed.nullable, None);
+    assert_eq!(
+        serde_json::to_value(&parsed).unwrap()["nullable"],
+        json!(null)
+    );
+}
