@@ -128,19 +128,12 @@ impl Builder {
     /// Generates code into `out` (see [`generate`](Self::generate)), writing only files whose
     /// content changed. Nothing is written when the input has an error.
     pub fn generate_to(&self, out: impl AsRef<Path>) -> Result<Generation, Error> {
-        let cargo = self
-            .cargo_directives
-            .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
+        let cargo = self.cargo_directives.unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
         let generation = self.generate(out);
         if cargo {
             let read = match &generation {
                 Ok(g) => g.read.clone(),
-                Err(_) => self
-                    .inputs
-                    .iter()
-                    .chain(&self.config_path)
-                    .cloned()
-                    .collect(),
+                Err(_) => self.inputs.iter().chain(&self.config_path).cloned().collect(),
             };
             for path in read {
                 println!("cargo:rerun-if-changed={}", path.display());
@@ -211,12 +204,7 @@ impl Builder {
         } else {
             Layout::Tree
         };
-        let label = self
-            .inputs
-            .iter()
-            .map(|p| display(p))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let label = self.inputs.iter().map(|p| display(p)).collect::<Vec<_>>().join(", ");
         let rendered = emit::emit(&model.root, layout, &label, &config)
             .map_err(|d| Error::Invalid(sources.render(&d)))?;
         let files = rendered
@@ -231,10 +219,7 @@ impl Builder {
             })
             .collect();
         warnings.sort_by_key(|d| {
-            (
-                d.span.map(|s| (sources.name(s.file).to_owned(), s.start)),
-                d.message.clone(),
-            )
+            (d.span.map(|s| (sources.name(s.file).to_owned(), s.start)), d.message.clone())
         });
         debug_assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
         Ok(Generation {
@@ -264,11 +249,7 @@ impl Generation {
 
     /// The output files whose content on disk differs from this generation (or is missing).
     pub fn stale_files(&self) -> Vec<&Path> {
-        self.files
-            .iter()
-            .filter(|f| f.is_stale())
-            .map(|f| f.path.as_path())
-            .collect()
+        self.files.iter().filter(|f| f.is_stale()).map(|f| f.path.as_path()).collect()
     }
 
     /// Writes the files whose content changed; returns how many were written.
@@ -277,10 +258,9 @@ impl Generation {
             .map_err(|(path, source)| Error::Write { path, source })?;
         let mut written = 0;
         for file in &self.files {
-            if output::write_file_if_changed(file).map_err(|source| Error::Write {
-                path: file.path.clone(),
-                source,
-            })? {
+            if output::write_file_if_changed(file)
+                .map_err(|source| Error::Write { path: file.path.clone(), source })?
+            {
                 written += 1;
             }
         }
@@ -294,10 +274,8 @@ fn display(path: &Path) -> String {
 }
 
 fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes =
+        fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         Error::Invalid(format!(
@@ -312,10 +290,7 @@ fn read_text(path: &Path) -> Result<String, Error> {
             display(path)
         )));
     }
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text))
+    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
 }
 
 /// Adds the declaration files of `input` with their module paths: a lone file input has its
@@ -326,15 +301,9 @@ fn collect_inputs(
     single: bool,
     out: &mut Vec<(PathBuf, Vec<String>)>,
 ) -> Result<(), Error> {
-    let meta = fs::metadata(input).map_err(|source| Error::Read {
-        path: input.to_path_buf(),
-        source,
-    })?;
-    let base: Vec<String> = if single {
-        vec![]
-    } else {
-        vec![module_stem(input)]
-    };
+    let meta =
+        fs::metadata(input).map_err(|source| Error::Read { path: input.to_path_buf(), source })?;
+    let base: Vec<String> = if single { vec![] } else { vec![module_stem(input)] };
     if meta.is_file() {
         if !is_declaration_file(input) {
             return Err(Error::Invalid(format!(
@@ -356,10 +325,7 @@ fn collect_inputs(
     for path in found {
         let relative = path.strip_prefix(input).unwrap_or(&path);
         let mut module_path = base.clone();
-        let parts: Vec<_> = relative
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
+        let parts: Vec<_> = relative.iter().map(|p| p.to_string_lossy().into_owned()).collect();
         if let Some((file, folders)) = parts.split_last() {
             module_path.extend(folders.iter().cloned());
             module_path.push(module_stem(Path::new(file)));
@@ -370,10 +336,8 @@ fn collect_inputs(
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let entries = fs::read_dir(dir).map_err(|source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let entries =
+        fs::read_dir(dir).map_err(|source| Error::Read { path: dir.to_path_buf(), source })?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
@@ -387,19 +351,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 }
 
 fn is_declaration_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     DECLARATION_SUFFIXES.iter().any(|s| name.ends_with(s))
 }
 
 /// The module name part of a path: `sessions.d.ts` → `sessions`.
 fn module_stem(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     DECLARATION_SUFFIXES
         .iter()
         .find_map(|s| name.strip_suffix(s))

@@ -54,9 +54,7 @@ impl Config {
     /// Parses and checks a config text registered as `file`; errors point into it.
     pub fn parse(text: &str, file: FileId) -> Result<Config, Diagnostic> {
         let config: Config = toml::from_str(text).map_err(|e| {
-            let span = e
-                .span()
-                .map(|r| Span::new(file, r.start as u32, r.end as u32));
+            let span = e.span().map(|r| Span::new(file, r.start as u32, r.end as u32));
             Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(
                 "the keys are `numbers`, `types`, `extra_derives`, `extra_attributes` and \
                  `map_type`; see the README's Config section",
@@ -72,18 +70,13 @@ impl Config {
             text.find(needle)
                 .map(|start| Span::new(file, start as u32, (start + needle.len()) as u32))
         };
-        let types = self
-            .numbers
-            .values()
-            .chain(self.types.values())
-            .chain([&self.map_type]);
+        let types = self.numbers.values().chain(self.types.values()).chain([&self.map_type]);
         for ty in types {
             if syn::parse_str::<syn::Type>(ty).is_err() {
-                return Err(
-                    Diagnostic::error(format!("`{ty}` is not a Rust type"), at(ty)).with_help(
+                return Err(Diagnostic::error(format!("`{ty}` is not a Rust type"), at(ty))
+                    .with_help(
                         "write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`",
-                    ),
-                );
+                    ));
             }
         }
         for derive in &self.extra_derives {
@@ -96,16 +89,12 @@ impl Config {
             }
         }
         for attr in &self.extra_attributes {
-            let parsed = syn::parse_str::<proc_macro2::TokenStream>(attr)
-                .ok()
-                .and_then(|tokens| {
-                    syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
-                });
+            let parsed = syn::parse_str::<proc_macro2::TokenStream>(attr).ok().and_then(|tokens| {
+                syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
+            });
             if parsed.is_none_or(|attrs| attrs.is_empty()) {
-                return Err(
-                    Diagnostic::error(format!("`{attr}` is not an attribute"), at(attr))
-                        .with_help("write an outer attribute such as `#[non_exhaustive]`"),
-                );
+                return Err(Diagnostic::error(format!("`{attr}` is not an attribute"), at(attr))
+                    .with_help("write an outer attribute such as `#[non_exhaustive]`"));
             }
         }
         Ok(())
@@ -123,11 +112,7 @@ impl Config {
             .iter()
             .filter(|(pattern, _)| glob_match(pattern, field))
             .max_by_key(|(pattern, _)| {
-                (
-                    !pattern.contains('*'),
-                    pattern.len(),
-                    std::cmp::Reverse(*pattern),
-                )
+                (!pattern.contains('*'), pattern.len(), std::cmp::Reverse(*pattern))
             })
             .map(|(_, ty)| ty.as_str())
     }
@@ -182,19 +167,11 @@ mod tests {
     #[test]
     fn unknown_keys_and_bad_types_are_errors() {
         let bad_key = Config::parse("extra_derive = []", FileId(0)).unwrap_err();
-        assert!(
-            bad_key.message.contains("unknown field `extra_derive`"),
-            "{}",
-            bad_key.message
-        );
+        assert!(bad_key.message.contains("unknown field `extra_derive`"), "{}", bad_key.message);
         assert_eq!(bad_key.span.map(|s| s.start), Some(0));
         let bad_type = Config::parse("[numbers]\n\"*_ms\" = \"u32 u32\"", FileId(0)).unwrap_err();
         assert!(bad_type.message.contains("not a Rust type"));
         let wrong_shape = Config::parse("extra_derives = \"Eq\"", FileId(0)).unwrap_err();
-        assert!(
-            wrong_shape.message.contains("invalid type"),
-            "{}",
-            wrong_shape.message
-        );
+        assert!(wrong_shape.message.contains("invalid type"), "{}", wrong_shape.message);
     }
 }

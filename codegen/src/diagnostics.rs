@@ -45,18 +45,12 @@ impl Sources {
 
     /// The registered text of `file`.
     pub fn text(&self, file: FileId) -> &str {
-        self.files
-            .get(file.0)
-            .map(|f| f.source().as_str())
-            .unwrap_or("")
+        self.files.get(file.0).map(|f| f.source().as_str()).unwrap_or("")
     }
 
     /// The name `file` was registered under.
     pub fn name(&self, file: FileId) -> &str {
-        self.files
-            .get(file.0)
-            .map(|f| f.name().as_str())
-            .unwrap_or("")
+        self.files.get(file.0).map(|f| f.name().as_str()).unwrap_or("")
     }
 
     /// One-based line and column of a byte offset, for one-line messages.
@@ -160,10 +154,7 @@ impl Diagnostic {
 
     /// A warning at `span`.
     pub fn warning(message: impl Into<String>, span: Option<Span>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(message, span)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message, span) }
     }
 
     /// Sets the note shown under the caret.

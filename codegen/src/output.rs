@@ -27,17 +27,9 @@ pub fn write_file_if_changed(file: &OutputFile) -> io::Result<bool> {
     if !file.is_stale() {
         return Ok(false);
     }
-    let dir = file
-        .path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = file.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let name = file
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.dts2rs-{}.tmp", std::process::id()));
     let written = fs::write(&tmp, &file.contents).and_then(|()| fs::rename(&tmp, &file.path));
     if written.is_err() {
@@ -50,11 +42,7 @@ pub fn write_file_if_changed(file: &OutputFile) -> io::Result<bool> {
 /// existing ancestor) must be a writable directory.
 pub fn check_writable(files: &[OutputFile]) -> Result<(), (PathBuf, io::Error)> {
     for file in files {
-        let mut dir = file
-            .path
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
+        let mut dir = file.path.parent().map(Path::to_path_buf).unwrap_or_default();
         while !dir.as_os_str().is_empty() && !dir.exists() {
             dir = dir.parent().map(Path::to_path_buf).unwrap_or_default();
         }
@@ -63,10 +51,7 @@ pub fn check_writable(files: &[OutputFile]) -> Result<(), (PathBuf, io::Error)> 
         }
         let meta = fs::metadata(&dir).map_err(|e| (dir.clone(), e))?;
         if !meta.is_dir() {
-            return Err((
-                dir,
-                io::Error::new(io::ErrorKind::NotADirectory, "not a directory"),
-            ));
+            return Err((dir, io::Error::new(io::ErrorKind::NotADirectory, "not a directory")));
         }
         if meta.permissions().readonly() {
             return Err((
@@ -91,10 +76,7 @@ mod tests {
     #[test]
     fn writes_only_changes() {
         let dir = tempfile::tempdir().unwrap();
-        let file = OutputFile {
-            path: dir.path().join("a/b.rs"),
-            contents: "x".into(),
-        };
+        let file = OutputFile { path: dir.path().join("a/b.rs"), contents: "x".into() };
         assert!(write_file_if_changed(&file).unwrap());
         assert!(!write_file_if_changed(&file).unwrap());
         assert_eq!(fs::read_to_string(&file.path).unwrap(), "x");

@@ -17,11 +17,7 @@ pub fn doc_lines(docs: &Docs) -> Vec<String> {
     }
     for (tag, text) in &docs.tags {
         push_paragraph_break(&mut out);
-        let text = if text.is_empty() {
-            String::new()
-        } else {
-            format!(" {text}")
-        };
+        let text = if text.is_empty() { String::new() } else { format!(" {text}") };
         out.extend(render_markdown(&format!("`@{tag}`{text}"), "text"));
     }
     if !docs.examples.is_empty() {
@@ -57,10 +53,7 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") {
             if !in_fence && trimmed.trim_end() == "```" {
-                out.push(format!(
-                    "{}```{fence_lang}",
-                    &line[..line.len() - trimmed.len()]
-                ));
+                out.push(format!("{}```{fence_lang}", &line[..line.len() - trimmed.len()]));
             } else {
                 out.push(line.clone());
             }
@@ -232,10 +225,7 @@ fn link_end(chars: &[char], start: usize) -> Option<usize> {
         _ => return None,
     };
     let _ = open;
-    chars[close + 2..]
-        .iter()
-        .position(|&c| c == shut)
-        .map(|p| close + 3 + p)
+    chars[close + 2..].iter().position(|&c| c == shut).map(|p| close + 3 + p)
 }
 
 /// The end of an autolink `<https://…>` starting at `start`.
@@ -263,10 +253,7 @@ mod tests {
     use super::*;
 
     fn render(body: &str) -> Vec<String> {
-        doc_lines(&Docs {
-            body: body.to_owned(),
-            ..Docs::default()
-        })
+        doc_lines(&Docs { body: body.to_owned(), ..Docs::default() })
     }
 
     #[test]
@@ -289,10 +276,7 @@ mod tests {
             render("See https://example.com/a_b. Returns Array<string>."),
             vec!["See <https://example.com/a_b>. Returns Array\\<string>."]
         );
-        assert_eq!(
-            render("<https://example.com>"),
-            vec!["<https://example.com>"]
-        );
+        assert_eq!(render("<https://example.com>"), vec!["<https://example.com>"]);
     }
 
     #[test]
@@ -322,18 +306,12 @@ mod tests {
 
     #[test]
     fn bare_fences_never_become_doctests() {
-        assert_eq!(
-            render("```\nlet x = [1];\n```"),
-            vec!["```text", "let x = [1];", "```"]
-        );
+        assert_eq!(render("```\nlet x = [1];\n```"), vec!["```text", "let x = [1];", "```"]);
     }
 
     #[test]
     fn list_continuations_are_indented() {
-        assert_eq!(
-            render("- one\ncontinued\n\nafter"),
-            vec!["- one", "  continued", "", "after"]
-        );
+        assert_eq!(render("- one\ncontinued\n\nafter"), vec!["- one", "  continued", "", "after"]);
     }
 
     #[test]

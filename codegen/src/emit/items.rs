@@ -19,11 +19,7 @@ pub struct Extras {
 /// `#[doc]` attributes (and `#[deprecated]`) for `docs`.
 pub fn doc_attrs(docs: &Docs) -> TokenStream {
     let lines = doc_lines(docs).into_iter().map(|line| {
-        let line = if line.is_empty() {
-            line
-        } else {
-            format!(" {line}")
-        };
+        let line = if line.is_empty() { line } else { format!(" {line}") };
         quote!(#[doc = #line])
     });
     let deprecated = docs.deprecated.as_ref().map(|note| {
@@ -75,11 +71,7 @@ fn structure(
     derives.extend(["PartialEq", "Serialize", "Deserialize"]);
     let derive = derive_attr(&derives, extras);
     let params = s.type_params.iter().map(|p| ident(p));
-    let generics = if s.type_params.is_empty() {
-        quote!()
-    } else {
-        quote!(<#(#params),*>)
-    };
+    let generics = if s.type_params.is_empty() { quote!() } else { quote!(<#(#params),*>) };
     let option = ctx.option();
     let fields = s.fields.iter().map(|f| {
         let docs = doc_attrs(&f.docs);
@@ -89,9 +81,7 @@ fn structure(
             let wire = &f.wire;
             quote!(rename = #wire)
         });
-        let absent = f
-            .optional
-            .then(|| quote!(default, skip_serializing_if = "Option::is_none"));
+        let absent = f.optional.then(|| quote!(default, skip_serializing_if = "Option::is_none"));
         let serde = match (rename, absent) {
             (None, None) => quote!(),
             (Some(r), None) => quote!(#[serde(#r)]),
@@ -137,10 +127,7 @@ fn enumeration(
     }
     derives.extend(["Serialize", "Deserialize"]);
     let derive = derive_attr(&derives, extras);
-    let all_untagged = e
-        .variants
-        .iter()
-        .all(|v| matches!(v.kind, VariantKind::Untagged(_)));
+    let all_untagged = e.variants.iter().all(|v| matches!(v.kind, VariantKind::Untagged(_)));
     let string = ctx.string();
     let variants = e.variants.iter().map(|v| {
         let docs = doc_attrs(&v.docs);
@@ -194,11 +181,7 @@ fn string_enum_impls(ctx: &ModuleCtx<'_>, name: &proc_macro2::Ident, e: &Enum) -
         }
     }
     // A closed enum's strings are all literals; an open one may return its payload.
-    let returns_str = if other.is_some() {
-        quote!(&str)
-    } else {
-        quote!(&'static str)
-    };
+    let returns_str = if other.is_some() { quote!(&str) } else { quote!(&'static str) };
     let (err, fallback) = match &other {
         Some(vname) => (
             quote!(::core::convert::Infallible),

@@ -100,12 +100,7 @@ impl ModuleCtx<'_> {
     /// The path of an item relative to this module: `super::` up to the common ancestor, then
     /// down. Relative paths let the output sit anywhere in a crate (`include!` in a module).
     pub fn item_path(&self, target: &ItemPath) -> TokenStream {
-        let common = self
-            .path
-            .iter()
-            .zip(&target.modules)
-            .take_while(|(a, b)| a == b)
-            .count();
+        let common = self.path.iter().zip(&target.modules).take_while(|(a, b)| a == b).count();
         let ups = (common..self.path.len()).map(|_| quote!(super::));
         let downs = target.modules[common..].iter().map(|m| {
             let m = ident(m);

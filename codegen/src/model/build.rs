@@ -51,20 +51,13 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     for file in ordered {
         builder.file(file);
     }
-    for key in config
-        .types
-        .keys()
-        .filter(|k| !builder.used_overrides.contains(*k))
-    {
+    for key in config.types.keys().filter(|k| !builder.used_overrides.contains(*k)) {
         builder.warnings.push(
             Diagnostic::warning(format!("config [types] key `{key}` matches no field"), None)
                 .with_help("write the TypeScript path of a field, e.g. `Session.TurnDetection.prefix_padding_ms`"),
         );
     }
-    Model {
-        root: builder.root,
-        warnings: builder.warnings,
-    }
+    Model { root: builder.root, warnings: builder.warnings }
 }
 
 struct Builder<'c> {
@@ -119,12 +112,7 @@ impl Place<'_> {
         if let Some(last) = ts_path.last_mut() {
             *last = singular(last);
         }
-        Place {
-            name,
-            ts_path,
-            fixed: None,
-            ..self.clone()
-        }
+        Place { name, ts_path, fixed: None, ..self.clone() }
     }
 
     fn ts_string(&self) -> String {
@@ -170,9 +158,7 @@ impl<'c> Builder<'c> {
             let is_file = i + 1 == input.module_path.len();
             let name = rust_ident(segment, Case::Value);
             let kind = if is_file {
-                ModuleKind::File {
-                    source: input.display.clone(),
-                }
+                ModuleKind::File { source: input.display.clone() }
             } else {
                 ModuleKind::Folder
             };
@@ -181,10 +167,7 @@ impl<'c> Builder<'c> {
             if module.docs.is_empty() {
                 module.docs.body = match &kind {
                     ModuleKind::File { source } => format!("Types declared in `{source}`."),
-                    _ => format!(
-                        "Declarations under `{}/`.",
-                        input.module_path[..=i].join("/")
-                    ),
+                    _ => format!("Declarations under `{}/`.", input.module_path[..=i].join("/")),
                 };
             }
             self.scope(&module_path).claim(segment, Case::Value);
@@ -197,11 +180,8 @@ impl<'c> Builder<'c> {
         self.declare(&mut symbols, &input.decls.decls, &[], &module_path);
         self.lower_decls(&mut symbols, &input.decls.decls, &[], &module_path);
         let mut file_scope = self.scopes.remove(&module_path).unwrap_or_default();
-        let placement = place_enums(
-            std::mem::take(&mut symbols.enums),
-            &module_path,
-            &mut file_scope,
-        );
+        let placement =
+            place_enums(std::mem::take(&mut symbols.enums), &module_path, &mut file_scope);
         self.scopes.insert(module_path.clone(), file_scope);
         for (module, item) in placement {
             self.push_item(&module, item);
@@ -225,10 +205,7 @@ impl<'c> Builder<'c> {
                         modules: module.to_vec(),
                         name: rust_ident(&decl.name, Case::Type),
                     };
-                    let owner = symbols
-                        .types
-                        .get(&ts)
-                        .map_or(owner, |(path, _)| path.clone());
+                    let owner = symbols.types.get(&ts).map_or(owner, |(path, _)| path.clone());
                     let companion = self.companion(&owner);
                     self.declare(symbols, inner, &ts, &companion);
                 }
@@ -257,16 +234,7 @@ impl<'c> Builder<'c> {
                         DeclKind::Interface(body) => vec![body],
                         _ => vec![],
                     };
-                    symbols.types.insert(
-                        ts,
-                        (
-                            ItemPath {
-                                modules: module.to_vec(),
-                                name,
-                            },
-                            bodies,
-                        ),
-                    );
+                    symbols.types.insert(ts, (ItemPath { modules: module.to_vec(), name }, bodies));
                 }
             }
         }
@@ -351,9 +319,7 @@ impl<'c> Builder<'c> {
         ns: &[String],
         bodies: &[&'x Interface],
     ) -> rust::Struct {
-        let params: Vec<String> = bodies
-            .first()
-            .map_or_else(Vec::new, |b| b.type_params.clone());
+        let params: Vec<String> = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
         let mut fields: Vec<&'x Field> = Vec::new();
         let mut bases = Vec::new();
         for body in bodies {
@@ -478,11 +444,9 @@ impl<'c> Builder<'c> {
             TypeExpr::Literal(Literal::String(_)) => {
                 self.lower_union(symbols, place, std::slice::from_ref(ty))
             }
-            TypeExpr::Array(element) => RustType::Vec(Box::new(self.lower_type(
-                symbols,
-                &place.element(),
-                element,
-            ))),
+            TypeExpr::Array(element) => {
+                RustType::Vec(Box::new(self.lower_type(symbols, &place.element(), element)))
+            }
             TypeExpr::Ref { path, args, span } => self.lower_ref(symbols, place, path, args, *span),
             TypeExpr::Union(members) => self.lower_union(symbols, place, members),
             TypeExpr::Object(fields) => self.hoist_struct(symbols, place, fields),
@@ -495,10 +459,7 @@ impl<'c> Builder<'c> {
     fn loose(&mut self, place: &Place<'_>, what: &str, span: Option<Span>) -> RustType {
         self.warnings.push(
             Diagnostic::warning(
-                format!(
-                    "{what} at `{}` is mapped to `serde_json::Value`",
-                    place.ts_string()
-                ),
+                format!("{what} at `{}` is mapped to `serde_json::Value`", place.ts_string()),
                 span,
             )
             .with_label("not supported yet")
@@ -524,18 +485,13 @@ impl<'c> Builder<'c> {
             }
         }
         if let Some((item, _)) = resolve(symbols, place.ns, path) {
-            let args = args
-                .iter()
-                .map(|a| self.lower_type(symbols, place, a))
-                .collect();
+            let args = args.iter().map(|a| self.lower_type(symbols, place, a)).collect();
             return RustType::Item(item, args);
         }
         match (path.join(".").as_str(), args) {
-            ("Array" | "ReadonlyArray", [element]) => RustType::Vec(Box::new(self.lower_type(
-                symbols,
-                &place.element(),
-                element,
-            ))),
+            ("Array" | "ReadonlyArray", [element]) => {
+                RustType::Vec(Box::new(self.lower_type(symbols, &place.element(), element)))
+            }
             ("Record", [_, value]) => {
                 RustType::Map(Box::new(self.lower_type(symbols, place, value)))
             }
@@ -568,11 +524,7 @@ impl<'c> Builder<'c> {
         fields: &[Field],
     ) -> RustType {
         let path = self.place_path(place);
-        let body = Interface {
-            type_params: vec![],
-            extends: vec![],
-            fields: fields.to_vec(),
-        };
+        let body = Interface { type_params: vec![], extends: vec![], fields: fields.to_vec() };
         let lowered = self.lower_interface(symbols, &path, &place.ts_path, place.ns, &[&body]);
         self.push_item(
             &path.modules,
@@ -592,13 +544,9 @@ impl<'c> Builder<'c> {
         place: &Place<'_>,
         members: &[TypeExpr],
     ) -> RustType {
-        let nullable = members
-            .iter()
-            .any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined));
-        let rest: Vec<&TypeExpr> = members
-            .iter()
-            .filter(|m| !matches!(m, TypeExpr::Null | TypeExpr::Undefined))
-            .collect();
+        let nullable = members.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined));
+        let rest: Vec<&TypeExpr> =
+            members.iter().filter(|m| !matches!(m, TypeExpr::Null | TypeExpr::Undefined)).collect();
         let lowered = match rest.as_slice() {
             [] => RustType::Unit,
             [TypeExpr::Literal(Literal::String(_))] | [_, _, ..] => {
@@ -630,9 +578,8 @@ impl<'c> Builder<'c> {
                     | TypeExpr::Number
             )
         };
-        let has_literal = members
-            .iter()
-            .any(|m| matches!(m, TypeExpr::Literal(Literal::String(_))));
+        let has_literal =
+            members.iter().any(|m| matches!(m, TypeExpr::Literal(Literal::String(_))));
         if has_literal && members.iter().all(|m| is_stringish(&m)) {
             let mut scope = Scope::new();
             let mut variants = Vec::new();
@@ -657,20 +604,13 @@ impl<'c> Builder<'c> {
                     kind: VariantKind::Untagged(self.number(place)),
                 });
             }
-            if members
-                .iter()
-                .any(|m| matches!(m, TypeExpr::OpenString | TypeExpr::String))
-            {
+            if members.iter().any(|m| matches!(m, TypeExpr::OpenString | TypeExpr::String)) {
                 let name = scope.claim("other", Case::Type);
                 let docs = Docs {
                     body: "A value not known when these bindings were generated.".to_owned(),
                     ..Docs::default()
                 };
-                variants.push(Variant {
-                    name,
-                    docs,
-                    kind: VariantKind::Other,
-                });
+                variants.push(Variant { name, docs, kind: VariantKind::Other });
             }
             return self.hoist_enum(symbols, place, Enum { variants });
         }
@@ -695,40 +635,25 @@ impl<'c> Builder<'c> {
         let owner = path.clone();
         let mut scope = Scope::new();
         let mut variants = Vec::new();
-        let mut ranked: Vec<(u8, usize, &TypeExpr)> = members
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (rank(m), i, *m))
-            .collect();
+        let mut ranked: Vec<(u8, usize, &TypeExpr)> =
+            members.iter().enumerate().map(|(i, m)| (rank(m), i, *m)).collect();
         ranked.sort_by_key(|(r, i, _)| (*r, *i));
         for (index, (_, _, member)) in ranked.into_iter().enumerate() {
             let raw_name = variant_name(member, index);
             let member_place = Place {
                 owner: &owner,
                 name: raw_name.clone(),
-                ts_path: place
-                    .ts_path
-                    .iter()
-                    .cloned()
-                    .chain([raw_name.clone()])
-                    .collect(),
+                ts_path: place.ts_path.iter().cloned().chain([raw_name.clone()]).collect(),
                 docs: Docs::default(),
                 fixed: None,
                 ..place.clone()
             };
             let ty = self.lower_type(symbols, &member_place, member);
-            if variants
-                .iter()
-                .any(|v: &Variant| v.kind == VariantKind::Untagged(ty.clone()))
-            {
+            if variants.iter().any(|v: &Variant| v.kind == VariantKind::Untagged(ty.clone())) {
                 continue;
             }
             let name = scope.claim(&raw_name, Case::Type);
-            variants.push(Variant {
-                name,
-                docs: Docs::default(),
-                kind: VariantKind::Untagged(ty),
-            });
+            variants.push(Variant { name, docs: Docs::default(), kind: VariantKind::Untagged(ty) });
         }
         self.push_item(
             &path.modules,
@@ -817,12 +742,7 @@ impl<'c> Builder<'c> {
                 Some(ty) => self.lower_return(symbols, &place, ty),
                 None => RustType::Unit,
             };
-            out.push(rust::Method {
-                name,
-                docs: method.docs.clone(),
-                params,
-                returns,
-            });
+            out.push(rust::Method { name, docs: method.docs.clone(), params, returns });
         }
         rust::Trait { methods: out }
     }
@@ -885,10 +805,7 @@ fn is_external(symbols: &FileSymbols<'_>, ns: &[String], ty: &TypeExpr) -> bool 
     match ty {
         TypeExpr::Ref { path, .. } => {
             resolve(symbols, ns, path).is_none()
-                && !matches!(
-                    path.join(".").as_str(),
-                    "Array" | "ReadonlyArray" | "Record"
-                )
+                && !matches!(path.join(".").as_str(), "Array" | "ReadonlyArray" | "Record")
         }
         _ => false,
     }

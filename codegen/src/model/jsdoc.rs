@@ -22,11 +22,7 @@ pub struct Docs {
 impl Docs {
     /// Documentation written by dts2rs itself, in rustdoc Markdown.
     pub fn generated(body: String) -> Docs {
-        Docs {
-            body,
-            generated: true,
-            ..Docs::default()
-        }
+        Docs { body, generated: true, ..Docs::default() }
     }
 }
 
@@ -103,9 +99,7 @@ fn strip_decoration(comment: &str) -> Vec<&str> {
 /// `@name rest` at the start of a line.
 fn tag_start(line: &str) -> Option<(&str, &str)> {
     let after = line.strip_prefix('@')?;
-    let end = after
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(after.len());
+    let end = after.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(after.len());
     if end == 0 {
         return None;
     }
@@ -114,14 +108,8 @@ fn tag_start(line: &str) -> Option<(&str, &str)> {
 
 /// Joins lines, dropping blank lines at both ends.
 fn join_trimmed(lines: &[&str]) -> String {
-    let start = lines
-        .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(lines.len());
-    let end = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(start, |i| i + 1);
+    let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+    let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |i| i + 1);
     lines[start..end].join("\n")
 }
 

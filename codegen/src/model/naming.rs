@@ -152,10 +152,7 @@ mod tests {
         assert_eq!(rust_ident("self", Case::Type), "Self_");
         assert_eq!(rust_ident("_", Case::Value), "empty");
         assert_eq!(rust_ident("gen", Case::Value), "r#gen");
-        assert_eq!(
-            rust_ident("SessionCreateParams", Case::Value),
-            "session_create_params"
-        );
+        assert_eq!(rust_ident("SessionCreateParams", Case::Value), "session_create_params");
         assert_eq!(rust_ident("g711_ulaw", Case::Type), "G711Ulaw");
         assert_eq!(
             rust_ident("gpt-4o-realtime-preview-2024-10-01", Case::Type),
@@ -172,10 +169,7 @@ mod tests {
         assert_eq!(rust_ident("$ref", Case::Value), "r#ref");
         assert_eq!(rust_ident("café", Case::Type), "CafU00e9");
         assert_eq!(rust_ident("🎉", Case::Type), "U1f389");
-        assert_eq!(
-            rust_ident("transcription-sessions", Case::Value),
-            "transcription_sessions"
-        );
+        assert_eq!(rust_ident("transcription-sessions", Case::Value), "transcription_sessions");
     }
 
     #[test]

@@ -71,9 +71,7 @@ impl Module {
 
     /// The module at `path` below this one, created as namespaces when missing.
     pub fn descendant_mut(&mut self, path: &[String]) -> &mut Module {
-        path.iter().fold(self, |module, name| {
-            module.child_mut(name, ModuleKind::Namespace)
-        })
+        path.iter().fold(self, |module, name| module.child_mut(name, ModuleKind::Namespace))
     }
 }
 
@@ -226,9 +224,7 @@ impl Enum {
     /// Whether every variant is a string literal or the catch-all: the enum is a string on the
     /// wire and gets `as_str`, `Display` and `FromStr`.
     pub fn is_string_enum(&self) -> bool {
-        self.variants
-            .iter()
-            .all(|v| matches!(v.kind, VariantKind::Literal(_) | VariantKind::Other))
+        self.variants.iter().all(|v| matches!(v.kind, VariantKind::Literal(_) | VariantKind::Other))
     }
 
     /// Whether the enum keeps unknown strings in a catch-all variant.

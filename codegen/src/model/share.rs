@@ -63,10 +63,7 @@ pub fn place_enums(
             continue;
         }
         let shared_name = file_scope.claim(&common_trailing_words(&group), Case::Type);
-        let shared = ItemPath {
-            modules: file_module.to_vec(),
-            name: shared_name.clone(),
-        };
+        let shared = ItemPath { modules: file_module.to_vec(), name: shared_name.clone() };
         let first = &group[0];
         out.push((
             file_module.to_vec(),
@@ -80,10 +77,7 @@ pub fn place_enums(
         for placed in group {
             let link = relative_link(&placed.path.modules, &shared);
             let docs = Docs {
-                body: format!(
-                    "Place-named alias of the shared [`{}`]({link}).",
-                    shared.name
-                ),
+                body: format!("Place-named alias of the shared [`{}`]({link}).", shared.name),
                 ..Docs::default()
             };
             out.push((
@@ -108,12 +102,7 @@ fn common_trailing_words(group: &[PlacedEnum]) -> String {
         .map(|p| {
             p.ts_path
                 .iter()
-                .flat_map(|s| {
-                    s.to_snake_case()
-                        .split('_')
-                        .map(str::to_owned)
-                        .collect::<Vec<_>>()
-                })
+                .flat_map(|s| s.to_snake_case().split('_').map(str::to_owned).collect::<Vec<_>>())
                 .filter(|w| !w.is_empty())
                 .collect()
         })
@@ -144,11 +133,7 @@ fn common_trailing_words(group: &[PlacedEnum]) -> String {
 
 /// A rustdoc link path from module `from` to `to`, through `super`.
 fn relative_link(from: &[String], to: &ItemPath) -> String {
-    let shared = from
-        .iter()
-        .zip(&to.modules)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let shared = from.iter().zip(&to.modules).take_while(|(a, b)| a == b).count();
     let mut parts: Vec<&str> = vec!["super"; from.len() - shared];
     parts.extend(to.modules[shared..].iter().map(String::as_str));
     parts.push(&to.name);
@@ -161,10 +146,7 @@ mod tests {
 
     fn placed(ts_path: &[&str]) -> PlacedEnum {
         PlacedEnum {
-            path: ItemPath {
-                modules: vec![],
-                name: String::new(),
-            },
+            path: ItemPath { modules: vec![], name: String::new() },
             ts_path: ts_path.iter().map(|s| s.to_string()).collect(),
             def: Enum { variants: vec![] },
             docs: Docs::default(),
@@ -191,14 +173,8 @@ mod tests {
 
     #[test]
     fn links_climb_with_super() {
-        let to = ItemPath {
-            modules: vec!["s".into()],
-            name: "AudioFormat".into(),
-        };
-        assert_eq!(
-            relative_link(&["s".into(), "session".into()], &to),
-            "super::AudioFormat"
-        );
+        let to = ItemPath { modules: vec!["s".into()], name: "AudioFormat".into() };
+        assert_eq!(relative_link(&["s".into(), "session".into()], &to), "super::AudioFormat");
         assert_eq!(relative_link(&["s".into()], &to), "AudioFormat");
     }
 }

@@ -51,11 +51,7 @@ pub fn check(file: FileId, text: &str) -> Result<(), Diagnostic> {
 }
 
 fn find_from(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    haystack.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
 
 #[cfg(test)]
@@ -64,11 +60,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_rejected_with_a_place() {
-        let text = format!(
-            "type A = {}string{};",
-            "Array<".repeat(10_000),
-            ">".repeat(10_000)
-        );
+        let text = format!("type A = {}string{};", "Array<".repeat(10_000), ">".repeat(10_000));
         let err = check(FileId(0), &text).unwrap_err();
         assert!(err.message.contains("256"));
         assert_eq!(err.span.map(|s| s.start), Some(9 + 6 * 256 + 5));

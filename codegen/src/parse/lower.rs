@@ -16,19 +16,12 @@ pub fn lower_module(
     module: &ast::Module,
     comments: &SingleThreadedComments,
 ) -> Result<Parsed, Diagnostic> {
-    let mut lowerer = Lowerer {
-        file,
-        comments,
-        warnings: Vec::new(),
-    };
+    let mut lowerer = Lowerer { file, comments, warnings: Vec::new() };
     let mut decls = DeclFile::default();
     for item in &module.body {
         lowerer.module_item(item, &mut decls.decls, Some(&mut decls.imports))?;
     }
-    Ok(Parsed {
-        decls,
-        warnings: lowerer.warnings,
-    })
+    Ok(Parsed { decls, warnings: lowerer.warnings })
 }
 
 struct Lowerer<'a> {
@@ -58,9 +51,7 @@ impl Lowerer<'_> {
 
     fn warn(&mut self, message: String, at: swc_common::Span, help: &str) {
         self.warnings.push(
-            Diagnostic::warning(message, Some(self.span(at)))
-                .with_label("here")
-                .with_help(help),
+            Diagnostic::warning(message, Some(self.span(at))).with_label("here").with_help(help),
         );
     }
 
@@ -204,12 +195,8 @@ impl Lowerer<'_> {
                 self.module_item(item, &mut decls, None)?;
             }
         }
-        let mut decl = Decl {
-            name,
-            docs,
-            span: self.span(name_span),
-            kind: DeclKind::Namespace(decls),
-        };
+        let mut decl =
+            Decl { name, docs, span: self.span(name_span), kind: DeclKind::Namespace(decls) };
         for (outer, outer_span) in outer_names.into_iter().rev() {
             decl = Decl {
                 name: outer,
@@ -223,9 +210,7 @@ impl Lowerer<'_> {
     }
 
     fn type_params(&self, params: Option<&ast::TsTypeParamDecl>) -> Vec<String> {
-        params.map_or_else(Vec::new, |p| {
-            p.params.iter().map(|p| p.name.sym.to_string()).collect()
-        })
+        params.map_or_else(Vec::new, |p| p.params.iter().map(|p| p.name.sym.to_string()).collect())
     }
 
     fn members(&mut self, members: &[ast::TsTypeElement]) -> Vec<Field> {
@@ -299,22 +284,13 @@ impl Lowerer<'_> {
                 ast::PropName::Str(s) => s.value.to_atom_lossy().to_string(),
                 _ => continue,
             };
-            let params = method
-                .function
-                .params
-                .iter()
-                .filter_map(|p| self.param(&p.pat))
-                .collect();
+            let params = method.function.params.iter().filter_map(|p| self.param(&p.pat)).collect();
             methods.push(Method {
                 name,
                 docs: self.docs(method.span.lo),
                 span: self.span(method.key.span()),
                 params,
-                returns: method
-                    .function
-                    .return_type
-                    .as_ref()
-                    .map(|r| self.ty(&r.type_ann)),
+                returns: method.function.return_type.as_ref().map(|r| self.ty(&r.type_ann)),
             });
         }
         Class { methods }
@@ -357,11 +333,7 @@ impl Lowerer<'_> {
         if !path(expr, &mut segments) {
             return self.unsupported("an `extends` expression", at);
         }
-        TypeExpr::Ref {
-            path: segments,
-            args: self.type_args(args),
-            span: self.span(at),
-        }
+        TypeExpr::Ref { path: segments, args: self.type_args(args), span: self.span(at) }
     }
 
     fn type_args(&mut self, args: Option<&ast::TsTypeParamInstantiation>) -> Vec<TypeExpr> {
@@ -369,10 +341,7 @@ impl Lowerer<'_> {
     }
 
     fn unsupported(&mut self, what: &str, at: swc_common::Span) -> TypeExpr {
-        TypeExpr::Unsupported {
-            what: what.to_owned(),
-            span: self.span(at),
-        }
+        TypeExpr::Unsupported { what: what.to_owned(), span: self.span(at) }
     }
 
     fn ty(&mut self, ty: &ast::TsType) -> TypeExpr {
@@ -431,9 +400,7 @@ impl Lowerer<'_> {
                     TypeExpr::Literal(Literal::String(s.value.to_atom_lossy().to_string()))
                 }
                 ast::TsLit::Number(n) => TypeExpr::Literal(Literal::Number(
-                    n.raw
-                        .as_ref()
-                        .map_or_else(|| n.value.to_string(), |r| r.to_string()),
+                    n.raw.as_ref().map_or_else(|| n.value.to_string(), |r| r.to_string()),
                 )),
                 ast::TsLit::Bool(b) => TypeExpr::Literal(Literal::Bool(b.value)),
                 ast::TsLit::BigInt(_) => self.unsupported("a bigint literal type", lit.span),

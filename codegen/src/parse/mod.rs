@@ -33,31 +33,66 @@ pub struct Parsed {
 /// the model cannot map is a warning and becomes "any JSON value".
 pub fn parse_file(file: FileId, name: &str, text: &str) -> Result<Parsed, Diagnostic> {
     depth::check(file, text)?;
-    let source = SourceFile::new(
-        FileName::Custom(name.to_owned()).into(),
-        false,
-        FileName::Custom(name.to_owned()).into(),
-        text.to_owned().into(),
-        START,
-    );
-    let syntax = Syntax::Typescript(TsSyntax {
-        dts: true,
-        ..Default::default()
-    });
     let comments = SingleThreadedComments::default();
-    let mut recovered = Vec::new();
-    let module = parse_file_as_module(
-        &source,
-        syntax,
-        EsVersion::latest(),
-        Some(&comments),
-        &mut recovered,
-    )
-    .map_err(|e| syntax_error(file, &e))?;
-    if let Some(e) = recovered.first() {
-        return Err(syntax_error(file, e));
+    match parse_module(name, text, Some(&comments)) {
+        Ok(module) => lower::lower_module(file, &module, &comments),
+        Err(error) => Err(syntax_error(file, &furthest_error(name, text, error))),
     }
-    lower::lower_module(file, &module, &comments)
+}
+
+/// Parses `text`; the first error (fatal or recovered) fails the parse.
+fn parse_module(
+    name: &str,
+    text: &str,
+    comments: Option<&SingleThreadedComments>,
+) -> Result<swc_ecma_ast::Module, swc_ecma_parser::error::Error> {
+    let name = swc_common::sync::Lrc::new(FileName::Custom(name.to_owned()));
+    let source = SourceFile::new(name.clone(), false, name, text.to_owned().into(), START);
+    let syntax = Syntax::Typescript(TsSyntax { dts: true, ..Default::default() });
+    let mut recovered = Vec::new();
+    let comments = comments.map(|c| c as &dyn swc_common::comments::Comments);
+    let module =
+        parse_file_as_module(&source, syntax, EsVersion::latest(), comments, &mut recovered)?;
+    match recovered.into_iter().next() {
+        Some(error) => Err(error),
+        None => Ok(module),
+    }
+}
+
+/// swc backtracks when `export interface …` fails inside the body and reports its last
+/// alternative (`Expected '{', got 'interface'`) at the start. Parsing again with `export`
+/// blanked out (offsets unchanged) reaches the real problem; the error that got further wins.
+fn furthest_error(
+    name: &str,
+    text: &str,
+    first: swc_ecma_parser::error::Error,
+) -> swc_ecma_parser::error::Error {
+    let blanked = blank_export_keywords(text);
+    if blanked == text {
+        return first;
+    }
+    match parse_module(name, &blanked, None) {
+        Err(second) if second.span().lo > first.span().lo => second,
+        _ => first,
+    }
+}
+
+/// `text` with every `export` keyword that starts a line's code replaced by spaces.
+fn blank_export_keywords(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let code = line.trim_start();
+        let indent = line.len() - code.len();
+        match code.strip_prefix("export ") {
+            Some(rest) => {
+                out.push_str(&line[..indent]);
+                out.push_str("       ");
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// Converts an swc span into a model span.
@@ -89,6 +124,13 @@ mod tests {
             parse_file(FileId(0), "x.d.ts", "export interface A {\n  a: string;\n").unwrap_err();
         assert!(err.message.starts_with("syntax error"), "{}", err.message);
         assert!(err.span.is_some());
+    }
+
+    #[test]
+    fn unclosed_brace_after_export_points_at_the_end() {
+        let text = "export interface A {\n  a: string;\n";
+        let err = parse_file(FileId(0), "x.d.ts", text).unwrap_err();
+        assert_eq!(err.span.map(|s| s.start as usize), Some(text.len()), "{}", err.message);
     }
 
     #[test]
