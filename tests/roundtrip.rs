@@ -28,10 +28,7 @@ fn session_create_response_round_trips() {
     let (parsed, back) = round_trip::<SessionCreateResponse>(&value);
     assert_eq!(back, value);
     assert_eq!(parsed.client_secret.expires_at, 1234567890);
-    assert_eq!(
-        parsed.max_response_output_tokens,
-        Some(MaxResponseOutputTokens::Inf)
-    );
+    assert_eq!(parsed.max_response_output_tokens, Some(MaxResponseOutputTokens::Inf));
     // Integers stay integers on the way back (`300`, not `300.0`).
     assert_eq!(back["turn_detection"]["prefix_padding_ms"], json!(300));
 }
@@ -60,14 +57,8 @@ fn session_with_every_field_round_trips() {
     assert_eq!(back, value);
     // `marin` is not among the voices the declarations list.
     assert_eq!(parsed.voice, Some(Voice::Other("marin".to_owned())));
-    assert_eq!(
-        parsed.max_response_output_tokens,
-        Some(MaxResponseOutputTokens::Number(4096))
-    );
-    assert_eq!(
-        parsed.input_audio_format,
-        Some(session::InputAudioFormat::G711Ulaw)
-    );
+    assert_eq!(parsed.max_response_output_tokens, Some(MaxResponseOutputTokens::Number(4096)));
+    assert_eq!(parsed.input_audio_format, Some(session::InputAudioFormat::G711Ulaw));
     assert_eq!(
         parsed.turn_detection.unwrap().eagerness,
         Some(session::turn_detection::Eagerness::High)
@@ -79,10 +70,7 @@ fn max_response_output_tokens_takes_a_number_or_inf() {
     let mut value = payload("session_full");
     value["max_response_output_tokens"] = json!("inf");
     let (parsed, back) = round_trip::<Session>(&value);
-    assert_eq!(
-        parsed.max_response_output_tokens,
-        Some(MaxResponseOutputTokens::Inf)
-    );
+    assert_eq!(parsed.max_response_output_tokens, Some(MaxResponseOutputTokens::Inf));
     assert_eq!(back, value);
 }
 
@@ -93,19 +81,14 @@ fn session_create_params_round_trip_and_default_is_empty() {
     assert_eq!(back, value);
     let expires_at = parsed.client_secret.unwrap().expires_at.unwrap();
     assert_eq!(expires_at.seconds, Some(600));
-    assert_eq!(
-        serde_json::to_value(SessionCreateParams::default()).unwrap(),
-        json!({})
-    );
+    assert_eq!(serde_json::to_value(SessionCreateParams::default()).unwrap(), json!({}));
 }
 
 #[test]
 fn unknown_closed_enum_value_is_an_error_naming_it() {
     let mut value = payload("session_full");
     value["input_audio_format"] = json!("mp3");
-    let err = serde_json::from_value::<Session>(value)
-        .unwrap_err()
-        .to_string();
+    let err = serde_json::from_value::<Session>(value).unwrap_err().to_string();
     assert!(err.contains("unknown variant `mp3`"), "{err}");
     assert!(err.contains("`pcm16`, `g711_ulaw`, `g711_alaw`"), "{err}");
 }
@@ -115,8 +98,5 @@ fn shared_enum_is_one_type_at_every_place() {
     let input: session::InputAudioFormat = AudioFormat::Pcm16;
     let output: sessions::session_create_params::OutputAudioFormat = input;
     assert_eq!(output.to_string(), "pcm16");
-    assert_eq!(
-        "g711_alaw".parse::<AudioFormat>().unwrap(),
-        AudioFormat::G711Alaw
-    );
+    assert_eq!("g711_alaw".parse::<AudioFormat>().unwrap(), AudioFormat::G711Alaw);
 }

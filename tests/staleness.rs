@@ -17,10 +17,7 @@ fn generation() -> dts2rs::Generation {
 fn generated_is_fresh() {
     let generation = generation();
     let stale = generation.stale_files();
-    assert!(
-        stale.is_empty(),
-        "generated/ is stale: {stale:?}\nrefresh it with:\n    {REGENERATE}"
-    );
+    assert!(stale.is_empty(), "generated/ is stale: {stale:?}\nrefresh it with:\n    {REGENERATE}");
 }
 
 #[test]

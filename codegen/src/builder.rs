@@ -204,7 +204,10 @@ impl Builder {
         } else {
             Layout::Tree
         };
-        let label = self.inputs.iter().map(|p| display(p)).collect::<Vec<_>>().join(", ");
+        // Sorted: the same inputs in another order give the same bytes.
+        let mut labels: Vec<String> = self.inputs.iter().map(|p| display(p)).collect();
+        labels.sort();
+        let label = labels.join(", ");
         let rendered = emit::emit(&model.root, layout, &label, &config)
             .map_err(|d| Error::Invalid(sources.render(&d)))?;
         let files = rendered

@@ -9,6 +9,9 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 use std::fmt;
 
+/// Source lines longer than this are not quoted in messages.
+const MAX_SHOWN_LINE: usize = 400;
+
 /// Identifies one registered source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct FileId(pub(crate) usize);
@@ -63,8 +66,29 @@ impl Sources {
         (line, col)
     }
 
-    /// Renders a diagnostic with its source snippet, as plain text.
+    /// Renders a diagnostic with its source snippet, as plain text. A source line too long to
+    /// show (minified or generated input) is left out: the one-line form and the help remain.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
+        if let Some(span) = diagnostic.span {
+            let text = self.text(span.file);
+            let at = floor_char_boundary(text, (span.start as usize).min(text.len()));
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            if line_end - line_start > MAX_SHOWN_LINE {
+                let (line, col) = self.line_col(span.file, span.start);
+                let help = diagnostic
+                    .help
+                    .as_ref()
+                    .map(|h| format!("\n  = help: {h}"))
+                    .unwrap_or_default();
+                return format!(
+                    "{}: {}\n  ┌─ {}:{line}:{col}\n  │ (the source line is too long to show)\n  │{help}\n",
+                    diagnostic.severity,
+                    diagnostic.message,
+                    self.name(span.file)
+                );
+            }
+        }
         let mut cs = match diagnostic.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),

@@ -15,9 +15,7 @@ fn generate(name: &str) -> (String, Vec<String>) {
     if Path::new(&config).exists() {
         builder = builder.config(&config);
     }
-    let generation = builder
-        .generate("unused.rs")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let generation = builder.generate("unused.rs").unwrap_or_else(|e| panic!("{e}"));
     let code = generation.files()[0].contents.clone();
     expectorate::assert_contents(format!("tests/snapshots/{name}.rs"), &code);
     (code, generation.warnings().to_vec())
@@ -46,10 +44,7 @@ fn interface_becomes_struct_with_default_only_when_all_optional() {
 #[test]
 fn namespaces_become_modules_and_nest() {
     let (code, _) = generate("namespace");
-    assert_has(
-        &code,
-        "pub client_secret: Option<session_create_params::ClientSecret>,",
-    );
+    assert_has(&code, "pub client_secret: Option<session_create_params::ClientSecret>,");
     assert_has(&code, "pub mod session_create_params {");
     assert_has(&code, "    pub mod client_secret {");
     assert_has(&code, "pub expires_at: Option<client_secret::ExpiresAt>,");
@@ -68,10 +63,7 @@ fn optional_fields_are_skipped_when_none() {
 fn literal_union_becomes_string_enum_with_display_and_from_str() {
     let (code, _) = generate("literal_union");
     assert_has(&code, "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]\n    pub enum Type {");
-    assert_has(
-        &code,
-        "        #[serde(rename = \"near_field\")]\n        NearField,",
-    );
+    assert_has(&code, "        #[serde(rename = \"near_field\")]\n        NearField,");
     assert_has(&code, "        #[serde(rename = \"gpt-4o-realtime-preview-2024-10-01\")]\n        Gpt4oRealtimePreview20241001,");
     assert_has(&code, "impl ::core::fmt::Display for Type {");
     assert_has(
@@ -160,14 +152,8 @@ fn identical_literal_unions_share_one_enum_with_place_aliases() {
     let (code, _) = generate("shared_unions");
     assert_has(&code, "pub enum AudioFormat {");
     assert_has(&code, "    pub type InputAudioFormat = super::AudioFormat;");
-    assert_has(
-        &code,
-        "    pub type OutputAudioFormat = super::AudioFormat;",
-    );
-    assert_has(
-        &code,
-        "pub other_format: Option<session_create_params::OtherFormat>,",
-    );
+    assert_has(&code, "    pub type OutputAudioFormat = super::AudioFormat;");
+    assert_has(&code, "pub other_format: Option<session_create_params::OtherFormat>,");
     assert_has(&code, "    pub enum OtherFormat {");
 }
 
@@ -194,10 +180,7 @@ fn class_becomes_service_trait() {
     let (code, _) = generate("class");
     assert_has(&code, "pub trait Sessions {\n    /// The error an implementation returns: transport, status or decoding failures.\n    type Error;");
     assert_has(&code, "    fn create(\n        &self,\n        body: SessionCreateParams,\n    ) -> impl ::core::future::Future<");
-    assert_has(
-        &code,
-        "Output = Result<SessionCreateResponse, Self::Error>,",
-    );
+    assert_has(&code, "Output = Result<SessionCreateResponse, Self::Error>,");
     assert_has(&code, "    fn del(\n        &self,\n        session_id: String,\n    ) -> impl ::core::future::Future<Output = Result<(), Self::Error>> + Send;");
     assert!(
         !code.contains("RequestOptions") && !code.contains("APIResource"),
@@ -210,10 +193,7 @@ fn module_syntax_is_understood_silently() {
     let (code, warnings) = generate("module_syntax");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "pub struct Session {");
-    assert!(
-        !code.contains("mod sessions"),
-        "a namespace of re-exports produces nothing"
-    );
+    assert!(!code.contains("mod sessions"), "a namespace of re-exports produces nothing");
 }
 
 #[test]
@@ -221,10 +201,7 @@ fn config_overrides_number_rules_and_extras() {
     let (code, _) = generate("config");
     assert_has(&code, "pub created_at: i64,");
     assert_has(&code, "pub temperature: Option<f64>,");
-    assert_has(
-        &code,
-        "pub metadata: Option<std::collections::BTreeMap<String, String>>,",
-    );
+    assert_has(&code, "pub metadata: Option<std::collections::BTreeMap<String, String>>,");
     assert_has(&code, "pub prefix_padding_ms: Option<u16>,");
     assert_has(&code, "pub silence_duration_ms: Option<u64>,");
     assert_has(&code, "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, PartialOrd)]\n#[non_exhaustive]\npub struct Session {");

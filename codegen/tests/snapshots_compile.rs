@@ -31,10 +31,7 @@ use serde_json::json;
 
 #[test]
 fn all_optional_default_serializes_to_empty_object() {
-    assert_eq!(
-        serde_json::to_value(interface::AllOptional::default()).unwrap(),
-        json!({})
-    );
+    assert_eq!(serde_json::to_value(interface::AllOptional::default()).unwrap(), json!({}));
 }
 
 #[test]
@@ -43,14 +40,8 @@ fn string_enum_display_from_str_and_serde_agree() {
     assert_eq!(Type::FarField.to_string(), "far_field");
     assert_eq!("near_field".parse::<Type>().unwrap(), Type::NearField);
     let err = "mid_field".parse::<Type>().unwrap_err().to_string();
-    assert_eq!(
-        err,
-        "unknown variant `mid_field`, expected `near_field` or `far_field`"
-    );
-    assert_eq!(
-        serde_json::to_value(Type::NearField).unwrap(),
-        json!("near_field")
-    );
+    assert_eq!(err, "unknown variant `mid_field`, expected `near_field` or `far_field`");
+    assert_eq!(serde_json::to_value(Type::NearField).unwrap(), json!("near_field"));
 }
 
 #[test]
@@ -97,8 +88,5 @@ fn keyword_fields_keep_wire_names() {
 fn nullable_required_field_serializes_null() {
     let parsed: primitives::Scalars = serde_json::from_value(json!({"text": "t", "flag": true, "amount": 1.5, "anything": [1], "loose": null, "nullable": null})).unwrap();
     assert_eq!(parsed.nullable, None);
-    assert_eq!(
-        serde_json::to_value(&parsed).unwrap()["nullable"],
-        json!(null)
-    );
+    assert_eq!(serde_json::to_value(&parsed).unwrap()["nullable"], json!(null));
 }

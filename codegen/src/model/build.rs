@@ -76,11 +76,25 @@ struct Builder<'c> {
 struct FileSymbols<'d> {
     /// Interfaces, aliases and classes: their Rust path and, for interfaces, every body merged
     /// under that name.
-    types: BTreeMap<Vec<String>, (ItemPath, Vec<&'d Interface>)>,
+    types: BTreeMap<Vec<String>, Symbol<'d>>,
     imports: BTreeSet<String>,
     enums: Vec<PlacedEnum>,
     /// Declarations already lowered (merged interfaces lower once).
     done: BTreeSet<Vec<String>>,
+}
+
+/// A declared name.
+#[derive(Clone)]
+struct Symbol<'d> {
+    /// Its Rust path.
+    path: ItemPath,
+    /// For interfaces, every body merged under the name.
+    bodies: Vec<&'d Interface>,
+    /// A class: it becomes a trait, which no data type can hold.
+    is_class: bool,
+    /// A type alias whose union includes `null`: the item is the non-null part and every use
+    /// is an `Option`.
+    nullable: bool,
 }
 
 /// Where an anonymous type stands, which decides its name and home.
@@ -205,14 +219,16 @@ impl<'c> Builder<'c> {
                         modules: module.to_vec(),
                         name: rust_ident(&decl.name, Case::Type),
                     };
-                    let owner = symbols.types.get(&ts).map_or(owner, |(path, _)| path.clone());
+                    let owner = symbols.types.get(&ts).map_or(owner, |s| s.path.clone());
                     let companion = self.companion(&owner);
                     self.declare(symbols, inner, &ts, &companion);
                 }
                 kind => {
-                    if let Some((_, bodies)) = symbols.types.get_mut(&ts) {
+                    if let Some(symbol) = symbols.types.get_mut(&ts) {
                         match kind {
-                            DeclKind::Interface(body) if !bodies.is_empty() => bodies.push(body),
+                            DeclKind::Interface(body) if !symbol.bodies.is_empty() => {
+                                symbol.bodies.push(body)
+                            }
                             _ => self.warnings.push(
                                 Diagnostic::warning(
                                     format!(
@@ -234,7 +250,14 @@ impl<'c> Builder<'c> {
                         DeclKind::Interface(body) => vec![body],
                         _ => vec![],
                     };
-                    symbols.types.insert(ts, (ItemPath { modules: module.to_vec(), name }, bodies));
+                    let symbol = Symbol {
+                        path: ItemPath { modules: module.to_vec(), name },
+                        bodies,
+                        is_class: matches!(kind, DeclKind::Class(_)),
+                        nullable: matches!(kind, DeclKind::TypeAlias(TypeExpr::Union(members))
+                            if members.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined))),
+                    };
+                    symbols.types.insert(ts, symbol);
                 }
             }
         }
@@ -252,7 +275,7 @@ impl<'c> Builder<'c> {
             ts.push(decl.name.clone());
             if let DeclKind::Namespace(inner) = &decl.kind {
                 let owner = match symbols.types.get(&ts) {
-                    Some((path, _)) => path.clone(),
+                    Some(symbol) => symbol.path.clone(),
                     None => ItemPath {
                         modules: module.to_vec(),
                         name: rust_ident(&decl.name, Case::Type),
@@ -268,7 +291,7 @@ impl<'c> Builder<'c> {
             if !symbols.done.insert(ts.clone()) {
                 continue;
             }
-            let Some((path, bodies)) = symbols.types.get(&ts).cloned() else {
+            let Some(Symbol { path, bodies, .. }) = symbols.types.get(&ts).cloned() else {
                 continue;
             };
             let kind = match &decl.kind {
@@ -288,8 +311,17 @@ impl<'c> Builder<'c> {
                         fixed: Some(path.clone()),
                     };
                     match self.lower_type(symbols, &place, ty) {
-                        // The type was generated at the alias's own path.
+                        // The type was generated at the alias's own path (`| null` is carried
+                        // by the symbol: every use is an `Option`).
                         RustType::Item(p, _) if p == path => continue,
+                        RustType::Option(inner) if matches!(&*inner, RustType::Item(p, _) if *p == path) => {
+                            continue
+                        }
+                        RustType::Option(inner)
+                            if symbols.types.get(&ts).is_some_and(|s| s.nullable) =>
+                        {
+                            ItemKind::Alias(*inner)
+                        }
                         other => ItemKind::Alias(other),
                     }
                 }
@@ -383,7 +415,7 @@ impl<'c> Builder<'c> {
             return;
         };
         let found = resolve(symbols, ns, path).filter(|(_, key)| !seen.contains(key));
-        match found.and_then(|(_, key)| symbols.types.get(&key).map(|(_, b)| (key, b.clone()))) {
+        match found.and_then(|(_, key)| symbols.types.get(&key).map(|s| (key, s.bodies.clone()))) {
             Some((key, bodies)) if !bodies.is_empty() && depth < 64 => {
                 seen.push(key);
                 for body in bodies {
@@ -484,9 +516,11 @@ impl<'c> Builder<'c> {
                 return RustType::Param(rust_ident(name, Case::Type));
             }
         }
-        if let Some((item, _)) = resolve(symbols, place.ns, path) {
+        if let Some((item, key)) = resolve(symbols, place.ns, path) {
             let args = args.iter().map(|a| self.lower_type(symbols, place, a)).collect();
-            return RustType::Item(item, args);
+            let nullable = symbols.types.get(&key).is_some_and(|s| s.nullable);
+            let ty = RustType::Item(item, args);
+            return if nullable { RustType::Option(Box::new(ty)) } else { ty };
         }
         match (path.join(".").as_str(), args) {
             ("Array" | "ReadonlyArray", [element]) => {
@@ -796,7 +830,7 @@ fn resolve(
 ) -> Option<(ItemPath, Vec<String>)> {
     (0..=ns.len()).rev().find_map(|depth| {
         let key: Vec<String> = ns[..depth].iter().chain(path).cloned().collect();
-        symbols.types.get(&key).map(|(item, _)| (item.clone(), key))
+        symbols.types.get(&key).filter(|s| !s.is_class).map(|s| (s.path.clone(), key))
     })
 }
 

@@ -14,11 +14,18 @@ pub const MAX_NESTING: usize = 256;
 pub fn check(file: FileId, text: &str) -> Result<(), Diagnostic> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
+    // `T[][]…[]` nests one array type per `[]` without the brackets nesting each other.
+    let mut suffixes = 0usize;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
+        let byte = bytes[i];
+        if !byte.is_ascii_whitespace() && byte != b'[' {
+            suffixes = 0;
+        }
+        let opens = match byte {
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 i = find_from(bytes, i, b"\n").unwrap_or(bytes.len());
+                false
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
                 i = find_from(bytes, i + 2, b"*/").map_or(bytes.len(), |end| end + 2);
@@ -29,25 +36,44 @@ pub fn check(file: FileId, text: &str) -> Result<(), Diagnostic> {
                 while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
+                false
+            }
+            b'[' if next_non_space(bytes, i + 1) == Some(b']') => {
+                suffixes += 1;
+                i = find_from(bytes, i, b"]").unwrap_or(i);
+                depth + suffixes > MAX_NESTING
             }
             b'{' | b'[' | b'(' | b'<' => {
                 depth += 1;
-                if depth > MAX_NESTING {
-                    return Err(Diagnostic::error(
-                        format!("brackets nest more than {MAX_NESTING} levels deep"),
-                        Some(Span::new(file, i as u32, i as u32 + 1)),
-                    )
-                    .with_label("this level is too deep")
-                    .with_help("split the type into named declarations; real declaration files never nest this deep"));
-                }
+                depth > MAX_NESTING
             }
-            b'}' | b']' | b')' => depth = depth.saturating_sub(1),
-            b'>' if i == 0 || bytes[i - 1] != b'=' => depth = depth.saturating_sub(1),
-            _ => {}
+            b'}' | b']' | b')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            b'>' if i == 0 || bytes[i - 1] != b'=' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => false,
+        };
+        if opens {
+            return Err(Diagnostic::error(
+                format!("types nest more than {MAX_NESTING} levels deep"),
+                Some(Span::new(file, i as u32, i as u32 + 1)),
+            )
+            .with_label("this level is too deep")
+            .with_help(
+                "split the type into named declarations; real declaration files never nest this deep",
+            ));
         }
         i += 1;
     }
     Ok(())
+}
+
+fn next_non_space(bytes: &[u8], from: usize) -> Option<u8> {
+    bytes.get(from..)?.iter().copied().find(|b| !b.is_ascii_whitespace())
 }
 
 fn find_from(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -64,6 +90,14 @@ mod tests {
         let err = check(FileId(0), &text).unwrap_err();
         assert!(err.message.contains("256"));
         assert_eq!(err.span.map(|s| s.start), Some(9 + 6 * 256 + 5));
+    }
+
+    #[test]
+    fn array_suffix_chains_count_as_nesting() {
+        let text = format!("type A = string{};", "[]".repeat(10_000));
+        let err = check(FileId(0), &text).unwrap_err();
+        assert!(err.message.contains("256"));
+        assert!(check(FileId(0), &format!("type A = string{};", "[] ".repeat(256))).is_ok());
     }
 
     #[test]
