@@ -111,18 +111,7 @@ impl Builder {
     pub fn generate(&self, out: impl AsRef<Path>) -> Result<Generation, Error> {
         let this = self.clone();
         let out = out.as_ref().to_path_buf();
-        std::thread::Builder::new()
-            .name("dts2rs".to_owned())
-            .stack_size(PIPELINE_STACK)
-            .spawn(move || this.run(&out))
-            .map_err(|e| Error::Invalid(format!("error: cannot start the generator thread: {e}")))?
-            .join()
-            .unwrap_or_else(|_| {
-                Err(Error::Invalid(
-                    "error: internal error in dts2rs (a panic); please report it with the input"
-                        .to_owned(),
-                ))
-            })
+        on_pipeline_stack(move || this.run(&out))
     }
 
     /// Generates code into `out` (see [`generate`](Self::generate)), writing only files whose
@@ -176,62 +165,111 @@ impl Builder {
             collect_inputs(input, single, &mut files)?;
             read.push(input.clone());
         }
-        let mut decls: Vec<(crate::diagnostics::FileId, String, Vec<String>, DeclFile)> =
-            Vec::new();
-        let mut warnings = Vec::new();
+        let mut texts = Vec::with_capacity(files.len());
         for (path, module_path) in files {
-            let text = read_text(&path)?;
-            let name = display(&path);
-            let file = sources.add(name.clone(), text);
-            let parsed = parse::parse_file(file, &name, sources.text(file))
-                .map_err(|d| Error::Invalid(sources.render(&d)))?;
-            warnings.extend(parsed.warnings);
-            decls.push((file, name, module_path, parsed.decls));
+            texts.push(SourceText { name: display(&path), module_path, text: read_text(&path)? });
         }
-        let inputs: Vec<InputFile<'_>> = decls
-            .iter()
-            .map(|(file, name, module_path, decls)| InputFile {
-                file: *file,
-                display: name.clone(),
-                module_path: module_path.clone(),
-                decls,
-            })
-            .collect();
-        let model = build::build(&inputs, &config);
-        warnings.extend(model.warnings);
-        let layout = if out.extension().is_some_and(|e| e == "rs") {
-            Layout::SingleFile
-        } else {
-            Layout::Tree
-        };
         // Sorted: the same inputs in another order give the same bytes.
         let mut labels: Vec<String> = self.inputs.iter().map(|p| display(p)).collect();
         labels.sort();
-        let label = labels.join(", ");
-        let rendered = emit::emit(&model.root, layout, &label, &config)
-            .map_err(|d| Error::Invalid(sources.render(&d)))?;
-        let files = rendered
-            .into_iter()
-            .map(|f| OutputFile {
-                path: if layout == Layout::SingleFile {
-                    out.to_path_buf()
-                } else {
-                    out.join(f.path)
-                },
-                contents: f.contents,
-            })
-            .collect();
-        warnings.sort_by_key(|d| {
-            (d.span.map(|s| (sources.name(s.file).to_owned(), s.start)), d.message.clone())
-        });
-        debug_assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
-        Ok(Generation {
-            files,
-            warnings: warnings.iter().map(|w| sources.render(w)).collect(),
-            warnings_short: warnings.iter().map(|w| sources.render_short(w)).collect(),
-            read,
-        })
+        let mut generation = pipeline(sources, texts, &config, out, &labels.join(", "))?;
+        generation.read = read;
+        Ok(generation)
     }
+}
+
+/// One declaration text and where it goes in the output.
+struct SourceText {
+    name: String,
+    module_path: Vec<String>,
+    text: String,
+}
+
+/// Generates code from one declaration text held in memory, as one file with the text's items
+/// at its root: what [`Builder::generate`] does for a lone `.d.ts` file, without the file system.
+///
+/// ```
+/// let config = dts2rs::Config::default();
+/// let generation = dts2rs::generate_source("session.d.ts", "export interface S { id?: string }", &config)?;
+/// assert!(generation.files()[0].contents.contains("pub struct S {"));
+/// # Ok::<(), dts2rs::Error>(())
+/// ```
+pub fn generate_source(name: &str, text: &str, config: &Config) -> Result<Generation, Error> {
+    let source = SourceText { name: name.to_owned(), module_path: vec![], text: text.to_owned() };
+    let (name, config) = (name.to_owned(), config.clone());
+    on_pipeline_stack(move || {
+        pipeline(Sources::default(), vec![source], &config, Path::new("generated.rs"), &name)
+    })
+}
+
+/// Runs `job` on a thread with [`PIPELINE_STACK`] bytes of stack.
+fn on_pipeline_stack<T: Send + 'static>(
+    job: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
+    std::thread::Builder::new()
+        .name("dts2rs".to_owned())
+        .stack_size(PIPELINE_STACK)
+        .spawn(job)
+        .map_err(|e| Error::Invalid(format!("error: cannot start the generator thread: {e}")))?
+        .join()
+        .unwrap_or_else(|_| {
+            Err(Error::Invalid(
+                "error: internal error in dts2rs (a panic); please report it with the input"
+                    .to_owned(),
+            ))
+        })
+}
+
+/// parse → model → emit over texts already read. `label` names the inputs in headers.
+fn pipeline(
+    mut sources: Sources,
+    texts: Vec<SourceText>,
+    config: &Config,
+    out: &Path,
+    label: &str,
+) -> Result<Generation, Error> {
+    let mut decls: Vec<(crate::diagnostics::FileId, String, Vec<String>, DeclFile)> =
+        Vec::with_capacity(texts.len());
+    let mut warnings = Vec::new();
+    for SourceText { name, module_path, text } in texts {
+        let file = sources.add(name.clone(), text);
+        let parsed = parse::parse_file(file, &name, sources.text(file))
+            .map_err(|d| Error::Invalid(sources.render(&d)))?;
+        warnings.extend(parsed.warnings);
+        decls.push((file, name, module_path, parsed.decls));
+    }
+    let inputs: Vec<InputFile<'_>> = decls
+        .iter()
+        .map(|(file, name, module_path, decls)| InputFile {
+            file: *file,
+            display: name.clone(),
+            module_path: module_path.clone(),
+            decls,
+        })
+        .collect();
+    let model = build::build(&inputs, config);
+    warnings.extend(model.warnings);
+    let layout =
+        if out.extension().is_some_and(|e| e == "rs") { Layout::SingleFile } else { Layout::Tree };
+    let rendered = emit::emit(&model.root, layout, label, config)
+        .map_err(|d| Error::Invalid(sources.render(&d)))?;
+    let files = rendered
+        .into_iter()
+        .map(|f| OutputFile {
+            path: if layout == Layout::SingleFile { out.to_path_buf() } else { out.join(f.path) },
+            contents: f.contents,
+        })
+        .collect();
+    warnings.sort_by_key(|d| {
+        (d.span.map(|s| (sources.name(s.file).to_owned(), s.start)), d.message.clone())
+    });
+    debug_assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
+    Ok(Generation {
+        files,
+        warnings: warnings.iter().map(|w| sources.render(w)).collect(),
+        warnings_short: warnings.iter().map(|w| sources.render_short(w)).collect(),
+        read: Vec::new(),
+    })
 }
 
 impl Generation {

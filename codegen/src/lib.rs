@@ -28,5 +28,5 @@ pub mod model;
 pub mod output;
 pub mod parse;
 
-pub use builder::{Builder, Error, Generation};
+pub use builder::{generate_source, Builder, Error, Generation};
 pub use config::Config;
