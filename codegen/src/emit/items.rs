@@ -44,6 +44,19 @@ pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item) -> TokenStream {
             quote!(#docs pub type #name = #target;)
         }
         ItemKind::Trait(t) => service(ctx, docs, &name, t),
+        ItemKind::Reexport(target) => {
+            let path = ctx.item_path(target);
+            if crate::model::naming::unraw(&target.name) == crate::model::naming::unraw(&item.name)
+            {
+                quote!(pub use #path;)
+            } else {
+                quote!(pub use #path as #name;)
+            }
+        }
+        ItemKind::ReexportAll(module) => {
+            let path = ctx.module_path(module);
+            quote!(pub use #path::*;)
+        }
     }
 }
 
@@ -125,7 +138,10 @@ fn enumeration(
     if payloads_eq(e) {
         derives.extend(["Eq", "Hash"]);
     }
-    derives.extend(["Serialize", "Deserialize"]);
+    let tag = e.tag();
+    if tag.is_none() {
+        derives.extend(["Serialize", "Deserialize"]);
+    }
     let derive = derive_attr(&derives, extras);
     let all_untagged = e.variants.iter().all(|v| matches!(v.kind, VariantKind::Untagged(_)));
     let string = ctx.string();
@@ -143,10 +159,21 @@ fn enumeration(
                     quote!(#docs #[serde(untagged)] #vname(#ty),)
                 }
             }
+            VariantKind::Tagged { value, ty, .. } => {
+                let ty = ctx.ty(ty);
+                let docs = if v.docs.is_empty() {
+                    let line = format!(" `{}`: `{value}`.", tag.unwrap_or_default());
+                    quote!(#[doc = #line])
+                } else {
+                    docs
+                };
+                quote!(#docs #vname(#ty),)
+            }
         }
     });
     let untagged_attr = all_untagged.then(|| quote!(#[serde(untagged)]));
     let string_impls = e.is_string_enum().then(|| string_enum_impls(ctx, name, e));
+    let tagged_impls = tag.map(|tag| tagged_enum_impls(ctx, name, e, tag));
     quote! {
         #docs
         #derive
@@ -155,6 +182,54 @@ fn enumeration(
             #(#variants)*
         }
         #string_impls
+        #tagged_impls
+    }
+}
+
+/// Serde impls for an enum told apart by a string field. The field belongs to each payload
+/// struct (so a payload used alone still writes it): serializing writes the payload as is;
+/// deserializing reads the field and decodes the whole object as that variant's payload. Serde's
+/// `#[serde(tag)]` would write the field twice and make every payload drop it.
+fn tagged_enum_impls(
+    ctx: &ModuleCtx<'_>,
+    name: &proc_macro2::Ident,
+    e: &Enum,
+    tag: &str,
+) -> TokenStream {
+    let result = ctx.result();
+    let mut serialize_arms = Vec::new();
+    let mut deserialize_arms = Vec::new();
+    let mut values = Vec::new();
+    for v in &e.variants {
+        let VariantKind::Tagged { value, ty, .. } = &v.kind else { continue };
+        let vname = ident(&v.name);
+        let ty = ctx.ty(ty);
+        serialize_arms
+            .push(quote!(Self::#vname(value) => serde::Serialize::serialize(value, serializer),));
+        deserialize_arms.push(quote! {
+            Some(#value) => <#ty as serde::Deserialize>::deserialize(&value).map(Self::#vname).map_err(D::Error::custom),
+        });
+        values.push(value.clone());
+    }
+    quote! {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
+                match self {
+                    #(#serialize_arms)*
+                }
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                use serde::de::Error as _;
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                match value.get(#tag).and_then(serde_json::Value::as_str) {
+                    #(#deserialize_arms)*
+                    Some(other) => Err(D::Error::unknown_variant(other, &[#(#values),*])),
+                    None => Err(D::Error::missing_field(#tag)),
+                }
+            }
+        }
     }
 }
 
@@ -177,7 +252,7 @@ fn string_enum_impls(ctx: &ModuleCtx<'_>, name: &proc_macro2::Ident, e: &Enum) -
                 as_str_arms.push(quote!(Self::#vname(value) => value.as_str(),));
                 other = Some(vname);
             }
-            VariantKind::Untagged(_) => {}
+            VariantKind::Untagged(_) | VariantKind::Tagged { .. } => {}
         }
     }
     // A closed enum's strings are all literals; an open one may return its payload.

@@ -160,8 +160,11 @@ impl Printer<'_> {
             .collect();
         let map_type = self.map_type.clone();
         let ctx = ModuleCtx { path, local_names, map_type: &map_type };
-        let has_derives =
-            module.items.iter().any(|i| matches!(i.kind, ItemKind::Struct(_) | ItemKind::Enum(_)));
+        let has_derives = module.items.iter().any(|i| match &i.kind {
+            ItemKind::Struct(_) => true,
+            ItemKind::Enum(e) => e.tag().is_none(),
+            _ => false,
+        });
         let mut out = if has_derives {
             quote!(
                 use serde::{Deserialize, Serialize};
@@ -170,7 +173,12 @@ impl Printer<'_> {
             quote!()
         };
         let mut printed = vec![false; module.modules.len()];
-        for item in &module.items {
+        // Re-exports first, as hand-written modules put their `pub use` lines.
+        let (uses, items): (Vec<_>, Vec<_>) = module
+            .items
+            .iter()
+            .partition(|i| matches!(i.kind, ItemKind::Reexport(_) | ItemKind::ReexportAll(_)));
+        for item in uses.into_iter().chain(items) {
             out.extend(items::item(&ctx, &self.extras, item));
             for (i, child) in module.modules.iter().enumerate() {
                 if !printed[i] && child.companion_of.as_deref() == Some(item.name.as_str()) {

@@ -97,6 +97,15 @@ impl ModuleCtx<'_> {
         }
     }
 
+    /// The path of module `target` relative to this module.
+    pub fn module_path(&self, target: &[String]) -> TokenStream {
+        let common = self.path.iter().zip(target).take_while(|(a, b)| a == b).count();
+        let ups = (common..self.path.len()).map(|_| quote!(super));
+        let downs = target[common..].iter().map(|m| ident(m));
+        let parts: Vec<TokenStream> = ups.chain(downs.map(|d| quote!(#d))).collect();
+        quote!(#(#parts)::*)
+    }
+
     /// The path of an item relative to this module: `super::` up to the common ancestor, then
     /// down. Relative paths let the output sit anywhere in a crate (`include!` in a module).
     pub fn item_path(&self, target: &ItemPath) -> TokenStream {

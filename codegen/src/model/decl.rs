@@ -11,8 +11,58 @@ use crate::diagnostics::Span;
 pub struct DeclFile {
     /// Top-level declarations in source order.
     pub decls: Vec<Decl>,
-    /// Names brought in by `import` statements: references to them are outside the input.
-    pub imports: Vec<String>,
+    /// `import` statements, one entry per imported name.
+    pub imports: Vec<Import>,
+    /// `export … from` statements and local `export { … }` lists at the top level.
+    pub reexports: Vec<ReExport>,
+}
+
+/// One name brought in by an `import` statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import {
+    /// The name the file uses.
+    pub local: String,
+    /// What it stands for in the other module.
+    pub kind: ImportKind,
+    /// The module specifier as written (`./sessions.js`, `../../core.js`).
+    pub from: String,
+}
+
+/// What an imported name stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportKind {
+    /// `import * as X from …`: the whole module.
+    Namespace,
+    /// `import { A as X } from …`: the export `A`.
+    Named(String),
+    /// `import X from …`: the default export.
+    Default,
+}
+
+/// A re-export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReExport {
+    /// `export { A as B } from '…'` (with `from`) or `export { A as B }` (without).
+    Named {
+        /// The name in the source module (or in this file).
+        name: String,
+        /// The name it is exported as.
+        alias: String,
+        /// The module specifier, if any.
+        from: Option<String>,
+    },
+    /// `export * from '…'`.
+    All {
+        /// The module specifier.
+        from: String,
+    },
+    /// `export * as X from '…'`.
+    Namespace {
+        /// The name the module is exported as.
+        alias: String,
+        /// The module specifier.
+        from: String,
+    },
 }
 
 /// A named declaration: interface, namespace, class or type alias.

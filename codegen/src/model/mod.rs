@@ -9,5 +9,7 @@ pub mod build;
 pub mod decl;
 pub mod jsdoc;
 pub mod naming;
+mod resolve;
 pub mod rust;
 mod share;
+mod types;

@@ -180,6 +180,10 @@ pub enum ItemKind {
     Alias(RustType),
     /// A service trait from a class.
     Trait(Trait),
+    /// `pub use path as Name;`: a re-export (`export { A as Name } from …`).
+    Reexport(ItemPath),
+    /// `pub use module::*;`: `export * from …`.
+    ReexportAll(Vec<String>),
 }
 
 /// A struct with named fields.
@@ -232,10 +236,18 @@ impl Enum {
         self.variants.iter().any(|v| v.kind == VariantKind::Other)
     }
 
-    /// The types carried by untagged variants.
+    /// The types carried by variants.
     pub fn payloads(&self) -> impl Iterator<Item = &RustType> {
         self.variants.iter().filter_map(|v| match &v.kind {
-            VariantKind::Untagged(t) => Some(t),
+            VariantKind::Untagged(t) | VariantKind::Tagged { ty: t, .. } => Some(t),
+            _ => None,
+        })
+    }
+
+    /// The field that tells the variants apart, for a tagged enum.
+    pub fn tag(&self) -> Option<&str> {
+        self.variants.iter().find_map(|v| match &v.kind {
+            VariantKind::Tagged { field, .. } => Some(field.as_str()),
             _ => None,
         })
     }
@@ -261,6 +273,15 @@ pub enum VariantKind {
     Other,
     /// A value of this type, tried in order (`#[serde(untagged)]`).
     Untagged(RustType),
+    /// An object whose field `field` is the string `value`, decoded as `ty`.
+    Tagged {
+        /// The discriminating field.
+        field: String,
+        /// Its value for this variant.
+        value: String,
+        /// The payload type.
+        ty: RustType,
+    },
 }
 
 /// A service trait generated from a class.

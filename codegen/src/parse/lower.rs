@@ -3,7 +3,8 @@
 use super::{span, Parsed};
 use crate::diagnostics::{Diagnostic, FileId};
 use crate::model::decl::{
-    Class, Decl, DeclFile, DeclKind, Field, Interface, Literal, Method, Param, TypeExpr,
+    Class, Decl, DeclFile, DeclKind, Field, Import, ImportKind, Interface, Literal, Method, Param,
+    ReExport, TypeExpr,
 };
 use crate::model::jsdoc::Docs;
 use swc_common::comments::{CommentKind, Comments, SingleThreadedComments};
@@ -19,7 +20,10 @@ pub fn lower_module(
     let mut lowerer = Lowerer { file, comments, warnings: Vec::new() };
     let mut decls = DeclFile::default();
     for item in &module.body {
-        lowerer.module_item(item, &mut decls.decls, Some(&mut decls.imports))?;
+        if let ast::ModuleItem::ModuleDecl(decl) = item {
+            module_links(decl, &mut decls);
+        }
+        lowerer.module_item(item, &mut decls.decls)?;
     }
     Ok(Parsed { decls, warnings: lowerer.warnings })
 }
@@ -59,20 +63,12 @@ impl Lowerer<'_> {
         &mut self,
         item: &ast::ModuleItem,
         out: &mut Vec<Decl>,
-        imports: Option<&mut Vec<String>>,
     ) -> Result<(), Diagnostic> {
         match item {
             ast::ModuleItem::ModuleDecl(decl) => match decl {
-                ast::ModuleDecl::Import(import) => {
-                    if let Some(imports) = imports {
-                        imports.extend(import.specifiers.iter().map(|s| match s {
-                            ast::ImportSpecifier::Named(n) => n.local.sym.to_string(),
-                            ast::ImportSpecifier::Default(d) => d.local.sym.to_string(),
-                            ast::ImportSpecifier::Namespace(n) => n.local.sym.to_string(),
-                        }));
-                    }
-                    Ok(())
-                }
+                // Imports and re-exports are read by `module_links` at the top level; inside a
+                // namespace they only re-export names already declared.
+                ast::ModuleDecl::Import(_) => Ok(()),
                 ast::ModuleDecl::ExportDecl(export) => self.decl(&export.decl, export.span.lo, out),
                 // Re-exports and export assignments name declarations made elsewhere; they
                 // produce no types of their own.
@@ -192,7 +188,7 @@ impl Lowerer<'_> {
         let mut decls = Vec::new();
         if let Some(ast::TsNamespaceBody::TsModuleBlock(block)) = body {
             for item in &block.body {
-                self.module_item(item, &mut decls, None)?;
+                self.module_item(item, &mut decls)?;
             }
         }
         let mut decl =
@@ -428,6 +424,64 @@ impl Lowerer<'_> {
                 self.unsupported(what, other.span())
             }
         }
+    }
+}
+
+/// Records the imports and re-exports of a top-level module declaration.
+fn module_links(decl: &ast::ModuleDecl, out: &mut DeclFile) {
+    let text = |s: &ast::Str| s.value.to_atom_lossy().to_string();
+    let export_name = |n: &ast::ModuleExportName| match n {
+        ast::ModuleExportName::Ident(id) => id.sym.to_string(),
+        ast::ModuleExportName::Str(s) => text(s),
+    };
+    match decl {
+        ast::ModuleDecl::Import(import) => {
+            let from = text(&import.src);
+            out.imports.extend(import.specifiers.iter().map(|s| match s {
+                ast::ImportSpecifier::Named(n) => Import {
+                    local: n.local.sym.to_string(),
+                    kind: ImportKind::Named(
+                        n.imported.as_ref().map_or_else(|| n.local.sym.to_string(), export_name),
+                    ),
+                    from: from.clone(),
+                },
+                ast::ImportSpecifier::Default(d) => Import {
+                    local: d.local.sym.to_string(),
+                    kind: ImportKind::Default,
+                    from: from.clone(),
+                },
+                ast::ImportSpecifier::Namespace(n) => Import {
+                    local: n.local.sym.to_string(),
+                    kind: ImportKind::Namespace,
+                    from: from.clone(),
+                },
+            }));
+        }
+        ast::ModuleDecl::ExportNamed(named) => {
+            let from = named.src.as_deref().map(text);
+            for spec in &named.specifiers {
+                match spec {
+                    ast::ExportSpecifier::Named(n) => {
+                        let name = export_name(&n.orig);
+                        let alias = n.exported.as_ref().map_or_else(|| name.clone(), export_name);
+                        out.reexports.push(ReExport::Named { name, alias, from: from.clone() });
+                    }
+                    ast::ExportSpecifier::Namespace(n) => {
+                        if let Some(from) = &from {
+                            out.reexports.push(ReExport::Namespace {
+                                alias: export_name(&n.name),
+                                from: from.clone(),
+                            });
+                        }
+                    }
+                    ast::ExportSpecifier::Default(_) => {}
+                }
+            }
+        }
+        ast::ModuleDecl::ExportAll(all) => {
+            out.reexports.push(ReExport::All { from: text(&all.src) })
+        }
+        _ => {}
     }
 }
 

@@ -1,0 +1,211 @@
+//! Names → declarations, across files: namespace scopes, imports and re-export chains.
+//!
+//! A reference is looked up as TypeScript does: from the innermost namespace outwards in its
+//! own file, then through the file's imports into the exports of other input files (their own
+//! declarations, `export { … } from`, `export * from`). Module specifiers are resolved against
+//! the input tree (`./x.js`, `../x`, `./dir` → `dir/index`); anything outside it (`../../core`,
+//! a package name) is external.
+
+use super::decl::{DeclFile, Import, ImportKind, Interface, ReExport};
+use super::rust::ItemPath;
+use std::collections::BTreeMap;
+
+/// How deep re-export chains are followed before giving up (a cycle, in practice).
+const MAX_CHAIN: usize = 32;
+
+/// A declared name.
+#[derive(Debug, Clone)]
+pub struct Symbol<'d> {
+    /// Its Rust path.
+    pub path: ItemPath,
+    /// For interfaces, every body merged under the name.
+    pub bodies: Vec<&'d Interface>,
+    /// A class: it becomes a trait, which no data type can hold.
+    pub is_class: bool,
+    /// A type alias whose union includes `null`: the item is the non-null part and every use
+    /// is an `Option`.
+    pub nullable: bool,
+    /// The namespace the declaration stands in, for resolving the names its body uses.
+    pub ns: Vec<String>,
+}
+
+/// What one file declares and imports.
+pub struct Declared<'d> {
+    /// Declarations by TypeScript path (namespaces joined: `Session.Tool`).
+    pub types: BTreeMap<Vec<String>, Symbol<'d>>,
+    /// Imports by local name.
+    pub imports: BTreeMap<&'d str, &'d Import>,
+    /// The file's re-exports.
+    pub reexports: &'d [ReExport],
+}
+
+impl<'d> Declared<'d> {
+    /// An empty table for `decls`.
+    pub fn new(decls: &'d DeclFile) -> Self {
+        Declared {
+            types: BTreeMap::new(),
+            imports: decls.imports.iter().map(|i| (i.local.as_str(), i)).collect(),
+            reexports: &decls.reexports,
+        }
+    }
+}
+
+/// A declaration found by [`Resolver::resolve`]: its file and symbol.
+pub struct Found<'r, 'd> {
+    /// The index of the declaring file.
+    pub file: usize,
+    /// The symbol.
+    pub symbol: &'r Symbol<'d>,
+}
+
+/// The symbol tables of all input files and the map from module keys to files.
+#[derive(Default)]
+pub struct Resolver<'d> {
+    /// Each file's table, by file index.
+    pub files: Vec<Declared<'d>>,
+    /// Each file's key (`beta/realtime/sessions`) → file index.
+    keys: BTreeMap<String, usize>,
+    /// File index → key.
+    key_of: Vec<String>,
+}
+
+impl<'d> Resolver<'d> {
+    /// Registers a file under its key: its path below the input root, `/`-separated, without
+    /// the `.d.ts` ending.
+    pub fn add(&mut self, key: String, declared: Declared<'d>) -> usize {
+        let index = self.files.len();
+        self.keys.insert(key.clone(), index);
+        self.key_of.push(key);
+        self.files.push(declared);
+        index
+    }
+
+    /// Looks `path` up from namespace `ns` of `file`.
+    pub fn resolve(&self, file: usize, ns: &[String], path: &[String]) -> Option<Found<'_, 'd>> {
+        self.resolve_in(file, ns, path, 0)
+    }
+
+    fn resolve_in(
+        &self,
+        file: usize,
+        ns: &[String],
+        path: &[String],
+        depth: usize,
+    ) -> Option<Found<'_, 'd>> {
+        let table = self.files.get(file)?;
+        for level in (0..=ns.len()).rev() {
+            let key: Vec<String> = ns[..level].iter().chain(path).cloned().collect();
+            if let Some(symbol) = table.types.get(&key) {
+                return Some(Found { file, symbol });
+            }
+        }
+        let (first, rest) = path.split_first()?;
+        let import = table.imports.get(first.as_str())?;
+        let target = self.specifier(file, &import.from)?;
+        match &import.kind {
+            ImportKind::Namespace => self.export(target, rest, depth + 1),
+            ImportKind::Named(name) => {
+                let path: Vec<String> =
+                    std::iter::once(name.clone()).chain(rest.iter().cloned()).collect();
+                self.export(target, &path, depth + 1)
+            }
+            ImportKind::Default => None,
+        }
+    }
+
+    /// What `file` exports under `path`.
+    pub fn resolve_export(&self, file: usize, path: &[String]) -> Option<Found<'_, 'd>> {
+        self.export(file, path, 0)
+    }
+
+    fn export(&self, file: usize, path: &[String], depth: usize) -> Option<Found<'_, 'd>> {
+        if depth > MAX_CHAIN || path.is_empty() {
+            return None;
+        }
+        let table = self.files.get(file)?;
+        if let Some(symbol) = table.types.get(path) {
+            return Some(Found { file, symbol });
+        }
+        let (first, rest) = path.split_first()?;
+        for reexport in table.reexports {
+            let found = match reexport {
+                ReExport::Named { name, alias, from } if alias == first => {
+                    let renamed: Vec<String> =
+                        std::iter::once(name.clone()).chain(rest.iter().cloned()).collect();
+                    match from {
+                        Some(from) => self.export(self.specifier(file, from)?, &renamed, depth + 1),
+                        None => self.resolve_in(file, &[], &renamed, depth + 1),
+                    }
+                }
+                ReExport::Namespace { alias, from } if alias == first => {
+                    self.export(self.specifier(file, from)?, rest, depth + 1)
+                }
+                ReExport::All { from } => self
+                    .specifier(file, from)
+                    .and_then(|target| self.export(target, path, depth + 1)),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    /// The input file a module specifier written in `from` names, if it is in the input.
+    pub fn specifier(&self, from: usize, specifier: &str) -> Option<usize> {
+        if !specifier.starts_with('.') {
+            return None;
+        }
+        let mut parts: Vec<&str> = self.key_of.get(from)?.split('/').collect();
+        parts.pop();
+        for segment in specifier.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                other => parts.push(other),
+            }
+        }
+        let mut key = parts.join("/");
+        for ending in [".d.ts", ".d.mts", ".d.cts", ".js", ".mjs", ".cjs", ".ts"] {
+            if let Some(stem) = key.strip_suffix(ending) {
+                key = stem.to_owned();
+                break;
+            }
+        }
+        self.keys.get(&key).or_else(|| self.keys.get(&format!("{key}/index"))).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolver(keys: &[&str]) -> Resolver<'static> {
+        static EMPTY: std::sync::OnceLock<DeclFile> = std::sync::OnceLock::new();
+        let empty = EMPTY.get_or_init(DeclFile::default);
+        let mut resolver = Resolver::default();
+        for key in keys {
+            resolver.add((*key).to_owned(), Declared::new(empty));
+        }
+        resolver
+    }
+
+    #[test]
+    fn specifiers_resolve_within_the_input_only() {
+        let r = resolver(&[
+            "shared",
+            "beta/realtime/sessions",
+            "beta/realtime/index",
+            "beta/threads/runs/runs",
+        ]);
+        assert_eq!(r.specifier(1, "./index.js"), Some(2));
+        assert_eq!(r.specifier(1, "../../shared.js"), Some(0));
+        assert_eq!(r.specifier(0, "./beta/realtime"), Some(2));
+        assert_eq!(r.specifier(3, "../../realtime/sessions"), Some(1));
+        assert_eq!(r.specifier(1, "../../../core.js"), None);
+        assert_eq!(r.specifier(1, "openai/core"), None);
+    }
+}
