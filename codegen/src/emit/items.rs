@@ -33,12 +33,14 @@ pub fn doc_attrs(docs: &Docs) -> TokenStream {
 }
 
 /// The tokens of one item.
-pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item) -> TokenStream {
+/// `allow` (`#[allow(deprecated)]` or nothing) goes on the item and on each impl block.
+pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item, allow: &TokenStream) -> TokenStream {
     let docs = doc_attrs(&item.docs);
+    let docs = quote!(#docs #allow);
     let name = ident(&item.name);
     match &item.kind {
         ItemKind::Struct(s) => structure(ctx, extras, docs, &name, s),
-        ItemKind::Enum(e) => enumeration(ctx, extras, docs, &name, e),
+        ItemKind::Enum(e) => enumeration(ctx, extras, docs, &name, e, allow),
         ItemKind::Alias(target) => {
             let target = ctx.ty(target);
             quote!(#docs pub type #name = #target;)
@@ -48,9 +50,9 @@ pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item) -> TokenStream {
             let path = ctx.item_path(target);
             if crate::model::naming::unraw(&target.name) == crate::model::naming::unraw(&item.name)
             {
-                quote!(pub use #path;)
+                quote!(#allow pub use #path;)
             } else {
-                quote!(pub use #path as #name;)
+                quote!(#allow pub use #path as #name;)
             }
         }
         ItemKind::ReexportAll(module) => {
@@ -128,6 +130,7 @@ fn enumeration(
     docs: TokenStream,
     name: &proc_macro2::Ident,
     e: &Enum,
+    allow: &TokenStream,
 ) -> TokenStream {
     let mut derives = vec!["Debug", "Clone"];
     let copy = !e.is_open() && e.payloads().all(RustType::is_copy);
@@ -172,8 +175,8 @@ fn enumeration(
         }
     });
     let untagged_attr = all_untagged.then(|| quote!(#[serde(untagged)]));
-    let string_impls = e.is_string_enum().then(|| string_enum_impls(ctx, name, e));
-    let tagged_impls = tag.map(|tag| tagged_enum_impls(ctx, name, e, tag));
+    let string_impls = e.is_string_enum().then(|| string_enum_impls(ctx, name, e, allow));
+    let tagged_impls = tag.map(|tag| tagged_enum_impls(ctx, name, e, tag, allow));
     quote! {
         #docs
         #derive
@@ -195,6 +198,7 @@ fn tagged_enum_impls(
     name: &proc_macro2::Ident,
     e: &Enum,
     tag: &str,
+    allow: &TokenStream,
 ) -> TokenStream {
     let result = ctx.result();
     let mut serialize_arms = Vec::new();
@@ -212,6 +216,7 @@ fn tagged_enum_impls(
         values.push(value.clone());
     }
     quote! {
+        #allow
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                 match self {
@@ -219,6 +224,7 @@ fn tagged_enum_impls(
                 }
             }
         }
+        #allow
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                 use serde::de::Error as _;
@@ -234,7 +240,12 @@ fn tagged_enum_impls(
 }
 
 /// `as_str`, `Display` and `FromStr` for an enum that is a string on the wire.
-fn string_enum_impls(ctx: &ModuleCtx<'_>, name: &proc_macro2::Ident, e: &Enum) -> TokenStream {
+fn string_enum_impls(
+    ctx: &ModuleCtx<'_>,
+    name: &proc_macro2::Ident,
+    e: &Enum,
+    allow: &TokenStream,
+) -> TokenStream {
     let result = ctx.result();
     let mut as_str_arms = Vec::new();
     let mut from_str_arms = Vec::new();
@@ -268,6 +279,7 @@ fn string_enum_impls(ctx: &ModuleCtx<'_>, name: &proc_macro2::Ident, e: &Enum) -
         ),
     };
     quote! {
+        #allow
         impl #name {
             /// The wire string of this value.
             pub fn as_str(&self) -> #returns_str {
@@ -276,11 +288,13 @@ fn string_enum_impls(ctx: &ModuleCtx<'_>, name: &proc_macro2::Ident, e: &Enum) -
                 }
             }
         }
+        #allow
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
+        #allow
         impl ::core::str::FromStr for #name {
             type Err = #err;
             fn from_str(value: &str) -> #result<Self, Self::Err> {

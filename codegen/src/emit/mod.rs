@@ -4,6 +4,7 @@
 //! `prettyplease`, then gets the `@generated` header. Output depends only on the model, so the
 //! same input always gives the same bytes.
 
+mod deprecation;
 mod docs;
 mod items;
 mod types;
@@ -63,7 +64,8 @@ pub fn emit(
             .filter_map(|a| a.parse::<TokenStream>().ok())
             .collect(),
     };
-    let mut printer = Printer { layout, inputs, map_type, extras, files: Vec::new() };
+    let deprecated = deprecation::deprecated_items(root);
+    let mut printer = Printer { layout, inputs, map_type, extras, deprecated, files: Vec::new() };
     let body = printer.module_body(root, &[], PathBuf::new())?;
     let path = match layout {
         Layout::SingleFile => PathBuf::new(),
@@ -117,8 +119,13 @@ fn separate_items(code: &str) -> String {
     out
 }
 
+fn path_of(modules: &[String], name: &str) -> crate::model::rust::ItemPath {
+    crate::model::rust::ItemPath { modules: modules.to_vec(), name: name.to_owned() }
+}
+
 struct Printer<'a> {
     layout: Layout,
+    deprecated: std::collections::BTreeSet<crate::model::rust::ItemPath>,
     inputs: &'a str,
     map_type: TokenStream,
     extras: Extras,
@@ -179,7 +186,13 @@ impl Printer<'_> {
             .iter()
             .partition(|i| matches!(i.kind, ItemKind::Reexport(_) | ItemKind::ReexportAll(_)));
         for item in uses.into_iter().chain(items) {
-            out.extend(items::item(&ctx, &self.extras, item));
+            let allow =
+                if deprecation::needs_allow(item, &path_of(path, &item.name), &self.deprecated) {
+                    quote!(#[allow(deprecated)])
+                } else {
+                    quote!()
+                };
+            out.extend(items::item(&ctx, &self.extras, item, &allow));
             for (i, child) in module.modules.iter().enumerate() {
                 if !printed[i] && child.companion_of.as_deref() == Some(item.name.as_str()) {
                     printed[i] = true;
@@ -207,6 +220,12 @@ impl Printer<'_> {
         let mut path = parent.to_vec();
         path.push(child.name.clone());
         let docs = doc_attrs(&child.docs);
+        // `beta/beta.d.ts` is `beta::beta`: the path mirrors the input, so it stays stable.
+        let docs = if parent.last() == Some(&child.name) {
+            quote!(#docs #[allow(clippy::module_inception)])
+        } else {
+            docs
+        };
         let name = ident(&child.name);
         let own_file = self.layout == Layout::Tree && child.kind != ModuleKind::Namespace;
         if !own_file {

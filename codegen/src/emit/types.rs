@@ -1,15 +1,29 @@
 //! Rust types and identifiers as tokens, with paths relative to the module being printed.
 
+use crate::model::naming::{rust_ident, Case};
 use crate::model::rust::{ItemPath, RustType};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use std::collections::BTreeSet;
 
 /// An identifier token for a name decided by the model (`r#type` becomes a raw identifier).
+///
+/// The model only hands out valid identifiers; anything else is turned into one by the naming
+/// function rather than letting `proc_macro2` panic.
 pub fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
+    let (raw, text) = match name.strip_prefix("r#") {
+        Some(text) => (true, text),
+        None => (false, name),
+    };
+    let valid = text != "_"
+        && text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !(raw && matches!(text, "self" | "Self" | "super" | "crate"));
+    match (valid, raw) {
+        (true, true) => Ident::new_raw(text, Span::call_site()),
+        (true, false) => Ident::new(text, Span::call_site()),
+        // `rust_ident` always returns a valid identifier, so this recurses once at most.
+        (false, _) => ident(&rust_ident(name, Case::Value)),
     }
 }
 

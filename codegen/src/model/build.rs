@@ -74,6 +74,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
                 .with_help("write the TypeScript path of a field, e.g. `Session.TurnDetection.prefix_padding_ms`"),
         );
     }
+    super::generics::fit_generics(&mut builder.root);
     Model { root: builder.root, warnings: builder.warnings }
 }
 
@@ -103,6 +104,9 @@ pub(super) struct ContextField<'d> {
     pub(super) field: &'d Field,
     pub(super) file: usize,
     pub(super) ns: Vec<String>,
+    /// Type parameters of the declaring interface when it is a base: not in scope here, so
+    /// they stand for any JSON value.
+    pub(super) erased: Vec<String>,
 }
 
 /// Where an anonymous type stands, which decides its name and home.
@@ -121,6 +125,9 @@ pub(super) struct Place<'p> {
     pub(super) ns: &'p [String],
     /// Generic parameters in scope.
     pub(super) params: &'p [String],
+    /// Type parameters that are not Rust parameters here (a base's, a generic method's): they
+    /// stand for any JSON value, without a warning.
+    pub(super) erased: &'p [String],
     pub(super) docs: Docs,
     pub(super) span: Option<Span>,
     /// A declared name: the type goes exactly here, never shared.
@@ -264,11 +271,21 @@ impl<'c, 'd> Builder<'c, 'd> {
         module: &[String],
         name: &str,
     ) -> Vec<String> {
-        let owner = match self.resolver.files[file].types.get(ts) {
-            Some(symbol) => symbol.path.clone(),
-            None => ItemPath { modules: module.to_vec(), name: rust_ident(name, Case::Type) },
-        };
-        self.companion(&owner)
+        let declared = self.resolver.files[file].types.get(ts).map(|s| s.path.clone());
+        let owner = declared.clone().unwrap_or_else(|| ItemPath {
+            modules: module.to_vec(),
+            name: rust_ident(name, Case::Type),
+        });
+        let path = self.companion(&owner);
+        if declared.is_none() {
+            // No item of that name to link to or print the module after.
+            let companion = self.module(&path);
+            if companion.companion_of.is_some() {
+                companion.companion_of = None;
+                companion.docs = Docs::generated(format!("The `{}` namespace.", ts.join(".")));
+            }
+        }
+        path
     }
 
     /// `export { A as B } from './a'` becomes `pub use a::A as B;`, `export * from './a'`
@@ -362,6 +379,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                         file,
                         ns,
                         params: &[],
+                        erased: &[],
                         docs: decl.docs.clone(),
                         span: Some(decl.span),
                         fixed: Some(path.clone()),
@@ -413,6 +431,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                 field,
                 file,
                 ns: ns.to_vec(),
+                erased: Vec::new(),
             }));
         }
         fields
@@ -436,7 +455,15 @@ impl<'c, 'd> Builder<'c, 'd> {
                     return Vec::new();
                 }
                 visited.push(key);
-                self.interface_fields(base_file, &symbol.ns, &symbol.bodies, visited)
+                let mut fields =
+                    self.interface_fields(base_file, &symbol.ns, &symbol.bodies, visited);
+                if let Some(params) = symbol.bodies.first().map(|b| &b.type_params[..]) {
+                    fields
+                        .iter_mut()
+                        .filter(|f| f.erased.is_empty())
+                        .for_each(|f| f.erased = params.to_vec());
+                }
+                fields
             }
             _ => {
                 self.warnings.push(
@@ -472,7 +499,7 @@ impl<'c, 'd> Builder<'c, 'd> {
             if !emitted.insert(field.name.as_str()) {
                 continue;
             }
-            let ContextField { field, file, ns } = &fields[latest[field.name.as_str()]];
+            let ContextField { field, file, ns, erased } = &fields[latest[field.name.as_str()]];
             let name = scope.claim(&field.name, Case::Value);
             let place = Place {
                 owner: path,
@@ -482,6 +509,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                 file: *file,
                 ns,
                 params,
+                erased,
                 docs: field.docs.clone(),
                 span: Some(field.span),
                 fixed: None,
@@ -547,15 +575,28 @@ impl<'c, 'd> Builder<'c, 'd> {
                 if self.is_external(file, ns, ty) {
                     continue;
                 }
-                let place =
-                    method_place(path, ts, file, ns, &format!("{}_{}", method.name, param.name));
+                let place = method_place(
+                    path,
+                    ts,
+                    file,
+                    ns,
+                    &method.type_params,
+                    &format!("{}_{}", method.name, param.name),
+                );
                 let mut lowered = self.lower_type(&place, ty);
                 if param.optional {
                     lowered = RustType::Option(Box::new(lowered));
                 }
                 params.push((param_scope.claim(&param.name, Case::Value), lowered));
             }
-            let place = method_place(path, ts, file, ns, &format!("{}_response", method.name));
+            let place = method_place(
+                path,
+                ts,
+                file,
+                ns,
+                &method.type_params,
+                &format!("{}_response", method.name),
+            );
             let returns = match &method.returns {
                 Some(ty) => self.lower_return(&place, ty),
                 None => RustType::Unit,
@@ -598,6 +639,7 @@ fn method_place<'p>(
     ts: &[String],
     file: usize,
     ns: &'p [String],
+    erased: &'p [String],
     name: &str,
 ) -> Place<'p> {
     Place {
@@ -608,6 +650,7 @@ fn method_place<'p>(
         file,
         ns,
         params: &[],
+        erased,
         docs: Docs::default(),
         span: None,
         fixed: None,

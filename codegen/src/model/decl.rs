@@ -133,6 +133,8 @@ pub struct Method {
     pub docs: Docs,
     /// Where the method stands in the source.
     pub span: Span,
+    /// The method's own type parameters.
+    pub type_params: Vec<String>,
     /// Parameters in order.
     pub params: Vec<Param>,
     /// The declared return type; `None` when it was left out.

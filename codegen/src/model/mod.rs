@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod decl;
+mod generics;
 pub mod jsdoc;
 pub mod naming;
 mod resolve;

@@ -29,7 +29,12 @@ impl<'d> Builder<'_, 'd> {
             TypeExpr::Object(fields) => {
                 let fields = fields
                     .iter()
-                    .map(|field| ContextField { field, file: place.file, ns: place.ns.to_vec() })
+                    .map(|field| ContextField {
+                        field,
+                        file: place.file,
+                        ns: place.ns.to_vec(),
+                        erased: place.erased.to_vec(),
+                    })
                     .collect();
                 self.hoist_struct(place, fields)
             }
@@ -71,6 +76,9 @@ impl<'d> Builder<'_, 'd> {
         if let [name] = path {
             if place.params.contains(name) {
                 return RustType::Param(rust_ident(name, Case::Type));
+            }
+            if place.erased.contains(name) {
+                return RustType::Json;
             }
         }
         let found = self.resolver.resolve(place.file, place.ns, path).map(|f| f.symbol.clone());
@@ -140,6 +148,7 @@ impl<'d> Builder<'_, 'd> {
                     field,
                     file: place.file,
                     ns: place.ns.to_vec(),
+                    erased: place.erased.to_vec(),
                 })),
                 TypeExpr::Ref { .. } => {
                     fields.extend(self.base_fields(place.file, place.ns, member, &mut visited))
@@ -188,7 +197,7 @@ impl<'d> Builder<'_, 'd> {
         };
         let has_literal =
             members.iter().any(|m| matches!(m, TypeExpr::Literal(Literal::String(_))));
-        if has_literal && members.iter().all(|m| is_stringish(m)) {
+        if has_literal && members.iter().all(is_stringish) {
             return self.string_enum(place, members);
         }
         if members

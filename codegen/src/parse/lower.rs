@@ -285,6 +285,7 @@ impl Lowerer<'_> {
                 name,
                 docs: self.docs(method.span.lo),
                 span: self.span(method.key.span()),
+                type_params: self.type_params(method.function.type_params.as_deref()),
                 params,
                 returns: method.function.return_type.as_ref().map(|r| self.ty(&r.type_ann)),
             });

@@ -78,7 +78,7 @@ pub mod session_create_params {
     }
 }
 
-/// Types nested in [`Dotted`].
+/// The `Dotted` namespace.
 pub mod dotted {
     /// A namespace without a merged interface.
     pub mod inner {
