@@ -1,0 +1,4 @@
+export type Closed = 'a' | 'b' | 'd';
+export type Open = (string & {}) | 'alloy' | 'ash' | 'ballad';
+export type Renamed = 'x' | 'y';
+export type Payload = string | boolean;

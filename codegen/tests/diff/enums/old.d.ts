@@ -1,0 +1,4 @@
+export type Closed = 'a' | 'b' | 'c';
+export type Open = (string & {}) | 'alloy' | 'ash';
+export type Renamed = 'x' | 'y';
+export type Payload = string | number;
