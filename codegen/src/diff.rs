@@ -295,7 +295,8 @@ impl ItemDiff<'_> {
                 self.fields(&o.fields, &n.fields);
             }
             (ItemKind::Enum(o), ItemKind::Enum(n)) => {
-                self.variants(&o.variants, &n.variants, n.is_open())
+                // Open on both sides: a closed enum that gains `Other` breaks exhaustive matches.
+                self.variants(&o.variants, &n.variants, o.is_open() && n.is_open())
             }
             (ItemKind::Alias(o), ItemKind::Alias(n)) => {
                 if o != n {
@@ -447,7 +448,7 @@ impl ItemDiff<'_> {
             } else if self.non_exhaustive {
                 (false, "the enum is #[non_exhaustive]")
             } else {
-                (true, "the enum is closed: exhaustive `match`es must handle it")
+                (true, "the enum was closed: exhaustive `match`es must handle it")
             };
             self.push(
                 ChangeKind::VariantAdded,

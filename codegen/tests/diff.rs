@@ -95,6 +95,8 @@ fn enum_variants_closed_open_and_untagged() {
         [member(VariantRemoved, "Number", true), member(VariantAdded, "Bool", true)]
     );
     assert!(classes(&report, "Renamed").is_empty());
+    // Becoming open adds `Other`, which exhaustive matches must handle.
+    assert_eq!(classes(&report, "Opened"), [member(VariantAdded, "Other", true)]);
 }
 
 #[test]
@@ -219,9 +221,9 @@ fn cli_json_format() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    assert_eq!(json["breaking"], 4);
+    assert_eq!(json["breaking"], 5);
     let changes = json["changes"].as_array().unwrap();
-    assert_eq!(changes.len(), 5);
+    assert_eq!(changes.len(), 6);
     assert_eq!(
         changes[2],
         serde_json::json!({
