@@ -69,6 +69,7 @@ pub struct Generation {
     warnings: Vec<String>,
     warnings_short: Vec<String>,
     read: Vec<PathBuf>,
+    model: crate::model::rust::Module,
 }
 
 impl Builder {
@@ -269,6 +270,7 @@ fn pipeline(
         warnings: warnings.iter().map(|w| sources.render(w)).collect(),
         warnings_short: warnings.iter().map(|w| sources.render_short(w)).collect(),
         read: Vec::new(),
+        model: model.root,
     })
 }
 
@@ -281,6 +283,11 @@ impl Generation {
     /// Warnings, each rendered with its source line.
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// The Rust model the files were emitted from (what `dts2rs diff` compares).
+    pub fn model(&self) -> &crate::model::rust::Module {
+        &self.model
     }
 
     /// Every file that was read (inputs and config).

@@ -23,6 +23,7 @@
 mod builder;
 pub mod config;
 pub mod diagnostics;
+pub mod diff;
 pub mod emit;
 pub mod model;
 pub mod output;

@@ -1,23 +1,35 @@
-//! The `dts2rs` command: generate, or `--check` that checked-in output is fresh.
+//! The `dts2rs` command: generate, `--check` that checked-in output is fresh, or `diff` two
+//! versions of the declarations.
 //!
-//! Exit status: 0 done (or fresh), 1 `--check` found stale files, 2 bad input or I/O error.
+//! Exit status: 0 done (or fresh), 1 `--check` found stale files (or `diff --deny-breaking`
+//! found a breaking change), 2 bad input or I/O error.
 
-use clap::Parser;
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Generate idiomatic serde Rust types from TypeScript declaration files (.d.ts).
 #[derive(Debug, Parser)]
-#[command(name = "dts2rs", version, about, long_about = None)]
+#[command(
+    name = "dts2rs",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
     /// A `.d.ts` file, or a folder whose `.d.ts` files (at any depth) are all read.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
     /// Where to write: a path ending in `.rs` is one file with inline modules; anything else
     /// is a folder with a root `mod.rs`.
-    #[arg(short, long, value_name = "OUT")]
-    output: PathBuf,
+    #[arg(short, long, value_name = "OUT", required = true)]
+    output: Option<PathBuf>,
 
     /// The `dts2rs.toml` with type overrides, number rules, extra derives and attributes.
     #[arg(short, long, value_name = "FILE")]
@@ -32,8 +44,78 @@ struct Cli {
     quiet: bool,
 }
 
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Report what changed between two versions of the declarations, per Rust item, and
+    /// whether each change breaks users of the generated bindings.
+    Diff {
+        /// The old version: a `.d.ts` file or a folder of them.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+
+        /// The new version: a `.d.ts` file or a folder of them.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+
+        /// The `dts2rs.toml` applied to both versions.
+        #[arg(short, long, value_name = "FILE")]
+        config: Option<PathBuf>,
+
+        /// The report's format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+
+        /// Exit 1 when any change is breaking.
+        #[arg(long)]
+        deny_breaking: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Readable text, grouped by module.
+    Text,
+    /// JSON, for tools.
+    Json,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Diff { old, new, config, format, deny_breaking }) => {
+            diff(old, new, config, format, deny_breaking)
+        }
+        None => generate(cli),
+    }
+}
+
+fn diff(
+    old: PathBuf,
+    new: PathBuf,
+    config: Option<PathBuf>,
+    format: Format,
+    deny_breaking: bool,
+) -> ExitCode {
+    let report = match dts2rs::diff::diff(&old, &new, config.as_deref()) {
+        Ok(report) => report,
+        Err(error) => {
+            eprint!("{}", with_newline(&error.to_string()));
+            return ExitCode::from(2);
+        }
+    };
+    match format {
+        Format::Text => print!("{}", report.render_text()),
+        Format::Json => print!("{}", report.render_json()),
+    }
+    if deny_breaking && report.has_breaking() {
+        eprintln!("dts2rs: {} breaking change(s) (--deny-breaking)", report.breaking_count());
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn generate(cli: Cli) -> ExitCode {
+    let output = cli.output.expect("clap requires -o without a subcommand");
     let mut builder = dts2rs::Builder::new().cargo_directives(false);
     for input in &cli.inputs {
         builder = builder.input(input);
@@ -41,7 +123,7 @@ fn main() -> ExitCode {
     if let Some(config) = &cli.config {
         builder = builder.config(config);
     }
-    let generation = match builder.generate(&cli.output) {
+    let generation = match builder.generate(&output) {
         Ok(generation) => generation,
         Err(error) => {
             eprint!("{}", with_newline(&error.to_string()));

@@ -1,0 +1,268 @@
+//! `dts2rs diff`: one handwritten OLD/NEW pair per class of change (`tests/diff/<case>/`),
+//! checked against the exact report (`report.txt`) and the classification of every change;
+//! then the command: `--format json` and the exit codes.
+//!
+//! `EXPECTORATE=overwrite cargo test -p dts2rs --test diff` rewrites the reports; review the diff.
+
+use assert_cmd::Command;
+use dts2rs::diff::{ChangeKind, Report};
+use predicates::prelude::*;
+use std::path::Path;
+use ChangeKind::*;
+
+/// Diffs `tests/diff/<case>/old*` against `new*` (files `old.d.ts`, or folders `old/`), with
+/// `dts2rs.toml` there as config, and checks the text report against `report.txt`.
+fn report(case: &str) -> Report {
+    let dir = Path::new("tests/diff").join(case);
+    let side = |name: &str| {
+        let file = dir.join(format!("{name}.d.ts"));
+        if file.exists() {
+            file
+        } else {
+            dir.join(name)
+        }
+    };
+    let config = dir.join("dts2rs.toml");
+    let config = config.exists().then_some(config.as_path());
+    let report =
+        dts2rs::diff::diff(side("old"), side("new"), config).unwrap_or_else(|e| panic!("{e}"));
+    expectorate::assert_contents(dir.join("report.txt"), &report.render_text());
+    report
+}
+
+/// `(kind, member, breaking)` of every change of `item`, in report order.
+fn classes(report: &Report, item: &str) -> Vec<(ChangeKind, Option<String>, bool)> {
+    report
+        .changes
+        .iter()
+        .filter(|c| c.item == item)
+        .map(|c| (c.kind, c.member.clone(), c.breaking))
+        .collect()
+}
+
+fn member(kind: ChangeKind, name: &str, breaking: bool) -> (ChangeKind, Option<String>, bool) {
+    (kind, Some(name.to_owned()), breaking)
+}
+
+#[test]
+fn items_added_removed_and_reshaped() {
+    let report = report("items");
+    assert_eq!(classes(&report, "Added"), [(ItemAdded, None, false)]);
+    assert_eq!(classes(&report, "Removed"), [(ItemRemoved, None, true)]);
+    assert_eq!(classes(&report, "Reshaped"), [(ItemKindChanged, None, true)]);
+    assert!(classes(&report, "Kept").is_empty());
+}
+
+#[test]
+fn struct_fields() {
+    let report = report("fields");
+    assert_eq!(
+        classes(&report, "Session"),
+        [
+            member(FieldRemoved, "gone", true),
+            member(FieldRequired, "becomes_required", true),
+            member(FieldOptional, "becomes_optional", true),
+            member(FieldTypeChanged, "renamed_type", true),
+            member(FieldAdded, "added_optional", true),
+            member(FieldAdded, "added_required", true),
+        ]
+    );
+    assert!(classes(&report, "Empty").is_empty());
+    let added = report.changes.iter().find(|c| c.member.as_deref() == Some("added_optional"));
+    assert!(added.unwrap().message.contains("breaks struct literals"), "{report:?}");
+}
+
+#[test]
+fn non_exhaustive_makes_additions_compatible() {
+    let report = report("non_exhaustive");
+    assert_eq!(classes(&report, "Session"), [member(FieldAdded, "added", false)]);
+    assert_eq!(classes(&report, "Voice"), [member(VariantAdded, "Ballad", false)]);
+    assert!(!report.has_breaking());
+}
+
+#[test]
+fn enum_variants_closed_open_and_untagged() {
+    let report = report("enums");
+    assert_eq!(
+        classes(&report, "Closed"),
+        [member(VariantRemoved, "C", true), member(VariantAdded, "D", true)]
+    );
+    assert_eq!(classes(&report, "Open"), [member(VariantAdded, "Ballad", false)]);
+    let open = &report.changes.iter().find(|c| c.item == "Open").unwrap().message;
+    assert!(open.contains("used to arrive as `Other`"), "{open}");
+    assert_eq!(
+        classes(&report, "Payload"),
+        [member(VariantRemoved, "Number", true), member(VariantAdded, "Bool", true)]
+    );
+    assert!(classes(&report, "Renamed").is_empty());
+    // Becoming open adds `Other`, which exhaustive matches must handle.
+    assert_eq!(classes(&report, "Opened"), [member(VariantAdded, "Other", true)]);
+}
+
+#[test]
+fn alias_target() {
+    let report = report("alias");
+    assert_eq!(classes(&report, "Target"), [(AliasTargetChanged, None, true)]);
+    assert!(classes(&report, "Same").is_empty());
+}
+
+#[test]
+fn trait_methods() {
+    let report = report("traits");
+    assert_eq!(
+        classes(&report, "Sessions"),
+        [
+            member(MethodSignatureChanged, "retrieve", true),
+            member(MethodRemoved, "del", true),
+            member(MethodAdded, "list", true),
+        ]
+    );
+}
+
+#[test]
+fn doc_only_changes_are_compatible() {
+    let report = report("docs");
+    assert_eq!(classes(&report, "Helper"), [(DocsChanged, None, false)]);
+    assert_eq!(
+        classes(&report, "Session"),
+        [
+            (DocsChanged, None, false),
+            member(DocsChanged, "id", false),
+            member(DocsChanged, "mode", false),
+        ]
+    );
+    assert!(!report.has_breaking());
+    assert!(report.render_text().contains("(now #[deprecated])"));
+}
+
+#[test]
+fn folders_are_grouped_by_module_in_order() {
+    let report = report("modules");
+    let modules: Vec<&str> = report.changes.iter().map(|c| c.module.as_str()).collect();
+    let mut sorted = modules.clone();
+    sorted.sort();
+    assert_eq!(modules, sorted);
+    assert_eq!(
+        modules,
+        [
+            "realtime::sessions::session",
+            "realtime::sessions::session::turn_detection",
+            "realtime::sessions::session::turn_detection",
+            "root",
+        ]
+    );
+}
+
+#[test]
+fn identical_inputs_have_no_changes() {
+    let report =
+        dts2rs::diff::diff("tests/diff/fields/old.d.ts", "tests/diff/fields/old.d.ts", None)
+            .unwrap();
+    assert!(report.changes.is_empty());
+    assert_eq!(report.render_text(), "no changes\n");
+}
+
+// The command.
+
+fn dts2rs() -> Command {
+    Command::cargo_bin("dts2rs").expect("the dts2rs binary is built")
+}
+
+#[test]
+fn cli_prints_the_text_report_and_exits_0_even_when_breaking() {
+    let expected = std::fs::read_to_string("tests/diff/fields/report.txt").unwrap();
+    dts2rs()
+        .args(["diff", "tests/diff/fields/old.d.ts", "tests/diff/fields/new.d.ts"])
+        .assert()
+        .code(0)
+        .stdout(expected);
+}
+
+#[test]
+fn cli_deny_breaking_exits_1_only_when_breaking() {
+    dts2rs()
+        .args([
+            "diff",
+            "--deny-breaking",
+            "tests/diff/fields/old.d.ts",
+            "tests/diff/fields/new.d.ts",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("6 breaking change(s)"));
+    dts2rs()
+        .args(["diff", "--deny-breaking", "tests/diff/docs/old.d.ts", "tests/diff/docs/new.d.ts"])
+        .assert()
+        .code(0);
+    dts2rs()
+        .args([
+            "diff",
+            "--deny-breaking",
+            "--config",
+            "tests/diff/non_exhaustive/dts2rs.toml",
+            "tests/diff/non_exhaustive/old.d.ts",
+            "tests/diff/non_exhaustive/new.d.ts",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn cli_json_format() {
+    let output = dts2rs()
+        .args([
+            "diff",
+            "--format",
+            "json",
+            "tests/diff/enums/old.d.ts",
+            "tests/diff/enums/new.d.ts",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(json["breaking"], 5);
+    let changes = json["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 6);
+    assert_eq!(
+        changes[2],
+        serde_json::json!({
+            "module": "",
+            "item": "Open",
+            "item_kind": "enum",
+            "kind": "variant_added",
+            "member": "Ballad",
+            "breaking": false,
+            "message": "variant `Ballad` (\"ballad\") added; the enum is open: this value used to arrive as `Other`; code matching it there should match the new variant",
+        })
+    );
+}
+
+#[test]
+fn cli_bad_input_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.d.ts");
+    std::fs::write(&broken, "export interface {").unwrap();
+    let good = "tests/diff/fields/old.d.ts";
+    for args in [
+        vec!["diff", good, "tests/diff/missing.d.ts"],
+        vec!["diff", broken.to_str().unwrap(), good],
+        vec!["diff", "--config", "tests/diff/missing.toml", good, good],
+        vec!["diff", good],
+        vec!["diff", "--format", "yaml", good, good],
+    ] {
+        dts2rs().args(&args).assert().code(2).stderr(predicate::str::contains("error"));
+    }
+}
+
+#[test]
+fn cli_generation_form_still_works_beside_the_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.rs");
+    dts2rs().args(["tests/diff/fields/new.d.ts", "-o", out.to_str().unwrap()]).assert().success();
+    assert!(std::fs::read_to_string(&out).unwrap().contains("pub struct Session"));
+    dts2rs().args(["--help"]).assert().success().stdout(predicate::str::contains("diff"));
+    dts2rs().args(["diff", "--help"]).assert().success().stdout(
+        predicate::str::contains("--deny-breaking").and(predicate::str::contains("--format")),
+    );
+}

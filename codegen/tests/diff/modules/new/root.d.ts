@@ -1,0 +1,5 @@
+export interface Client {
+    key: string;
+    /** Sent as a header. */
+    organization?: string;
+}

@@ -1,0 +1,3 @@
+export interface Client {
+    key: string;
+}

@@ -1,0 +1,311 @@
+//! Stable names across upstream releases, on the real `sessions.d.ts` of the openai package.
+//!
+//! 4.104.0 is the seed (`input/`). 5.0.0 is the first later release whose `sessions.d.ts`
+//! differs (only its imports moved); 5.1.0 is the first whose declarations changed (new fields
+//! `speed` and `tracing`, a `TracingConfiguration` interface, a new model name). Both are
+//! compared with 4.104.0: every TypeScript declaration, field and literal present in both
+//! versions must keep its Rust path, and the `dts2rs diff` report is kept in
+//! `tests/diff/openai-<old>-<new>.txt`.
+//!
+//! The packages come from npm through `tests/corpus/fetch.sh` and are cached under
+//! `target/corpus-cache` (or `$DTS2RS_CORPUS_CACHE`). Without the cache the tests print a note
+//! and pass, unless `DTS2RS_CORPUS=1`: then they fetch, and fail loudly if they cannot.
+
+use dts2rs::diagnostics::Sources;
+use dts2rs::model::build::{build, InputFile};
+use dts2rs::model::decl::{Decl, DeclKind, Field, Literal, TypeExpr};
+use dts2rs::model::rust::{Item, ItemKind, ItemPath, Module, RustType, VariantKind};
+use dts2rs::Config;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SESSIONS: &str = "resources/beta/realtime/sessions.d.ts";
+const CONFIG: &str = "../input/dts2rs.toml";
+
+/// The folder of `openai@version`, or `None` (with a note) when it is not cached and
+/// `DTS2RS_CORPUS` is not set.
+fn package(version: &str) -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let cache = std::env::var_os("DTS2RS_CORPUS_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target/corpus-cache"));
+    let cached = cache.join(format!("openai-{version}/.complete")).exists();
+    let required = std::env::var_os("DTS2RS_CORPUS").is_some_and(|v| !v.is_empty() && v != "0");
+    if !cached && !required {
+        println!(
+            "note: skipped: openai {version} is not in {}; run with DTS2RS_CORPUS=1 to fetch it",
+            cache.display()
+        );
+        return None;
+    }
+    let output = Command::new("bash")
+        .arg(root.join("tests/corpus/fetch.sh"))
+        .args(["openai", version])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tests/corpus/fetch.sh: {e}"));
+    assert!(
+        output.status.success(),
+        "tests/corpus/fetch.sh openai {version} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let folder = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    Some(PathBuf::from(folder))
+}
+
+fn config() -> Config {
+    let text = std::fs::read_to_string(CONFIG).unwrap();
+    let mut sources = Sources::default();
+    let file = sources.add(CONFIG.to_owned(), text.clone());
+    Config::parse(&text, file).unwrap_or_else(|d| panic!("{}", sources.render(&d)))
+}
+
+/// Every TypeScript path of one file (declarations, fields, methods, literals of unions) and
+/// the Rust path(s) it became.
+fn names(path: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut sources = Sources::default();
+    let file = sources.add("sessions.d.ts".to_owned(), text.clone());
+    let parsed = dts2rs::parse::parse_file(file, "sessions.d.ts", &text)
+        .unwrap_or_else(|d| panic!("{}", sources.render(&d)));
+    let input = InputFile {
+        file,
+        display: "sessions.d.ts".to_owned(),
+        module_path: vec!["sessions".to_owned()],
+        decls: &parsed.decls,
+    };
+    let model = build(&[input], &config());
+    let mut items = Items::default();
+    items.collect(&model.root, &mut Vec::new());
+    let mut out = BTreeMap::new();
+    items.decls(&parsed.decls.decls, "", &mut out);
+    out
+}
+
+/// The model's items, by path and by the span of the declaration or place they come from.
+#[derive(Default)]
+struct Items<'m> {
+    by_path: HashMap<ItemPath, &'m Item>,
+    by_span: HashMap<(u32, u32), Vec<(ItemPath, &'m Item)>>,
+}
+
+impl<'m> Items<'m> {
+    fn collect(&mut self, module: &'m Module, path: &mut Vec<String>) {
+        for item in &module.items {
+            let at = ItemPath { modules: path.clone(), name: item.name.clone() };
+            self.by_path.insert(at.clone(), item);
+            if let Some(span) = item.span {
+                self.by_span.entry((span.start, span.end)).or_default().push((at, item));
+            }
+        }
+        for child in &module.modules {
+            path.push(child.name.clone());
+            self.collect(child, path);
+            path.pop();
+        }
+    }
+
+    /// The items generated for the place at `span`: the declaration's own item, or the types
+    /// named after a field. A shared enum (in the file module, named after all its places) is
+    /// left out: each place keeps its own path, an alias of it.
+    fn at(&self, span: (u32, u32)) -> Vec<(ItemPath, &'m Item)> {
+        let items = self.by_span.get(&span).cloned().unwrap_or_default();
+        if items.len() > 1 {
+            return items.into_iter().filter(|(p, _)| p.modules != ["sessions"]).collect();
+        }
+        items
+    }
+
+    fn decls(&self, decls: &[Decl], ns: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
+        for decl in decls {
+            let ts = join(ns, &decl.name);
+            let span = (decl.span.start, decl.span.end);
+            match &decl.kind {
+                DeclKind::Namespace(inner) => self.decls(inner, &ts, out),
+                DeclKind::Interface(body) => {
+                    self.place(&ts, span, out);
+                    self.fields(&ts, span, &body.fields, out);
+                }
+                DeclKind::TypeAlias(ty) => {
+                    self.place(&ts, span, out);
+                    self.types(&ts, span, ty, out);
+                }
+                DeclKind::Class(class) => {
+                    self.place(&ts, span, out);
+                    for method in &class.methods {
+                        for (path, item) in self.at(span) {
+                            if let ItemKind::Trait(t) = &item.kind {
+                                let name = dts2rs::model::naming::rust_ident(
+                                    &method.name,
+                                    dts2rs::model::naming::Case::Value,
+                                );
+                                if t.methods.iter().any(|m| m.name == name) {
+                                    insert(out, join(&ts, &method.name), rust(&path, &name));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A declaration or field place: the item(s) generated there.
+    fn place(&self, ts: &str, span: (u32, u32), out: &mut BTreeMap<String, BTreeSet<String>>) {
+        for (path, _) in self.at(span) {
+            insert(out, format!("{ts} (type)"), rust(&path, ""));
+        }
+    }
+
+    /// The fields of the struct generated at `owner_span`, then the types at each field.
+    fn fields(
+        &self,
+        owner: &str,
+        owner_span: (u32, u32),
+        fields: &[Field],
+        out: &mut BTreeMap<String, BTreeSet<String>>,
+    ) {
+        for field in fields {
+            let ts = join(owner, &field.name);
+            for (path, item) in self.at(owner_span) {
+                if let ItemKind::Struct(s) = &item.kind {
+                    if let Some(f) = s.fields.iter().find(|f| f.wire == field.name) {
+                        insert(out, ts.clone(), rust(&path, &f.name));
+                    }
+                }
+            }
+            let span = (field.span.start, field.span.end);
+            self.place(&ts, span, out);
+            self.types(&ts, span, &field.ty, out);
+        }
+    }
+
+    /// What a type at a place declares: the fields of inline objects and the variants of
+    /// literal unions (reached through the place's alias when the enum is shared).
+    fn types(
+        &self,
+        ts: &str,
+        span: (u32, u32),
+        ty: &TypeExpr,
+        out: &mut BTreeMap<String, BTreeSet<String>>,
+    ) {
+        match ty {
+            TypeExpr::Object(fields) => self.fields(ts, span, fields, out),
+            TypeExpr::Array(element) => self.types(ts, span, element, out),
+            TypeExpr::Union(members) => {
+                for member in members {
+                    self.types(ts, span, member, out);
+                }
+            }
+            TypeExpr::Literal(Literal::String(wire)) => {
+                for (path, item) in self.at(span) {
+                    let target = match &item.kind {
+                        ItemKind::Alias(RustType::Item(target, _)) => self.by_path.get(target),
+                        _ => Some(&item),
+                    };
+                    let Some(ItemKind::Enum(e)) = target.map(|t| &t.kind) else { continue };
+                    for variant in &e.variants {
+                        if variant.kind == VariantKind::Literal(wire.clone()) {
+                            insert(out, format!("{ts} = '{wire}'"), rust(&path, &variant.name));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn join(ns: &str, name: &str) -> String {
+    if ns.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{ns}.{name}")
+    }
+}
+
+fn rust(path: &ItemPath, member: &str) -> String {
+    let mut text = path.modules.join("::");
+    text.push_str("::");
+    text.push_str(&path.name);
+    if !member.is_empty() {
+        text.push_str("::");
+        text.push_str(member);
+    }
+    text
+}
+
+fn insert(out: &mut BTreeMap<String, BTreeSet<String>>, ts: String, rust: String) {
+    out.entry(ts).or_default().insert(rust);
+}
+
+/// Checks that every TypeScript path in both versions keeps its Rust path(s) and that the diff
+/// report matches its snapshot; returns how many paths were compared.
+fn stable_between(old: &str, new: &str) -> Option<usize> {
+    let old_dir = package(old)?;
+    let new_dir = package(new)?;
+    let (old_file, new_file) = (old_dir.join(SESSIONS), new_dir.join(SESSIONS));
+    let (old_names, new_names) = (names(&old_file), names(&new_file));
+    assert!(old_names.len() > 100, "too few names found: {old_names:#?}");
+    // The walk reaches declarations, nested fields, methods and shared-enum variants.
+    for (ts, rust) in [
+        ("Session (type)", "sessions::Session"),
+        (
+            "Session.TurnDetection.prefix_padding_ms",
+            "sessions::session::TurnDetection::prefix_padding_ms",
+        ),
+        ("Session.input_audio_format = 'pcm16'", "sessions::session::InputAudioFormat::Pcm16"),
+        ("Session.input_audio_format (type)", "sessions::session::InputAudioFormat"),
+        ("Sessions.create", "sessions::Sessions::create"),
+    ] {
+        assert_eq!(
+            old_names.get(ts).map(|s| s.iter().cloned().collect::<Vec<_>>()),
+            Some(vec![rust.to_owned()]),
+            "{ts}"
+        );
+    }
+    let mut moved = Vec::new();
+    let mut compared = 0;
+    for (ts, old_rust) in &old_names {
+        let Some(new_rust) = new_names.get(ts) else { continue };
+        compared += 1;
+        if old_rust != new_rust {
+            moved.push(format!("{ts}: {old_rust:?} → {new_rust:?}"));
+        }
+    }
+    assert!(moved.is_empty(), "Rust paths moved between openai {old} and {new}:\n{moved:#?}");
+
+    let report = dts2rs::diff::diff(&old_file, &new_file, Some(Path::new(CONFIG)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    expectorate::assert_contents(
+        format!("tests/diff/openai-{old}-{new}.txt"),
+        &report.render_text(),
+    );
+    Some(compared)
+}
+
+#[test]
+fn names_are_stable_from_4_104_0_to_5_0_0() {
+    // The first later release whose sessions.d.ts differs: only the imports moved.
+    if let Some(compared) = stable_between("4.104.0", "5.0.0") {
+        println!("{compared} TypeScript paths compared");
+    }
+}
+
+#[test]
+fn names_are_stable_from_4_104_0_to_5_1_0() {
+    // The first later release whose declarations in sessions.d.ts changed.
+    if let Some(compared) = stable_between("4.104.0", "5.1.0") {
+        println!("{compared} TypeScript paths compared");
+    }
+}
+
+#[test]
+fn the_seed_is_openai_4_104_0() {
+    let Some(dir) = package("4.104.0") else { return };
+    assert_eq!(
+        std::fs::read_to_string(dir.join(SESSIONS)).unwrap(),
+        std::fs::read_to_string("../input/openai/resources/beta/realtime/sessions.d.ts").unwrap(),
+        "input/ is no longer the file of openai 4.104.0"
+    );
+}
