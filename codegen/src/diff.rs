@@ -215,7 +215,9 @@ fn collect<'m>(
     path: &mut Vec<String>,
     out: &mut BTreeMap<(Vec<String>, String), &'m Item>,
 ) {
-    for item in &module.items {
+    // A glob re-export names no item of its own; what it re-exports is compared where it is
+    // declared.
+    for item in module.items.iter().filter(|i| !matches!(i.kind, ItemKind::ReexportAll(_))) {
         out.insert((path.clone(), item.name.clone()), item);
     }
     for child in &module.modules {
@@ -231,6 +233,7 @@ fn kind_name(kind: &ItemKind) -> &'static str {
         ItemKind::Enum(_) => "enum",
         ItemKind::Alias(_) => "type",
         ItemKind::Trait(_) => "trait",
+        ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => "use",
     }
 }
 
@@ -240,6 +243,7 @@ fn kind_words(kind: &ItemKind) -> &'static str {
         ItemKind::Enum(_) => "an enum",
         ItemKind::Alias(_) => "a type alias",
         ItemKind::Trait(_) => "a trait",
+        ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => "a re-export",
     }
 }
 
@@ -512,6 +516,9 @@ fn variant_kind(kind: &VariantKind) -> String {
         VariantKind::Literal(wire) => format!("(\"{wire}\")"),
         VariantKind::Other => "(any other string)".to_owned(),
         VariantKind::Untagged(t) => format!("({})", ty(t)),
+        VariantKind::Tagged { field, value, ty: t } => {
+            format!("({}, `{field}` = \"{value}\")", ty(t))
+        }
     }
 }
 
