@@ -406,6 +406,7 @@ fn rank(member: &TypeExpr) -> u8 {
 fn variant_name(member: &TypeExpr, index: usize) -> String {
     match member {
         TypeExpr::Ref { path, .. } => path.last().cloned().unwrap_or_default(),
+        TypeExpr::Literal(Literal::String(value)) => value.clone(),
         TypeExpr::String | TypeExpr::OpenString => "string".to_owned(),
         TypeExpr::Number | TypeExpr::Literal(Literal::Number(_)) => "number".to_owned(),
         TypeExpr::Boolean | TypeExpr::Literal(Literal::Bool(_)) => "bool".to_owned(),
