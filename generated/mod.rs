@@ -2,3 +2,19 @@
 
 /// Declarations under `openai/`.
 pub mod openai;
+
+/// Support code for the generated types.
+#[doc(hidden)]
+pub mod dts2rs_support {
+    /// Reads a field that is present as `Some`, so `null` becomes `Some(None)`; with
+    /// `#[serde(default)]` an absent field stays `None`.
+    pub fn double_option<'de, T, D>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error>
+    where
+        T: serde::Deserialize<'de>,
+        D: serde::Deserializer<'de>,
+    {
+        <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+    }
+}

@@ -2,7 +2,9 @@
 //! file, as a downstream crate would; this compiles that file and checks it agrees with the
 //! checked-in tree.
 
-#[allow(dead_code)] // only a few of the included types are used here
+// Only a few of the included types are used here, and its `pub use` re-exports are not
+// public API inside a private test module.
+#[allow(dead_code, unused_imports)]
 mod from_build_script {
     include!(concat!(env!("OUT_DIR"), "/bindings.rs"));
 }

@@ -13,6 +13,8 @@
 //! extra_derives = ["Eq"]          # added to every struct and enum
 //! extra_attributes = []           # e.g. "#[non_exhaustive]"
 //! map_type = "std::collections::BTreeMap"
+//! open_enums = ["*"]              # every literal union also keeps unknown strings
+//! collapse_null = false           # `a?: T | null` keeps absent, null and value apart
 //! ```
 //!
 //! Unknown keys are an error, so a typo never silently does nothing.
@@ -36,6 +38,12 @@ pub struct Config {
     pub extra_attributes: Vec<String>,
     /// The map type for `Record<string, T>`, a path to a type taking `<String, T>`.
     pub map_type: String,
+    /// TypeScript paths (globs; `"*"` for all) of literal unions that also accept any other
+    /// string, as `Other(String)`, so today's bindings read tomorrow's new values.
+    pub open_enums: Vec<String>,
+    /// Read `a?: T | null` as one `Option<T>` (null and absent alike) instead of keeping the
+    /// three states apart in `Option<Option<T>>`.
+    pub collapse_null: bool,
 }
 
 impl Default for Config {
@@ -46,6 +54,8 @@ impl Default for Config {
             extra_derives: Vec::new(),
             extra_attributes: Vec::new(),
             map_type: "std::collections::BTreeMap".to_owned(),
+            open_enums: Vec::new(),
+            collapse_null: false,
         }
     }
 }
@@ -56,8 +66,8 @@ impl Config {
         let config: Config = toml::from_str(text).map_err(|e| {
             let span = e.span().map(|r| Span::new(file, r.start as u32, r.end as u32));
             Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(
-                "the keys are `numbers`, `types`, `extra_derives`, `extra_attributes` and \
-                 `map_type`; see the README's Config section",
+                "the keys are `numbers`, `types`, `extra_derives`, `extra_attributes`, \
+                 `map_type`, `open_enums` and `collapse_null`; see the README's Config section",
             )
         })?;
         config.validate(text, file)?;
@@ -103,6 +113,11 @@ impl Config {
     /// The configured type for the field at TypeScript path `ts_path`, if any.
     pub fn type_override(&self, ts_path: &str) -> Option<&str> {
         self.types.get(ts_path).map(String::as_str)
+    }
+
+    /// Whether the literal union at TypeScript path `ts_path` is configured open.
+    pub fn is_open_enum(&self, ts_path: &str) -> bool {
+        self.open_enums.iter().any(|pattern| glob_match(pattern, ts_path))
     }
 
     /// The configured type for a `number` in field `field`: an exact pattern wins, then the

@@ -114,7 +114,7 @@ fn primitives_map_to_rust_scalars() {
         "pub amount: f64,",
         "pub anything: serde_json::Value,",
         "pub loose: serde_json::Value,",
-        "pub maybe: Option<String>,",
+        "deserialize_with = \"dts2rs_support::double_option\"\n    )]\n    pub maybe: Option<Option<String>>,",
         "pub nullable: Option<f64>,",
     ] {
         assert_has(&code, excerpt);
@@ -205,4 +205,11 @@ fn config_overrides_number_rules_and_extras() {
     assert_has(&code, "pub prefix_padding_ms: Option<u16>,");
     assert_has(&code, "pub silence_duration_ms: Option<u64>,");
     assert_has(&code, "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, PartialOrd)]\n#[non_exhaustive]\npub struct Session {");
+}
+
+#[test]
+fn open_enums_config_adds_the_catch_all() {
+    let (code, _) = generate("open_enums");
+    assert_has(&code, "        Gpt4oMiniRealtimePreview,\n        /// A value not known when these bindings were generated.\n        #[serde(untagged)]\n        Other(String),");
+    assert_has(&code, "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]\n    pub enum Modality {");
 }

@@ -22,6 +22,7 @@ snapshots!(
     module_syntax,
     namespace,
     number_or_literal,
+    open_enums,
     open_union,
     primitives,
     shared_unions,
@@ -89,4 +90,22 @@ fn nullable_required_field_serializes_null() {
     let parsed: primitives::Scalars = serde_json::from_value(json!({"text": "t", "flag": true, "amount": 1.5, "anything": [1], "loose": null, "nullable": null})).unwrap();
     assert_eq!(parsed.nullable, None);
     assert_eq!(serde_json::to_value(&parsed).unwrap()["nullable"], json!(null));
+}
+
+#[test]
+fn optional_nullable_field_keeps_absent_null_and_value_apart() {
+    let base = json!({"text": "t", "flag": true, "amount": 1.0, "anything": 1, "loose": 2, "nullable": 3.5});
+    for (maybe, expected) in [
+        (None, None),
+        (Some(json!(null)), Some(None)),
+        (Some(json!("x")), Some(Some("x".to_owned()))),
+    ] {
+        let mut value = base.clone();
+        if let Some(maybe) = maybe {
+            value["maybe"] = maybe;
+        }
+        let parsed: primitives::Scalars = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(parsed.maybe, expected);
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), value);
+    }
 }

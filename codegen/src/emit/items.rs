@@ -96,13 +96,21 @@ fn structure(
             let wire = &f.wire;
             quote!(rename = #wire)
         });
-        let absent = f.optional.then(|| quote!(default, skip_serializing_if = "Option::is_none"));
+        let absent = match (f.optional, f.nullable) {
+            (true, true) => {
+                let with = ctx.support("double_option");
+                Some(quote!(default, skip_serializing_if = "Option::is_none", deserialize_with = #with))
+            }
+            (true, false) => Some(quote!(default, skip_serializing_if = "Option::is_none")),
+            (false, _) => None,
+        };
         let serde = match (rename, absent) {
             (None, None) => quote!(),
             (Some(r), None) => quote!(#[serde(#r)]),
             (None, Some(a)) => quote!(#[serde(#a)]),
             (Some(r), Some(a)) => quote!(#[serde(#r, #a)]),
         };
+        let ty = if f.nullable { quote!(#option<#ty>) } else { ty };
         let ty = if f.optional { quote!(#option<#ty>) } else { ty };
         quote!(#docs #serde pub #field_name: #ty,)
     });

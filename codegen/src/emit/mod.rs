@@ -7,6 +7,7 @@
 mod deprecation;
 mod docs;
 mod items;
+mod support;
 mod types;
 
 use crate::config::Config;
@@ -66,7 +67,10 @@ pub fn emit(
     };
     let deprecated = deprecation::deprecated_items(root);
     let mut printer = Printer { layout, inputs, map_type, extras, deprecated, files: Vec::new() };
-    let body = printer.module_body(root, &[], PathBuf::new())?;
+    let mut body = printer.module_body(root, &[], PathBuf::new())?;
+    if support::is_needed(root) {
+        body.extend(support::module());
+    }
     let path = match layout {
         Layout::SingleFile => PathBuf::new(),
         Layout::Tree => PathBuf::from("mod.rs"),

@@ -48,6 +48,12 @@ impl ModuleCtx<'_> {
         }
     }
 
+    /// The path, as a string for serde attributes, of a function in the output's support
+    /// module (see [`super::support`]).
+    pub fn support(&self, function: &str) -> String {
+        format!("{}{}::{function}", "super::".repeat(self.path.len()), super::support::MODULE)
+    }
+
     /// `Option`, unless shadowed.
     pub fn option(&self) -> TokenStream {
         self.prelude("Option", quote!(::core::option::Option))

@@ -515,13 +515,14 @@ impl<'c, 'd> Builder<'c, 'd> {
                 fixed: None,
             };
             let ty = self.field_type(&place, &field.ty);
-            let (ty, optional) = match (ty, field.optional) {
-                // `a?: T | null` collapses to one `Option`.
-                (RustType::Option(inner), true) => (*inner, true),
-                (ty, optional) => (ty, optional),
+            let (ty, optional, nullable) = match (ty, field.optional) {
+                // `a?: T | null`: absent, null and a value, unless configured to collapse.
+                (RustType::Option(inner), true) => (*inner, true, !self.config.collapse_null),
+                (ty, optional) => (ty, optional, false),
             };
             out.push(rust::Field {
                 name,
+                nullable,
                 wire: field.name.clone(),
                 ty,
                 optional,

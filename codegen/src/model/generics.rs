@@ -103,7 +103,14 @@ mod tests {
     }
 
     fn field(ty: RustType) -> Field {
-        Field { name: "f".into(), wire: "f".into(), ty, optional: false, docs: Docs::default() }
+        Field {
+            name: "f".into(),
+            wire: "f".into(),
+            ty,
+            optional: false,
+            nullable: false,
+            docs: Docs::default(),
+        }
     }
 
     #[test]

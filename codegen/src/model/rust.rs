@@ -213,6 +213,9 @@ pub struct Field {
     pub ty: RustType,
     /// Whether the key may be absent.
     pub optional: bool,
+    /// Whether an absent key and `null` are told apart (`a?: T | null`): the field is
+    /// `Option<Option<T>>`.
+    pub nullable: bool,
     /// Its documentation.
     pub docs: Docs,
 }

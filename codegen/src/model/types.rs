@@ -236,7 +236,8 @@ impl<'d> Builder<'_, 'd> {
                 kind: VariantKind::Untagged(self.number(place)),
             });
         }
-        if members.iter().any(|m| matches!(m, TypeExpr::OpenString | TypeExpr::String)) {
+        let open = members.iter().any(|m| matches!(m, TypeExpr::OpenString | TypeExpr::String));
+        if open || self.config.is_open_enum(&place.ts_string()) {
             let name = scope.claim("other", Case::Type);
             let docs =
                 Docs::generated("A value not known when these bindings were generated.".to_owned());

@@ -9,7 +9,27 @@ pub struct Scalars {
     pub amount: f64,
     pub anything: serde_json::Value,
     pub loose: serde_json::Value,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub maybe: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "dts2rs_support::double_option"
+    )]
+    pub maybe: Option<Option<String>>,
     pub nullable: Option<f64>,
+}
+
+/// Support code for the generated types.
+#[doc(hidden)]
+pub mod dts2rs_support {
+    /// Reads a field that is present as `Some`, so `null` becomes `Some(None)`; with
+    /// `#[serde(default)]` an absent field stays `None`.
+    pub fn double_option<'de, T, D>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error>
+    where
+        T: serde::Deserialize<'de>,
+        D: serde::Deserializer<'de>,
+    {
+        <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+    }
 }

@@ -2,3 +2,6 @@
 
 /// Declarations under `openai/resources/beta/`.
 pub mod beta;
+
+/// Types declared in `input/openai/resources/shared.d.ts`.
+pub mod shared;
