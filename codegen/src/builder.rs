@@ -11,7 +11,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The file name endings read as declaration files.
-const DECLARATION_SUFFIXES: &[&str] = &[".d.ts"];
+/// The endings read as declaration files, in order of preference when one folder declares the
+/// same module in several (SDKs ship `.d.ts`, `.d.mts` and `.d.cts` side by side).
+const DECLARATION_SUFFIXES: &[&str] = &[".d.ts", ".d.mts", ".d.cts"];
 
 /// The stack the pipeline runs on: deep enough for [`parse::MAX_NESTING`] levels in every
 /// stage, in debug builds too (build scripts usually are).
@@ -161,9 +163,10 @@ impl Builder {
             ));
         }
         let mut files = Vec::new();
+        let mut notes = Vec::new();
         let single = self.inputs.len() == 1;
         for input in &self.inputs {
-            collect_inputs(input, single, &mut files)?;
+            collect_inputs(input, single, &mut files, &mut notes)?;
             read.push(input.clone());
         }
         let mut texts = Vec::with_capacity(files.len());
@@ -175,6 +178,8 @@ impl Builder {
         labels.sort();
         let mut generation = pipeline(sources, texts, &config, out, &labels.join(", "))?;
         generation.read = read;
+        generation.warnings_short.extend(notes.iter().cloned());
+        generation.warnings.extend(notes.into_iter().map(|n| n + "\n"));
         Ok(generation)
     }
 }
@@ -344,10 +349,13 @@ fn read_text(path: &Path) -> Result<String, Error> {
 /// Adds the declaration files of `input` with their module paths: a lone file input has its
 /// items at the root; a folder's files are named by their path below it; with several inputs,
 /// each sits under its own name.
+/// When one folder declares a module in several kinds of file, the preferred one is read and a
+/// note in `notes` says which.
 fn collect_inputs(
     input: &Path,
     single: bool,
     out: &mut Vec<(PathBuf, Vec<String>)>,
+    notes: &mut Vec<String>,
 ) -> Result<(), Error> {
     let meta =
         fs::metadata(input).map_err(|source| Error::Read { path: input.to_path_buf(), source })?;
@@ -370,6 +378,7 @@ fn collect_inputs(
             display(input)
         )));
     }
+    let mut by_module: std::collections::BTreeMap<Vec<String>, Vec<PathBuf>> = Default::default();
     for path in found {
         let relative = path.strip_prefix(input).unwrap_or(&path);
         let mut module_path = base.clone();
@@ -378,7 +387,20 @@ fn collect_inputs(
             module_path.extend(folders.iter().cloned());
             module_path.push(module_stem(Path::new(file)));
         }
-        out.push((path, module_path));
+        by_module.entry(module_path).or_default().push(path);
+    }
+    for (module_path, mut paths) in by_module {
+        paths.sort_by_key(|p| suffix_rank(p));
+        if paths.len() > 1 {
+            let others: Vec<String> =
+                paths[1..].iter().map(|p| format!("`{}`", display(p))).collect();
+            notes.push(format!(
+                "note: `{}` is read; {} declare the same module and are skipped",
+                display(&paths[0]),
+                others.join(", ")
+            ));
+        }
+        out.push((paths.swap_remove(0), module_path));
     }
     Ok(())
 }
@@ -396,6 +418,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The preference of a declaration file's ending (lower is preferred).
+fn suffix_rank(path: &Path) -> usize {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    DECLARATION_SUFFIXES.iter().position(|s| name.ends_with(s)).unwrap_or(usize::MAX)
 }
 
 fn is_declaration_file(path: &Path) -> bool {

@@ -414,3 +414,20 @@ fn deep_array_suffix_nesting_exits_2() {
     assert!(stderr.contains("levels deep"), "{stderr}");
     assert_location(&stderr, "arrays.d.ts");
 }
+
+#[test]
+fn mts_and_cts_files_are_read_and_duplicates_named() {
+    let dir = tmp();
+    write(dir.path(), "sdk/a.d.ts", "export interface A { a?: string }\n");
+    write(dir.path(), "sdk/a.d.mts", "export interface A { a?: number }\n");
+    write(dir.path(), "sdk/b.d.cts", "export interface B { b?: string }\n");
+    let output = dts2rs(dir.path()).args(["sdk", "-o", "out.rs"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("note: `sdk/a.d.ts` is read; `sdk/a.d.mts` declare the same module"),
+        "{stderr}"
+    );
+    let code = fs::read_to_string(dir.path().join("out.rs")).unwrap();
+    assert!(code.contains("pub a: Option<String>,") && code.contains("pub mod b {"), "{code}");
+}
