@@ -112,6 +112,13 @@ impl<'d> Builder<'_, 'd> {
         }
     }
 
+    /// Adds the item generated at `place` under `path`, documented by the place's docs.
+    fn push_placed(&mut self, path: &ItemPath, place: &Place<'_>, kind: ItemKind) {
+        let item =
+            Item { name: path.name.clone(), docs: place.docs.clone(), span: place.span, kind };
+        self.push_item(&path.modules, item);
+    }
+
     /// The item path for a type generated at `place`: its declared path, or its place name in
     /// the owner's companion module.
     fn place_path(&mut self, place: &Place<'_>) -> ItemPath {
@@ -126,15 +133,7 @@ impl<'d> Builder<'_, 'd> {
     fn hoist_struct(&mut self, place: &Place<'_>, fields: Vec<ContextField<'d>>) -> RustType {
         let path = self.place_path(place);
         let lowered = self.lower_struct(&path, &place.ts_path, &[], fields);
-        self.push_item(
-            &path.modules,
-            Item {
-                name: path.name.clone(),
-                docs: place.docs.clone(),
-                span: place.span,
-                kind: ItemKind::Struct(lowered),
-            },
-        );
+        self.push_placed(&path, place, ItemKind::Struct(lowered));
         RustType::Item(path, vec![])
     }
 
@@ -299,15 +298,7 @@ impl<'d> Builder<'_, 'd> {
                 },
             });
         }
-        self.push_item(
-            &path.modules,
-            Item {
-                name: path.name.clone(),
-                docs: place.docs.clone(),
-                span: place.span,
-                kind: ItemKind::Enum(Enum { variants }),
-            },
-        );
+        self.push_placed(&path, place, ItemKind::Enum(Enum { variants }));
         Some(RustType::Item(path, vec![]))
     }
 
@@ -343,15 +334,7 @@ impl<'d> Builder<'_, 'd> {
             let name = scope.claim(&raw_name, Case::Type);
             variants.push(Variant { name, docs: Docs::default(), kind: VariantKind::Untagged(ty) });
         }
-        self.push_item(
-            &path.modules,
-            Item {
-                name: path.name.clone(),
-                docs: place.docs.clone(),
-                span: place.span,
-                kind: ItemKind::Enum(Enum { variants }),
-            },
-        );
+        self.push_placed(&path, place, ItemKind::Enum(Enum { variants }));
         RustType::Item(path, vec![])
     }
 
@@ -370,15 +353,7 @@ impl<'d> Builder<'_, 'd> {
     fn hoist_enum(&mut self, place: &Place<'_>, def: Enum) -> RustType {
         let path = self.place_path(place);
         if place.fixed.is_some() {
-            self.push_item(
-                &path.modules,
-                Item {
-                    name: path.name.clone(),
-                    docs: place.docs.clone(),
-                    span: place.span,
-                    kind: ItemKind::Enum(def),
-                },
-            );
+            self.push_placed(&path, place, ItemKind::Enum(def));
         } else {
             self.enums.push(PlacedEnum {
                 path: path.clone(),
