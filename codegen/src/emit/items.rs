@@ -4,7 +4,9 @@ use super::docs::doc_lines;
 use super::types::{ident, ModuleCtx};
 use crate::model::jsdoc::Docs;
 use crate::model::naming::unraw;
-use crate::model::rust::{Enum, Item, ItemKind, Method, RustType, Struct, Trait, VariantKind};
+use crate::model::rust::{
+    Enum, Item, ItemKind, Method, RustType, Struct, Trait, Variant, VariantKind,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -185,6 +187,7 @@ fn enumeration(
     let untagged_attr = all_untagged.then(|| quote!(#[serde(untagged)]));
     let string_impls = e.is_string_enum().then(|| string_enum_impls(ctx, name, e, allow));
     let tagged_impls = tag.map(|tag| tagged_enum_impls(ctx, name, e, tag, allow));
+    let from_impls = from_impls(ctx, name, e, allow);
     quote! {
         #docs
         #derive
@@ -194,7 +197,45 @@ fn enumeration(
         }
         #string_impls
         #tagged_impls
+        #(#from_impls)*
     }
+}
+
+/// `impl From<Payload> for Enum` for every payload type that only one variant carries (boxed
+/// payloads are boxed by the conversion), so `event.into()` builds the enum.
+fn from_impls(
+    ctx: &ModuleCtx<'_>,
+    name: &proc_macro2::Ident,
+    e: &Enum,
+    allow: &TokenStream,
+) -> Vec<TokenStream> {
+    let payloads: Vec<(&Variant, (&RustType, bool))> = e
+        .variants
+        .iter()
+        .filter_map(|v| match &v.kind {
+            VariantKind::Untagged(RustType::Boxed(inner))
+            | VariantKind::Tagged { ty: RustType::Boxed(inner), .. } => Some((v, (&**inner, true))),
+            VariantKind::Untagged(ty) | VariantKind::Tagged { ty, .. } => Some((v, (ty, false))),
+            _ => None,
+        })
+        .collect();
+    payloads
+        .iter()
+        .filter(|(_, (ty, _))| payloads.iter().filter(|(_, (other, _))| other == ty).count() == 1)
+        .map(|(variant, (ty, boxed))| {
+            let vname = ident(&variant.name);
+            let ty = ctx.ty(ty);
+            let value = if *boxed { quote!(Box::new(value)) } else { quote!(value) };
+            quote! {
+                #allow
+                impl From<#ty> for #name {
+                    fn from(value: #ty) -> Self {
+                        Self::#vname(#value)
+                    }
+                }
+            }
+        })
+        .collect()
 }
 
 /// Serde impls for an enum told apart by a string field. The field belongs to each payload

@@ -24,6 +24,12 @@ pub mod limits {
         Number(u32),
     }
 
+    impl From<u32> for MaxOutputTokens {
+        fn from(value: u32) -> Self {
+            Self::Number(value)
+        }
+    }
+
     /// No number rule matches: `f64`.
     #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
     pub enum Ratio {
@@ -31,5 +37,11 @@ pub mod limits {
         Auto,
         #[serde(untagged)]
         Number(f64),
+    }
+
+    impl From<f64> for Ratio {
+        fn from(value: f64) -> Self {
+            Self::Number(value)
+        }
     }
 }

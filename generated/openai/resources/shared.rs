@@ -13,6 +13,42 @@ pub enum AllModels {
     ComputerUsePreview20250311(all_models::ComputerUsePreview20250311),
 }
 
+impl From<ChatModel> for AllModels {
+    fn from(value: ChatModel) -> Self {
+        Self::ChatModel(value)
+    }
+}
+
+impl From<String> for AllModels {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+
+impl From<all_models::O1Pro> for AllModels {
+    fn from(value: all_models::O1Pro) -> Self {
+        Self::O1Pro(value)
+    }
+}
+
+impl From<all_models::O1Pro20250319> for AllModels {
+    fn from(value: all_models::O1Pro20250319) -> Self {
+        Self::O1Pro20250319(value)
+    }
+}
+
+impl From<all_models::ComputerUsePreview> for AllModels {
+    fn from(value: all_models::ComputerUsePreview) -> Self {
+        Self::ComputerUsePreview(value)
+    }
+}
+
+impl From<all_models::ComputerUsePreview20250311> for AllModels {
+    fn from(value: all_models::ComputerUsePreview20250311) -> Self {
+        Self::ComputerUsePreview20250311(value)
+    }
+}
+
 /// Types nested in [`AllModels`].
 pub mod all_models {
     /// Place-named alias of the shared [`O1Pro`](super::O1Pro).
@@ -374,6 +410,24 @@ pub mod comparison_filter {
         Bool(bool),
     }
 
+    impl From<String> for Value {
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+
+    impl From<f64> for Value {
+        fn from(value: f64) -> Self {
+            Self::Number(value)
+        }
+    }
+
+    impl From<bool> for Value {
+        fn from(value: bool) -> Self {
+            Self::Bool(value)
+        }
+    }
+
     /// Specifies the comparison operator: `eq`, `ne`, `gt`, `gte`, `lt`, `lte`.
     ///
     /// - `eq`: equals
@@ -463,6 +517,18 @@ pub mod compound_filter {
     pub enum Filter {
         ComparisonFilter(Box<super::ComparisonFilter>),
         Value(serde_json::Value),
+    }
+
+    impl From<super::ComparisonFilter> for Filter {
+        fn from(value: super::ComparisonFilter) -> Self {
+            Self::ComparisonFilter(Box::new(value))
+        }
+    }
+
+    impl From<serde_json::Value> for Filter {
+        fn from(value: serde_json::Value) -> Self {
+            Self::Value(value)
+        }
     }
 
     /// Type of operation: `and` or `or`.
@@ -833,6 +899,42 @@ pub enum ResponsesModel {
     O1Pro20250319(responses_model::O1Pro20250319),
     ComputerUsePreview(responses_model::ComputerUsePreview),
     ComputerUsePreview20250311(responses_model::ComputerUsePreview20250311),
+}
+
+impl From<ChatModel> for ResponsesModel {
+    fn from(value: ChatModel) -> Self {
+        Self::ChatModel(value)
+    }
+}
+
+impl From<String> for ResponsesModel {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+
+impl From<responses_model::O1Pro> for ResponsesModel {
+    fn from(value: responses_model::O1Pro) -> Self {
+        Self::O1Pro(value)
+    }
+}
+
+impl From<responses_model::O1Pro20250319> for ResponsesModel {
+    fn from(value: responses_model::O1Pro20250319) -> Self {
+        Self::O1Pro20250319(value)
+    }
+}
+
+impl From<responses_model::ComputerUsePreview> for ResponsesModel {
+    fn from(value: responses_model::ComputerUsePreview) -> Self {
+        Self::ComputerUsePreview(value)
+    }
+}
+
+impl From<responses_model::ComputerUsePreview20250311> for ResponsesModel {
+    fn from(value: responses_model::ComputerUsePreview20250311) -> Self {
+        Self::ComputerUsePreview20250311(value)
+    }
 }
 
 /// Types nested in [`ResponsesModel`].

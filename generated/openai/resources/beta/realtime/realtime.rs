@@ -1971,6 +1971,78 @@ impl<'de> serde::Deserialize<'de> for RealtimeClientEvent {
     }
 }
 
+impl From<ConversationItemCreateEvent> for RealtimeClientEvent {
+    fn from(value: ConversationItemCreateEvent) -> Self {
+        Self::ConversationItemCreate(Box::new(value))
+    }
+}
+
+impl From<ConversationItemDeleteEvent> for RealtimeClientEvent {
+    fn from(value: ConversationItemDeleteEvent) -> Self {
+        Self::ConversationItemDelete(Box::new(value))
+    }
+}
+
+impl From<ConversationItemRetrieveEvent> for RealtimeClientEvent {
+    fn from(value: ConversationItemRetrieveEvent) -> Self {
+        Self::ConversationItemRetrieve(Box::new(value))
+    }
+}
+
+impl From<ConversationItemTruncateEvent> for RealtimeClientEvent {
+    fn from(value: ConversationItemTruncateEvent) -> Self {
+        Self::ConversationItemTruncate(Box::new(value))
+    }
+}
+
+impl From<InputAudioBufferAppendEvent> for RealtimeClientEvent {
+    fn from(value: InputAudioBufferAppendEvent) -> Self {
+        Self::InputAudioBufferAppend(Box::new(value))
+    }
+}
+
+impl From<InputAudioBufferClearEvent> for RealtimeClientEvent {
+    fn from(value: InputAudioBufferClearEvent) -> Self {
+        Self::InputAudioBufferClear(Box::new(value))
+    }
+}
+
+impl From<realtime_client_event::OutputAudioBufferClear> for RealtimeClientEvent {
+    fn from(value: realtime_client_event::OutputAudioBufferClear) -> Self {
+        Self::OutputAudioBufferClear(Box::new(value))
+    }
+}
+
+impl From<InputAudioBufferCommitEvent> for RealtimeClientEvent {
+    fn from(value: InputAudioBufferCommitEvent) -> Self {
+        Self::InputAudioBufferCommit(Box::new(value))
+    }
+}
+
+impl From<ResponseCancelEvent> for RealtimeClientEvent {
+    fn from(value: ResponseCancelEvent) -> Self {
+        Self::ResponseCancel(Box::new(value))
+    }
+}
+
+impl From<ResponseCreateEvent> for RealtimeClientEvent {
+    fn from(value: ResponseCreateEvent) -> Self {
+        Self::ResponseCreate(Box::new(value))
+    }
+}
+
+impl From<SessionUpdateEvent> for RealtimeClientEvent {
+    fn from(value: SessionUpdateEvent) -> Self {
+        Self::SessionUpdate(Box::new(value))
+    }
+}
+
+impl From<TranscriptionSessionUpdate> for RealtimeClientEvent {
+    fn from(value: TranscriptionSessionUpdate) -> Self {
+        Self::TranscriptionSessionUpdate(Box::new(value))
+    }
+}
+
 /// Types nested in [`RealtimeClientEvent`].
 pub mod realtime_client_event {
     use serde::{Deserialize, Serialize};
@@ -2866,6 +2938,211 @@ impl<'de> serde::Deserialize<'de> for RealtimeServerEvent {
             }
             None => Err(D::Error::missing_field("type")),
         }
+    }
+}
+
+impl From<ConversationCreatedEvent> for RealtimeServerEvent {
+    fn from(value: ConversationCreatedEvent) -> Self {
+        Self::ConversationCreated(Box::new(value))
+    }
+}
+
+impl From<ConversationItemCreatedEvent> for RealtimeServerEvent {
+    fn from(value: ConversationItemCreatedEvent) -> Self {
+        Self::ConversationItemCreated(Box::new(value))
+    }
+}
+
+impl From<ConversationItemDeletedEvent> for RealtimeServerEvent {
+    fn from(value: ConversationItemDeletedEvent) -> Self {
+        Self::ConversationItemDeleted(Box::new(value))
+    }
+}
+
+impl From<ConversationItemInputAudioTranscriptionCompletedEvent>
+for RealtimeServerEvent {
+    fn from(value: ConversationItemInputAudioTranscriptionCompletedEvent) -> Self {
+        Self::ConversationItemInputAudioTranscriptionCompleted(Box::new(value))
+    }
+}
+
+impl From<ConversationItemInputAudioTranscriptionDeltaEvent> for RealtimeServerEvent {
+    fn from(value: ConversationItemInputAudioTranscriptionDeltaEvent) -> Self {
+        Self::ConversationItemInputAudioTranscriptionDelta(Box::new(value))
+    }
+}
+
+impl From<ConversationItemInputAudioTranscriptionFailedEvent> for RealtimeServerEvent {
+    fn from(value: ConversationItemInputAudioTranscriptionFailedEvent) -> Self {
+        Self::ConversationItemInputAudioTranscriptionFailed(Box::new(value))
+    }
+}
+
+impl From<realtime_server_event::ConversationItemRetrieved> for RealtimeServerEvent {
+    fn from(value: realtime_server_event::ConversationItemRetrieved) -> Self {
+        Self::ConversationItemRetrieved(Box::new(value))
+    }
+}
+
+impl From<ConversationItemTruncatedEvent> for RealtimeServerEvent {
+    fn from(value: ConversationItemTruncatedEvent) -> Self {
+        Self::ConversationItemTruncated(Box::new(value))
+    }
+}
+
+impl From<ErrorEvent> for RealtimeServerEvent {
+    fn from(value: ErrorEvent) -> Self {
+        Self::Error(Box::new(value))
+    }
+}
+
+impl From<InputAudioBufferClearedEvent> for RealtimeServerEvent {
+    fn from(value: InputAudioBufferClearedEvent) -> Self {
+        Self::InputAudioBufferCleared(Box::new(value))
+    }
+}
+
+impl From<InputAudioBufferCommittedEvent> for RealtimeServerEvent {
+    fn from(value: InputAudioBufferCommittedEvent) -> Self {
+        Self::InputAudioBufferCommitted(Box::new(value))
+    }
+}
+
+impl From<InputAudioBufferSpeechStartedEvent> for RealtimeServerEvent {
+    fn from(value: InputAudioBufferSpeechStartedEvent) -> Self {
+        Self::InputAudioBufferSpeechStarted(Box::new(value))
+    }
+}
+
+impl From<InputAudioBufferSpeechStoppedEvent> for RealtimeServerEvent {
+    fn from(value: InputAudioBufferSpeechStoppedEvent) -> Self {
+        Self::InputAudioBufferSpeechStopped(Box::new(value))
+    }
+}
+
+impl From<RateLimitsUpdatedEvent> for RealtimeServerEvent {
+    fn from(value: RateLimitsUpdatedEvent) -> Self {
+        Self::RateLimitsUpdated(Box::new(value))
+    }
+}
+
+impl From<ResponseAudioDeltaEvent> for RealtimeServerEvent {
+    fn from(value: ResponseAudioDeltaEvent) -> Self {
+        Self::ResponseAudioDelta(Box::new(value))
+    }
+}
+
+impl From<ResponseAudioDoneEvent> for RealtimeServerEvent {
+    fn from(value: ResponseAudioDoneEvent) -> Self {
+        Self::ResponseAudioDone(Box::new(value))
+    }
+}
+
+impl From<ResponseAudioTranscriptDeltaEvent> for RealtimeServerEvent {
+    fn from(value: ResponseAudioTranscriptDeltaEvent) -> Self {
+        Self::ResponseAudioTranscriptDelta(Box::new(value))
+    }
+}
+
+impl From<ResponseAudioTranscriptDoneEvent> for RealtimeServerEvent {
+    fn from(value: ResponseAudioTranscriptDoneEvent) -> Self {
+        Self::ResponseAudioTranscriptDone(Box::new(value))
+    }
+}
+
+impl From<ResponseContentPartAddedEvent> for RealtimeServerEvent {
+    fn from(value: ResponseContentPartAddedEvent) -> Self {
+        Self::ResponseContentPartAdded(Box::new(value))
+    }
+}
+
+impl From<ResponseContentPartDoneEvent> for RealtimeServerEvent {
+    fn from(value: ResponseContentPartDoneEvent) -> Self {
+        Self::ResponseContentPartDone(Box::new(value))
+    }
+}
+
+impl From<ResponseCreatedEvent> for RealtimeServerEvent {
+    fn from(value: ResponseCreatedEvent) -> Self {
+        Self::ResponseCreated(Box::new(value))
+    }
+}
+
+impl From<ResponseDoneEvent> for RealtimeServerEvent {
+    fn from(value: ResponseDoneEvent) -> Self {
+        Self::ResponseDone(Box::new(value))
+    }
+}
+
+impl From<ResponseFunctionCallArgumentsDeltaEvent> for RealtimeServerEvent {
+    fn from(value: ResponseFunctionCallArgumentsDeltaEvent) -> Self {
+        Self::ResponseFunctionCallArgumentsDelta(Box::new(value))
+    }
+}
+
+impl From<ResponseFunctionCallArgumentsDoneEvent> for RealtimeServerEvent {
+    fn from(value: ResponseFunctionCallArgumentsDoneEvent) -> Self {
+        Self::ResponseFunctionCallArgumentsDone(Box::new(value))
+    }
+}
+
+impl From<ResponseOutputItemAddedEvent> for RealtimeServerEvent {
+    fn from(value: ResponseOutputItemAddedEvent) -> Self {
+        Self::ResponseOutputItemAdded(Box::new(value))
+    }
+}
+
+impl From<ResponseOutputItemDoneEvent> for RealtimeServerEvent {
+    fn from(value: ResponseOutputItemDoneEvent) -> Self {
+        Self::ResponseOutputItemDone(Box::new(value))
+    }
+}
+
+impl From<ResponseTextDeltaEvent> for RealtimeServerEvent {
+    fn from(value: ResponseTextDeltaEvent) -> Self {
+        Self::ResponseTextDelta(Box::new(value))
+    }
+}
+
+impl From<ResponseTextDoneEvent> for RealtimeServerEvent {
+    fn from(value: ResponseTextDoneEvent) -> Self {
+        Self::ResponseTextDone(Box::new(value))
+    }
+}
+
+impl From<SessionCreatedEvent> for RealtimeServerEvent {
+    fn from(value: SessionCreatedEvent) -> Self {
+        Self::SessionCreated(Box::new(value))
+    }
+}
+
+impl From<SessionUpdatedEvent> for RealtimeServerEvent {
+    fn from(value: SessionUpdatedEvent) -> Self {
+        Self::SessionUpdated(Box::new(value))
+    }
+}
+
+impl From<TranscriptionSessionUpdatedEvent> for RealtimeServerEvent {
+    fn from(value: TranscriptionSessionUpdatedEvent) -> Self {
+        Self::TranscriptionSessionUpdated(Box::new(value))
+    }
+}
+
+impl From<realtime_server_event::OutputAudioBufferStarted> for RealtimeServerEvent {
+    fn from(value: realtime_server_event::OutputAudioBufferStarted) -> Self {
+        Self::OutputAudioBufferStarted(Box::new(value))
+    }
+}
+
+impl From<realtime_server_event::OutputAudioBufferStopped> for RealtimeServerEvent {
+    fn from(value: realtime_server_event::OutputAudioBufferStopped) -> Self {
+        Self::OutputAudioBufferStopped(Box::new(value))
+    }
+}
+
+impl From<realtime_server_event::OutputAudioBufferCleared> for RealtimeServerEvent {
+    fn from(value: realtime_server_event::OutputAudioBufferCleared) -> Self {
+        Self::OutputAudioBufferCleared(Box::new(value))
     }
 }
 
@@ -5317,6 +5594,12 @@ pub enum OutputTokens {
     Inf,
     #[serde(untagged)]
     Number(u32),
+}
+
+impl From<u32> for OutputTokens {
+    fn from(value: u32) -> Self {
+        Self::Number(value)
+    }
 }
 
 /// The set of modalities the model used to respond. If there are multiple

@@ -790,6 +790,12 @@ pub enum MaxResponseOutputTokens {
     Number(u32),
 }
 
+impl From<u32> for MaxResponseOutputTokens {
+    fn from(value: u32) -> Self {
+        Self::Number(value)
+    }
+}
+
 /// The set of modalities the model can respond with. To disable audio, set this to
 /// \["text"\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
