@@ -206,3 +206,20 @@ fn config_overrides_number_rules_and_extras() {
     assert_has(&code, "pub silence_duration_ms: Option<u64>,");
     assert_has(&code, "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, PartialOrd)]\n#[non_exhaustive]\npub struct Session {");
 }
+
+#[test]
+fn recursive_types_are_boxed_only_where_needed() {
+    let (code, warnings) = generate("recursive");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "    pub next: Option<Box<Node>>,");
+    assert_has(&code, "    pub previous: Option<Box<Node>>,");
+    assert_has(&code, "    pub left: Box<Term>,");
+    assert_has(&code, "    pub group: Option<Box<Expression>>,");
+    assert_has(&code, "    pub folders: Vec<Folder>,");
+    assert_has(&code, "    pub by_name: Option<std::collections::BTreeMap<String, Folder>>,");
+    assert_has(&code, "    pub reply: Option<Box<comment::Reply>>,");
+    assert_has(&code, "        pub comment: Box<super::Comment>,");
+    assert_has(&code, "    pub not: Option<Box<Filter>>,");
+    assert_has(&code, "    Compound(Box<Compound>),");
+    assert!(!code.contains("Box<Comparison>"), "Comparison is not recursive");
+}

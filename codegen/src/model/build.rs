@@ -57,6 +57,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
                 .with_help("write the TypeScript path of a field, e.g. `Session.TurnDetection.prefix_padding_ms`"),
         );
     }
+    super::recursion::box_recursive(&mut builder.root);
     Model { root: builder.root, warnings: builder.warnings }
 }
 

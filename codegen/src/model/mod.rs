@@ -9,5 +9,6 @@ pub mod build;
 pub mod decl;
 pub mod jsdoc;
 pub mod naming;
+mod recursion;
 pub mod rust;
 mod share;
