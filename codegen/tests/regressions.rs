@@ -30,6 +30,9 @@ fn expressions_that_reparse_are_errors() {
     for text in ["a = b;", "[a] = b;", "({ a } = b);", "const f = (a) => a;", "x += (y = 1);"] {
         error_for(text);
     }
+    let message = error_for("export interface A { x: string }\nexport const f = (a) => a;\n");
+    assert!(message.contains("crash.d.ts:2:1"), "{message}");
+    assert!(message.contains("an expression (an assignment or an arrow function)"), "{message}");
 }
 
 /// The generated code for `text`, which must succeed and parse as Rust.

@@ -48,21 +48,34 @@ fn guarded<T>(parse: impl FnOnce() -> T) -> Option<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).ok()
 }
 
-/// The error for a text swc's declaration-file mode gave up on: parsed as ordinary TypeScript,
-/// it shows where the first statement or syntax error that has no place in a `.d.ts` is.
+/// The error for a text swc's declaration-file mode gave up on. Parsed as ordinary TypeScript,
+/// it shows the first syntax error or statement that has no place in a `.d.ts`; otherwise the
+/// first top-level item that makes the declaration parser give up on its own is shown.
 fn not_declarations(file: FileId, name: &str, text: &str) -> Diagnostic {
+    let help = "dts2rs reads TypeScript declaration files (`.d.ts`); remove assignments and \
+                function bodies, or pass the `.d.ts` that `tsc --declaration` emits";
     let comments = SingleThreadedComments::default();
-    let fallback = || {
-        Diagnostic::error("syntax error: an expression where a declaration was expected", None)
-            .with_help("dts2rs reads TypeScript declaration files (`.d.ts`); remove assignments and function bodies, or pass the `.d.ts` that `tsc --declaration` emits")
-    };
-    match guarded(|| parse_module(name, text, Some(&comments), false)) {
-        Some(Ok(module)) => {
-            lower::lower_module(file, &module, &comments).err().unwrap_or_else(fallback)
+    let module = match guarded(|| parse_module(name, text, Some(&comments), false)) {
+        Some(Ok(module)) => module,
+        Some(Err(error)) => return syntax_error(file, &error),
+        None => {
+            return Diagnostic::error("syntax error: not a declaration file", None).with_help(help)
         }
-        Some(Err(error)) => syntax_error(file, &error),
-        None => fallback(),
+    };
+    if let Err(error) = lower::lower_module(file, &module, &comments) {
+        return error;
     }
+    let culprit = module.body.iter().map(|item| item.span()).find(|item| {
+        let (start, end) = (span(file, *item).start as usize, span(file, *item).end as usize);
+        text.get(start..end)
+            .is_some_and(|slice| guarded(|| parse_module(name, slice, None, true)).is_none())
+    });
+    Diagnostic::error(
+        "syntax error: an expression (an assignment or an arrow function) in a declaration file",
+        culprit.map(|s| span(file, s)),
+    )
+    .with_label("only declarations may stand here")
+    .with_help(help)
 }
 
 /// Parses `text` (as a declaration file when `dts`); the first error (fatal or recovered) fails the parse.
