@@ -213,3 +213,20 @@ fn open_enums_config_adds_the_catch_all() {
     assert_has(&code, "        Gpt4oMiniRealtimePreview,\n        /// A value not known when these bindings were generated.\n        #[serde(untagged)]\n        Other(String),");
     assert_has(&code, "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]\n    pub enum Modality {");
 }
+
+#[test]
+fn recursive_types_are_boxed_only_where_needed() {
+    let (code, warnings) = generate("recursive");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "    pub next: Option<Box<Node>>,");
+    assert_has(&code, "    pub previous: Option<Box<Node>>,");
+    assert_has(&code, "    pub left: Box<Term>,");
+    assert_has(&code, "    pub group: Option<Box<Expression>>,");
+    assert_has(&code, "    pub folders: Vec<Folder>,");
+    assert_has(&code, "    pub by_name: Option<std::collections::BTreeMap<String, Folder>>,");
+    assert_has(&code, "    pub reply: Option<Box<comment::Reply>>,");
+    assert_has(&code, "        pub comment: Box<super::Comment>,");
+    // Struct payloads of unions are boxed already, which breaks the `Filter` cycle.
+    assert_has(&code, "    pub not: Option<Filter>,");
+    assert_has(&code, "    Compound(Box<Compound>),");
+}

@@ -25,6 +25,7 @@ snapshots!(
     open_enums,
     open_union,
     primitives,
+    recursive,
     shared_unions,
 );
 
@@ -108,4 +109,29 @@ fn optional_nullable_field_keeps_absent_null_and_value_apart() {
         assert_eq!(parsed.maybe, expected);
         assert_eq!(serde_json::to_value(&parsed).unwrap(), value);
     }
+}
+
+#[test]
+fn recursive_payloads_round_trip() {
+    use recursive::{Comment, Expression, Filter, Node};
+    let list = json!({"value": "a", "previous": null, "next": {"value": "b", "previous": {"value": "c", "previous": null}}});
+    let parsed: Node = serde_json::from_value(list.clone()).unwrap();
+    assert_eq!(parsed.next.as_ref().unwrap().previous.as_ref().unwrap().value, "c");
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), list);
+
+    let expression = json!({"left": {"group": {"left": {"value": 1.0}, "op": "plus"}}});
+    let parsed: Expression = serde_json::from_value(expression.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), expression);
+
+    let thread = json!({"text": "hi", "reply": {"author": "b", "comment": {"text": "yo"}}});
+    let parsed: Comment = serde_json::from_value(thread.clone()).unwrap();
+    assert_eq!(parsed.reply.as_ref().unwrap().comment.text, "yo");
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), thread);
+
+    let filter = json!({"type": "and", "filters": [{"key": "k", "value": "v"}], "not": {"type": "or", "filters": []}});
+    let parsed: Filter = serde_json::from_value(filter.clone()).unwrap();
+    let Filter::Compound(compound) = &parsed else { panic!("expected a compound filter") };
+    assert!(matches!(compound.filters[0], Filter::Comparison(_)));
+    assert!(matches!(compound.not.as_ref(), Some(Filter::Compound(_))));
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), filter);
 }

@@ -34,6 +34,11 @@ pub fn doc_lines(docs: &Docs) -> Vec<String> {
             }
         }
     }
+    // Rust rejects a bare carriage return in a doc comment; a lone `\r` in the source (not part
+    // of a `\r\n`, which `lines` already strips) ends a line, as it did on classic Mac OS.
+    if out.iter().any(|line| line.contains('\r')) {
+        out = out.iter().flat_map(|line| line.split('\r').map(str::to_owned)).collect();
+    }
     out
 }
 

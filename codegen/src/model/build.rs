@@ -75,6 +75,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         );
     }
     super::generics::fit_generics(&mut builder.root);
+    super::recursion::box_recursive(&mut builder.root);
     Model { root: builder.root, warnings: builder.warnings }
 }
 

@@ -10,6 +10,7 @@ pub mod decl;
 mod generics;
 pub mod jsdoc;
 pub mod naming;
+mod recursion;
 mod resolve;
 pub mod rust;
 mod share;

@@ -34,21 +34,60 @@ pub struct Parsed {
 pub fn parse_file(file: FileId, name: &str, text: &str) -> Result<Parsed, Diagnostic> {
     depth::check(file, text)?;
     let comments = SingleThreadedComments::default();
-    match parse_module(name, text, Some(&comments)) {
-        Ok(module) => lower::lower_module(file, &module, &comments),
-        Err(error) => Err(syntax_error(file, &furthest_error(name, text, error))),
+    match guarded(|| parse_module(name, text, Some(&comments), true)) {
+        Some(Ok(module)) => lower::lower_module(file, &module, &comments),
+        Some(Err(error)) => Err(syntax_error(file, &furthest_error(name, text, error))),
+        None => Err(not_declarations(file, name, text)),
     }
 }
 
-/// Parses `text`; the first error (fatal or recovered) fails the parse.
+/// Runs an swc parse, turning a panic into `None`. swc's declaration-file mode asserts (in
+/// debug builds only) that it never reparses an expression as a pattern, which any assignment
+/// or arrow function (`a = b`, `(a) => b`) makes it do: text that is not a declaration file.
+fn guarded<T>(parse: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).ok()
+}
+
+/// The error for a text swc's declaration-file mode gave up on. Parsed as ordinary TypeScript,
+/// it shows the first syntax error or statement that has no place in a `.d.ts`; otherwise the
+/// first top-level item that makes the declaration parser give up on its own is shown.
+fn not_declarations(file: FileId, name: &str, text: &str) -> Diagnostic {
+    let help = "dts2rs reads TypeScript declaration files (`.d.ts`); remove assignments and \
+                function bodies, or pass the `.d.ts` that `tsc --declaration` emits";
+    let comments = SingleThreadedComments::default();
+    let module = match guarded(|| parse_module(name, text, Some(&comments), false)) {
+        Some(Ok(module)) => module,
+        Some(Err(error)) => return syntax_error(file, &error),
+        None => {
+            return Diagnostic::error("syntax error: not a declaration file", None).with_help(help)
+        }
+    };
+    if let Err(error) = lower::lower_module(file, &module, &comments) {
+        return error;
+    }
+    let culprit = module.body.iter().map(|item| item.span()).find(|item| {
+        let (start, end) = (span(file, *item).start as usize, span(file, *item).end as usize);
+        text.get(start..end)
+            .is_some_and(|slice| guarded(|| parse_module(name, slice, None, true)).is_none())
+    });
+    Diagnostic::error(
+        "syntax error: an expression (an assignment or an arrow function) in a declaration file",
+        culprit.map(|s| span(file, s)),
+    )
+    .with_label("only declarations may stand here")
+    .with_help(help)
+}
+
+/// Parses `text` (as a declaration file when `dts`); the first error (fatal or recovered) fails the parse.
 fn parse_module(
     name: &str,
     text: &str,
     comments: Option<&SingleThreadedComments>,
+    dts: bool,
 ) -> Result<swc_ecma_ast::Module, swc_ecma_parser::error::Error> {
     let name = swc_common::sync::Lrc::new(FileName::Custom(name.to_owned()));
     let source = SourceFile::new(name.clone(), false, name, text.to_owned().into(), START);
-    let syntax = Syntax::Typescript(TsSyntax { dts: true, ..Default::default() });
+    let syntax = Syntax::Typescript(TsSyntax { dts, ..Default::default() });
     let mut recovered = Vec::new();
     let comments = comments.map(|c| c as &dyn swc_common::comments::Comments);
     let module =
@@ -71,8 +110,8 @@ fn furthest_error(
     if blanked == text {
         return first;
     }
-    match parse_module(name, &blanked, None) {
-        Err(second) if second.span().lo > first.span().lo => second,
+    match guarded(|| parse_module(name, &blanked, None, true)) {
+        Some(Err(second)) if second.span().lo > first.span().lo => second,
         _ => first,
     }
 }

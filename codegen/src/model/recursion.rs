@@ -1,0 +1,365 @@
+//! Recursive types: a struct that holds itself again — directly, through `Option`, through an
+//! untagged enum's payload or a type alias — has no finite size in Rust. This pass finds the
+//! cycles of such "inline" references and puts a `Box` on every reference that closes one.
+//!
+//! Items are the nodes of a graph whose edges are the inline references (a `Vec`, a map or an
+//! existing `Box` holds its value on the heap, so it is no edge). A field can reach its own
+//! item again exactly when it refers to an item of the same strongly connected component, so
+//! one Tarjan pass (linear in items plus references) decides every field.
+
+use super::rust::{Item, ItemKind, ItemPath, Module, RustType, VariantKind};
+use std::collections::HashMap;
+
+/// Wraps in [`RustType::Boxed`] every struct field and untagged enum payload whose type can
+/// reach its own item again without passing through a `Vec` or a map. An optional field keeps
+/// its `Option` outside: `Option<Box<T>>`.
+pub fn box_recursive(root: &mut Module) {
+    let mut items = Vec::new();
+    collect(root, &mut Vec::new(), &mut items);
+    let index: HashMap<ItemPath, usize> =
+        items.iter().enumerate().map(|(i, (path, _))| (path.clone(), i)).collect();
+    let edges: Vec<Vec<usize>> = items
+        .iter()
+        .map(|(_, item)| {
+            let mut out = Vec::new();
+            for ty in inline_types(item) {
+                inline_refs(ty, &mut |p| out.extend(index.get(p)));
+            }
+            out
+        })
+        .collect();
+    let component = components(&edges);
+    let mut next = 0;
+    rewrite(root, &mut next, &mut |own, ty| {
+        let own = component[own];
+        box_reaching(ty, &mut |p| index.get(p).is_some_and(|&i| component[i] == own));
+    });
+}
+
+/// Every item with its path, in a fixed order (modules depth-first, items before child modules).
+fn collect<'m>(module: &'m Module, path: &mut Vec<String>, out: &mut Vec<(ItemPath, &'m Item)>) {
+    for item in &module.items {
+        out.push((ItemPath { modules: path.clone(), name: item.name.clone() }, item));
+    }
+    for child in &module.modules {
+        path.push(child.name.clone());
+        collect(child, path, out);
+        path.pop();
+    }
+}
+
+/// The types an item holds by value: fields, untagged payloads, an alias's target.
+fn inline_types(item: &Item) -> Vec<&RustType> {
+    match &item.kind {
+        ItemKind::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
+        ItemKind::Enum(e) => e.payloads().collect(),
+        ItemKind::Alias(target) => vec![target],
+        ItemKind::Trait(_) | ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => vec![],
+    }
+}
+
+/// Calls `found` with every item `ty` holds inline. Type arguments count as inline: whether a
+/// generic item holds its parameter by value is not looked into, so this errs towards a `Box`.
+fn inline_refs(ty: &RustType, found: &mut impl FnMut(&ItemPath)) {
+    match ty {
+        RustType::Item(path, args) => {
+            found(path);
+            for arg in args {
+                inline_refs(arg, found);
+            }
+        }
+        RustType::Option(inner) => inline_refs(inner, found),
+        RustType::Vec(_) | RustType::Map(_) | RustType::Boxed(_) => {}
+        RustType::String
+        | RustType::Bool
+        | RustType::F64
+        | RustType::Json
+        | RustType::Unit
+        | RustType::Verbatim(_)
+        | RustType::Param(_) => {}
+    }
+}
+
+/// Visits the items in [`collect`]'s order, calling `visit` with the item's number on each field
+/// and untagged payload type.
+fn rewrite(module: &mut Module, next: &mut usize, visit: &mut impl FnMut(usize, &mut RustType)) {
+    for item in &mut module.items {
+        let own = *next;
+        *next += 1;
+        match &mut item.kind {
+            ItemKind::Struct(s) => s.fields.iter_mut().for_each(|f| visit(own, &mut f.ty)),
+            ItemKind::Enum(e) => {
+                for variant in &mut e.variants {
+                    if let VariantKind::Untagged(ty) = &mut variant.kind {
+                        visit(own, ty);
+                    }
+                }
+            }
+            // Tagged payloads are boxed already; re-exports and traits hold nothing.
+            ItemKind::Alias(_)
+            | ItemKind::Trait(_)
+            | ItemKind::Reexport(_)
+            | ItemKind::ReexportAll(_) => {}
+        }
+    }
+    for child in &mut module.modules {
+        rewrite(child, next, visit);
+    }
+}
+
+/// Boxes `ty` below its `Option`s when it holds inline an item for which `recursive` holds.
+fn box_reaching(ty: &mut RustType, recursive: &mut impl FnMut(&ItemPath) -> bool) {
+    match ty {
+        RustType::Option(inner) => box_reaching(inner, recursive),
+        RustType::Vec(_) | RustType::Map(_) | RustType::Boxed(_) => {}
+        _ => {
+            let mut reaches = false;
+            inline_refs(ty, &mut |p| reaches |= recursive(p));
+            if reaches {
+                let inner = std::mem::replace(ty, RustType::Unit);
+                *ty = RustType::Boxed(Box::new(inner));
+            }
+        }
+    }
+}
+
+/// The strongly connected component of each node (Tarjan's algorithm, with an explicit stack
+/// so deep chains of types cannot overflow the call stack).
+fn components(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    struct State {
+        order: Vec<usize>,
+        low: Vec<usize>,
+        on_stack: Vec<bool>,
+        stack: Vec<usize>,
+        /// The depth-first path: a node and how many of its edges were followed.
+        calls: Vec<(usize, usize)>,
+        counter: usize,
+    }
+    impl State {
+        fn enter(&mut self, v: usize) {
+            self.order[v] = self.counter;
+            self.low[v] = self.counter;
+            self.counter += 1;
+            self.stack.push(v);
+            self.on_stack[v] = true;
+            self.calls.push((v, 0));
+        }
+    }
+    let n = edges.len();
+    let mut s = State {
+        order: vec![UNSEEN; n],
+        low: vec![0; n],
+        on_stack: vec![false; n],
+        stack: Vec::new(),
+        calls: Vec::new(),
+        counter: 0,
+    };
+    let mut component = vec![UNSEEN; n];
+    let mut components = 0;
+    for start in 0..n {
+        if s.order[start] != UNSEEN {
+            continue;
+        }
+        s.enter(start);
+        while let Some(&(v, followed)) = s.calls.last() {
+            if let Some(&w) = edges[v].get(followed) {
+                if let Some(top) = s.calls.last_mut() {
+                    top.1 += 1;
+                }
+                if s.order[w] == UNSEEN {
+                    s.enter(w);
+                } else if s.on_stack[w] {
+                    s.low[v] = s.low[v].min(s.order[w]);
+                }
+                continue;
+            }
+            s.calls.pop();
+            if let Some(&(parent, _)) = s.calls.last() {
+                s.low[parent] = s.low[parent].min(s.low[v]);
+            }
+            if s.low[v] == s.order[v] {
+                while let Some(w) = s.stack.pop() {
+                    s.on_stack[w] = false;
+                    component[w] = components;
+                    if w == v {
+                        break;
+                    }
+                }
+                components += 1;
+            }
+        }
+    }
+    component
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::jsdoc::Docs;
+    use crate::model::rust::{Enum, Field, ModuleKind, Struct, Variant};
+
+    fn path(name: &str) -> ItemPath {
+        ItemPath { modules: vec![], name: name.to_owned() }
+    }
+
+    fn item_ref(name: &str) -> RustType {
+        RustType::Item(path(name), vec![])
+    }
+
+    fn option(ty: RustType) -> RustType {
+        RustType::Option(Box::new(ty))
+    }
+
+    fn boxed(ty: RustType) -> RustType {
+        RustType::Boxed(Box::new(ty))
+    }
+
+    fn item(name: &str, kind: ItemKind) -> Item {
+        Item { name: name.to_owned(), docs: Docs::default(), span: None, kind }
+    }
+
+    fn structure(name: &str, fields: Vec<(&str, RustType, bool)>) -> Item {
+        let fields = fields
+            .into_iter()
+            .map(|(n, ty, optional)| Field {
+                name: n.to_owned(),
+                wire: n.to_owned(),
+                ty,
+                optional,
+                nullable: false,
+                docs: Docs::default(),
+            })
+            .collect();
+        item(name, ItemKind::Struct(Struct { type_params: vec![], fields }))
+    }
+
+    fn untagged(name: &str, payloads: Vec<RustType>) -> Item {
+        let variants = payloads
+            .into_iter()
+            .enumerate()
+            .map(|(i, ty)| Variant {
+                name: format!("V{i}"),
+                docs: Docs::default(),
+                kind: VariantKind::Untagged(ty),
+            })
+            .collect();
+        item(name, ItemKind::Enum(Enum { variants }))
+    }
+
+    fn boxed_root(items: Vec<Item>) -> Module {
+        let mut root = Module::new("", ModuleKind::Root);
+        root.items = items;
+        box_recursive(&mut root);
+        root
+    }
+
+    fn fields(module: &Module, name: &str) -> Vec<RustType> {
+        let item = module.items.iter().find(|i| i.name == name).expect("item");
+        match &item.kind {
+            ItemKind::Struct(s) => s.fields.iter().map(|f| f.ty.clone()).collect(),
+            ItemKind::Enum(e) => e.payloads().cloned().collect(),
+            _ => panic!("not a struct or enum"),
+        }
+    }
+
+    #[test]
+    fn self_reference_is_boxed_under_option() {
+        let root = boxed_root(vec![structure(
+            "Node",
+            vec![
+                ("next", item_ref("Node"), true),
+                ("parent", option(item_ref("Node")), false),
+                ("name", RustType::String, false),
+            ],
+        )]);
+        assert_eq!(
+            fields(&root, "Node"),
+            vec![boxed(item_ref("Node")), option(boxed(item_ref("Node"))), RustType::String]
+        );
+    }
+
+    #[test]
+    fn mutual_recursion_boxes_both_sides_and_nothing_else() {
+        let root = boxed_root(vec![
+            structure("A", vec![("b", item_ref("B"), true), ("leaf", item_ref("Leaf"), false)]),
+            structure("B", vec![("a", item_ref("A"), false)]),
+            structure("Leaf", vec![("x", RustType::F64, false)]),
+        ]);
+        assert_eq!(fields(&root, "A"), vec![boxed(item_ref("B")), item_ref("Leaf")]);
+        assert_eq!(fields(&root, "B"), vec![boxed(item_ref("A"))]);
+    }
+
+    #[test]
+    fn vec_and_map_need_no_box() {
+        let vec = RustType::Vec(Box::new(item_ref("Tree")));
+        let map = RustType::Map(Box::new(item_ref("Tree")));
+        let root = boxed_root(vec![structure(
+            "Tree",
+            vec![("kids", vec.clone(), true), ("by", map.clone(), false)],
+        )]);
+        assert_eq!(fields(&root, "Tree"), vec![vec, map]);
+    }
+
+    #[test]
+    fn cycle_through_enum_payload_and_alias() {
+        let root = boxed_root(vec![
+            structure("Expr", vec![("op", item_ref("Operand"), false)]),
+            untagged("Operand", vec![item_ref("Ref"), RustType::F64]),
+            item("Ref", ItemKind::Alias(item_ref("Expr"))),
+        ]);
+        assert_eq!(fields(&root, "Expr"), vec![boxed(item_ref("Operand"))]);
+        assert_eq!(fields(&root, "Operand"), vec![boxed(item_ref("Ref")), RustType::F64]);
+    }
+
+    #[test]
+    fn nested_modules_and_generic_arguments() {
+        let mut root = Module::new("", ModuleKind::Root);
+        root.items = vec![structure(
+            "Outer",
+            vec![(
+                "inner",
+                RustType::Item(
+                    ItemPath { modules: vec!["outer".into()], name: "Inner".into() },
+                    vec![],
+                ),
+                true,
+            )],
+        )];
+        let mut child = Module::new("outer", ModuleKind::Namespace);
+        child.items = vec![structure(
+            "Inner",
+            vec![("wrap", RustType::Item(path("Wrapper"), vec![item_ref("Outer")]), false)],
+        )];
+        root.modules.push(child);
+        root.items.push(structure("Wrapper", vec![("v", RustType::Param("T".into()), false)]));
+        box_recursive(&mut root);
+        assert!(matches!(fields(&root, "Outer")[0], RustType::Boxed(_)));
+        assert_eq!(
+            fields(&root.modules[0], "Inner"),
+            vec![boxed(RustType::Item(path("Wrapper"), vec![item_ref("Outer")]))]
+        );
+        assert_eq!(fields(&root, "Wrapper"), vec![RustType::Param("T".into())]);
+    }
+
+    #[test]
+    fn already_boxed_is_left_alone() {
+        let root = boxed_root(vec![structure("N", vec![("n", boxed(item_ref("N")), true)])]);
+        assert_eq!(fields(&root, "N"), vec![boxed(item_ref("N"))]);
+    }
+
+    #[test]
+    fn components_of_a_long_chain_and_a_cycle() {
+        // 0 → 1 → … → 99_999 (no cycle), then 100_000 ⇄ 100_001.
+        let n = 100_000;
+        let mut edges: Vec<Vec<usize>> =
+            (0..n).map(|i| if i + 1 < n { vec![i + 1] } else { vec![] }).collect();
+        edges.push(vec![n + 1]);
+        edges.push(vec![n]);
+        let c = components(&edges);
+        assert_ne!(c[0], c[1]);
+        assert_eq!(c[n], c[n + 1]);
+        let distinct: std::collections::HashSet<_> = c.iter().collect();
+        assert_eq!(distinct.len(), n + 1);
+    }
+}

@@ -1,0 +1,193 @@
+//! Properties over generated declaration files: every file built from the supported constructs
+//! generates without error, the output parses as Rust, and generating twice gives the same bytes.
+//!
+//! The grammar: interfaces (some merged with a namespace of the same name holding more
+//! interfaces) whose fields, named from a pool of keywords and odd names, are required or
+//! optional and typed with scalars, literal unions, open unions `(string & {})`, arrays,
+//! `number | 'inf'`, `| null`, nested inline objects and references to any declared interface
+//! (itself included, so recursive types come up).
+//!
+//! `cargo test -p dts2rs --test properties -- --ignored` also compiles a sample of outputs
+//! under `#![deny(warnings)]` in a scratch crate (slow: it builds serde).
+
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config as RunnerConfig, TestRunner};
+
+/// Field names: Rust keywords, names that collide after case conversion, and non-identifiers.
+const FIELD_NAMES: &[&str] = &[
+    "id",
+    "type",
+    "self",
+    "Self",
+    "crate",
+    "super",
+    "async",
+    "gen",
+    "_",
+    "fooBar",
+    "foo_bar",
+    "content-type",
+    "$ref",
+    "2fa",
+    "naïve",
+    "Type",
+    "value",
+    "items",
+];
+
+/// Wire strings for literal unions, valid identifiers or not.
+const LITERALS: &[&str] =
+    &["a", "b-c", "gpt-4o-2024-05-13", "1", "", "a b", "🎉", "A", "near_field", "inf"];
+
+/// Interface names (the namespaces merged with some of them reuse the name).
+const INTERFACES: &[&str] = &["Session", "Node", "Event", "Config"];
+
+/// A type expression of at most `depth` levels of nesting.
+fn type_expr(depth: u32) -> BoxedStrategy<String> {
+    let leaf = prop_oneof![
+        Just("string".to_owned()),
+        Just("number".to_owned()),
+        Just("boolean".to_owned()),
+        Just("unknown".to_owned()),
+        Just("number | 'inf'".to_owned()),
+        literal_union(),
+        literal_union().prop_map(|u| format!("{u} | (string & {{}})")),
+        proptest::sample::select(INTERFACES).prop_map(str::to_owned),
+    ];
+    if depth == 0 {
+        return leaf.boxed();
+    }
+    let inner = type_expr(depth - 1);
+    prop_oneof![
+        4 => leaf,
+        1 => inner.clone().prop_map(|t| format!("Array<{t}>")),
+        1 => inner.clone().prop_map(|t| format!("({t})[]")),
+        1 => inner.clone().prop_map(|t| format!("{t} | null")),
+        1 => fields(depth - 1).prop_map(|f| format!("{{\n{f}}}")),
+    ]
+    .boxed()
+}
+
+fn literal_union() -> impl Strategy<Value = String> {
+    proptest::sample::subsequence(LITERALS, 1..4)
+        .prop_map(|ls| ls.iter().map(|l| format!("'{l}'")).collect::<Vec<_>>().join(" | "))
+}
+
+/// The members of an interface body: distinct names, each required or optional, some documented.
+fn fields(depth: u32) -> BoxedStrategy<String> {
+    proptest::sample::subsequence(FIELD_NAMES, 0..5)
+        .prop_flat_map(move |names| {
+            let members: Vec<_> = names
+                .into_iter()
+                .map(|name| (Just(name), any::<bool>(), any::<bool>(), type_expr(depth)))
+                .collect();
+            members
+        })
+        .prop_map(|members| {
+            members
+                .into_iter()
+                .map(|(name, optional, documented, ty)| {
+                    let key = if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        && !name.starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        name.to_owned()
+                    } else {
+                        format!("'{name}'")
+                    };
+                    let docs = if documented {
+                        format!("/** The `{name}` field. */\n")
+                    } else {
+                        String::new()
+                    };
+                    format!("{docs}{key}{}: {ty};\n", if optional { "?" } else { "" })
+                })
+                .collect()
+        })
+        .boxed()
+}
+
+/// A whole declaration file.
+fn declaration_file() -> impl Strategy<Value = String> {
+    let interface = (fields(2), proptest::option::of(fields(1)));
+    proptest::collection::vec(interface, INTERFACES.len()).prop_map(|bodies| {
+        let mut text = String::new();
+        for (name, (body, merged)) in INTERFACES.iter().zip(bodies) {
+            text.push_str(&format!("/** The {name} interface. */\nexport interface {name} {{\n{body}}}\n"));
+            if let Some(inner) = merged {
+                text.push_str(&format!(
+                    "export declare namespace {name} {{\n  interface Inner {{\n{inner}}}\n  type Kind = 'x' | 'y';\n}}\n"
+                ));
+            }
+        }
+        text
+    })
+}
+
+fn generate(text: &str) -> Result<Vec<String>, String> {
+    let generation = dts2rs::generate_source("prop.d.ts", text, &dts2rs::Config::default())
+        .map_err(|e| e.to_string())?;
+    Ok(generation.files().iter().map(|f| f.contents.clone()).collect())
+}
+
+proptest! {
+    #![proptest_config(RunnerConfig { cases: 64, failure_persistence: None, ..RunnerConfig::default() })]
+
+    #[test]
+    fn generated_code_parses_and_is_deterministic(text in declaration_file()) {
+        let first = generate(&text).map_err(|e| TestCaseError::fail(format!("{e}\n--- input ---\n{text}")))?;
+        for code in &first {
+            if let Err(e) = syn::parse_file(code) {
+                return Err(TestCaseError::fail(format!("{e}\n--- input ---\n{text}\n--- output ---\n{code}")));
+            }
+        }
+        let second = generate(&text).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(first, second, "two generations differ for\n{}", text);
+    }
+}
+
+/// Compiles three generated outputs in a scratch crate under `#![deny(warnings)]`, offline,
+/// against the registry already downloaded. Slow (it builds serde), hence ignored; run it with
+/// `cargo test -p dts2rs --test properties -- --ignored`.
+#[test]
+#[ignore]
+fn sample_compiles_under_deny_warnings() {
+    let mut runner = TestRunner::deterministic();
+    let strategy = declaration_file();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut lib = String::from("#![deny(warnings)]\n#![allow(dead_code)]\n");
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    for i in 0..3 {
+        let text = strategy.new_tree(&mut runner).expect("a case").current();
+        let code = generate(&text).unwrap_or_else(|e| panic!("{e}\n{text}")).remove(0);
+        std::fs::write(src.join(format!("sample{i}.rs")), code).unwrap();
+        std::fs::write(src.join(format!("sample{i}.d.ts")), &text).unwrap();
+        lib.push_str(&format!("pub mod sample{i};\n"));
+    }
+    std::fs::write(src.join("lib.rs"), lib).unwrap();
+    std::fs::write(
+        dir.path().join("Cargo.toml"),
+        "[package]\nname = \"sample\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n\n[workspace]\n",
+    )
+    .unwrap();
+    // The workspace's lock file pins versions that are already downloaded.
+    let lock = concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock");
+    std::fs::copy(lock, dir.path().join("Cargo.lock")).unwrap();
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../target").into())
+        .join("property-sample");
+    let output = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--offline", "--quiet", "--target-dir"])
+        .arg(&target)
+        .current_dir(dir.path())
+        .output()
+        .expect("run cargo");
+    assert!(
+        output.status.success(),
+        "the sample does not compile (sources kept in {}):\n{}",
+        dir.keep().display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
