@@ -109,10 +109,12 @@ if want quicktype; then
     /^export declare namespace Sessions \{/ { skip = 1 }
     skip { if ($0 ~ /^\}/) skip = 0; next }
     { print }' "$seed" >"$tmp/sessions-plain.ts"
-  npx -y quicktype@26 --version >/dev/null # install once, outside the timing
+  # install once and time quicktype's own command, not npx's package resolution
+  quicktype=$(npx -y -p quicktype@26 -c 'command -v quicktype')
   # run from the file's folder: quicktype's TypeScript program wants its inputs under the cwd
-  measure "quicktype (node, stripped seed)" 5 \
-    env -C "$tmp" npx -y quicktype@26 -s typescript -l rust sessions-plain.ts -o qt.rs
+  measure "quicktype@26 (stripped seed)" 5 \
+    env -C "$tmp" "$quicktype" -s typescript -l rust sessions-plain.ts -o qt.rs
+  grep -q 'pub struct' "$tmp/qt.rs" || { echo "quicktype produced no Rust structs" >&2; exit 1; }
   qt=$last_ms
   measure "dts2rs (real seed)" "$RUNS" "$bin" -q "$seed" -o "$tmp/out/sessions.rs"
   awk -v q="$qt" -v d="$last_ms" 'BEGIN {printf "quicktype / dts2rs: %.0fx\n", q / d}'
