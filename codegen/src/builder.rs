@@ -237,10 +237,16 @@ fn pipeline(
     let mut decls: Vec<(crate::diagnostics::FileId, String, Vec<String>, DeclFile)> =
         Vec::with_capacity(texts.len());
     let mut warnings = Vec::new();
-    for SourceText { name, module_path, text } in texts {
-        let file = sources.add(name.clone(), text);
-        let parsed = parse::parse_file(file, &name, sources.text(file))
-            .map_err(|d| Error::Invalid(sources.render(&d)))?;
+    let registered: Vec<_> = texts
+        .into_iter()
+        .map(|SourceText { name, module_path, text }| {
+            (sources.add(name.clone(), text), name, module_path)
+        })
+        .collect();
+    let parsed = parse_all(&sources, &registered);
+    // The first file in order with an error wins, as when parsing one after the other.
+    for ((file, name, module_path), parsed) in registered.into_iter().zip(parsed) {
+        let parsed = parsed.map_err(|d| Error::Invalid(sources.render(&d)))?;
         warnings.extend(parsed.warnings);
         decls.push((file, name, module_path, parsed.decls));
     }
@@ -277,6 +283,42 @@ fn pipeline(
         read: Vec::new(),
         model: model.root,
     })
+}
+
+/// Parses every registered file, on up to `available_parallelism` threads (this one included),
+/// each taking the next file in turn. The results are in `files` order whatever the threads did.
+fn parse_all(
+    sources: &Sources,
+    files: &[(crate::diagnostics::FileId, String, Vec<String>)],
+) -> Vec<Result<parse::Parsed, Diagnostic>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some((file, name, _)) = files.get(index) else { return done };
+            done.push((index, parse::parse_file(*file, name, sources.text(*file))));
+        }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+    let mut done: Vec<_> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| {
+                std::thread::Builder::new()
+                    .name("dts2rs-parse".to_owned())
+                    .stack_size(PIPELINE_STACK)
+                    .spawn_scoped(scope, work)
+                    .ok()
+            })
+            .collect();
+        let mut done = work();
+        for helper in helpers {
+            done.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        done
+    });
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, parsed)| parsed).collect()
 }
 
 impl Generation {

@@ -58,12 +58,14 @@ impl Sources {
 
     /// One-based line and column of a byte offset, for one-line messages.
     pub fn line_col(&self, file: FileId, offset: u32) -> (usize, usize) {
+        use codespan_reporting::files::Files;
         let text = self.text(file);
-        let offset = (offset as usize).min(text.len());
-        let before = &text[..floor_char_boundary(text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
+        let offset = floor_char_boundary(text, (offset as usize).min(text.len()));
+        // The line starts are indexed once per file: a binary search, not a scan from the
+        // start (a file with thousands of warnings made that quadratic).
+        let line = self.files.line_index(file.0, offset).unwrap_or(0);
+        let start = self.files.line_range(file.0, line).map_or(0, |r| r.start).min(offset);
+        (line + 1, text[start..offset].chars().count() + 1)
     }
 
     /// Renders a diagnostic with its source snippet, as plain text. A source line too long to

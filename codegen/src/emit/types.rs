@@ -49,7 +49,7 @@ impl ModuleCtx<'_> {
     }
 
     /// The path, as a string for serde attributes, of a function in the output's support
-    /// module (see [`super::support`]).
+    /// module (see the `support` module).
     pub fn support(&self, function: &str) -> String {
         format!("{}{}::{function}", "super::".repeat(self.path.len()), super::support::MODULE)
     }

@@ -5,7 +5,7 @@
 //! Names are claimed declared-first, so a declaration never loses its name to an anonymous type.
 //!
 //! All files are declared before any is lowered, so a reference into another file (through an
-//! import) finds its Rust path whatever the order. Types are lowered in [`super::types`].
+//! import) finds its Rust path whatever the order. Types are lowered in the `types` module.
 
 use super::decl::{Decl, DeclFile, DeclKind, Field, Interface, Method, ReExport, TypeExpr};
 use super::jsdoc::Docs;

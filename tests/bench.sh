@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of the release `dts2rs` binary (issue 6). Prints a report; asserts
+# nothing. Not part of `cargo test` or CI.
+#
+#   tests/bench.sh [SECTION...]      # sections: process scaling quicktype builddeps (default: all)
+#
+# - process:   wall time and peak RSS of `dts2rs <openai 4.104.0 resources/> -o <fresh tmp>`
+# - scaling:   1×, 4×, 16× copies of that tree (distinct module names) and typescript's lib.dom.d.ts
+# - quicktype: `quicktype@26 -s typescript -l rust` on the seed sessions.d.ts (imports, class and
+#              re-export namespace stripped, which quicktype cannot read) vs. dts2rs on the real file
+# - builddeps: cold `cargo build --release` of a tiny crate using the dts2rs library
+#              (default-features = false) vs. one using swc_ecma_parser alone, same version/features
+#
+# Times are the median of $RUNS runs (default 11; 5 for the bigger scaling inputs). Needs npm
+# (corpora, quicktype) and GNU time (installed with apt-get when missing).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
+RUNS=${RUNS:-11}
+sections=("$@")
+[ ${#sections[@]} -gt 0 ] || sections=(process scaling quicktype builddeps)
+want() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time" >&2
+  (apt-get update -qq && apt-get install -y -qq time) >&2
+fi
+
+tmp=$(mktemp -d /tmp/dts2rs-bench.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== machine"
+echo "nproc: $(nproc)"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "memory: $(free -m | awk '/^Mem:/ {print $2 " MiB"}')"
+echo "rustc: $(rustc --version)"
+echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+cargo build --release -q -p dts2rs
+bin=$CARGO_TARGET_DIR/release/dts2rs
+openai=$(tests/corpus/fetch.sh openai 4.104.0)/resources
+
+# median of the numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# measure NAME RUNS CMD...: runs CMD (its output folder $tmp/out removed before each run) and
+# prints the median wall time (ms) and the median peak RSS (MiB). Sets $last_ms.
+measure() {
+  local name=$1 runs=$2; shift 2
+  local times=() rss=() i start end
+  for ((i = 0; i < runs; i++)); do
+    rm -rf "$tmp/out"
+    start=$EPOCHREALTIME
+    /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>"$tmp/stderr" \
+      || { echo "failed: $*" >&2; cat "$tmp/stderr" >&2; return 1; }
+    end=$EPOCHREALTIME
+    times+=("$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.2f", (e - s) * 1000}')")
+    rss+=("$(tail -n 1 "$tmp/rss")")
+  done
+  last_ms=$(printf '%s\n' "${times[@]}" | median)
+  local kb
+  kb=$(printf '%s\n' "${rss[@]}" | median)
+  printf '%-34s %10.1f ms %8.1f MiB   (median of %d; min %s ms)\n' "$name" "$last_ms" \
+    "$(awk -v k="$kb" 'BEGIN {print k / 1024}')" "$runs" \
+    "$(printf '%s\n' "${times[@]}" | sort -g | head -n 1)"
+}
+
+if want process; then
+  echo
+  echo "== whole process: dts2rs <openai resources/> -o <tmp> (targets: <= 100 ms, <= 64 MiB)"
+  measure "openai resources/ (78 files)" "$RUNS" "$bin" -q "$openai" -o "$tmp/out"
+fi
+
+if want scaling; then
+  echo
+  echo "== scaling (time must grow linearly)"
+  for n in 1 4 16; do
+    dir=$tmp/scale$n
+    mkdir -p "$dir"
+    for ((i = 0; i < n; i++)); do
+      mkdir -p "$dir/copy_$i"
+      (cd "$openai" && find . -name '*.d.ts' -exec cp --parents {} "$dir/copy_$i/" \;)
+    done
+    runs=$RUNS
+    [ "$n" -lt 4 ] || runs=5
+    measure "${n}x resources/ ($((78 * n)) files)" "$runs" "$bin" -q "$dir" -o "$tmp/out"
+    eval "scale_$n=$last_ms"
+    rm -rf "$dir"
+  done
+  awk -v a="$scale_1" -v b="$scale_4" -v c="$scale_16" 'BEGIN {
+    printf "per copy: 1x %.1f ms, 4x %.1f ms, 16x %.1f ms (16x/1x per copy: %.2f)\n",
+      a, b / 4, c / 16, (c / 16) / a }'
+  dom=$(tests/corpus/fetch.sh typescript 5.8.3)/lib/lib.dom.d.ts
+  printf 'lib.dom.d.ts: %s KiB\n' "$(($(stat -c %s "$dom") / 1024))"
+  measure "typescript 5.8.3 lib.dom.d.ts" 5 "$bin" -q "$dom" -o "$tmp/out" \
+    || echo "lib.dom.d.ts: dts2rs rejects it (see the message above)"
+fi
+
+if want quicktype; then
+  echo
+  echo "== against quicktype@26 (target: >= 500x)"
+  seed=input/openai/resources/beta/realtime/sessions.d.ts
+  # quicktype reads plain declarations only: drop the imports, the API class and the
+  # `export { type … }` re-export namespace.
+  awk '
+    /^import / { next }
+    /^export declare class / { skip = 1 }
+    /^export declare namespace Sessions \{/ { skip = 1 }
+    skip { if ($0 ~ /^\}/) skip = 0; next }
+    { print }' "$seed" >"$tmp/sessions-plain.ts"
+  # install once and time quicktype's own command, not npx's package resolution
+  quicktype=$(npx -y -p quicktype@26 -c 'command -v quicktype')
+  # run from the file's folder: quicktype's TypeScript program wants its inputs under the cwd
+  measure "quicktype@26 (stripped seed)" 5 \
+    env -C "$tmp" "$quicktype" -s typescript -l rust sessions-plain.ts -o qt.rs
+  grep -q 'pub struct' "$tmp/qt.rs" || { echo "quicktype produced no Rust structs" >&2; exit 1; }
+  qt=$last_ms
+  measure "dts2rs (real seed)" "$RUNS" "$bin" -q "$seed" -o "$tmp/out/sessions.rs"
+  awk -v q="$qt" -v d="$last_ms" 'BEGIN {printf "quicktype / dts2rs: %.0fx\n", q / d}'
+fi
+
+if want builddeps; then
+  echo
+  echo "== build-dependency cost: cold cargo build --release (target: <= 1.25x)"
+  swc_req=$(sed -n 's/^swc_ecma_parser = //p' codegen/Cargo.toml)
+  mk() { # mk NAME DEPENDENCY-LINE RUST-SOURCE
+    mkdir -p "$tmp/$1/src"
+    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s\n\n[workspace]\n' \
+      "$1" "$2" >"$tmp/$1/Cargo.toml"
+    printf '%s\n' "$3" >"$tmp/$1/src/main.rs"
+    cp Cargo.lock "$tmp/$1/Cargo.lock" # the versions dts2rs is tested with
+  }
+  mk uses-dts2rs "dts2rs = { path = \"$root/codegen\", default-features = false }" \
+    'fn main() { let g = dts2rs::generate_source("a.d.ts", "export interface A { x?: string }", &dts2rs::Config::default()).unwrap(); println!("{}", g.files()[0].contents); }'
+  mk uses-swc "swc_ecma_parser = $swc_req" \
+    'fn main() { let _ = swc_ecma_parser::Syntax::Typescript(Default::default()); }'
+  cold() { # cold NAME: prints seconds
+    local start end
+    rm -rf "/tmp/dts2rs-bench-target-$1"
+    (cd "$tmp/$1" && cargo fetch -q)
+    start=$EPOCHREALTIME
+    (cd "$tmp/$1" && CARGO_TARGET_DIR=/tmp/dts2rs-bench-target-$1 cargo build --release -q)
+    end=$EPOCHREALTIME
+    rm -rf "/tmp/dts2rs-bench-target-$1"
+    awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", e - s}'
+  }
+  a=$(cold uses-swc)
+  echo "swc_ecma_parser alone ($swc_req): $a s"
+  b=$(cold uses-dts2rs)
+  echo "dts2rs library (default-features = false): $b s"
+  awk -v a="$a" -v b="$b" 'BEGIN {printf "dts2rs / swc_ecma_parser: %.2fx\n", b / a}'
+fi
+echo
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
