@@ -8,8 +8,9 @@
 # - scaling:   1×, 4×, 16× copies of that tree (distinct module names) and typescript's lib.dom.d.ts
 # - quicktype: `quicktype@26 -s typescript -l rust` on the seed sessions.d.ts (imports, class and
 #              re-export namespace stripped, which quicktype cannot read) vs. dts2rs on the real file
-# - builddeps: cold `cargo build --release` of a tiny crate using the dts2rs library
-#              (default-features = false) vs. one using swc_ecma_parser alone, same version/features
+# - builddeps: cold `cargo build --release` of a tiny crate whose build script uses the dts2rs
+#              library (default-features = false) vs. one whose build script uses swc_ecma_parser
+#              alone, same version/features: how dts2rs is used, as a build-dependency
 #
 # Times are the median of $RUNS runs (default 11; 5 for the bigger scaling inputs). Needs npm
 # (corpora, quicktype) and GNU time (installed with apt-get when missing).
@@ -124,11 +125,12 @@ if want builddeps; then
   echo
   echo "== build-dependency cost: cold cargo build --release (target: <= 1.25x)"
   swc_req=$(sed -n 's/^swc_ecma_parser = //p' codegen/Cargo.toml)
-  mk() { # mk NAME DEPENDENCY-LINE RUST-SOURCE
+  mk() { # mk NAME BUILD-DEPENDENCY-LINE BUILD-SCRIPT-SOURCE
     mkdir -p "$tmp/$1/src"
-    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s\n\n[workspace]\n' \
+    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\n\n[build-dependencies]\n%s\n\n[workspace]\n' \
       "$1" "$2" >"$tmp/$1/Cargo.toml"
-    printf '%s\n' "$3" >"$tmp/$1/src/main.rs"
+    printf '%s\n' "$3" >"$tmp/$1/build.rs"
+    printf 'fn main() {}\n' >"$tmp/$1/src/main.rs"
     cp Cargo.lock "$tmp/$1/Cargo.lock" # the versions dts2rs is tested with
   }
   mk uses-dts2rs "dts2rs = { path = \"$root/codegen\", default-features = false }" \
