@@ -63,8 +63,12 @@ pub fn unraw(ident: &str) -> &str {
 }
 
 /// Replaces every character that is not an ASCII letter or digit by a word break, and every
-/// non-ASCII character by its code point as a word of its own.
+/// non-ASCII character by its code point as a word of its own. A spelling made only of ASCII
+/// symbols (`'+'`, `'-'`, `'>='`) is named by them instead, so distinct symbols stay distinct.
 fn ascii_words(raw: &str) -> String {
+    if !raw.is_empty() && raw.chars().all(|c| c.is_ascii() && !c.is_ascii_alphanumeric()) {
+        return raw.chars().map(symbol_name).collect::<Vec<_>>().join(" ");
+    }
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         if c.is_ascii_alphanumeric() {
@@ -76,6 +80,43 @@ fn ascii_words(raw: &str) -> String {
         }
     }
     out
+}
+
+/// The name of an ASCII symbol.
+fn symbol_name(c: char) -> &'static str {
+    match c {
+        '+' => "plus",
+        '-' => "minus",
+        '*' => "star",
+        '/' => "slash",
+        '\\' => "backslash",
+        '.' => "dot",
+        ',' => "comma",
+        ':' => "colon",
+        ';' => "semicolon",
+        '=' => "eq",
+        '<' => "lt",
+        '>' => "gt",
+        '!' => "bang",
+        '?' => "question",
+        '@' => "at",
+        '#' => "hash",
+        '$' => "dollar",
+        '%' => "percent",
+        '&' => "and",
+        '|' => "pipe",
+        '^' => "caret",
+        '~' => "tilde",
+        '_' => "underscore",
+        ' ' => "space",
+        '\'' => "quote",
+        '"' => "double_quote",
+        '`' => "backtick",
+        '(' | ')' => "paren",
+        '[' | ']' => "bracket",
+        '{' | '}' => "brace",
+        _ => "symbol",
+    }
 }
 
 /// A conservative English singular, for naming the element type of an array field
@@ -150,7 +191,7 @@ mod tests {
         assert_eq!(rust_ident("type", Case::Value), "r#type");
         assert_eq!(rust_ident("self", Case::Value), "self_");
         assert_eq!(rust_ident("self", Case::Type), "Self_");
-        assert_eq!(rust_ident("_", Case::Value), "empty");
+        assert_eq!(rust_ident("_", Case::Value), "underscore");
         assert_eq!(rust_ident("gen", Case::Value), "r#gen");
         assert_eq!(rust_ident("SessionCreateParams", Case::Value), "session_create_params");
         assert_eq!(rust_ident("g711_ulaw", Case::Type), "G711Ulaw");
@@ -170,6 +211,10 @@ mod tests {
         assert_eq!(rust_ident("café", Case::Type), "CafU00e9");
         assert_eq!(rust_ident("🎉", Case::Type), "U1f389");
         assert_eq!(rust_ident("transcription-sessions", Case::Value), "transcription_sessions");
+        assert_eq!(rust_ident("+", Case::Type), "Plus");
+        assert_eq!(rust_ident("-", Case::Type), "Minus");
+        assert_eq!(rust_ident(">=", Case::Type), "GtEq");
+        assert_eq!(rust_ident(" ", Case::Type), "Space");
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub struct Keywords {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#gen: Option<String>,
     #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-    pub empty: Option<String>,
+    pub underscore: Option<String>,
     #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
     pub foo_bar: Option<String>,
     #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
