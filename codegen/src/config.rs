@@ -13,7 +13,8 @@
 //! extra_derives = ["Eq"]          # added to every struct and enum
 //! extra_attributes = []           # e.g. "#[non_exhaustive]"
 //! map_type = "std::collections::BTreeMap"
-//! open_enums = ["*"]              # every literal union also keeps unknown strings
+//! open_enums = true               # every literal union keeps unknown strings (or path globs)
+//! non_exhaustive = ["*Params"]    # `#[non_exhaustive]` structs and enums (or `true`)
 //! collapse_null = false           # `a?: T | null` keeps absent, null and value apart
 //! ```
 //!
@@ -38,9 +39,12 @@ pub struct Config {
     pub extra_attributes: Vec<String>,
     /// The map type for `Record<string, T>`, a path to a type taking `<String, T>`.
     pub map_type: String,
-    /// TypeScript paths (globs; `"*"` for all) of literal unions that also accept any other
-    /// string, as `Other(String)`, so today's bindings read tomorrow's new values.
-    pub open_enums: Vec<String>,
+    /// Literal unions that also accept any other string, as `Other(String)`, so today's
+    /// bindings read tomorrow's new values: `true`, or their TypeScript paths (globs).
+    pub open_enums: Selection,
+    /// Structs and enums marked `#[non_exhaustive]`, so adding a field or variant upstream is
+    /// not a breaking change: `true`, or their TypeScript paths (globs).
+    pub non_exhaustive: Selection,
     /// Read `a?: T | null` as one `Option<T>` (null and absent alike) instead of keeping the
     /// three states apart in `Option<Option<T>>`.
     pub collapse_null: bool,
@@ -54,7 +58,8 @@ impl Default for Config {
             extra_derives: Vec::new(),
             extra_attributes: Vec::new(),
             map_type: "std::collections::BTreeMap".to_owned(),
-            open_enums: Vec::new(),
+            open_enums: Selection::default(),
+            non_exhaustive: Selection::default(),
             collapse_null: false,
         }
     }
@@ -67,7 +72,7 @@ impl Config {
             let span = e.span().map(|r| Span::new(file, r.start as u32, r.end as u32));
             Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(
                 "the keys are `numbers`, `types`, `extra_derives`, `extra_attributes`, \
-                 `map_type`, `open_enums` and `collapse_null`; see the README's Config section",
+                 `map_type`, `open_enums`, `non_exhaustive` and `collapse_null`; see the README's Config section",
             )
         })?;
         config.validate(text, file)?;
@@ -117,7 +122,20 @@ impl Config {
 
     /// Whether the literal union at TypeScript path `ts_path` is configured open.
     pub fn is_open_enum(&self, ts_path: &str) -> bool {
-        self.open_enums.iter().any(|pattern| glob_match(pattern, ts_path))
+        self.open_enums.matches(ts_path)
+    }
+
+    /// Whether the struct or enum at TypeScript path `ts_path` is `#[non_exhaustive]`, by this
+    /// key or by `extra_attributes`.
+    pub fn is_non_exhaustive(&self, ts_path: &str) -> bool {
+        self.non_exhaustive.matches(ts_path) || self.marks_all_non_exhaustive()
+    }
+
+    /// Whether `extra_attributes` gives `#[non_exhaustive]` to every struct and enum.
+    pub fn marks_all_non_exhaustive(&self) -> bool {
+        self.extra_attributes
+            .iter()
+            .any(|a| a.split_whitespace().collect::<String>() == "#[non_exhaustive]")
     }
 
     /// The configured type for a `number` in field `field`: an exact pattern wins, then the
@@ -130,6 +148,33 @@ impl Config {
                 (!pattern.contains('*'), pattern.len(), std::cmp::Reverse(*pattern))
             })
             .map(|(_, ty)| ty.as_str())
+    }
+}
+
+/// Which declarations a setting applies to: all or none (`true`, `false`), or those whose
+/// TypeScript path matches one of the globs (`["Session.model", "*.voice"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Selection {
+    /// `true` for every declaration, `false` for none.
+    All(bool),
+    /// TypeScript path globs.
+    Paths(Vec<String>),
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection::All(false)
+    }
+}
+
+impl Selection {
+    /// Whether the declaration at `ts_path` is selected.
+    pub fn matches(&self, ts_path: &str) -> bool {
+        match self {
+            Selection::All(all) => *all,
+            Selection::Paths(patterns) => patterns.iter().any(|p| glob_match(p, ts_path)),
+        }
     }
 }
 

@@ -171,13 +171,9 @@ pub fn diff(
     Ok(diff_models(old.model(), new.model(), &config))
 }
 
-/// Compares two Rust models generated with `config` (whose `extra_attributes` may make every
-/// struct and enum `#[non_exhaustive]`).
+/// Compares two Rust models generated with `config` (whose `non_exhaustive` or
+/// `extra_attributes` may make structs and enums `#[non_exhaustive]`).
 pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
-    let non_exhaustive = config
-        .extra_attributes
-        .iter()
-        .any(|a| a.split_whitespace().collect::<String>() == "#[non_exhaustive]");
     let mut old_items = BTreeMap::new();
     let mut new_items = BTreeMap::new();
     collect(old, &mut Vec::new(), &mut old_items);
@@ -187,6 +183,8 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
     keys.dedup();
     let mut changes = Vec::new();
     for key in keys {
+        let ts_path = new_items.get(key).or(old_items.get(key)).map_or("", |i| i.ts_path.as_str());
+        let non_exhaustive = config.is_non_exhaustive(ts_path);
         let mut cx = ItemDiff {
             module: key.0.join("::"),
             item: key.1.clone(),

@@ -81,6 +81,13 @@ fn non_exhaustive_makes_additions_compatible() {
 }
 
 #[test]
+fn non_exhaustive_by_path_applies_to_the_selected_items_only() {
+    let report = report("non_exhaustive_paths");
+    assert_eq!(classes(&report, "Session"), [member(FieldAdded, "added", false)]);
+    assert_eq!(classes(&report, "Voice"), [member(VariantAdded, "Ballad", true)]);
+}
+
+#[test]
 fn enum_variants_closed_open_and_untagged() {
     let report = report("enums");
     assert_eq!(

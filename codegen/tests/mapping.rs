@@ -230,3 +230,11 @@ fn recursive_types_are_boxed_only_where_needed() {
     assert_has(&code, "    pub not: Option<Filter>,");
     assert_has(&code, "    Compound(Box<Compound>),");
 }
+
+#[test]
+fn non_exhaustive_by_path_and_open_enums_for_all() {
+    let (code, _) = generate("non_exhaustive");
+    assert_has(&code, "#[non_exhaustive]\n#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]\npub struct SessionCreateParams {");
+    assert_has(&code, "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\npub struct SessionCreateResponse {");
+    assert_has(&code, "        #[serde(untagged)]\n        Other(String),");
+}

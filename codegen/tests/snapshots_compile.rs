@@ -21,6 +21,7 @@ snapshots!(
     literal_union,
     module_syntax,
     namespace,
+    non_exhaustive,
     number_or_literal,
     open_enums,
     open_union,

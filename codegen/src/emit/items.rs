@@ -16,6 +16,9 @@ pub struct Extras {
     pub derives: Vec<TokenStream>,
     /// Extra attributes from the config.
     pub attributes: Vec<TokenStream>,
+    /// The structs and enums that get `#[non_exhaustive]` (unless `attributes` gives it to
+    /// every one already).
+    pub non_exhaustive: crate::config::Selection,
 }
 
 /// `#[doc]` attributes (and `#[deprecated]`) for `docs`.
@@ -38,7 +41,10 @@ pub fn doc_attrs(docs: &Docs) -> TokenStream {
 /// `allow` (`#[allow(deprecated)]` or nothing) goes on the item and on each impl block.
 pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item, allow: &TokenStream) -> TokenStream {
     let docs = doc_attrs(&item.docs);
-    let docs = quote!(#docs #allow);
+    let non_exhaustive = (matches!(item.kind, ItemKind::Struct(_) | ItemKind::Enum(_))
+        && extras.non_exhaustive.matches(&item.ts_path))
+    .then(|| quote!(#[non_exhaustive]));
+    let docs = quote!(#docs #allow #non_exhaustive);
     let name = ident(&item.name);
     match &item.kind {
         ItemKind::Struct(s) => structure(ctx, extras, docs, &name, s),

@@ -282,6 +282,11 @@ impl<'a> Printer<'a> {
                 .iter()
                 .filter_map(|a| a.parse::<TokenStream>().ok())
                 .collect(),
+            non_exhaustive: if config.marks_all_non_exhaustive() {
+                crate::config::Selection::All(false) // `attributes` carries it already
+            } else {
+                config.non_exhaustive.clone()
+            },
         };
         Ok(Printer { layout, deprecated, map_type, extras, files: Vec::new() })
     }

@@ -295,7 +295,7 @@ impl<'c, 'd> Builder<'c, 'd> {
         let module = self.modules[file].clone();
         for reexport in &decls.reexports {
             match reexport {
-                ReExport::Named { name, alias, from: Some(_) } => {
+                ReExport::Named { alias, from: Some(_), .. } => {
                     let path = [alias.clone()];
                     let Some(found) = self.resolver.resolve_export(file, &path) else { continue };
                     let target = found.symbol.path.clone();
@@ -305,13 +305,13 @@ impl<'c, 'd> Builder<'c, 'd> {
                         continue;
                     }
                     let local = self.scope(&module).claim(alias, Case::Type);
-                    let _ = name;
                     self.push_item(
                         &module,
                         Item {
                             name: local,
                             docs: Docs::default(),
                             span: None,
+                            ts_path: alias.clone(),
                             kind: ItemKind::Reexport(target),
                         },
                     );
@@ -326,6 +326,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                                 name: String::new(),
                                 docs: Docs::default(),
                                 span: None,
+                                ts_path: from.clone(),
                                 kind: ItemKind::ReexportAll(target_module),
                             },
                         );
@@ -408,6 +409,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                     name: path.name.clone(),
                     docs: decl.docs.clone(),
                     span: Some(decl.span),
+                    ts_path: ts.join("."),
                     kind,
                 },
             );

@@ -99,7 +99,13 @@ mod tests {
     use crate::model::rust::{Field, Item, ModuleKind, Struct};
 
     fn item(name: &str, kind: ItemKind) -> Item {
-        Item { name: name.to_owned(), docs: Docs::default(), span: None, kind }
+        Item {
+            name: name.to_owned(),
+            docs: Docs::default(),
+            span: None,
+            ts_path: name.to_owned(),
+            kind,
+        }
     }
 
     fn field(ty: RustType) -> Field {

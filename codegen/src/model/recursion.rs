@@ -216,7 +216,13 @@ mod tests {
     }
 
     fn item(name: &str, kind: ItemKind) -> Item {
-        Item { name: name.to_owned(), docs: Docs::default(), span: None, kind }
+        Item {
+            name: name.to_owned(),
+            docs: Docs::default(),
+            span: None,
+            ts_path: name.to_owned(),
+            kind,
+        }
     }
 
     fn structure(name: &str, fields: Vec<(&str, RustType, bool)>) -> Item {

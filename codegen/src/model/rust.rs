@@ -165,6 +165,8 @@ pub struct Item {
     pub docs: Docs,
     /// The declaration it comes from, for messages.
     pub span: Option<Span>,
+    /// The TypeScript path it comes from (`Session.TurnDetection`), for path-based settings.
+    pub ts_path: String,
     /// What it is.
     pub kind: ItemKind,
 }

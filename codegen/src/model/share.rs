@@ -57,6 +57,7 @@ pub fn place_enums(
                     name: placed.path.name,
                     docs: placed.docs,
                     span: placed.span,
+                    ts_path: placed.ts_path.join("."),
                     kind: ItemKind::Enum(placed.def),
                 },
             ));
@@ -71,21 +72,24 @@ pub fn place_enums(
                 name: shared_name,
                 docs: first.docs.clone(),
                 span: first.span,
+                // Path-based settings reach a shared enum through its first place.
+                ts_path: first.ts_path.join("."),
                 kind: ItemKind::Enum(first.def.clone()),
             },
         ));
         for placed in group {
             let link = relative_link(&placed.path.modules, &shared);
-            let docs = Docs {
-                body: format!("Place-named alias of the shared [`{}`]({link}).", shared.name),
-                ..Docs::default()
-            };
+            let docs = Docs::generated(format!(
+                "Place-named alias of the shared [`{}`]({link}).",
+                shared.name
+            ));
             out.push((
                 placed.path.modules,
                 Item {
                     name: placed.path.name,
                     docs,
                     span: placed.span,
+                    ts_path: placed.ts_path.join("."),
                     kind: ItemKind::Alias(RustType::Item(shared.clone(), vec![])),
                 },
             ));

@@ -114,8 +114,13 @@ impl<'d> Builder<'_, 'd> {
 
     /// Adds the item generated at `place` under `path`, documented by the place's docs.
     fn push_placed(&mut self, path: &ItemPath, place: &Place<'_>, kind: ItemKind) {
-        let item =
-            Item { name: path.name.clone(), docs: place.docs.clone(), span: place.span, kind };
+        let item = Item {
+            name: path.name.clone(),
+            docs: place.docs.clone(),
+            span: place.span,
+            ts_path: place.ts_string(),
+            kind,
+        };
         self.push_item(&path.modules, item);
     }
 

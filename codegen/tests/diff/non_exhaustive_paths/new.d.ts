@@ -1,0 +1,7 @@
+export interface Session {
+    id: string;
+    added?: string;
+}
+export interface Speech {
+    voice?: 'alloy' | 'ash' | 'ballad';
+}

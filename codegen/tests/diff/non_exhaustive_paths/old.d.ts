@@ -1,0 +1,6 @@
+export interface Session {
+    id: string;
+}
+export interface Speech {
+    voice?: 'alloy' | 'ash';
+}
