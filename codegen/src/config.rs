@@ -33,6 +33,10 @@ pub struct Config {
     pub numbers: BTreeMap<String, String>,
     /// TypeScript paths (`Interface.Nested.field`) and the Rust type the field becomes.
     pub types: BTreeMap<String, String>,
+    /// Rust types for names declared outside the input, by the name as written at the use
+    /// (`Core.Uploadable`) or its last part (`Uploadable`); unmapped ones become
+    /// `serde_json::Value` with a warning.
+    pub names: BTreeMap<String, String>,
     /// Derives added to every generated struct and enum.
     pub extra_derives: Vec<String>,
     /// Attributes added to every generated struct and enum, written as Rust (`#[non_exhaustive]`).
@@ -55,6 +59,7 @@ impl Default for Config {
         Config {
             numbers: BTreeMap::new(),
             types: BTreeMap::new(),
+            names: BTreeMap::new(),
             extra_derives: Vec::new(),
             extra_attributes: Vec::new(),
             map_type: "std::collections::BTreeMap".to_owned(),
@@ -71,7 +76,7 @@ impl Config {
         let config: Config = toml::from_str(text).map_err(|e| {
             let span = e.span().map(|r| Span::new(file, r.start as u32, r.end as u32));
             Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(
-                "the keys are `numbers`, `types`, `extra_derives`, `extra_attributes`, \
+                "the keys are `numbers`, `types`, `names`, `extra_derives`, `extra_attributes`, \
                  `map_type`, `open_enums`, `non_exhaustive` and `collapse_null`; see the README's Config section",
             )
         })?;
@@ -85,7 +90,12 @@ impl Config {
             text.find(needle)
                 .map(|start| Span::new(file, start as u32, (start + needle.len()) as u32))
         };
-        let types = self.numbers.values().chain(self.types.values()).chain([&self.map_type]);
+        let types = self
+            .numbers
+            .values()
+            .chain(self.types.values())
+            .chain(self.names.values())
+            .chain([&self.map_type]);
         for ty in types {
             if syn::parse_str::<syn::Type>(ty).is_err() {
                 return Err(Diagnostic::error(format!("`{ty}` is not a Rust type"), at(ty))
@@ -118,6 +128,15 @@ impl Config {
     /// The configured type for the field at TypeScript path `ts_path`, if any.
     pub fn type_override(&self, ts_path: &str) -> Option<&str> {
         self.types.get(ts_path).map(String::as_str)
+    }
+
+    /// The configured type for a name from outside the input, written `path` at its use.
+    pub fn external_type(&self, path: &[String]) -> Option<&str> {
+        let written = path.join(".");
+        self.names
+            .get(&written)
+            .or_else(|| path.last().and_then(|last| self.names.get(last)))
+            .map(String::as_str)
     }
 
     /// Whether the literal union at TypeScript path `ts_path` is configured open.

@@ -93,6 +93,7 @@ impl Sources {
         }
         let mut cs = match diagnostic.severity {
             Severity::Error => CsDiagnostic::error(),
+            Severity::Note => CsDiagnostic::note(),
             Severity::Warning => CsDiagnostic::warning(),
         }
         .with_message(&diagnostic.message);
@@ -136,6 +137,8 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
+    /// Something was skipped on purpose; nothing to do.
+    Note,
     /// Generation went on; the output is usable.
     Warning,
     /// Generation stopped; nothing was written.
@@ -145,6 +148,7 @@ pub enum Severity {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         })
@@ -181,6 +185,11 @@ impl Diagnostic {
     /// A warning at `span`.
     pub fn warning(message: impl Into<String>, span: Option<Span>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message, span) }
+    }
+
+    /// A note at `span`: something skipped on purpose.
+    pub fn note(message: impl Into<String>, span: Option<Span>) -> Self {
+        Diagnostic { severity: Severity::Note, ..Diagnostic::error(message, span) }
     }
 
     /// Sets the note shown under the caret.

@@ -238,3 +238,18 @@ fn non_exhaustive_by_path_and_open_enums_for_all() {
     assert_has(&code, "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\npub struct SessionCreateResponse {");
     assert_has(&code, "        #[serde(untagged)]\n        Other(String),");
 }
+
+#[test]
+fn extends_and_intersections_merge_fields_and_say_where_they_come_from() {
+    let (code, warnings) = generate("extends");
+    assert_has(&code, "pub struct Derived {\n    /// The id.\n    ///\n    /// Inherited from `Base`.\n    pub id: String,");
+    assert_has(&code, "    /// Inherited from `Base`.\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub created_at: Option<f64>,\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,");
+    assert_has(&code, "pub struct Both {");
+    assert_has(&code, "    pub extra: bool,");
+    // A name from outside the input, mapped in `[names]`.
+    assert_has(&code, "    pub file: Vec<u8>,");
+    // Values are skipped with a note each, not silently and not as warnings.
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings.iter().all(|w| w.starts_with("note: ")), "{warnings:?}");
+    assert!(warnings[1].contains("function `helper` is skipped"), "{warnings:?}");
+}

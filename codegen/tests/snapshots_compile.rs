@@ -16,6 +16,7 @@ snapshots!(
     class,
     config,
     docs,
+    extends,
     interface,
     keywords,
     literal_union,

@@ -108,6 +108,8 @@ pub(super) struct ContextField<'d> {
     /// Type parameters of the declaring interface when it is a base: not in scope here, so
     /// they stand for any JSON value.
     pub(super) erased: Vec<String>,
+    /// The base interface the field was inherited from, for its docs.
+    pub(super) origin: Option<String>,
 }
 
 /// Where an anonymous type stands, which decides its name and home.
@@ -435,6 +437,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                 file,
                 ns: ns.to_vec(),
                 erased: Vec::new(),
+                origin: None,
             }));
         }
         fields
@@ -460,6 +463,9 @@ impl<'c, 'd> Builder<'c, 'd> {
                 visited.push(key);
                 let mut fields =
                     self.interface_fields(base_file, &symbol.ns, &symbol.bodies, visited);
+                for field in fields.iter_mut().filter(|f| f.origin.is_none()) {
+                    field.origin = Some(path.join("."));
+                }
                 if let Some(params) = symbol.bodies.first().map(|b| &b.type_params[..]) {
                     fields
                         .iter_mut()
@@ -502,7 +508,14 @@ impl<'c, 'd> Builder<'c, 'd> {
             if !emitted.insert(field.name.as_str()) {
                 continue;
             }
-            let ContextField { field, file, ns, erased } = &fields[latest[field.name.as_str()]];
+            let ContextField { field, file, ns, erased, origin } =
+                &fields[latest[field.name.as_str()]];
+            let mut docs = field.docs.clone();
+            if let Some(origin) = origin {
+                let from = format!("Inherited from `{origin}`.");
+                docs.body =
+                    if docs.body.is_empty() { from } else { format!("{}\n\n{from}", docs.body) };
+            }
             let name = scope.claim(&field.name, Case::Value);
             let place = Place {
                 owner: path,
@@ -523,14 +536,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                 (RustType::Option(inner), true) => (*inner, true, !self.config.collapse_null),
                 (ty, optional) => (ty, optional, false),
             };
-            out.push(rust::Field {
-                name,
-                nullable,
-                wire: field.name.clone(),
-                ty,
-                optional,
-                docs: field.docs.clone(),
-            });
+            out.push(rust::Field { name, nullable, wire: field.name.clone(), ty, optional, docs });
         }
         rust::Struct {
             type_params: params.iter().map(|p| rust_ident(p, Case::Type)).collect(),

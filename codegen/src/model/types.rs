@@ -34,6 +34,7 @@ impl<'d> Builder<'_, 'd> {
                         file: place.file,
                         ns: place.ns.to_vec(),
                         erased: place.erased.to_vec(),
+                        origin: None,
                     })
                     .collect();
                 self.hoist_struct(place, fields)
@@ -100,6 +101,9 @@ impl<'d> Builder<'_, 'd> {
             }
             ("Record", [_, value]) => RustType::Map(Box::new(self.lower_type(place, value))),
             _ => {
+                if let Some(ty) = self.config.external_type(path) {
+                    return RustType::Verbatim(ty.to_owned());
+                }
                 let imported =
                     self.resolver.files[place.file].imports.contains_key(path[0].as_str());
                 let what = if imported {
@@ -153,6 +157,7 @@ impl<'d> Builder<'_, 'd> {
                     file: place.file,
                     ns: place.ns.to_vec(),
                     erased: place.erased.to_vec(),
+                    origin: None,
                 })),
                 TypeExpr::Ref { .. } => {
                     fields.extend(self.base_fields(place.file, place.ns, member, &mut visited))

@@ -152,7 +152,19 @@ impl Lowerer<'_> {
                 "write it as a union of string literals, which dts2rs maps to a Rust enum",
             ),
             // Values (`declare const`, `declare function`) have no wire shape.
-            ast::Decl::Var(_) | ast::Decl::Fn(_) | ast::Decl::Using(_) => {}
+            ast::Decl::Var(_) | ast::Decl::Fn(_) | ast::Decl::Using(_) => {
+                let what = match decl {
+                    ast::Decl::Fn(f) => format!("function `{}`", f.ident.sym),
+                    _ => "a value declaration".to_owned(),
+                };
+                self.warnings.push(
+                    Diagnostic::note(
+                        format!("{what} is skipped: values have no wire shape"),
+                        Some(self.span(decl.span())),
+                    )
+                    .with_label("skipped"),
+                );
+            }
         }
         Ok(())
     }
