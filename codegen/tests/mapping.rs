@@ -253,3 +253,23 @@ fn extends_and_intersections_merge_fields_and_say_where_they_come_from() {
     assert!(warnings.iter().all(|w| w.starts_with("note: ")), "{warnings:?}");
     assert!(warnings[1].contains("function `helper` is skipped"), "{warnings:?}");
 }
+
+#[test]
+fn keywords_and_colliding_names_as_declarations() {
+    let (code, warnings) = generate("keyword_decls");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for excerpt in [
+        "pub struct Self_ {",
+        "    pub next: Option<Crate>,",
+        "pub struct Crate {",
+        "pub struct Type {",
+        "pub struct Type2 {",
+        "pub struct Underscore {",
+        "pub mod r#async {",
+        "    pub struct Gen {",
+        "pub struct Mod {",
+        "    pub inner: Option<r#async::Gen>,",
+    ] {
+        assert_has(&code, excerpt);
+    }
+}

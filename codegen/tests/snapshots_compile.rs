@@ -18,6 +18,7 @@ snapshots!(
     docs,
     extends,
     interface,
+    keyword_decls,
     keywords,
     literal_union,
     module_syntax,
