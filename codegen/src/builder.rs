@@ -15,10 +15,6 @@ use std::path::{Path, PathBuf};
 /// same module in several (SDKs ship `.d.ts`, `.d.mts` and `.d.cts` side by side).
 const DECLARATION_SUFFIXES: &[&str] = &[".d.ts", ".d.mts", ".d.cts"];
 
-/// The stack the pipeline runs on: deep enough for [`parse::MAX_NESTING`] levels in every
-/// stage, in debug builds too (build scripts usually are).
-const PIPELINE_STACK: usize = 256 << 20;
-
 /// Everything that can go wrong; the message is ready to print.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -208,13 +204,13 @@ pub fn generate_source(name: &str, text: &str, config: &Config) -> Result<Genera
     })
 }
 
-/// Runs `job` on a thread with [`PIPELINE_STACK`] bytes of stack.
+/// Runs `job` on a thread with the pipeline's deep stack.
 fn on_pipeline_stack<T: Send + 'static>(
     job: impl FnOnce() -> Result<T, Error> + Send + 'static,
 ) -> Result<T, Error> {
     std::thread::Builder::new()
         .name("dts2rs".to_owned())
-        .stack_size(PIPELINE_STACK)
+        .stack_size(crate::parallel::WORKER_STACK)
         .spawn(job)
         .map_err(|e| Error::Invalid(format!("error: cannot start the generator thread: {e}")))?
         .join()
@@ -285,40 +281,14 @@ fn pipeline(
     })
 }
 
-/// Parses every registered file, on up to `available_parallelism` threads (this one included),
-/// each taking the next file in turn. The results are in `files` order whatever the threads did.
+/// Parses every registered file on all cores; the results are in `files` order.
 fn parse_all(
     sources: &Sources,
     files: &[(crate::diagnostics::FileId, String, Vec<String>)],
 ) -> Vec<Result<parse::Parsed, Diagnostic>> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some((file, name, _)) = files.get(index) else { return done };
-            done.push((index, parse::parse_file(*file, name, sources.text(*file))));
-        }
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
-    let mut done: Vec<_> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads)
-            .filter_map(|_| {
-                std::thread::Builder::new()
-                    .name("dts2rs-parse".to_owned())
-                    .stack_size(PIPELINE_STACK)
-                    .spawn_scoped(scope, work)
-                    .ok()
-            })
-            .collect();
-        let mut done = work();
-        for helper in helpers {
-            done.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        }
-        done
-    });
-    done.sort_by_key(|(index, _)| *index);
-    done.into_iter().map(|(_, parsed)| parsed).collect()
+    crate::parallel::map_ordered(files, "dts2rs-parse", |(file, name, _)| {
+        parse::parse_file(*file, name, sources.text(*file))
+    })
 }
 
 impl Generation {

@@ -27,6 +27,7 @@ pub mod diff;
 pub mod emit;
 pub mod model;
 pub mod output;
+mod parallel;
 pub mod parse;
 
 pub use builder::{generate_source, Builder, Error, Generation};

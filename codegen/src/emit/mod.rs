@@ -143,67 +143,22 @@ fn children_in_order(module: &Module) -> Vec<&Module> {
     order
 }
 
-/// The stack each rendering thread gets: deep enough for the nesting the parser admits, as on
-/// the pipeline's own thread.
-const WORKER_STACK: usize = 256 << 20;
-
-/// Renders `jobs` on up to `available_parallelism` threads (this one included), each taking the
-/// next job in turn. Tokens are not `Send`, so each thread has its own printer. On an error,
-/// the first failing job in `jobs` order wins, as when rendering serially.
+/// Renders `jobs` on all cores. Tokens are not `Send`, so each job has its own printer. On an
+/// error, the first failing job in `jobs` order wins, as when rendering serially.
 fn render_parallel(
     jobs: &[FileJob<'_>],
     layout: Layout,
     config: &Config,
     deprecated: &BTreeSet<ItemPath>,
 ) -> Result<Vec<RenderedFile>, Diagnostic> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || -> Result<Vec<(usize, RenderedFile)>, (usize, Diagnostic)> {
-        let mut printer = Printer::new(layout, config, deprecated).map_err(|d| (0, d))?;
-        let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(job) = jobs.get(index) else { return Ok(done) };
-            let body = printer.module_body(job.module, &job.path).map_err(|d| (index, d))?;
-            let contents = render_file(&job.source, body).map_err(|d| (index, d))?;
-            done.push((index, RenderedFile { path: job.file.clone(), contents }));
-        }
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len());
-    let results: Vec<_> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads)
-            .filter_map(|_| {
-                std::thread::Builder::new()
-                    .name("dts2rs-emit".to_owned())
-                    .stack_size(WORKER_STACK)
-                    .spawn_scoped(scope, work)
-                    .ok()
-            })
-            .collect();
-        let mut results = vec![work()];
-        results.extend(
-            helpers
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
-        );
-        results
-    });
-    let mut files = Vec::with_capacity(jobs.len());
-    let mut first_error: Option<(usize, Diagnostic)> = None;
-    for result in results {
-        match result {
-            Ok(done) => files.extend(done),
-            Err((index, d)) => {
-                if first_error.as_ref().is_none_or(|(first, _)| index < *first) {
-                    first_error = Some((index, d));
-                }
-            }
-        }
-    }
-    if let Some((_, d)) = first_error {
-        return Err(d);
-    }
-    files.sort_by_key(|(index, _)| *index);
-    Ok(files.into_iter().map(|(_, f)| f).collect())
+    crate::parallel::map_ordered(jobs, "dts2rs-emit", |job| {
+        let mut printer = Printer::new(layout, config, deprecated)?;
+        let body = printer.module_body(job.module, &job.path)?;
+        let contents = render_file(&job.source, body)?;
+        Ok(RenderedFile { path: job.file.clone(), contents })
+    })
+    .into_iter()
+    .collect()
 }
 
 /// The first line of every generated file.
