@@ -5,7 +5,8 @@
 #   tests/bench.sh [SECTION...]      # sections: process scaling quicktype builddeps (default: all)
 #
 # - process:   wall time and peak RSS of `dts2rs <openai 4.104.0 resources/> -o <fresh tmp>`
-# - scaling:   1×, 4×, 16× copies of that tree (distinct module names) and typescript's lib.dom.d.ts
+# - scaling:   1×, 4×, 16× copies of that tree (distinct module names), one wide file of 4,000 and
+#              16,000 interfaces, and typescript's lib.dom.d.ts
 # - quicktype: `quicktype@26 -s typescript -l rust` on the seed sessions.d.ts (imports, class and
 #              re-export namespace stripped, which quicktype cannot read) vs. dts2rs on the real file
 # - builddeps: cold `cargo build --release` of a tiny crate whose build script uses the dts2rs
@@ -92,6 +93,14 @@ if want scaling; then
   awk -v a="$scale_1" -v b="$scale_4" -v c="$scale_16" 'BEGIN {
     printf "per copy: 1x %.1f ms, 4x %.1f ms, 16x %.1f ms (16x/1x per copy: %.2f)\n",
       a, b / 4, c / 16, (c / 16) / a }'
+  # One wide file: many declarations in one module (each with a nested-types module) is where
+  # a per-item scan over a module's items or children would show as quadratic growth.
+  for n in 4000 16000; do
+    awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++) printf "export interface Item%d { id: string; kind?: \"a\" | \"b\"; }\n", i }' >"$tmp/wide$n.d.ts"
+    measure "one file, $n interfaces" 5 "$bin" -q "$tmp/wide$n.d.ts" -o "$tmp/wide.rs"
+    eval "wide_$n=$last_ms"
+  done
+  awk -v a="$wide_4000" -v b="$wide_16000" 'BEGIN { printf "wide file: 4x the interfaces takes %.2fx the time\n", b / a }'
   dom=$(tests/corpus/fetch.sh typescript 5.8.3)/lib/lib.dom.d.ts
   printf 'lib.dom.d.ts: %s KiB\n' "$(($(stat -c %s "$dom") / 1024))"
   measure "typescript 5.8.3 lib.dom.d.ts" 5 "$bin" -q "$dom" -o "$tmp/out" \

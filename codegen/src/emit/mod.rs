@@ -129,17 +129,45 @@ fn file_jobs<'m>(
 /// `module`'s child modules in printing order: each companion right after its item, then the
 /// rest in order.
 fn children_in_order(module: &Module) -> Vec<&Module> {
-    let mut printed = vec![false; module.modules.len()];
-    let mut order = Vec::with_capacity(module.modules.len());
-    for item in &module.items {
-        for (i, child) in module.modules.iter().enumerate() {
-            if !printed[i] && child.companion_of.as_deref() == Some(item.name.as_str()) {
-                printed[i] = true;
-                order.push(child);
-            }
+    printing_order(module)
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Entry::Child(child) => Some(child),
+            Entry::Item(_) => None,
+        })
+        .collect()
+}
+
+/// One thing printed in a module.
+enum Entry<'m> {
+    Item(&'m crate::model::rust::Item),
+    Child(&'m Module),
+}
+
+/// What `module` prints, in order: re-exports first (as hand-written modules put their `pub use`
+/// lines), then each item followed by the module of its nested types, then the other modules.
+fn printing_order(module: &Module) -> Vec<Entry<'_>> {
+    let mut companions: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (index, child) in module.modules.iter().enumerate() {
+        if let Some(owner) = &child.companion_of {
+            companions.entry(owner).or_default().push(index);
         }
     }
-    order.extend(module.modules.iter().enumerate().filter(|(i, _)| !printed[*i]).map(|(_, m)| m));
+    let mut printed = vec![false; module.modules.len()];
+    let mut order = Vec::with_capacity(module.items.len() + module.modules.len());
+    let is_use = |i: &&crate::model::rust::Item| {
+        matches!(i.kind, ItemKind::Reexport(_) | ItemKind::ReexportAll(_))
+    };
+    for item in module.items.iter().filter(is_use).chain(module.items.iter().filter(|i| !is_use(i)))
+    {
+        order.push(Entry::Item(item));
+        for index in companions.remove(item.name.as_str()).unwrap_or_default() {
+            printed[index] = true;
+            order.push(Entry::Child(&module.modules[index]));
+        }
+    }
+    let rest = module.modules.iter().zip(&printed).filter(|(_, printed)| !**printed);
+    order.extend(rest.map(|(child, _)| Entry::Child(child)));
     order
 }
 
@@ -282,30 +310,18 @@ impl Printer<'_> {
         } else {
             quote!()
         };
-        let mut printed = vec![false; module.modules.len()];
-        // Re-exports first, as hand-written modules put their `pub use` lines.
-        let (uses, items): (Vec<_>, Vec<_>) = module
-            .items
-            .iter()
-            .partition(|i| matches!(i.kind, ItemKind::Reexport(_) | ItemKind::ReexportAll(_)));
-        for item in uses.into_iter().chain(items) {
-            let item_path = ItemPath { modules: path.to_vec(), name: item.name.clone() };
-            let allow = if deprecation::needs_allow(item, &item_path, self.deprecated) {
-                quote!(#[allow(deprecated)])
-            } else {
-                quote!()
-            };
-            out.extend(items::item(&ctx, &self.extras, item, &allow));
-            for (i, child) in module.modules.iter().enumerate() {
-                if !printed[i] && child.companion_of.as_deref() == Some(item.name.as_str()) {
-                    printed[i] = true;
-                    out.extend(self.child(child, path)?);
+        for entry in printing_order(module) {
+            match entry {
+                Entry::Item(item) => {
+                    let item_path = ItemPath { modules: path.to_vec(), name: item.name.clone() };
+                    let allow = if deprecation::needs_allow(item, &item_path, self.deprecated) {
+                        quote!(#[allow(deprecated)])
+                    } else {
+                        quote!()
+                    };
+                    out.extend(items::item(&ctx, &self.extras, item, &allow));
                 }
-            }
-        }
-        for (i, child) in module.modules.iter().enumerate() {
-            if !printed[i] {
-                out.extend(self.child(child, path)?);
+                Entry::Child(child) => out.extend(self.child(child, path)?),
             }
         }
         if path.is_empty() && support::is_needed(module) {

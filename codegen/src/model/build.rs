@@ -46,6 +46,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         config,
         root: Module::new("", ModuleKind::Root),
         scopes: BTreeMap::new(),
+        module_index: BTreeMap::new(),
         companions: BTreeMap::new(),
         warnings: Vec::new(),
         used_overrides: BTreeSet::new(),
@@ -85,6 +86,8 @@ pub(super) struct Builder<'c, 'd> {
     pub(super) root: Module,
     /// Names taken in each module, by module path.
     scopes: BTreeMap<Vec<String>, Scope>,
+    /// Each module's position in the tree (child indices from the root), by module path.
+    module_index: BTreeMap<Vec<String>, Vec<usize>>,
     /// The module holding the types nested in an item, by (module, item name).
     companions: BTreeMap<(Vec<String>, String), Vec<String>>,
     pub(super) warnings: Vec<Diagnostic>,
@@ -158,8 +161,32 @@ impl<'c, 'd> Builder<'c, 'd> {
         self.scopes.entry(module.to_vec()).or_default()
     }
 
+    /// The module at `path`, created (as a namespace, with its missing ancestors) when absent.
     pub(super) fn module(&mut self, path: &[String]) -> &mut Module {
-        self.root.descendant_mut(path)
+        self.module_of_kind(path, ModuleKind::Namespace)
+    }
+
+    /// The module at `path`, created as `kind` when absent. Modules are found through
+    /// `module_index` (children are only ever appended, so positions stay valid): a lookup costs
+    /// the path's depth, not the number of sibling modules.
+    fn module_of_kind(&mut self, path: &[String], kind: ModuleKind) -> &mut Module {
+        if !self.module_index.contains_key(path) {
+            for depth in 1..=path.len() {
+                if self.module_index.contains_key(&path[..depth]) {
+                    continue;
+                }
+                let mut position =
+                    self.module_index.get(&path[..depth - 1]).cloned().unwrap_or_default();
+                let parent = position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i]);
+                let own_kind =
+                    if depth == path.len() { kind.clone() } else { ModuleKind::Namespace };
+                parent.modules.push(Module::new(path[depth - 1].clone(), own_kind));
+                position.push(parent.modules.len() - 1);
+                self.module_index.insert(path[..depth].to_vec(), position);
+            }
+        }
+        let position = self.module_index.get(path).map_or(&[][..], Vec::as_slice);
+        position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i])
     }
 
     pub(super) fn push_item(&mut self, module: &[String], item: Item) {
@@ -201,8 +228,9 @@ impl<'c, 'd> Builder<'c, 'd> {
             } else {
                 ModuleKind::Folder
             };
-            let parent = self.module(&module_path);
-            let module = parent.child_mut(&name, kind.clone());
+            let mut path = module_path.clone();
+            path.push(name.clone());
+            let module = self.module_of_kind(&path, kind.clone());
             if module.docs.is_empty() {
                 module.docs = Docs::generated(match &kind {
                     ModuleKind::File { source } => format!("Types declared in `{source}`."),

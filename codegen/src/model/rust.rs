@@ -57,22 +57,6 @@ impl Module {
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.modules.iter().all(Module::is_empty)
     }
-
-    /// The child module called `name`, created (as `kind`) when missing.
-    pub fn child_mut(&mut self, name: &str, kind: ModuleKind) -> &mut Module {
-        match self.modules.iter().position(|m| m.name == name) {
-            Some(i) => &mut self.modules[i],
-            None => {
-                self.modules.push(Module::new(name, kind));
-                self.modules.last_mut().expect("just pushed")
-            }
-        }
-    }
-
-    /// The module at `path` below this one, created as namespaces when missing.
-    pub fn descendant_mut(&mut self, path: &[String]) -> &mut Module {
-        path.iter().fold(self, |module, name| module.child_mut(name, ModuleKind::Namespace))
-    }
 }
 
 /// The absolute path of an item: module identifiers from the root, then the item's identifier.
