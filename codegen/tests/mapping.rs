@@ -273,3 +273,13 @@ fn keywords_and_colliding_names_as_declarations() {
         assert_has(&code, excerpt);
     }
 }
+
+#[test]
+fn generic_aliases_erase_their_parameters_and_structs_keep_only_used_ones() {
+    let (code, warnings) = generate("generic_alias");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "pub struct Page<Item> {\n    pub data: Vec<Item>,");
+    assert_has(&code, "    Text(Box<Text<serde_json::Value>>),");
+    assert_has(&code, "pub struct Message {\n    pub content: Vec<Content>,");
+    assert_has(&code, "    pub pages: Option<Page<String>>,");
+}

@@ -17,6 +17,7 @@ snapshots!(
     config,
     docs,
     extends,
+    generic_alias,
     interface,
     keyword_decls,
     keywords,

@@ -126,7 +126,7 @@ impl<'m> Items<'m> {
                     self.place(&ts, span, out);
                     self.fields(&ts, span, &body.fields, out);
                 }
-                DeclKind::TypeAlias(ty) => {
+                DeclKind::TypeAlias(ty, _) => {
                     self.place(&ts, span, out);
                     self.types(&ts, span, ty, out);
                 }

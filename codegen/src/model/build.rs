@@ -284,7 +284,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                             _ => vec![],
                         },
                         is_class: matches!(kind, DeclKind::Class(_)),
-                        nullable: matches!(kind, DeclKind::TypeAlias(TypeExpr::Union(members))
+                        nullable: matches!(kind, DeclKind::TypeAlias(TypeExpr::Union(members), _)
                             if members.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined))),
                         ns: ns.to_vec(),
                     };
@@ -402,7 +402,10 @@ impl<'c, 'd> Builder<'c, 'd> {
                         self.interface_fields(file, ns, &symbol.bodies, &mut vec![ts.clone()]);
                     ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields))
                 }
-                DeclKind::TypeAlias(ty) => {
+                DeclKind::TypeAlias(ty, params) => {
+                    // A generic alias's parameters stand for any JSON value: Rust aliases and
+                    // enums of the alias's shape cannot leave a parameter unused, and the SDKs'
+                    // generic aliases parameterise client-side parsing, not the wire.
                     let place = Place {
                         owner: &path,
                         name: decl.name.clone(),
@@ -411,7 +414,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                         file,
                         ns,
                         params: &[],
-                        erased: &[],
+                        erased: params,
                         docs: decl.docs.clone(),
                         span: Some(decl.span),
                         fixed: Some(path.clone()),

@@ -87,8 +87,8 @@ pub enum DeclKind {
     Namespace(Vec<Decl>),
     /// `class X { method(…): R }`: becomes a service trait.
     Class(Class),
-    /// `type X = …`.
-    TypeAlias(TypeExpr),
+    /// `type X<P> = …`: the aliased type and the alias's type parameters.
+    TypeAlias(TypeExpr, Vec<String>),
 }
 
 /// The body of an interface.

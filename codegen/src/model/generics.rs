@@ -10,39 +10,92 @@ use std::collections::BTreeMap;
 
 /// Drops unused parameters from every struct and fits every reference to what its item keeps.
 pub fn fit_generics(root: &mut Module) {
-    let mut kept = BTreeMap::new();
-    collect(root, &mut Vec::new(), &mut kept);
+    let mut generic = BTreeMap::new();
+    gather(root, &mut Vec::new(), &mut generic);
+    let kept = kept_parameters(&generic);
+    drop_unused(root, &mut Vec::new(), &kept);
     rewrite(root, &kept);
 }
 
-/// For each generic struct: which of its declared parameters it keeps.
-fn collect(module: &mut Module, path: &mut Vec<String>, kept: &mut BTreeMap<ItemPath, Vec<bool>>) {
-    for item in &mut module.items {
-        let ItemKind::Struct(s) = &mut item.kind else { continue };
-        if s.type_params.is_empty() {
-            continue;
+/// Every generic struct's parameters and field types, by path.
+fn gather(
+    module: &Module,
+    path: &mut Vec<String>,
+    out: &mut BTreeMap<ItemPath, (Vec<String>, Vec<RustType>)>,
+) {
+    for item in &module.items {
+        if let ItemKind::Struct(s) = &item.kind {
+            if !s.type_params.is_empty() {
+                let fields = s.fields.iter().map(|f| f.ty.clone()).collect();
+                out.insert(
+                    ItemPath { modules: path.clone(), name: item.name.clone() },
+                    (s.type_params.clone(), fields),
+                );
+            }
         }
-        let used: Vec<bool> =
-            s.type_params.iter().map(|p| s.fields.iter().any(|f| mentions(&f.ty, p))).collect();
-        let mut flags = used.iter();
-        s.type_params.retain(|_| *flags.next().unwrap_or(&false));
-        kept.insert(ItemPath { modules: path.clone(), name: item.name.clone() }, used);
     }
-    for child in &mut module.modules {
+    for child in &module.modules {
         path.push(child.name.clone());
-        collect(child, path, kept);
+        gather(child, path, out);
         path.pop();
     }
 }
 
-fn mentions(ty: &RustType, param: &str) -> bool {
+/// Which parameters each generic struct keeps: those a field uses directly, or through an
+/// argument the referenced struct itself keeps. Starts from "all kept" and drops until nothing
+/// changes (each round only drops, so it ends).
+fn kept_parameters(
+    generic: &BTreeMap<ItemPath, (Vec<String>, Vec<RustType>)>,
+) -> BTreeMap<ItemPath, Vec<bool>> {
+    let mut kept: BTreeMap<ItemPath, Vec<bool>> = generic
+        .iter()
+        .map(|(path, (params, _))| (path.clone(), vec![true; params.len()]))
+        .collect();
+    loop {
+        let mut changed = false;
+        for (path, (params, fields)) in generic {
+            let used: Vec<bool> =
+                params.iter().map(|p| fields.iter().any(|ty| mentions(ty, p, &kept))).collect();
+            if kept[path] != used {
+                kept.insert(path.clone(), used);
+                changed = true;
+            }
+        }
+        if !changed {
+            return kept;
+        }
+    }
+}
+
+/// Whether `ty` uses `param`, counting only the arguments their struct keeps.
+fn mentions(ty: &RustType, param: &str, kept: &BTreeMap<ItemPath, Vec<bool>>) -> bool {
     match ty {
         RustType::Param(p) => p == param,
         RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
-            mentions(t, param)
+            mentions(t, param, kept)
         }
-        RustType::Item(_, args) => args.iter().any(|a| mentions(a, param)),
+        RustType::Item(path, args) => {
+            let flags = kept.get(path).map_or(&[][..], Vec::as_slice);
+            args.iter().zip(flags).any(|(arg, keep)| *keep && mentions(arg, param, kept))
+        }
         _ => false,
+    }
+}
+
+/// Removes the parameters a struct does not keep.
+fn drop_unused(module: &mut Module, path: &mut Vec<String>, kept: &BTreeMap<ItemPath, Vec<bool>>) {
+    for item in &mut module.items {
+        let ItemKind::Struct(s) = &mut item.kind else { continue };
+        let key = ItemPath { modules: path.clone(), name: item.name.clone() };
+        if let Some(flags) = kept.get(&key) {
+            let mut flags = flags.iter();
+            s.type_params.retain(|_| *flags.next().unwrap_or(&false));
+        }
+    }
+    for child in &mut module.modules {
+        path.push(child.name.clone());
+        drop_unused(child, path, kept);
+        path.pop();
     }
 }
 
@@ -143,5 +196,45 @@ mod tests {
             ItemKind::Alias(RustType::Item(page.clone(), vec![RustType::String]))
         );
         assert_eq!(root.items[2].kind, ItemKind::Alias(RustType::Item(page, vec![RustType::Json])));
+    }
+
+    #[test]
+    fn a_parameter_passed_only_to_an_item_that_drops_it_is_unused() {
+        let content = ItemPath { modules: vec![], name: "Content".into() };
+        let inner = ItemPath { modules: vec![], name: "Inner".into() };
+        let mut root = Module::new("", ModuleKind::Root);
+        // `Message<T> { content: Content<T> }` where `Content` is not generic in Rust, and
+        // `Outer<T> { inner: Inner<T> }` where `Inner<T> { value: T }` keeps it.
+        root.items.push(item(
+            "Message",
+            ItemKind::Struct(Struct {
+                type_params: vec!["T".into()],
+                fields: vec![field(RustType::Item(content, vec![RustType::Param("T".into())]))],
+            }),
+        ));
+        root.items.push(item(
+            "Outer",
+            ItemKind::Struct(Struct {
+                type_params: vec!["T".into()],
+                fields: vec![field(RustType::Item(
+                    inner.clone(),
+                    vec![RustType::Param("T".into())],
+                ))],
+            }),
+        ));
+        root.items.push(item(
+            "Inner",
+            ItemKind::Struct(Struct {
+                type_params: vec!["T".into()],
+                fields: vec![field(RustType::Param("T".into()))],
+            }),
+        ));
+        fit_generics(&mut root);
+        let params = |i: usize| match &root.items[i].kind {
+            ItemKind::Struct(s) => s.type_params.clone(),
+            _ => panic!(),
+        };
+        assert!(params(0).is_empty(), "Message drops T");
+        assert_eq!(params(1), vec!["T".to_owned()], "Outer keeps T through Inner");
     }
 }

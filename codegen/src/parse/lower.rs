@@ -119,22 +119,12 @@ impl Lowerer<'_> {
                 });
             }
             ast::Decl::TsTypeAlias(alias) => {
-                if alias.type_params.is_some() {
-                    self.warn(
-                        format!(
-                            "generic type alias `{}` is not supported yet; skipped",
-                            alias.id.sym
-                        ),
-                        alias.id.span,
-                        "declare it as a generic interface, or map its uses in dts2rs.toml [types]",
-                    );
-                    return Ok(());
-                }
+                let params = self.type_params(alias.type_params.as_deref());
                 out.push(Decl {
                     name: alias.id.sym.to_string(),
                     docs,
                     span: self.span(alias.id.span),
-                    kind: DeclKind::TypeAlias(self.ty(&alias.type_ann)),
+                    kind: DeclKind::TypeAlias(self.ty(&alias.type_ann), params),
                 });
             }
             ast::Decl::TsModule(module) => self.namespace(module, docs, out)?,
