@@ -283,3 +283,18 @@ fn generic_aliases_erase_their_parameters_and_structs_keep_only_used_ones() {
     assert_has(&code, "pub struct Message {\n    pub content: Vec<Content>,");
     assert_has(&code, "    pub pages: Option<Page<String>>,");
 }
+
+#[test]
+fn merged_interfaces_become_one_struct_and_duplicates_warn() {
+    let (code, warnings) = generate("merging");
+    assert_has(&code, "pub struct A {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub a: Option<String>,\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub b: Option<f64>,\n}");
+    assert_has(&code, "pub type T = String;");
+    assert_eq!(code.matches("pub struct A ").count(), 1);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("`T` is declared twice; the first declaration is used"),
+        "{}",
+        warnings[0]
+    );
+    assert!(warnings[0].contains("merging.d.ts:11:13"), "{}", warnings[0]);
+}

@@ -20,6 +20,7 @@ snapshots!(
     generic_alias,
     interface,
     keyword_decls,
+    merging,
     keywords,
     literal_union,
     module_syntax,
