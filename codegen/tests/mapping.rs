@@ -153,6 +153,9 @@ fn identical_literal_unions_share_one_enum_with_place_aliases() {
     assert_has(&code, "pub enum AudioFormat {");
     assert_has(&code, "    pub type InputAudioFormat = super::AudioFormat;");
     assert_has(&code, "    pub type OutputAudioFormat = super::AudioFormat;");
+    // The words two places share (`Session` and `SessionCreateParams` both have an
+    // `input_audio_format`) also name the enum, so a new place can never remove a name.
+    assert_has(&code, "\npub type InputAudioFormat = AudioFormat;");
     assert_has(&code, "pub other_format: Option<session_create_params::OtherFormat>,");
     assert_has(&code, "    pub enum OtherFormat {");
 }

@@ -63,8 +63,28 @@ pub fn place_enums(
             ));
             continue;
         }
-        let shared_name = file_scope.claim(&common_trailing_words(&group), Case::Type);
+        let group_name = common_trailing_words(&group);
+        let shared_name = file_scope.claim(&group_name, Case::Type);
         let shared = ItemPath { modules: file_module.to_vec(), name: shared_name.clone() };
+        // Every name the enum would have for a pair of its places stays reachable: a field
+        // added upstream can shorten the words common to all places (`audio_format` →
+        // `format`), but it only adds pairs, so no name generated before disappears.
+        for name in pair_names(&group).into_iter().filter(|n| *n != group_name) {
+            let alias = file_scope.claim(&name, Case::Type);
+            let docs = Docs::generated(format!(
+                "Another name of [`{}`], from words some of its places share\n(kept so that a \
+                 field added upstream never removes a name).",
+                shared.name
+            ));
+            let item = Item {
+                name: alias,
+                docs,
+                span: group[0].span,
+                ts_path: group[0].ts_path.join("."),
+                kind: ItemKind::Alias(RustType::Item(shared.clone(), vec![])),
+            };
+            out.push((file_module.to_vec(), item));
+        }
         let first = &group[0];
         out.push((
             file_module.to_vec(),
@@ -98,19 +118,58 @@ pub fn place_enums(
     out
 }
 
+/// The words of a place's TypeScript path (`Session.input_audio_format` → session, input,
+/// audio, format).
+fn place_words(place: &PlacedEnum) -> Vec<String> {
+    place
+        .ts_path
+        .iter()
+        .flat_map(|s| s.to_snake_case().split('_').map(str::to_owned).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The runs of trailing words that at least two places share, each as `snake_case`: the
+/// branching points of a trie of the places' words read backwards. Linear in the words.
+fn pair_names(group: &[PlacedEnum]) -> Vec<String> {
+    #[derive(Default)]
+    struct Node {
+        children: BTreeMap<String, usize>,
+        ends: usize,
+    }
+    let mut nodes = vec![Node::default()];
+    for place in group {
+        let mut at = 0;
+        for word in place_words(place).into_iter().rev() {
+            let next = nodes.len();
+            at = *nodes[at].children.entry(word).or_insert(next);
+            if at == next {
+                nodes.push(Node::default());
+            }
+        }
+        nodes[at].ends += 1;
+    }
+    let mut names = Vec::new();
+    let mut stack: Vec<(usize, Vec<&str>)> = vec![(0, Vec::new())];
+    while let Some((at, words)) = stack.pop() {
+        let node = &nodes[at];
+        if !words.is_empty() && node.ends + node.children.len() >= 2 {
+            names.push(words.iter().rev().copied().collect::<Vec<_>>().join("_"));
+        }
+        for (word, &child) in &node.children {
+            let mut below = words.clone();
+            below.push(word);
+            stack.push((child, below));
+        }
+    }
+    names.sort();
+    names
+}
+
 /// The longest run of words every place's path ends with (`audio_format`); the first place's
 /// own last segment when they share none.
 fn common_trailing_words(group: &[PlacedEnum]) -> String {
-    let words: Vec<Vec<String>> = group
-        .iter()
-        .map(|p| {
-            p.ts_path
-                .iter()
-                .flat_map(|s| s.to_snake_case().split('_').map(str::to_owned).collect::<Vec<_>>())
-                .filter(|w| !w.is_empty())
-                .collect()
-        })
-        .collect();
+    let words: Vec<Vec<String>> = group.iter().map(place_words).collect();
     let mut common: Vec<&str> = Vec::new();
     'outer: for i in 1.. {
         let mut word = None;
@@ -173,6 +232,27 @@ mod tests {
         assert_eq!(common_trailing_words(&group), "turn_detection_type");
         let group = [placed(&["A", "left"]), placed(&["B", "right"])];
         assert_eq!(common_trailing_words(&group), "left");
+    }
+
+    #[test]
+    fn a_new_place_never_removes_a_name() {
+        let before = [
+            placed(&["Session", "input_audio_format"]),
+            placed(&["Session", "output_audio_format"]),
+        ];
+        assert_eq!(common_trailing_words(&before), "audio_format");
+        assert_eq!(pair_names(&before), vec!["audio_format"]);
+        let after = [
+            placed(&["Session", "input_audio_format"]),
+            placed(&["Session", "output_audio_format"]),
+            placed(&["Session", "format"]),
+        ];
+        // The name common to all shrinks, but `audio_format` stays among the pair names.
+        assert_eq!(common_trailing_words(&after), "format");
+        assert_eq!(pair_names(&after), vec!["audio_format", "format"]);
+        let same_field =
+            [placed(&["A", "voice"]), placed(&["B", "voice"]), placed(&["C", "voice"])];
+        assert_eq!(pair_names(&same_field), vec!["voice"]);
     }
 
     #[test]

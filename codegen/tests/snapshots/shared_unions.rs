@@ -86,6 +86,10 @@ pub mod session_create_params {
     }
 }
 
+/// Another name of [`AudioFormat`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type InputAudioFormat = AudioFormat;
+
 /// The format of input audio.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AudioFormat {

@@ -5586,6 +5586,10 @@ impl ::core::str::FromStr for Status {
     }
 }
 
+/// Another name of [`OutputTokens`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type MaxResponseOutputTokens = OutputTokens;
+
 /// Maximum number of output tokens for a single assistant response, inclusive of
 /// tool calls, that was used in this response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -5601,6 +5605,18 @@ impl From<u32> for OutputTokens {
         Self::Number(value)
     }
 }
+
+/// Another name of [`Modality`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type EventPartType = Modality;
+
+/// Another name of [`Modality`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type ResponseModality = Modality;
+
+/// Another name of [`Modality`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type SessionModality = Modality;
 
 /// The set of modalities the model used to respond. If there are multiple
 /// modalities, the model will pick one, for example if `modalities` is
@@ -5640,6 +5656,18 @@ impl ::core::str::FromStr for Modality {
         }
     }
 }
+
+/// Another name of [`AudioFormat`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type OutputAudioFormat = AudioFormat;
+
+/// Another name of [`AudioFormat`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type ResponseOutputAudioFormat = AudioFormat;
+
+/// Another name of [`AudioFormat`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type SessionInputAudioFormat = AudioFormat;
 
 /// The format of output audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -5688,6 +5716,10 @@ impl ::core::str::FromStr for AudioFormat {
         }
     }
 }
+
+/// Another name of [`Voice`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type ResponseVoice = Voice;
 
 /// The voice the model used to respond. Current voice options are `alloy`, `ash`,
 /// `ballad`, `coral`, `echo`, `fable`, `onyx`, `nova`, `sage`, `shimmer`, and

@@ -729,6 +729,14 @@ pub mod session_create_params {
     pub type Voice = super::Voice;
 }
 
+/// Another name of [`AudioFormat`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type InputAudioFormat = AudioFormat;
+
+/// Another name of [`AudioFormat`], from words some of its places share
+/// (kept so that a field added upstream never removes a name).
+pub type OutputAudioFormat = AudioFormat;
+
 /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`. For
 /// `pcm16`, input audio must be 16-bit PCM at a 24kHz sample rate, single channel
 /// (mono), and little-endian byte order.
