@@ -7,6 +7,69 @@
 
 use crate::model::jsdoc::Docs;
 
+/// The doc comments of one output file, printed around prettyplease rather than through it.
+///
+/// Docs are most of the output. Given to prettyplease as `#[doc = "…"]` attributes, each line
+/// would be escaped into a string literal only to be unescaped again and printed as `///` plus
+/// the line. So each doc block goes into the syntax tree as one short placeholder attribute,
+/// and [`DocTable::expand`] replaces the placeholder's printed line with the block's lines, at
+/// its indentation, exactly as prettyplease prints a doc line. Every `///` line prettyplease
+/// prints for generated items is a placeholder, so no author's text can be taken for one.
+#[derive(Default)]
+pub struct DocTable {
+    blocks: std::cell::RefCell<Vec<Vec<String>>>,
+}
+
+/// What a placeholder's text starts with; its block's index follows.
+const PLACEHOLDER: char = '\u{1}';
+
+impl DocTable {
+    /// The placeholder attribute for `docs`, or `None` when they have no lines.
+    pub fn attr(&self, docs: &Docs) -> Option<syn::Attribute> {
+        let lines = doc_lines(docs);
+        if lines.is_empty() {
+            return None;
+        }
+        let mut blocks = self.blocks.borrow_mut();
+        let placeholder = format!("{PLACEHOLDER}{}", blocks.len());
+        blocks.push(lines);
+        Some(super::items::doc_attr(&placeholder))
+    }
+
+    /// `printed` (prettyplease's output) with each placeholder line replaced by its block.
+    pub fn expand(&self, printed: &str) -> String {
+        let blocks = self.blocks.borrow();
+        let extra: usize = blocks.iter().flatten().map(|l| l.len() + 16).sum();
+        let mut out = String::with_capacity(printed.len() + extra);
+        for line in printed.lines() {
+            let trimmed = line.trim_start();
+            let block = trimmed
+                .strip_prefix("///")
+                .and_then(|rest| rest.strip_prefix(PLACEHOLDER))
+                .and_then(|index| index.parse::<usize>().ok())
+                .and_then(|index| blocks.get(index));
+            match block {
+                Some(block) => {
+                    let indent = &line[..line.len() - trimmed.len()];
+                    for doc in block {
+                        // As prettyplease prints `#[doc = " text"]`: trailing spaces dropped.
+                        let text = if doc.is_empty() { String::new() } else { format!(" {doc}") };
+                        out.push_str(indent);
+                        out.push_str("///");
+                        out.push_str(text.trim_end_matches(' '));
+                        out.push('\n');
+                    }
+                }
+                None => {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The lines of a doc comment for `docs`, without the leading `///`.
 pub fn doc_lines(docs: &Docs) -> Vec<String> {
     let mut out = Vec::new();

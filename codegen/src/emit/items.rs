@@ -1,109 +1,163 @@
-//! Structs, enums, aliases and service traits as tokens.
+//! Structs, enums, aliases, re-exports and service traits as `syn` items.
 
-use super::docs::doc_lines;
+use super::docs::DocTable;
+use super::impls;
+use super::syntax::{
+    attribute, list_attribute, path, path_type, public, str_expr, template, word, Holes, Meta,
+};
 use super::types::{ident, ModuleCtx};
 use crate::model::jsdoc::Docs;
 use crate::model::naming::unraw;
-use crate::model::rust::{
-    Enum, Item, ItemKind, Method, RustType, Struct, Trait, Variant, VariantKind,
-};
-use proc_macro2::TokenStream;
+use crate::model::rust::{Enum, Item, ItemKind, RustType, Struct, Trait, VariantKind};
 use quote::quote;
+use syn::punctuated::Punctuated;
+use syn::visit_mut::VisitMut;
 
 /// What every struct and enum gets besides its own derives.
 pub struct Extras {
     /// Extra derive paths from the config.
-    pub derives: Vec<TokenStream>,
+    pub derives: Vec<syn::Path>,
     /// Extra attributes from the config.
-    pub attributes: Vec<TokenStream>,
+    pub attributes: Vec<syn::Attribute>,
     /// The structs and enums that get `#[non_exhaustive]` (unless `attributes` gives it to
     /// every one already).
     pub non_exhaustive: crate::config::Selection,
 }
 
-/// `#[doc]` attributes (and `#[deprecated]`) for `docs`.
-pub fn doc_attrs(docs: &Docs) -> TokenStream {
-    let lines = doc_lines(docs).into_iter().map(|line| {
-        let line = if line.is_empty() { line } else { format!(" {line}") };
-        quote!(#[doc = #line])
-    });
-    let deprecated = docs.deprecated.as_ref().map(|note| {
-        if note.is_empty() {
-            quote!(#[deprecated])
-        } else {
-            quote!(#[deprecated(note = #note)])
-        }
-    });
-    quote!(#(#lines)* #deprecated)
+/// The doc comment (and `#[deprecated]`) for `docs`; see [`DocTable`] for how the comment
+/// is printed.
+pub fn doc_attrs(table: &DocTable, docs: &Docs) -> Vec<syn::Attribute> {
+    let mut attrs: Vec<syn::Attribute> = table.attr(docs).into_iter().collect();
+    if let Some(note) = &docs.deprecated {
+        let meta = if note.is_empty() { Meta::Word } else { Meta::List(quote!(note = #note)) };
+        attrs.push(attribute(path(false, [word("deprecated")]), meta));
+    }
+    attrs
 }
 
-/// The tokens of one item.
-/// `allow` (`#[allow(deprecated)]` or nothing) goes on the item and on each impl block.
-pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item, allow: &TokenStream) -> TokenStream {
-    let docs = doc_attrs(&item.docs);
-    let non_exhaustive = (matches!(item.kind, ItemKind::Struct(_) | ItemKind::Enum(_))
-        && extras.non_exhaustive.matches(&item.ts_path))
-    .then(|| quote!(#[non_exhaustive]));
-    let docs = quote!(#docs #allow #non_exhaustive);
+/// `#[doc = "text"]`, which prints as `///text`.
+pub fn doc_attr(text: &str) -> syn::Attribute {
+    attribute(path(false, [word("doc")]), Meta::Value(str_expr(text)))
+}
+
+/// `#[allow(deprecated)]`, on generated code that names a deprecated item.
+pub fn allow_deprecated() -> syn::Attribute {
+    list_attribute("allow", quote!(deprecated))
+}
+
+/// The items for one model item. With `allow`, `#[allow(deprecated)]` goes on the item and
+/// on each of its impl blocks.
+pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item, allow: bool) -> Vec<syn::Item> {
+    let mut attrs = doc_attrs(ctx.docs, &item.docs);
+    if allow {
+        attrs.push(allow_deprecated());
+    }
+    if matches!(item.kind, ItemKind::Struct(_) | ItemKind::Enum(_))
+        && extras.non_exhaustive.matches(&item.ts_path)
+    {
+        attrs.push(attribute(path(false, [word("non_exhaustive")]), Meta::Word));
+    }
     let name = ident(&item.name);
     match &item.kind {
-        ItemKind::Struct(s) => structure(ctx, extras, docs, &name, s),
-        ItemKind::Enum(e) => enumeration(ctx, extras, docs, &name, e, allow),
-        ItemKind::Alias(target) => {
-            let target = ctx.ty(target);
-            quote!(#docs pub type #name = #target;)
-        }
-        ItemKind::Trait(t) => service(ctx, docs, &name, t),
+        ItemKind::Struct(s) => vec![structure(ctx, extras, attrs, name, s)],
+        ItemKind::Enum(e) => enumeration(ctx, extras, attrs, name, e, allow),
+        ItemKind::Alias(target) => vec![syn::Item::Type(syn::ItemType {
+            attrs,
+            vis: public(),
+            type_token: Default::default(),
+            ident: name,
+            generics: Default::default(),
+            eq_token: Default::default(),
+            ty: Box::new(ctx.ty(target)),
+            semi_token: Default::default(),
+        })],
+        ItemKind::Trait(t) => vec![service(ctx, attrs, name, t)],
         ItemKind::Reexport(target) => {
             let path = ctx.item_path(target);
-            if crate::model::naming::unraw(&target.name) == crate::model::naming::unraw(&item.name)
-            {
-                quote!(#allow pub use #path;)
-            } else {
-                quote!(#allow pub use #path as #name;)
-            }
+            let rename = (unraw(&target.name) != unraw(&item.name)).then_some(name);
+            let attrs = if allow { vec![allow_deprecated()] } else { vec![] };
+            vec![use_item(attrs, &path, UseEnd::Name(rename))]
         }
         ItemKind::ReexportAll(module) => {
-            let path = ctx.module_path(module);
-            quote!(pub use #path::*;)
+            vec![use_item(vec![], &ctx.module_path(module), UseEnd::Glob)]
         }
     }
 }
 
-fn derive_attr(derives: &[&str], extras: &Extras) -> TokenStream {
-    let derives = derives.iter().map(|d| {
-        let d = ident(d);
-        quote!(#d)
-    });
+/// How a `pub use` path ends.
+enum UseEnd {
+    /// `a::B;` or, with a name, `a::B as C;`
+    Name(Option<syn::Ident>),
+    /// `a::*;`
+    Glob,
+}
+
+/// `pub use path…;`.
+fn use_item(attrs: Vec<syn::Attribute>, path: &syn::Path, end: UseEnd) -> syn::Item {
+    let mut idents: Vec<syn::Ident> = path.segments.iter().map(|s| s.ident.clone()).collect();
+    let mut tree = match end {
+        UseEnd::Glob => syn::UseTree::Glob(syn::UseGlob { star_token: Default::default() }),
+        UseEnd::Name(rename) => {
+            let ident = idents.pop().unwrap_or_else(|| word("self"));
+            match rename {
+                None => syn::UseTree::Name(syn::UseName { ident }),
+                Some(rename) => syn::UseTree::Rename(syn::UseRename {
+                    ident,
+                    as_token: Default::default(),
+                    rename,
+                }),
+            }
+        }
+    };
+    for ident in idents.into_iter().rev() {
+        tree = syn::UseTree::Path(syn::UsePath {
+            ident,
+            colon2_token: Default::default(),
+            tree: Box::new(tree),
+        });
+    }
+    syn::Item::Use(syn::ItemUse {
+        attrs,
+        vis: public(),
+        use_token: Default::default(),
+        leading_colon: None,
+        tree,
+        semi_token: Default::default(),
+    })
+}
+
+/// `#[derive(…)]` with the config's extra derives, then the config's extra attributes.
+fn derive_attrs(derives: &[&str], extras: &Extras) -> Vec<syn::Attribute> {
+    let derives = derives.iter().map(|d| ident(d));
     let extra_derives = &extras.derives;
-    let attributes = &extras.attributes;
-    quote!(#[derive(#(#derives,)* #(#extra_derives),*)] #(#attributes)*)
+    let derive = list_attribute("derive", quote!(#(#derives,)* #(#extra_derives),*));
+    std::iter::once(derive).chain(extras.attributes.iter().cloned()).collect()
 }
 
 fn structure(
     ctx: &ModuleCtx<'_>,
     extras: &Extras,
-    docs: TokenStream,
-    name: &proc_macro2::Ident,
+    mut attrs: Vec<syn::Attribute>,
+    name: syn::Ident,
     s: &Struct,
-) -> TokenStream {
+) -> syn::Item {
     let mut derives = vec!["Debug", "Clone"];
     if s.all_optional() {
         derives.push("Default");
     }
     derives.extend(["PartialEq", "Serialize", "Deserialize"]);
-    let derive = derive_attr(&derives, extras);
-    let params = s.type_params.iter().map(|p| ident(p));
-    let generics = if s.type_params.is_empty() { quote!() } else { quote!(<#(#params),*>) };
-    let option = ctx.option();
+    attrs.extend(derive_attrs(&derives, extras));
+    let mut generics = syn::Generics::default();
+    if !s.type_params.is_empty() {
+        generics.lt_token = Some(Default::default());
+        generics.params =
+            s.type_params.iter().map(|p| syn::GenericParam::Type(ident(p).into())).collect();
+        generics.gt_token = Some(Default::default());
+    }
     let fields = s.fields.iter().map(|f| {
-        let docs = doc_attrs(&f.docs);
-        let field_name = ident(&f.name);
-        let ty = ctx.ty(&f.ty);
-        let rename = (unraw(&f.name) != f.wire).then(|| {
-            let wire = &f.wire;
-            quote!(rename = #wire)
-        });
+        let mut attrs = doc_attrs(ctx.docs, &f.docs);
+        let wire = &f.wire;
+        let rename = (unraw(&f.name) != f.wire).then(|| quote!(rename = #wire));
         let absent = match (f.optional, f.nullable) {
             (true, true) => {
                 let with = ctx.support("double_option");
@@ -113,22 +167,40 @@ fn structure(
             (false, _) => None,
         };
         let serde = match (rename, absent) {
-            (None, None) => quote!(),
-            (Some(r), None) => quote!(#[serde(#r)]),
-            (None, Some(a)) => quote!(#[serde(#a)]),
-            (Some(r), Some(a)) => quote!(#[serde(#r, #a)]),
+            (None, None) => None,
+            (Some(r), None) => Some(r),
+            (None, Some(a)) => Some(a),
+            (Some(r), Some(a)) => Some(quote!(#r, #a)),
         };
-        let ty = if f.nullable { quote!(#option<#ty>) } else { ty };
-        let ty = if f.optional { quote!(#option<#ty>) } else { ty };
-        quote!(#docs #serde pub #field_name: #ty,)
-    });
-    quote! {
-        #docs
-        #derive
-        pub struct #name #generics {
-            #(#fields)*
+        attrs.extend(serde.map(|tokens| list_attribute("serde", tokens)));
+        let mut ty = ctx.ty(&f.ty);
+        if f.nullable {
+            ty = ctx.wrap(ctx.option(), ty);
         }
-    }
+        if f.optional {
+            ty = ctx.wrap(ctx.option(), ty);
+        }
+        syn::Field {
+            attrs,
+            vis: public(),
+            mutability: syn::FieldMutability::None,
+            ident: Some(ident(&f.name)),
+            colon_token: Some(Default::default()),
+            ty,
+        }
+    });
+    syn::Item::Struct(syn::ItemStruct {
+        attrs,
+        vis: public(),
+        struct_token: Default::default(),
+        ident: name,
+        generics,
+        fields: syn::Fields::Named(syn::FieldsNamed {
+            brace_token: Default::default(),
+            named: fields.collect(),
+        }),
+        semi_token: None,
+    })
 }
 
 /// Whether every payload is a scalar with `Eq` and `Hash`.
@@ -140,14 +212,35 @@ fn payloads_eq(e: &Enum) -> bool {
     })
 }
 
+/// A variant carrying one value of type `ty`.
+fn tuple_variant(attrs: Vec<syn::Attribute>, name: syn::Ident, ty: syn::Type) -> syn::Variant {
+    let field = syn::Field {
+        attrs: vec![],
+        vis: syn::Visibility::Inherited,
+        mutability: syn::FieldMutability::None,
+        ident: None,
+        colon_token: None,
+        ty,
+    };
+    syn::Variant {
+        attrs,
+        ident: name,
+        fields: syn::Fields::Unnamed(syn::FieldsUnnamed {
+            paren_token: Default::default(),
+            unnamed: Punctuated::from_iter([field]),
+        }),
+        discriminant: None,
+    }
+}
+
 fn enumeration(
     ctx: &ModuleCtx<'_>,
     extras: &Extras,
-    docs: TokenStream,
-    name: &proc_macro2::Ident,
+    mut attrs: Vec<syn::Attribute>,
+    name: syn::Ident,
     e: &Enum,
-    allow: &TokenStream,
-) -> TokenStream {
+    allow: bool,
+) -> Vec<syn::Item> {
     let mut derives = vec!["Debug", "Clone"];
     let copy = !e.is_open() && e.payloads().all(RustType::is_copy);
     if copy {
@@ -161,235 +254,106 @@ fn enumeration(
     if tag.is_none() {
         derives.extend(["Serialize", "Deserialize"]);
     }
-    let derive = derive_attr(&derives, extras);
+    attrs.extend(derive_attrs(&derives, extras));
     let all_untagged = e.variants.iter().all(|v| matches!(v.kind, VariantKind::Untagged(_)));
-    let string = ctx.string();
+    if all_untagged {
+        attrs.push(list_attribute("serde", quote!(untagged)));
+    }
     let variants = e.variants.iter().map(|v| {
-        let docs = doc_attrs(&v.docs);
-        let vname = ident(&v.name);
-        match &v.kind {
-            VariantKind::Literal(wire) => quote!(#docs #[serde(rename = #wire)] #vname,),
-            VariantKind::Other => quote!(#docs #[serde(untagged)] #vname(#string),),
-            VariantKind::Untagged(ty) => {
-                let ty = ctx.ty(ty);
-                if all_untagged {
-                    quote!(#docs #vname(#ty),)
-                } else {
-                    quote!(#docs #[serde(untagged)] #vname(#ty),)
-                }
-            }
-            VariantKind::Tagged { value, ty, .. } => {
-                let ty = ctx.ty(ty);
-                let docs = if v.docs.is_empty() {
-                    let line = format!(" `{}`: `{value}`.", tag.unwrap_or_default());
-                    quote!(#[doc = #line])
-                } else {
-                    docs
-                };
-                quote!(#docs #vname(#ty),)
-            }
-        }
-    });
-    let untagged_attr = all_untagged.then(|| quote!(#[serde(untagged)]));
-    let string_impls = e.is_string_enum().then(|| string_enum_impls(ctx, name, e, allow));
-    let tagged_impls = tag.map(|tag| tagged_enum_impls(ctx, name, e, tag, allow));
-    let from_impls = from_impls(ctx, name, e, allow);
-    quote! {
-        #docs
-        #derive
-        #untagged_attr
-        pub enum #name {
-            #(#variants)*
-        }
-        #string_impls
-        #tagged_impls
-        #(#from_impls)*
-    }
-}
-
-/// `impl From<Payload> for Enum` for every payload type that only one variant carries (boxed
-/// payloads are boxed by the conversion), so `event.into()` builds the enum.
-fn from_impls(
-    ctx: &ModuleCtx<'_>,
-    name: &proc_macro2::Ident,
-    e: &Enum,
-    allow: &TokenStream,
-) -> Vec<TokenStream> {
-    let payloads: Vec<(&Variant, (&RustType, bool))> = e
-        .variants
-        .iter()
-        .filter_map(|v| match &v.kind {
-            VariantKind::Untagged(RustType::Boxed(inner))
-            | VariantKind::Tagged { ty: RustType::Boxed(inner), .. } => Some((v, (&**inner, true))),
-            VariantKind::Untagged(ty) | VariantKind::Tagged { ty, .. } => Some((v, (ty, false))),
-            _ => None,
-        })
-        .collect();
-    payloads
-        .iter()
-        .filter(|(_, (ty, _))| payloads.iter().filter(|(_, (other, _))| other == ty).count() == 1)
-        .map(|(variant, (ty, boxed))| {
-            let vname = ident(&variant.name);
-            let ty = ctx.ty(ty);
-            let value = if *boxed { quote!(Box::new(value)) } else { quote!(value) };
-            quote! {
-                #allow
-                impl From<#ty> for #name {
-                    fn from(value: #ty) -> Self {
-                        Self::#vname(#value)
-                    }
-                }
-            }
-        })
-        .collect()
-}
-
-/// Serde impls for an enum told apart by a string field. The field belongs to each payload
-/// struct (so a payload used alone still writes it): serializing writes the payload as is;
-/// deserializing reads the field and decodes the whole object as that variant's payload. Serde's
-/// `#[serde(tag)]` would write the field twice and make every payload drop it.
-fn tagged_enum_impls(
-    ctx: &ModuleCtx<'_>,
-    name: &proc_macro2::Ident,
-    e: &Enum,
-    tag: &str,
-    allow: &TokenStream,
-) -> TokenStream {
-    let result = ctx.result();
-    let mut serialize_arms = Vec::new();
-    let mut deserialize_arms = Vec::new();
-    let mut values = Vec::new();
-    for v in &e.variants {
-        let VariantKind::Tagged { value, ty, .. } = &v.kind else { continue };
-        let vname = ident(&v.name);
-        let ty = ctx.ty(ty);
-        serialize_arms
-            .push(quote!(Self::#vname(value) => serde::Serialize::serialize(value, serializer),));
-        deserialize_arms.push(quote! {
-            Some(#value) => <#ty as serde::Deserialize>::deserialize(&value).map(Self::#vname).map_err(D::Error::custom),
-        });
-        values.push(value.clone());
-    }
-    quote! {
-        #allow
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
-                match self {
-                    #(#serialize_arms)*
-                }
-            }
-        }
-        #allow
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                use serde::de::Error as _;
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                match value.get(#tag).and_then(serde_json::Value::as_str) {
-                    #(#deserialize_arms)*
-                    Some(other) => Err(D::Error::unknown_variant(other, &[#(#values),*])),
-                    None => Err(D::Error::missing_field(#tag)),
-                }
-            }
-        }
-    }
-}
-
-/// `as_str`, `Display` and `FromStr` for an enum that is a string on the wire.
-fn string_enum_impls(
-    ctx: &ModuleCtx<'_>,
-    name: &proc_macro2::Ident,
-    e: &Enum,
-    allow: &TokenStream,
-) -> TokenStream {
-    let result = ctx.result();
-    let mut as_str_arms = Vec::new();
-    let mut from_str_arms = Vec::new();
-    let mut wires = Vec::new();
-    let mut other = None;
-    for v in &e.variants {
+        let mut attrs = doc_attrs(ctx.docs, &v.docs);
         let vname = ident(&v.name);
         match &v.kind {
             VariantKind::Literal(wire) => {
-                as_str_arms.push(quote!(Self::#vname => #wire,));
-                from_str_arms.push(quote!(#wire => Ok(Self::#vname),));
-                wires.push(wire.clone());
+                attrs.push(list_attribute("serde", quote!(rename = #wire)));
+                syn::Variant { attrs, ident: vname, fields: syn::Fields::Unit, discriminant: None }
             }
             VariantKind::Other => {
-                as_str_arms.push(quote!(Self::#vname(value) => value.as_str(),));
-                other = Some(vname);
+                attrs.push(list_attribute("serde", quote!(untagged)));
+                tuple_variant(attrs, vname, ctx.string())
             }
-            VariantKind::Untagged(_) | VariantKind::Tagged { .. } => {}
-        }
-    }
-    // A closed enum's strings are all literals; an open one may return its payload.
-    let returns_str = if other.is_some() { quote!(&str) } else { quote!(&'static str) };
-    let (err, fallback) = match &other {
-        Some(vname) => (
-            quote!(::core::convert::Infallible),
-            quote!(other => Ok(Self::#vname(other.to_owned())),),
-        ),
-        None => (
-            quote!(serde::de::value::Error),
-            quote!(other => Err(serde::de::Error::unknown_variant(other, &[#(#wires),*])),),
-        ),
-    };
-    quote! {
-        #allow
-        impl #name {
-            /// The wire string of this value.
-            pub fn as_str(&self) -> #returns_str {
-                match self {
-                    #(#as_str_arms)*
+            VariantKind::Untagged(ty) => {
+                if !all_untagged {
+                    attrs.push(list_attribute("serde", quote!(untagged)));
                 }
+                tuple_variant(attrs, vname, ctx.ty(ty))
             }
-        }
-        #allow
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        #allow
-        impl ::core::str::FromStr for #name {
-            type Err = #err;
-            fn from_str(value: &str) -> #result<Self, Self::Err> {
-                match value {
-                    #(#from_str_arms)*
-                    #fallback
+            VariantKind::Tagged { value, ty, .. } => {
+                if v.docs.is_empty() {
+                    attrs = vec![doc_attr(&format!(" `{}`: `{value}`.", tag.unwrap_or_default()))];
                 }
+                tuple_variant(attrs, vname, ctx.ty(ty))
             }
         }
+    });
+    let self_ty = path_type(path(false, [name.clone()]));
+    let mut out = vec![syn::Item::Enum(syn::ItemEnum {
+        attrs,
+        vis: public(),
+        enum_token: Default::default(),
+        ident: name,
+        generics: Default::default(),
+        brace_token: Default::default(),
+        variants: variants.collect(),
+    })];
+    let impls = impls::Impls { ctx, self_ty, allow };
+    if e.is_string_enum() {
+        out.extend(impls.string_enum(e));
     }
+    if let Some(tag) = tag {
+        out.extend(impls.tagged_enum(e, tag));
+    }
+    out.extend(impls.payload_conversions(e));
+    out
 }
 
 fn service(
     ctx: &ModuleCtx<'_>,
-    docs: TokenStream,
-    name: &proc_macro2::Ident,
+    attrs: Vec<syn::Attribute>,
+    name: syn::Ident,
     t: &Trait,
-) -> TokenStream {
-    let result = ctx.result();
-    let methods = t.methods.iter().map(|m: &Method| {
-        let docs = doc_attrs(&m.docs);
-        let mname = ident(&m.name);
-        let params = m.params.iter().map(|(p, ty)| {
-            let p = ident(p);
-            let ty = ctx.ty(ty);
-            quote!(#p: #ty)
-        });
-        let returns = ctx.ty(&m.returns);
-        quote! {
-            #docs
-            fn #mname(&self, #(#params),*)
-                -> impl ::core::future::Future<Output = #result<#returns, Self::Error>> + Send;
-        }
-    });
-    quote! {
-        #docs
-        pub trait #name {
+) -> syn::Item {
+    let mut service = template!(
+        syn::ItemTrait,
+        pub trait __Name {
             /// The error an implementation returns: transport, status or decoding failures.
             type Error;
-            #(#methods)*
         }
+    );
+    service.attrs = attrs;
+    service.ident = name;
+    for m in &t.methods {
+        let mut method =
+            Holes::default().path("__Result", ctx.result()).ty("__Ret", ctx.ty(&m.returns)).fill(
+                template!(
+                    syn::TraitItemFn,
+                    fn __method(
+                        &self,
+                    ) -> impl ::core::future::Future<Output = __Result<__Ret, Self::Error>> + Send;
+                ),
+                Holes::visit_trait_item_fn_mut,
+            );
+        method.attrs = doc_attrs(ctx.docs, &m.docs);
+        method.sig.ident = ident(&m.name);
+        // As `fn name(&self, #(#params),*)` was written: a comma after `&self` even alone.
+        // (rustfmt may or may not have written that comma into the template.)
+        if !method.sig.inputs.trailing_punct() {
+            method.sig.inputs.push_punct(Default::default());
+        }
+        for (param, ty) in &m.params {
+            method.sig.inputs.push(syn::FnArg::Typed(syn::PatType {
+                attrs: vec![],
+                pat: Box::new(syn::Pat::Ident(syn::PatIdent {
+                    attrs: vec![],
+                    by_ref: None,
+                    mutability: None,
+                    ident: ident(param),
+                    subpat: None,
+                })),
+                colon_token: Default::default(),
+                ty: Box::new(ctx.ty(ty)),
+            }));
+        }
+        service.items.push(syn::TraitItem::Fn(method));
     }
+    syn::Item::Trait(service)
 }

@@ -1,23 +1,25 @@
 //! Stage 3: the Rust model → formatted source files.
 //!
-//! Items become tokens with `quote`, each file is checked by `syn` and printed by
-//! `prettyplease`, then gets the `@generated` header. Output depends only on the model, so the
-//! same input always gives the same bytes.
+//! Items are built as `syn` syntax trees (see `syntax`: never as tokens parsed back), each file
+//! is printed by `prettyplease`, then gets the `@generated` header. Output depends only on the
+//! model, so the same input always gives the same bytes.
 
 mod deprecation;
 mod docs;
+mod impls;
 mod items;
 mod support;
+mod syntax;
 mod types;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::model::rust::{ItemKind, ItemPath, Module, ModuleKind};
+use docs::DocTable;
 use items::{doc_attrs, Extras};
-use proc_macro2::TokenStream;
-use quote::quote;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use syntax::{list_attribute, public, template};
 use types::{ident, ModuleCtx};
 
 /// How the output is laid out on disk.
@@ -55,10 +57,9 @@ pub fn emit(
     let deprecated = deprecation::deprecated_items(root);
     let mut files = match layout {
         Layout::SingleFile => {
-            let mut printer = Printer::new(layout, config, &deprecated)?;
-            let body = printer.module_body(root, &[])?;
-            printer.push_file(PathBuf::new(), inputs.to_owned(), body)?;
-            printer.files
+            let printer = Printer::new(layout, config, &deprecated)?;
+            let body = printer.module_body(root, &[]);
+            vec![printer.render_file(PathBuf::new(), inputs, body)]
         }
         Layout::Tree => {
             Printer::new(layout, config, &deprecated)?; // config errors first, on this thread
@@ -171,7 +172,7 @@ fn printing_order(module: &Module) -> Vec<Entry<'_>> {
     order
 }
 
-/// Renders `jobs` on all cores. Tokens are not `Send`, so each job has its own printer. On an
+/// Renders `jobs` on all cores. Syntax trees are not `Send`, so each job has its own printer. On an
 /// error, the first failing job in `jobs` order wins, as when rendering serially.
 fn render_parallel(
     jobs: &[FileJob<'_>],
@@ -180,10 +181,9 @@ fn render_parallel(
     deprecated: &BTreeSet<ItemPath>,
 ) -> Result<Vec<RenderedFile>, Diagnostic> {
     crate::parallel::map_ordered(jobs, "dts2rs-emit", |job| {
-        let mut printer = Printer::new(layout, config, deprecated)?;
-        let body = printer.module_body(job.module, &job.path)?;
-        let contents = render_file(&job.source, body)?;
-        Ok(RenderedFile { path: job.file.clone(), contents })
+        let printer = Printer::new(layout, config, deprecated)?;
+        let body = printer.module_body(job.module, &job.path);
+        Ok(printer.render_file(job.file.clone(), &job.source, body))
     })
     .into_iter()
     .collect()
@@ -221,26 +221,15 @@ fn separate_items(code: &str) -> String {
     out
 }
 
-/// Renders modules into tokens; in the single-file layout it also holds the one file.
+/// Renders the modules of one output file into syntax trees, then the file.
 struct Printer<'a> {
     layout: Layout,
     /// Every deprecated item, for `#[allow(deprecated)]` where generated code names one.
     deprecated: &'a BTreeSet<ItemPath>,
-    map_type: TokenStream,
+    map_type: syn::Path,
     extras: Extras,
-    files: Vec<RenderedFile>,
-}
-
-/// A file's tokens checked by `syn`, printed by prettyplease, under the header.
-fn render_file(source: &str, body: TokenStream) -> Result<String, Diagnostic> {
-    let file = syn::parse2::<syn::File>(body).map_err(|e| {
-        Diagnostic::error(
-            format!("internal error: the generated code for `{source}` does not parse: {e}"),
-            None,
-        )
-        .with_help("this is a dts2rs bug; please report it with the input file")
-    })?;
-    Ok(format!("{}\n{}", header(source), separate_items(&prettyplease::unparse(&file))))
+    /// The file's doc comments.
+    docs: DocTable,
 }
 
 impl<'a> Printer<'a> {
@@ -249,21 +238,24 @@ impl<'a> Printer<'a> {
         config: &Config,
         deprecated: &'a BTreeSet<ItemPath>,
     ) -> Result<Self, Diagnostic> {
-        let map_type: TokenStream =
-            syn::parse_str::<syn::Path>(&config.map_type).map(|p| quote!(#p)).map_err(|_| {
-                Diagnostic::error(format!("`{}` is not a type path", config.map_type), None)
-            })?;
+        let map_type = syn::parse_str::<syn::Path>(&config.map_type).map_err(|_| {
+            Diagnostic::error(format!("`{}` is not a type path", config.map_type), None)
+        })?;
         let extras = Extras {
             derives: config
                 .extra_derives
                 .iter()
                 .filter_map(|d| syn::parse_str::<syn::Path>(d).ok())
-                .map(|p| quote!(#p))
                 .collect(),
+            // The config checked that each is an outer attribute.
             attributes: config
                 .extra_attributes
                 .iter()
-                .filter_map(|a| a.parse::<TokenStream>().ok())
+                .filter_map(|a| {
+                    let tokens = a.parse::<proc_macro2::TokenStream>().ok()?;
+                    syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
+                })
+                .flatten()
                 .collect(),
             non_exhaustive: if config.marks_all_non_exhaustive() {
                 crate::config::Selection::All(false) // `attributes` carries it already
@@ -271,24 +263,20 @@ impl<'a> Printer<'a> {
                 config.non_exhaustive.clone()
             },
         };
-        Ok(Printer { layout, deprecated, map_type, extras, files: Vec::new() })
+        Ok(Printer { layout, deprecated, map_type, extras, docs: DocTable::default() })
     }
 }
 
 impl Printer<'_> {
-    fn push_file(
-        &mut self,
-        path: PathBuf,
-        source: String,
-        body: TokenStream,
-    ) -> Result<(), Diagnostic> {
-        let contents = render_file(&source, body)?;
-        self.files.push(RenderedFile { path, contents });
-        Ok(())
+    /// The file at `path` holding `items`, printed by prettyplease under the header.
+    fn render_file(self, path: PathBuf, source: &str, items: Vec<syn::Item>) -> RenderedFile {
+        let file = syn::File { shebang: None, attrs: vec![], items };
+        let printed = self.docs.expand(&prettyplease::unparse(&file));
+        RenderedFile { path, contents: format!("{}\n{}", header(source), separate_items(&printed)) }
     }
 
     /// The items and child modules of `module`.
-    fn module_body(&mut self, module: &Module, path: &[String]) -> Result<TokenStream, Diagnostic> {
+    fn module_body(&self, module: &Module, path: &[String]) -> Vec<syn::Item> {
         let local_names = module
             .items
             .iter()
@@ -296,60 +284,59 @@ impl Printer<'_> {
             .chain(module.modules.iter().map(|m| crate::model::naming::unraw(&m.name)))
             .collect();
         let map_type = self.map_type.clone();
-        let ctx = ModuleCtx { path, local_names, map_type: &map_type };
+        let ctx = ModuleCtx { path, local_names, map_type: &map_type, docs: &self.docs };
+        let mut out = Vec::new();
         // Tagged enums implement serde by hand, through full paths.
         let has_derives = module.items.iter().any(|i| match &i.kind {
             ItemKind::Struct(_) => true,
             ItemKind::Enum(e) => e.tag().is_none(),
             _ => false,
         });
-        let mut out = if has_derives {
-            quote!(
-                use serde::{Deserialize, Serialize};
-            )
-        } else {
-            quote!()
-        };
+        if has_derives {
+            out.push(template!(syn::Item, use serde::{Deserialize, Serialize};));
+        }
         for entry in printing_order(module) {
             match entry {
                 Entry::Item(item) => {
                     let item_path = ItemPath { modules: path.to_vec(), name: item.name.clone() };
-                    let allow = if deprecation::needs_allow(item, &item_path, self.deprecated) {
-                        quote!(#[allow(deprecated)])
-                    } else {
-                        quote!()
-                    };
-                    out.extend(items::item(&ctx, &self.extras, item, &allow));
+                    let allow = deprecation::needs_allow(item, &item_path, self.deprecated);
+                    out.extend(items::item(&ctx, &self.extras, item, allow));
                 }
-                Entry::Child(child) => out.extend(self.child(child, path)?),
+                Entry::Child(child) => out.extend(self.child(child, path)),
             }
         }
         if path.is_empty() && support::is_needed(module) {
-            out.extend(support::module());
+            out.push(support::module());
         }
-        Ok(out)
+        out
     }
 
     /// A child module: inline, or (tree layout, not a namespace) a `mod` declaration whose
-    /// file is rendered as its own job.
-    fn child(&mut self, child: &Module, parent: &[String]) -> Result<TokenStream, Diagnostic> {
+    /// file is rendered as its own job. Nothing for an empty module.
+    fn child(&self, child: &Module, parent: &[String]) -> Option<syn::Item> {
         if child.is_empty() {
-            return Ok(quote!());
+            return None;
         }
-        let docs = doc_attrs(&child.docs);
+        let mut attrs = doc_attrs(&self.docs, &child.docs);
         // `beta/beta.d.ts` is `beta::beta`: the path mirrors the input, so it stays stable.
-        let docs = if parent.last() == Some(&child.name) {
-            quote!(#docs #[allow(clippy::module_inception)])
-        } else {
-            docs
-        };
-        let name = ident(&child.name);
-        if self.layout == Layout::Tree && child.kind != ModuleKind::Namespace {
-            return Ok(quote!(#docs pub mod #name;));
+        if parent.last() == Some(&child.name) {
+            attrs.push(list_attribute("allow", quote::quote!(clippy::module_inception)));
         }
-        let mut path = parent.to_vec();
-        path.push(child.name.clone());
-        let body = self.module_body(child, &path)?;
-        Ok(quote!(#docs pub mod #name { #body }))
+        let content = if self.layout == Layout::Tree && child.kind != ModuleKind::Namespace {
+            None
+        } else {
+            let mut path = parent.to_vec();
+            path.push(child.name.clone());
+            Some((Default::default(), self.module_body(child, &path)))
+        };
+        Some(syn::Item::Mod(syn::ItemMod {
+            attrs,
+            vis: public(),
+            unsafety: None,
+            mod_token: Default::default(),
+            ident: ident(&child.name),
+            semi: content.is_none().then(Default::default),
+            content,
+        }))
     }
 }

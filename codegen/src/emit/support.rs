@@ -3,9 +3,9 @@
 //! Generated code depends on serde and serde_json only, so the one helper serde lacks is
 //! generated too, rather than pulled from another crate.
 
+use super::syntax::{template, word, Holes};
 use crate::model::rust::{ItemKind, Module};
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use syn::visit_mut::VisitMut;
 
 /// The support module's name.
 pub const MODULE: &str = "dts2rs_support";
@@ -19,21 +19,26 @@ pub fn is_needed(module: &Module) -> bool {
 }
 
 /// The support module.
-pub fn module() -> TokenStream {
-    let name = format_ident!("{}", MODULE);
-    quote! {
-        /// Support code for the generated types.
-        #[doc(hidden)]
-        pub mod #name {
-            /// Reads a field that is present as `Some`, so `null` becomes `Some(None)`; with
-            /// `#[serde(default)]` an absent field stays `None`.
-            pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-            where
-                T: serde::Deserialize<'de>,
-                D: serde::Deserializer<'de>,
-            {
-                <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+pub fn module() -> syn::Item {
+    Holes::default().ident("__support", word(MODULE)).fill(
+        template!(
+            syn::Item,
+            /// Support code for the generated types.
+            #[doc(hidden)]
+            pub mod __support {
+                /// Reads a field that is present as `Some`, so `null` becomes `Some(None)`; with
+                /// `#[serde(default)]` an absent field stays `None`.
+                pub fn double_option<'de, T, D>(
+                    deserializer: D,
+                ) -> Result<Option<Option<T>>, D::Error>
+                where
+                    T: serde::Deserialize<'de>,
+                    D: serde::Deserializer<'de>,
+                {
+                    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+                }
             }
-        }
-    }
+        ),
+        Holes::visit_item_mut,
+    )
 }

@@ -1,12 +1,12 @@
-//! Rust types and identifiers as tokens, with paths relative to the module being printed.
+//! Rust types and paths as `syn` values, relative to the module being printed.
 
+use super::syntax::{path, path_type, unit_type, verbatim_type, with_args, word};
 use crate::model::naming::{rust_ident, Case};
 use crate::model::rust::{ItemPath, RustType};
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, Span};
 use std::collections::BTreeSet;
 
-/// An identifier token for a name decided by the model (`r#type` becomes a raw identifier).
+/// An identifier for a name decided by the model (`r#type` becomes a raw identifier).
 ///
 /// The model only hands out valid identifiers; anything else is turned into one by the naming
 /// function rather than letting `proc_macro2` panic.
@@ -34,17 +34,19 @@ pub struct ModuleCtx<'a> {
     /// The names the module itself declares, which shadow the prelude.
     pub local_names: BTreeSet<&'a str>,
     /// The configured map type.
-    pub map_type: &'a TokenStream,
+    pub map_type: &'a syn::Path,
+    /// The doc comments of the file being printed.
+    pub docs: &'a super::docs::DocTable,
 }
 
 impl ModuleCtx<'_> {
-    /// A prelude type by its short name, or by its full path where the module shadows it.
-    fn prelude(&self, short: &str, full: TokenStream) -> TokenStream {
+    /// A prelude item by its short name, or by its full path (`::core::option::Option`) where
+    /// the module shadows it.
+    fn prelude(&self, short: &str, full: &[&str]) -> syn::Path {
         if self.local_names.contains(short) {
-            full
+            path(true, full.iter().map(|s| word(s)))
         } else {
-            let short = ident(short);
-            quote!(#short)
+            path(false, [word(short)])
         }
     }
 
@@ -55,87 +57,73 @@ impl ModuleCtx<'_> {
     }
 
     /// `Option`, unless shadowed.
-    pub fn option(&self) -> TokenStream {
-        self.prelude("Option", quote!(::core::option::Option))
+    pub fn option(&self) -> syn::Path {
+        self.prelude("Option", &["core", "option", "Option"])
     }
 
     /// `Result`, unless shadowed.
-    pub fn result(&self) -> TokenStream {
-        self.prelude("Result", quote!(::core::result::Result))
+    pub fn result(&self) -> syn::Path {
+        self.prelude("Result", &["core", "result", "Result"])
     }
 
     /// `String`, unless shadowed.
-    pub fn string(&self) -> TokenStream {
-        self.prelude("String", quote!(::std::string::String))
+    pub fn string(&self) -> syn::Type {
+        path_type(self.prelude("String", &["std", "string", "String"]))
     }
 
-    /// The tokens of `ty` as written in this module.
-    pub fn ty(&self, ty: &RustType) -> TokenStream {
+    /// `wrapper<inner>` for a prelude wrapper (`Option`, `Vec`, `Box`).
+    pub fn wrap(&self, wrapper: syn::Path, inner: syn::Type) -> syn::Type {
+        path_type(with_args(wrapper, [inner]))
+    }
+
+    /// `ty` as written in this module.
+    pub fn ty(&self, ty: &RustType) -> syn::Type {
         match ty {
             RustType::String => self.string(),
-            RustType::Bool => quote!(bool),
-            RustType::F64 => quote!(f64),
-            RustType::Json => quote!(serde_json::Value),
-            RustType::Unit => quote!(()),
-            RustType::Verbatim(text) => syn::parse_str::<syn::Type>(text)
-                .map(|t| quote!(#t))
-                .unwrap_or_else(|_| quote!(serde_json::Value)),
-            RustType::Param(name) => {
-                let name = ident(name);
-                quote!(#name)
-            }
+            RustType::Bool => path_type(path(false, [word("bool")])),
+            RustType::F64 => path_type(path(false, [word("f64")])),
+            RustType::Json => json_value(),
+            RustType::Unit => unit_type(),
+            RustType::Verbatim(text) => verbatim_type(text).unwrap_or_else(json_value),
+            RustType::Param(name) => path_type(path(false, [ident(name)])),
             RustType::Vec(inner) => {
-                let vec = self.prelude("Vec", quote!(::std::vec::Vec));
-                let inner = self.ty(inner);
-                quote!(#vec<#inner>)
+                self.wrap(self.prelude("Vec", &["std", "vec", "Vec"]), self.ty(inner))
             }
             RustType::Map(inner) => {
-                let map = self.map_type;
-                let string = self.string();
-                let inner = self.ty(inner);
-                quote!(#map<#string, #inner>)
+                path_type(with_args(self.map_type.clone(), [self.string(), self.ty(inner)]))
             }
-            RustType::Option(inner) => {
-                let option = self.option();
-                let inner = self.ty(inner);
-                quote!(#option<#inner>)
-            }
+            RustType::Option(inner) => self.wrap(self.option(), self.ty(inner)),
             RustType::Boxed(inner) => {
-                let boxed = self.prelude("Box", quote!(::std::boxed::Box));
-                let inner = self.ty(inner);
-                quote!(#boxed<#inner>)
+                self.wrap(self.prelude("Box", &["std", "boxed", "Box"]), self.ty(inner))
             }
-            RustType::Item(path, args) => {
-                let path = self.item_path(path);
+            RustType::Item(target, args) => {
+                let path = self.item_path(target);
                 if args.is_empty() {
-                    path
+                    path_type(path)
                 } else {
-                    let args = args.iter().map(|a| self.ty(a));
-                    quote!(#path<#(#args),*>)
+                    path_type(with_args(path, args.iter().map(|a| self.ty(a))))
                 }
             }
         }
     }
 
     /// The path of module `target` relative to this module.
-    pub fn module_path(&self, target: &[String]) -> TokenStream {
+    pub fn module_path(&self, target: &[String]) -> syn::Path {
         let common = self.path.iter().zip(target).take_while(|(a, b)| a == b).count();
-        let ups = (common..self.path.len()).map(|_| quote!(super));
-        let downs = target[common..].iter().map(|m| ident(m));
-        let parts: Vec<TokenStream> = ups.chain(downs.map(|d| quote!(#d))).collect();
-        quote!(#(#parts)::*)
+        let ups = (common..self.path.len()).map(|_| word("super"));
+        path(false, ups.chain(target[common..].iter().map(|m| ident(m))))
     }
 
     /// The path of an item relative to this module: `super::` up to the common ancestor, then
     /// down. Relative paths let the output sit anywhere in a crate (`include!` in a module).
-    pub fn item_path(&self, target: &ItemPath) -> TokenStream {
-        let common = self.path.iter().zip(&target.modules).take_while(|(a, b)| a == b).count();
-        let ups = (common..self.path.len()).map(|_| quote!(super::));
-        let downs = target.modules[common..].iter().map(|m| {
-            let m = ident(m);
-            quote!(#m::)
-        });
-        let name = ident(&target.name);
-        quote!(#(#ups)* #(#downs)* #name)
+    pub fn item_path(&self, target: &ItemPath) -> syn::Path {
+        let mut path = self.module_path(&target.modules);
+        path.segments.push(ident(&target.name).into());
+        path
     }
+}
+
+/// `serde_json::Value`.
+fn json_value() -> syn::Type {
+    path_type(path(false, [word("serde_json"), word("Value")]))
 }

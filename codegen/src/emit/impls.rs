@@ -1,0 +1,264 @@
+//! The impl blocks of enums: the wire strings of string enums, serde for enums told apart by
+//! a tag field, and `From` for payloads.
+
+use super::items::allow_deprecated;
+use super::syntax::{path, path_expr, str_expr, template, word, Holes};
+use super::types::{ident, ModuleCtx};
+use crate::model::rust::{Enum, RustType, Variant, VariantKind};
+use syn::visit_mut::VisitMut;
+
+/// Builds the impl blocks of one enum.
+pub struct Impls<'c, 'm> {
+    /// The module the enum is printed in.
+    pub ctx: &'c ModuleCtx<'m>,
+    /// The enum's type.
+    pub self_ty: syn::Type,
+    /// Whether the blocks get `#[allow(deprecated)]`.
+    pub allow: bool,
+}
+
+/// `match scrutinee { arms }`.
+fn match_expr(scrutinee: syn::Expr, arms: Vec<syn::Arm>) -> syn::Expr {
+    syn::Expr::Match(syn::ExprMatch {
+        attrs: vec![],
+        match_token: Default::default(),
+        expr: Box::new(scrutinee),
+        brace_token: Default::default(),
+        arms,
+    })
+}
+
+/// `[a, b, c]` of string literals.
+fn str_array(values: &[&str]) -> syn::Expr {
+    syn::Expr::Array(syn::ExprArray {
+        attrs: vec![],
+        bracket_token: Default::default(),
+        elems: values.iter().map(|v| str_expr(v)).collect(),
+    })
+}
+
+impl Impls<'_, '_> {
+    /// The holes every impl block fills: the enum and the module's `Result`.
+    fn holes(&self) -> Holes {
+        Holes::default().ty("__Self", self.self_ty.clone()).path("__Result", self.ctx.result())
+    }
+
+    /// `item` with `#[allow(deprecated)]` when the enum needs it.
+    fn finish(&self, mut item: syn::ItemImpl) -> syn::Item {
+        if self.allow {
+            item.attrs.insert(0, allow_deprecated());
+        }
+        syn::Item::Impl(item)
+    }
+
+    /// `as_str`, `Display` and `FromStr` for an enum that is a string on the wire.
+    pub fn string_enum(&self, e: &Enum) -> Vec<syn::Item> {
+        let mut as_str_arms = Vec::new();
+        let mut from_str_arms = Vec::new();
+        let mut wires = Vec::new();
+        let mut other = None;
+        for v in &e.variants {
+            let holes = || Holes::default().ident("__Variant", ident(&v.name));
+            match &v.kind {
+                VariantKind::Literal(wire) => {
+                    as_str_arms.push(holes().str("__wire", wire).fill(
+                        template!(syn::Arm, Self::__Variant => "__wire",),
+                        Holes::visit_arm_mut,
+                    ));
+                    from_str_arms.push(holes().str("__wire", wire).fill(
+                        template!(syn::Arm, "__wire" => Ok(Self::__Variant),),
+                        Holes::visit_arm_mut,
+                    ));
+                    wires.push(wire.as_str());
+                }
+                VariantKind::Other => {
+                    as_str_arms.push(holes().fill(
+                        template!(syn::Arm, Self::__Variant(value) => value.as_str(),),
+                        Holes::visit_arm_mut,
+                    ));
+                    other = Some(&v.name);
+                }
+                VariantKind::Untagged(_) | VariantKind::Tagged { .. } => {}
+            }
+        }
+        // A closed enum's strings are all literals; an open one may return its payload.
+        let returns = if other.is_some() {
+            template!(syn::Type, &str)
+        } else {
+            template!(syn::Type, &'static str)
+        };
+        let (error, fallback) = match other {
+            Some(other) => (
+                template!(syn::Type, ::core::convert::Infallible),
+                Holes::default().ident("__Variant", ident(other)).fill(
+                    template!(syn::Arm, other => Ok(Self::__Variant(other.to_owned())),),
+                    Holes::visit_arm_mut,
+                ),
+            ),
+            None => (
+                template!(syn::Type, serde::de::value::Error),
+                Holes::default().expr("__wires", str_array(&wires)).fill(
+                    template!(syn::Arm,
+                        other => Err(serde::de::Error::unknown_variant(other, &__wires)),
+                    ),
+                    Holes::visit_arm_mut,
+                ),
+            ),
+        };
+        from_str_arms.push(fallback);
+        let as_str = self
+            .holes()
+            .ty("__Returns", returns)
+            .expr("__body", match_expr(template!(syn::Expr, self), as_str_arms))
+            .fill(
+                template!(syn::ItemImpl, impl __Self {
+                    /// The wire string of this value.
+                    pub fn as_str(&self) -> __Returns {
+                        __body
+                    }
+                }),
+                Holes::visit_item_impl_mut,
+            );
+        let display = self.holes().fill(
+            template!(syn::ItemImpl, impl ::core::fmt::Display for __Self {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }),
+            Holes::visit_item_impl_mut,
+        );
+        let from_str = self
+            .holes()
+            .ty("__Error", error)
+            .expr("__body", match_expr(template!(syn::Expr, value), from_str_arms))
+            .fill(
+                template!(syn::ItemImpl, impl ::core::str::FromStr for __Self {
+                    type Err = __Error;
+                    fn from_str(value: &str) -> __Result<Self, Self::Err> {
+                        __body
+                    }
+                }),
+                Holes::visit_item_impl_mut,
+            );
+        vec![self.finish(as_str), self.finish(display), self.finish(from_str)]
+    }
+
+    /// Serde impls for an enum told apart by a string field. The field belongs to each payload
+    /// struct (so a payload used alone still writes it): serializing writes the payload as is;
+    /// deserializing reads the field and decodes the whole object as that variant's payload.
+    /// Serde's `#[serde(tag)]` would write the field twice and make every payload drop it.
+    pub fn tagged_enum(&self, e: &Enum, tag: &str) -> Vec<syn::Item> {
+        let mut serialize_arms = Vec::new();
+        let mut deserialize_arms = Vec::new();
+        let mut values = Vec::new();
+        for v in &e.variants {
+            let VariantKind::Tagged { value, ty, .. } = &v.kind else { continue };
+            let holes = || Holes::default().ident("__Variant", ident(&v.name));
+            serialize_arms.push(holes().fill(
+                template!(syn::Arm,
+                    Self::__Variant(value) => serde::Serialize::serialize(value, serializer),
+                ),
+                Holes::visit_arm_mut,
+            ));
+            deserialize_arms.push(holes().str("__value", value).ty("__Payload", self.ctx.ty(ty)).fill(
+                template!(syn::Arm,
+                    Some("__value") => <__Payload as serde::Deserialize>::deserialize(&value).map(Self::__Variant).map_err(D::Error::custom),
+                ),
+                Holes::visit_arm_mut,
+            ));
+            values.push(value.as_str());
+        }
+        let ends = Holes::default().str("__tag", tag).expr("__values", str_array(&values));
+        let mut ends = ends.fill(
+            template!(
+                syn::ExprMatch,
+                match x {
+                    Some(other) => Err(D::Error::unknown_variant(other, &__values)),
+                    None => Err(D::Error::missing_field("__tag")),
+                }
+            ),
+            Holes::visit_expr_match_mut,
+        );
+        deserialize_arms.append(&mut ends.arms);
+        let scrutinee = Holes::default().str("__tag", tag).fill(
+            template!(syn::Expr, value.get("__tag").and_then(serde_json::Value::as_str)),
+            Holes::visit_expr_mut,
+        );
+        let serialize = self
+            .holes()
+            .expr("__body", match_expr(template!(syn::Expr, self), serialize_arms))
+            .fill(
+                template!(syn::ItemImpl, impl serde::Serialize for __Self {
+                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> __Result<S::Ok, S::Error> {
+                        __body
+                    }
+                }),
+                Holes::visit_item_impl_mut,
+            );
+        let deserialize =
+            self.holes().expr("__body", match_expr(scrutinee, deserialize_arms)).fill(
+                template!(
+                    syn::ItemImpl,
+                    impl<'de> serde::Deserialize<'de> for __Self {
+                        fn deserialize<D: serde::Deserializer<'de>>(
+                            deserializer: D,
+                        ) -> __Result<Self, D::Error> {
+                            use serde::de::Error as _;
+                            let value = <serde_json::Value as serde::Deserialize>::deserialize(
+                                deserializer,
+                            )?;
+                            __body
+                        }
+                    }
+                ),
+                Holes::visit_item_impl_mut,
+            );
+        vec![self.finish(serialize), self.finish(deserialize)]
+    }
+
+    /// `impl From<Payload> for Enum` for every payload type that only one variant carries
+    /// (boxed payloads are boxed by the conversion), so `event.into()` builds the enum.
+    pub fn payload_conversions(&self, e: &Enum) -> Vec<syn::Item> {
+        let payloads: Vec<(&Variant, (&RustType, bool))> = e
+            .variants
+            .iter()
+            .filter_map(|v| match &v.kind {
+                VariantKind::Untagged(RustType::Boxed(inner))
+                | VariantKind::Tagged { ty: RustType::Boxed(inner), .. } => {
+                    Some((v, (&**inner, true)))
+                }
+                VariantKind::Untagged(ty) | VariantKind::Tagged { ty, .. } => {
+                    Some((v, (ty, false)))
+                }
+                _ => None,
+            })
+            .collect();
+        payloads
+            .iter()
+            .filter(|(_, (ty, _))| {
+                payloads.iter().filter(|(_, (other, _))| other == ty).count() == 1
+            })
+            .map(|(variant, (ty, boxed))| {
+                let value = if *boxed {
+                    template!(syn::Expr, Box::new(value))
+                } else {
+                    path_expr(path(false, [word("value")]))
+                };
+                let from = self
+                    .holes()
+                    .ty("__Payload", self.ctx.ty(ty))
+                    .ident("__Variant", ident(&variant.name))
+                    .expr("__value", value)
+                    .fill(
+                        template!(syn::ItemImpl, impl From<__Payload> for __Self {
+                            fn from(value: __Payload) -> Self {
+                                Self::__Variant(__value)
+                            }
+                        }),
+                        Holes::visit_item_impl_mut,
+                    );
+                self.finish(from)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,251 @@
+//! Building `syn` syntax trees directly, without printing tokens and parsing them back.
+//!
+//! Emitting used to build each item as a `quote!` token stream and parse the whole file with
+//! `syn`: two thirds of the run went into building tokens only to read them again. Here the
+//! varying parts (names, paths, types, attributes, lists of fields, variants and match arms)
+//! are built as `syn` values, and the fixed shapes (impl blocks, method signatures) are
+//! [`template!`]s: parsed once per thread, then cloned with their holes filled.
+
+use proc_macro2::{Span, TokenStream};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use syn::punctuated::Punctuated;
+use syn::visit_mut::VisitMut;
+
+/// A piece of Rust with holes, parsed from the tokens once per thread and cloned on each use.
+///
+/// `template!(syn::ItemImpl, impl Display for __Name {})` evaluates to a fresh `syn::ItemImpl`;
+/// [`Holes::fill`] then replaces its placeholders. Parsing happens once per thread because
+/// `syn` values (their spans) cannot be shared between threads.
+macro_rules! template {
+    ($kind:ty, $($tokens:tt)*) => {{
+        thread_local! {
+            static TEMPLATE: $kind = syn::parse_quote!($($tokens)*);
+        }
+        TEMPLATE.with(Clone::clone)
+    }};
+}
+pub(crate) use template;
+
+/// What fills the placeholders of a template. A placeholder is an identifier starting with
+/// `__`; it is filled by the first kind of hole that names it:
+/// - a type `__T` (a path type of that one identifier) becomes [`Holes::ty`]'s type;
+/// - an expression `__e` (a path expression of that one identifier) becomes [`Holes::expr`]'s;
+/// - a path segment `__P` becomes [`Holes::path`]'s path, keeping the segment's generic
+///   arguments on the path's last segment (`__Result<T, E>` → `::core::result::Result<T, E>`);
+/// - any other identifier `__x` becomes [`Holes::ident`]'s identifier;
+/// - a string literal `"__s"` becomes [`Holes::str`]'s string.
+#[derive(Default)]
+pub struct Holes {
+    idents: Vec<(&'static str, syn::Ident)>,
+    types: Vec<(&'static str, syn::Type)>,
+    exprs: Vec<(&'static str, syn::Expr)>,
+    paths: Vec<(&'static str, syn::Path)>,
+    strs: Vec<(&'static str, String)>,
+}
+
+impl Holes {
+    /// Fills identifier placeholder `name`.
+    pub fn ident(mut self, name: &'static str, value: syn::Ident) -> Self {
+        self.idents.push((name, value));
+        self
+    }
+
+    /// Fills type placeholder `name`.
+    pub fn ty(mut self, name: &'static str, value: syn::Type) -> Self {
+        self.types.push((name, value));
+        self
+    }
+
+    /// Fills expression placeholder `name`.
+    pub fn expr(mut self, name: &'static str, value: syn::Expr) -> Self {
+        self.exprs.push((name, value));
+        self
+    }
+
+    /// Fills path placeholder `name`.
+    pub fn path(mut self, name: &'static str, value: syn::Path) -> Self {
+        self.paths.push((name, value));
+        self
+    }
+
+    /// Fills string-literal placeholder `name`.
+    pub fn str(mut self, name: &'static str, value: &str) -> Self {
+        self.strs.push((name, value.to_owned()));
+        self
+    }
+
+    /// Fills every placeholder of `node` and returns it.
+    pub fn fill<T>(mut self, mut node: T, visit: fn(&mut Self, &mut T)) -> T {
+        visit(&mut self, &mut node);
+        node
+    }
+
+    /// The placeholder a one-identifier path stands for, if any.
+    fn single(path: &syn::Path) -> Option<&syn::Ident> {
+        let ident = path.get_ident()?;
+        ident.to_string().starts_with("__").then_some(ident)
+    }
+}
+
+fn lookup<'v, V>(holes: &'v [(&'static str, V)], ident: &syn::Ident) -> Option<&'v V> {
+    holes.iter().find(|(name, _)| ident == name).map(|(_, value)| value)
+}
+
+impl VisitMut for Holes {
+    fn visit_type_mut(&mut self, node: &mut syn::Type) {
+        if let syn::Type::Path(syn::TypePath { qself: None, path }) = node {
+            if let Some(value) = Holes::single(path).and_then(|i| lookup(&self.types, i)) {
+                *node = value.clone();
+                return;
+            }
+        }
+        syn::visit_mut::visit_type_mut(self, node);
+    }
+
+    fn visit_expr_mut(&mut self, node: &mut syn::Expr) {
+        if let syn::Expr::Path(syn::ExprPath { qself: None, path, .. }) = node {
+            if let Some(value) = Holes::single(path).and_then(|i| lookup(&self.exprs, i)) {
+                *node = value.clone();
+                return;
+            }
+        }
+        syn::visit_mut::visit_expr_mut(self, node);
+    }
+
+    fn visit_path_mut(&mut self, node: &mut syn::Path) {
+        let first = node.segments.first().map(|s| &s.ident);
+        if let Some(value) = first.and_then(|i| lookup(&self.paths, i)) {
+            let mut spliced = value.clone();
+            let rest: Vec<syn::PathSegment> = node.segments.iter().skip(1).cloned().collect();
+            if let (Some(last), Some(hole)) = (spliced.segments.last_mut(), node.segments.first()) {
+                last.arguments = hole.arguments.clone();
+            }
+            spliced.segments.extend(rest);
+            *node = spliced;
+        }
+        syn::visit_mut::visit_path_mut(self, node);
+    }
+
+    fn visit_ident_mut(&mut self, node: &mut syn::Ident) {
+        if let Some(value) = lookup(&self.idents, node) {
+            *node = value.clone();
+        }
+    }
+
+    fn visit_lit_str_mut(&mut self, node: &mut syn::LitStr) {
+        let value = node.value();
+        if let Some((_, text)) = self.strs.iter().find(|(name, _)| *name == value) {
+            *node = lit_str(text);
+        }
+    }
+}
+
+/// A string literal.
+pub fn lit_str(text: &str) -> syn::LitStr {
+    syn::LitStr::new(text, Span::call_site())
+}
+
+/// A string literal expression.
+pub fn str_expr(text: &str) -> syn::Expr {
+    syn::Expr::Lit(syn::ExprLit { attrs: vec![], lit: syn::Lit::Str(lit_str(text)) })
+}
+
+/// A path of identifiers, `::`-led when `global`.
+pub fn path(global: bool, segments: impl IntoIterator<Item = syn::Ident>) -> syn::Path {
+    syn::Path {
+        leading_colon: global.then(Default::default),
+        segments: segments.into_iter().map(syn::PathSegment::from).collect(),
+    }
+}
+
+/// `path` with generic arguments `args` on its last segment.
+pub fn with_args(mut path: syn::Path, args: impl IntoIterator<Item = syn::Type>) -> syn::Path {
+    let args: Punctuated<syn::GenericArgument, syn::Token![,]> =
+        args.into_iter().map(syn::GenericArgument::Type).collect();
+    if let Some(last) = path.segments.last_mut() {
+        last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+            colon2_token: None,
+            lt_token: Default::default(),
+            args,
+            gt_token: Default::default(),
+        });
+    }
+    path
+}
+
+/// A type naming `path`.
+pub fn path_type(path: syn::Path) -> syn::Type {
+    syn::Type::Path(syn::TypePath { qself: None, path })
+}
+
+/// An expression naming `path`.
+pub fn path_expr(path: syn::Path) -> syn::Expr {
+    syn::Expr::Path(syn::ExprPath { attrs: vec![], qself: None, path })
+}
+
+/// The type `()`.
+pub fn unit_type() -> syn::Type {
+    syn::Type::Tuple(syn::TypeTuple { paren_token: Default::default(), elems: Punctuated::new() })
+}
+
+/// A type written as Rust source (from the config, which has checked it), parsed once per
+/// thread and text.
+pub fn verbatim_type(text: &str) -> Option<syn::Type> {
+    thread_local! {
+        static PARSED: RefCell<HashMap<String, Option<syn::Type>>> = RefCell::default();
+    }
+    PARSED.with(|parsed| {
+        parsed
+            .borrow_mut()
+            .entry(text.to_owned())
+            .or_insert_with(|| syn::parse_str(text).ok())
+            .clone()
+    })
+}
+
+/// An outer attribute `#[path]`, `#[path(tokens)]` or, with `value`, `#[path = value]`.
+pub fn attribute(path: syn::Path, meta: Meta) -> syn::Attribute {
+    let meta = match meta {
+        Meta::Word => syn::Meta::Path(path),
+        Meta::List(tokens) => syn::Meta::List(syn::MetaList {
+            path,
+            delimiter: syn::MacroDelimiter::Paren(Default::default()),
+            tokens,
+        }),
+        Meta::Value(value) => {
+            syn::Meta::NameValue(syn::MetaNameValue { path, eq_token: Default::default(), value })
+        }
+    };
+    syn::Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta,
+    }
+}
+
+/// The shape of an attribute's contents.
+pub enum Meta {
+    /// `#[path]`
+    Word,
+    /// `#[path(tokens)]`
+    List(TokenStream),
+    /// `#[path = value]`
+    Value(syn::Expr),
+}
+
+/// `#[name(tokens)]` for a one-word attribute name.
+pub fn list_attribute(name: &str, tokens: TokenStream) -> syn::Attribute {
+    attribute(path(false, [word(name)]), Meta::List(tokens))
+}
+
+/// An identifier the emitter itself writes (`doc`, `serde`, `value`…), never raw.
+pub fn word(name: &str) -> syn::Ident {
+    syn::Ident::new(name, Span::call_site())
+}
+
+/// `pub`.
+pub fn public() -> syn::Visibility {
+    syn::Visibility::Public(Default::default())
+}
