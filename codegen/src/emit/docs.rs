@@ -12,7 +12,7 @@ use crate::model::jsdoc::Docs;
 /// Docs are most of the output. Given to prettyplease as `#[doc = "…"]` attributes, each line
 /// would be escaped into a string literal only to be unescaped again and printed as `///` plus
 /// the line. So each doc block goes into the syntax tree as one short placeholder attribute,
-/// and [`DocTable::expand`] replaces the placeholder's printed line with the block's lines, at
+/// and `text::finish` replaces the placeholder's printed line with the block's lines, at
 /// its indentation, exactly as prettyplease prints a doc line. Every `///` line prettyplease
 /// prints for generated items is a placeholder, so no author's text can be taken for one.
 #[derive(Default)]
@@ -36,37 +36,18 @@ impl DocTable {
         Some(super::items::doc_attr(&placeholder))
     }
 
-    /// `printed` (prettyplease's output) with each placeholder line replaced by its block.
-    pub fn expand(&self, printed: &str) -> String {
-        let blocks = self.blocks.borrow();
-        let extra: usize = blocks.iter().flatten().map(|l| l.len() + 16).sum();
-        let mut out = String::with_capacity(printed.len() + extra);
-        for line in printed.lines() {
-            let trimmed = line.trim_start();
-            let block = trimmed
-                .strip_prefix("///")
-                .and_then(|rest| rest.strip_prefix(PLACEHOLDER))
-                .and_then(|index| index.parse::<usize>().ok())
-                .and_then(|index| blocks.get(index));
-            match block {
-                Some(block) => {
-                    let indent = &line[..line.len() - trimmed.len()];
-                    for doc in block {
-                        // As prettyplease prints `#[doc = " text"]`: trailing spaces dropped.
-                        let text = if doc.is_empty() { String::new() } else { format!(" {doc}") };
-                        out.push_str(indent);
-                        out.push_str("///");
-                        out.push_str(text.trim_end_matches(' '));
-                        out.push('\n');
-                    }
-                }
-                None => {
-                    out.push_str(line);
-                    out.push('\n');
-                }
-            }
-        }
-        out
+    /// The block a printed doc line stands for, given the text after its `///`.
+    pub fn block(&self, printed: &str) -> Option<std::cell::Ref<'_, [String]>> {
+        let index = printed.strip_prefix(PLACEHOLDER)?.parse::<usize>().ok()?;
+        std::cell::Ref::filter_map(self.blocks.borrow(), |blocks| {
+            blocks.get(index).map(Vec::as_slice)
+        })
+        .ok()
+    }
+
+    /// The length of all the blocks' text, to size the output.
+    pub fn text_len(&self) -> usize {
+        self.blocks.borrow().iter().flatten().map(|line| line.len() + 16).sum()
     }
 }
 
@@ -166,6 +147,10 @@ fn list_marker_width(line: &str) -> Option<usize> {
 
 /// Escapes what rustdoc would misread in one line of prose, leaving code spans alone.
 fn escape_inline(line: &str) -> String {
+    // Most lines have nothing to escape: no code span, escape, bracket, tag, `{@link}` or URL.
+    if !line.contains(['`', '\\', '[', ']', '<', '{']) && !line.contains("http") {
+        return line.to_owned();
+    }
     let line = inline_link_tags(line);
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len() + 8);
