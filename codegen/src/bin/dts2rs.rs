@@ -8,6 +8,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// See the `mimalloc` entry of Cargo.toml: most of what dts2rs does is allocate small values.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Generate idiomatic serde Rust types from TypeScript declaration files (.d.ts).
 #[derive(Debug, Parser)]
 #[command(
