@@ -7,7 +7,7 @@ use super::docs::DocTable;
 const ITEM_STARTS: &[&str] =
     &["///", "#[", "pub ", "impl ", "fn ", "use ", "mod ", "type ", "const ", "trait "];
 
-/// `header`, a blank line, then `printed` (prettyplease's output) with each doc placeholder
+/// `header` (which ends with a line break), a blank line, then `printed` (prettyplease's output) with each doc placeholder
 /// replaced by its comment (see [`DocTable`]) and a blank line between consecutive items, as
 /// hand-written Rust has; prettyplease prints them back to back.
 ///
@@ -71,5 +71,58 @@ fn push_doc_block(out: &mut String, indent: &str, block: &[String]) {
             out.push_str(doc);
         }
         out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::jsdoc::Docs;
+
+    fn docs(body: &str) -> Docs {
+        Docs { body: body.to_owned(), ..Docs::default() }
+    }
+
+    #[test]
+    fn placeholders_become_doc_lines_at_their_indentation() {
+        let table = DocTable::default();
+        let outer = table.attr(&docs("Outer.")).expect("a placeholder");
+        let inner = table.attr(&docs("First  \n\nThird.")).expect("a placeholder");
+        assert!(table.attr(&Docs::default()).is_none(), "no lines, no placeholder");
+        let doc_of = |attr: &syn::Attribute| match &attr.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => s.value(),
+                _ => unreachable!(),
+            },
+            _ => unreachable!(),
+        };
+        let printed = format!(
+            "///{}\npub mod m {{\n    ///{}\n    pub struct S {{}}\n}}\n",
+            doc_of(&outer),
+            doc_of(&inner)
+        );
+        assert_eq!(
+            finish("// header\n", &printed, &table),
+            "// header\n\n/// Outer.\npub mod m {\n    /// First\n    ///\n    /// Third.\n    pub struct S {}\n}\n"
+        );
+    }
+
+    #[test]
+    fn items_are_separated_but_fields_are_not() {
+        let printed =
+            "pub struct A {\n    pub a: u8,\n    pub b: u8,\n}\npub type B = A;\nimpl A {}\n";
+        assert_eq!(
+            finish("// h\n", printed, &DocTable::default()),
+            "// h\n\npub struct A {\n    pub a: u8,\n    pub b: u8,\n}\n\npub type B = A;\n\nimpl A {}\n"
+        );
+    }
+
+    #[test]
+    fn author_text_that_looks_like_a_placeholder_is_left_alone() {
+        let printed = "/// \u{1}0 is not ours\n";
+        assert_eq!(
+            finish("// h\n", printed, &DocTable::default()),
+            "// h\n\n/// \u{1}0 is not ours\n"
+        );
     }
 }
