@@ -11,7 +11,7 @@
 //!   exactly as dts2rs calls it: the floor.
 //! - `stage/parse`: `dts2rs::parse::parse_file` (swc + nesting check + lowering to the model).
 //! - `stage/model`: `dts2rs::model::build::build` on the parsed files.
-//! - `stage/emit`: `dts2rs::emit::emit` (tokens, `syn`, prettyplease) on the built model.
+//! - `stage/emit`: `dts2rs::emit::emit` (`syn` trees, prettyplease, doc comments) on the built model.
 //! - `stage/write`: writing the emitted files into a fresh temporary folder.
 //! - `full`: `Builder::generate_to` a fresh temporary folder: read, parse, model, emit, write.
 //!

@@ -6,8 +6,8 @@
 //!   TypeScript-side types;
 //! - [`model`]: names are resolved, anonymous types are named after their place, identical
 //!   literal unions are shared and the config applied, giving a Rust-shaped model;
-//! - [`emit`]: the model becomes tokens (`quote`), checked by `syn` and printed by
-//!   `prettyplease` under an `@generated` header.
+//! - [`emit`]: the model becomes `syn` syntax trees (built directly, never parsed back from
+//!   tokens), printed by `prettyplease` under an `@generated` header.
 //!
 //! [`Builder`] runs all three, from a build script or the `dts2rs` command:
 //!
