@@ -7,10 +7,9 @@
 //! (`AudioFormat`).
 
 use super::jsdoc::Docs;
-use super::naming::{Case, Scope};
+use super::naming::{heck_case, Case, Scope};
 use super::rust::{Enum, Item, ItemKind, ItemPath, RustType, VariantKind};
 use crate::diagnostics::Span;
-use heck::ToSnakeCase;
 use std::collections::BTreeMap;
 
 /// An enum generated for an anonymous literal union, waiting to learn whether it is shared.
@@ -124,7 +123,7 @@ fn place_words(place: &PlacedEnum) -> Vec<String> {
     place
         .ts_path
         .iter()
-        .flat_map(|s| s.to_snake_case().split('_').map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|s| heck_case(s, Case::Value).split('_').map(str::to_owned).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
         .collect()
 }
