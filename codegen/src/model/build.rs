@@ -15,7 +15,7 @@ use super::rust::{self, Item, ItemKind, ItemPath, Module, ModuleKind, RustType};
 use super::share::{place_enums, PlacedEnum};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, FileId, Span};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One parsed declaration file and where it goes in the output.
 pub struct InputFile<'a> {
@@ -45,15 +45,15 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     let mut builder = Builder {
         config,
         root: Module::new("", ModuleKind::Root),
-        scopes: BTreeMap::new(),
-        module_index: BTreeMap::new(),
-        companions: BTreeMap::new(),
+        scopes: HashMap::new(),
+        module_index: HashMap::new(),
+        companions: HashMap::new(),
         warnings: Vec::new(),
         used_overrides: BTreeSet::new(),
         resolver: Resolver::default(),
         modules: Vec::new(),
         enums: Vec::new(),
-        done: BTreeSet::new(),
+        done: HashSet::new(),
     };
     for input in &ordered {
         let module = builder.file_module(input);
@@ -84,12 +84,14 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
 pub(super) struct Builder<'c, 'd> {
     pub(super) config: &'c Config,
     pub(super) root: Module,
-    /// Names taken in each module, by module path.
-    scopes: BTreeMap<Vec<String>, Scope>,
+    /// Names taken in each module, by module path. The maps keyed by paths are only looked up,
+    /// never walked, so hashing (one pass over the key) beats ordered search (a comparison of
+    /// long shared prefixes per step).
+    scopes: HashMap<Vec<String>, Scope>,
     /// Each module's position in the tree (child indices from the root), by module path.
-    module_index: BTreeMap<Vec<String>, Vec<usize>>,
-    /// The module holding the types nested in an item, by (module, item name).
-    companions: BTreeMap<(Vec<String>, String), Vec<String>>,
+    module_index: HashMap<Vec<String>, Vec<usize>>,
+    /// The module holding the types nested in an item, by item.
+    companions: HashMap<ItemPath, Vec<String>>,
     pub(super) warnings: Vec<Diagnostic>,
     pub(super) used_overrides: BTreeSet<String>,
     pub(super) resolver: Resolver<'d>,
@@ -98,7 +100,7 @@ pub(super) struct Builder<'c, 'd> {
     /// Literal-union enums of the file being lowered, waiting to be shared or placed.
     pub(super) enums: Vec<PlacedEnum>,
     /// Declarations already lowered (merged interfaces lower once), by (file, TS path).
-    done: BTreeSet<(usize, Vec<String>)>,
+    done: HashSet<(usize, Vec<String>)>,
 }
 
 /// A field and the context its type is written in: its file and namespace. Inherited and
@@ -158,7 +160,11 @@ impl Place<'_> {
 
 impl<'c, 'd> Builder<'c, 'd> {
     pub(super) fn scope(&mut self, module: &[String]) -> &mut Scope {
-        self.scopes.entry(module.to_vec()).or_default()
+        // Looked up by the borrowed path first: the key is copied once per module, not per call.
+        if !self.scopes.contains_key(module) {
+            self.scopes.insert(module.to_vec(), Scope::new());
+        }
+        self.scopes.get_mut(module).expect("inserted above")
     }
 
     /// The module at `path`, created (as a namespace, with its missing ancestors) when absent.
@@ -168,22 +174,22 @@ impl<'c, 'd> Builder<'c, 'd> {
 
     /// The module at `path`, created as `kind` when absent. Modules are found through
     /// `module_index` (children are only ever appended, so positions stay valid): a lookup costs
-    /// the path's depth, not the number of sibling modules.
+    /// one hash of the path and its depth, not the number of sibling modules.
     fn module_of_kind(&mut self, path: &[String], kind: ModuleKind) -> &mut Module {
-        if !self.module_index.contains_key(path) {
-            for depth in 1..=path.len() {
-                if self.module_index.contains_key(&path[..depth]) {
-                    continue;
-                }
-                let mut position =
-                    self.module_index.get(&path[..depth - 1]).cloned().unwrap_or_default();
-                let parent = position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i]);
-                let own_kind =
-                    if depth == path.len() { kind.clone() } else { ModuleKind::Namespace };
-                parent.modules.push(Module::new(path[depth - 1].clone(), own_kind));
-                position.push(parent.modules.len() - 1);
-                self.module_index.insert(path[..depth].to_vec(), position);
+        if let Some(position) = self.module_index.get(path) {
+            return position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i]);
+        }
+        for depth in 1..=path.len() {
+            if self.module_index.contains_key(&path[..depth]) {
+                continue;
             }
+            let mut position =
+                self.module_index.get(&path[..depth - 1]).cloned().unwrap_or_default();
+            let parent = position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i]);
+            let own_kind = if depth == path.len() { kind.clone() } else { ModuleKind::Namespace };
+            parent.modules.push(Module::new(path[depth - 1].clone(), own_kind));
+            position.push(parent.modules.len() - 1);
+            self.module_index.insert(path[..depth].to_vec(), position);
         }
         let position = self.module_index.get(path).map_or(&[][..], Vec::as_slice);
         position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i])
@@ -195,8 +201,7 @@ impl<'c, 'd> Builder<'c, 'd> {
 
     /// The module that holds the types nested in `item` (`Session` → `session`), claimed once.
     pub(super) fn companion(&mut self, item: &ItemPath) -> Vec<String> {
-        let key = (item.modules.clone(), item.name.clone());
-        if let Some(path) = self.companions.get(&key) {
+        if let Some(path) = self.companions.get(item) {
             return path.clone();
         }
         let name = self.scope(&item.modules).claim(&item.name, Case::Value);
@@ -208,7 +213,7 @@ impl<'c, 'd> Builder<'c, 'd> {
             module.docs = Docs::generated(format!("Types nested in [`{}`].", item.name));
             module.companion_of = Some(item.name.clone());
         }
-        self.companions.insert(key, path.clone());
+        self.companions.insert(item.clone(), path.clone());
         path
     }
 

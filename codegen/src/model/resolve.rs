@@ -8,7 +8,7 @@
 
 use super::decl::{DeclFile, Import, ImportKind, Interface, ReExport};
 use super::rust::ItemPath;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How deep re-export chains are followed before giving up (a cycle, in practice).
 const MAX_CHAIN: usize = 32;
@@ -31,8 +31,9 @@ pub struct Symbol<'d> {
 
 /// What one file declares and imports.
 pub struct Declared<'d> {
-    /// Declarations by TypeScript path (namespaces joined: `Session.Tool`).
-    pub types: BTreeMap<Vec<String>, Symbol<'d>>,
+    /// Declarations by TypeScript path (namespaces joined: `Session.Tool`). Only looked up,
+    /// never walked: hashed, as ordered search compared long shared prefixes at every step.
+    pub types: HashMap<Vec<String>, Symbol<'d>>,
     /// Imports by local name.
     pub imports: BTreeMap<&'d str, &'d Import>,
     /// The file's re-exports.
@@ -43,7 +44,7 @@ impl<'d> Declared<'d> {
     /// An empty table for `decls`.
     pub fn new(decls: &'d DeclFile) -> Self {
         Declared {
-            types: BTreeMap::new(),
+            types: HashMap::new(),
             imports: decls.imports.iter().map(|i| (i.local.as_str(), i)).collect(),
             reexports: &decls.reexports,
         }
