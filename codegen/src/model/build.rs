@@ -17,6 +17,15 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, FileId, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+/// The docs of a place that has none, lent to every such place.
+pub(super) static NO_DOCS: Docs = Docs {
+    body: String::new(),
+    examples: Vec::new(),
+    deprecated: None,
+    tags: Vec::new(),
+    generated: false,
+};
+
 /// One parsed declaration file and where it goes in the output.
 pub struct InputFile<'a> {
     /// The registered source (for messages).
@@ -127,7 +136,7 @@ pub(super) struct Place<'p> {
     /// The TypeScript path of the place, for sharing and messages.
     pub(super) ts_path: Vec<String>,
     /// The field the place belongs to, for number rules.
-    pub(super) field: String,
+    pub(super) field: &'p str,
     /// The file and namespace the type was written in, for resolving references.
     pub(super) file: usize,
     pub(super) ns: &'p [String],
@@ -136,7 +145,9 @@ pub(super) struct Place<'p> {
     /// Type parameters that are not Rust parameters here (a base's, a generic method's): they
     /// stand for any JSON value, without a warning.
     pub(super) erased: &'p [String],
-    pub(super) docs: Docs,
+    /// The docs of the place, given to a type generated there (borrowed: most places generate
+    /// none).
+    pub(super) docs: &'p Docs,
     pub(super) span: Option<Span>,
     /// A declared name: the type goes exactly here, never shared.
     pub(super) fixed: Option<ItemPath>,
@@ -179,19 +190,20 @@ impl<'c, 'd> Builder<'c, 'd> {
         if let Some(position) = self.module_index.get(path) {
             return position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i]);
         }
-        for depth in 1..=path.len() {
-            if self.module_index.contains_key(&path[..depth]) {
-                continue;
-            }
-            let mut position =
-                self.module_index.get(&path[..depth - 1]).cloned().unwrap_or_default();
+        // Ancestors are always created with their descendants: below the deepest existing one,
+        // every level is missing.
+        let mut existing = path.len().saturating_sub(1);
+        while existing > 0 && !self.module_index.contains_key(&path[..existing]) {
+            existing -= 1;
+        }
+        let mut position = self.module_index.get(&path[..existing]).cloned().unwrap_or_default();
+        for depth in existing + 1..=path.len() {
             let parent = position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i]);
             let own_kind = if depth == path.len() { kind.clone() } else { ModuleKind::Namespace };
             parent.modules.push(Module::new(path[depth - 1].clone(), own_kind));
             position.push(parent.modules.len() - 1);
-            self.module_index.insert(path[..depth].to_vec(), position);
+            self.module_index.insert(path[..depth].to_vec(), position.clone());
         }
-        let position = self.module_index.get(path).map_or(&[][..], Vec::as_slice);
         position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i])
     }
 
@@ -415,12 +427,12 @@ impl<'c, 'd> Builder<'c, 'd> {
                         owner: &path,
                         name: decl.name.clone(),
                         ts_path: ts.clone(),
-                        field: decl.name.clone(),
+                        field: &decl.name,
                         file,
                         ns,
                         params: &[],
                         erased: params,
-                        docs: decl.docs.clone(),
+                        docs: &decl.docs,
                         span: Some(decl.span),
                         fixed: Some(path.clone()),
                     };
@@ -557,12 +569,12 @@ impl<'c, 'd> Builder<'c, 'd> {
                 owner: path,
                 name: field.name.clone(),
                 ts_path: ts.iter().cloned().chain([field.name.clone()]).collect(),
-                field: field.name.clone(),
+                field: &field.name,
                 file: *file,
                 ns,
                 params,
                 erased,
-                docs: field.docs.clone(),
+                docs: &field.docs,
                 span: Some(field.span),
                 fixed: None,
             };
@@ -621,28 +633,16 @@ impl<'c, 'd> Builder<'c, 'd> {
                 if self.is_external(file, ns, ty) {
                     continue;
                 }
-                let place = method_place(
-                    path,
-                    ts,
-                    file,
-                    ns,
-                    &method.type_params,
-                    &format!("{}_{}", method.name, param.name),
-                );
+                let place_name = format!("{}_{}", method.name, param.name);
+                let place = method_place(path, ts, file, ns, &method.type_params, &place_name);
                 let mut lowered = self.lower_type(&place, ty);
                 if param.optional {
                     lowered = RustType::Option(Box::new(lowered));
                 }
                 params.push((param_scope.claim(&param.name, Case::Value), lowered));
             }
-            let place = method_place(
-                path,
-                ts,
-                file,
-                ns,
-                &method.type_params,
-                &format!("{}_response", method.name),
-            );
+            let place_name = format!("{}_response", method.name);
+            let place = method_place(path, ts, file, ns, &method.type_params, &place_name);
             let returns = match &method.returns {
                 Some(ty) => self.lower_return(&place, ty),
                 None => RustType::Unit,
@@ -686,18 +686,18 @@ fn method_place<'p>(
     file: usize,
     ns: &'p [String],
     erased: &'p [String],
-    name: &str,
+    name: &'p str,
 ) -> Place<'p> {
     Place {
         owner,
         name: name.to_owned(),
         ts_path: ts.iter().cloned().chain([name.to_owned()]).collect(),
-        field: name.to_owned(),
+        field: name,
         file,
         ns,
         params: &[],
         erased,
-        docs: Docs::default(),
+        docs: &NO_DOCS,
         span: None,
         fixed: None,
     }

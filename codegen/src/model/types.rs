@@ -1,6 +1,6 @@
 //! TypeScript types → Rust types, generating the items anonymous types need at their place.
 
-use super::build::{Builder, ContextField, Place};
+use super::build::{Builder, ContextField, Place, NO_DOCS};
 use super::decl::{Literal, TypeExpr};
 use super::jsdoc::Docs;
 use super::naming::{rust_ident, Case, Scope};
@@ -45,7 +45,7 @@ impl<'d> Builder<'_, 'd> {
     }
 
     fn number(&self, place: &Place<'_>) -> RustType {
-        match self.config.number_type(&place.field) {
+        match self.config.number_type(place.field) {
             Some(ty) => RustType::Verbatim(ty.to_owned()),
             None => RustType::F64,
         }
@@ -328,7 +328,7 @@ impl<'d> Builder<'_, 'd> {
                 owner: &owner,
                 name: raw_name.clone(),
                 ts_path: place.ts_path.iter().cloned().chain([raw_name.clone()]).collect(),
-                docs: Docs::default(),
+                docs: &NO_DOCS,
                 fixed: None,
                 ..place.clone()
             };
