@@ -8,6 +8,7 @@
 //! import) finds its Rust path whatever the order. Types are lowered in the `types` module.
 
 use super::decl::{Decl, DeclFile, DeclKind, Field, Interface, Method, ReExport, TypeExpr};
+use super::fast_hash::{FastMap, FastSet};
 use super::jsdoc::Docs;
 use super::naming::{rust_ident, singular, Case, Scope};
 use super::resolve::{Declared, Resolver, Symbol};
@@ -15,7 +16,7 @@ use super::rust::{self, Item, ItemKind, ItemPath, Module, ModuleKind, RustType};
 use super::share::{place_enums, PlacedEnum};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, FileId, Span};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The docs of a place that has none, lent to every such place.
 pub(super) static NO_DOCS: Docs = Docs {
@@ -54,15 +55,15 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     let mut builder = Builder {
         config,
         root: Module::new("", ModuleKind::Root),
-        scopes: HashMap::new(),
-        module_index: HashMap::new(),
-        companions: HashMap::new(),
+        scopes: FastMap::default(),
+        module_index: FastMap::default(),
+        companions: FastMap::default(),
         warnings: Vec::new(),
         used_overrides: BTreeSet::new(),
         resolver: Resolver::default(),
         modules: Vec::new(),
         enums: Vec::new(),
-        done: HashSet::new(),
+        done: FastSet::default(),
     };
     for input in &ordered {
         let module = builder.file_module(input);
@@ -96,11 +97,11 @@ pub(super) struct Builder<'c, 'd> {
     /// Names taken in each module, by module path. The maps keyed by paths are only looked up,
     /// never walked, so hashing (one pass over the key) beats ordered search (a comparison of
     /// long shared prefixes per step).
-    scopes: HashMap<Vec<String>, Scope>,
+    scopes: FastMap<Vec<String>, Scope>,
     /// Each module's position in the tree (child indices from the root), by module path.
-    module_index: HashMap<Vec<String>, Vec<usize>>,
+    module_index: FastMap<Vec<String>, Vec<usize>>,
     /// The module holding the types nested in an item, by item.
-    companions: HashMap<ItemPath, Vec<String>>,
+    companions: FastMap<ItemPath, Vec<String>>,
     pub(super) warnings: Vec<Diagnostic>,
     pub(super) used_overrides: BTreeSet<String>,
     pub(super) resolver: Resolver<'d>,
@@ -109,7 +110,7 @@ pub(super) struct Builder<'c, 'd> {
     /// Literal-union enums of the file being lowered, waiting to be shared or placed.
     pub(super) enums: Vec<PlacedEnum>,
     /// Declarations already lowered (merged interfaces lower once), by (file, TS path).
-    done: HashSet<(usize, Vec<String>)>,
+    done: FastSet<(usize, Vec<String>)>,
 }
 
 /// A field and the context its type is written in: its file and namespace. Inherited and

@@ -7,8 +7,9 @@
 //! a package name) is external.
 
 use super::decl::{DeclFile, Import, ImportKind, Interface, ReExport};
+use super::fast_hash::FastMap;
 use super::rust::ItemPath;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// How deep re-export chains are followed before giving up (a cycle, in practice).
 const MAX_CHAIN: usize = 32;
@@ -33,7 +34,7 @@ pub struct Symbol<'d> {
 pub struct Declared<'d> {
     /// Declarations by TypeScript path (namespaces joined: `Session.Tool`). Only looked up,
     /// never walked: hashed, as ordered search compared long shared prefixes at every step.
-    pub types: HashMap<Vec<String>, Symbol<'d>>,
+    pub types: FastMap<Vec<String>, Symbol<'d>>,
     /// Imports by local name.
     pub imports: BTreeMap<&'d str, &'d Import>,
     /// The file's re-exports.
@@ -44,7 +45,7 @@ impl<'d> Declared<'d> {
     /// An empty table for `decls`.
     pub fn new(decls: &'d DeclFile) -> Self {
         Declared {
-            types: HashMap::new(),
+            types: FastMap::default(),
             imports: decls.imports.iter().map(|i| (i.local.as_str(), i)).collect(),
             reexports: &decls.reexports,
         }
