@@ -51,9 +51,11 @@ pub fn rust_ident(raw: &str, case: Case) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, '_');
     }
-    if NOT_RAW.contains(&name.as_str()) {
+    // No keyword is longer than 8 bytes: longer names (most) skip the lists.
+    let short = name.len() <= 8;
+    if short && NOT_RAW.contains(&name.as_str()) {
         name.push('_');
-    } else if KEYWORDS.contains(&name.as_str()) {
+    } else if short && KEYWORDS.contains(&name.as_str()) {
         name.insert_str(0, "r#");
     }
     name
@@ -141,20 +143,16 @@ fn camel_parts<'w>(word: &'w [u8], mut part: impl FnMut(&'w [u8])) {
 /// Appends one ASCII word: capitalized for [`Case::Type`], lowercase after a `_` separator
 /// (none before the first word) for [`Case::Value`].
 fn push_word(out: &mut String, word: &[u8], case: Case) {
-    match case {
-        Case::Type => {
-            for (i, &b) in word.iter().enumerate() {
-                out.push(
-                    if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() } as char
-                );
-            }
-        }
-        Case::Value => {
-            if !out.is_empty() {
-                out.push('_');
-            }
-            out.extend(word.iter().map(|b| b.to_ascii_lowercase() as char));
-        }
+    if case == Case::Value && !out.is_empty() {
+        out.push('_');
+    }
+    let start = out.len();
+    // A run of ASCII letters and digits is valid UTF-8; its case is changed in place, in bulk.
+    out.push_str(std::str::from_utf8(word).unwrap_or_default());
+    out[start..].make_ascii_lowercase();
+    if case == Case::Type {
+        let first = (start + 1).min(out.len());
+        out[start..first].make_ascii_uppercase();
     }
 }
 
