@@ -16,7 +16,7 @@ use super::rust::{self, Item, ItemKind, ItemPath, Module, ModuleKind, RustType};
 use super::share::{place_enums, PlacedEnum};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, FileId, Span};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// The docs of a place that has none, lent to every such place.
 pub(super) static NO_DOCS: Docs = Docs {
@@ -546,13 +546,13 @@ impl<'c, 'd> Builder<'c, 'd> {
         params: &[String],
         fields: Vec<ContextField<'d>>,
     ) -> rust::Struct {
-        let mut latest: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut latest: FastMap<&str, usize> = FastMap::default();
         for (i, f) in fields.iter().enumerate() {
             latest.insert(f.field.name.as_str(), i);
         }
         let mut scope = Scope::new();
         let mut out = Vec::new();
-        let mut emitted = BTreeSet::new();
+        let mut emitted = FastSet::default();
         for ContextField { field, .. } in &fields {
             if !emitted.insert(field.name.as_str()) {
                 continue;
@@ -595,10 +595,13 @@ impl<'c, 'd> Builder<'c, 'd> {
 
     /// A field's type: the configured override for its path, or its lowered TypeScript type.
     fn field_type(&mut self, place: &Place<'_>, ty: &'d TypeExpr) -> RustType {
-        let key = place.ts_string();
-        if let Some(over) = self.config.type_override(&key) {
-            self.used_overrides.insert(key);
-            return RustType::Verbatim(over.to_owned());
+        // Without overrides (the usual case) there is no key to build.
+        if !self.config.types.is_empty() {
+            let key = place.ts_string();
+            if let Some(over) = self.config.type_override(&key) {
+                self.used_overrides.insert(key);
+                return RustType::Verbatim(over.to_owned());
+            }
         }
         self.lower_type(place, ty)
     }

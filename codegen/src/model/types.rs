@@ -246,7 +246,10 @@ impl<'d> Builder<'_, 'd> {
             });
         }
         let open = members.iter().any(|m| matches!(m, TypeExpr::OpenString | TypeExpr::String));
-        if open || self.config.is_open_enum(&place.ts_string()) {
+        if open
+            || (self.config.open_enums.selects_any()
+                && self.config.is_open_enum(&place.ts_string()))
+        {
             let name = scope.claim("other", Case::Type);
             let docs =
                 Docs::generated("A value not known when these bindings were generated.".to_owned());
