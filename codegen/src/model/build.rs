@@ -410,14 +410,16 @@ impl<'c, 'd> Builder<'c, 'd> {
             if !self.done.insert((file, ts.clone())) {
                 continue;
             }
-            let Some(symbol) = self.resolver.files[file].types.get(&ts).cloned() else { continue };
-            let path = symbol.path.clone();
+            let symbol = self.resolver.files[file].types.get(&ts);
+            let Some((path, bodies, nullable)) =
+                symbol.map(|s| (s.path.clone(), s.bodies.clone(), s.nullable))
+            else {
+                continue;
+            };
             let kind = match &decl.kind {
                 DeclKind::Interface(_) => {
-                    let params =
-                        symbol.bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
-                    let fields =
-                        self.interface_fields(file, ns, &symbol.bodies, &mut vec![ts.clone()]);
+                    let params = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
+                    let fields = self.interface_fields(file, ns, &bodies, &mut vec![ts.clone()]);
                     ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields))
                 }
                 DeclKind::TypeAlias(ty, params) => {
@@ -444,7 +446,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                         RustType::Option(inner) if matches!(&*inner, RustType::Item(p, _) if *p == path) => {
                             continue
                         }
-                        RustType::Option(inner) if symbol.nullable => ItemKind::Alias(*inner),
+                        RustType::Option(inner) if nullable => ItemKind::Alias(*inner),
                         other => ItemKind::Alias(other),
                     }
                 }

@@ -4,8 +4,8 @@
 //! distinct (a module's items, a struct's fields, an enum's variants) claims its names through a
 //! [`Scope`], so no two code paths can disagree on what a TypeScript name becomes.
 
+use super::fast_hash::FastSet;
 use heck::ToSnakeCase;
-use std::collections::BTreeSet;
 
 /// The case an identifier is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,7 +221,8 @@ pub fn singular(word: &str) -> String {
 /// variants.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
-    taken: BTreeSet<String>,
+    /// Only looked up, never listed: hashed.
+    taken: FastSet<String>,
 }
 
 impl Scope {

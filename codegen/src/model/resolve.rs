@@ -95,11 +95,15 @@ impl<'d> Resolver<'d> {
         depth: usize,
     ) -> Option<Found<'_, 'd>> {
         let table = self.files.get(file)?;
-        for level in (0..=ns.len()).rev() {
+        for level in (1..=ns.len()).rev() {
             let key: Vec<String> = ns[..level].iter().chain(path).cloned().collect();
             if let Some(symbol) = table.types.get(&key) {
                 return Some(Found { file, symbol });
             }
+        }
+        // The outermost level needs no key built: it is `path` itself.
+        if let Some(symbol) = table.types.get(path) {
+            return Some(Found { file, symbol });
         }
         let (first, rest) = path.split_first()?;
         let import = table.imports.get(first.as_str())?;

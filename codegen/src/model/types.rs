@@ -82,12 +82,13 @@ impl<'d> Builder<'_, 'd> {
                 return RustType::Json;
             }
         }
-        let found = self.resolver.resolve(place.file, place.ns, path).map(|f| f.symbol.clone());
-        match found {
-            Some(symbol) if !symbol.is_class => {
+        let found = self.resolver.resolve(place.file, place.ns, path);
+        match found.map(|f| (f.symbol.is_class, f.symbol.nullable, &f.symbol.path)) {
+            Some((false, nullable, item)) => {
+                let item = item.clone();
                 let args = args.iter().map(|a| self.lower_type(place, a)).collect();
-                let ty = RustType::Item(symbol.path, args);
-                return if symbol.nullable { RustType::Option(Box::new(ty)) } else { ty };
+                let ty = RustType::Item(item, args);
+                return if nullable { RustType::Option(Box::new(ty)) } else { ty };
             }
             Some(_) => {
                 let what = format!("`{}`, a class,", path.join("."));
@@ -227,7 +228,7 @@ impl<'d> Builder<'_, 'd> {
         let mut wires = BTreeSet::new();
         for member in members {
             if let TypeExpr::Literal(Literal::String(wire)) = member {
-                if wires.insert(wire.clone()) {
+                if wires.insert(wire.as_str()) {
                     let name = scope.claim(wire, Case::Type);
                     variants.push(Variant {
                         name,
