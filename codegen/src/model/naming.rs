@@ -99,16 +99,24 @@ pub(super) fn heck_case(words: &str, case: Case) -> String {
             Case::Value => words.to_snake_case(),
         };
     }
-    let mut out = String::with_capacity(words.len());
-    for word in words.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
-        camel_parts(word, |part| push_word(&mut out, part, case));
+    let mut out = String::with_capacity(words.len() + 4);
+    let bytes = words.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // A run of letters and digits, scanned by byte (every byte is a character).
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        camel_parts(&words[start..at], |part| push_word(&mut out, part, case));
+        at += 1;
     }
     out
 }
 
 /// Splits one run of ASCII letters and digits into words, as `heck`'s `transform` does,
-/// handing each to `part`.
-fn camel_parts<'w>(word: &'w [u8], mut part: impl FnMut(&'w [u8])) {
+/// handing each to `part`. Every byte is a character, so any split is at a char boundary.
+fn camel_parts<'w>(word: &'w str, mut part: impl FnMut(&'w str)) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mode {
         Boundary,
@@ -116,7 +124,7 @@ fn camel_parts<'w>(word: &'w [u8], mut part: impl FnMut(&'w [u8])) {
         Upper,
     }
     let (mut start, mut mode) = (0, Mode::Boundary);
-    for (i, pair) in word.windows(2).enumerate() {
+    for (i, pair) in word.as_bytes().windows(2).enumerate() {
         let (c, next) = (pair[0], pair[1]);
         let next_mode = if c.is_ascii_lowercase() {
             Mode::Lower
@@ -142,13 +150,13 @@ fn camel_parts<'w>(word: &'w [u8], mut part: impl FnMut(&'w [u8])) {
 
 /// Appends one ASCII word: capitalized for [`Case::Type`], lowercase after a `_` separator
 /// (none before the first word) for [`Case::Value`].
-fn push_word(out: &mut String, word: &[u8], case: Case) {
+fn push_word(out: &mut String, word: &str, case: Case) {
     if case == Case::Value && !out.is_empty() {
         out.push('_');
     }
     let start = out.len();
-    // A run of ASCII letters and digits is valid UTF-8; its case is changed in place, in bulk.
-    out.push_str(std::str::from_utf8(word).unwrap_or_default());
+    // The case is changed in place, in bulk.
+    out.push_str(word);
     out[start..].make_ascii_lowercase();
     if case == Case::Type {
         let first = (start + 1).min(out.len());
