@@ -134,8 +134,10 @@ pub(super) struct Place<'p> {
     pub(super) owner: &'p ItemPath,
     /// The name the type gets, before case conversion.
     pub(super) name: String,
-    /// The TypeScript path of the place, for sharing and messages.
-    pub(super) ts_path: Vec<String>,
+    /// The TypeScript path of the place (for sharing and messages) is `ts_parent` then
+    /// `ts_last`: kept apart, as most places generate no type and never need it whole.
+    pub(super) ts_parent: &'p [String],
+    pub(super) ts_last: String,
     /// The field the place belongs to, for number rules.
     pub(super) field: &'p str,
     /// The file and namespace the type was written in, for resolving references.
@@ -157,16 +159,24 @@ pub(super) struct Place<'p> {
 impl Place<'_> {
     /// The place of the element type of an array at this place.
     pub(super) fn element(&self) -> Self {
-        let name = singular(&self.name);
-        let mut ts_path = self.ts_path.clone();
-        if let Some(last) = ts_path.last_mut() {
-            *last = singular(last);
-        }
-        Place { name, ts_path, fixed: None, ..self.clone() }
+        let (name, ts_last) = (singular(&self.name), singular(&self.ts_last));
+        Place { name, ts_last, fixed: None, ..self.clone() }
     }
 
+    /// The TypeScript path of the place.
+    pub(super) fn ts_path(&self) -> Vec<String> {
+        self.ts_parent.iter().cloned().chain([self.ts_last.clone()]).collect()
+    }
+
+    /// The TypeScript path of the place, dotted.
     pub(super) fn ts_string(&self) -> String {
-        self.ts_path.join(".")
+        let mut dotted = String::new();
+        for segment in self.ts_parent {
+            dotted.push_str(segment);
+            dotted.push('.');
+        }
+        dotted.push_str(&self.ts_last);
+        dotted
     }
 }
 
@@ -429,7 +439,8 @@ impl<'c, 'd> Builder<'c, 'd> {
                     let place = Place {
                         owner: &path,
                         name: decl.name.clone(),
-                        ts_path: ts.clone(),
+                        ts_parent: ns,
+                        ts_last: decl.name.clone(),
                         field: &decl.name,
                         file,
                         ns,
@@ -571,7 +582,8 @@ impl<'c, 'd> Builder<'c, 'd> {
             let place = Place {
                 owner: path,
                 name: field.name.clone(),
-                ts_path: ts.iter().cloned().chain([field.name.clone()]).collect(),
+                ts_parent: ts,
+                ts_last: field.name.clone(),
                 field: &field.name,
                 file: *file,
                 ns,
@@ -688,7 +700,7 @@ impl<'c, 'd> Builder<'c, 'd> {
 
 fn method_place<'p>(
     owner: &'p ItemPath,
-    ts: &[String],
+    ts: &'p [String],
     file: usize,
     ns: &'p [String],
     erased: &'p [String],
@@ -697,7 +709,8 @@ fn method_place<'p>(
     Place {
         owner,
         name: name.to_owned(),
-        ts_path: ts.iter().cloned().chain([name.to_owned()]).collect(),
+        ts_parent: ts,
+        ts_last: name.to_owned(),
         field: name,
         file,
         ns,

@@ -142,7 +142,7 @@ impl<'d> Builder<'_, 'd> {
 
     fn hoist_struct(&mut self, place: &Place<'_>, fields: Vec<ContextField<'d>>) -> RustType {
         let path = self.place_path(place);
-        let lowered = self.lower_struct(&path, &place.ts_path, &[], fields);
+        let lowered = self.lower_struct(&path, &place.ts_path(), &[], fields);
         self.push_placed(&path, place, ItemKind::Struct(lowered));
         RustType::Item(path, vec![])
     }
@@ -326,12 +326,14 @@ impl<'d> Builder<'_, 'd> {
         let mut ranked: Vec<(u8, usize, &'d TypeExpr)> =
             members.iter().enumerate().map(|(i, m)| (rank(m), i, *m)).collect();
         ranked.sort_by_key(|(r, i, _)| (*r, *i));
+        let parent = place.ts_path();
         for (index, (_, _, member)) in ranked.into_iter().enumerate() {
             let raw_name = variant_name(member, index);
             let member_place = Place {
                 owner: &owner,
                 name: raw_name.clone(),
-                ts_path: place.ts_path.iter().cloned().chain([raw_name.clone()]).collect(),
+                ts_parent: &parent,
+                ts_last: raw_name.clone(),
                 docs: &NO_DOCS,
                 fixed: None,
                 ..place.clone()
@@ -371,7 +373,7 @@ impl<'d> Builder<'_, 'd> {
         } else {
             self.enums.push(PlacedEnum {
                 path: path.clone(),
-                ts_path: place.ts_path.clone(),
+                ts_path: place.ts_path(),
                 def,
                 docs: place.docs.clone(),
                 span: place.span,
