@@ -99,6 +99,10 @@ pub(super) fn heck_case(words: &str, case: Case) -> String {
             Case::Value => words.to_snake_case(),
         };
     }
+    if case == Case::Value && is_snake_case(words) {
+        // Most field names are written in snake case already, which conversion keeps.
+        return words.to_owned();
+    }
     let mut out = String::with_capacity(words.len() + 4);
     let bytes = words.as_bytes();
     let mut at = 0;
@@ -112,6 +116,16 @@ pub(super) fn heck_case(words: &str, case: Case) -> String {
         at += 1;
     }
     out
+}
+
+/// Lowercase letters and digits in words joined by single underscores: no word boundary
+/// inside a word (there is no uppercase letter), so snake case is the text itself.
+fn is_snake_case(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && bytes.first().is_some_and(|&b| b != b'_')
+        && bytes.last().is_some_and(|&b| b != b'_')
+        && !text.contains("__")
 }
 
 /// Splits one run of ASCII letters and digits into words, as `heck`'s `transform` does,
