@@ -141,36 +141,38 @@ fn place_words(place: &PlacedEnum) -> Vec<String> {
 /// share, each as `snake_case`: the branching points of a trie of the places' words read
 /// backwards. Linear in the words.
 fn pair_names(group: &[Vec<String>]) -> Vec<String> {
+    /// A node knows its parent and the word leading to it: walking up reads a name in order.
     #[derive(Default)]
     struct Node<'w> {
         children: BTreeMap<&'w str, usize>,
         ends: usize,
+        parent: usize,
+        word: &'w str,
     }
     let mut nodes = vec![Node::default()];
     for words in group {
         let mut at = 0;
         for word in words.iter().rev() {
             let next = nodes.len();
-            at = *nodes[at].children.entry(word.as_str()).or_insert(next);
-            if at == next {
-                nodes.push(Node::default());
+            let child = *nodes[at].children.entry(word.as_str()).or_insert(next);
+            if child == next {
+                nodes.push(Node { parent: at, word, ..Node::default() });
             }
+            at = child;
         }
         nodes[at].ends += 1;
     }
-    let mut names = Vec::new();
-    let mut stack: Vec<(usize, Vec<&str>)> = vec![(0, Vec::new())];
-    while let Some((at, words)) = stack.pop() {
-        let node = &nodes[at];
-        if !words.is_empty() && node.ends + node.children.len() >= 2 {
-            names.push(words.iter().rev().copied().collect::<Vec<_>>().join("_"));
-        }
-        for (word, &child) in &node.children {
-            let mut below = words.clone();
-            below.push(word);
-            stack.push((child, below));
-        }
-    }
+    let mut names: Vec<String> = (1..nodes.len())
+        .filter(|&at| nodes[at].ends + nodes[at].children.len() >= 2)
+        .map(|mut at| {
+            let mut words = Vec::new();
+            while at != 0 {
+                words.push(nodes[at].word);
+                at = nodes[at].parent;
+            }
+            words.join("_")
+        })
+        .collect();
     names.sort();
     names
 }
