@@ -9,6 +9,7 @@ use crate::output::{self, OutputFile};
 use crate::parse;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// The file name endings read as declaration files.
 /// The endings read as declaration files, in order of preference when one folder declares the
@@ -64,10 +65,45 @@ pub struct Builder {
 #[derive(Debug, Clone)]
 pub struct Generation {
     files: Vec<OutputFile>,
-    warnings: Vec<String>,
-    warnings_short: Vec<String>,
+    warnings: Warnings,
     read: Vec<PathBuf>,
     model: crate::model::rust::Module,
+}
+
+/// The warnings of a generation, rendered only when asked for (a quiet run renders none), and
+/// then once in each form.
+#[derive(Debug, Clone, Default)]
+struct Warnings {
+    /// What the warnings point into.
+    sources: Arc<Sources>,
+    /// Sorted by place.
+    diagnostics: Vec<Diagnostic>,
+    /// Messages without a place (skipped duplicate files), after the diagnostics.
+    notes: Vec<String>,
+    /// Each warning with its source line.
+    full: OnceLock<Vec<String>>,
+    /// Each warning on one line (`cargo:warning`).
+    short: OnceLock<Vec<String>>,
+}
+
+impl Warnings {
+    fn len(&self) -> usize {
+        self.diagnostics.len() + self.notes.len()
+    }
+
+    fn full(&self) -> &[String] {
+        self.full.get_or_init(|| {
+            let rendered = self.diagnostics.iter().map(|d| self.sources.render(d));
+            rendered.chain(self.notes.iter().map(|n| format!("{n}\n"))).collect()
+        })
+    }
+
+    fn short(&self) -> &[String] {
+        self.short.get_or_init(|| {
+            let rendered = self.diagnostics.iter().map(|d| self.sources.render_short(d));
+            rendered.chain(self.notes.iter().cloned()).collect()
+        })
+    }
 }
 
 impl Builder {
@@ -129,7 +165,7 @@ impl Builder {
         }
         let generation = generation?;
         if cargo {
-            for warning in &generation.warnings_short {
+            for warning in generation.warnings.short() {
                 println!("cargo:warning={warning}");
             }
         }
@@ -174,8 +210,7 @@ impl Builder {
         labels.sort();
         let mut generation = pipeline(sources, texts, &config, out, &labels.join(", "))?;
         generation.read = read;
-        generation.warnings_short.extend(notes.iter().cloned());
-        generation.warnings.extend(notes.into_iter().map(|n| n + "\n"));
+        generation.warnings.notes = notes;
         Ok(generation)
     }
 }
@@ -268,14 +303,17 @@ fn pipeline(
             contents: f.contents,
         })
         .collect();
-    warnings.sort_by_key(|d| {
-        (d.span.map(|s| (sources.name(s.file).to_owned(), s.start)), d.message.clone())
-    });
+    // Compared borrowed: a key copied out per comparison cost more than the sort.
+    let place = |d: &Diagnostic| d.span.map(|s| (sources.name(s.file), s.start));
+    warnings.sort_by(|a, b| (place(a), &a.message).cmp(&(place(b), &b.message)));
     debug_assert!(warnings.iter().all(|w| w.severity != Severity::Error));
     Ok(Generation {
         files,
-        warnings: warnings.iter().map(|w| sources.render(w)).collect(),
-        warnings_short: warnings.iter().map(|w| sources.render_short(w)).collect(),
+        warnings: Warnings {
+            sources: Arc::new(sources),
+            diagnostics: warnings,
+            ..Warnings::default()
+        },
         read: Vec::new(),
         model: model.root,
     })
@@ -297,9 +335,14 @@ impl Generation {
         &self.files
     }
 
-    /// Warnings, each rendered with its source line.
+    /// Warnings, each rendered with its source line (on the first call).
     pub fn warnings(&self) -> &[String] {
-        &self.warnings
+        self.warnings.full()
+    }
+
+    /// How many warnings there are, without rendering them.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len()
     }
 
     /// The Rust model the files were emitted from (what `dts2rs diff` compares).

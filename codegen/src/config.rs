@@ -188,6 +188,15 @@ impl Default for Selection {
 }
 
 impl Selection {
+    /// Whether any declaration can be selected (`false` selects none): when not, there is no
+    /// path to build for [`matches`](Self::matches).
+    pub fn selects_any(&self) -> bool {
+        match self {
+            Selection::All(all) => *all,
+            Selection::Paths(patterns) => !patterns.is_empty(),
+        }
+    }
+
     /// Whether the declaration at `ts_path` is selected.
     pub fn matches(&self, ts_path: &str) -> bool {
         match self {

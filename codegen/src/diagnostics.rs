@@ -5,9 +5,11 @@
 //! `help:` line that says what to do.
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{self, Files};
 use codespan_reporting::term;
 use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Source lines longer than this are not quoted in messages.
 const MAX_SHOWN_LINE: usize = 400;
@@ -37,34 +39,64 @@ impl Span {
 /// The texts diagnostics point into: declaration files and config files.
 #[derive(Default)]
 pub struct Sources {
-    files: SimpleFiles<String, String>,
+    files: Vec<SourceFile>,
+}
+
+/// One registered text. Its line starts are indexed on the first message that points into it,
+/// once: most files have no message, and most runs print none (`--quiet`, build scripts).
+struct SourceFile {
+    name: String,
+    text: String,
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+impl SourceFile {
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| files::line_starts(&self.text).collect())
+    }
+
+    /// The start of line `line`; the text's end for the line after the last.
+    fn line_start(&self, line: usize) -> Result<usize, files::Error> {
+        let starts = self.line_starts();
+        match starts.get(line) {
+            Some(&start) => Ok(start),
+            None if line == starts.len() => Ok(self.text.len()),
+            None => Err(files::Error::LineTooLarge { given: line, max: starts.len() - 1 }),
+        }
+    }
+}
+
+impl fmt::Debug for Sources {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.files.iter().map(|file| &file.name)).finish()
+    }
 }
 
 impl Sources {
     /// Registers a text under the name shown in messages.
     pub fn add(&mut self, name: String, text: String) -> FileId {
-        FileId(self.files.add(name, text))
+        self.files.push(SourceFile { name, text, line_starts: OnceLock::new() });
+        FileId(self.files.len() - 1)
     }
 
     /// The registered text of `file`.
     pub fn text(&self, file: FileId) -> &str {
-        self.files.get(file.0).map(|f| f.source().as_str()).unwrap_or("")
+        self.files.get(file.0).map_or("", |f| f.text.as_str())
     }
 
     /// The name `file` was registered under.
     pub fn name(&self, file: FileId) -> &str {
-        self.files.get(file.0).map(|f| f.name().as_str()).unwrap_or("")
+        self.files.get(file.0).map_or("", |f| f.name.as_str())
     }
 
     /// One-based line and column of a byte offset, for one-line messages.
     pub fn line_col(&self, file: FileId, offset: u32) -> (usize, usize) {
-        use codespan_reporting::files::Files;
         let text = self.text(file);
         let offset = floor_char_boundary(text, (offset as usize).min(text.len()));
         // The line starts are indexed once per file: a binary search, not a scan from the
         // start (a file with thousands of warnings made that quadratic).
-        let line = self.files.line_index(file.0, offset).unwrap_or(0);
-        let start = self.files.line_range(file.0, line).map_or(0, |r| r.start).min(offset);
+        let line = self.line_index(file.0, offset).unwrap_or(0);
+        let start = self.line_range(file.0, line).map_or(0, |r| r.start).min(offset);
         (line + 1, text[start..offset].chars().count() + 1)
     }
 
@@ -110,7 +142,7 @@ impl Sources {
             cs = cs.with_notes(vec![format!("help: {help}")]);
         }
         let config = term::Config::default();
-        term::emit_into_string(&config, &self.files, &cs)
+        term::emit_into_string(&config, self, &cs)
             .unwrap_or_else(|_| self.render_short(diagnostic) + "\n")
     }
 
@@ -124,6 +156,31 @@ impl Sources {
             None => String::new(),
         };
         format!("{place}{}: {}", diagnostic.severity, diagnostic.message)
+    }
+}
+
+/// What codespan needs to quote source lines; the same answers as its `SimpleFiles`.
+impl<'a> Files<'a> for Sources {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        self.files.get(id).map(|f| f.name.as_str()).ok_or(files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        self.files.get(id).map(|f| f.text.as_str()).ok_or(files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, files::Error> {
+        let starts = self.files.get(id).ok_or(files::Error::FileMissing)?.line_starts();
+        Ok(starts.binary_search(&byte_index).unwrap_or_else(|next| next - 1))
+    }
+
+    fn line_range(&'a self, id: usize, line: usize) -> Result<Range<usize>, files::Error> {
+        let file = self.files.get(id).ok_or(files::Error::FileMissing)?;
+        Ok(file.line_start(line)?..file.line_start(line + 1)?)
     }
 }
 

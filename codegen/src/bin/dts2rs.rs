@@ -139,7 +139,7 @@ fn generate(cli: Cli) -> ExitCode {
             eprint!("{}", with_newline(warning));
         }
     }
-    let warnings = generation.warnings().len();
+    let warnings = generation.warning_count();
     if cli.check {
         let stale = generation.stale_files();
         if stale.is_empty() {

@@ -8,6 +8,7 @@
 //! import) finds its Rust path whatever the order. Types are lowered in the `types` module.
 
 use super::decl::{Decl, DeclFile, DeclKind, Field, Interface, Method, ReExport, TypeExpr};
+use super::fast_hash::{FastMap, FastSet};
 use super::jsdoc::Docs;
 use super::naming::{rust_ident, singular, Case, Scope};
 use super::resolve::{Declared, Resolver, Symbol};
@@ -15,7 +16,16 @@ use super::rust::{self, Item, ItemKind, ItemPath, Module, ModuleKind, RustType};
 use super::share::{place_enums, PlacedEnum};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, FileId, Span};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+/// The docs of a place that has none, lent to every such place.
+pub(super) static NO_DOCS: Docs = Docs {
+    body: String::new(),
+    examples: Vec::new(),
+    deprecated: None,
+    tags: Vec::new(),
+    generated: false,
+};
 
 /// One parsed declaration file and where it goes in the output.
 pub struct InputFile<'a> {
@@ -45,15 +55,15 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     let mut builder = Builder {
         config,
         root: Module::new("", ModuleKind::Root),
-        scopes: BTreeMap::new(),
-        module_index: BTreeMap::new(),
-        companions: BTreeMap::new(),
+        scopes: FastMap::default(),
+        module_index: FastMap::default(),
+        companions: FastMap::default(),
         warnings: Vec::new(),
         used_overrides: BTreeSet::new(),
         resolver: Resolver::default(),
         modules: Vec::new(),
         enums: Vec::new(),
-        done: BTreeSet::new(),
+        done: FastSet::default(),
     };
     for input in &ordered {
         let module = builder.file_module(input);
@@ -84,12 +94,14 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
 pub(super) struct Builder<'c, 'd> {
     pub(super) config: &'c Config,
     pub(super) root: Module,
-    /// Names taken in each module, by module path.
-    scopes: BTreeMap<Vec<String>, Scope>,
+    /// Names taken in each module, by module path. The maps keyed by paths are only looked up,
+    /// never walked, so hashing (one pass over the key) beats ordered search (a comparison of
+    /// long shared prefixes per step).
+    scopes: FastMap<Vec<String>, Scope>,
     /// Each module's position in the tree (child indices from the root), by module path.
-    module_index: BTreeMap<Vec<String>, Vec<usize>>,
-    /// The module holding the types nested in an item, by (module, item name).
-    companions: BTreeMap<(Vec<String>, String), Vec<String>>,
+    module_index: FastMap<Vec<String>, Vec<usize>>,
+    /// The module holding the types nested in an item, by item.
+    companions: FastMap<ItemPath, Vec<String>>,
     pub(super) warnings: Vec<Diagnostic>,
     pub(super) used_overrides: BTreeSet<String>,
     pub(super) resolver: Resolver<'d>,
@@ -98,7 +110,7 @@ pub(super) struct Builder<'c, 'd> {
     /// Literal-union enums of the file being lowered, waiting to be shared or placed.
     pub(super) enums: Vec<PlacedEnum>,
     /// Declarations already lowered (merged interfaces lower once), by (file, TS path).
-    done: BTreeSet<(usize, Vec<String>)>,
+    done: FastSet<(usize, Vec<String>)>,
 }
 
 /// A field and the context its type is written in: its file and namespace. Inherited and
@@ -122,10 +134,12 @@ pub(super) struct Place<'p> {
     pub(super) owner: &'p ItemPath,
     /// The name the type gets, before case conversion.
     pub(super) name: String,
-    /// The TypeScript path of the place, for sharing and messages.
-    pub(super) ts_path: Vec<String>,
+    /// The TypeScript path of the place (for sharing and messages) is `ts_parent` then
+    /// `ts_last`: kept apart, as most places generate no type and never need it whole.
+    pub(super) ts_parent: &'p [String],
+    pub(super) ts_last: String,
     /// The field the place belongs to, for number rules.
-    pub(super) field: String,
+    pub(super) field: &'p str,
     /// The file and namespace the type was written in, for resolving references.
     pub(super) file: usize,
     pub(super) ns: &'p [String],
@@ -134,7 +148,9 @@ pub(super) struct Place<'p> {
     /// Type parameters that are not Rust parameters here (a base's, a generic method's): they
     /// stand for any JSON value, without a warning.
     pub(super) erased: &'p [String],
-    pub(super) docs: Docs,
+    /// The docs of the place, given to a type generated there (borrowed: most places generate
+    /// none).
+    pub(super) docs: &'p Docs,
     pub(super) span: Option<Span>,
     /// A declared name: the type goes exactly here, never shared.
     pub(super) fixed: Option<ItemPath>,
@@ -143,22 +159,34 @@ pub(super) struct Place<'p> {
 impl Place<'_> {
     /// The place of the element type of an array at this place.
     pub(super) fn element(&self) -> Self {
-        let name = singular(&self.name);
-        let mut ts_path = self.ts_path.clone();
-        if let Some(last) = ts_path.last_mut() {
-            *last = singular(last);
-        }
-        Place { name, ts_path, fixed: None, ..self.clone() }
+        let (name, ts_last) = (singular(&self.name), singular(&self.ts_last));
+        Place { name, ts_last, fixed: None, ..self.clone() }
     }
 
+    /// The TypeScript path of the place.
+    pub(super) fn ts_path(&self) -> Vec<String> {
+        self.ts_parent.iter().cloned().chain([self.ts_last.clone()]).collect()
+    }
+
+    /// The TypeScript path of the place, dotted.
     pub(super) fn ts_string(&self) -> String {
-        self.ts_path.join(".")
+        let mut dotted = String::new();
+        for segment in self.ts_parent {
+            dotted.push_str(segment);
+            dotted.push('.');
+        }
+        dotted.push_str(&self.ts_last);
+        dotted
     }
 }
 
 impl<'c, 'd> Builder<'c, 'd> {
     pub(super) fn scope(&mut self, module: &[String]) -> &mut Scope {
-        self.scopes.entry(module.to_vec()).or_default()
+        // Looked up by the borrowed path first: the key is copied once per module, not per call.
+        if !self.scopes.contains_key(module) {
+            self.scopes.insert(module.to_vec(), Scope::new());
+        }
+        self.scopes.get_mut(module).expect("inserted above")
     }
 
     /// The module at `path`, created (as a namespace, with its missing ancestors) when absent.
@@ -168,24 +196,25 @@ impl<'c, 'd> Builder<'c, 'd> {
 
     /// The module at `path`, created as `kind` when absent. Modules are found through
     /// `module_index` (children are only ever appended, so positions stay valid): a lookup costs
-    /// the path's depth, not the number of sibling modules.
+    /// one hash of the path and its depth, not the number of sibling modules.
     fn module_of_kind(&mut self, path: &[String], kind: ModuleKind) -> &mut Module {
-        if !self.module_index.contains_key(path) {
-            for depth in 1..=path.len() {
-                if self.module_index.contains_key(&path[..depth]) {
-                    continue;
-                }
-                let mut position =
-                    self.module_index.get(&path[..depth - 1]).cloned().unwrap_or_default();
-                let parent = position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i]);
-                let own_kind =
-                    if depth == path.len() { kind.clone() } else { ModuleKind::Namespace };
-                parent.modules.push(Module::new(path[depth - 1].clone(), own_kind));
-                position.push(parent.modules.len() - 1);
-                self.module_index.insert(path[..depth].to_vec(), position);
-            }
+        if let Some(position) = self.module_index.get(path) {
+            return position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i]);
         }
-        let position = self.module_index.get(path).map_or(&[][..], Vec::as_slice);
+        // Ancestors are always created with their descendants: below the deepest existing one,
+        // every level is missing.
+        let mut existing = path.len().saturating_sub(1);
+        while existing > 0 && !self.module_index.contains_key(&path[..existing]) {
+            existing -= 1;
+        }
+        let mut position = self.module_index.get(&path[..existing]).cloned().unwrap_or_default();
+        for depth in existing + 1..=path.len() {
+            let parent = position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i]);
+            let own_kind = if depth == path.len() { kind.clone() } else { ModuleKind::Namespace };
+            parent.modules.push(Module::new(path[depth - 1].clone(), own_kind));
+            position.push(parent.modules.len() - 1);
+            self.module_index.insert(path[..depth].to_vec(), position.clone());
+        }
         position.iter().fold(&mut self.root, |m, &i| &mut m.modules[i])
     }
 
@@ -195,8 +224,7 @@ impl<'c, 'd> Builder<'c, 'd> {
 
     /// The module that holds the types nested in `item` (`Session` → `session`), claimed once.
     pub(super) fn companion(&mut self, item: &ItemPath) -> Vec<String> {
-        let key = (item.modules.clone(), item.name.clone());
-        if let Some(path) = self.companions.get(&key) {
+        if let Some(path) = self.companions.get(item) {
             return path.clone();
         }
         let name = self.scope(&item.modules).claim(&item.name, Case::Value);
@@ -208,7 +236,7 @@ impl<'c, 'd> Builder<'c, 'd> {
             module.docs = Docs::generated(format!("Types nested in [`{}`].", item.name));
             module.companion_of = Some(item.name.clone());
         }
-        self.companions.insert(key, path.clone());
+        self.companions.insert(item.clone(), path.clone());
         path
     }
 
@@ -392,14 +420,16 @@ impl<'c, 'd> Builder<'c, 'd> {
             if !self.done.insert((file, ts.clone())) {
                 continue;
             }
-            let Some(symbol) = self.resolver.files[file].types.get(&ts).cloned() else { continue };
-            let path = symbol.path.clone();
+            let symbol = self.resolver.files[file].types.get(&ts);
+            let Some((path, bodies, nullable)) =
+                symbol.map(|s| (s.path.clone(), s.bodies.clone(), s.nullable))
+            else {
+                continue;
+            };
             let kind = match &decl.kind {
                 DeclKind::Interface(_) => {
-                    let params =
-                        symbol.bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
-                    let fields =
-                        self.interface_fields(file, ns, &symbol.bodies, &mut vec![ts.clone()]);
+                    let params = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
+                    let fields = self.interface_fields(file, ns, &bodies, &mut vec![ts.clone()]);
                     ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields))
                 }
                 DeclKind::TypeAlias(ty, params) => {
@@ -409,13 +439,14 @@ impl<'c, 'd> Builder<'c, 'd> {
                     let place = Place {
                         owner: &path,
                         name: decl.name.clone(),
-                        ts_path: ts.clone(),
-                        field: decl.name.clone(),
+                        ts_parent: ns,
+                        ts_last: decl.name.clone(),
+                        field: &decl.name,
                         file,
                         ns,
                         params: &[],
                         erased: params,
-                        docs: decl.docs.clone(),
+                        docs: &decl.docs,
                         span: Some(decl.span),
                         fixed: Some(path.clone()),
                     };
@@ -426,7 +457,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                         RustType::Option(inner) if matches!(&*inner, RustType::Item(p, _) if *p == path) => {
                             continue
                         }
-                        RustType::Option(inner) if symbol.nullable => ItemKind::Alias(*inner),
+                        RustType::Option(inner) if nullable => ItemKind::Alias(*inner),
                         other => ItemKind::Alias(other),
                     }
                 }
@@ -528,13 +559,13 @@ impl<'c, 'd> Builder<'c, 'd> {
         params: &[String],
         fields: Vec<ContextField<'d>>,
     ) -> rust::Struct {
-        let mut latest: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut latest: FastMap<&str, usize> = FastMap::default();
         for (i, f) in fields.iter().enumerate() {
             latest.insert(f.field.name.as_str(), i);
         }
         let mut scope = Scope::new();
         let mut out = Vec::new();
-        let mut emitted = BTreeSet::new();
+        let mut emitted = FastSet::default();
         for ContextField { field, .. } in &fields {
             if !emitted.insert(field.name.as_str()) {
                 continue;
@@ -551,13 +582,14 @@ impl<'c, 'd> Builder<'c, 'd> {
             let place = Place {
                 owner: path,
                 name: field.name.clone(),
-                ts_path: ts.iter().cloned().chain([field.name.clone()]).collect(),
-                field: field.name.clone(),
+                ts_parent: ts,
+                ts_last: field.name.clone(),
+                field: &field.name,
                 file: *file,
                 ns,
                 params,
                 erased,
-                docs: field.docs.clone(),
+                docs: &field.docs,
                 span: Some(field.span),
                 fixed: None,
             };
@@ -577,10 +609,13 @@ impl<'c, 'd> Builder<'c, 'd> {
 
     /// A field's type: the configured override for its path, or its lowered TypeScript type.
     fn field_type(&mut self, place: &Place<'_>, ty: &'d TypeExpr) -> RustType {
-        let key = place.ts_string();
-        if let Some(over) = self.config.type_override(&key) {
-            self.used_overrides.insert(key);
-            return RustType::Verbatim(over.to_owned());
+        // Without overrides (the usual case) there is no key to build.
+        if !self.config.types.is_empty() {
+            let key = place.ts_string();
+            if let Some(over) = self.config.type_override(&key) {
+                self.used_overrides.insert(key);
+                return RustType::Verbatim(over.to_owned());
+            }
         }
         self.lower_type(place, ty)
     }
@@ -616,28 +651,16 @@ impl<'c, 'd> Builder<'c, 'd> {
                 if self.is_external(file, ns, ty) {
                     continue;
                 }
-                let place = method_place(
-                    path,
-                    ts,
-                    file,
-                    ns,
-                    &method.type_params,
-                    &format!("{}_{}", method.name, param.name),
-                );
+                let place_name = format!("{}_{}", method.name, param.name);
+                let place = method_place(path, ts, file, ns, &method.type_params, &place_name);
                 let mut lowered = self.lower_type(&place, ty);
                 if param.optional {
                     lowered = RustType::Option(Box::new(lowered));
                 }
                 params.push((param_scope.claim(&param.name, Case::Value), lowered));
             }
-            let place = method_place(
-                path,
-                ts,
-                file,
-                ns,
-                &method.type_params,
-                &format!("{}_response", method.name),
-            );
+            let place_name = format!("{}_response", method.name);
+            let place = method_place(path, ts, file, ns, &method.type_params, &place_name);
             let returns = match &method.returns {
                 Some(ty) => self.lower_return(&place, ty),
                 None => RustType::Unit,
@@ -677,22 +700,23 @@ impl<'c, 'd> Builder<'c, 'd> {
 
 fn method_place<'p>(
     owner: &'p ItemPath,
-    ts: &[String],
+    ts: &'p [String],
     file: usize,
     ns: &'p [String],
     erased: &'p [String],
-    name: &str,
+    name: &'p str,
 ) -> Place<'p> {
     Place {
         owner,
         name: name.to_owned(),
-        ts_path: ts.iter().cloned().chain([name.to_owned()]).collect(),
-        field: name.to_owned(),
+        ts_parent: ts,
+        ts_last: name.to_owned(),
+        field: name,
         file,
         ns,
         params: &[],
         erased,
-        docs: Docs::default(),
+        docs: &NO_DOCS,
         span: None,
         fixed: None,
     }

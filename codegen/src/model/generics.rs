@@ -86,6 +86,10 @@ fn mentions(ty: &RustType, param: &str, kept: &BTreeMap<ItemPath, Vec<bool>>) ->
 fn drop_unused(module: &mut Module, path: &mut Vec<String>, kept: &BTreeMap<ItemPath, Vec<bool>>) {
     for item in &mut module.items {
         let ItemKind::Struct(s) = &mut item.kind else { continue };
+        // Only generic structs have flags; the key is not built for the others.
+        if s.type_params.is_empty() {
+            continue;
+        }
         let key = ItemPath { modules: path.clone(), name: item.name.clone() };
         if let Some(flags) = kept.get(&key) {
             let mut flags = flags.iter();

@@ -37,12 +37,11 @@ impl Docs {
 
     /// Parses the inside of a `/** … */` comment (without the `/*` and `*/`).
     pub fn parse(comment: &str) -> Docs {
-        let lines = strip_decoration(comment);
         let mut docs = Docs::default();
         let mut current: Option<(String, Vec<&str>)> = None;
         let mut body: Vec<&str> = Vec::new();
         let mut in_fence = false;
-        for line in &lines {
+        for line in strip_decoration(comment) {
             let trimmed = line.trim_start();
             if trimmed.starts_with("```") {
                 in_fence = !in_fence;
@@ -80,20 +79,16 @@ impl Docs {
 }
 
 /// Removes the leading `*` of each line and the common indentation.
-fn strip_decoration(comment: &str) -> Vec<&str> {
+fn strip_decoration(comment: &str) -> impl Iterator<Item = &str> {
     let comment = comment.strip_prefix('*').unwrap_or(comment);
-    let lines: Vec<&str> = comment
-        .lines()
-        .map(|line| {
-            let line = line.trim_start();
-            match line.strip_prefix('*') {
-                Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
-                None => line,
-            }
-            .trim_end()
-        })
-        .collect();
-    lines
+    comment.lines().map(|line| {
+        let line = line.trim_start();
+        match line.strip_prefix('*') {
+            Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
+            None => line,
+        }
+        .trim_end()
+    })
 }
 
 /// `@name rest` at the start of a line.

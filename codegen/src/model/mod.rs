@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod decl;
+mod fast_hash;
 mod generics;
 pub mod jsdoc;
 pub mod naming;

@@ -4,8 +4,8 @@
 //! distinct (a module's items, a struct's fields, an enum's variants) claims its names through a
 //! [`Scope`], so no two code paths can disagree on what a TypeScript name becomes.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::BTreeSet;
+use super::fast_hash::FastSet;
+use heck::ToSnakeCase;
 
 /// The case an identifier is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,10 +35,12 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// Keywords become raw identifiers (`r#type`), or get a trailing `_` where Rust has no raw
 /// form (`self_`). The result may start with `r#`.
 pub fn rust_ident(raw: &str, case: Case) -> String {
-    let words = ascii_words(raw);
-    let mut name = match case {
-        Case::Type => words.to_upper_camel_case(),
-        Case::Value => words.to_snake_case(),
+    // Case conversion already breaks words at ASCII symbols, so ASCII with a letter or digit
+    // (nearly every name) needs no rewriting first.
+    let mut name = if raw.is_ascii() && raw.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        heck_case(raw, case)
+    } else {
+        heck_case(&ascii_words(raw), case)
     };
     if name.is_empty() {
         name = match case {
@@ -49,9 +51,11 @@ pub fn rust_ident(raw: &str, case: Case) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, '_');
     }
-    if NOT_RAW.contains(&name.as_str()) {
+    // No keyword is longer than 8 bytes: longer names (most) skip the lists.
+    let short = name.len() <= 8;
+    if short && NOT_RAW.contains(&name.as_str()) {
         name.push('_');
-    } else if KEYWORDS.contains(&name.as_str()) {
+    } else if short && KEYWORDS.contains(&name.as_str()) {
         name.insert_str(0, "r#");
     }
     name
@@ -80,6 +84,98 @@ fn ascii_words(raw: &str) -> String {
         }
     }
     out
+}
+
+/// `words` in `case`, exactly as `heck`'s `to_upper_camel_case` and `to_snake_case` write it,
+/// words being split at every character that is not a letter or digit, before an uppercase
+/// letter that follows a lowercase one, and before the last of a run of uppercase letters
+/// followed by a lowercase one. `heck` handles all of Unicode through `fmt` machinery, which
+/// made it the largest part of the model's cost; for ASCII (all [`ascii_words`] yields) bytes suffice,
+/// and anything else is left to `heck`.
+pub(super) fn heck_case(words: &str, case: Case) -> String {
+    if !words.is_ascii() {
+        return match case {
+            Case::Type => heck::ToUpperCamelCase::to_upper_camel_case(words),
+            Case::Value => words.to_snake_case(),
+        };
+    }
+    if case == Case::Value && is_snake_case(words) {
+        // Most field names are written in snake case already, which conversion keeps.
+        return words.to_owned();
+    }
+    let mut out = String::with_capacity(words.len() + 4);
+    let bytes = words.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // A run of letters and digits, scanned by byte (every byte is a character).
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        camel_parts(&words[start..at], |part| push_word(&mut out, part, case));
+        at += 1;
+    }
+    out
+}
+
+/// Lowercase letters and digits in words joined by single underscores: no word boundary
+/// inside a word (there is no uppercase letter), so snake case is the text itself.
+fn is_snake_case(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && bytes.first().is_some_and(|&b| b != b'_')
+        && bytes.last().is_some_and(|&b| b != b'_')
+        && !text.contains("__")
+}
+
+/// Splits one run of ASCII letters and digits into words, as `heck`'s `transform` does,
+/// handing each to `part`. Every byte is a character, so any split is at a char boundary.
+fn camel_parts<'w>(word: &'w str, mut part: impl FnMut(&'w str)) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mode {
+        Boundary,
+        Lower,
+        Upper,
+    }
+    let (mut start, mut mode) = (0, Mode::Boundary);
+    for (i, pair) in word.as_bytes().windows(2).enumerate() {
+        let (c, next) = (pair[0], pair[1]);
+        let next_mode = if c.is_ascii_lowercase() {
+            Mode::Lower
+        } else if c.is_ascii_uppercase() {
+            Mode::Upper
+        } else {
+            mode
+        };
+        if next_mode == Mode::Lower && next.is_ascii_uppercase() {
+            part(&word[start..=i]);
+            (start, mode) = (i + 1, Mode::Boundary);
+        } else if mode == Mode::Upper && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
+            part(&word[start..i]);
+            (start, mode) = (i, Mode::Boundary);
+        } else {
+            mode = next_mode;
+        }
+    }
+    if start < word.len() {
+        part(&word[start..]);
+    }
+}
+
+/// Appends one ASCII word: capitalized for [`Case::Type`], lowercase after a `_` separator
+/// (none before the first word) for [`Case::Value`].
+fn push_word(out: &mut String, word: &str, case: Case) {
+    if case == Case::Value && !out.is_empty() {
+        out.push('_');
+    }
+    let start = out.len();
+    // The case is changed in place, in bulk.
+    out.push_str(word);
+    out[start..].make_ascii_lowercase();
+    if case == Case::Type {
+        let first = (start + 1).min(out.len());
+        out[start..first].make_ascii_uppercase();
+    }
 }
 
 /// The name of an ASCII symbol.
@@ -147,7 +243,8 @@ pub fn singular(word: &str) -> String {
 /// variants.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
-    taken: BTreeSet<String>,
+    /// Only looked up, never listed: hashed.
+    taken: FastSet<String>,
 }
 
 impl Scope {
@@ -229,6 +326,28 @@ mod tests {
         assert_eq!(scope.claim("Self", Case::Value), "self_2");
         assert_eq!(scope.claim("Self", Case::Type), "Self_");
         assert_eq!(scope.claim("self", Case::Type), "Self2");
+    }
+
+    #[test]
+    fn ascii_case_splits_words_as_heck_does() {
+        use heck::ToUpperCamelCase;
+        // Every spelling of up to six characters over lower, upper, digit and separator.
+        let alphabet = ['a', 'b', 'C', 'D', '4', ' ', '_'];
+        let mut spellings = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = spellings
+                .iter()
+                .filter(|s| s.len() == spellings.last().map_or(0, String::len))
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            spellings.extend(longer);
+        }
+        spellings
+            .extend(["XMLHttpRequest", "gpt4oMini", "ABCdEF9g", "é a", "ΣΑΣ"].map(String::from));
+        for s in &spellings {
+            assert_eq!(heck_case(s, Case::Type), s.to_upper_camel_case(), "{s:?}");
+            assert_eq!(heck_case(s, Case::Value), s.to_snake_case(), "{s:?}");
+        }
     }
 
     #[test]

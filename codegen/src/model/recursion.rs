@@ -7,43 +7,70 @@
 //! item again exactly when it refers to an item of the same strongly connected component, so
 //! one Tarjan pass (linear in items plus references) decides every field.
 
+use super::fast_hash::FastMap;
 use super::rust::{Item, ItemKind, ItemPath, Module, RustType, VariantKind};
-use std::collections::HashMap;
 
 /// Wraps in [`RustType::Boxed`] every struct field and untagged enum payload whose type can
 /// reach its own item again without passing through a `Vec` or a map. An optional field keeps
 /// its `Option` outside: `Option<Box<T>>`.
 pub fn box_recursive(root: &mut Module) {
+    let decisions = boxes_needed(root);
+    let mut decisions = decisions.into_iter();
+    rewrite(root, &mut |ty| {
+        if decisions.next().unwrap_or(false) {
+            put_box(ty);
+        }
+    });
+}
+
+/// For every field and untagged payload, in [`rewrite`]'s order, whether it needs a `Box`.
+/// Decided on the unchanged tree, where items are found by borrowed paths (a copy of each
+/// item's path cost more than the graph work).
+fn boxes_needed(root: &Module) -> Vec<bool> {
+    let mut modules = Vec::new();
     let mut items = Vec::new();
-    collect(root, &mut Vec::new(), &mut items);
-    let index: HashMap<ItemPath, usize> =
-        items.iter().enumerate().map(|(i, (path, _))| (path.clone(), i)).collect();
+    collect(root, &mut Vec::new(), &mut modules, &mut items);
+    let index: FastMap<(&[String], &str), usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, &(module, item))| ((modules[module].as_slice(), item.name.as_str()), i))
+        .collect();
+    let find = |p: &ItemPath| index.get(&(p.modules.as_slice(), p.name.as_str())).copied();
     let edges: Vec<Vec<usize>> = items
         .iter()
         .map(|(_, item)| {
             let mut out = Vec::new();
             for ty in inline_types(item) {
-                inline_refs(ty, &mut |p| out.extend(index.get(p)));
+                inline_refs(ty, &mut |p| out.extend(find(p)));
             }
             out
         })
         .collect();
     let component = components(&edges);
-    let mut next = 0;
-    rewrite(root, &mut next, &mut |own, ty| {
-        let own = component[own];
-        box_reaching(ty, &mut |p| index.get(p).is_some_and(|&i| component[i] == own));
-    });
+    let mut decisions = Vec::new();
+    for (own, (_, item)) in items.iter().enumerate() {
+        for ty in rewritten_types(item) {
+            let own = component[own];
+            decisions.push(needs_box(ty, &mut |p| find(p).is_some_and(|i| component[i] == own)));
+        }
+    }
+    decisions
 }
 
-/// Every item with its path, in a fixed order (modules depth-first, items before child modules).
-fn collect<'m>(module: &'m Module, path: &mut Vec<String>, out: &mut Vec<(ItemPath, &'m Item)>) {
-    for item in &module.items {
-        out.push((ItemPath { modules: path.clone(), name: item.name.clone() }, item));
-    }
+/// Every module's path (`modules`) and every item with its module's number (`out`), in a fixed
+/// order (modules depth-first, items before child modules).
+fn collect<'m>(
+    module: &'m Module,
+    path: &mut Vec<String>,
+    modules: &mut Vec<Vec<String>>,
+    out: &mut Vec<(usize, &'m Item)>,
+) {
+    modules.push(path.clone());
+    let own = modules.len() - 1;
+    out.extend(module.items.iter().map(|item| (own, item)));
     for child in &module.modules {
         path.push(child.name.clone());
-        collect(child, path, out);
+        collect(child, path, modules, out);
         path.pop();
     }
 }
@@ -55,6 +82,28 @@ fn inline_types(item: &Item) -> Vec<&RustType> {
         ItemKind::Enum(e) => e.payloads().collect(),
         ItemKind::Alias(target) => vec![target],
         ItemKind::Trait(_) | ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => vec![],
+    }
+}
+
+/// The types [`rewrite`] visits in an item: fields and untagged payloads. Tagged payloads are
+/// boxed already; re-exports and traits hold nothing.
+fn rewritten_types(item: &Item) -> Vec<&RustType> {
+    match &item.kind {
+        ItemKind::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
+        ItemKind::Enum(e) => e
+            .variants
+            .iter()
+            .filter_map(|v| match &v.kind {
+                VariantKind::Untagged(ty) => Some(ty),
+                _ => None,
+            })
+            .collect(),
+        ItemKind::Alias(_)
+        | ItemKind::Trait(_)
+        | ItemKind::Reexport(_)
+        | ItemKind::ReexportAll(_) => {
+            vec![]
+        }
     }
 }
 
@@ -80,22 +129,18 @@ fn inline_refs(ty: &RustType, found: &mut impl FnMut(&ItemPath)) {
     }
 }
 
-/// Visits the items in [`collect`]'s order, calling `visit` with the item's number on each field
-/// and untagged payload type.
-fn rewrite(module: &mut Module, next: &mut usize, visit: &mut impl FnMut(usize, &mut RustType)) {
+/// Visits the items in [`collect`]'s order, calling `visit` on each of [`rewritten_types`].
+fn rewrite(module: &mut Module, visit: &mut impl FnMut(&mut RustType)) {
     for item in &mut module.items {
-        let own = *next;
-        *next += 1;
         match &mut item.kind {
-            ItemKind::Struct(s) => s.fields.iter_mut().for_each(|f| visit(own, &mut f.ty)),
+            ItemKind::Struct(s) => s.fields.iter_mut().for_each(|f| visit(&mut f.ty)),
             ItemKind::Enum(e) => {
                 for variant in &mut e.variants {
                     if let VariantKind::Untagged(ty) = &mut variant.kind {
-                        visit(own, ty);
+                        visit(ty);
                     }
                 }
             }
-            // Tagged payloads are boxed already; re-exports and traits hold nothing.
             ItemKind::Alias(_)
             | ItemKind::Trait(_)
             | ItemKind::Reexport(_)
@@ -103,22 +148,30 @@ fn rewrite(module: &mut Module, next: &mut usize, visit: &mut impl FnMut(usize, 
         }
     }
     for child in &mut module.modules {
-        rewrite(child, next, visit);
+        rewrite(child, visit);
     }
 }
 
-/// Boxes `ty` below its `Option`s when it holds inline an item for which `recursive` holds.
-fn box_reaching(ty: &mut RustType, recursive: &mut impl FnMut(&ItemPath) -> bool) {
+/// Whether `ty`, below its `Option`s, holds inline an item for which `recursive` holds.
+fn needs_box(ty: &RustType, recursive: &mut impl FnMut(&ItemPath) -> bool) -> bool {
     match ty {
-        RustType::Option(inner) => box_reaching(inner, recursive),
-        RustType::Vec(_) | RustType::Map(_) | RustType::Boxed(_) => {}
+        RustType::Option(inner) => needs_box(inner, recursive),
+        RustType::Vec(_) | RustType::Map(_) | RustType::Boxed(_) => false,
         _ => {
             let mut reaches = false;
             inline_refs(ty, &mut |p| reaches |= recursive(p));
-            if reaches {
-                let inner = std::mem::replace(ty, RustType::Unit);
-                *ty = RustType::Boxed(Box::new(inner));
-            }
+            reaches
+        }
+    }
+}
+
+/// Boxes `ty` below its `Option`s (where [`needs_box`] looked).
+fn put_box(ty: &mut RustType) {
+    match ty {
+        RustType::Option(inner) => put_box(inner),
+        _ => {
+            let inner = std::mem::replace(ty, RustType::Unit);
+            *ty = RustType::Boxed(Box::new(inner));
         }
     }
 }

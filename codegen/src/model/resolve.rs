@@ -7,6 +7,7 @@
 //! a package name) is external.
 
 use super::decl::{DeclFile, Import, ImportKind, Interface, ReExport};
+use super::fast_hash::FastMap;
 use super::rust::ItemPath;
 use std::collections::BTreeMap;
 
@@ -31,8 +32,9 @@ pub struct Symbol<'d> {
 
 /// What one file declares and imports.
 pub struct Declared<'d> {
-    /// Declarations by TypeScript path (namespaces joined: `Session.Tool`).
-    pub types: BTreeMap<Vec<String>, Symbol<'d>>,
+    /// Declarations by TypeScript path (namespaces joined: `Session.Tool`). Only looked up,
+    /// never walked: hashed, as ordered search compared long shared prefixes at every step.
+    pub types: FastMap<Vec<String>, Symbol<'d>>,
     /// Imports by local name.
     pub imports: BTreeMap<&'d str, &'d Import>,
     /// The file's re-exports.
@@ -43,7 +45,7 @@ impl<'d> Declared<'d> {
     /// An empty table for `decls`.
     pub fn new(decls: &'d DeclFile) -> Self {
         Declared {
-            types: BTreeMap::new(),
+            types: FastMap::default(),
             imports: decls.imports.iter().map(|i| (i.local.as_str(), i)).collect(),
             reexports: &decls.reexports,
         }
@@ -93,11 +95,15 @@ impl<'d> Resolver<'d> {
         depth: usize,
     ) -> Option<Found<'_, 'd>> {
         let table = self.files.get(file)?;
-        for level in (0..=ns.len()).rev() {
+        for level in (1..=ns.len()).rev() {
             let key: Vec<String> = ns[..level].iter().chain(path).cloned().collect();
             if let Some(symbol) = table.types.get(&key) {
                 return Some(Found { file, symbol });
             }
+        }
+        // The outermost level needs no key built: it is `path` itself.
+        if let Some(symbol) = table.types.get(path) {
+            return Some(Found { file, symbol });
         }
         let (first, rest) = path.split_first()?;
         let import = table.imports.get(first.as_str())?;

@@ -7,10 +7,9 @@
 //! (`AudioFormat`).
 
 use super::jsdoc::Docs;
-use super::naming::{Case, Scope};
+use super::naming::{heck_case, Case, Scope};
 use super::rust::{Enum, Item, ItemKind, ItemPath, RustType, VariantKind};
 use crate::diagnostics::Span;
-use heck::ToSnakeCase;
 use std::collections::BTreeMap;
 
 /// An enum generated for an anonymous literal union, waiting to learn whether it is shared.
@@ -37,18 +36,8 @@ pub fn place_enums(
     file_module: &[String],
     file_scope: &mut Scope,
 ) -> Placement {
-    let mut groups: BTreeMap<Vec<VariantKind>, Vec<PlacedEnum>> = BTreeMap::new();
-    let mut order = Vec::new();
-    for placed in enums {
-        let key: Vec<VariantKind> = placed.def.variants.iter().map(|v| v.kind.clone()).collect();
-        if !groups.contains_key(&key) {
-            order.push(key.clone());
-        }
-        groups.entry(key).or_default().push(placed);
-    }
     let mut out = Vec::new();
-    for key in order {
-        let mut group = groups.remove(&key).unwrap_or_default();
+    for mut group in group_identical(enums) {
         if group.len() == 1 {
             let placed = group.remove(0);
             out.push((
@@ -63,13 +52,14 @@ pub fn place_enums(
             ));
             continue;
         }
-        let group_name = common_trailing_words(&group);
+        let words: Vec<Vec<String>> = group.iter().map(place_words).collect();
+        let group_name = common_trailing_words(&words, &group[0]);
         let shared_name = file_scope.claim(&group_name, Case::Type);
         let shared = ItemPath { modules: file_module.to_vec(), name: shared_name.clone() };
         // Every name the enum would have for a pair of its places stays reachable: a field
         // added upstream can shorten the words common to all places (`audio_format` →
         // `format`), but it only adds pairs, so no name generated before disappears.
-        for name in pair_names(&group).into_iter().filter(|n| *n != group_name) {
+        for name in pair_names(&words).into_iter().filter(|n| *n != group_name) {
             let alias = file_scope.claim(&name, Case::Type);
             let docs = Docs::generated(format!(
                 "Another name of [`{}`], from words some of its places share\n(kept so that a \
@@ -118,62 +108,82 @@ pub fn place_enums(
     out
 }
 
+/// The enums grouped by identical variants, groups in order of their first enum.
+fn group_identical(enums: Vec<PlacedEnum>) -> Vec<Vec<PlacedEnum>> {
+    // Keys borrow the variants, so each group is found by index before the enums move.
+    let mut index: BTreeMap<Vec<&VariantKind>, usize> = BTreeMap::new();
+    let group_of: Vec<usize> = enums
+        .iter()
+        .map(|placed| {
+            let next = index.len();
+            *index.entry(placed.def.variants.iter().map(|v| &v.kind).collect()).or_insert(next)
+        })
+        .collect();
+    let mut groups: Vec<Vec<PlacedEnum>> = (0..index.len()).map(|_| Vec::new()).collect();
+    for (placed, group) in enums.into_iter().zip(group_of) {
+        groups[group].push(placed);
+    }
+    groups
+}
+
 /// The words of a place's TypeScript path (`Session.input_audio_format` → session, input,
 /// audio, format).
 fn place_words(place: &PlacedEnum) -> Vec<String> {
     place
         .ts_path
         .iter()
-        .flat_map(|s| s.to_snake_case().split('_').map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|s| heck_case(s, Case::Value).split('_').map(str::to_owned).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
         .collect()
 }
 
-/// The runs of trailing words that at least two places share, each as `snake_case`: the
-/// branching points of a trie of the places' words read backwards. Linear in the words.
-fn pair_names(group: &[PlacedEnum]) -> Vec<String> {
+/// The runs of trailing words that at least two places (given by their [`place_words`])
+/// share, each as `snake_case`: the branching points of a trie of the places' words read
+/// backwards. Linear in the words.
+fn pair_names(group: &[Vec<String>]) -> Vec<String> {
+    /// A node knows its parent and the word leading to it: walking up reads a name in order.
     #[derive(Default)]
-    struct Node {
-        children: BTreeMap<String, usize>,
+    struct Node<'w> {
+        children: BTreeMap<&'w str, usize>,
         ends: usize,
+        parent: usize,
+        word: &'w str,
     }
     let mut nodes = vec![Node::default()];
-    for place in group {
+    for words in group {
         let mut at = 0;
-        for word in place_words(place).into_iter().rev() {
+        for word in words.iter().rev() {
             let next = nodes.len();
-            at = *nodes[at].children.entry(word).or_insert(next);
-            if at == next {
-                nodes.push(Node::default());
+            let child = *nodes[at].children.entry(word.as_str()).or_insert(next);
+            if child == next {
+                nodes.push(Node { parent: at, word, ..Node::default() });
             }
+            at = child;
         }
         nodes[at].ends += 1;
     }
-    let mut names = Vec::new();
-    let mut stack: Vec<(usize, Vec<&str>)> = vec![(0, Vec::new())];
-    while let Some((at, words)) = stack.pop() {
-        let node = &nodes[at];
-        if !words.is_empty() && node.ends + node.children.len() >= 2 {
-            names.push(words.iter().rev().copied().collect::<Vec<_>>().join("_"));
-        }
-        for (word, &child) in &node.children {
-            let mut below = words.clone();
-            below.push(word);
-            stack.push((child, below));
-        }
-    }
+    let mut names: Vec<String> = (1..nodes.len())
+        .filter(|&at| nodes[at].ends + nodes[at].children.len() >= 2)
+        .map(|mut at| {
+            let mut words = Vec::new();
+            while at != 0 {
+                words.push(nodes[at].word);
+                at = nodes[at].parent;
+            }
+            words.join("_")
+        })
+        .collect();
     names.sort();
     names
 }
 
-/// The longest run of words every place's path ends with (`audio_format`); the first place's
-/// own last segment when they share none.
-fn common_trailing_words(group: &[PlacedEnum]) -> String {
-    let words: Vec<Vec<String>> = group.iter().map(place_words).collect();
+/// The longest run of words every place's path ends with (`audio_format`), given each place's
+/// [`place_words`]; the `first` place's own last segment when they share none.
+fn common_trailing_words(words: &[Vec<String>], first: &PlacedEnum) -> String {
     let mut common: Vec<&str> = Vec::new();
     'outer: for i in 1.. {
         let mut word = None;
-        for w in &words {
+        for w in words {
             let Some(candidate) = w.len().checked_sub(i).map(|j| w[j].as_str()) else {
                 break 'outer;
             };
@@ -189,7 +199,7 @@ fn common_trailing_words(group: &[PlacedEnum]) -> String {
         }
     }
     if common.is_empty() {
-        return group[0].ts_path.last().cloned().unwrap_or_default();
+        return first.ts_path.last().cloned().unwrap_or_default();
     }
     common.join("_")
 }
@@ -217,6 +227,15 @@ mod tests {
         }
     }
 
+    fn common(group: &[PlacedEnum]) -> String {
+        let words: Vec<Vec<String>> = group.iter().map(place_words).collect();
+        common_trailing_words(&words, &group[0])
+    }
+
+    fn pairs(group: &[PlacedEnum]) -> Vec<String> {
+        pair_names(&group.iter().map(place_words).collect::<Vec<_>>())
+    }
+
     #[test]
     fn names_after_the_common_trailing_words() {
         let group = [
@@ -224,14 +243,14 @@ mod tests {
             placed(&["Session", "output_audio_format"]),
             placed(&["SessionCreateParams", "input_audio_format"]),
         ];
-        assert_eq!(common_trailing_words(&group), "audio_format");
+        assert_eq!(common(&group), "audio_format");
         let group = [
             placed(&["Session", "TurnDetection", "type"]),
             placed(&["SessionCreateParams", "TurnDetection", "type"]),
         ];
-        assert_eq!(common_trailing_words(&group), "turn_detection_type");
+        assert_eq!(common(&group), "turn_detection_type");
         let group = [placed(&["A", "left"]), placed(&["B", "right"])];
-        assert_eq!(common_trailing_words(&group), "left");
+        assert_eq!(common(&group), "left");
     }
 
     #[test]
@@ -240,19 +259,19 @@ mod tests {
             placed(&["Session", "input_audio_format"]),
             placed(&["Session", "output_audio_format"]),
         ];
-        assert_eq!(common_trailing_words(&before), "audio_format");
-        assert_eq!(pair_names(&before), vec!["audio_format"]);
+        assert_eq!(common(&before), "audio_format");
+        assert_eq!(pairs(&before), vec!["audio_format"]);
         let after = [
             placed(&["Session", "input_audio_format"]),
             placed(&["Session", "output_audio_format"]),
             placed(&["Session", "format"]),
         ];
         // The name common to all shrinks, but `audio_format` stays among the pair names.
-        assert_eq!(common_trailing_words(&after), "format");
-        assert_eq!(pair_names(&after), vec!["audio_format", "format"]);
+        assert_eq!(common(&after), "format");
+        assert_eq!(pairs(&after), vec!["audio_format", "format"]);
         let same_field =
             [placed(&["A", "voice"]), placed(&["B", "voice"]), placed(&["C", "voice"])];
-        assert_eq!(pair_names(&same_field), vec!["voice"]);
+        assert_eq!(pairs(&same_field), vec!["voice"]);
     }
 
     #[test]

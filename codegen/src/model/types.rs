@@ -1,6 +1,6 @@
 //! TypeScript types → Rust types, generating the items anonymous types need at their place.
 
-use super::build::{Builder, ContextField, Place};
+use super::build::{Builder, ContextField, Place, NO_DOCS};
 use super::decl::{Literal, TypeExpr};
 use super::jsdoc::Docs;
 use super::naming::{rust_ident, Case, Scope};
@@ -45,7 +45,7 @@ impl<'d> Builder<'_, 'd> {
     }
 
     fn number(&self, place: &Place<'_>) -> RustType {
-        match self.config.number_type(&place.field) {
+        match self.config.number_type(place.field) {
             Some(ty) => RustType::Verbatim(ty.to_owned()),
             None => RustType::F64,
         }
@@ -82,12 +82,13 @@ impl<'d> Builder<'_, 'd> {
                 return RustType::Json;
             }
         }
-        let found = self.resolver.resolve(place.file, place.ns, path).map(|f| f.symbol.clone());
-        match found {
-            Some(symbol) if !symbol.is_class => {
+        let found = self.resolver.resolve(place.file, place.ns, path);
+        match found.map(|f| (f.symbol.is_class, f.symbol.nullable, &f.symbol.path)) {
+            Some((false, nullable, item)) => {
+                let item = item.clone();
                 let args = args.iter().map(|a| self.lower_type(place, a)).collect();
-                let ty = RustType::Item(symbol.path, args);
-                return if symbol.nullable { RustType::Option(Box::new(ty)) } else { ty };
+                let ty = RustType::Item(item, args);
+                return if nullable { RustType::Option(Box::new(ty)) } else { ty };
             }
             Some(_) => {
                 let what = format!("`{}`, a class,", path.join("."));
@@ -141,7 +142,7 @@ impl<'d> Builder<'_, 'd> {
 
     fn hoist_struct(&mut self, place: &Place<'_>, fields: Vec<ContextField<'d>>) -> RustType {
         let path = self.place_path(place);
-        let lowered = self.lower_struct(&path, &place.ts_path, &[], fields);
+        let lowered = self.lower_struct(&path, &place.ts_path(), &[], fields);
         self.push_placed(&path, place, ItemKind::Struct(lowered));
         RustType::Item(path, vec![])
     }
@@ -227,7 +228,7 @@ impl<'d> Builder<'_, 'd> {
         let mut wires = BTreeSet::new();
         for member in members {
             if let TypeExpr::Literal(Literal::String(wire)) = member {
-                if wires.insert(wire.clone()) {
+                if wires.insert(wire.as_str()) {
                     let name = scope.claim(wire, Case::Type);
                     variants.push(Variant {
                         name,
@@ -246,7 +247,10 @@ impl<'d> Builder<'_, 'd> {
             });
         }
         let open = members.iter().any(|m| matches!(m, TypeExpr::OpenString | TypeExpr::String));
-        if open || self.config.is_open_enum(&place.ts_string()) {
+        if open
+            || (self.config.open_enums.selects_any()
+                && self.config.is_open_enum(&place.ts_string()))
+        {
             let name = scope.claim("other", Case::Type);
             let docs =
                 Docs::generated("A value not known when these bindings were generated.".to_owned());
@@ -322,13 +326,15 @@ impl<'d> Builder<'_, 'd> {
         let mut ranked: Vec<(u8, usize, &'d TypeExpr)> =
             members.iter().enumerate().map(|(i, m)| (rank(m), i, *m)).collect();
         ranked.sort_by_key(|(r, i, _)| (*r, *i));
+        let parent = place.ts_path();
         for (index, (_, _, member)) in ranked.into_iter().enumerate() {
             let raw_name = variant_name(member, index);
             let member_place = Place {
                 owner: &owner,
                 name: raw_name.clone(),
-                ts_path: place.ts_path.iter().cloned().chain([raw_name.clone()]).collect(),
-                docs: Docs::default(),
+                ts_parent: &parent,
+                ts_last: raw_name.clone(),
+                docs: &NO_DOCS,
                 fixed: None,
                 ..place.clone()
             };
@@ -367,7 +373,7 @@ impl<'d> Builder<'_, 'd> {
         } else {
             self.enums.push(PlacedEnum {
                 path: path.clone(),
-                ts_path: place.ts_path.clone(),
+                ts_path: place.ts_path(),
                 def,
                 docs: place.docs.clone(),
                 span: place.span,
