@@ -8,7 +8,6 @@
 //! import) finds its Rust path whatever the order. Types are lowered in the `types` module.
 
 use super::decl::{Decl, DeclFile, DeclKind, Field, Interface, Method, ReExport, TypeExpr};
-use super::fast_hash::{FastMap, FastSet};
 use super::jsdoc::Docs;
 use super::naming::{rust_ident, singular, Case, Scope};
 use super::resolve::{Declared, Resolver, Symbol};
@@ -16,6 +15,7 @@ use super::rust::{self, Item, ItemKind, ItemPath, Module, ModuleKind, RustType};
 use super::share::{place_enums, PlacedEnum};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, FileId, Span};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 
 /// The docs of a place that has none, lent to every such place.
@@ -55,15 +55,15 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     let mut builder = Builder {
         config,
         root: Module::new("", ModuleKind::Root),
-        scopes: FastMap::default(),
-        module_index: FastMap::default(),
-        companions: FastMap::default(),
+        scopes: FxHashMap::default(),
+        module_index: FxHashMap::default(),
+        companions: FxHashMap::default(),
         warnings: Vec::new(),
         used_overrides: BTreeSet::new(),
         resolver: Resolver::default(),
         modules: Vec::new(),
         enums: Vec::new(),
-        done: FastSet::default(),
+        done: FxHashSet::default(),
     };
     for input in &ordered {
         let module = builder.file_module(input);
@@ -97,11 +97,11 @@ pub(super) struct Builder<'c, 'd> {
     /// Names taken in each module, by module path. The maps keyed by paths are only looked up,
     /// never walked, so hashing (one pass over the key) beats ordered search (a comparison of
     /// long shared prefixes per step).
-    scopes: FastMap<Vec<String>, Scope>,
+    scopes: FxHashMap<Vec<String>, Scope>,
     /// Each module's position in the tree (child indices from the root), by module path.
-    module_index: FastMap<Vec<String>, Vec<usize>>,
+    module_index: FxHashMap<Vec<String>, Vec<usize>>,
     /// The module holding the types nested in an item, by item.
-    companions: FastMap<ItemPath, Vec<String>>,
+    companions: FxHashMap<ItemPath, Vec<String>>,
     pub(super) warnings: Vec<Diagnostic>,
     pub(super) used_overrides: BTreeSet<String>,
     pub(super) resolver: Resolver<'d>,
@@ -110,7 +110,7 @@ pub(super) struct Builder<'c, 'd> {
     /// Literal-union enums of the file being lowered, waiting to be shared or placed.
     pub(super) enums: Vec<PlacedEnum>,
     /// Declarations already lowered (merged interfaces lower once), by (file, TS path).
-    done: FastSet<(usize, Vec<String>)>,
+    done: FxHashSet<(usize, Vec<String>)>,
 }
 
 /// A field and the context its type is written in: its file and namespace. Inherited and
@@ -559,13 +559,13 @@ impl<'c, 'd> Builder<'c, 'd> {
         params: &[String],
         fields: Vec<ContextField<'d>>,
     ) -> rust::Struct {
-        let mut latest: FastMap<&str, usize> = FastMap::default();
+        let mut latest: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, f) in fields.iter().enumerate() {
             latest.insert(f.field.name.as_str(), i);
         }
         let mut scope = Scope::new();
         let mut out = Vec::new();
-        let mut emitted = FastSet::default();
+        let mut emitted = FxHashSet::default();
         for ContextField { field, .. } in &fields {
             if !emitted.insert(field.name.as_str()) {
                 continue;

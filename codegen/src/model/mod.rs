@@ -7,7 +7,6 @@
 
 pub mod build;
 pub mod decl;
-mod fast_hash;
 mod generics;
 pub mod jsdoc;
 pub mod naming;

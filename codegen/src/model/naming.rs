@@ -4,11 +4,12 @@
 //! distinct (a module's items, a struct's fields, an enum's variants) claims its names through a
 //! [`Scope`], so no two code paths can disagree on what a TypeScript name becomes.
 
-use super::fast_hash::FastSet;
-use heck::ToSnakeCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 /// The case an identifier is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Case {
     /// `UpperCamelCase`: types, traits, enum variants.
     Type,
@@ -86,96 +87,42 @@ fn ascii_words(raw: &str) -> String {
     out
 }
 
-/// `words` in `case`, exactly as `heck`'s `to_upper_camel_case` and `to_snake_case` write it,
-/// words being split at every character that is not a letter or digit, before an uppercase
-/// letter that follows a lowercase one, and before the last of a run of uppercase letters
-/// followed by a lowercase one. `heck` handles all of Unicode through `fmt` machinery, which
-/// made it the largest part of the model's cost; for ASCII (all [`ascii_words`] yields) bytes suffice,
-/// and anything else is left to `heck`.
+/// `words` in `case`, by `heck`.
+///
+/// The same spellings come back over and over (`type`, `id`, `model`, every shared field and
+/// enum word), and heck's Unicode-aware conversion runs through `fmt`; so each spelling is
+/// converted once per thread (the pipeline runs on a thread of its own, so the memo lives as
+/// long as one run). Text already in snake case is its own snake case.
 pub(super) fn heck_case(words: &str, case: Case) -> String {
-    if !words.is_ascii() {
-        return match case {
-            Case::Type => heck::ToUpperCamelCase::to_upper_camel_case(words),
-            Case::Value => words.to_snake_case(),
-        };
-    }
     if case == Case::Value && is_snake_case(words) {
-        // Most field names are written in snake case already, which conversion keeps.
         return words.to_owned();
     }
-    let mut out = String::with_capacity(words.len() + 4);
-    let bytes = words.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        // A run of letters and digits, scanned by byte (every byte is a character).
-        let start = at;
-        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-            at += 1;
-        }
-        camel_parts(&words[start..at], |part| push_word(&mut out, part, case));
-        at += 1;
+    thread_local! {
+        static CONVERTED: std::cell::RefCell<FxHashMap<(String, Case), String>> =
+            Default::default();
     }
-    out
+    CONVERTED.with(|converted| {
+        let mut converted = converted.borrow_mut();
+        if let Some(name) = converted.get(&(words.to_owned(), case)) {
+            return name.clone();
+        }
+        let name = match case {
+            Case::Type => words.to_upper_camel_case(),
+            Case::Value => words.to_snake_case(),
+        };
+        converted.insert((words.to_owned(), case), name.clone());
+        name
+    })
 }
 
-/// Lowercase letters and digits in words joined by single underscores: no word boundary
-/// inside a word (there is no uppercase letter), so snake case is the text itself.
+/// Lowercase ASCII letters and digits in words joined by single underscores: what heck's
+/// snake case leaves as it is.
 fn is_snake_case(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         && bytes.first().is_some_and(|&b| b != b'_')
         && bytes.last().is_some_and(|&b| b != b'_')
         && !text.contains("__")
-}
-
-/// Splits one run of ASCII letters and digits into words, as `heck`'s `transform` does,
-/// handing each to `part`. Every byte is a character, so any split is at a char boundary.
-fn camel_parts<'w>(word: &'w str, mut part: impl FnMut(&'w str)) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mode {
-        Boundary,
-        Lower,
-        Upper,
-    }
-    let (mut start, mut mode) = (0, Mode::Boundary);
-    for (i, pair) in word.as_bytes().windows(2).enumerate() {
-        let (c, next) = (pair[0], pair[1]);
-        let next_mode = if c.is_ascii_lowercase() {
-            Mode::Lower
-        } else if c.is_ascii_uppercase() {
-            Mode::Upper
-        } else {
-            mode
-        };
-        if next_mode == Mode::Lower && next.is_ascii_uppercase() {
-            part(&word[start..=i]);
-            (start, mode) = (i + 1, Mode::Boundary);
-        } else if mode == Mode::Upper && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
-            part(&word[start..i]);
-            (start, mode) = (i, Mode::Boundary);
-        } else {
-            mode = next_mode;
-        }
-    }
-    if start < word.len() {
-        part(&word[start..]);
-    }
-}
-
-/// Appends one ASCII word: capitalized for [`Case::Type`], lowercase after a `_` separator
-/// (none before the first word) for [`Case::Value`].
-fn push_word(out: &mut String, word: &str, case: Case) {
-    if case == Case::Value && !out.is_empty() {
-        out.push('_');
-    }
-    let start = out.len();
-    // The case is changed in place, in bulk.
-    out.push_str(word);
-    out[start..].make_ascii_lowercase();
-    if case == Case::Type {
-        let first = (start + 1).min(out.len());
-        out[start..first].make_ascii_uppercase();
-    }
 }
 
 /// The name of an ASCII symbol.
@@ -244,7 +191,7 @@ pub fn singular(word: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     /// Only looked up, never listed: hashed.
-    taken: FastSet<String>,
+    taken: FxHashSet<String>,
 }
 
 impl Scope {
@@ -329,8 +276,7 @@ mod tests {
     }
 
     #[test]
-    fn ascii_case_splits_words_as_heck_does() {
-        use heck::ToUpperCamelCase;
+    fn memoised_conversion_and_the_snake_case_shortcut_agree_with_heck() {
         // Every spelling of up to six characters over lower, upper, digit and separator.
         let alphabet = ['a', 'b', 'C', 'D', '4', ' ', '_'];
         let mut spellings = vec![String::new()];

@@ -7,8 +7,8 @@
 //! item again exactly when it refers to an item of the same strongly connected component, so
 //! one Tarjan pass (linear in items plus references) decides every field.
 
-use super::fast_hash::FastMap;
 use super::rust::{Item, ItemKind, ItemPath, Module, RustType, VariantKind};
+use rustc_hash::FxHashMap;
 
 /// Wraps in [`RustType::Boxed`] every struct field and untagged enum payload whose type can
 /// reach its own item again without passing through a `Vec` or a map. An optional field keeps
@@ -30,7 +30,7 @@ fn boxes_needed(root: &Module) -> Vec<bool> {
     let mut modules = Vec::new();
     let mut items = Vec::new();
     collect(root, &mut Vec::new(), &mut modules, &mut items);
-    let index: FastMap<(&[String], &str), usize> = items
+    let index: FxHashMap<(&[String], &str), usize> = items
         .iter()
         .enumerate()
         .map(|(i, &(module, item))| ((modules[module].as_slice(), item.name.as_str()), i))

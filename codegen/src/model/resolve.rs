@@ -7,8 +7,8 @@
 //! a package name) is external.
 
 use super::decl::{DeclFile, Import, ImportKind, Interface, ReExport};
-use super::fast_hash::FastMap;
 use super::rust::ItemPath;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// How deep re-export chains are followed before giving up (a cycle, in practice).
@@ -34,7 +34,7 @@ pub struct Symbol<'d> {
 pub struct Declared<'d> {
     /// Declarations by TypeScript path (namespaces joined: `Session.Tool`). Only looked up,
     /// never walked: hashed, as ordered search compared long shared prefixes at every step.
-    pub types: FastMap<Vec<String>, Symbol<'d>>,
+    pub types: FxHashMap<Vec<String>, Symbol<'d>>,
     /// Imports by local name.
     pub imports: BTreeMap<&'d str, &'d Import>,
     /// The file's re-exports.
@@ -45,7 +45,7 @@ impl<'d> Declared<'d> {
     /// An empty table for `decls`.
     pub fn new(decls: &'d DeclFile) -> Self {
         Declared {
-            types: FastMap::default(),
+            types: FxHashMap::default(),
             imports: decls.imports.iter().map(|i| (i.local.as_str(), i)).collect(),
             reexports: &decls.reexports,
         }
