@@ -52,12 +52,16 @@ measure() {
   local name=$1 runs=$2; shift 2
   local times=() rss=() i start end
   for ((i = 0; i < runs; i++)); do
+    # Timed on its own: GNU time's own start (a fork and an exec, ~1-2 ms here) would count
+    # against short runs. Its peak RSS comes from a second, untimed run.
     rm -rf "$tmp/out"
     start=$EPOCHREALTIME
-    /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>"$tmp/stderr" \
-      || { echo "failed: $*" >&2; cat "$tmp/stderr" >&2; return 1; }
+    "$@" >/dev/null 2>"$tmp/stderr" || { echo "failed: $*" >&2; cat "$tmp/stderr" >&2; return 1; }
     end=$EPOCHREALTIME
     times+=("$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.2f", (e - s) * 1000}')")
+    rm -rf "$tmp/out"
+    /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>"$tmp/stderr" \
+      || { echo "failed: $*" >&2; cat "$tmp/stderr" >&2; return 1; }
     rss+=("$(tail -n 1 "$tmp/rss")")
   done
   last_ms=$(printf '%s\n' "${times[@]}" | median)
