@@ -37,41 +37,46 @@ pub(crate) use template;
 /// - a string literal `"__s"` becomes [`Holes::str`]'s string.
 #[derive(Default)]
 pub struct Holes {
-    idents: Vec<(&'static str, syn::Ident)>,
-    types: Vec<(&'static str, syn::Type)>,
-    exprs: Vec<(&'static str, syn::Expr)>,
-    paths: Vec<(&'static str, syn::Path)>,
-    strs: Vec<(&'static str, String)>,
+    fills: Vec<(&'static str, Fill)>,
+}
+
+/// What one placeholder is filled with.
+enum Fill {
+    Ident(syn::Ident),
+    Type(syn::Type),
+    Expr(syn::Expr),
+    Path(syn::Path),
+    Str(String),
 }
 
 impl Holes {
     /// Fills identifier placeholder `name`.
-    pub fn ident(mut self, name: &'static str, value: syn::Ident) -> Self {
-        self.idents.push((name, value));
-        self
+    pub fn ident(self, name: &'static str, value: syn::Ident) -> Self {
+        self.with(name, Fill::Ident(value))
     }
 
     /// Fills type placeholder `name`.
-    pub fn ty(mut self, name: &'static str, value: syn::Type) -> Self {
-        self.types.push((name, value));
-        self
+    pub fn ty(self, name: &'static str, value: syn::Type) -> Self {
+        self.with(name, Fill::Type(value))
     }
 
     /// Fills expression placeholder `name`.
-    pub fn expr(mut self, name: &'static str, value: syn::Expr) -> Self {
-        self.exprs.push((name, value));
-        self
+    pub fn expr(self, name: &'static str, value: syn::Expr) -> Self {
+        self.with(name, Fill::Expr(value))
     }
 
     /// Fills path placeholder `name`.
-    pub fn path(mut self, name: &'static str, value: syn::Path) -> Self {
-        self.paths.push((name, value));
-        self
+    pub fn path(self, name: &'static str, value: syn::Path) -> Self {
+        self.with(name, Fill::Path(value))
     }
 
     /// Fills string-literal placeholder `name`.
-    pub fn str(mut self, name: &'static str, value: &str) -> Self {
-        self.strs.push((name, value.to_owned()));
+    pub fn str(self, name: &'static str, value: &str) -> Self {
+        self.with(name, Fill::Str(value.to_owned()))
+    }
+
+    fn with(mut self, name: &'static str, fill: Fill) -> Self {
+        self.fills.push((name, fill));
         self
     }
 
@@ -81,21 +86,27 @@ impl Holes {
         node
     }
 
-    /// The placeholder a one-identifier path stands for, if any.
-    fn single(path: &syn::Path) -> Option<&syn::Ident> {
-        let ident = path.get_ident()?;
-        ident.to_string().starts_with("__").then_some(ident)
+    /// The fill of the kind `pick` accepts for the placeholder `is_name` recognises.
+    fn find<V>(&self, is_name: impl Fn(&str) -> bool, pick: fn(&Fill) -> Option<&V>) -> Option<&V> {
+        self.fills.iter().filter(|(name, _)| is_name(name)).find_map(|(_, fill)| pick(fill))
     }
-}
 
-fn lookup<'v, V>(holes: &'v [(&'static str, V)], ident: &syn::Ident) -> Option<&'v V> {
-    holes.iter().find(|(name, _)| ident == name).map(|(_, value)| value)
+    /// The fill of kind `pick` for the placeholder identifier `ident`.
+    fn for_ident<V>(&self, ident: &syn::Ident, pick: fn(&Fill) -> Option<&V>) -> Option<&V> {
+        self.find(|name| ident == name, pick)
+    }
+
+    /// The fill of kind `pick` for a path that is one placeholder identifier.
+    fn for_path<V>(&self, path: &syn::Path, pick: fn(&Fill) -> Option<&V>) -> Option<&V> {
+        self.for_ident(path.get_ident()?, pick)
+    }
 }
 
 impl VisitMut for Holes {
     fn visit_type_mut(&mut self, node: &mut syn::Type) {
         if let syn::Type::Path(syn::TypePath { qself: None, path }) = node {
-            if let Some(value) = Holes::single(path).and_then(|i| lookup(&self.types, i)) {
+            let fill = self.for_path(path, |f| if let Fill::Type(t) = f { Some(t) } else { None });
+            if let Some(value) = fill {
                 *node = value.clone();
                 return;
             }
@@ -105,7 +116,8 @@ impl VisitMut for Holes {
 
     fn visit_expr_mut(&mut self, node: &mut syn::Expr) {
         if let syn::Expr::Path(syn::ExprPath { qself: None, path, .. }) = node {
-            if let Some(value) = Holes::single(path).and_then(|i| lookup(&self.exprs, i)) {
+            let fill = self.for_path(path, |f| if let Fill::Expr(e) = f { Some(e) } else { None });
+            if let Some(value) = fill {
                 *node = value.clone();
                 return;
             }
@@ -114,8 +126,10 @@ impl VisitMut for Holes {
     }
 
     fn visit_path_mut(&mut self, node: &mut syn::Path) {
+        let pick: fn(&Fill) -> Option<&syn::Path> =
+            |f| if let Fill::Path(p) = f { Some(p) } else { None };
         let first = node.segments.first().map(|s| &s.ident);
-        if let Some(value) = first.and_then(|i| lookup(&self.paths, i)) {
+        if let Some(value) = first.and_then(|i| self.for_ident(i, pick)) {
             let mut spliced = value.clone();
             let rest: Vec<syn::PathSegment> = node.segments.iter().skip(1).cloned().collect();
             if let (Some(last), Some(hole)) = (spliced.segments.last_mut(), node.segments.first()) {
@@ -128,14 +142,17 @@ impl VisitMut for Holes {
     }
 
     fn visit_ident_mut(&mut self, node: &mut syn::Ident) {
-        if let Some(value) = lookup(&self.idents, node) {
+        let fill = self.for_ident(node, |f| if let Fill::Ident(i) = f { Some(i) } else { None });
+        if let Some(value) = fill {
             *node = value.clone();
         }
     }
 
     fn visit_lit_str_mut(&mut self, node: &mut syn::LitStr) {
         let value = node.value();
-        if let Some((_, text)) = self.strs.iter().find(|(name, _)| *name == value) {
+        let fill =
+            self.find(|name| name == value, |f| if let Fill::Str(s) = f { Some(s) } else { None });
+        if let Some(text) = fill {
             *node = lit_str(text);
         }
     }
