@@ -234,6 +234,16 @@ fn recursive_types_are_boxed_only_where_needed() {
     assert_has(&code, "    Compound(Box<Compound>),");
 }
 
+/// An intersection whose member has a field of that same intersection type: the copy of the
+/// field names the struct being built (boxed), instead of copying the members again.
+#[test]
+fn self_referencing_intersection_is_one_recursive_struct() {
+    let (code, warnings) = generate("recursive_intersection");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "    pub secret: Option<session::Secret>,");
+    assert_has(&code, "        pub secret: Option<Box<Secret>>,");
+}
+
 #[test]
 fn non_exhaustive_by_path_and_open_enums_for_all() {
     let (code, _) = generate("non_exhaustive");

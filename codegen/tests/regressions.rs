@@ -64,3 +64,28 @@ fn lone_carriage_return_in_docs_ends_the_line() {
 fn nul_in_docs_still_parses() {
     code_for("/** a\0b */\nexport interface A { x: string }");
 }
+
+/// An intersection copies its members' fields; a member whose field has that same
+/// intersection type was copied into a new struct, whose field was copied again, without end
+/// (4 GB in a second). Found by fuzzing (`TranscriptionSession.ClientSecret` mutated into
+/// `TranscriptionSession&ClientSecret`). The field now names the struct being built, boxed.
+#[test]
+fn self_referencing_intersection_refers_to_its_own_struct() {
+    let code = code_for(
+        "export interface A {\n  f?: A & B;\n  a: string;\n}\nexport interface B {\n  b: number;\n}\n",
+    );
+    assert!(code.contains("pub f: Option<a::F>,"), "{code}");
+    assert!(code.contains("pub f: Option<Box<F>>,"), "{code}");
+    assert_eq!(code.matches("pub struct F ").count(), 1, "{code}");
+}
+
+/// The same through two interfaces: `A.f: B & C` copies `B`, whose `g: A & C` copies `A`,
+/// whose `f` is the intersection being built.
+#[test]
+fn mutually_referencing_intersections_end() {
+    let code = code_for(
+        "export interface A { f?: B & C; }\nexport interface B { g?: A & C; }\nexport interface C { c: string; }\n",
+    );
+    assert!(code.contains("pub struct F "), "{code}");
+    assert!(code.contains("pub struct G "), "{code}");
+}

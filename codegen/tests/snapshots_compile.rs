@@ -31,6 +31,7 @@ snapshots!(
     open_union,
     primitives,
     recursive,
+    recursive_intersection,
     shared_unions,
 );
 
@@ -139,4 +140,15 @@ fn recursive_payloads_round_trip() {
     assert!(matches!(compound.filters[0], Filter::Comparison(_)));
     assert!(matches!(compound.not.as_ref(), Some(Filter::Compound(_))));
     assert_eq!(serde_json::to_value(&parsed).unwrap(), filter);
+}
+
+#[test]
+fn self_referencing_intersection_round_trips_nested_values() {
+    use recursive_intersection::Session;
+    let wire = json!({"name": "outer", "secret": {"name": "inner", "value": "k1", "secret": {"name": "deepest", "value": "k2"}}});
+    let session: Session = serde_json::from_value(wire.clone()).unwrap();
+    let inner = session.secret.as_ref().unwrap();
+    assert_eq!(inner.value, "k1");
+    assert_eq!(inner.secret.as_ref().unwrap().name, "deepest");
+    assert_eq!(serde_json::to_value(&session).unwrap(), wire);
 }

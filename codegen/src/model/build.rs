@@ -64,6 +64,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         modules: Vec::new(),
         enums: Vec::new(),
         done: FxHashSet::default(),
+        intersections: Vec::new(),
     };
     for input in &ordered {
         let module = builder.file_module(input);
@@ -111,6 +112,11 @@ pub(super) struct Builder<'c, 'd> {
     pub(super) enums: Vec<PlacedEnum>,
     /// Declarations already lowered (merged interfaces lower once), by (file, TS path).
     done: FxHashSet<(usize, Vec<String>)>,
+    /// The intersections whose struct is being built, innermost last, with that struct's
+    /// path. An intersection copies its members' fields, so a member whose field has the same
+    /// intersection type (`interface A { f: A & B }`) would be copied without end; that field
+    /// refers to the struct being built instead (the recursion pass boxes it).
+    pub(super) intersections: Vec<(*const TypeExpr, ItemPath)>,
 }
 
 /// A field and the context its type is written in: its file and namespace. Inherited and

@@ -37,7 +37,7 @@ impl<'d> Builder<'_, 'd> {
                         origin: None,
                     })
                     .collect();
-                self.hoist_struct(place, fields)
+                self.hoist_struct(place, fields, None)
             }
             TypeExpr::Intersection(members) => self.lower_intersection(place, members),
             TypeExpr::Unsupported { what, span } => self.loose(place, what, Some(*span)),
@@ -140,15 +140,32 @@ impl<'d> Builder<'_, 'd> {
         ItemPath { modules, name }
     }
 
-    fn hoist_struct(&mut self, place: &Place<'_>, fields: Vec<ContextField<'d>>) -> RustType {
+    /// A struct of `fields` named after `place`. `intersection` is the intersection it is
+    /// built for, if any: while its fields are lowered, that intersection names this struct.
+    fn hoist_struct(
+        &mut self,
+        place: &Place<'_>,
+        fields: Vec<ContextField<'d>>,
+        intersection: Option<*const TypeExpr>,
+    ) -> RustType {
         let path = self.place_path(place);
+        if let Some(key) = intersection {
+            self.intersections.push((key, path.clone()));
+        }
         let lowered = self.lower_struct(&path, &place.ts_path(), &[], fields);
+        if intersection.is_some() {
+            self.intersections.pop();
+        }
         self.push_placed(&path, place, ItemKind::Struct(lowered));
         RustType::Item(path, vec![])
     }
 
     /// `A & B & { … }`: one struct with the fields of every member.
     fn lower_intersection(&mut self, place: &Place<'_>, members: &'d [TypeExpr]) -> RustType {
+        let key = members.as_ptr();
+        if let Some((_, path)) = self.intersections.iter().find(|(k, _)| *k == key) {
+            return RustType::Item(path.clone(), vec![]);
+        }
         let mut fields = Vec::new();
         let mut visited = Vec::new();
         for member in members {
@@ -172,7 +189,7 @@ impl<'d> Builder<'_, 'd> {
                 }
             }
         }
-        self.hoist_struct(place, fields)
+        self.hoist_struct(place, fields, Some(key))
     }
 
     fn lower_union(&mut self, place: &Place<'_>, members: &'d [TypeExpr]) -> RustType {
