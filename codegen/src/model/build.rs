@@ -65,6 +65,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         enums: Vec::new(),
         done: FxHashSet::default(),
         intersections: Vec::new(),
+        intersection_structs: 0,
     };
     for input in &ordered {
         let module = builder.file_module(input);
@@ -117,7 +118,16 @@ pub(super) struct Builder<'c, 'd> {
     /// intersection type (`interface A { f: A & B }`) would be copied without end; that field
     /// refers to the struct being built instead (the recursion pass boxes it).
     pub(super) intersections: Vec<(*const TypeExpr, ItemPath)>,
+    /// How many intersection structs have been built. Each copies its members' fields, and a
+    /// copied field's own intersection is built again at its new place, so an interface with
+    /// k fields of intersection types grows like k factorial; past
+    /// [`MAX_INTERSECTION_STRUCTS`] an intersection becomes `serde_json::Value` with a warning.
+    pub(super) intersection_structs: usize,
 }
+
+/// Far more intersection structs than real SDKs need (openai 4.104.0 builds 10), and few
+/// enough that no input can make the model run out of time or memory.
+pub(super) const MAX_INTERSECTION_STRUCTS: usize = 1024;
 
 /// A field and the context its type is written in: its file and namespace. Inherited and
 /// intersected fields keep their own context.

@@ -166,6 +166,14 @@ impl<'d> Builder<'_, 'd> {
         if let Some((_, path)) = self.intersections.iter().find(|(k, _)| *k == key) {
             return RustType::Item(path.clone(), vec![]);
         }
+        if self.intersection_structs == super::build::MAX_INTERSECTION_STRUCTS {
+            let what = format!(
+                "an intersection past the first {} (their fields are copied into each place)",
+                super::build::MAX_INTERSECTION_STRUCTS
+            );
+            return self.loose(place, &what, place.span);
+        }
+        self.intersection_structs += 1;
         let mut fields = Vec::new();
         let mut visited = Vec::new();
         for member in members {
