@@ -114,3 +114,30 @@ fn intersections_copied_into_each_other_are_capped() {
         panic!("the output does not parse: {e}");
     }
 }
+
+/// Inherited fields were copied from at most 64 bases up an `extends` chain and the rest were
+/// dropped without a word. Found while probing for inputs that grow the output. They are still
+/// left out (every interface repeats all it inherits), now with a warning at the base.
+#[test]
+fn bases_past_the_depth_limit_are_left_out_with_a_warning() {
+    let mut text = String::from("export interface I0 { f0: string; }\n");
+    for i in 1..70 {
+        text.push_str(&format!("export interface I{i} extends I{} {{ f{i}: string; }}\n", i - 1));
+    }
+    let generation =
+        generate_source("deep.d.ts", &text, &Config::default()).unwrap_or_else(|e| panic!("{e}"));
+    let code = &generation.files()[0].contents;
+    let i64_fields =
+        code.split("pub struct I64 ").nth(1).and_then(|s| s.split('}').next()).unwrap();
+    assert!(i64_fields.contains("pub f0: String,"), "{i64_fields}");
+    let i69_fields =
+        code.split("pub struct I69 ").nth(1).and_then(|s| s.split('}').next()).unwrap();
+    assert!(!i69_fields.contains("pub f4: String,"), "{i69_fields}");
+    assert!(i69_fields.contains("pub f5: String,"), "{i69_fields}");
+    let warnings = generation.warnings();
+    assert!(
+        warnings.iter().any(|w| w.contains("`I0` is more than 64 bases up an `extends` chain")
+            && w.contains("deep.d.ts:2:")),
+        "{warnings:?}"
+    );
+}

@@ -125,6 +125,11 @@ pub(super) struct Builder<'c, 'd> {
     pub(super) intersection_structs: usize,
 }
 
+/// How many bases deep an interface's inherited fields are copied from. Every interface
+/// repeats all its inherited fields, so the output grows with the depth of `extends` chains
+/// times their length; real SDKs are 1 to 3 deep.
+pub(super) const MAX_BASE_DEPTH: usize = 64;
+
 /// Far more intersection structs than real SDKs need (openai 4.104.0 builds 10), and few
 /// enough that no input can make the model run out of time or memory.
 pub(super) const MAX_INTERSECTION_STRUCTS: usize = 1024;
@@ -535,7 +540,21 @@ impl<'c, 'd> Builder<'c, 'd> {
             Some((base_file, symbol)) if !symbol.bodies.is_empty() => {
                 let key: Vec<String> =
                     symbol.ns.iter().cloned().chain([symbol.path.name.clone()]).collect();
-                if visited.contains(&key) || visited.len() > 64 {
+                if visited.contains(&key) {
+                    return Vec::new(); // a cycle: the fields are there already
+                }
+                if visited.len() > MAX_BASE_DEPTH {
+                    self.warnings.push(
+                        Diagnostic::warning(
+                            format!(
+                                "`{}` is more than {MAX_BASE_DEPTH} bases up an `extends` chain; its fields are left out of the interfaces that far below it",
+                                path.join(".")
+                            ),
+                            Some(*span),
+                        )
+                        .with_label("too deep")
+                        .with_help("declare the fields those interfaces need on a nearer base, or set their types in dts2rs.toml"),
+                    );
                     return Vec::new();
                 }
                 visited.push(key);
