@@ -213,11 +213,14 @@ pub fn verbatim_type(text: &str) -> Option<syn::Type> {
         static PARSED: RefCell<HashMap<String, Option<syn::Type>>> = RefCell::default();
     }
     PARSED.with(|parsed| {
-        parsed
-            .borrow_mut()
-            .entry(text.to_owned())
-            .or_insert_with(|| syn::parse_str(text).ok())
-            .clone()
+        let mut parsed = parsed.borrow_mut();
+        // Looked up by `&str` first: a hit (nearly every call) allocates nothing.
+        if let Some(ty) = parsed.get(text) {
+            return ty.clone();
+        }
+        let ty = syn::parse_str(text).ok();
+        parsed.insert(text.to_owned(), ty.clone());
+        ty
     })
 }
 

@@ -98,19 +98,20 @@ pub(super) fn heck_case(words: &str, case: Case) -> String {
         return words.to_owned();
     }
     thread_local! {
-        static CONVERTED: std::cell::RefCell<FxHashMap<(String, Case), String>> =
+        /// One table per case, keyed by spelling, so a hit costs no allocation.
+        static CONVERTED: std::cell::RefCell<[FxHashMap<String, String>; 2]> =
             Default::default();
     }
     CONVERTED.with(|converted| {
-        let mut converted = converted.borrow_mut();
-        if let Some(name) = converted.get(&(words.to_owned(), case)) {
+        let table = &mut converted.borrow_mut()[case as usize];
+        if let Some(name) = table.get(words) {
             return name.clone();
         }
         let name = match case {
             Case::Type => words.to_upper_camel_case(),
             Case::Value => words.to_snake_case(),
         };
-        converted.insert((words.to_owned(), case), name.clone());
+        table.insert(words.to_owned(), name.clone());
         name
     })
 }
