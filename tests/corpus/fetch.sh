@@ -16,7 +16,9 @@ name=${1:?usage: fetch.sh PACKAGE VERSION}
 version=${2:?usage: fetch.sh PACKAGE VERSION}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${DTS2RS_CORPUS_CACHE:-$root/target/corpus-cache}
-dest="$cache/$name-$version"
+# Scoped names (`@google/genai`) become one folder name (`google+genai`).
+slug=$(printf %s "$name" | sed 's/^@//; s#/#+#g')
+dest="$cache/$slug-$version"
 mkdir -p "$cache"
 
 if [ ! -f "$dest/.complete" ] && command -v flock >/dev/null; then
@@ -29,7 +31,7 @@ if [ -f "$dest/.complete" ]; then
 fi
 
 command -v npm >/dev/null || { echo "fetch.sh: npm is not installed; it is needed to fetch $name@$version" >&2; exit 1; }
-work=$(mktemp -d "$cache/.fetch-$name-$version.XXXXXX")
+work=$(mktemp -d "$cache/.fetch-$slug-$version.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 if ! tarball=$(cd "$work" && npm pack --loglevel=error "$name@$version" 2>"$work/npm.log" | tail -n 1) || [ -z "$tarball" ]; then
   echo "fetch.sh: npm pack $name@$version failed (no network, registry unreachable, or no such version):" >&2
