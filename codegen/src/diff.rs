@@ -512,6 +512,7 @@ fn field_ty(field: &Field) -> String {
 fn variant_kind(kind: &VariantKind) -> String {
     match kind {
         VariantKind::Literal(wire) => format!("(\"{wire}\")"),
+        VariantKind::Number(n) => format!("({n})"),
         VariantKind::Other => "(any other string)".to_owned(),
         VariantKind::Untagged(t) => format!("({})", ty(t)),
         VariantKind::Tagged { field, value, ty: t } => {
@@ -540,6 +541,8 @@ fn ty(t: &RustType) -> String {
         RustType::Map(t) => format!("Map<String, {}>", ty(t)),
         RustType::Option(t) => format!("Option<{}>", ty(t)),
         RustType::Boxed(t) => format!("Box<{}>", ty(t)),
+        RustType::Tuple(ts) => format!("({})", ts.iter().map(ty).collect::<Vec<_>>().join(", ")),
+        RustType::MemberOf(..) => "serde_json::Value".to_owned(),
         RustType::Item(path, args) => {
             let mut text: String = path.modules.iter().map(|m| format!("{m}::")).collect();
             text.push_str(&path.name);

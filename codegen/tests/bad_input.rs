@@ -374,14 +374,14 @@ fn unsupported_type_is_a_warning_with_a_location() {
     let dir = tmp();
     let input = write(
         dir.path(),
-        "tuple.d.ts",
-        "export interface T {\n  name: string;\n  a: [string, number];\n}\n",
+        "import.d.ts",
+        "export interface T {\n  name: string;\n  a: import('x').Y;\n}\n",
     );
-    let generation = generate(&input, dir.path()).expect("a tuple is only a warning");
+    let generation = generate(&input, dir.path()).expect("an import type is only a warning");
     assert_eq!(generation.warnings().len(), 1, "{:?}", generation.warnings());
     let warning = &generation.warnings()[0];
     assert!(warning.starts_with("warning"), "{warning}");
-    assert_located(warning, "tuple.d.ts", "3:6");
+    assert_located(warning, "import.d.ts", "3:6");
     assert!(warning.contains("help:"), "{warning}");
     assert!(only_file(&generation).contains("pub a: serde_json::Value"));
 }

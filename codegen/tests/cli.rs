@@ -336,14 +336,14 @@ fn unsupported_type_warns_and_still_generates() {
     let dir = tmp();
     write(
         dir.path(),
-        "tuple.d.ts",
-        "export interface T {\n  name: string;\n  a: [string, number];\n}\n",
+        "import.d.ts",
+        "export interface T {\n  name: string;\n  a: import('x').Y;\n}\n",
     );
-    let output = dts2rs(dir.path()).args(["tuple.d.ts", "-o", "out.rs"]).output().unwrap();
+    let output = dts2rs(dir.path()).args(["import.d.ts", "-o", "out.rs"]).output().unwrap();
     let stderr = stderr_of(&output);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("warning"), "{stderr}");
-    assert!(stderr.contains("┌─ tuple.d.ts:3:6"), "{stderr}");
+    assert!(stderr.contains("┌─ import.d.ts:3:6"), "{stderr}");
     assert!(stderr.contains("1 warning(s)"), "{stderr}");
     let text = fs::read_to_string(dir.path().join("out.rs")).unwrap();
     assert!(text.contains("pub a: serde_json::Value"), "{text}");
@@ -351,7 +351,7 @@ fn unsupported_type_warns_and_still_generates() {
 
     // --quiet drops the warning but not the result.
     let quiet =
-        dts2rs(dir.path()).args(["tuple.d.ts", "-o", "out.rs", "--quiet"]).output().unwrap();
+        dts2rs(dir.path()).args(["import.d.ts", "-o", "out.rs", "--quiet"]).output().unwrap();
     assert_eq!(quiet.status.code(), Some(0));
     assert!(!stderr_of(&quiet).contains("┌─"), "{}", stderr_of(&quiet));
 }

@@ -311,3 +311,90 @@ fn merged_interfaces_become_one_struct_and_duplicates_warn() {
     );
     assert!(warnings[0].contains("merging.d.ts:11:13"), "{}", warnings[0]);
 }
+
+#[test]
+fn enums_keep_wire_values_and_member_docs() {
+    let (code, warnings) = generate("enums");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // Numeric members: auto-incremented, folded, negative.
+    assert_has(&code, "Self::GroupDm => serializer.serialize_i64(3),");
+    assert_has(&code, "Self::GuildCategory => serializer.serialize_i64(4),");
+    assert_has(&code, "Self::Lost => serializer.serialize_i64(-1),");
+    assert_has(&code, "Self::Admin => serializer.serialize_i64(3),");
+    assert_has(&code, "Self::Owner => serializer.serialize_i64(8),");
+    // String members: the wire strings, member docs kept, open by config.
+    assert_has(&code, "    /// English, US.\n    #[serde(rename = \"en-US\")]\n    EnglishUs,");
+    assert_has(&code, "    #[serde(untagged)]\n    Other(String),");
+    // A member reference is its enum.
+    assert_has(&code, "    pub r#type: ChannelType,");
+    assert_has(&code, "    pub voice: ChannelType,");
+}
+
+#[test]
+fn index_signatures_become_maps_or_flattened_extras() {
+    let (code, warnings) = generate("index_signatures");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "pub type Labels = std::collections::BTreeMap<String, String>;");
+    assert_has(&code, "    #[serde(flatten)]\n    pub extra: std::collections::BTreeMap<String, serde_json::Value>,");
+    assert_has(&code, "    pub scores: std::collections::BTreeMap<String, holder::Score>,");
+    assert_has(&code, "    pub headers: std::collections::BTreeMap<String, String>,");
+}
+
+#[test]
+fn tuples_become_rust_tuples_or_vecs() {
+    let (code, warnings) = generate("tuples");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "    pub point: (f64, f64),");
+    assert_has(&code, "    pub entry: (String, bool),");
+    assert_has(&code, "    pub range: Vec<f64>,");
+    assert_has(&code, "    pub path: Vec<shapes::Path>,");
+}
+
+#[test]
+fn utility_types_are_evaluated() {
+    let (code, warnings) = generate("utility_types");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "pub struct UserPatch {\n    /// The id.\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub id: Option<String>,");
+    assert_has(&code, "pub struct UserIdentity {\n    /// The id.\n    pub id: String,\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,\n}");
+    assert_has(&code, "pub struct NewUser {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,");
+    assert_has(
+        &code,
+        "pub struct CompleteUser {\n    /// The id.\n    pub id: String,\n    pub name: String,",
+    );
+    assert_has(&code, "pub type Email = String;");
+    assert_has(&code, "pub enum Staff {\n    #[serde(rename = \"admin\")]\n    Admin,\n    #[serde(rename = \"member\")]\n    Member,\n}");
+    assert_has(&code, "pub struct Quotas {\n    pub daily: f64,\n    pub monthly: f64,\n}");
+    assert_has(&code, "pub struct Signup {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,");
+    assert_has(&code, "    pub users: listing::Users,");
+    assert_has(&code, "        pub data: Vec<super::User>,");
+}
+
+#[test]
+fn indexed_access_refers_to_the_member_type() {
+    let (code, warnings) = generate("indexed_access");
+    assert!(warnings.iter().all(|w| w.starts_with("note: ")), "{warnings:?}");
+    assert_has(&code, "pub type UserResponse = components::schemas::User;");
+    assert_has(&code, "pub type Member = components::schemas::User;");
+    assert_has(&code, "            pub members: Vec<User>,");
+    assert_has(&code, "pub enum Size {\n    #[serde(rename = \"small\")]\n    Small,");
+    assert_has(&code, "pub enum UserKey {\n    #[serde(rename = \"id\")]\n    Id,\n    #[serde(rename = \"login\")]\n    Login,\n}");
+    assert_has(&code, "pub type Route = String;");
+}
+
+#[test]
+fn mapped_types_become_structs_or_maps() {
+    let (code, warnings) = generate("mapped_types");
+    assert!(warnings.iter().all(|w| w.starts_with("note: ")), "{warnings:?}");
+    assert_has(&code, "pub struct Toggles {\n    pub a: bool,\n    pub b: bool,\n}");
+    assert_has(
+        &code,
+        "pub struct NullableFlags {\n    /// Dark mode.\n    pub dark: Option<bool>,",
+    );
+    assert_has(
+        &code,
+        "pub struct AllFlags {\n    /// Dark mode.\n    pub dark: bool,\n    pub compact: bool,\n}",
+    );
+    assert_has(&code, "pub type Counters = std::collections::BTreeMap<String, f64>;");
+    assert_has(&code, "pub struct Client {\n    pub name: String,\n}");
+    assert_eq!(warnings.len(), 2, "a note per method and function-typed property: {warnings:?}");
+}

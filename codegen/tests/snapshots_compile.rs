@@ -16,13 +16,17 @@ snapshots!(
     class,
     config,
     docs,
+    enums,
     extends,
     generic_alias,
+    index_signatures,
+    indexed_access,
     interface,
     keyword_decls,
     merging,
     keywords,
     literal_union,
+    mapped_types,
     module_syntax,
     namespace,
     non_exhaustive,
@@ -33,6 +37,8 @@ snapshots!(
     recursive,
     recursive_intersection,
     shared_unions,
+    tuples,
+    utility_types,
 );
 
 use serde_json::json;
@@ -151,4 +157,56 @@ fn self_referencing_intersection_round_trips_nested_values() {
     assert_eq!(inner.value, "k1");
     assert_eq!(inner.secret.as_ref().unwrap().name, "deepest");
     assert_eq!(serde_json::to_value(&session).unwrap(), wire);
+}
+
+#[test]
+fn numeric_enums_read_and_write_their_numbers() {
+    use enums::{ChannelType, Permission};
+    for (value, wire) in
+        [(ChannelType::GuildText, 0), (ChannelType::GroupDm, 3), (ChannelType::Lost, -1)]
+    {
+        assert_eq!(serde_json::to_value(value).unwrap(), json!(wire));
+        assert_eq!(serde_json::from_value::<ChannelType>(json!(wire)).unwrap(), value);
+    }
+    assert_eq!(serde_json::to_value(Permission::Owner).unwrap(), json!(8));
+    let err = serde_json::from_value::<ChannelType>(json!(7)).unwrap_err().to_string();
+    assert!(err.contains("expected one of 0, 1, 2, 3, 4, -1"), "{err}");
+    assert!(serde_json::from_value::<ChannelType>(json!("0")).is_err());
+}
+
+#[test]
+fn string_enums_keep_wire_strings_and_open_ones_keep_unknown_values() {
+    use enums::Locale;
+    assert_eq!(serde_json::to_value(Locale::EnglishUs).unwrap(), json!("en-US"));
+    let unknown: Locale = serde_json::from_value(json!("fr")).unwrap();
+    assert_eq!(unknown, Locale::Other("fr".to_owned()));
+    assert_eq!(serde_json::to_value(&unknown).unwrap(), json!("fr"));
+}
+
+#[test]
+fn index_signatures_keep_unknown_keys_in_place() {
+    let payload = json!({ "id": "m1", "count": 2.5, "colour": "red", "nested": { "a": [1, 2] } });
+    let parsed: index_signatures::Metadata = serde_json::from_value(payload.clone()).unwrap();
+    assert_eq!(parsed.extra["colour"], json!("red"));
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), payload);
+}
+
+#[test]
+fn tuples_round_trip_as_arrays() {
+    let payload = json!({
+        "point": [1.5, 2.0], "entry": ["a", true], "range": [1.0],
+        "path": ["root", 1.0, 2.0], "labelled": ["w", 0.5]
+    });
+    let parsed: tuples::Shapes = serde_json::from_value(payload.clone()).unwrap();
+    assert_eq!(parsed.point, (1.5, 2.0));
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), payload);
+}
+
+#[test]
+fn indexed_access_payloads_read_as_the_member_type() {
+    let user: indexed_access::UserResponse =
+        serde_json::from_value(json!({ "id": 1.0, "login": "octocat" })).unwrap();
+    assert_eq!(user.login, "octocat");
+    let key: indexed_access::UserKey = serde_json::from_value(json!("login")).unwrap();
+    assert_eq!(key.as_str(), "login");
 }

@@ -130,6 +130,8 @@ impl<'m> Items<'m> {
                     self.place(&ts, span, out);
                     self.types(&ts, span, ty, out);
                 }
+                DeclKind::Enum(_) => self.place(&ts, span, out),
+                DeclKind::Const(_) => {}
                 DeclKind::Class(class) => {
                     self.place(&ts, span, out);
                     for method in &class.methods {

@@ -60,6 +60,7 @@ fn mentions(ty: &RustType, deprecated: &BTreeSet<ItemPath>) -> bool {
         RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
             mentions(t, deprecated)
         }
+        RustType::Tuple(elements) => elements.iter().any(|e| mentions(e, deprecated)),
         _ => false,
     }
 }

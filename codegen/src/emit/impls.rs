@@ -37,6 +37,19 @@ fn str_array(values: &[&str]) -> syn::Expr {
     })
 }
 
+/// An integer literal (negative ones too: proc-macro literals carry their sign).
+fn int_lit(n: i64) -> syn::ExprLit {
+    syn::ExprLit {
+        attrs: vec![],
+        lit: syn::Lit::Int(syn::LitInt::from(proc_macro2::Literal::i64_unsuffixed(n))),
+    }
+}
+
+/// An integer literal expression.
+fn int_expr(n: i64) -> syn::Expr {
+    syn::Expr::Lit(int_lit(n))
+}
+
 impl Impls<'_, '_> {
     /// The holes every impl block fills: the enum and the module's `Result`.
     fn holes(&self) -> Holes {
@@ -78,7 +91,7 @@ impl Impls<'_, '_> {
                     ));
                     other = Some(&v.name);
                 }
-                VariantKind::Untagged(_) | VariantKind::Tagged { .. } => {}
+                VariantKind::Number(_) | VariantKind::Untagged(_) | VariantKind::Tagged { .. } => {}
             }
         }
         // A closed enum's strings are all literals; an open one may return its payload.
@@ -141,6 +154,122 @@ impl Impls<'_, '_> {
                 Holes::visit_item_impl_mut,
             );
         vec![self.finish(as_str), self.finish(display), self.finish(from_str)]
+    }
+
+    /// Serde impls for an enum with numeric members (a TypeScript numeric `enum`): each
+    /// variant is its number on the wire (string members their string), and the catch-all of
+    /// an open enum keeps any other integer.
+    pub fn number_enum(&self, e: &Enum) -> Vec<syn::Item> {
+        let mut serialize_arms = Vec::new();
+        let mut number_arms = Vec::new();
+        let mut string_arms = Vec::new();
+        let mut expected = Vec::new();
+        for v in &e.variants {
+            let holes = || Holes::default().ident("__Variant", ident(&v.name));
+            match &v.kind {
+                VariantKind::Number(n) => {
+                    serialize_arms.push(holes().expr("__n", int_expr(*n)).fill(
+                        template!(syn::Arm, Self::__Variant => serializer.serialize_i64(__n),),
+                        Holes::visit_arm_mut,
+                    ));
+                    let mut arm = holes().fill(
+                        template!(syn::Arm, Some(0) => Ok(Self::__Variant),),
+                        Holes::visit_arm_mut,
+                    );
+                    if let syn::Pat::TupleStruct(some) = &mut arm.pat {
+                        some.elems[0] = syn::Pat::Lit(int_lit(*n));
+                    }
+                    number_arms.push(arm);
+                    expected.push(n.to_string());
+                }
+                VariantKind::Literal(wire) => {
+                    serialize_arms.push(holes().str("__wire", wire).fill(
+                        template!(syn::Arm, Self::__Variant => serializer.serialize_str("__wire"),),
+                        Holes::visit_arm_mut,
+                    ));
+                    string_arms.push(holes().str("__wire", wire).fill(
+                        template!(syn::Arm, "__wire" => Ok(Self::__Variant),),
+                        Holes::visit_arm_mut,
+                    ));
+                    expected.push(format!("{wire:?}"));
+                }
+                VariantKind::Other => {
+                    serialize_arms.push(holes().fill(
+                        template!(syn::Arm, Self::__Variant(value) => serializer.serialize_i64(*value),),
+                        Holes::visit_arm_mut,
+                    ));
+                    number_arms.push(holes().fill(
+                        template!(syn::Arm, Some(other) => Ok(Self::__Variant(other)),),
+                        Holes::visit_arm_mut,
+                    ));
+                }
+                VariantKind::Untagged(_) | VariantKind::Tagged { .. } => {}
+            }
+        }
+        let unknown = Holes::default().str("__expected", &format!("one of {}", expected.join(", "))).fill(
+            template!(syn::Arm,
+                _ => Err(D::Error::invalid_value(serde::de::Unexpected::Other(&value.to_string()), &"__expected")),
+            ),
+            Holes::visit_arm_mut,
+        );
+        let has_strings = !string_arms.is_empty();
+        number_arms.push(unknown.clone());
+        string_arms.push(unknown.clone());
+        let numbers = match_expr(template!(syn::Expr, number.as_i64()), number_arms);
+        let strings = match_expr(template!(syn::Expr, text.as_str()), string_arms);
+        let body = Holes::default()
+            .expr("__numbers", numbers)
+            .expr("__strings", strings)
+            .str("__expected", &format!("one of {}", expected.join(", ")))
+            .fill(
+                template!(
+                    syn::ExprMatch,
+                    match &value {
+                        serde_json::Value::Number(number) => __numbers,
+                        serde_json::Value::String(text) => __strings,
+                        _ => Err(D::Error::invalid_type(
+                            serde::de::Unexpected::Other(
+                                "a value that is neither a number nor a string"
+                            ),
+                            &"__expected"
+                        )),
+                    }
+                ),
+                Holes::visit_expr_match_mut,
+            );
+        let mut body = body;
+        if !has_strings {
+            // No string members: a string is as unknown as any other value.
+            body.arms.remove(1);
+        }
+        let serialize = self
+            .holes()
+            .expr("__body", match_expr(template!(syn::Expr, self), serialize_arms))
+            .fill(
+                template!(syn::ItemImpl, impl serde::Serialize for __Self {
+                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> __Result<S::Ok, S::Error> {
+                        __body
+                    }
+                }),
+                Holes::visit_item_impl_mut,
+            );
+        let deserialize = self.holes().expr("__body", syn::Expr::Match(body)).fill(
+            template!(
+                syn::ItemImpl,
+                impl<'de> serde::Deserialize<'de> for __Self {
+                    fn deserialize<D: serde::Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> __Result<Self, D::Error> {
+                        use serde::de::Error as _;
+                        let value =
+                            <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                        __body
+                    }
+                }
+            ),
+            Holes::visit_item_impl_mut,
+        );
+        vec![self.finish(serialize), self.finish(deserialize)]
     }
 
     /// Serde impls for an enum told apart by a string field. The field belongs to each payload

@@ -158,15 +158,18 @@ fn structure(
         let mut attrs = doc_attrs(ctx.docs, &f.docs);
         let wire = &f.wire;
         let rename = (unraw(&f.name) != f.wire).then(|| quote!(rename = #wire));
+        let is_none = ctx.option_is_none();
         let absent = match (f.optional, f.nullable) {
             (true, true) => {
                 let with = ctx.support("double_option");
-                Some(quote!(default, skip_serializing_if = "Option::is_none", deserialize_with = #with))
+                Some(quote!(default, skip_serializing_if = #is_none, deserialize_with = #with))
             }
-            (true, false) => Some(quote!(default, skip_serializing_if = "Option::is_none")),
+            (true, false) => Some(quote!(default, skip_serializing_if = #is_none)),
             (false, _) => None,
         };
         let serde = match (rename, absent) {
+            // An index signature: every key no other field names.
+            _ if f.flatten => Some(quote!(flatten)),
             (None, None) => None,
             (Some(r), None) => Some(r),
             (None, Some(a)) => Some(a),
@@ -242,7 +245,7 @@ fn enumeration(
     allow: bool,
 ) -> Vec<syn::Item> {
     let mut derives = vec!["Debug", "Clone"];
-    let copy = !e.is_open() && e.payloads().all(RustType::is_copy);
+    let copy = (!e.is_open() || e.is_number_enum()) && e.payloads().all(RustType::is_copy);
     if copy {
         derives.push("Copy");
     }
@@ -251,7 +254,7 @@ fn enumeration(
         derives.extend(["Eq", "Hash"]);
     }
     let tag = e.tag();
-    if tag.is_none() {
+    if tag.is_none() && !e.is_number_enum() {
         derives.extend(["Serialize", "Deserialize"]);
     }
     attrs.extend(derive_attrs(&derives, extras));
@@ -266,6 +269,12 @@ fn enumeration(
             VariantKind::Literal(wire) => {
                 attrs.push(list_attribute("serde", quote!(rename = #wire)));
                 syn::Variant { attrs, ident: vname, fields: syn::Fields::Unit, discriminant: None }
+            }
+            VariantKind::Number(_) => {
+                syn::Variant { attrs, ident: vname, fields: syn::Fields::Unit, discriminant: None }
+            }
+            VariantKind::Other if e.is_number_enum() => {
+                tuple_variant(attrs, vname, path_type(path(false, [word("i64")])))
             }
             VariantKind::Other => {
                 attrs.push(list_attribute("serde", quote!(untagged)));
@@ -298,6 +307,9 @@ fn enumeration(
     let impls = impls::Impls { ctx, self_ty, allow };
     if e.is_string_enum() {
         out.extend(impls.string_enum(e));
+    }
+    if e.is_number_enum() {
+        out.extend(impls.number_enum(e));
     }
     if let Some(tag) = tag {
         out.extend(impls.tagged_enum(e, tag));

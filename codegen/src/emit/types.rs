@@ -61,6 +61,15 @@ impl ModuleCtx<'_> {
         self.prelude("Option", &["core", "option", "Option"])
     }
 
+    /// The path of `Option::is_none`, as a string for serde's `skip_serializing_if`.
+    pub fn option_is_none(&self) -> &'static str {
+        if self.local_names.contains("Option") {
+            "::core::option::Option::is_none"
+        } else {
+            "Option::is_none"
+        }
+    }
+
     /// `Result`, unless shadowed.
     pub fn result(&self) -> syn::Path {
         self.prelude("Result", &["core", "result", "Result"])
@@ -104,6 +113,20 @@ impl ModuleCtx<'_> {
                     path_type(with_args(path, args.iter().map(|a| self.ty(a))))
                 }
             }
+            RustType::Tuple(elements) => syn::Type::Tuple(syn::TypeTuple {
+                paren_token: Default::default(),
+                elems: {
+                    let mut elems: syn::punctuated::Punctuated<syn::Type, syn::Token![,]> =
+                        elements.iter().map(|e| self.ty(e)).collect();
+                    // `(A,)`: a one-element tuple needs its comma.
+                    if elems.len() == 1 {
+                        elems.push_punct(Default::default());
+                    }
+                    elems
+                },
+            }),
+            // Resolved by the model before emit; any JSON value should one remain.
+            RustType::MemberOf(..) => json_value(),
         }
     }
 

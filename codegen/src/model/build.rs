@@ -16,6 +16,7 @@ use super::share::{place_enums, PlacedEnum};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, FileId, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// The docs of a place that has none, lent to every such place.
@@ -66,6 +67,9 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         done: FxHashSet::default(),
         intersections: Vec::new(),
         intersection_structs: 0,
+        frames: vec![super::eval::Frame::root()],
+        eval_depth: 0,
+        applying: Vec::new(),
     };
     for input in &ordered {
         let module = builder.file_module(input);
@@ -87,6 +91,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
                 .with_help("write the TypeScript path of a field, e.g. `Session.TurnDetection.prefix_padding_ms`"),
         );
     }
+    super::members::resolve_members(&mut builder.root, &mut builder.warnings);
     super::generics::fit_generics(&mut builder.root);
     super::recursion::box_recursive(&mut builder.root);
     Model { root: builder.root, warnings: builder.warnings }
@@ -123,7 +128,18 @@ pub(super) struct Builder<'c, 'd> {
     /// k fields of intersection types grows like k factorial; past
     /// [`MAX_INTERSECTION_STRUCTS`] an intersection becomes `serde_json::Value` with a warning.
     pub(super) intersection_structs: usize,
+    /// Type-parameter bindings, by index (see [`super::eval`]); frame 0 binds nothing.
+    pub(super) frames: Vec<super::eval::Frame<'d>>,
+    /// How deep the evaluator is nested.
+    pub(super) eval_depth: usize,
+    /// The generic aliases being applied, innermost last, with the identity of their
+    /// arguments (see [`Builder::identity`]).
+    pub(super) applying: Vec<(ItemPath, Vec<*const TypeExpr>)>,
 }
+
+/// How many generic aliases may be applied inside one another (`A<B<C<…>>>`) before the
+/// innermost is referred to as its own item instead.
+pub(super) const MAX_APPLIED: usize = 8;
 
 /// How many bases deep an interface's inherited fields are copied from. Every interface
 /// repeats all its inherited fields, so the output grows with the depth of `extends` chains
@@ -134,18 +150,52 @@ pub(super) const MAX_BASE_DEPTH: usize = 64;
 /// enough that no input can make the model run out of time or memory.
 pub(super) const MAX_INTERSECTION_STRUCTS: usize = 1024;
 
-/// A field and the context its type is written in: its file and namespace. Inherited and
-/// intersected fields keep their own context.
-#[derive(Clone)]
-pub(super) struct ContextField<'d> {
-    pub(super) field: &'d Field,
+/// Where a type expression was written: its file, namespace and type-parameter bindings.
+/// Inherited, intersected and evaluated fields keep the context they were written in.
+#[derive(Clone, Default)]
+pub(super) struct Ctx {
     pub(super) file: usize,
     pub(super) ns: Vec<String>,
     /// Type parameters of the declaring interface when it is a base: not in scope here, so
     /// they stand for any JSON value.
     pub(super) erased: Vec<String>,
+    /// The frame of type-argument bindings in force (see [`super::eval::Frame`]); 0 binds
+    /// nothing.
+    pub(super) env: usize,
+}
+
+/// A field and the context its type is written in. Most come from a declared property; a
+/// mapped type or utility type makes fields of its own (a new name or optionality over a
+/// borrowed type).
+#[derive(Clone)]
+pub(super) struct ContextField<'d> {
+    /// The wire name (empty for an index signature).
+    pub(super) name: Cow<'d, str>,
+    pub(super) ty: &'d TypeExpr,
+    pub(super) optional: bool,
+    /// An index signature: the type of every key no property names.
+    pub(super) index: bool,
+    pub(super) docs: &'d Docs,
+    pub(super) span: Span,
+    pub(super) ctx: Ctx,
     /// The base interface the field was inherited from, for its docs.
     pub(super) origin: Option<String>,
+}
+
+impl<'d> ContextField<'d> {
+    /// A declared property in `ctx`.
+    pub(super) fn declared(field: &'d Field, ctx: &Ctx) -> Self {
+        ContextField {
+            name: Cow::Borrowed(&field.name),
+            ty: &field.ty,
+            optional: field.optional,
+            index: field.index,
+            docs: &field.docs,
+            span: field.span,
+            ctx: ctx.clone(),
+            origin: None,
+        }
+    }
 }
 
 /// Where an anonymous type stands, which decides its name and home.
@@ -169,6 +219,8 @@ pub(super) struct Place<'p> {
     /// Type parameters that are not Rust parameters here (a base's, a generic method's): they
     /// stand for any JSON value, without a warning.
     pub(super) erased: &'p [String],
+    /// The frame of type-argument bindings in force.
+    pub(super) env: usize,
     /// The docs of the place, given to a type generated there (borrowed: most places generate
     /// none).
     pub(super) docs: &'p Docs,
@@ -178,6 +230,11 @@ pub(super) struct Place<'p> {
 }
 
 impl Place<'_> {
+    /// The context the place's type is written in.
+    pub(super) fn ctx(&self) -> Ctx {
+        Ctx { file: self.file, ns: self.ns.to_vec(), erased: self.erased.to_vec(), env: self.env }
+    }
+
     /// The place of the element type of an array at this place.
     pub(super) fn element(&self) -> Self {
         let (name, ts_last) = (singular(&self.name), singular(&self.ts_last));
@@ -302,6 +359,10 @@ impl<'c, 'd> Builder<'c, 'd> {
                     let companion = self.namespace_module(file, &ts, module, &decl.name);
                     self.declare(file, inner, &ts, &companion);
                 }
+                // Values live in a namespace of their own: `const X` beside `type X` is usual.
+                DeclKind::Const(ty) => {
+                    self.resolver.files[file].values.insert(ts, ty);
+                }
                 kind => {
                     let table = &mut self.resolver.files[file];
                     if let Some(symbol) = table.types.get_mut(&ts) {
@@ -336,6 +397,14 @@ impl<'c, 'd> Builder<'c, 'd> {
                         nullable: matches!(kind, DeclKind::TypeAlias(TypeExpr::Union(members), _)
                             if members.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined))),
                         ns: ns.to_vec(),
+                        alias: match kind {
+                            DeclKind::TypeAlias(ty, params) => Some((ty, &params[..])),
+                            _ => None,
+                        },
+                        members: match kind {
+                            DeclKind::Enum(members) => Some(&members[..]),
+                            _ => None,
+                        },
                     };
                     self.resolver.files[file].types.insert(ts, symbol);
                 }
@@ -438,7 +507,8 @@ impl<'c, 'd> Builder<'c, 'd> {
                 self.lower_decls(file, inner, &ts, &companion);
                 continue;
             }
-            if !self.done.insert((file, ts.clone())) {
+            // A value shares its name with a type as often as not; it generates nothing.
+            if matches!(decl.kind, DeclKind::Const(_)) || !self.done.insert((file, ts.clone())) {
                 continue;
             }
             let symbol = self.resolver.files[file].types.get(&ts);
@@ -450,8 +520,27 @@ impl<'c, 'd> Builder<'c, 'd> {
             let kind = match &decl.kind {
                 DeclKind::Interface(_) => {
                     let params = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
-                    let fields = self.interface_fields(file, ns, &bodies, &mut vec![ts.clone()]);
-                    ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields))
+                    let ctx = Ctx { file, ns: ns.to_vec(), ..Ctx::default() };
+                    let fields = self.interface_fields(&ctx, &bodies, &mut vec![ts.clone()]);
+                    let value = Place {
+                        owner: &path,
+                        name: "value".to_owned(),
+                        ts_parent: &ts,
+                        ts_last: "value".to_owned(),
+                        field: "value",
+                        file,
+                        ns,
+                        params: &params,
+                        erased: &[],
+                        env: 0,
+                        docs: &NO_DOCS,
+                        span: None,
+                        fixed: None,
+                    };
+                    match self.map_of(&fields, &value) {
+                        Some(map) => ItemKind::Alias(map),
+                        None => ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields)),
+                    }
                 }
                 DeclKind::TypeAlias(ty, params) => {
                     // A generic alias's parameters stand for any JSON value: Rust aliases and
@@ -467,6 +556,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                         ns,
                         params: &[],
                         erased: params,
+                        env: 0,
                         docs: &decl.docs,
                         span: Some(decl.span),
                         fixed: Some(path.clone()),
@@ -486,7 +576,8 @@ impl<'c, 'd> Builder<'c, 'd> {
                     let methods: Vec<&Method> = class.methods.iter().collect();
                     ItemKind::Trait(self.lower_class(file, &path, &ts, ns, &methods))
                 }
-                DeclKind::Namespace(_) => continue,
+                DeclKind::Enum(members) => ItemKind::Enum(self.lower_enum(&ts, members)),
+                DeclKind::Namespace(_) | DeclKind::Const(_) => continue,
             };
             self.push_item(
                 module,
@@ -501,41 +592,37 @@ impl<'c, 'd> Builder<'c, 'd> {
         }
     }
 
-    /// The fields of merged interface `bodies` declared in `file`/`ns`: inherited ones first
-    /// (each base once; `visited` holds the TS paths already taken), then their own.
+    /// The fields of merged interface `bodies` declared in `ctx`: inherited ones first (each
+    /// base once; `visited` holds the TS paths already taken), then their own.
     pub(super) fn interface_fields(
         &mut self,
-        file: usize,
-        ns: &[String],
+        ctx: &Ctx,
         bodies: &[&'d Interface],
         visited: &mut Vec<Vec<String>>,
     ) -> Vec<ContextField<'d>> {
         let mut fields = Vec::new();
         for body in bodies {
             for base in &body.extends {
-                fields.extend(self.base_fields(file, ns, base, visited));
+                fields.extend(self.base_fields(ctx, base, visited));
             }
-            fields.extend(body.fields.iter().map(|field| ContextField {
-                field,
-                file,
-                ns: ns.to_vec(),
-                erased: Vec::new(),
-                origin: None,
-            }));
+            fields.extend(body.fields.iter().map(|field| ContextField::declared(field, ctx)));
         }
         fields
     }
 
-    /// The fields an `extends` clause or intersection member brings, from any input file.
+    /// The fields an `extends` clause or intersection member brings, from any input file:
+    /// an interface's (its type parameters bound to the arguments given), or those of any
+    /// type that evaluates to an object (`extends Omit<Base, 'id'>`, an object alias).
     pub(super) fn base_fields(
         &mut self,
-        file: usize,
-        ns: &[String],
-        base: &TypeExpr,
+        ctx: &Ctx,
+        base: &'d TypeExpr,
         visited: &mut Vec<Vec<String>>,
     ) -> Vec<ContextField<'d>> {
-        let TypeExpr::Ref { path, span, .. } = base else { return Vec::new() };
-        let found = self.resolver.resolve(file, ns, path).map(|f| (f.file, f.symbol.clone()));
+        let TypeExpr::Ref { path, args, span } = base else {
+            return self.object_fields(ctx, base).unwrap_or_default();
+        };
+        let found = self.resolve_type(ctx, path).map(|f| (f.file, f.symbol.clone()));
         match found {
             Some((base_file, symbol)) if !symbol.bodies.is_empty() => {
                 let key: Vec<String> =
@@ -558,35 +645,34 @@ impl<'c, 'd> Builder<'c, 'd> {
                     return Vec::new();
                 }
                 visited.push(key);
-                let mut fields =
-                    self.interface_fields(base_file, &symbol.ns, &symbol.bodies, visited);
+                let params = symbol.bodies.first().map_or(&[][..], |b| &b.type_params[..]);
+                let base_ctx = self.instantiate(ctx, base_file, &symbol.ns, params, args);
+                let mut fields = self.interface_fields(&base_ctx, &symbol.bodies, visited);
                 for field in fields.iter_mut().filter(|f| f.origin.is_none()) {
                     field.origin = Some(path.join("."));
                 }
-                if let Some(params) = symbol.bodies.first().map(|b| &b.type_params[..]) {
-                    fields
-                        .iter_mut()
-                        .filter(|f| f.erased.is_empty())
-                        .for_each(|f| f.erased = params.to_vec());
-                }
                 fields
             }
-            _ => {
-                self.warnings.push(
-                    Diagnostic::warning(
-                        format!("base interface `{}` is not declared in the input; its fields are left out", path.join(".")),
-                        Some(*span),
-                    )
-                    .with_label("unknown base")
-                    .with_help("add the file that declares it to the input, or declare the fields here"),
-                );
-                Vec::new()
-            }
+            _ => match self.object_fields(ctx, base) {
+                Some(fields) => fields,
+                None => {
+                    self.warnings.push(
+                        Diagnostic::warning(
+                            format!("base interface `{}` is not declared in the input; its fields are left out", path.join(".")),
+                            Some(*span),
+                        )
+                        .with_label("unknown base")
+                        .with_help("add the file that declares it to the input, or declare the fields here"),
+                    );
+                    Vec::new()
+                }
+            },
         }
     }
 
     /// A struct from fields in their contexts. A field declared again (merging, or redeclared
-    /// over a base) keeps its last declaration's type at its first position.
+    /// over a base) keeps its last declaration's type at its first position. An index
+    /// signature becomes a flattened map of the keys no other field names.
     pub(super) fn lower_struct(
         &mut self,
         path: &ItemPath,
@@ -594,52 +680,100 @@ impl<'c, 'd> Builder<'c, 'd> {
         params: &[String],
         fields: Vec<ContextField<'d>>,
     ) -> rust::Struct {
-        let mut latest: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut latest: FxHashMap<(&str, bool), usize> = FxHashMap::default();
         for (i, f) in fields.iter().enumerate() {
-            latest.insert(f.field.name.as_str(), i);
+            latest.insert((&f.name, f.index), i);
         }
         let mut scope = Scope::new();
         let mut out = Vec::new();
         let mut emitted = FxHashSet::default();
-        for ContextField { field, .. } in &fields {
-            if !emitted.insert(field.name.as_str()) {
+        for f in &fields {
+            if !emitted.insert((&*f.name, f.index)) {
                 continue;
             }
-            let ContextField { field, file, ns, erased, origin } =
-                &fields[latest[field.name.as_str()]];
+            let field = &fields[latest[&(&*f.name, f.index)]];
             let mut docs = field.docs.clone();
-            if let Some(origin) = origin {
+            if let Some(origin) = &field.origin {
                 let from = format!("Inherited from `{origin}`.");
                 docs.body =
                     if docs.body.is_empty() { from } else { format!("{}\n\n{from}", docs.body) };
             }
-            let name = scope.claim(&field.name, Case::Value);
+            let wire: &str = if field.index { "extra" } else { &field.name };
+            let name = scope.claim(wire, Case::Value);
             let place = Place {
                 owner: path,
-                name: field.name.clone(),
+                name: wire.to_owned(),
                 ts_parent: ts,
-                ts_last: field.name.clone(),
-                field: &field.name,
-                file: *file,
-                ns,
+                ts_last: wire.to_owned(),
+                field: wire,
+                file: field.ctx.file,
+                ns: &field.ctx.ns,
                 params,
-                erased,
-                docs: &field.docs,
+                erased: &field.ctx.erased,
+                env: field.ctx.env,
+                docs: field.docs,
                 span: Some(field.span),
                 fixed: None,
             };
-            let ty = self.field_type(&place, &field.ty);
+            if matches!(field.ty, TypeExpr::Never) {
+                continue; // `never`: the key is never present
+            }
+            let ty = self.field_type(&place, field.ty);
+            if field.index {
+                let ty = RustType::Map(Box::new(ty));
+                out.push(rust::Field {
+                    name,
+                    nullable: false,
+                    flatten: true,
+                    wire: String::new(),
+                    ty,
+                    optional: false,
+                    docs,
+                });
+                continue;
+            }
             let (ty, optional, nullable) = match (ty, field.optional) {
                 // `a?: T | null`: absent, null and a value, unless configured to collapse.
                 (RustType::Option(inner), true) => (*inner, true, !self.config.collapse_null),
                 (ty, optional) => (ty, optional, false),
             };
-            out.push(rust::Field { name, nullable, wire: field.name.clone(), ty, optional, docs });
+            out.push(rust::Field {
+                name,
+                nullable,
+                flatten: false,
+                wire: field.name.to_string(),
+                ty,
+                optional,
+                docs,
+            });
         }
         rust::Struct {
             type_params: params.iter().map(|p| rust_ident(p, Case::Type)).collect(),
             fields: out,
         }
+    }
+
+    /// An object type whose only member is an index signature is a map, not a struct; its
+    /// value type is written at `value` (in the signature's own context).
+    pub(super) fn map_of(
+        &mut self,
+        fields: &[ContextField<'d>],
+        value: &Place<'_>,
+    ) -> Option<RustType> {
+        let [field] = fields else { return None };
+        if !field.index {
+            return None;
+        }
+        let place = Place {
+            file: field.ctx.file,
+            ns: &field.ctx.ns,
+            erased: &field.ctx.erased,
+            env: field.ctx.env,
+            span: Some(field.span),
+            ..value.clone()
+        };
+        let value = self.lower_type(&place, field.ty);
+        Some(RustType::Map(Box::new(value)))
     }
 
     /// A field's type: the configured override for its path, or its lowered TypeScript type.
@@ -751,6 +885,7 @@ fn method_place<'p>(
         ns,
         params: &[],
         erased,
+        env: 0,
         docs: &NO_DOCS,
         span: None,
         fixed: None,

@@ -89,6 +89,35 @@ pub enum DeclKind {
     Class(Class),
     /// `type X<P> = …`: the aliased type and the alias's type parameters.
     TypeAlias(TypeExpr, Vec<String>),
+    /// `enum X { A = 'a', B = 1 }` (also `declare` and `const` enums).
+    Enum(Vec<EnumMember>),
+    /// `declare const X: T`: a value, kept only for `typeof X`.
+    Const(TypeExpr),
+}
+
+/// A member of an `enum` declaration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumMember {
+    /// The member's name (`GuildText`).
+    pub name: String,
+    /// Its value on the wire.
+    pub value: EnumValue,
+    /// JSDoc attached to the member.
+    pub docs: Docs,
+    /// Where the member stands.
+    pub span: Span,
+}
+
+/// The value of an enum member, evaluated as TypeScript does (auto-increment after a number,
+/// constant expressions like `1 << 3` folded).
+#[derive(Debug, Clone, PartialEq)]
+pub enum EnumValue {
+    /// A string member.
+    String(String),
+    /// A numeric member, as JavaScript writes the number.
+    Number(String),
+    /// An initializer that is not a constant expression.
+    Computed,
 }
 
 /// The body of an interface.
@@ -105,8 +134,10 @@ pub struct Interface {
 /// A property signature `name?: T`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
-    /// The wire name: the property key exactly as written.
+    /// The wire name: the property key exactly as written (empty for an index signature).
     pub name: String,
+    /// An index signature `[key: string]: T`: the type of every key not named by a property.
+    pub index: bool,
     /// Whether the property was declared with `?`.
     pub optional: bool,
     /// The property's type.
@@ -163,6 +194,32 @@ pub enum Literal {
     Bool(bool),
 }
 
+/// An element of a tuple type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TupleElement {
+    /// The element's type (for a rest element, the array's element type).
+    pub ty: TypeExpr,
+    /// `[A?]`: the element may be missing.
+    pub optional: bool,
+    /// `[...A[]]`: any number of elements follow.
+    pub rest: bool,
+}
+
+/// A mapped type `{ [K in U as N]?: T }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mapped {
+    /// The key parameter `K`.
+    pub param: String,
+    /// The keys it ranges over, `U`.
+    pub keys: TypeExpr,
+    /// The value type `T` (`any` when left out).
+    pub ty: TypeExpr,
+    /// `?` (`Some(true)`), `-?` (`Some(false)`), or neither (`None`: kept from the source).
+    pub optional: Option<bool>,
+    /// Where the mapped type stands.
+    pub span: Span,
+}
+
 /// A TypeScript type expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeExpr {
@@ -199,6 +256,29 @@ pub enum TypeExpr {
     Intersection(Vec<TypeExpr>),
     /// An inline object type `{ a: T }`.
     Object(Vec<Field>),
+    /// A tuple `[A, B?, ...C[]]`.
+    Tuple(Vec<TupleElement>),
+    /// An indexed access `T['k']`, `T[number]`.
+    Index {
+        /// The object type.
+        object: Box<TypeExpr>,
+        /// The key type: a string literal, `number`, or a union of keys.
+        key: Box<TypeExpr>,
+        /// Where the access stands.
+        span: Span,
+    },
+    /// `keyof T`.
+    KeyOf(Box<TypeExpr>, Span),
+    /// `typeof X`: the declared type of the value `X`.
+    TypeOf(Vec<String>, Span),
+    /// A mapped type `{ [K in U]?: T }`.
+    Mapped(Box<Mapped>),
+    /// A conditional type `C extends E ? T : F`: for data, a value of either branch.
+    Conditional(Vec<TypeExpr>),
+    /// `never`: no value.
+    Never,
+    /// A function type or method: no data on the wire.
+    Function,
     /// A construct the model does not map; it becomes any JSON value with a warning.
     Unsupported {
         /// What was found, in words.
@@ -206,4 +286,32 @@ pub enum TypeExpr {
         /// Where it stands.
         span: Span,
     },
+}
+
+impl TypeExpr {
+    /// Whether two type expressions are the same type as written, wherever they stand (spans
+    /// are not compared).
+    pub fn same_type(&self, other: &TypeExpr) -> bool {
+        fn all(a: &[TypeExpr], b: &[TypeExpr]) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_type(y))
+        }
+        match (self, other) {
+            (TypeExpr::Ref { path: p, args: a, .. }, TypeExpr::Ref { path: q, args: b, .. }) => {
+                p == q && all(a, b)
+            }
+            (TypeExpr::Union(a), TypeExpr::Union(b))
+            | (TypeExpr::Intersection(a), TypeExpr::Intersection(b))
+            | (TypeExpr::Conditional(a), TypeExpr::Conditional(b)) => all(a, b),
+            (TypeExpr::Array(a), TypeExpr::Array(b)) => a.same_type(b),
+            (TypeExpr::KeyOf(a, _), TypeExpr::KeyOf(b, _)) => a.same_type(b),
+            (TypeExpr::TypeOf(a, _), TypeExpr::TypeOf(b, _)) => a == b,
+            (
+                TypeExpr::Index { object: o1, key: k1, .. },
+                TypeExpr::Index { object: o2, key: k2, .. },
+            ) => o1.same_type(o2) && k1.same_type(k2),
+            // Objects, tuples and mapped types hold spans of their own members; they are the
+            // same type only when they are one node.
+            (a, b) => a == b,
+        }
+    }
 }

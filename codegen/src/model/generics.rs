@@ -78,6 +78,7 @@ fn mentions(ty: &RustType, param: &str, kept: &BTreeMap<ItemPath, Vec<bool>>) ->
             let flags = kept.get(path).map_or(&[][..], Vec::as_slice);
             args.iter().zip(flags).any(|(arg, keep)| *keep && mentions(arg, param, kept))
         }
+        RustType::Tuple(elements) => elements.iter().any(|e| mentions(e, param, kept)),
         _ => false,
     }
 }
@@ -133,6 +134,7 @@ fn fit(ty: &mut RustType, kept: &BTreeMap<ItemPath, Vec<bool>>) {
         RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
             fit(t, kept)
         }
+        RustType::Tuple(elements) => elements.iter_mut().for_each(|e| fit(e, kept)),
         RustType::Item(path, args) => {
             args.iter_mut().for_each(|a| fit(a, kept));
             let flags = kept.get(path).map_or(&[][..], Vec::as_slice);
@@ -172,6 +174,7 @@ mod tests {
             ty,
             optional: false,
             nullable: false,
+            flatten: false,
             docs: Docs::default(),
         }
     }

@@ -7,8 +7,10 @@
 
 pub mod build;
 pub mod decl;
+mod eval;
 mod generics;
 pub mod jsdoc;
+mod members;
 pub mod naming;
 mod recursion;
 mod resolve;

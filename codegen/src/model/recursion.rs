@@ -118,7 +118,8 @@ fn inline_refs(ty: &RustType, found: &mut impl FnMut(&ItemPath)) {
             }
         }
         RustType::Option(inner) => inline_refs(inner, found),
-        RustType::Vec(_) | RustType::Map(_) | RustType::Boxed(_) => {}
+        RustType::Tuple(elements) => elements.iter().for_each(|e| inline_refs(e, found)),
+        RustType::Vec(_) | RustType::Map(_) | RustType::Boxed(_) | RustType::MemberOf(..) => {}
         RustType::String
         | RustType::Bool
         | RustType::F64
@@ -287,6 +288,7 @@ mod tests {
                 ty,
                 optional,
                 nullable: false,
+                flatten: false,
                 docs: Docs::default(),
             })
             .collect();

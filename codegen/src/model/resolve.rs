@@ -6,7 +6,7 @@
 //! the input tree (`./x.js`, `../x`, `./dir` → `dir/index`); anything outside it (`../../core`,
 //! a package name) is external.
 
-use super::decl::{DeclFile, Import, ImportKind, Interface, ReExport};
+use super::decl::{DeclFile, EnumMember, Import, ImportKind, Interface, ReExport, TypeExpr};
 use super::rust::ItemPath;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -28,6 +28,10 @@ pub struct Symbol<'d> {
     pub nullable: bool,
     /// The namespace the declaration stands in, for resolving the names its body uses.
     pub ns: Vec<String>,
+    /// For a type alias, the aliased type and the alias's type parameters.
+    pub alias: Option<(&'d TypeExpr, &'d [String])>,
+    /// For an `enum`, its members.
+    pub members: Option<&'d [EnumMember]>,
 }
 
 /// What one file declares and imports.
@@ -39,6 +43,8 @@ pub struct Declared<'d> {
     pub imports: BTreeMap<&'d str, &'d Import>,
     /// The file's re-exports.
     pub reexports: &'d [ReExport],
+    /// Declared values (`declare const X: T`) by TypeScript path, for `typeof X`.
+    pub values: FxHashMap<Vec<String>, &'d TypeExpr>,
 }
 
 impl<'d> Declared<'d> {
@@ -48,6 +54,7 @@ impl<'d> Declared<'d> {
             types: FxHashMap::default(),
             imports: decls.imports.iter().map(|i| (i.local.as_str(), i)).collect(),
             reexports: &decls.reexports,
+            values: FxHashMap::default(),
         }
     }
 }
@@ -117,6 +124,21 @@ impl<'d> Resolver<'d> {
             }
             ImportKind::Default => None,
         }
+    }
+
+    /// The declared type of the value `path`, looked up from namespace `ns` of `file` (values
+    /// are looked up in their own file only).
+    pub fn resolve_value(
+        &self,
+        file: usize,
+        ns: &[String],
+        path: &[String],
+    ) -> Option<&'d TypeExpr> {
+        let table = self.files.get(file)?;
+        (0..=ns.len()).rev().find_map(|level| {
+            let key: Vec<String> = ns[..level].iter().chain(path).cloned().collect();
+            table.values.get(&key).copied()
+        })
     }
 
     /// What `file` exports under `path`.

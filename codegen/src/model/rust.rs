@@ -53,6 +53,37 @@ impl Module {
         }
     }
 
+    /// Calls `f` on every type written in the module and its children: field types, variant
+    /// payloads, alias targets, method signatures (not on the types nested in those: `f`
+    /// descends through [`RustType::children_mut`] itself where it needs to).
+    pub fn for_each_type_mut(&mut self, f: &mut impl FnMut(&mut RustType)) {
+        for item in &mut self.items {
+            match &mut item.kind {
+                ItemKind::Struct(s) => s.fields.iter_mut().for_each(|field| f(&mut field.ty)),
+                ItemKind::Enum(e) => {
+                    for variant in &mut e.variants {
+                        if let VariantKind::Untagged(ty) | VariantKind::Tagged { ty, .. } =
+                            &mut variant.kind
+                        {
+                            f(ty);
+                        }
+                    }
+                }
+                ItemKind::Alias(ty) => f(ty),
+                ItemKind::Trait(t) => {
+                    for method in &mut t.methods {
+                        method.params.iter_mut().for_each(|(_, ty)| f(ty));
+                        f(&mut method.returns);
+                    }
+                }
+                ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => {}
+            }
+        }
+        for module in &mut self.modules {
+            module.for_each_type_mut(f);
+        }
+    }
+
     /// Whether the module holds nothing to emit.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.modules.iter().all(Module::is_empty)
@@ -95,6 +126,21 @@ pub enum RustType {
     Boxed(Box<RustType>),
     /// A generated item, with type arguments.
     Item(ItemPath, Vec<RustType>),
+    /// A tuple `(A, B)`.
+    Tuple(Vec<RustType>),
+    /// The type of a member of a generated item (`T['k']['j']`, `T[number]`): resolved to
+    /// that member's type once every item exists, so the member's type is referenced, not
+    /// generated again.
+    MemberOf(ItemPath, Vec<Member>),
+}
+
+/// One step of an indexed access.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Member {
+    /// A property, by wire name.
+    Field(String),
+    /// The element of an array (`[number]`).
+    Element,
 }
 
 impl RustType {
@@ -106,8 +152,21 @@ impl RustType {
             RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
                 t.has_float()
             }
+            RustType::Tuple(ts) => ts.iter().any(RustType::has_float),
             _ => false,
         }
+    }
+
+    /// Every type directly inside this one (type arguments, elements, payloads).
+    pub fn children_mut(&mut self) -> impl Iterator<Item = &mut RustType> {
+        let children: Vec<&mut RustType> = match self {
+            RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
+                vec![&mut **t]
+            }
+            RustType::Item(_, args) | RustType::Tuple(args) => args.iter_mut().collect(),
+            _ => vec![],
+        };
+        children.into_iter()
     }
 
     /// Whether values of the type are `Copy` (only the scalar cases matter for enums).
@@ -202,6 +261,9 @@ pub struct Field {
     /// Whether an absent key and `null` are told apart (`a?: T | null`): the field is
     /// `Option<Option<T>>`.
     pub nullable: bool,
+    /// An index signature: `#[serde(flatten)]` into a map of `ty`, holding every key that no
+    /// other field names.
+    pub flatten: bool,
     /// Its documentation.
     pub docs: Docs,
 }
@@ -218,6 +280,13 @@ impl Enum {
     /// wire and gets `as_str`, `Display` and `FromStr`.
     pub fn is_string_enum(&self) -> bool {
         self.variants.iter().all(|v| matches!(v.kind, VariantKind::Literal(_) | VariantKind::Other))
+            && !self.is_number_enum()
+    }
+
+    /// Whether some variant is a number (a TypeScript numeric `enum`): the enum reads and
+    /// writes numbers (and strings, for string members), and a catch-all keeps unknown numbers.
+    pub fn is_number_enum(&self) -> bool {
+        self.variants.iter().any(|v| matches!(v.kind, VariantKind::Number(_)))
     }
 
     /// Whether the enum keeps unknown strings in a catch-all variant.
@@ -258,6 +327,8 @@ pub struct Variant {
 pub enum VariantKind {
     /// Exactly this string.
     Literal(String),
+    /// Exactly this integer (a numeric enum member).
+    Number(i64),
     /// Any other string, kept as is (`Other(String)`).
     Other,
     /// A value of this type, tried in order (`#[serde(untagged)]`).

@@ -1,10 +1,11 @@
 //! TypeScript types → Rust types, generating the items anonymous types need at their place.
 
-use super::build::{Builder, ContextField, Place, NO_DOCS};
-use super::decl::{Literal, TypeExpr};
+use super::build::{Builder, ContextField, Ctx, Place, MAX_APPLIED, NO_DOCS};
+use super::decl::{EnumMember, EnumValue, Literal, Mapped, TupleElement, TypeExpr};
+use super::eval::{Bound, Named, Utility};
 use super::jsdoc::Docs;
 use super::naming::{rust_ident, Case, Scope};
-use super::rust::{Enum, Item, ItemKind, ItemPath, RustType, Variant, VariantKind};
+use super::rust::{Enum, Item, ItemKind, ItemPath, Member, RustType, Variant, VariantKind};
 use super::share::PlacedEnum;
 use crate::diagnostics::{Diagnostic, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,21 +28,230 @@ impl<'d> Builder<'_, 'd> {
             TypeExpr::Ref { path, args, span } => self.lower_ref(place, path, args, *span),
             TypeExpr::Union(members) => self.lower_union(place, members),
             TypeExpr::Object(fields) => {
-                let fields = fields
-                    .iter()
-                    .map(|field| ContextField {
-                        field,
-                        file: place.file,
-                        ns: place.ns.to_vec(),
-                        erased: place.erased.to_vec(),
-                        origin: None,
-                    })
-                    .collect();
+                let ctx = place.ctx();
+                let fields = fields.iter().map(|f| ContextField::declared(f, &ctx)).collect();
                 self.hoist_struct(place, fields, None)
             }
             TypeExpr::Intersection(members) => self.lower_intersection(place, members),
+            TypeExpr::Tuple(elements) => self.lower_tuple(place, elements),
+            TypeExpr::Index { object, key, span } => self.lower_index(place, object, key, *span),
+            TypeExpr::KeyOf(_, span) => match self.literal_keys(&place.ctx(), ty) {
+                Some(keys) => {
+                    let names: Vec<String> = keys.into_iter().map(|k| k.name).collect();
+                    self.literal_enum(place, &names)
+                }
+                None => {
+                    self.loose(place, "a `keyof` type over keys that are not literals", Some(*span))
+                }
+            },
+            TypeExpr::TypeOf(path, span) => {
+                match self.resolver.resolve_value(place.file, place.ns, path) {
+                    Some(value) => self.lower_type(place, value),
+                    None => {
+                        let what = format!(
+                            "`typeof {}`, a value not declared in the input,",
+                            path.join(".")
+                        );
+                        self.loose(place, &what, Some(*span))
+                    }
+                }
+            }
+            TypeExpr::Mapped(mapped) => self.lower_mapped(place, ty, mapped),
+            // A value of either branch: which one is decided by types, not by the wire.
+            TypeExpr::Conditional(branches) => self.lower_union(place, branches),
+            TypeExpr::Never => RustType::Unit,
+            TypeExpr::Function => self.loose(place, "a function type", place.span),
             TypeExpr::Unsupported { what, span } => self.loose(place, what, Some(*span)),
         }
+    }
+
+    /// A place like `place` whose type is written in `ctx`.
+    fn with_ctx<'p>(place: &Place<'p>, ctx: &'p Ctx) -> Place<'p> {
+        Place { file: ctx.file, ns: &ctx.ns, erased: &ctx.erased, env: ctx.env, ..place.clone() }
+    }
+
+    /// `[A, B]` is a Rust tuple; a tuple with optional or rest elements is a `Vec` of its
+    /// element types.
+    fn lower_tuple(&mut self, place: &Place<'_>, elements: &'d [TupleElement]) -> RustType {
+        if elements.iter().all(|e| !e.optional && !e.rest) && !elements.is_empty() {
+            let lowered = elements
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let name = format!("{}_{}", singular_of(place), i);
+                    let element =
+                        Place { name: name.clone(), ts_last: name, fixed: None, ..place.clone() };
+                    self.lower_type(&element, &e.ty)
+                })
+                .collect();
+            return RustType::Tuple(lowered);
+        }
+        let mut members: Vec<&'d TypeExpr> = Vec::new();
+        for element in elements {
+            if !members.contains(&&element.ty) {
+                members.push(&element.ty);
+            }
+        }
+        let element = place.element();
+        let ty = match members.as_slice() {
+            [] => RustType::Json,
+            [single] => self.lower_type(&element, single),
+            _ => self.lower_alternatives(&element, &members),
+        };
+        RustType::Vec(Box::new(ty))
+    }
+
+    /// `T['k']`, `T[number]`: a member of a declared type is referenced by its Rust path
+    /// (resolved once every item exists); one of an inline or generic type is evaluated here.
+    fn lower_index(
+        &mut self,
+        place: &Place<'_>,
+        object: &'d TypeExpr,
+        key: &'d TypeExpr,
+        span: crate::diagnostics::Span,
+    ) -> RustType {
+        let ctx = place.ctx();
+        if let Some((path, mut members)) = self.member_chain(&ctx, object) {
+            if let Some(member) = self.member_key(&ctx, key) {
+                members.push(member);
+                return RustType::MemberOf(path, members);
+            }
+        }
+        // `(typeof TUPLE)[number]`: any of the tuple's elements.
+        if matches!(key, TypeExpr::Number) {
+            if let Some((elements, tuple_ctx)) = self.tuple_of(&ctx, object) {
+                let at = Self::with_ctx(place, &tuple_ctx);
+                return self.lower_union_of(&at, elements.iter().map(|e| &e.ty).collect());
+            }
+        }
+        match self.member_type(&ctx, object, key) {
+            Some((member, member_ctx)) => {
+                let at = Self::with_ctx(place, &member_ctx);
+                self.lower_type(&at, member)
+            }
+            None => self.loose(place, "an indexed access type", Some(span)),
+        }
+    }
+
+    /// A reference to a non-generic declaration, followed by literal member steps
+    /// (`components['schemas']`): the path of the declared item and the steps.
+    fn member_chain(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<(ItemPath, Vec<Member>)> {
+        match ty {
+            TypeExpr::Ref { path, args, .. } if args.is_empty() => match self.named(ctx, path) {
+                Named::Bound(Bound::Type(ty, bound_ctx)) => self.member_chain(&bound_ctx, ty),
+                Named::Declared(found) => {
+                    let symbol = found.symbol;
+                    let generic = symbol.bodies.first().is_some_and(|b| !b.type_params.is_empty())
+                        || symbol.alias.is_some_and(|(_, params)| !params.is_empty());
+                    (!generic && !symbol.is_class).then(|| (symbol.path.clone(), vec![]))
+                }
+                _ => None,
+            },
+            TypeExpr::Index { object, key, .. } => {
+                let (path, mut members) = self.member_chain(ctx, object)?;
+                members.push(self.member_key(ctx, key)?);
+                Some((path, members))
+            }
+            _ => None,
+        }
+    }
+
+    /// `{ [K in U]: T }`: a struct over literal keys, a map over `string`.
+    fn lower_mapped(
+        &mut self,
+        place: &Place<'_>,
+        ty: &'d TypeExpr,
+        mapped: &'d Mapped,
+    ) -> RustType {
+        let ctx = place.ctx();
+        if let Some(fields) = self.object_fields(&ctx, ty) {
+            return self.hoist_struct(place, fields, None);
+        }
+        // A homomorphic mapped type `{ [K in keyof T]: … }` over a `T` that is not an object
+        // keeps `T`'s shape, as TypeScript's does: an array maps its elements, anything else
+        // is `T` itself.
+        if let TypeExpr::KeyOf(object, _) = &mapped.keys {
+            if self.element_of(&ctx, object).is_some() {
+                static NUMBER: TypeExpr = TypeExpr::Number;
+                let env = self.bind(ctx.env, &mapped.param, &NUMBER, &ctx);
+                let element_ctx = Ctx { env, ..ctx.clone() };
+                let element = place.element();
+                let at = Self::with_ctx(&element, &element_ctx);
+                return RustType::Vec(Box::new(self.lower_type(&at, &mapped.ty)));
+            }
+            return self.lower_type(place, object);
+        }
+        let mut erased = place.erased.to_vec();
+        erased.push(mapped.param.clone());
+        let value = Place { erased: &erased, ..place.element() };
+        RustType::Map(Box::new(self.lower_type(&value, &mapped.ty)))
+    }
+
+    /// A string enum of `names`, named after `place`.
+    fn literal_enum(&mut self, place: &Place<'_>, names: &[String]) -> RustType {
+        let mut scope = Scope::new();
+        let mut variants = Vec::new();
+        for name in names {
+            if variants.iter().any(|v: &Variant| v.kind == VariantKind::Literal(name.clone())) {
+                continue;
+            }
+            variants.push(Variant {
+                name: scope.claim(name, Case::Type),
+                docs: Docs::default(),
+                kind: VariantKind::Literal(name.clone()),
+            });
+        }
+        self.hoist_enum(place, Enum { variants })
+    }
+
+    /// A declared `enum`: string members are wire strings, numeric members wire numbers,
+    /// member docs kept; the config's `open_enums` adds a catch-all.
+    pub(super) fn lower_enum(&mut self, ts: &[String], members: &'d [EnumMember]) -> Enum {
+        let mut scope = Scope::new();
+        let mut variants = Vec::new();
+        for member in members {
+            let kind = match &member.value {
+                EnumValue::String(value) => VariantKind::Literal(value.clone()),
+                EnumValue::Number(text) => match text.parse::<i64>() {
+                    Ok(n) => VariantKind::Number(n),
+                    Err(_) => {
+                        self.skip_member(ts, member, "its value is not an integer");
+                        continue;
+                    }
+                },
+                EnumValue::Computed => {
+                    self.skip_member(ts, member, "its value is computed at run time");
+                    continue;
+                }
+            };
+            if variants.iter().any(|v: &Variant| v.kind == kind) {
+                continue; // an alias of an earlier member: one value, one variant
+            }
+            variants.push(Variant {
+                name: scope.claim(&member.name, Case::Type),
+                docs: member.docs.clone(),
+                kind,
+            });
+        }
+        let ts_path = ts.join(".");
+        if self.config.open_enums.selects_any() && self.config.is_open_enum(&ts_path) {
+            let name = scope.claim("other", Case::Type);
+            let docs =
+                Docs::generated("A value not known when these bindings were generated.".to_owned());
+            variants.push(Variant { name, docs, kind: VariantKind::Other });
+        }
+        Enum { variants }
+    }
+
+    fn skip_member(&mut self, ts: &[String], member: &EnumMember, why: &str) {
+        self.warnings.push(
+            Diagnostic::warning(
+                format!("enum member `{}.{}` is left out: {why}", ts.join("."), member.name),
+                Some(member.span),
+            )
+            .with_label("left out")
+            .with_help("give the member a literal string or integer value"),
+        );
     }
 
     fn number(&self, place: &Place<'_>) -> RustType {
@@ -74,7 +284,9 @@ impl<'d> Builder<'_, 'd> {
         args: &'d [TypeExpr],
         span: Span,
     ) -> RustType {
-        if let [name] = path {
+        let ctx = place.ctx();
+        let named = self.named(&ctx, path);
+        if let ([name], false) = (path, matches!(named, Named::Bound(_))) {
             if place.params.contains(name) {
                 return RustType::Param(rust_ident(name, Case::Type));
             }
@@ -82,38 +294,181 @@ impl<'d> Builder<'_, 'd> {
                 return RustType::Json;
             }
         }
-        let found = self.resolver.resolve(place.file, place.ns, path);
-        match found.map(|f| (f.symbol.is_class, f.symbol.nullable, &f.symbol.path)) {
-            Some((false, nullable, item)) => {
-                let item = item.clone();
-                let args = args.iter().map(|a| self.lower_type(place, a)).collect();
-                let ty = RustType::Item(item, args);
-                return if nullable { RustType::Option(Box::new(ty)) } else { ty };
+        match named {
+            Named::Bound(Bound::Type(ty, bound_ctx)) => {
+                let at = Self::with_ctx(place, &bound_ctx);
+                self.lower_type(&at, ty)
             }
-            Some(_) => {
-                let what = format!("`{}`, a class,", path.join("."));
-                return self.loose(place, &what, Some(span));
-            }
-            None => {}
-        }
-        match (path.join(".").as_str(), args) {
-            ("Array" | "ReadonlyArray", [element]) => {
-                RustType::Vec(Box::new(self.lower_type(&place.element(), element)))
-            }
-            ("Record", [_, value]) => RustType::Map(Box::new(self.lower_type(place, value))),
-            _ => {
-                if let Some(ty) = self.config.external_type(path) {
-                    return RustType::Verbatim(ty.to_owned());
+            Named::Bound(Bound::Key(key)) => self.literal_enum(place, &[key.name]),
+            Named::EnumMember(found, _) => RustType::Item(found.symbol.path.clone(), vec![]),
+            Named::Declared(found) => {
+                let (file, symbol) = (found.file, found.symbol.clone());
+                if symbol.is_class {
+                    let what = format!("`{}`, a class,", path.join("."));
+                    return self.loose(place, &what, Some(span));
                 }
-                let imported =
-                    self.resolver.files[place.file].imports.contains_key(path[0].as_str());
-                let what = if imported {
-                    format!("`{}`, imported from outside the input,", path.join("."))
+                if let Some((aliased, params)) = symbol.alias {
+                    // Inside a generic struct, an application may mention the struct's own
+                    // parameters, which a type generated at the place could not name.
+                    if !params.is_empty() && !args.is_empty() && place.params.is_empty() {
+                        if let Some(ty) =
+                            self.instantiate_alias(place, file, &symbol, aliased, params, args)
+                        {
+                            return ty;
+                        }
+                    }
+                }
+                let args = args.iter().map(|a| self.lower_type(place, a)).collect();
+                let ty = RustType::Item(symbol.path, args);
+                if symbol.nullable {
+                    RustType::Option(Box::new(ty))
                 } else {
-                    format!("the unresolved name `{}`", path.join("."))
-                };
-                self.loose(place, &what, Some(span))
+                    ty
+                }
             }
+            Named::Utility(utility) => self.lower_utility(place, utility, path, args, span),
+            Named::Unknown => match (path.join(".").as_str(), args) {
+                ("Array" | "ReadonlyArray" | "Set" | "ReadonlySet", [element]) => {
+                    RustType::Vec(Box::new(self.lower_type(&place.element(), element)))
+                }
+                _ => {
+                    if let Some(ty) = self.config.external_type(path) {
+                        return RustType::Verbatim(ty.to_owned());
+                    }
+                    let imported =
+                        self.resolver.files[place.file].imports.contains_key(path[0].as_str());
+                    let what = if imported {
+                        format!("`{}`, imported from outside the input,", path.join("."))
+                    } else {
+                        format!("the unresolved name `{}`", path.join("."))
+                    };
+                    self.loose(place, &what, Some(span))
+                }
+            },
+        }
+    }
+
+    /// A generic alias applied to arguments, evaluated at `place` with its parameters bound
+    /// (`Paginated<User>` becomes a struct of its own). `None` when the alias is already being
+    /// applied further up, or too deep: the caller then refers to the alias item, whose
+    /// parameters stand for any JSON value.
+    fn instantiate_alias(
+        &mut self,
+        place: &Place<'_>,
+        file: usize,
+        symbol: &super::resolve::Symbol<'d>,
+        aliased: &'d TypeExpr,
+        params: &'d [String],
+        args: &'d [TypeExpr],
+    ) -> Option<RustType> {
+        // An alias applied again, inside itself, to the same arguments would never end
+        // (`type Tree<T> = { children: Tree<T>[] }`); applied to other ones (a member of the
+        // argument, as mapped aliases recurse) it is evaluated again, up to a depth.
+        let caller = place.ctx();
+        let key: Vec<*const TypeExpr> = args.iter().map(|a| self.identity(&caller, a)).collect();
+        let application = (symbol.path.clone(), key);
+        if self.applying.contains(&application) || self.applying.len() >= MAX_APPLIED {
+            return None;
+        }
+        let ctx = self.instantiate(&caller, file, &symbol.ns, params, args);
+        self.applying.push(application);
+        let at = Self::with_ctx(place, &ctx);
+        let ty = self.lower_type(&at, aliased);
+        self.applying.pop();
+        Some(ty)
+    }
+
+    /// A built-in utility type at `place`.
+    fn lower_utility(
+        &mut self,
+        place: &Place<'_>,
+        utility: Utility,
+        path: &[String],
+        args: &'d [TypeExpr],
+        span: Span,
+    ) -> RustType {
+        let ctx = place.ctx();
+        match (utility, args) {
+            (Utility::StringCase, _) => RustType::String,
+            (Utility::Identity | Utility::Readonly, [t])
+                if self.object_fields(&ctx, t).is_none() =>
+            {
+                self.lower_type(place, t)
+            }
+            (Utility::NonNullable, [t]) => {
+                let (members, members_ctx) = self.union_members(&ctx, t);
+                let kept: Vec<&'d TypeExpr> = members
+                    .into_iter()
+                    .filter(|m| !matches!(m, TypeExpr::Null | TypeExpr::Undefined))
+                    .collect();
+                let at = Self::with_ctx(place, &members_ctx);
+                match self.lower_union_of(&at, kept) {
+                    RustType::Option(inner) => *inner,
+                    other => other,
+                }
+            }
+            (Utility::Record, [keys, value]) if self.literal_keys(&ctx, keys).is_none() => {
+                RustType::Map(Box::new(self.lower_type(&place.element(), value)))
+            }
+            (Utility::Exclude | Utility::Extract, [from, filter]) => {
+                self.lower_filtered(place, utility == Utility::Extract, from, filter, span)
+            }
+            _ => match self.ref_fields(&ctx, path, args) {
+                Some(fields) => self.hoist_struct(place, fields, None),
+                None => {
+                    let what = format!("`{}<…>` over a type that is not an object", path.join("."));
+                    self.loose(place, &what, Some(span))
+                }
+            },
+        }
+    }
+
+    /// `Exclude<T, U>` (`keep` false) or `Extract<T, U>` (`keep` true): the members of `T`
+    /// that are (not) members of `U`.
+    fn lower_filtered(
+        &mut self,
+        place: &Place<'_>,
+        keep: bool,
+        from: &'d TypeExpr,
+        filter: &'d TypeExpr,
+        span: Span,
+    ) -> RustType {
+        let ctx = place.ctx();
+        let (members, members_ctx) = self.union_members(&ctx, from);
+        let (filters, _) = self.union_members(&ctx, filter);
+        let kept: Vec<&'d TypeExpr> = members
+            .into_iter()
+            .filter(|m| filters.iter().any(|f| same_member(m, f)) == keep)
+            .collect();
+        if kept.is_empty() {
+            return self.loose(place, "an `Exclude`/`Extract` that leaves no member", Some(span));
+        }
+        let at = Self::with_ctx(place, &members_ctx);
+        self.lower_union_of(&at, kept)
+    }
+
+    /// The members of a union type, looked up through aliases and bindings, with the context
+    /// they are written in; any other type is a union of one.
+    fn union_members(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> (Vec<&'d TypeExpr>, Ctx) {
+        match ty {
+            TypeExpr::Union(members) => (members.iter().collect(), ctx.clone()),
+            TypeExpr::Index { object, key, .. } => match self.member_type(ctx, object, key) {
+                Some((member, member_ctx)) => self.union_members(&member_ctx, member),
+                None => (vec![ty], ctx.clone()),
+            },
+            TypeExpr::Ref { path, args, .. } => match self.named(ctx, path) {
+                Named::Bound(Bound::Type(ty, bound_ctx)) => self.union_members(&bound_ctx, ty),
+                Named::Declared(found)
+                    if found.symbol.alias.is_some() && !found.symbol.nullable =>
+                {
+                    let (file, symbol) = (found.file, found.symbol.clone());
+                    let (aliased, params) = symbol.alias.expect("checked above");
+                    let body_ctx = self.instantiate(ctx, file, &symbol.ns, params, args);
+                    self.union_members(&body_ctx, aliased)
+                }
+                _ => (vec![ty], ctx.clone()),
+            },
+            _ => (vec![ty], ctx.clone()),
         }
     }
 
@@ -148,6 +503,9 @@ impl<'d> Builder<'_, 'd> {
         fields: Vec<ContextField<'d>>,
         intersection: Option<*const TypeExpr>,
     ) -> RustType {
+        if let Some(map) = self.map_of(&fields, &place.element()) {
+            return map;
+        }
         let path = self.place_path(place);
         if let Some(key) = intersection {
             self.intersections.push((key, path.clone()));
@@ -174,36 +532,58 @@ impl<'d> Builder<'_, 'd> {
             return self.loose(place, &what, place.span);
         }
         self.intersection_structs += 1;
+        let ctx = place.ctx();
         let mut fields = Vec::new();
         let mut visited = Vec::new();
         for member in members {
             match member {
-                TypeExpr::Object(own) => fields.extend(own.iter().map(|field| ContextField {
-                    field,
-                    file: place.file,
-                    ns: place.ns.to_vec(),
-                    erased: place.erased.to_vec(),
-                    origin: None,
-                })),
-                TypeExpr::Ref { .. } => {
-                    fields.extend(self.base_fields(place.file, place.ns, member, &mut visited))
+                TypeExpr::Object(own) => {
+                    fields.extend(own.iter().map(|field| ContextField::declared(field, &ctx)))
                 }
-                _ => {
-                    return self.loose(
-                        place,
-                        "an intersection with a non-object member",
-                        place.span,
-                    )
-                }
+                TypeExpr::Ref { .. } => fields.extend(self.base_fields(&ctx, member, &mut visited)),
+                _ => match self.object_fields(&ctx, member) {
+                    Some(own) => fields.extend(own),
+                    None => {
+                        return self.loose(
+                            place,
+                            "an intersection with a non-object member",
+                            place.span,
+                        )
+                    }
+                },
             }
         }
         self.hoist_struct(place, fields, Some(key))
     }
 
     fn lower_union(&mut self, place: &Place<'_>, members: &'d [TypeExpr]) -> RustType {
-        let nullable = members.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined));
-        let rest: Vec<&'d TypeExpr> =
-            members.iter().filter(|m| !matches!(m, TypeExpr::Null | TypeExpr::Undefined)).collect();
+        self.lower_union_of(place, members.iter().collect())
+    }
+
+    /// A union of `members`: `null` and `undefined` make it an `Option`, `never` and function
+    /// types add nothing.
+    fn lower_union_of(&mut self, place: &Place<'_>, members: Vec<&'d TypeExpr>) -> RustType {
+        // Nested unions (a conditional's branches) are one union.
+        let mut flat: Vec<&'d TypeExpr> = Vec::new();
+        let mut pending = members;
+        pending.reverse();
+        while let Some(member) = pending.pop() {
+            match member {
+                TypeExpr::Union(inner) => pending.extend(inner.iter().rev()),
+                other => flat.push(other),
+            }
+        }
+        let nullable = flat.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined));
+        let mut rest: Vec<&'d TypeExpr> = Vec::new();
+        for member in flat {
+            let skip = matches!(
+                member,
+                TypeExpr::Null | TypeExpr::Undefined | TypeExpr::Never | TypeExpr::Function
+            );
+            if !skip && !rest.iter().any(|r| r.same_type(member)) {
+                rest.push(member);
+            }
+        }
         let lowered = match rest.as_slice() {
             [] => RustType::Unit,
             [TypeExpr::Literal(Literal::String(_))] | [_, _, ..] => {
@@ -299,16 +679,15 @@ impl<'d> Builder<'_, 'd> {
             if symbol.bodies.is_empty() {
                 return None;
             }
-            let fields = self.interface_fields(file, &symbol.ns, &symbol.bodies, &mut Vec::new());
+            let ctx = Ctx { file, ns: symbol.ns.clone(), ..Ctx::default() };
+            let fields = self.interface_fields(&ctx, &symbol.bodies, &mut Vec::new());
             tags.push(
                 fields
                     .iter()
-                    .filter(|f| !f.field.optional)
-                    .filter_map(|f| match &f.field.ty {
-                        TypeExpr::Literal(Literal::String(value)) => {
-                            Some((f.field.name.clone(), value.clone()))
-                        }
-                        _ => None,
+                    .filter(|f| !f.optional && !f.index)
+                    .filter_map(|f| {
+                        let value = self.string_literal(&f.ctx, f.ty)?;
+                        Some((f.name.to_string(), value))
                     })
                     .collect(),
             );
@@ -375,6 +754,13 @@ impl<'d> Builder<'_, 'd> {
             let name = scope.claim(&raw_name, Case::Type);
             variants.push(Variant { name, docs: Docs::default(), kind: VariantKind::Untagged(ty) });
         }
+        // Members that all map to one Rust type (`E.A | E.B` of one enum) are that type.
+        if let [Variant { kind: VariantKind::Untagged(only), .. }] = variants.as_slice() {
+            return match only {
+                RustType::Boxed(inner) => (**inner).clone(),
+                other => other.clone(),
+            };
+        }
         self.push_placed(&path, place, ItemKind::Enum(Enum { variants }));
         RustType::Item(path, vec![])
     }
@@ -406,6 +792,23 @@ impl<'d> Builder<'_, 'd> {
         }
         RustType::Item(path, vec![])
     }
+}
+
+/// Whether a union member and an `Exclude`/`Extract` filter member are the same type.
+fn same_member(member: &TypeExpr, filter: &TypeExpr) -> bool {
+    match (member, filter) {
+        (TypeExpr::Ref { path: a, .. }, TypeExpr::Ref { path: b, .. }) => a == b,
+        (TypeExpr::Null | TypeExpr::Undefined, TypeExpr::Null | TypeExpr::Undefined) => true,
+        (TypeExpr::Literal(Literal::String(_)), TypeExpr::String) => true,
+        (TypeExpr::Literal(Literal::Number(_)), TypeExpr::Number) => true,
+        (TypeExpr::Literal(Literal::Bool(_)), TypeExpr::Boolean) => true,
+        _ => member == filter,
+    }
+}
+
+/// The name stem for the elements of the type at `place`.
+fn singular_of(place: &Place<'_>) -> String {
+    place.element().name
 }
 
 /// Serde tries untagged variants in order: objects first, then arrays, then scalars, then

@@ -1,10 +1,11 @@
 //! swc's AST → the model's declaration types.
 
+use super::constants::{fold_enum, Folded};
 use super::{span, Parsed};
 use crate::diagnostics::{Diagnostic, FileId};
 use crate::model::decl::{
-    Class, Decl, DeclFile, DeclKind, Field, Import, ImportKind, Interface, Literal, Method, Param,
-    ReExport, TypeExpr,
+    Class, Decl, DeclFile, DeclKind, EnumMember, EnumValue, Field, Import, ImportKind, Interface,
+    Literal, Mapped, Method, Param, ReExport, TupleElement, TypeExpr,
 };
 use crate::model::jsdoc::Docs;
 use swc_common::comments::{CommentKind, Comments, SingleThreadedComments};
@@ -51,6 +52,17 @@ impl Lowerer<'_> {
                     .map(|c| Docs::parse(&c.text))
             })
             .unwrap_or_default()
+    }
+
+    /// A note that a declaration or member carrying no data is left out.
+    fn skipped(&mut self, what: &str, at: swc_common::Span) {
+        self.warnings.push(
+            Diagnostic::note(
+                format!("{what} is skipped: it carries no data on the wire"),
+                Some(self.span(at)),
+            )
+            .with_label("skipped"),
+        );
     }
 
     fn warn(&mut self, message: String, at: swc_common::Span, help: &str) {
@@ -136,25 +148,31 @@ impl Lowerer<'_> {
                     kind: DeclKind::Class(self.class(&class.class)),
                 });
             }
-            ast::Decl::TsEnum(e) => self.warn(
-                format!("enum `{}` is not supported yet; skipped", e.id.sym),
-                e.id.span,
-                "write it as a union of string literals, which dts2rs maps to a Rust enum",
-            ),
-            // Values (`declare const`, `declare function`) have no wire shape.
-            ast::Decl::Var(_) | ast::Decl::Fn(_) | ast::Decl::Using(_) => {
-                let what = match decl {
-                    ast::Decl::Fn(f) => format!("function `{}`", f.ident.sym),
-                    _ => "a value declaration".to_owned(),
-                };
-                self.warnings.push(
-                    Diagnostic::note(
-                        format!("{what} is skipped: values have no wire shape"),
-                        Some(self.span(decl.span())),
-                    )
-                    .with_label("skipped"),
-                );
+            ast::Decl::TsEnum(e) => {
+                let members = self.enum_members(e);
+                out.push(Decl {
+                    name: e.id.sym.to_string(),
+                    docs,
+                    span: self.span(e.id.span),
+                    kind: DeclKind::Enum(members),
+                });
             }
+            // A value has no wire shape; its declared type is kept for `typeof`.
+            ast::Decl::Var(var) => {
+                self.skipped("a value declaration", decl.span());
+                for declarator in &var.decls {
+                    let ast::Pat::Ident(binding) = &declarator.name else { continue };
+                    let Some(ann) = &binding.type_ann else { continue };
+                    out.push(Decl {
+                        name: binding.id.sym.to_string(),
+                        docs: Docs::default(),
+                        span: self.span(binding.id.span),
+                        kind: DeclKind::Const(self.ty(&ann.type_ann)),
+                    });
+                }
+            }
+            ast::Decl::Fn(f) => self.skipped(&format!("function `{}`", f.ident.sym), decl.span()),
+            ast::Decl::Using(_) => self.skipped("a value declaration", decl.span()),
         }
         Ok(())
     }
@@ -165,17 +183,19 @@ impl Lowerer<'_> {
         docs: Docs,
         out: &mut Vec<Decl>,
     ) -> Result<(), Diagnostic> {
-        let ast::TsModuleName::Ident(id) = &module.id else {
-            self.warn(
-                "`declare module \"…\"` blocks are not supported; skipped".to_owned(),
-                module.span,
-                "pass the declaration files of that module as input instead",
-            );
-            return Ok(());
+        // `declare module "x" { … }` and `declare global { … }` declare their types into the
+        // file's own scope as far as the wire is concerned.
+        let id = match &module.id {
+            ast::TsModuleName::Ident(id) if !module.global => id,
+            _ => {
+                if let Some(ast::TsNamespaceBody::TsModuleBlock(block)) = &module.body {
+                    for item in &block.body {
+                        self.module_item(item, out)?;
+                    }
+                }
+                return Ok(());
+            }
         };
-        if module.global {
-            return Ok(());
-        }
         let mut name = id.sym.to_string();
         let mut name_span = id.span;
         let mut body = module.body.as_ref();
@@ -214,45 +234,98 @@ impl Lowerer<'_> {
     fn members(&mut self, members: &[ast::TsTypeElement]) -> Vec<Field> {
         let mut fields = Vec::new();
         for member in members {
-            match member {
+            let (key, computed, type_ann, optional, span) = match member {
                 ast::TsTypeElement::TsPropertySignature(prop) => {
-                    let Some(name) = self.property_key(&prop.key, prop.computed) else {
-                        self.warn(
-                            "a computed property key is not supported; field skipped".to_owned(),
-                            prop.span,
-                            "name the property with an identifier or a string literal",
-                        );
-                        continue;
-                    };
-                    let ty = match &prop.type_ann {
+                    (&prop.key, prop.computed, &prop.type_ann, prop.optional, prop.span)
+                }
+                // A getter reads a property like any other.
+                ast::TsTypeElement::TsGetterSignature(get) => {
+                    (&get.key, get.computed, &get.type_ann, false, get.span)
+                }
+                ast::TsTypeElement::TsIndexSignature(index) => {
+                    let ty = match &index.type_ann {
                         Some(ann) => self.ty(&ann.type_ann),
                         None => TypeExpr::Any,
                     };
                     fields.push(Field {
-                        name,
-                        optional: prop.optional,
+                        name: String::new(),
+                        index: true,
+                        optional: true,
                         ty,
-                        docs: self.docs(prop.span.lo),
-                        span: self.span(prop.span),
+                        docs: self.docs(index.span.lo),
+                        span: self.span(index.span),
                     });
+                    continue;
                 }
-                other => {
-                    let what = match other {
-                        ast::TsTypeElement::TsIndexSignature(_) => "an index signature",
-                        ast::TsTypeElement::TsMethodSignature(_) => "a method signature",
-                        ast::TsTypeElement::TsCallSignatureDecl(_) => "a call signature",
-                        ast::TsTypeElement::TsConstructSignatureDecl(_) => "a construct signature",
-                        _ => "an accessor",
-                    };
-                    self.warn(
-                        format!("{what} in an object type is not supported; skipped"),
-                        other.span(),
-                        "only property signatures carry data on the wire",
-                    );
+                // Methods, call and construct signatures and setters carry no data.
+                ast::TsTypeElement::TsMethodSignature(_) => {
+                    self.skipped("a method signature", member.span());
+                    continue;
                 }
+                _ => continue,
+            };
+            let Some(name) = self.property_key(key, computed) else {
+                self.warn(
+                    "a computed property key is not supported; field skipped".to_owned(),
+                    span,
+                    "name the property with an identifier or a string literal",
+                );
+                continue;
+            };
+            let ty = match type_ann {
+                Some(ann) => self.ty(&ann.type_ann),
+                None => TypeExpr::Any,
+            };
+            if ty == TypeExpr::Function {
+                // A function-valued property: behaviour, not data.
+                self.skipped(&format!("the function-typed property `{name}`"), span);
+                continue;
             }
+            fields.push(Field {
+                name,
+                index: false,
+                optional,
+                ty,
+                docs: self.docs(span.lo),
+                span: self.span(span),
+            });
         }
         fields
+    }
+
+    /// The members of an `enum`, their values folded as TypeScript does: a member without an
+    /// initializer is the previous number plus one (0 first).
+    fn enum_members(&mut self, e: &ast::TsEnumDecl) -> Vec<EnumMember> {
+        let mut members: Vec<EnumMember> = Vec::new();
+        let mut known: Vec<(String, Folded)> = Vec::new();
+        let mut next = Some(0.0);
+        for member in &e.members {
+            let name = match &member.id {
+                ast::TsEnumMemberId::Ident(id) => id.sym.to_string(),
+                ast::TsEnumMemberId::Str(s) => s.value.to_atom_lossy().to_string(),
+            };
+            let folded = match &member.init {
+                None => next.map_or(Folded::Unknown, Folded::Number),
+                Some(init) => fold_enum(init, &e.id.sym, &known),
+            };
+            next = match folded {
+                Folded::Number(n) => Some(n + 1.0),
+                _ => None,
+            };
+            let value = match &folded {
+                Folded::Number(n) => EnumValue::Number(js_number(*n)),
+                Folded::String(s) => EnumValue::String(s.clone()),
+                Folded::Unknown => EnumValue::Computed,
+            };
+            known.push((name.clone(), folded));
+            members.push(EnumMember {
+                name,
+                value,
+                docs: self.docs(member.span.lo),
+                span: self.span(member.span),
+            });
+        }
+        members
     }
 
     fn property_key(&self, key: &ast::Expr, computed: bool) -> Option<String> {
@@ -353,7 +426,7 @@ impl Lowerer<'_> {
                 K::TsUnknownKeyword | K::TsAnyKeyword | K::TsObjectKeyword => TypeExpr::Any,
                 K::TsNullKeyword => TypeExpr::Null,
                 K::TsUndefinedKeyword | K::TsVoidKeyword => TypeExpr::Undefined,
-                K::TsNeverKeyword => self.unsupported("`never`", k.span),
+                K::TsNeverKeyword => TypeExpr::Never,
                 K::TsBigIntKeyword => self.unsupported("`bigint`", k.span),
                 K::TsSymbolKeyword => self.unsupported("`symbol`", k.span),
                 K::TsIntrinsicKeyword => self.unsupported("`intrinsic`", k.span),
@@ -403,24 +476,80 @@ impl Lowerer<'_> {
                 )),
                 ast::TsLit::Bool(b) => TypeExpr::Literal(Literal::Bool(b.value)),
                 ast::TsLit::BigInt(_) => self.unsupported("a bigint literal type", lit.span),
-                ast::TsLit::Tpl(_) => self.unsupported("a template literal type", lit.span),
+                // A template literal type is a string of some pattern.
+                ast::TsLit::Tpl(_) => TypeExpr::String,
             },
             ast::TsType::TsTypeLit(lit) => TypeExpr::Object(self.members(&lit.members)),
-            ast::TsType::TsTypeOperator(op) if op.op == ast::TsTypeOperatorOp::ReadOnly => {
-                self.ty(&op.type_ann)
+            ast::TsType::TsTypeOperator(op) => match op.op {
+                ast::TsTypeOperatorOp::KeyOf => {
+                    TypeExpr::KeyOf(Box::new(self.ty(&op.type_ann)), self.span(op.span))
+                }
+                ast::TsTypeOperatorOp::ReadOnly => self.ty(&op.type_ann),
+                ast::TsTypeOperatorOp::Unique => {
+                    self.unsupported("a `unique symbol` type", op.span)
+                }
+            },
+            ast::TsType::TsTupleType(tuple) => TypeExpr::Tuple(
+                tuple
+                    .elem_types
+                    .iter()
+                    .map(|element| match &*element.ty {
+                        ast::TsType::TsOptionalType(o) => {
+                            TupleElement { ty: self.ty(&o.type_ann), optional: true, rest: false }
+                        }
+                        ast::TsType::TsRestType(r) => TupleElement {
+                            ty: match self.ty(&r.type_ann) {
+                                TypeExpr::Array(element) => *element,
+                                other => other,
+                            },
+                            optional: true,
+                            rest: true,
+                        },
+                        other => TupleElement { ty: self.ty(other), optional: false, rest: false },
+                    })
+                    .collect(),
+            ),
+            ast::TsType::TsIndexedAccessType(access) => TypeExpr::Index {
+                object: Box::new(self.ty(&access.obj_type)),
+                key: Box::new(self.ty(&access.index_type)),
+                span: self.span(access.span),
+            },
+            ast::TsType::TsTypeQuery(query) => match &query.expr_name {
+                ast::TsTypeQueryExpr::TsEntityName(name) => {
+                    let mut path = Vec::new();
+                    entity_path(name, &mut path);
+                    TypeExpr::TypeOf(path, self.span(query.span))
+                }
+                ast::TsTypeQueryExpr::Import(_) => {
+                    self.unsupported("a `typeof import(…)` type", query.span)
+                }
+            },
+            ast::TsType::TsMappedType(mapped) => {
+                let keys = match &mapped.type_param.constraint {
+                    Some(c) => self.ty(c),
+                    None => TypeExpr::String,
+                };
+                if mapped.name_type.is_some() {
+                    return self.unsupported("a mapped type with an `as` clause", mapped.span);
+                }
+                TypeExpr::Mapped(Box::new(Mapped {
+                    param: mapped.type_param.name.sym.to_string(),
+                    keys,
+                    ty: mapped.type_ann.as_ref().map_or(TypeExpr::Any, |t| self.ty(t)),
+                    optional: mapped.optional.map(|o| o != ast::TruePlusMinus::Minus),
+                    span: self.span(mapped.span),
+                }))
             }
+            ast::TsType::TsConditionalType(c) => {
+                TypeExpr::Conditional(vec![self.ty(&c.true_type), self.ty(&c.false_type)])
+            }
+            ast::TsType::TsFnOrConstructorType(_) => TypeExpr::Function,
+            // `x is T` stands only in function returns.
+            ast::TsType::TsTypePredicate(_) => TypeExpr::Boolean,
             other => {
                 let what = match other {
-                    ast::TsType::TsTupleType(_) => "a tuple type",
-                    ast::TsType::TsFnOrConstructorType(_) => "a function type",
-                    ast::TsType::TsTypeQuery(_) => "a `typeof` type",
-                    ast::TsType::TsTypeOperator(_) => "a `keyof`/`unique` type",
-                    ast::TsType::TsIndexedAccessType(_) => "an indexed access type",
-                    ast::TsType::TsConditionalType(_) => "a conditional type",
-                    ast::TsType::TsMappedType(_) => "a mapped type",
                     ast::TsType::TsInferType(_) => "an `infer` type",
                     ast::TsType::TsImportType(_) => "an `import(…)` type",
-                    ast::TsType::TsTypePredicate(_) => "a type predicate",
                     ast::TsType::TsThisType(_) => "the `this` type",
                     _ => "this type",
                 };
@@ -485,6 +614,15 @@ fn module_links(decl: &ast::ModuleDecl, out: &mut DeclFile) {
             out.reexports.push(ReExport::All { from: text(&all.src) })
         }
         _ => {}
+    }
+}
+
+/// A number as JavaScript's `String(n)` writes it, for the wire values of numeric enums.
+pub(super) fn js_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e21 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
     }
 }
 

@@ -3,6 +3,7 @@
 //! swc parses the text as TypeScript declarations with comments collected; the `lower` module turns its
 //! AST into the model's declaration types. This is the only module that knows about swc.
 
+mod constants;
 mod depth;
 mod lower;
 

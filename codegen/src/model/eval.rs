@@ -1,0 +1,612 @@
+//! The type evaluator: TypeScript's type operators evaluated as far as the wire needs them.
+//!
+//! Between the declarations and the Rust model, a type expression is evaluated the way `tsc`
+//! evaluates it for data: an object-like type (`Partial<T>`, `Pick<T, K>`, `Omit<T, K>`,
+//! `Record<'a' | 'b', V>`, a mapped type `{ [K in keyof T]: … }`, an intersection, an object
+//! alias, a generic alias applied to arguments) to the fields it has, each kept in the context
+//! it was written in; a key type (`keyof T`, a literal union, `Exclude<K, 'x'>`, an enum) to the
+//! literal keys it stands for; an indexed access (`T['k']`, `T[number]`) to the member's type.
+//!
+//! Type parameters are bound in [`Frame`]s: applying a generic alias binds its parameters to
+//! the arguments (each evaluated in the caller's context), and a mapped type binds its key
+//! parameter to one key at a time. Frames live for the whole build and are referred to by
+//! index, so a context is a small `Clone` value.
+
+use super::build::{Builder, ContextField, Ctx, NO_DOCS};
+use super::decl::{EnumValue, Literal, TupleElement, TypeExpr};
+use super::jsdoc::Docs;
+use super::resolve::Found;
+use super::rust::Member;
+use std::borrow::Cow;
+
+/// How deep evaluation may nest (aliases of aliases, mapped types over mapped types) before
+/// it gives up: a recursive alias (`type A = Partial<A>`) would otherwise never end.
+const MAX_EVAL_DEPTH: usize = 48;
+
+/// Type-parameter bindings: one generic application or one mapped-type key.
+pub(super) struct Frame<'d> {
+    /// The frame the bindings' declaration is nested in (0: none).
+    parent: usize,
+    bindings: Vec<(String, Bound<'d>)>,
+}
+
+impl Frame<'_> {
+    /// The frame that binds nothing, at index 0.
+    pub(super) fn root() -> Self {
+        Frame { parent: 0, bindings: Vec::new() }
+    }
+}
+
+/// What a type parameter is bound to.
+#[derive(Clone)]
+pub(super) enum Bound<'d> {
+    /// A type argument, in the context it was written in.
+    Type(&'d TypeExpr, Ctx),
+    /// One key of a mapped type.
+    Key(Key<'d>),
+}
+
+/// A literal key: a property name (from `keyof`) or a literal in a key union.
+#[derive(Clone)]
+pub(super) struct Key<'d> {
+    /// The key as a string.
+    pub(super) name: String,
+    /// Whether the property it comes from was optional (a homomorphic mapped type keeps it).
+    pub(super) optional: bool,
+    /// The docs of the property it comes from.
+    pub(super) docs: &'d Docs,
+}
+
+impl<'d> Key<'d> {
+    fn literal(name: String) -> Self {
+        Key { name, optional: false, docs: &NO_DOCS }
+    }
+}
+
+/// The built-in utility types, recognised by name where no declaration shadows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Utility {
+    Partial,
+    Required,
+    Readonly,
+    Pick,
+    Omit,
+    Record,
+    NonNullable,
+    Exclude,
+    Extract,
+    /// `Uppercase<S>` and its kin: a string.
+    StringCase,
+    /// `Awaited<T>`, `NoInfer<T>`: `T` itself, as far as data goes.
+    Identity,
+}
+
+impl Utility {
+    fn of(name: &str) -> Option<Self> {
+        Some(match name {
+            "Partial" => Utility::Partial,
+            "Required" => Utility::Required,
+            "Readonly" => Utility::Readonly,
+            "Pick" => Utility::Pick,
+            "Omit" => Utility::Omit,
+            "Record" => Utility::Record,
+            "NonNullable" => Utility::NonNullable,
+            "Exclude" => Utility::Exclude,
+            "Extract" => Utility::Extract,
+            "Uppercase" | "Lowercase" | "Capitalize" | "Uncapitalize" => Utility::StringCase,
+            "Awaited" | "NoInfer" => Utility::Identity,
+            _ => return None,
+        })
+    }
+}
+
+/// What a reference names, once bindings, declarations and built-ins are looked at.
+pub(super) enum Named<'r, 'd> {
+    /// A type parameter bound in the context.
+    Bound(Bound<'d>),
+    /// A declaration of the input.
+    Declared(Found<'r, 'd>),
+    /// A member of a declared `enum` (`ChannelType.GuildText`), with its value.
+    EnumMember(Found<'r, 'd>, &'d EnumValue),
+    /// A built-in utility type.
+    Utility(Utility),
+    /// Nothing known.
+    Unknown,
+}
+
+impl<'d> Builder<'_, 'd> {
+    /// The binding of type parameter `name` in frame `env` or its parents.
+    fn binding(&self, env: usize, name: &str) -> Option<&Bound<'d>> {
+        let mut frame = env;
+        loop {
+            let f = &self.frames[frame];
+            if let Some((_, bound)) = f.bindings.iter().rev().find(|(n, _)| n == name) {
+                return Some(bound);
+            }
+            if frame == 0 {
+                return None;
+            }
+            frame = f.parent;
+        }
+    }
+
+    /// A new frame binding `bindings`, nested in `parent`.
+    fn push_frame(&mut self, parent: usize, bindings: Vec<(String, Bound<'d>)>) -> usize {
+        self.frames.push(Frame { parent, bindings });
+        self.frames.len() - 1
+    }
+
+    /// The context a generic declaration's body is evaluated in: its own file and namespace,
+    /// its parameters bound to `args` (written in `caller`); parameters without an argument
+    /// stand for any JSON value.
+    pub(super) fn instantiate(
+        &mut self,
+        caller: &Ctx,
+        file: usize,
+        ns: &[String],
+        params: &[String],
+        args: &'d [TypeExpr],
+    ) -> Ctx {
+        let erased: Vec<String> = params.iter().skip(args.len()).cloned().collect();
+        let bindings: Vec<(String, Bound<'d>)> = params
+            .iter()
+            .zip(args)
+            .map(|(param, arg)| (param.clone(), Bound::Type(arg, caller.clone())))
+            .collect();
+        let env = if bindings.is_empty() { 0 } else { self.push_frame(0, bindings) };
+        Ctx { file, ns: ns.to_vec(), erased, env }
+    }
+
+    /// A new frame binding `param` to `ty` (written in `ctx`), nested in `parent`.
+    pub(super) fn bind(
+        &mut self,
+        parent: usize,
+        param: &str,
+        ty: &'d TypeExpr,
+        ctx: &Ctx,
+    ) -> usize {
+        self.push_frame(parent, vec![(param.to_owned(), Bound::Type(ty, ctx.clone()))])
+    }
+
+    /// The type expression `ty` stands for once bindings and member accesses are followed,
+    /// as an identity: two arguments with one identity are the same type.
+    pub(super) fn identity(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> *const TypeExpr {
+        let (mut ty, mut ctx) = (ty, ctx.clone());
+        for _ in 0..MAX_EVAL_DEPTH {
+            let next = match ty {
+                TypeExpr::Ref { path, .. } if path.len() == 1 => {
+                    match self.binding(ctx.env, &path[0]) {
+                        Some(Bound::Type(bound, bound_ctx)) => Some((*bound, bound_ctx.clone())),
+                        _ => None,
+                    }
+                }
+                TypeExpr::Index { object, key, .. } => self.member_type(&ctx, object, key),
+                _ => None,
+            };
+            match next {
+                Some((next, next_ctx)) => (ty, ctx) = (next, next_ctx),
+                None => break,
+            }
+        }
+        ty
+    }
+
+    /// The element type of `ty` when it is an array (or a tuple of one element type).
+    pub(super) fn element_of(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+    ) -> Option<(&'d TypeExpr, Ctx)> {
+        self.deeper(|this| this.element_type(ctx, ty))
+    }
+
+    /// Looks up a declaration from `ctx`.
+    pub(super) fn resolve_type(&self, ctx: &Ctx, path: &[String]) -> Option<Found<'_, 'd>> {
+        self.resolver.resolve(ctx.file, &ctx.ns, path)
+    }
+
+    /// What the reference `path` names in `ctx`.
+    pub(super) fn named(&self, ctx: &Ctx, path: &[String]) -> Named<'_, 'd> {
+        if let [name] = path {
+            if let Some(bound) = self.binding(ctx.env, name) {
+                return Named::Bound(bound.clone());
+            }
+        }
+        if let Some(found) = self.resolve_type(ctx, path) {
+            return Named::Declared(found);
+        }
+        if let Some((member, owner)) = path.split_last() {
+            if let Some(found) = self.resolve_type(ctx, owner) {
+                let value = found
+                    .symbol
+                    .members
+                    .and_then(|members| members.iter().find(|m| &m.name == member))
+                    .map(|m| &m.value);
+                if let Some(value) = value {
+                    return Named::EnumMember(found, value);
+                }
+            }
+        }
+        match path {
+            [name] => Utility::of(name).map_or(Named::Unknown, Named::Utility),
+            _ => Named::Unknown,
+        }
+    }
+
+    /// Runs `f` one level deeper, or gives `None` past [`MAX_EVAL_DEPTH`].
+    fn deeper<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        if self.eval_depth >= MAX_EVAL_DEPTH {
+            return None;
+        }
+        self.eval_depth += 1;
+        let result = f(self);
+        self.eval_depth -= 1;
+        result
+    }
+
+    /// The fields of `ty` written in `ctx`, if it evaluates to an object type.
+    pub(super) fn object_fields(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+    ) -> Option<Vec<ContextField<'d>>> {
+        self.deeper(|this| this.object_fields_inner(ctx, ty))
+    }
+
+    fn object_fields_inner(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+    ) -> Option<Vec<ContextField<'d>>> {
+        match ty {
+            TypeExpr::Object(fields) => {
+                Some(fields.iter().map(|f| ContextField::declared(f, ctx)).collect())
+            }
+            TypeExpr::Intersection(members) => {
+                let mut fields = Vec::new();
+                for member in members {
+                    fields.extend(self.object_fields(ctx, member)?);
+                }
+                Some(fields)
+            }
+            TypeExpr::Mapped(mapped) => {
+                let keys = self.literal_keys(ctx, &mapped.keys)?;
+                let fields = keys
+                    .into_iter()
+                    .map(|key| {
+                        let optional = mapped.optional.unwrap_or(key.optional);
+                        let docs = key.docs;
+                        let name = key.name.clone();
+                        let env =
+                            self.push_frame(ctx.env, vec![(mapped.param.clone(), Bound::Key(key))]);
+                        ContextField {
+                            name: Cow::Owned(name),
+                            ty: &mapped.ty,
+                            optional,
+                            index: false,
+                            docs,
+                            span: mapped.span,
+                            ctx: Ctx { env, ..ctx.clone() },
+                            origin: None,
+                        }
+                    })
+                    .collect();
+                Some(fields)
+            }
+            TypeExpr::Index { object, key, .. } => {
+                let (member, member_ctx) = self.member_type(ctx, object, key)?;
+                self.object_fields(&member_ctx, member)
+            }
+            TypeExpr::Ref { path, args, .. } => self.ref_fields(ctx, path, args),
+            // What every member of a union has (`keyof (A | B)`), typed as the first has it.
+            TypeExpr::Union(members) => {
+                let mut objects = Vec::new();
+                for member in members {
+                    if !matches!(member, TypeExpr::Null | TypeExpr::Undefined) {
+                        objects.push(self.object_fields(ctx, member)?);
+                    }
+                }
+                let (first, others) = objects.split_first()?;
+                let common = first
+                    .iter()
+                    .filter(|f| {
+                        others
+                            .iter()
+                            .all(|o| o.iter().any(|g| g.name == f.name && g.index == f.index))
+                    })
+                    .cloned()
+                    .collect();
+                Some(common)
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn ref_fields(
+        &mut self,
+        ctx: &Ctx,
+        path: &[String],
+        args: &'d [TypeExpr],
+    ) -> Option<Vec<ContextField<'d>>> {
+        match self.named(ctx, path) {
+            Named::Bound(Bound::Type(ty, bound_ctx)) => self.object_fields(&bound_ctx, ty),
+            Named::Declared(found) => {
+                let (file, symbol) = (found.file, found.symbol.clone());
+                if !symbol.bodies.is_empty() {
+                    let params = &symbol.bodies[0].type_params;
+                    let body_ctx = self.instantiate(ctx, file, &symbol.ns, params, args);
+                    let mut visited = vec![];
+                    return Some(self.interface_fields(&body_ctx, &symbol.bodies, &mut visited));
+                }
+                let (aliased, params) = symbol.alias?;
+                let body_ctx = self.instantiate(ctx, file, &symbol.ns, params, args);
+                self.object_fields(&body_ctx, aliased)
+            }
+            Named::Utility(utility) => self.utility_fields(ctx, utility, args),
+            _ => None,
+        }
+    }
+
+    /// The fields of an object-valued utility type.
+    fn utility_fields(
+        &mut self,
+        ctx: &Ctx,
+        utility: Utility,
+        args: &'d [TypeExpr],
+    ) -> Option<Vec<ContextField<'d>>> {
+        let optional = |fields: Vec<ContextField<'d>>, optional: Option<bool>| {
+            fields
+                .into_iter()
+                .map(|mut f| {
+                    if let (Some(optional), false) = (optional, f.index) {
+                        f.optional = optional;
+                    }
+                    f
+                })
+                .collect()
+        };
+        match (utility, args) {
+            (Utility::Partial, [t]) => Some(optional(self.object_fields(ctx, t)?, Some(true))),
+            (Utility::Required, [t]) => Some(optional(self.object_fields(ctx, t)?, Some(false))),
+            (Utility::Readonly | Utility::NonNullable | Utility::Identity, [t]) => {
+                self.object_fields(ctx, t)
+            }
+            (Utility::Pick, [t, keys]) => {
+                let keys = self.literal_keys(ctx, keys)?;
+                let fields = self.object_fields(ctx, t)?;
+                Some(fields.into_iter().filter(|f| keys.iter().any(|k| k.name == f.name)).collect())
+            }
+            (Utility::Omit, [t, keys]) => {
+                // `Omit<T, string>` and other non-literal keys leave every field.
+                let keys = self.literal_keys(ctx, keys).unwrap_or_default();
+                let fields = self.object_fields(ctx, t)?;
+                Some(
+                    fields.into_iter().filter(|f| !keys.iter().any(|k| k.name == f.name)).collect(),
+                )
+            }
+            (Utility::Record, [keys, value]) => {
+                let Some(keys) = self.literal_keys(ctx, keys) else {
+                    // `Record<string, V>` and other open key sets: an index signature.
+                    return Some(vec![ContextField {
+                        name: Cow::Borrowed(""),
+                        ty: value,
+                        optional: true,
+                        index: true,
+                        docs: &NO_DOCS,
+                        span: crate::diagnostics::Span::default(),
+                        ctx: ctx.clone(),
+                        origin: None,
+                    }]);
+                };
+                Some(
+                    keys.into_iter()
+                        .map(|key| ContextField {
+                            name: Cow::Owned(key.name),
+                            ty: value,
+                            optional: false,
+                            index: false,
+                            docs: &NO_DOCS,
+                            span: crate::diagnostics::Span::default(),
+                            ctx: ctx.clone(),
+                            origin: None,
+                        })
+                        .collect(),
+                )
+            }
+            _ => None,
+        }
+    }
+
+    /// The literal keys `ty` stands for (`'a' | 'b'`, `keyof T`, an enum, `Exclude<K, 'x'>`),
+    /// or `None` when it is not a finite set of literals (`string`, `number`).
+    pub(super) fn literal_keys(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<Vec<Key<'d>>> {
+        self.deeper(|this| this.literal_keys_inner(ctx, ty))
+    }
+
+    fn literal_keys_inner(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<Vec<Key<'d>>> {
+        match ty {
+            TypeExpr::Literal(Literal::String(s) | Literal::Number(s)) => {
+                Some(vec![Key::literal(s.clone())])
+            }
+            TypeExpr::Never => Some(vec![]),
+            TypeExpr::Union(members) => {
+                let mut keys = Vec::new();
+                for member in members {
+                    if !matches!(member, TypeExpr::Null | TypeExpr::Undefined) {
+                        keys.extend(self.literal_keys(ctx, member)?);
+                    }
+                }
+                Some(keys)
+            }
+            TypeExpr::KeyOf(object, _) => {
+                let fields = self.object_fields(ctx, object)?;
+                let mut keys: Vec<Key<'d>> = Vec::new();
+                for f in fields.iter().filter(|f| !f.index) {
+                    // A merged or redeclared property is one key.
+                    if !keys.iter().any(|k| k.name == f.name) {
+                        keys.push(Key {
+                            name: f.name.to_string(),
+                            optional: f.optional,
+                            docs: f.docs,
+                        });
+                    }
+                }
+                Some(keys)
+            }
+            TypeExpr::Ref { path, args, .. } => match self.named(ctx, path) {
+                Named::Bound(Bound::Key(key)) => Some(vec![key]),
+                Named::Bound(Bound::Type(ty, bound_ctx)) => self.literal_keys(&bound_ctx, ty),
+                Named::EnumMember(_, value) => enum_key(value).map(|k| vec![k]),
+                Named::Declared(found) => {
+                    let (file, symbol) = (found.file, found.symbol.clone());
+                    if let Some(members) = symbol.members {
+                        return members.iter().map(|m| enum_key(&m.value)).collect();
+                    }
+                    let (aliased, params) = symbol.alias?;
+                    let body_ctx = self.instantiate(ctx, file, &symbol.ns, params, args);
+                    self.literal_keys(&body_ctx, aliased)
+                }
+                Named::Utility(utility @ (Utility::Exclude | Utility::Extract)) => {
+                    let [from, filter] = &args[..] else { return None };
+                    let keys = self.literal_keys(ctx, from)?;
+                    let filter = self.literal_keys(ctx, filter).unwrap_or_default();
+                    let keep = utility == Utility::Extract;
+                    Some(
+                        keys.into_iter()
+                            .filter(|k| filter.iter().any(|f| f.name == k.name) == keep)
+                            .collect(),
+                    )
+                }
+                Named::Utility(Utility::NonNullable | Utility::Identity) => {
+                    self.literal_keys(ctx, args.first()?)
+                }
+                _ => None,
+            },
+            TypeExpr::Index { object, key, .. } => {
+                let (member, member_ctx) = self.member_type(ctx, object, key)?;
+                self.literal_keys(&member_ctx, member)
+            }
+            TypeExpr::TypeOf(path, _) => {
+                let value = self.resolver.resolve_value(ctx.file, &ctx.ns, path)?;
+                self.literal_keys(ctx, value)
+            }
+            TypeExpr::Tuple(elements) => {
+                let mut keys = Vec::new();
+                for element in elements {
+                    keys.extend(self.literal_keys(ctx, &element.ty)?);
+                }
+                Some(keys)
+            }
+            TypeExpr::Array(element) => self.literal_keys(ctx, element),
+            _ => None,
+        }
+    }
+
+    /// The type of the member `key` of `object` (`T['k']`, `T[number]`), in the context it
+    /// was written in.
+    pub(super) fn member_type(
+        &mut self,
+        ctx: &Ctx,
+        object: &'d TypeExpr,
+        key: &'d TypeExpr,
+    ) -> Option<(&'d TypeExpr, Ctx)> {
+        self.deeper(|this| match this.member_key(ctx, key)? {
+            Member::Element => this.element_type(ctx, object),
+            Member::Field(name) => {
+                let fields = this.object_fields(ctx, object)?;
+                let field = fields
+                    .iter()
+                    .rev()
+                    .find(|f| !f.index && f.name == name)
+                    .or_else(|| fields.iter().find(|f| f.index))?;
+                Some((field.ty, field.ctx.clone()))
+            }
+        })
+    }
+
+    /// The element type of an array or tuple type.
+    fn element_type(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<(&'d TypeExpr, Ctx)> {
+        match ty {
+            TypeExpr::Array(element) => Some((element, ctx.clone())),
+            TypeExpr::Tuple(elements) if elements.len() == 1 => {
+                Some((&elements[0].ty, ctx.clone()))
+            }
+            TypeExpr::TypeOf(path, _) => {
+                let value = self.resolver.resolve_value(ctx.file, &ctx.ns, path)?;
+                self.element_type(ctx, value)
+            }
+            TypeExpr::Ref { path, args, .. } => match self.named(ctx, path) {
+                Named::Bound(Bound::Type(ty, bound_ctx)) => self.element_type(&bound_ctx, ty),
+                Named::Declared(found) => {
+                    let (file, symbol) = (found.file, found.symbol.clone());
+                    let (aliased, params) = symbol.alias?;
+                    let body_ctx = self.instantiate(ctx, file, &symbol.ns, params, args);
+                    self.element_type(&body_ctx, aliased)
+                }
+                _ if matches!(&path[..], [name] if name == "Array" || name == "ReadonlyArray") => {
+                    Some((args.first()?, ctx.clone()))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The elements of a tuple type, looked up through `typeof`, aliases and bindings.
+    pub(super) fn tuple_of(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+    ) -> Option<(&'d [TupleElement], Ctx)> {
+        self.deeper(|this| match ty {
+            TypeExpr::Tuple(elements) => Some((&elements[..], ctx.clone())),
+            TypeExpr::TypeOf(path, _) => {
+                let value = this.resolver.resolve_value(ctx.file, &ctx.ns, path)?;
+                this.tuple_of(ctx, value)
+            }
+            TypeExpr::Ref { path, args, .. } => match this.named(ctx, path) {
+                Named::Bound(Bound::Type(ty, bound_ctx)) => this.tuple_of(&bound_ctx, ty),
+                Named::Declared(found) => {
+                    let (file, symbol) = (found.file, found.symbol.clone());
+                    let (aliased, params) = symbol.alias?;
+                    let body_ctx = this.instantiate(ctx, file, &symbol.ns, params, args);
+                    this.tuple_of(&body_ctx, aliased)
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// One step of an indexed access: `number` is the element, a single literal a property.
+    pub(super) fn member_key(&mut self, ctx: &Ctx, key: &'d TypeExpr) -> Option<Member> {
+        if matches!(key, TypeExpr::Number) {
+            return Some(Member::Element);
+        }
+        match &self.literal_keys(ctx, key)?[..] {
+            [single] => Some(Member::Field(single.name.clone())),
+            _ => None,
+        }
+    }
+
+    /// The literal value a type stands for when it is one string (a literal, or a string enum
+    /// member), for telling union members apart.
+    pub(super) fn string_literal(&self, ctx: &Ctx, ty: &TypeExpr) -> Option<String> {
+        match ty {
+            TypeExpr::Literal(Literal::String(value)) => Some(value.clone()),
+            TypeExpr::Ref { path, .. } => match self.named(ctx, path) {
+                Named::EnumMember(_, EnumValue::String(value)) => Some(value.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// The key an enum member's value stands for.
+fn enum_key<'d>(value: &EnumValue) -> Option<Key<'d>> {
+    match value {
+        EnumValue::String(s) | EnumValue::Number(s) => Some(Key::literal(s.clone())),
+        EnumValue::Computed => None,
+    }
+}

@@ -1,0 +1,155 @@
+//! Indexed access types, resolved once every item exists.
+//!
+//! `components['schemas']['user']` is lowered to [`RustType::MemberOf`]: the item
+//! `Components` and the steps `schemas`, `user`. The member's own type was generated where the
+//! member is declared; this pass replaces the placeholder with that type, so the access refers
+//! to it instead of generating a copy.
+
+use super::rust::{ItemKind, ItemPath, Member, Module, RustType};
+use crate::diagnostics::Diagnostic;
+use rustc_hash::FxHashMap;
+
+/// How many accesses may lead to one another (an alias of an access of an alias …) before
+/// the chain is taken for a cycle.
+const MAX_STEPS: usize = 64;
+
+/// What an access can step into.
+enum Target {
+    /// A struct's fields by wire name (optional fields are their value type), and the value
+    /// type of its index signature.
+    Struct { fields: FxHashMap<String, RustType>, extra: Option<RustType> },
+    /// An alias's target.
+    Alias(RustType),
+}
+
+/// Replaces every [`RustType::MemberOf`] in `root` with the member's type; an access that
+/// names no member becomes `serde_json::Value`, with a warning.
+pub fn resolve_members(root: &mut Module, warnings: &mut Vec<Diagnostic>) {
+    let mut targets = FxHashMap::default();
+    collect(root, &mut Vec::new(), &mut targets);
+    let mut failed = Vec::new();
+    root.for_each_type_mut(&mut |ty| resolve_in(ty, &targets, &mut failed));
+    failed.sort();
+    failed.dedup();
+    for access in failed {
+        warnings.push(
+            Diagnostic::warning(
+                format!("the indexed access `{access}` names no member; it is mapped to `serde_json::Value`"),
+                None,
+            )
+            .with_help("check the property names of the access against the declaration"),
+        );
+    }
+}
+
+fn collect(module: &Module, path: &mut Vec<String>, out: &mut FxHashMap<ItemPath, Target>) {
+    for item in &module.items {
+        let target = match &item.kind {
+            ItemKind::Struct(s) => {
+                let mut fields = FxHashMap::default();
+                let mut extra = None;
+                for field in &s.fields {
+                    if field.flatten {
+                        if let RustType::Map(value) = &field.ty {
+                            extra = Some((**value).clone());
+                        }
+                        continue;
+                    }
+                    let ty = if field.nullable {
+                        RustType::Option(Box::new(field.ty.clone()))
+                    } else {
+                        field.ty.clone()
+                    };
+                    fields.insert(field.wire.clone(), ty);
+                }
+                Target::Struct { fields, extra }
+            }
+            ItemKind::Alias(ty) => Target::Alias(ty.clone()),
+            _ => continue,
+        };
+        out.insert(ItemPath { modules: path.clone(), name: item.name.clone() }, target);
+    }
+    for child in &module.modules {
+        path.push(child.name.clone());
+        collect(child, path, out);
+        path.pop();
+    }
+}
+
+/// Resolves the accesses in `ty` and in the types nested in it.
+fn resolve_in(ty: &mut RustType, targets: &FxHashMap<ItemPath, Target>, failed: &mut Vec<String>) {
+    if let RustType::MemberOf(item, steps) = ty {
+        *ty = match resolve(item, steps, targets, 0) {
+            Some(found) => found,
+            None => {
+                failed.push(describe(item, steps));
+                RustType::Json
+            }
+        };
+    }
+    for child in ty.children_mut() {
+        resolve_in(child, targets, failed);
+    }
+}
+
+fn resolve(
+    item: &ItemPath,
+    steps: &[Member],
+    targets: &FxHashMap<ItemPath, Target>,
+    depth: usize,
+) -> Option<RustType> {
+    let mut current = RustType::Item(item.clone(), vec![]);
+    for step in steps {
+        current = step_into(&current, step, targets, depth)?;
+    }
+    match current {
+        RustType::MemberOf(item, steps) if depth < MAX_STEPS => {
+            resolve(&item, &steps, targets, depth + 1)
+        }
+        RustType::MemberOf(..) => None,
+        other => Some(other),
+    }
+}
+
+/// The type of member `step` of a value of type `ty`.
+fn step_into(
+    ty: &RustType,
+    step: &Member,
+    targets: &FxHashMap<ItemPath, Target>,
+    depth: usize,
+) -> Option<RustType> {
+    if depth >= MAX_STEPS {
+        return None;
+    }
+    match (ty, step) {
+        (RustType::Option(inner) | RustType::Boxed(inner), _) => {
+            step_into(inner, step, targets, depth + 1)
+        }
+        (RustType::MemberOf(item, steps), _) => {
+            let resolved = resolve(item, steps, targets, depth + 1)?;
+            step_into(&resolved, step, targets, depth + 1)
+        }
+        (RustType::Vec(element), Member::Element) => Some((**element).clone()),
+        (RustType::Map(value), Member::Field(_)) => Some((**value).clone()),
+        (RustType::Item(path, args), _) if args.is_empty() => match (targets.get(path)?, step) {
+            (Target::Alias(target), _) => step_into(target, step, targets, depth + 1),
+            (Target::Struct { fields, extra }, Member::Field(name)) => {
+                fields.get(name).or(extra.as_ref()).cloned()
+            }
+            (Target::Struct { .. }, Member::Element) => None,
+        },
+        _ => None,
+    }
+}
+
+/// `Item['a']['b']`, for messages.
+fn describe(item: &ItemPath, steps: &[Member]) -> String {
+    let mut text = item.modules.iter().chain([&item.name]).cloned().collect::<Vec<_>>().join("::");
+    for step in steps {
+        match step {
+            Member::Field(name) => text.push_str(&format!("['{name}']")),
+            Member::Element => text.push_str("[number]"),
+        }
+    }
+    text
+}
