@@ -3,12 +3,15 @@
 //!
 //! Both sides are generated into the Rust model ([`crate::model::rust`]) and compared by item
 //! path: items added, removed or changed (fields, variants, alias targets, trait methods, docs).
+//! A re-export (`pub use`) is compared by the item it makes reachable, following chains of
+//! re-exports: the same target is no change, whatever the form.
 //! Each change is classified as breaking or not for users of the generated Rust:
 //!
 //! | change | breaking? |
 //! |---|---|
 //! | item, field, variant or method removed | yes |
 //! | a type changed (field, alias target, variant payload, signature) | yes |
+//! | a re-export reaches another item | yes |
 //! | field optional → required, or required → optional (`T` ↔ `Option<T>`) | yes |
 //! | field added | yes for struct literals, unless the struct is `#[non_exhaustive]` |
 //! | variant added | yes for a closed enum; no for an open one (`Other`) or a `#[non_exhaustive]` one |
@@ -24,7 +27,9 @@
 use crate::builder::{Builder, Error};
 use crate::config::Config;
 use crate::model::jsdoc::Docs;
-use crate::model::rust::{Field, Item, ItemKind, Method, Module, RustType, Variant, VariantKind};
+use crate::model::rust::{
+    Field, Item, ItemKind, ItemPath, Method, Module, RustType, Variant, VariantKind,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -62,6 +67,8 @@ pub enum ChangeKind {
     VariantChanged,
     /// A type alias points elsewhere.
     AliasTargetChanged,
+    /// A re-export (`pub use`) now makes another item reachable under its name.
+    ReexportTargetChanged,
     /// A new trait method.
     MethodAdded,
     /// A trait method is gone.
@@ -174,25 +181,23 @@ pub fn diff(
 /// Compares two Rust models generated with `config` (whose `non_exhaustive` or
 /// `extra_attributes` may make structs and enums `#[non_exhaustive]`).
 pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
-    let mut old_items = BTreeMap::new();
-    let mut new_items = BTreeMap::new();
-    collect(old, &mut Vec::new(), &mut old_items);
-    collect(new, &mut Vec::new(), &mut new_items);
-    let mut keys: Vec<&(Vec<String>, String)> = old_items.keys().chain(new_items.keys()).collect();
+    let old = Side::new(old);
+    let new = Side::new(new);
+    let mut keys: Vec<&ItemPath> = old.items.keys().chain(new.items.keys()).collect();
     keys.sort();
     keys.dedup();
     let mut changes = Vec::new();
     for key in keys {
-        let ts_path = new_items.get(key).or(old_items.get(key)).map_or("", |i| i.ts_path.as_str());
+        let ts_path = new.items.get(key).or(old.items.get(key)).map_or("", |i| i.ts_path.as_str());
         let non_exhaustive = config.is_non_exhaustive(ts_path);
         let mut cx = ItemDiff {
-            module: key.0.join("::"),
-            item: key.1.clone(),
+            module: key.modules.join("::"),
+            item: key.name.clone(),
             item_kind: "",
             non_exhaustive,
             changes: &mut changes,
         };
-        match (old_items.get(key), new_items.get(key)) {
+        match (old.items.get(key), new.items.get(key)) {
             (None, Some(new)) => {
                 cx.item_kind = kind_name(&new.kind);
                 cx.push(ChangeKind::ItemAdded, None, false, "added".to_owned());
@@ -201,28 +206,65 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
                 cx.item_kind = kind_name(&old.kind);
                 cx.push(ChangeKind::ItemRemoved, None, true, "removed".to_owned());
             }
-            (Some(old), Some(new)) => cx.item(old, new),
+            (Some(o), Some(n)) => cx.reachable(old.reach(key, o), new.reach(key, n)),
             (None, None) => {}
         }
     }
     Report { changes }
 }
 
-fn collect<'m>(
-    module: &'m Module,
-    path: &mut Vec<String>,
-    out: &mut BTreeMap<(Vec<String>, String), &'m Item>,
-) {
-    // A glob re-export names no item of its own; what it re-exports is compared where it is
-    // declared.
-    for item in module.items.iter().filter(|i| !matches!(i.kind, ItemKind::ReexportAll(_))) {
-        out.insert((path.clone(), item.name.clone()), item);
+/// The items of one generation, by absolute path.
+struct Side<'m> {
+    items: BTreeMap<ItemPath, &'m Item>,
+}
+
+impl<'m> Side<'m> {
+    fn new(root: &'m Module) -> Self {
+        let mut side = Side { items: BTreeMap::new() };
+        side.collect(root, &mut Vec::new());
+        side
     }
-    for child in &module.modules {
-        path.push(child.name.clone());
-        collect(child, path, out);
-        path.pop();
+
+    fn collect(&mut self, module: &'m Module, path: &mut Vec<String>) {
+        // A glob re-export names no item of its own; what it re-exports is compared where it
+        // is declared.
+        for item in module.items.iter().filter(|i| !matches!(i.kind, ItemKind::ReexportAll(_))) {
+            self.items.insert(ItemPath { modules: path.clone(), name: item.name.clone() }, item);
+        }
+        for child in &module.modules {
+            path.push(child.name.clone());
+            self.collect(child, path);
+            path.pop();
+        }
     }
+
+    /// What the path `at` of `item` makes reachable: the item declared there, or the one a
+    /// re-export (through any chain of re-exports) points to. A re-export whose target is not
+    /// an item of this generation reaches itself; a cycle is cut after as many steps as there
+    /// are items.
+    fn reach(&self, at: &ItemPath, item: &'m Item) -> Reached<'m> {
+        let (mut path, mut reached) = (at, item);
+        let mut steps = 0;
+        while let ItemKind::Reexport(target) = &reached.kind {
+            let Some(next) = self.items.get(target) else { break };
+            steps += 1;
+            if steps > self.items.len() {
+                break;
+            }
+            (path, reached) = (target, next);
+        }
+        Reached { path: path.clone(), item: reached, via_reexport: !std::ptr::eq(item, reached) }
+    }
+}
+
+/// The item a path makes reachable, and where it is declared.
+struct Reached<'m> {
+    /// The declared item's own path (the path compared, when it is not a re-export).
+    path: ItemPath,
+    /// The declared item.
+    item: &'m Item,
+    /// Whether the compared path re-exports it rather than declares it.
+    via_reexport: bool,
 }
 
 fn kind_name(kind: &ItemKind) -> &'static str {
@@ -265,6 +307,33 @@ impl ItemDiff<'_> {
             breaking,
             message,
         });
+    }
+
+    /// Compares what one path makes reachable on each side. Re-exports are compared by their
+    /// target, not by their form: two re-exports of the same item are the same API, and a path
+    /// that re-exports an item on one side and declares it on the other is compared with what
+    /// it reaches (the target's own changes are reported where it is declared).
+    fn reachable(&mut self, old: Reached, new: Reached) {
+        match (old.via_reexport, new.via_reexport) {
+            (true, true) => {
+                self.item_kind = "use";
+                self.reexport(&old.path, &new.path);
+            }
+            _ => self.item(old.item, new.item),
+        }
+    }
+
+    /// A re-export's target, compared as a path: the targets' own changes are reported where
+    /// they are declared.
+    fn reexport(&mut self, old: &ItemPath, new: &ItemPath) {
+        if old != new {
+            self.push(
+                ChangeKind::ReexportTargetChanged,
+                None,
+                true,
+                format!("now re-exports `{}` (was `{}`)", item_path(new), item_path(old)),
+            );
+        }
     }
 
     fn docs(&mut self, old: &Docs, new: &Docs, member: Option<(&str, &str)>) {
@@ -311,6 +380,8 @@ impl ItemDiff<'_> {
                 }
             }
             (ItemKind::Trait(o), ItemKind::Trait(n)) => self.methods(&o.methods, &n.methods),
+            // Targets outside the generation (unresolved by `Side::reach`).
+            (ItemKind::Reexport(o), ItemKind::Reexport(n)) => self.reexport(o, n),
             (o, n) => self.push(
                 ChangeKind::ItemKindChanged,
                 None,
@@ -541,8 +612,7 @@ fn ty(t: &RustType) -> String {
         RustType::Option(t) => format!("Option<{}>", ty(t)),
         RustType::Boxed(t) => format!("Box<{}>", ty(t)),
         RustType::Item(path, args) => {
-            let mut text: String = path.modules.iter().map(|m| format!("{m}::")).collect();
-            text.push_str(&path.name);
+            let mut text = item_path(path);
             if !args.is_empty() {
                 let args: Vec<String> = args.iter().map(ty).collect();
                 let _ = write!(text, "<{}>", args.join(", "));
@@ -550,4 +620,11 @@ fn ty(t: &RustType) -> String {
             text
         }
     }
+}
+
+/// An item's path as Rust source, absolute from the output root.
+fn item_path(path: &ItemPath) -> String {
+    let mut text: String = path.modules.iter().map(|m| format!("{m}::")).collect();
+    text.push_str(&path.name);
+    text
 }

@@ -161,12 +161,48 @@ fn folders_are_grouped_by_module_in_order() {
 }
 
 #[test]
+fn reexports_are_compared_by_target() {
+    let report = report("reexports");
+    assert_eq!(classes(&report, "Pointer"), [(ReexportTargetChanged, None, true)]);
+    // Same target, and a declaration that became a re-export of an identical item.
+    assert!(classes(&report, "Target").is_empty());
+    assert!(classes(&report, "Renamed").is_empty());
+    assert_eq!(classes(&report, "Moved"), [(ItemAdded, None, false)]);
+}
+
+/// Asserts that `input` diffed against itself (with `config`) reports nothing.
+fn assert_identity(input: &Path, config: Option<&Path>) {
+    let report = dts2rs::diff::diff(input, input, config).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.render_text(), "no changes\n", "{} against itself", input.display());
+}
+
+#[test]
 fn identical_inputs_have_no_changes() {
-    let report =
-        dts2rs::diff::diff("tests/diff/fields/old.d.ts", "tests/diff/fields/old.d.ts", None)
-            .unwrap();
-    assert!(report.changes.is_empty());
-    assert_eq!(report.render_text(), "no changes\n");
+    assert_identity(Path::new("tests/diff/fields/old.d.ts"), None);
+    assert_identity(Path::new("tests/diff/reexports/old"), None);
+}
+
+#[test]
+fn the_repository_input_tree_against_itself_has_no_changes() {
+    // Its `index.d.ts` re-exports what its sibling files declare.
+    assert_identity(Path::new("../input"), None);
+    assert_identity(Path::new("../input"), Some(Path::new("../input/dts2rs.toml")));
+}
+
+#[test]
+fn every_mapping_fixture_against_itself_has_no_changes() {
+    let mut fixtures: Vec<_> = std::fs::read_dir("tests/mapping")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.to_string_lossy().ends_with(".d.ts"))
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() > 20, "{fixtures:?}");
+    for fixture in &fixtures {
+        let config = fixture.to_string_lossy().replace(".d.ts", ".toml");
+        let config = Path::new(&config);
+        assert_identity(fixture, config.exists().then_some(config));
+    }
 }
 
 // The command.

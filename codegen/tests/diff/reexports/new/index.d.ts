@@ -1,0 +1,4 @@
+export { Target } from './a';
+export { Target as Renamed } from './a';
+export { Target as Pointer } from './a';
+export { Moved } from './a';
