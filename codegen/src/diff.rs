@@ -13,6 +13,7 @@
 //! | a type changed (field, alias target, variant payload, signature) | yes |
 //! | a re-export reaches another item | yes |
 //! | field optional → required, or required → optional (`T` ↔ `Option<T>`) | yes |
+//! | field nullable or not (`Option<T>` ↔ `Option<Option<T>>`) | yes |
 //! | field added | yes for struct literals, unless the struct is `#[non_exhaustive]` |
 //! | variant added | yes for a closed enum; no for an open one (`Other`) or a `#[non_exhaustive]` one |
 //! | trait method added | yes: implementors must add it |
@@ -453,6 +454,20 @@ impl ItemDiff<'_> {
                         field_ty(n)
                     ),
                 );
+            } else if o.nullable != n.nullable {
+                let now = if n.nullable { "now" } else { "no longer" };
+                self.push(
+                    ChangeKind::FieldTypeChanged,
+                    Some(&o.name),
+                    true,
+                    format!(
+                        "field `{}` changed type from `{}` to `{}` (`null` {now} told apart from \
+                         an absent key)",
+                        o.name,
+                        field_ty(o),
+                        field_ty(n)
+                    ),
+                );
             }
             if o.wire != n.wire {
                 self.push(
@@ -571,13 +586,16 @@ impl ItemDiff<'_> {
     }
 }
 
-/// A field's type as written in the struct (optional fields are `Option`).
+/// A field's type as written in the struct: optional fields are `Option`, and nullable ones
+/// (`a?: T | null`) `Option<Option<T>>`.
 fn field_ty(field: &Field) -> String {
-    if field.optional {
-        format!("Option<{}>", ty(&field.ty))
-    } else {
-        ty(&field.ty)
+    let mut text = ty(&field.ty);
+    for wrap in [field.nullable, field.optional] {
+        if wrap {
+            text = format!("Option<{text}>");
+        }
     }
+    text
 }
 
 fn variant_kind(kind: &VariantKind) -> String {

@@ -73,6 +73,22 @@ fn struct_fields() {
 }
 
 #[test]
+fn nullability_is_part_of_a_field_type() {
+    let report = report("nullable");
+    assert_eq!(
+        classes(&report, "Settings"),
+        [
+            member(FieldTypeChanged, "becomes_nullable", true),
+            member(FieldTypeChanged, "becomes_non_nullable", true),
+            member(FieldTypeChanged, "retyped", true),
+        ]
+    );
+    let text = report.render_text();
+    assert!(text.contains("from `Option<String>` to `Option<Option<String>>`"), "{text}");
+    assert!(text.contains("from `Option<Option<String>>` to `Option<Option<f64>>`"), "{text}");
+}
+
+#[test]
 fn non_exhaustive_makes_additions_compatible() {
     let report = report("non_exhaustive");
     assert_eq!(classes(&report, "Session"), [member(FieldAdded, "added", false)]);
