@@ -80,6 +80,16 @@ pub enum ChangeKind {
     DocsChanged,
 }
 
+impl ChangeKind {
+    /// The kind's name in JSON (`field_added`), also used in the text report's summary.
+    pub fn name(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(name)) => name,
+            _ => unreachable!("a unit variant serializes as its name"),
+        }
+    }
+}
+
 /// One change to one item (or one of its fields, variants or methods).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
@@ -117,36 +127,95 @@ impl Report {
         self.changes.iter().filter(|c| c.breaking).count()
     }
 
-    /// The report as readable text, grouped by module.
+    /// How many changes there are of each kind, in the order of [`ChangeKind`], kinds with none
+    /// left out.
+    pub fn summary(&self) -> Vec<KindCount> {
+        let mut counts: BTreeMap<ChangeKind, KindCount> = BTreeMap::new();
+        for change in &self.changes {
+            let count = counts.entry(change.kind).or_insert(KindCount {
+                kind: change.kind,
+                changes: 0,
+                breaking: 0,
+            });
+            count.changes += 1;
+            count.breaking += usize::from(change.breaking);
+        }
+        counts.into_values().collect()
+    }
+
+    /// The report as readable text: the counts, a table of them by kind, then the breaking
+    /// changes and the compatible ones, each grouped by module. At the size of a real release
+    /// (hundreds of items added) the breaking changes are what a reader looks for first.
     pub fn render_text(&self) -> String {
         if self.changes.is_empty() {
             return "no changes\n".to_owned();
         }
-        let mut out =
-            format!("{} change(s), {} breaking\n", self.changes.len(), self.breaking_count());
-        let mut module: Option<&str> = None;
-        for change in &self.changes {
-            if module != Some(change.module.as_str()) {
-                module = Some(&change.module);
-                let name = if change.module.is_empty() { "(root)" } else { &change.module };
-                let _ = write!(out, "\nmod {name}\n");
+        let breaking = self.breaking_count();
+        let mut out = format!(
+            "{} change(s), {breaking} breaking, {} compatible\n\n",
+            self.changes.len(),
+            self.changes.len() - breaking
+        );
+        self.render_summary(&mut out);
+        for (title, breaking) in [("breaking changes", true), ("compatible changes", false)] {
+            let changes: Vec<&Change> =
+                self.changes.iter().filter(|c| c.breaking == breaking).collect();
+            if !changes.is_empty() {
+                let _ = write!(out, "\n{title}\n");
+                render_changes(&mut out, &changes);
             }
-            let tag = if change.breaking { "breaking  " } else { "compatible" };
-            let _ =
-                writeln!(out, "  {tag} {} {}: {}", change.item_kind, change.item, change.message);
         }
         out
     }
 
-    /// The report as pretty-printed JSON: `{ "breaking": n, "changes": [...] }`.
+    /// The table of counts by kind.
+    fn render_summary(&self, out: &mut String) {
+        let _ = writeln!(out, "{:<26} {:>7} {:>8}", "kind", "changes", "breaking");
+        for count in self.summary() {
+            let _ = writeln!(
+                out,
+                "{:<26} {:>7} {:>8}",
+                count.kind.name(),
+                count.changes,
+                count.breaking
+            );
+        }
+    }
+
+    /// The report as pretty-printed JSON: `{ "breaking": n, "summary": [...], "changes": [...] }`.
     pub fn render_json(&self) -> String {
         let value = serde_json::json!({
             "breaking": self.breaking_count(),
+            "summary": self.summary(),
             "changes": self.changes,
         });
         let mut text = serde_json::to_string_pretty(&value).expect("a report serializes");
         text.push('\n');
         text
+    }
+}
+
+/// The number of changes of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    /// The kind.
+    pub kind: ChangeKind,
+    /// How many changes are of this kind.
+    pub changes: usize,
+    /// How many of them are breaking.
+    pub breaking: usize,
+}
+
+/// `changes` (in report order) under a `mod` heading per module.
+fn render_changes(out: &mut String, changes: &[&Change]) {
+    let mut module: Option<&str> = None;
+    for change in changes {
+        if module != Some(change.module.as_str()) {
+            module = Some(&change.module);
+            let name = if change.module.is_empty() { "(root)" } else { &change.module };
+            let _ = write!(out, "\nmod {name}\n");
+        }
+        let _ = writeln!(out, "  {} {}: {}", change.item_kind, change.item, change.message);
     }
 }
 

@@ -193,6 +193,17 @@ fn assert_identity(input: &Path, config: Option<&Path>) {
 }
 
 #[test]
+fn text_report_gives_counts_by_kind_then_breaking_then_compatible_changes() {
+    let text = report("enums").render_text();
+    let at = |line: &str| text.find(line).unwrap_or_else(|| panic!("{line:?} in\n{text}"));
+    assert!(text.starts_with("6 change(s), 5 breaking, 1 compatible\n"), "{text}");
+    assert!(at("\nvariant_added                    4        3\n") < at("\nbreaking changes\n"));
+    assert!(at("\nbreaking changes\n") < at("enum Closed: variant `C`"));
+    assert!(at("enum Payload: variant `Bool`") < at("\ncompatible changes\n"));
+    assert!(at("\ncompatible changes\n") < at("enum Open: variant `Ballad`"));
+}
+
+#[test]
 fn identical_inputs_have_no_changes() {
     assert_identity(Path::new("tests/diff/fields/old.d.ts"), None);
     assert_identity(Path::new("tests/diff/reexports/old"), None);
@@ -281,6 +292,13 @@ fn cli_json_format() {
     assert_eq!(output.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     assert_eq!(json["breaking"], 5);
+    assert_eq!(
+        json["summary"],
+        serde_json::json!([
+            { "kind": "variant_added", "changes": 4, "breaking": 3 },
+            { "kind": "variant_removed", "changes": 2, "breaking": 2 },
+        ])
+    );
     let changes = json["changes"].as_array().unwrap();
     assert_eq!(changes.len(), 6);
     assert_eq!(
