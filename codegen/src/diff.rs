@@ -1,23 +1,33 @@
-//! `dts2rs diff`: what changed between two generations, per Rust item, and whether it breaks
-//! code written against the old bindings.
+//! `dts2rs diff`: what changed between two generations, per Rust item, and whom it breaks:
+//! code written against the old bindings (the Rust API), payloads exchanged with them (the
+//! wire), both, or neither.
 //!
 //! Both sides are generated into the Rust model ([`crate::model::rust`]) and compared by item
 //! path: items added, removed or changed (fields, variants, alias targets, trait methods, docs).
 //! A re-export (`pub use`) is compared by the item it makes reachable, following chains of
 //! re-exports: the same target is no change, whatever the form.
-//! Each change is classified as breaking or not for users of the generated Rust:
 //!
-//! | change | breaking? |
-//! |---|---|
-//! | item, field, variant or method removed | yes |
-//! | a type changed (field, alias target, variant payload, signature) | yes |
-//! | a re-export reaches another item | yes |
-//! | field optional → required, or required → optional (`T` ↔ `Option<T>`) | yes |
-//! | field nullable or not (`Option<T>` ↔ `Option<Option<T>>`) | yes |
-//! | field added | yes for struct literals, unless the struct is `#[non_exhaustive]` |
-//! | variant added | yes for a closed enum; no for an open one (`Other`) or a `#[non_exhaustive]` one |
-//! | trait method added | yes: implementors must add it |
-//! | item added, doc-only change | no |
+//! A change breaks the API when Rust code that compiled against the old bindings may stop
+//! compiling, and the wire when a payload the old bindings accepted or produced is now
+//! rejected, or read and written back differently:
+//!
+//! | change | API | wire |
+//! |---|---|---|
+//! | item removed | yes | no: the fields typed with it are reported |
+//! | item kind changed, alias target changed, field type changed | yes | yes (not for a trait) |
+//! | field removed | yes | yes: payloads carrying it lose it |
+//! | field optional → required | yes | yes: payloads without it are rejected |
+//! | field required → optional (`T` → `Option<T>`) | yes | no |
+//! | field gains `\| null` (`Option<T>` → `Option<Option<T>>`) | yes | no |
+//! | field loses `\| null` | yes | yes: a `null` read is written back as absent |
+//! | field's JSON key changed | no | yes |
+//! | field added | for struct literals, unless the struct is `#[non_exhaustive]` | if required |
+//! | variant removed | yes | yes, unless a string of an enum still open (it arrives as `Other`) |
+//! | variant's payload changed / only its string or tag changed | yes / no | yes, unless as above |
+//! | variant added | for a closed enum, not an open one (`Other`) or `#[non_exhaustive]` | no |
+//! | a re-export reaches another item | yes | if the two items differ on the wire |
+//! | generic parameters, trait methods added, removed or changed | yes | no |
+//! | item added, doc-only change | no | no |
 //!
 //! ```
 //! let old = dts2rs::model::rust::Module::new("", dts2rs::model::rust::ModuleKind::Root);
@@ -29,7 +39,7 @@ use crate::builder::{Builder, Error};
 use crate::config::Config;
 use crate::model::jsdoc::Docs;
 use crate::model::rust::{
-    Field, Item, ItemKind, ItemPath, Method, Module, RustType, Variant, VariantKind,
+    Enum, Field, Item, ItemKind, ItemPath, Method, Module, RustType, VariantKind,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -90,6 +100,43 @@ impl ChangeKind {
     }
 }
 
+/// Whom a change breaks: code written against the old bindings (the Rust API: it may stop
+/// compiling), and payloads exchanged with them (the wire: a payload the old bindings accepted
+/// or produced is now rejected, or read and written back differently).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Breaks {
+    /// Rust code written against the old bindings may stop compiling.
+    pub api: bool,
+    /// A payload the old bindings accepted or produced is rejected or written differently.
+    pub wire: bool,
+}
+
+impl Breaks {
+    /// Breaks nothing.
+    pub const NONE: Breaks = Breaks { api: false, wire: false };
+    /// Breaks Rust code only.
+    pub const API: Breaks = Breaks { api: true, wire: false };
+    /// Breaks payloads only.
+    pub const WIRE: Breaks = Breaks { api: false, wire: true };
+    /// Breaks both.
+    pub const BOTH: Breaks = Breaks { api: true, wire: true };
+
+    /// Whether it breaks anything.
+    pub fn any(self) -> bool {
+        self.api || self.wire
+    }
+
+    /// `api`, `wire`, `api+wire`, or empty.
+    pub fn label(self) -> &'static str {
+        match (self.api, self.wire) {
+            (true, true) => "api+wire",
+            (true, false) => "api",
+            (false, true) => "wire",
+            (false, false) => "",
+        }
+    }
+}
+
 /// One change to one item (or one of its fields, variants or methods).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
@@ -103,8 +150,13 @@ pub struct Change {
     pub kind: ChangeKind,
     /// The field, variant or method concerned, if any.
     pub member: Option<String>,
-    /// Whether code written against the old bindings may stop compiling or behave differently.
+    /// Whether the change breaks anything: `api_breaking || wire_breaking`.
     pub breaking: bool,
+    /// Whether Rust code written against the old bindings may stop compiling.
+    pub api_breaking: bool,
+    /// Whether a payload the old bindings accepted or produced is now rejected, or read and
+    /// written back differently.
+    pub wire_breaking: bool,
     /// The change in words, with the reason for the classification.
     pub message: String,
 }
@@ -114,6 +166,13 @@ pub struct Change {
 pub struct Report {
     /// Every change.
     pub changes: Vec<Change>,
+}
+
+impl Change {
+    /// Whom the change breaks.
+    pub fn breaks(&self) -> Breaks {
+        Breaks { api: self.api_breaking, wire: self.wire_breaking }
+    }
 }
 
 impl Report {
@@ -127,6 +186,16 @@ impl Report {
         self.changes.iter().filter(|c| c.breaking).count()
     }
 
+    /// How many changes break the Rust API.
+    pub fn api_breaking_count(&self) -> usize {
+        self.changes.iter().filter(|c| c.api_breaking).count()
+    }
+
+    /// How many changes break the wire format.
+    pub fn wire_breaking_count(&self) -> usize {
+        self.changes.iter().filter(|c| c.wire_breaking).count()
+    }
+
     /// How many changes there are of each kind, in the order of [`ChangeKind`], kinds with none
     /// left out.
     pub fn summary(&self) -> Vec<KindCount> {
@@ -136,9 +205,13 @@ impl Report {
                 kind: change.kind,
                 changes: 0,
                 breaking: 0,
+                api_breaking: 0,
+                wire_breaking: 0,
             });
             count.changes += 1;
             count.breaking += usize::from(change.breaking);
+            count.api_breaking += usize::from(change.api_breaking);
+            count.wire_breaking += usize::from(change.wire_breaking);
         }
         counts.into_values().collect()
     }
@@ -152,8 +225,10 @@ impl Report {
         }
         let breaking = self.breaking_count();
         let mut out = format!(
-            "{} change(s), {breaking} breaking, {} compatible\n\n",
+            "{} change(s), {breaking} breaking ({} Rust API, {} wire), {} compatible\n\n",
             self.changes.len(),
+            self.api_breaking_count(),
+            self.wire_breaking_count(),
             self.changes.len() - breaking
         );
         self.render_summary(&mut out);
@@ -170,22 +245,20 @@ impl Report {
 
     /// The table of counts by kind.
     fn render_summary(&self, out: &mut String) {
-        let _ = writeln!(out, "{:<26} {:>7} {:>8}", "kind", "changes", "breaking");
+        summary_row(out, "kind", ["changes", "breaking", "api", "wire"].map(str::to_owned));
         for count in self.summary() {
-            let _ = writeln!(
-                out,
-                "{:<26} {:>7} {:>8}",
-                count.kind.name(),
-                count.changes,
-                count.breaking
-            );
+            let counts = [count.changes, count.breaking, count.api_breaking, count.wire_breaking];
+            summary_row(out, &count.kind.name(), counts.map(|n| n.to_string()));
         }
     }
 
-    /// The report as pretty-printed JSON: `{ "breaking": n, "summary": [...], "changes": [...] }`.
+    /// The report as pretty-printed JSON: `{ "breaking": n, "api_breaking": n,
+    /// "wire_breaking": n, "summary": [...], "changes": [...] }`.
     pub fn render_json(&self) -> String {
         let value = serde_json::json!({
             "breaking": self.breaking_count(),
+            "api_breaking": self.api_breaking_count(),
+            "wire_breaking": self.wire_breaking_count(),
             "summary": self.summary(),
             "changes": self.changes,
         });
@@ -204,9 +277,19 @@ pub struct KindCount {
     pub changes: usize,
     /// How many of them are breaking.
     pub breaking: usize,
+    /// How many of them break the Rust API.
+    pub api_breaking: usize,
+    /// How many of them break the wire format.
+    pub wire_breaking: usize,
 }
 
-/// `changes` (in report order) under a `mod` heading per module.
+/// One line of the summary table: a kind, then its counts (or the column titles).
+fn summary_row(out: &mut String, kind: &str, [changes, breaking, api, wire]: [String; 4]) {
+    let _ = writeln!(out, "{kind:<26} {changes:>7} {breaking:>8} {api:>4} {wire:>4}");
+}
+
+/// `changes` (in report order) under a `mod` heading per module, each tagged with whom it
+/// breaks (`api`, `wire`, `api+wire`) when it does.
 fn render_changes(out: &mut String, changes: &[&Change]) {
     let mut module: Option<&str> = None;
     for change in changes {
@@ -215,7 +298,9 @@ fn render_changes(out: &mut String, changes: &[&Change]) {
             let name = if change.module.is_empty() { "(root)" } else { &change.module };
             let _ = write!(out, "\nmod {name}\n");
         }
-        let _ = writeln!(out, "  {} {}: {}", change.item_kind, change.item, change.message);
+        let tag = change.breaks().label();
+        let tag = if tag.is_empty() { String::new() } else { format!("{tag:<8} ") };
+        let _ = writeln!(out, "  {tag}{} {}: {}", change.item_kind, change.item, change.message);
     }
 }
 
@@ -270,11 +355,12 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
         match (old.items.get(key), new.items.get(key)) {
             (None, Some(new)) => {
                 cx.item_kind = kind_name(&new.kind);
-                cx.push(ChangeKind::ItemAdded, None, false, "added".to_owned());
+                cx.push(ChangeKind::ItemAdded, None, Breaks::NONE, "added".to_owned());
             }
             (Some(old), None) => {
                 cx.item_kind = kind_name(&old.kind);
-                cx.push(ChangeKind::ItemRemoved, None, true, "removed".to_owned());
+                // Payloads do not change by themselves: fields typed with it are reported.
+                cx.push(ChangeKind::ItemRemoved, None, Breaks::API, "removed".to_owned());
             }
             (Some(o), Some(n)) => cx.reachable(old.reach(key, o), new.reach(key, n)),
             (None, None) => {}
@@ -367,16 +453,33 @@ struct ItemDiff<'c> {
 }
 
 impl ItemDiff<'_> {
-    fn push(&mut self, kind: ChangeKind, member: Option<&str>, breaking: bool, message: String) {
+    fn push(&mut self, kind: ChangeKind, member: Option<&str>, breaks: Breaks, message: String) {
         self.changes.push(Change {
             module: self.module.clone(),
             item: self.item.clone(),
             item_kind: self.item_kind,
             kind,
             member: member.map(str::to_owned),
-            breaking,
+            breaking: breaks.any(),
+            api_breaking: breaks.api,
+            wire_breaking: breaks.wire,
             message,
         });
+    }
+
+    /// Whether the changes from `old` to `new` break the wire format, compared as if they were
+    /// this item.
+    fn wire_breaking_between(&self, old: &Item, new: &Item) -> bool {
+        let mut changes = Vec::new();
+        let mut scratch = ItemDiff {
+            module: String::new(),
+            item: String::new(),
+            item_kind: "",
+            non_exhaustive: self.non_exhaustive,
+            changes: &mut changes,
+        };
+        scratch.item(old, new);
+        changes.iter().any(|c| c.wire_breaking)
     }
 
     /// Compares what one path makes reachable on each side. Re-exports are compared by their
@@ -387,20 +490,22 @@ impl ItemDiff<'_> {
         match (old.via_reexport, new.via_reexport) {
             (true, true) => {
                 self.item_kind = "use";
-                self.reexport(&old.path, &new.path);
+                let wire = self.wire_breaking_between(old.item, new.item);
+                self.reexport(&old.path, &new.path, wire);
             }
             _ => self.item(old.item, new.item),
         }
     }
 
     /// A re-export's target, compared as a path: the targets' own changes are reported where
-    /// they are declared.
-    fn reexport(&mut self, old: &ItemPath, new: &ItemPath) {
+    /// they are declared. Another type under the same name breaks Rust code that mixes it with
+    /// the old one; payloads break when the two targets differ on the wire (`wire`).
+    fn reexport(&mut self, old: &ItemPath, new: &ItemPath, wire: bool) {
         if old != new {
             self.push(
                 ChangeKind::ReexportTargetChanged,
                 None,
-                true,
+                Breaks { api: true, wire },
                 format!("now re-exports `{}` (was `{}`)", item_path(new), item_path(old)),
             );
         }
@@ -422,7 +527,7 @@ impl ItemDiff<'_> {
         self.push(
             ChangeKind::DocsChanged,
             member.map(|(_, name)| name),
-            false,
+            Breaks::NONE,
             format!("{what}{deprecation}"),
         );
     }
@@ -435,38 +540,41 @@ impl ItemDiff<'_> {
                 self.type_params(&o.type_params, &n.type_params);
                 self.fields(&o.fields, &n.fields);
             }
-            (ItemKind::Enum(o), ItemKind::Enum(n)) => {
-                // Open on both sides: a closed enum that gains `Other` breaks exhaustive matches.
-                self.variants(&o.variants, &n.variants, o.is_open() && n.is_open())
-            }
+            (ItemKind::Enum(o), ItemKind::Enum(n)) => self.variants(o, n),
             (ItemKind::Alias(o), ItemKind::Alias(n)) => {
                 if o != n {
                     self.push(
                         ChangeKind::AliasTargetChanged,
                         None,
-                        true,
+                        Breaks::BOTH,
                         format!("target changed from `{}` to `{}`", ty(o), ty(n)),
                     );
                 }
             }
             (ItemKind::Trait(o), ItemKind::Trait(n)) => self.methods(&o.methods, &n.methods),
-            // Targets outside the generation (unresolved by `Side::reach`).
-            (ItemKind::Reexport(o), ItemKind::Reexport(n)) => self.reexport(o, n),
-            (o, n) => self.push(
-                ChangeKind::ItemKindChanged,
-                None,
-                true,
-                format!("changed from {} to {}", kind_words(o), kind_words(n)),
-            ),
+            // Targets outside the generation (unresolved by `Side::reach`): nothing to compare
+            // their wire forms with, so it is assumed to change.
+            (ItemKind::Reexport(o), ItemKind::Reexport(n)) => self.reexport(o, n, true),
+            // Another shape, most likely another JSON form too; a service trait has none.
+            (o, n) => {
+                let wire = ![o, n].iter().any(|k| matches!(k, ItemKind::Trait(_)));
+                self.push(
+                    ChangeKind::ItemKindChanged,
+                    None,
+                    Breaks { api: true, wire },
+                    format!("changed from {} to {}", kind_words(o), kind_words(n)),
+                )
+            }
         }
     }
 
     fn type_params(&mut self, old: &[String], new: &[String]) {
         if old != new {
+            // The parameters' own uses (fields of type `T`) are reported as fields.
             self.push(
                 ChangeKind::TypeParamsChanged,
                 None,
-                true,
+                Breaks::API,
                 format!(
                     "generic parameters changed from <{}> to <{}>",
                     old.join(", "),
@@ -479,70 +587,25 @@ impl ItemDiff<'_> {
     fn fields(&mut self, old: &[Field], new: &[Field]) {
         for o in old {
             let Some(n) = new.iter().find(|n| n.name == o.name) else {
+                // A payload the old bindings produced with it is written back without it.
                 self.push(
                     ChangeKind::FieldRemoved,
                     Some(&o.name),
-                    true,
-                    format!("field `{}: {}` removed", o.name, field_ty(o)),
+                    Breaks::BOTH,
+                    format!(
+                        "field `{}: {}` removed; payloads carrying it lose it",
+                        o.name,
+                        field_ty(o)
+                    ),
                 );
                 continue;
             };
-            if o.ty != n.ty {
-                self.push(
-                    ChangeKind::FieldTypeChanged,
-                    Some(&o.name),
-                    true,
-                    format!(
-                        "field `{}` changed type from `{}` to `{}`",
-                        o.name,
-                        field_ty(o),
-                        field_ty(n)
-                    ),
-                );
-            } else if o.optional && !n.optional {
-                self.push(
-                    ChangeKind::FieldRequired,
-                    Some(&o.name),
-                    true,
-                    format!(
-                        "field `{}` became required (`{}` → `{}`)",
-                        o.name,
-                        field_ty(o),
-                        field_ty(n)
-                    ),
-                );
-            } else if !o.optional && n.optional {
-                self.push(
-                    ChangeKind::FieldOptional,
-                    Some(&o.name),
-                    true,
-                    format!(
-                        "field `{}` became optional (`{}` → `{}`)",
-                        o.name,
-                        field_ty(o),
-                        field_ty(n)
-                    ),
-                );
-            } else if o.nullable != n.nullable {
-                let now = if n.nullable { "now" } else { "no longer" };
-                self.push(
-                    ChangeKind::FieldTypeChanged,
-                    Some(&o.name),
-                    true,
-                    format!(
-                        "field `{}` changed type from `{}` to `{}` (`null` {now} told apart from \
-                         an absent key)",
-                        o.name,
-                        field_ty(o),
-                        field_ty(n)
-                    ),
-                );
-            }
+            self.field_type(o, n);
             if o.wire != n.wire {
                 self.push(
                     ChangeKind::FieldWireChanged,
                     Some(&o.name),
-                    true,
+                    Breaks::WIRE,
                     format!(
                         "field `{}` is now the JSON key \"{}\" (was \"{}\")",
                         o.name, n.wire, o.wire
@@ -552,41 +615,90 @@ impl ItemDiff<'_> {
             self.docs(&o.docs, &n.docs, Some(("field", &o.name)));
         }
         for n in new.iter().filter(|n| !old.iter().any(|o| o.name == n.name)) {
-            let (breaking, why) = if self.non_exhaustive {
+            let (api, why) = if self.non_exhaustive {
                 (false, "the struct is #[non_exhaustive]")
             } else if n.optional {
                 (true, "breaks struct literals, which must name it (no #[non_exhaustive])")
             } else {
                 (true, "breaks struct literals, which must set it (no #[non_exhaustive])")
             };
-            let optional = if n.optional { "optional" } else { "required" };
+            let (optional, wire) = if n.optional {
+                ("optional", "")
+            } else {
+                ("required", "; payloads without it are rejected")
+            };
             self.push(
                 ChangeKind::FieldAdded,
                 Some(&n.name),
-                breaking,
-                format!("{optional} field `{}: {}` added; {why}", n.name, field_ty(n)),
+                Breaks { api, wire: !n.optional },
+                format!("{optional} field `{}: {}` added; {why}{wire}", n.name, field_ty(n)),
             );
         }
     }
 
-    fn variants(&mut self, old: &[Variant], new: &[Variant], open: bool) {
-        for o in old {
-            let Some(n) = new.iter().find(|n| n.name == o.name) else {
+    /// A kept field's type: its value type, then whether it may be absent, then whether `null`
+    /// is told apart from an absent key.
+    fn field_type(&mut self, o: &Field, n: &Field) {
+        let (old_ty, new_ty) = (field_ty(o), field_ty(n));
+        let name = &o.name;
+        let (kind, breaks, message) = if o.ty != n.ty {
+            let message = format!("field `{name}` changed type from `{old_ty}` to `{new_ty}`");
+            (ChangeKind::FieldTypeChanged, Breaks::BOTH, message)
+        } else if o.optional && !n.optional {
+            let message = format!(
+                "field `{name}` became required (`{old_ty}` → `{new_ty}`); payloads without it \
+                 are rejected"
+            );
+            (ChangeKind::FieldRequired, Breaks::BOTH, message)
+        } else if !o.optional && n.optional {
+            // Every payload the old bindings accepted had the key: still read the same.
+            let message = format!("field `{name}` became optional (`{old_ty}` → `{new_ty}`)");
+            (ChangeKind::FieldOptional, Breaks::API, message)
+        } else if o.nullable != n.nullable {
+            // Gaining `| null` reads everything as before, and writes `null` only for the new
+            // `Some(None)`; losing it writes a `null` read from a payload back as an absent key.
+            let now = if n.nullable { "now" } else { "no longer" };
+            let message = format!(
+                "field `{name}` changed type from `{old_ty}` to `{new_ty}` (`null` {now} told \
+                 apart from an absent key)"
+            );
+            (ChangeKind::FieldTypeChanged, Breaks { api: true, wire: o.nullable }, message)
+        } else {
+            return;
+        };
+        self.push(kind, Some(name), breaks, message);
+    }
+
+    fn variants(&mut self, old: &Enum, new: &Enum) {
+        for o in &old.variants {
+            let Some(n) = new.variants.iter().find(|n| n.name == o.name) else {
+                let (wire, why) = if kept_as_other(&o.kind, new) {
+                    (false, "; its value now arrives as `Other`")
+                } else {
+                    (true, "; payloads with it are rejected")
+                };
                 self.push(
                     ChangeKind::VariantRemoved,
                     Some(&o.name),
-                    true,
-                    format!("variant `{}` {} removed", o.name, variant_kind(&o.kind)),
+                    Breaks { api: true, wire },
+                    format!("variant `{}` {} removed{why}", o.name, variant_kind(&o.kind)),
                 );
                 continue;
             };
             if o.kind != n.kind {
+                // Rust code sees a unit variant or the type it carries; the wire also sees the
+                // string or tag, unless the old string now arrives as `Other` and is written
+                // back as it came.
+                let api = payload(&o.kind) != payload(&n.kind);
+                let wire =
+                    !(matches!(n.kind, VariantKind::Literal(_)) && kept_as_other(&o.kind, new));
+                let why = if wire { "" } else { "; the old string now arrives as `Other`" };
                 self.push(
                     ChangeKind::VariantChanged,
                     Some(&o.name),
-                    true,
+                    Breaks { api, wire },
                     format!(
-                        "variant `{}` changed from {} to {}",
+                        "variant `{}` changed from {} to {}{why}",
                         o.name,
                         variant_kind(&o.kind),
                         variant_kind(&n.kind)
@@ -595,8 +707,11 @@ impl ItemDiff<'_> {
             }
             self.docs(&o.docs, &n.docs, Some(("variant", &o.name)));
         }
-        for n in new.iter().filter(|n| !old.iter().any(|o| o.name == n.name)) {
-            let (breaking, why) = if open {
+        // Open on both sides: a closed enum that gains `Other` breaks exhaustive matches. No
+        // addition breaks the wire: every payload read before is read (and written) the same.
+        let open = old.is_open() && new.is_open();
+        for n in new.variants.iter().filter(|n| !old.variants.iter().any(|o| o.name == n.name)) {
+            let (api, why) = if open {
                 (
                     false,
                     "the enum is open: this value used to arrive as `Other`; code matching it \
@@ -610,19 +725,21 @@ impl ItemDiff<'_> {
             self.push(
                 ChangeKind::VariantAdded,
                 Some(&n.name),
-                breaking,
+                Breaks { api, wire: false },
                 format!("variant `{}` {} added; {why}", n.name, variant_kind(&n.kind)),
             );
         }
     }
 
+    /// Service traits are Rust API only: what goes over the wire is typed by the structs and
+    /// enums in their signatures, compared where they are declared.
     fn methods(&mut self, old: &[Method], new: &[Method]) {
         for o in old {
             let Some(n) = new.iter().find(|n| n.name == o.name) else {
                 self.push(
                     ChangeKind::MethodRemoved,
                     Some(&o.name),
-                    true,
+                    Breaks::API,
                     format!("method `{}` removed", signature(o)),
                 );
                 continue;
@@ -631,7 +748,7 @@ impl ItemDiff<'_> {
                 self.push(
                     ChangeKind::MethodSignatureChanged,
                     Some(&o.name),
-                    true,
+                    Breaks::API,
                     format!(
                         "method signature changed from `{}` to `{}`",
                         signature(o),
@@ -645,13 +762,28 @@ impl ItemDiff<'_> {
             self.push(
                 ChangeKind::MethodAdded,
                 Some(&n.name),
-                true,
+                Breaks::API,
                 format!(
                     "method `{}` added; breaking for implementors, who must add it",
                     signature(n)
                 ),
             );
         }
+    }
+}
+
+/// Whether a value of an old variant of this kind still decodes with the new enum, as `Other`,
+/// and is written back as it came: a string of an enum that is open.
+fn kept_as_other(old: &VariantKind, new: &Enum) -> bool {
+    matches!(old, VariantKind::Literal(_)) && new.is_open()
+}
+
+/// What Rust code sees of a variant: nothing (a unit variant) or the type it carries.
+fn payload(kind: &VariantKind) -> Option<RustType> {
+    match kind {
+        VariantKind::Literal(_) => None,
+        VariantKind::Other => Some(RustType::String),
+        VariantKind::Untagged(t) | VariantKind::Tagged { ty: t, .. } => Some(t.clone()),
     }
 }
 

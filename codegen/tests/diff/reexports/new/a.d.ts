@@ -10,3 +10,7 @@ export interface Other {
 export interface Moved {
   id: string;
 }
+
+export interface Third {
+  id: number;
+}

@@ -2,3 +2,4 @@ export { Target } from './a';
 export { Target as Renamed } from './a';
 export { Target as Pointer } from './a';
 export { Moved } from './a';
+export { Third as Differs } from './a';

@@ -6,3 +6,4 @@ export { Other as Pointer } from './a';
 export interface Moved {
   id: string;
 }
+export { Other as Differs } from './a';
