@@ -5,7 +5,8 @@
 //! Both sides are generated into the Rust model ([`crate::model::rust`]) and compared by item
 //! path: items added, removed or changed (fields, variants, alias targets, trait methods, docs).
 //! A re-export (`pub use`) is compared by the item it makes reachable, following chains of
-//! re-exports: the same target is no change, whatever the form.
+//! re-exports: the same target is no change, whatever the form. A glob (`pub use m::*`) is
+//! keyed by the module it re-exports, whose items are compared where they are declared.
 //!
 //! A change breaks the API when Rust code that compiled against the old bindings may stop
 //! compiling, and the wire when a payload the old bindings accepted or produced is now
@@ -343,7 +344,9 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
     keys.dedup();
     let mut changes = Vec::new();
     for key in keys {
-        let ts_path = new.items.get(key).or(old.items.get(key)).map_or("", |i| i.ts_path.as_str());
+        let (old_at, new_at) = (old.reach(key), new.reach(key));
+        // The declaration's own TypeScript path selects it, also when reached by a re-export.
+        let ts_path = new_at.as_ref().or(old_at.as_ref()).map_or("", |r| r.item.ts_path.as_str());
         let non_exhaustive = config.is_non_exhaustive(ts_path);
         let mut cx = ItemDiff {
             module: key.modules.join("::"),
@@ -352,17 +355,17 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
             non_exhaustive,
             changes: &mut changes,
         };
-        match (old.items.get(key), new.items.get(key)) {
+        match (old_at, new_at) {
             (None, Some(new)) => {
-                cx.item_kind = kind_name(&new.kind);
+                cx.item_kind = kind_name(&new.at.kind);
                 cx.push(ChangeKind::ItemAdded, None, Breaks::NONE, "added".to_owned());
             }
             (Some(old), None) => {
-                cx.item_kind = kind_name(&old.kind);
+                cx.item_kind = kind_name(&old.at.kind);
                 // Payloads do not change by themselves: fields typed with it are reported.
                 cx.push(ChangeKind::ItemRemoved, None, Breaks::API, "removed".to_owned());
             }
-            (Some(o), Some(n)) => cx.reachable(old.reach(key, o), new.reach(key, n)),
+            (Some(old), Some(new)) => cx.reachable(old, new),
             (None, None) => {}
         }
     }
@@ -382,10 +385,16 @@ impl<'m> Side<'m> {
     }
 
     fn collect(&mut self, module: &'m Module, path: &mut Vec<String>) {
-        // A glob re-export names no item of its own; what it re-exports is compared where it
-        // is declared.
-        for item in module.items.iter().filter(|i| !matches!(i.kind, ItemKind::ReexportAll(_))) {
-            self.items.insert(ItemPath { modules: path.clone(), name: item.name.clone() }, item);
+        for item in &module.items {
+            // A glob re-export names no item of its own: it is keyed by what it re-exports
+            // (`chat::completions::*`), whose items are compared where they are declared.
+            let name = match &item.kind {
+                ItemKind::ReexportAll(target) => {
+                    item_path(&ItemPath { modules: target.clone(), name: "*".to_owned() })
+                }
+                _ => item.name.clone(),
+            };
+            self.items.insert(ItemPath { modules: path.clone(), name }, item);
         }
         for child in &module.modules {
             path.push(child.name.clone());
@@ -394,11 +403,12 @@ impl<'m> Side<'m> {
         }
     }
 
-    /// What the path `at` of `item` makes reachable: the item declared there, or the one a
-    /// re-export (through any chain of re-exports) points to. A re-export whose target is not
-    /// an item of this generation reaches itself; a cycle is cut after as many steps as there
-    /// are items.
-    fn reach(&self, at: &ItemPath, item: &'m Item) -> Reached<'m> {
+    /// What the path `at` makes reachable, if anything is there: the item declared there, or
+    /// the one a re-export (through any chain of re-exports) points to. A re-export whose
+    /// target is not an item of this generation reaches itself; a cycle is cut after as many
+    /// steps as there are items.
+    fn reach(&self, at: &ItemPath) -> Option<Reached<'m>> {
+        let item = *self.items.get(at)?;
         let (mut path, mut reached) = (at, item);
         let mut steps = 0;
         while let ItemKind::Reexport(target) = &reached.kind {
@@ -409,12 +419,15 @@ impl<'m> Side<'m> {
             }
             (path, reached) = (target, next);
         }
-        Reached { path: path.clone(), item: reached, via_reexport: !std::ptr::eq(item, reached) }
+        let via_reexport = !std::ptr::eq(item, reached);
+        Some(Reached { at: item, path: path.clone(), item: reached, via_reexport })
     }
 }
 
 /// The item a path makes reachable, and where it is declared.
 struct Reached<'m> {
+    /// The item at the compared path (a re-export, or the declared item itself).
+    at: &'m Item,
     /// The declared item's own path (the path compared, when it is not a re-export).
     path: ItemPath,
     /// The declared item.
@@ -555,6 +568,8 @@ impl ItemDiff<'_> {
             // Targets outside the generation (unresolved by `Side::reach`): nothing to compare
             // their wire forms with, so it is assumed to change.
             (ItemKind::Reexport(o), ItemKind::Reexport(n)) => self.reexport(o, n, true),
+            // Keyed by their target module: the same key, the same glob.
+            (ItemKind::ReexportAll(_), ItemKind::ReexportAll(_)) => {}
             // Another shape, most likely another JSON form too; a service trait has none.
             (o, n) => {
                 let wire = ![o, n].iter().any(|k| matches!(k, ItemKind::Trait(_)));

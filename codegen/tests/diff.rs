@@ -198,6 +198,9 @@ fn reexports_are_compared_by_target() {
     assert!(classes(&report, "Target").is_empty());
     assert!(classes(&report, "Renamed").is_empty());
     assert_eq!(classes(&report, "Moved"), [(ItemAdded, None, "")]);
+    // Globs are keyed by the module they re-export: one kept, one gone.
+    assert!(classes(&report, "b::*").is_empty());
+    assert_eq!(classes(&report, "a::*"), [(ItemRemoved, None, "api")]);
 }
 
 /// Asserts that `input` diffed against itself (with `config`) reports nothing.

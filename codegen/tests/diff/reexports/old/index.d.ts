@@ -7,3 +7,5 @@ export interface Moved {
   id: string;
 }
 export { Other as Differs } from './a';
+export * from './b';
+export * from './a';
