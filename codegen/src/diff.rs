@@ -25,10 +25,15 @@
 //! | field added | for struct literals, unless the struct is `#[non_exhaustive]` | if required |
 //! | variant removed | yes | yes, unless a string of an enum still open (it arrives as `Other`) |
 //! | variant's payload changed / only its string or tag changed | yes / no | yes, unless as above |
-//! | variant added | for a closed enum, not an open one (`Other`) or `#[non_exhaustive]` | no |
+//! | variant added | for a closed enum, not a `#[non_exhaustive]` one, nor an open one (below) | no |
 //! | a re-export reaches another item | yes | if the two items differ on the wire |
 //! | generic parameters, trait methods added, removed or changed | yes | no |
 //! | item added, doc-only change | no | no |
+//!
+//! A variant added to an open enum (one with `Other`) is not counted as API breaking: the value
+//! used to arrive as `Other`, and code that matched it there should match the new variant. A
+//! `match` on an open enum that names every variant and `Other(_)`, with no wildcard arm, does
+//! stop compiling; cargo-semver-checks counts that.
 //!
 //! ```
 //! let old = dts2rs::model::rust::Module::new("", dts2rs::model::rust::ModuleKind::Root);
