@@ -25,7 +25,7 @@
 //! | field added | for struct literals, unless the struct is `#[non_exhaustive]` | if required |
 //! | variant removed | yes | yes, unless a string of an enum still open (it arrives as `Other`) |
 //! | variant's payload changed / only its string or tag changed | yes / no | yes, unless as above |
-//! | variant added | for a closed enum, not a `#[non_exhaustive]` one, nor an open one (below) | no |
+//! | variant added | for a closed enum; not `#[non_exhaustive]`, nor open (below) | no |
 //! | a re-export reaches another item | yes | if the two items differ on the wire |
 //! | generic parameters, trait methods added, removed or changed | yes | no |
 //! | item added, doc-only change | no | no |

@@ -350,8 +350,20 @@ fn cli_json_format() {
     assert_eq!(
         json["summary"],
         serde_json::json!([
-            { "kind": "variant_added", "changes": 4, "breaking": 3, "api_breaking": 3, "wire_breaking": 0 },
-            { "kind": "variant_removed", "changes": 2, "breaking": 2, "api_breaking": 2, "wire_breaking": 2 },
+            {
+                "kind": "variant_added",
+                "changes": 4,
+                "breaking": 3,
+                "api_breaking": 3,
+                "wire_breaking": 0,
+            },
+            {
+                "kind": "variant_removed",
+                "changes": 2,
+                "breaking": 2,
+                "api_breaking": 2,
+                "wire_breaking": 2,
+            },
         ])
     );
     let changes = json["changes"].as_array().unwrap();

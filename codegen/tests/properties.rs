@@ -168,7 +168,11 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(RunnerConfig { cases: 32, failure_persistence: None, ..RunnerConfig::default() })]
+    #![proptest_config(RunnerConfig {
+        cases: 32,
+        failure_persistence: None,
+        ..RunnerConfig::default()
+    })]
 
     /// `dts2rs diff X X` reports nothing, re-exports included.
     #[test]
@@ -176,13 +180,10 @@ proptest! {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("decls.d.ts"), &decls).unwrap();
         std::fs::write(dir.path().join("index.d.ts"), &index).unwrap();
+        let input = format!("--- decls ---\n{decls}\n--- index ---\n{index}");
         let report = dts2rs::diff::diff(dir.path(), dir.path(), None)
-            .map_err(|e| TestCaseError::fail(format!("{e}\n--- decls ---\n{decls}\n--- index ---\n{index}")))?;
-        prop_assert!(
-            report.changes.is_empty(),
-            "{}--- decls ---\n{decls}\n--- index ---\n{index}",
-            report.render_text()
-        );
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{input}")))?;
+        prop_assert!(report.changes.is_empty(), "{}{input}", report.render_text());
     }
 }
 
