@@ -150,7 +150,8 @@ pub struct Change {
     pub module: String,
     /// The item's identifier.
     pub item: String,
-    /// `struct`, `enum`, `type` or `trait` (the new kind when the item exists on the new side).
+    /// `struct`, `enum`, `type`, `trait` or `use` (the new kind when the item exists on the new
+    /// side; for a path re-exporting an item on one side only, the kind of the item reached).
     pub item_kind: &'static str,
     /// What changed.
     pub kind: ChangeKind,
@@ -167,18 +168,18 @@ pub struct Change {
     pub message: String,
 }
 
-/// The changes between two generations, in a stable order: by module, item, then change.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Report {
-    /// Every change.
-    pub changes: Vec<Change>,
-}
-
 impl Change {
     /// Whom the change breaks.
     pub fn breaks(&self) -> Breaks {
         Breaks { api: self.api_breaking, wire: self.wire_breaking }
     }
+}
+
+/// The changes between two generations, in a stable order: by module, item, then change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Every change.
+    pub changes: Vec<Change>,
 }
 
 impl Report {
