@@ -1,19 +1,39 @@
-//! `dts2rs diff`: what changed between two generations, per Rust item, and whether it breaks
-//! code written against the old bindings.
+//! `dts2rs diff`: what changed between two generations, per Rust item, and whom it breaks:
+//! code written against the old bindings (the Rust API), payloads exchanged with them (the
+//! wire), both, or neither.
 //!
 //! Both sides are generated into the Rust model ([`crate::model::rust`]) and compared by item
 //! path: items added, removed or changed (fields, variants, alias targets, trait methods, docs).
-//! Each change is classified as breaking or not for users of the generated Rust:
+//! A re-export (`pub use`) is compared by the item it makes reachable, following chains of
+//! re-exports: the same target is no change, whatever the form. A glob (`pub use m::*`) is
+//! keyed by the module it re-exports, whose items are compared where they are declared.
 //!
-//! | change | breaking? |
-//! |---|---|
-//! | item, field, variant or method removed | yes |
-//! | a type changed (field, alias target, variant payload, signature) | yes |
-//! | field optional → required, or required → optional (`T` ↔ `Option<T>`) | yes |
-//! | field added | yes for struct literals, unless the struct is `#[non_exhaustive]` |
-//! | variant added | yes for a closed enum; no for an open one (`Other`) or a `#[non_exhaustive]` one |
-//! | trait method added | yes: implementors must add it |
-//! | item added, doc-only change | no |
+//! A change breaks the API when Rust code that compiled against the old bindings may stop
+//! compiling, and the wire when a payload the old bindings accepted or produced is now
+//! rejected, or read and written back differently:
+//!
+//! | change | API | wire |
+//! |---|---|---|
+//! | item removed | yes | no: the fields typed with it are reported |
+//! | item kind changed, alias target changed, field type changed | yes | yes (not for a trait) |
+//! | field removed | yes | yes: payloads carrying it lose it |
+//! | field optional → required | yes | yes: payloads without it are rejected |
+//! | field required → optional (`T` → `Option<T>`) | yes | no |
+//! | field gains `\| null` (`Option<T>` → `Option<Option<T>>`) | yes | no |
+//! | field loses `\| null` | yes | yes: a `null` read is written back as absent |
+//! | field's JSON key changed | no | yes |
+//! | field added | for struct literals, unless the struct is `#[non_exhaustive]` | if required |
+//! | variant removed | yes | yes, unless a string of an enum still open (it arrives as `Other`) |
+//! | variant's payload changed / only its string or tag changed | yes / no | yes, unless as above |
+//! | variant added | for a closed enum; not `#[non_exhaustive]`, nor open (below) | no |
+//! | a re-export reaches another item | yes | if the two items differ on the wire |
+//! | generic parameters, trait methods added, removed or changed | yes | no |
+//! | item added, doc-only change | no | no |
+//!
+//! A variant added to an open enum (one with `Other`) is not counted as API breaking: the value
+//! used to arrive as `Other`, and code that matched it there should match the new variant. A
+//! `match` on an open enum that names every variant and `Other(_)`, with no wildcard arm, does
+//! stop compiling; cargo-semver-checks counts that.
 //!
 //! ```
 //! let old = dts2rs::model::rust::Module::new("", dts2rs::model::rust::ModuleKind::Root);
@@ -24,7 +44,9 @@
 use crate::builder::{Builder, Error};
 use crate::config::Config;
 use crate::model::jsdoc::Docs;
-use crate::model::rust::{Field, Item, ItemKind, Method, Module, RustType, Variant, VariantKind};
+use crate::model::rust::{
+    Enum, Field, Item, ItemKind, ItemPath, Method, Module, RustType, VariantKind,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -62,6 +84,8 @@ pub enum ChangeKind {
     VariantChanged,
     /// A type alias points elsewhere.
     AliasTargetChanged,
+    /// A re-export (`pub use`) now makes another item reachable under its name.
+    ReexportTargetChanged,
     /// A new trait method.
     MethodAdded,
     /// A trait method is gone.
@@ -72,6 +96,53 @@ pub enum ChangeKind {
     DocsChanged,
 }
 
+impl ChangeKind {
+    /// The kind's name in JSON (`field_added`), also used in the text report's summary.
+    pub fn name(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(name)) => name,
+            _ => unreachable!("a unit variant serializes as its name"),
+        }
+    }
+}
+
+/// Whom a change breaks: code written against the old bindings (the Rust API: it may stop
+/// compiling), and payloads exchanged with them (the wire: a payload the old bindings accepted
+/// or produced is now rejected, or read and written back differently).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Breaks {
+    /// Rust code written against the old bindings may stop compiling.
+    pub api: bool,
+    /// A payload the old bindings accepted or produced is rejected or written differently.
+    pub wire: bool,
+}
+
+impl Breaks {
+    /// Breaks nothing.
+    pub const NONE: Breaks = Breaks { api: false, wire: false };
+    /// Breaks Rust code only.
+    pub const API: Breaks = Breaks { api: true, wire: false };
+    /// Breaks payloads only.
+    pub const WIRE: Breaks = Breaks { api: false, wire: true };
+    /// Breaks both.
+    pub const BOTH: Breaks = Breaks { api: true, wire: true };
+
+    /// Whether it breaks anything.
+    pub fn any(self) -> bool {
+        self.api || self.wire
+    }
+
+    /// `api`, `wire`, `api+wire`, or empty.
+    pub fn label(self) -> &'static str {
+        match (self.api, self.wire) {
+            (true, true) => "api+wire",
+            (true, false) => "api",
+            (false, true) => "wire",
+            (false, false) => "",
+        }
+    }
+}
+
 /// One change to one item (or one of its fields, variants or methods).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
@@ -79,16 +150,29 @@ pub struct Change {
     pub module: String,
     /// The item's identifier.
     pub item: String,
-    /// `struct`, `enum`, `type` or `trait` (the new kind when the item exists on the new side).
+    /// `struct`, `enum`, `type`, `trait` or `use` (the new kind when the item exists on the new
+    /// side; for a path re-exporting an item on one side only, the kind of the item reached).
     pub item_kind: &'static str,
     /// What changed.
     pub kind: ChangeKind,
     /// The field, variant or method concerned, if any.
     pub member: Option<String>,
-    /// Whether code written against the old bindings may stop compiling or behave differently.
+    /// Whether the change breaks anything: `api_breaking || wire_breaking`.
     pub breaking: bool,
+    /// Whether Rust code written against the old bindings may stop compiling.
+    pub api_breaking: bool,
+    /// Whether a payload the old bindings accepted or produced is now rejected, or read and
+    /// written back differently.
+    pub wire_breaking: bool,
     /// The change in words, with the reason for the classification.
     pub message: String,
+}
+
+impl Change {
+    /// Whom the change breaks.
+    pub fn breaks(&self) -> Breaks {
+        Breaks { api: self.api_breaking, wire: self.wire_breaking }
+    }
 }
 
 /// The changes between two generations, in a stable order: by module, item, then change.
@@ -109,36 +193,121 @@ impl Report {
         self.changes.iter().filter(|c| c.breaking).count()
     }
 
-    /// The report as readable text, grouped by module.
+    /// How many changes break the Rust API.
+    pub fn api_breaking_count(&self) -> usize {
+        self.changes.iter().filter(|c| c.api_breaking).count()
+    }
+
+    /// How many changes break the wire format.
+    pub fn wire_breaking_count(&self) -> usize {
+        self.changes.iter().filter(|c| c.wire_breaking).count()
+    }
+
+    /// How many changes there are of each kind, in the order of [`ChangeKind`], kinds with none
+    /// left out.
+    pub fn summary(&self) -> Vec<KindCount> {
+        let mut counts: BTreeMap<ChangeKind, KindCount> = BTreeMap::new();
+        for change in &self.changes {
+            let count = counts.entry(change.kind).or_insert(KindCount {
+                kind: change.kind,
+                changes: 0,
+                breaking: 0,
+                api_breaking: 0,
+                wire_breaking: 0,
+            });
+            count.changes += 1;
+            count.breaking += usize::from(change.breaking);
+            count.api_breaking += usize::from(change.api_breaking);
+            count.wire_breaking += usize::from(change.wire_breaking);
+        }
+        counts.into_values().collect()
+    }
+
+    /// The report as readable text: the counts, a table of them by kind, then the breaking
+    /// changes and the compatible ones, each grouped by module. At the size of a real release
+    /// (hundreds of items added) the breaking changes are what a reader looks for first.
     pub fn render_text(&self) -> String {
         if self.changes.is_empty() {
             return "no changes\n".to_owned();
         }
-        let mut out =
-            format!("{} change(s), {} breaking\n", self.changes.len(), self.breaking_count());
-        let mut module: Option<&str> = None;
-        for change in &self.changes {
-            if module != Some(change.module.as_str()) {
-                module = Some(&change.module);
-                let name = if change.module.is_empty() { "(root)" } else { &change.module };
-                let _ = write!(out, "\nmod {name}\n");
+        let breaking = self.breaking_count();
+        let mut out = format!(
+            "{} change(s), {breaking} breaking ({} Rust API, {} wire), {} compatible\n\n",
+            self.changes.len(),
+            self.api_breaking_count(),
+            self.wire_breaking_count(),
+            self.changes.len() - breaking
+        );
+        self.render_summary(&mut out);
+        for (title, breaking) in [("breaking changes", true), ("compatible changes", false)] {
+            let changes: Vec<&Change> =
+                self.changes.iter().filter(|c| c.breaking == breaking).collect();
+            if !changes.is_empty() {
+                let _ = write!(out, "\n{title}\n");
+                render_changes(&mut out, &changes);
             }
-            let tag = if change.breaking { "breaking  " } else { "compatible" };
-            let _ =
-                writeln!(out, "  {tag} {} {}: {}", change.item_kind, change.item, change.message);
         }
         out
     }
 
-    /// The report as pretty-printed JSON: `{ "breaking": n, "changes": [...] }`.
+    /// The table of counts by kind.
+    fn render_summary(&self, out: &mut String) {
+        summary_row(out, "kind", ["changes", "breaking", "api", "wire"].map(str::to_owned));
+        for count in self.summary() {
+            let counts = [count.changes, count.breaking, count.api_breaking, count.wire_breaking];
+            summary_row(out, &count.kind.name(), counts.map(|n| n.to_string()));
+        }
+    }
+
+    /// The report as pretty-printed JSON: `{ "breaking": n, "api_breaking": n,
+    /// "wire_breaking": n, "summary": [...], "changes": [...] }`.
     pub fn render_json(&self) -> String {
         let value = serde_json::json!({
             "breaking": self.breaking_count(),
+            "api_breaking": self.api_breaking_count(),
+            "wire_breaking": self.wire_breaking_count(),
+            "summary": self.summary(),
             "changes": self.changes,
         });
         let mut text = serde_json::to_string_pretty(&value).expect("a report serializes");
         text.push('\n');
         text
+    }
+}
+
+/// The number of changes of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    /// The kind.
+    pub kind: ChangeKind,
+    /// How many changes are of this kind.
+    pub changes: usize,
+    /// How many of them are breaking.
+    pub breaking: usize,
+    /// How many of them break the Rust API.
+    pub api_breaking: usize,
+    /// How many of them break the wire format.
+    pub wire_breaking: usize,
+}
+
+/// One line of the summary table: a kind, then its counts (or the column titles).
+fn summary_row(out: &mut String, kind: &str, [changes, breaking, api, wire]: [String; 4]) {
+    let _ = writeln!(out, "{kind:<26} {changes:>7} {breaking:>8} {api:>4} {wire:>4}");
+}
+
+/// `changes` (in report order) under a `mod` heading per module, each tagged with whom it
+/// breaks (`api`, `wire`, `api+wire`) when it does.
+fn render_changes(out: &mut String, changes: &[&Change]) {
+    let mut module: Option<&str> = None;
+    for change in changes {
+        if module != Some(change.module.as_str()) {
+            module = Some(&change.module);
+            let name = if change.module.is_empty() { "(root)" } else { &change.module };
+            let _ = write!(out, "\nmod {name}\n");
+        }
+        let tag = change.breaks().label();
+        let tag = if tag.is_empty() { String::new() } else { format!("{tag:<8} ") };
+        let _ = writeln!(out, "  {tag}{} {}: {}", change.item_kind, change.item, change.message);
     }
 }
 
@@ -174,55 +343,103 @@ pub fn diff(
 /// Compares two Rust models generated with `config` (whose `non_exhaustive` or
 /// `extra_attributes` may make structs and enums `#[non_exhaustive]`).
 pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
-    let mut old_items = BTreeMap::new();
-    let mut new_items = BTreeMap::new();
-    collect(old, &mut Vec::new(), &mut old_items);
-    collect(new, &mut Vec::new(), &mut new_items);
-    let mut keys: Vec<&(Vec<String>, String)> = old_items.keys().chain(new_items.keys()).collect();
+    let old = Side::new(old);
+    let new = Side::new(new);
+    let mut keys: Vec<&ItemPath> = old.items.keys().chain(new.items.keys()).collect();
     keys.sort();
     keys.dedup();
     let mut changes = Vec::new();
     for key in keys {
-        let ts_path = new_items.get(key).or(old_items.get(key)).map_or("", |i| i.ts_path.as_str());
+        let (old_at, new_at) = (old.reach(key), new.reach(key));
+        // The declaration's own TypeScript path selects it, also when reached by a re-export.
+        let ts_path = new_at.as_ref().or(old_at.as_ref()).map_or("", |r| r.item.ts_path.as_str());
         let non_exhaustive = config.is_non_exhaustive(ts_path);
         let mut cx = ItemDiff {
-            module: key.0.join("::"),
-            item: key.1.clone(),
+            module: key.modules.join("::"),
+            item: key.name.clone(),
             item_kind: "",
             non_exhaustive,
             changes: &mut changes,
         };
-        match (old_items.get(key), new_items.get(key)) {
+        match (old_at, new_at) {
             (None, Some(new)) => {
-                cx.item_kind = kind_name(&new.kind);
-                cx.push(ChangeKind::ItemAdded, None, false, "added".to_owned());
+                cx.item_kind = kind_name(&new.at.kind);
+                cx.push(ChangeKind::ItemAdded, None, Breaks::NONE, "added".to_owned());
             }
             (Some(old), None) => {
-                cx.item_kind = kind_name(&old.kind);
-                cx.push(ChangeKind::ItemRemoved, None, true, "removed".to_owned());
+                cx.item_kind = kind_name(&old.at.kind);
+                // Payloads do not change by themselves: fields typed with it are reported.
+                cx.push(ChangeKind::ItemRemoved, None, Breaks::API, "removed".to_owned());
             }
-            (Some(old), Some(new)) => cx.item(old, new),
+            (Some(old), Some(new)) => cx.reachable(old, new),
             (None, None) => {}
         }
     }
     Report { changes }
 }
 
-fn collect<'m>(
-    module: &'m Module,
-    path: &mut Vec<String>,
-    out: &mut BTreeMap<(Vec<String>, String), &'m Item>,
-) {
-    // A glob re-export names no item of its own; what it re-exports is compared where it is
-    // declared.
-    for item in module.items.iter().filter(|i| !matches!(i.kind, ItemKind::ReexportAll(_))) {
-        out.insert((path.clone(), item.name.clone()), item);
+/// The items of one generation, by absolute path.
+struct Side<'m> {
+    items: BTreeMap<ItemPath, &'m Item>,
+}
+
+impl<'m> Side<'m> {
+    fn new(root: &'m Module) -> Self {
+        let mut side = Side { items: BTreeMap::new() };
+        side.collect(root, &mut Vec::new());
+        side
     }
-    for child in &module.modules {
-        path.push(child.name.clone());
-        collect(child, path, out);
-        path.pop();
+
+    fn collect(&mut self, module: &'m Module, path: &mut Vec<String>) {
+        for item in &module.items {
+            // A glob re-export names no item of its own: it is keyed by what it re-exports
+            // (`chat::completions::*`), whose items are compared where they are declared.
+            let name = match &item.kind {
+                ItemKind::ReexportAll(target) => {
+                    item_path(&ItemPath { modules: target.clone(), name: "*".to_owned() })
+                }
+                _ => item.name.clone(),
+            };
+            self.items.insert(ItemPath { modules: path.clone(), name }, item);
+        }
+        for child in &module.modules {
+            path.push(child.name.clone());
+            self.collect(child, path);
+            path.pop();
+        }
     }
+
+    /// What the path `at` makes reachable, if anything is there: the item declared there, or
+    /// the one a re-export (through any chain of re-exports) points to. A re-export whose
+    /// target is not an item of this generation reaches itself; a cycle is cut after as many
+    /// steps as there are items.
+    fn reach(&self, at: &ItemPath) -> Option<Reached<'m>> {
+        let item = *self.items.get(at)?;
+        let (mut path, mut reached) = (at, item);
+        let mut steps = 0;
+        while let ItemKind::Reexport(target) = &reached.kind {
+            let Some(next) = self.items.get(target) else { break };
+            steps += 1;
+            if steps > self.items.len() {
+                break;
+            }
+            (path, reached) = (target, next);
+        }
+        let via_reexport = !std::ptr::eq(item, reached);
+        Some(Reached { at: item, path: path.clone(), item: reached, via_reexport })
+    }
+}
+
+/// The item a path makes reachable, and where it is declared.
+struct Reached<'m> {
+    /// The item at the compared path (a re-export, or the declared item itself).
+    at: &'m Item,
+    /// The declared item's own path (the path compared, when it is not a re-export).
+    path: ItemPath,
+    /// The declared item.
+    item: &'m Item,
+    /// Whether the compared path re-exports it rather than declares it.
+    via_reexport: bool,
 }
 
 fn kind_name(kind: &ItemKind) -> &'static str {
@@ -255,16 +472,62 @@ struct ItemDiff<'c> {
 }
 
 impl ItemDiff<'_> {
-    fn push(&mut self, kind: ChangeKind, member: Option<&str>, breaking: bool, message: String) {
+    fn push(&mut self, kind: ChangeKind, member: Option<&str>, breaks: Breaks, message: String) {
         self.changes.push(Change {
             module: self.module.clone(),
             item: self.item.clone(),
             item_kind: self.item_kind,
             kind,
             member: member.map(str::to_owned),
-            breaking,
+            breaking: breaks.any(),
+            api_breaking: breaks.api,
+            wire_breaking: breaks.wire,
             message,
         });
+    }
+
+    /// Whether the changes from `old` to `new` break the wire format, compared as if they were
+    /// this item.
+    fn wire_breaking_between(&self, old: &Item, new: &Item) -> bool {
+        let mut changes = Vec::new();
+        let mut scratch = ItemDiff {
+            module: String::new(),
+            item: String::new(),
+            item_kind: "",
+            non_exhaustive: self.non_exhaustive,
+            changes: &mut changes,
+        };
+        scratch.item(old, new);
+        changes.iter().any(|c| c.wire_breaking)
+    }
+
+    /// Compares what one path makes reachable on each side. Re-exports are compared by their
+    /// target, not by their form: two re-exports of the same item are the same API, and a path
+    /// that re-exports an item on one side and declares it on the other is compared with what
+    /// it reaches (the target's own changes are reported where it is declared).
+    fn reachable(&mut self, old: Reached, new: Reached) {
+        match (old.via_reexport, new.via_reexport) {
+            (true, true) => {
+                self.item_kind = "use";
+                let wire = self.wire_breaking_between(old.item, new.item);
+                self.reexport(&old.path, &new.path, wire);
+            }
+            _ => self.item(old.item, new.item),
+        }
+    }
+
+    /// A re-export's target, compared as a path: the targets' own changes are reported where
+    /// they are declared. Another type under the same name breaks Rust code that mixes it with
+    /// the old one; payloads break when the two targets differ on the wire (`wire`).
+    fn reexport(&mut self, old: &ItemPath, new: &ItemPath, wire: bool) {
+        if old != new {
+            self.push(
+                ChangeKind::ReexportTargetChanged,
+                None,
+                Breaks { api: true, wire },
+                format!("now re-exports `{}` (was `{}`)", item_path(new), item_path(old)),
+            );
+        }
     }
 
     fn docs(&mut self, old: &Docs, new: &Docs, member: Option<(&str, &str)>) {
@@ -283,7 +546,7 @@ impl ItemDiff<'_> {
         self.push(
             ChangeKind::DocsChanged,
             member.map(|(_, name)| name),
-            false,
+            Breaks::NONE,
             format!("{what}{deprecation}"),
         );
     }
@@ -296,36 +559,43 @@ impl ItemDiff<'_> {
                 self.type_params(&o.type_params, &n.type_params);
                 self.fields(&o.fields, &n.fields);
             }
-            (ItemKind::Enum(o), ItemKind::Enum(n)) => {
-                // Open on both sides: a closed enum that gains `Other` breaks exhaustive matches.
-                self.variants(&o.variants, &n.variants, o.is_open() && n.is_open())
-            }
+            (ItemKind::Enum(o), ItemKind::Enum(n)) => self.variants(o, n),
             (ItemKind::Alias(o), ItemKind::Alias(n)) => {
                 if o != n {
                     self.push(
                         ChangeKind::AliasTargetChanged,
                         None,
-                        true,
+                        Breaks::BOTH,
                         format!("target changed from `{}` to `{}`", ty(o), ty(n)),
                     );
                 }
             }
             (ItemKind::Trait(o), ItemKind::Trait(n)) => self.methods(&o.methods, &n.methods),
-            (o, n) => self.push(
-                ChangeKind::ItemKindChanged,
-                None,
-                true,
-                format!("changed from {} to {}", kind_words(o), kind_words(n)),
-            ),
+            // Targets outside the generation (unresolved by `Side::reach`): nothing to compare
+            // their wire forms with, so it is assumed to change.
+            (ItemKind::Reexport(o), ItemKind::Reexport(n)) => self.reexport(o, n, true),
+            // Keyed by their target module: the same key, the same glob.
+            (ItemKind::ReexportAll(_), ItemKind::ReexportAll(_)) => {}
+            // Another shape, most likely another JSON form too; a service trait has none.
+            (o, n) => {
+                let wire = ![o, n].iter().any(|k| matches!(k, ItemKind::Trait(_)));
+                self.push(
+                    ChangeKind::ItemKindChanged,
+                    None,
+                    Breaks { api: true, wire },
+                    format!("changed from {} to {}", kind_words(o), kind_words(n)),
+                )
+            }
         }
     }
 
     fn type_params(&mut self, old: &[String], new: &[String]) {
         if old != new {
+            // The parameters' own uses (fields of type `T`) are reported as fields.
             self.push(
                 ChangeKind::TypeParamsChanged,
                 None,
-                true,
+                Breaks::API,
                 format!(
                     "generic parameters changed from <{}> to <{}>",
                     old.join(", "),
@@ -338,56 +608,25 @@ impl ItemDiff<'_> {
     fn fields(&mut self, old: &[Field], new: &[Field]) {
         for o in old {
             let Some(n) = new.iter().find(|n| n.name == o.name) else {
+                // A payload the old bindings produced with it is written back without it.
                 self.push(
                     ChangeKind::FieldRemoved,
                     Some(&o.name),
-                    true,
-                    format!("field `{}: {}` removed", o.name, field_ty(o)),
+                    Breaks::BOTH,
+                    format!(
+                        "field `{}: {}` removed; payloads carrying it lose it",
+                        o.name,
+                        field_ty(o)
+                    ),
                 );
                 continue;
             };
-            if o.ty != n.ty {
-                self.push(
-                    ChangeKind::FieldTypeChanged,
-                    Some(&o.name),
-                    true,
-                    format!(
-                        "field `{}` changed type from `{}` to `{}`",
-                        o.name,
-                        field_ty(o),
-                        field_ty(n)
-                    ),
-                );
-            } else if o.optional && !n.optional {
-                self.push(
-                    ChangeKind::FieldRequired,
-                    Some(&o.name),
-                    true,
-                    format!(
-                        "field `{}` became required (`{}` → `{}`)",
-                        o.name,
-                        field_ty(o),
-                        field_ty(n)
-                    ),
-                );
-            } else if !o.optional && n.optional {
-                self.push(
-                    ChangeKind::FieldOptional,
-                    Some(&o.name),
-                    true,
-                    format!(
-                        "field `{}` became optional (`{}` → `{}`)",
-                        o.name,
-                        field_ty(o),
-                        field_ty(n)
-                    ),
-                );
-            }
+            self.field_type(o, n);
             if o.wire != n.wire {
                 self.push(
                     ChangeKind::FieldWireChanged,
                     Some(&o.name),
-                    true,
+                    Breaks::WIRE,
                     format!(
                         "field `{}` is now the JSON key \"{}\" (was \"{}\")",
                         o.name, n.wire, o.wire
@@ -397,41 +636,90 @@ impl ItemDiff<'_> {
             self.docs(&o.docs, &n.docs, Some(("field", &o.name)));
         }
         for n in new.iter().filter(|n| !old.iter().any(|o| o.name == n.name)) {
-            let (breaking, why) = if self.non_exhaustive {
+            let (api, why) = if self.non_exhaustive {
                 (false, "the struct is #[non_exhaustive]")
             } else if n.optional {
                 (true, "breaks struct literals, which must name it (no #[non_exhaustive])")
             } else {
                 (true, "breaks struct literals, which must set it (no #[non_exhaustive])")
             };
-            let optional = if n.optional { "optional" } else { "required" };
+            let (optional, wire) = if n.optional {
+                ("optional", "")
+            } else {
+                ("required", "; payloads without it are rejected")
+            };
             self.push(
                 ChangeKind::FieldAdded,
                 Some(&n.name),
-                breaking,
-                format!("{optional} field `{}: {}` added; {why}", n.name, field_ty(n)),
+                Breaks { api, wire: !n.optional },
+                format!("{optional} field `{}: {}` added; {why}{wire}", n.name, field_ty(n)),
             );
         }
     }
 
-    fn variants(&mut self, old: &[Variant], new: &[Variant], open: bool) {
-        for o in old {
-            let Some(n) = new.iter().find(|n| n.name == o.name) else {
+    /// A kept field's type: its value type, then whether it may be absent, then whether `null`
+    /// is told apart from an absent key.
+    fn field_type(&mut self, o: &Field, n: &Field) {
+        let (old_ty, new_ty) = (field_ty(o), field_ty(n));
+        let name = &o.name;
+        let (kind, breaks, message) = if o.ty != n.ty {
+            let message = format!("field `{name}` changed type from `{old_ty}` to `{new_ty}`");
+            (ChangeKind::FieldTypeChanged, Breaks::BOTH, message)
+        } else if o.optional && !n.optional {
+            let message = format!(
+                "field `{name}` became required (`{old_ty}` → `{new_ty}`); payloads without it \
+                 are rejected"
+            );
+            (ChangeKind::FieldRequired, Breaks::BOTH, message)
+        } else if !o.optional && n.optional {
+            // Every payload the old bindings accepted had the key: still read the same.
+            let message = format!("field `{name}` became optional (`{old_ty}` → `{new_ty}`)");
+            (ChangeKind::FieldOptional, Breaks::API, message)
+        } else if o.nullable != n.nullable {
+            // Gaining `| null` reads everything as before, and writes `null` only for the new
+            // `Some(None)`; losing it writes a `null` read from a payload back as an absent key.
+            let now = if n.nullable { "now" } else { "no longer" };
+            let message = format!(
+                "field `{name}` changed type from `{old_ty}` to `{new_ty}` (`null` {now} told \
+                 apart from an absent key)"
+            );
+            (ChangeKind::FieldTypeChanged, Breaks { api: true, wire: o.nullable }, message)
+        } else {
+            return;
+        };
+        self.push(kind, Some(name), breaks, message);
+    }
+
+    fn variants(&mut self, old: &Enum, new: &Enum) {
+        for o in &old.variants {
+            let Some(n) = new.variants.iter().find(|n| n.name == o.name) else {
+                let (wire, why) = if kept_as_other(&o.kind, new) {
+                    (false, "; its value now arrives as `Other`")
+                } else {
+                    (true, "; payloads with it are rejected")
+                };
                 self.push(
                     ChangeKind::VariantRemoved,
                     Some(&o.name),
-                    true,
-                    format!("variant `{}` {} removed", o.name, variant_kind(&o.kind)),
+                    Breaks { api: true, wire },
+                    format!("variant `{}` {} removed{why}", o.name, variant_kind(&o.kind)),
                 );
                 continue;
             };
             if o.kind != n.kind {
+                // Rust code sees a unit variant or the type it carries; the wire also sees the
+                // string or tag, unless the old string now arrives as `Other` and is written
+                // back as it came.
+                let api = payload(&o.kind) != payload(&n.kind);
+                let wire =
+                    !(matches!(n.kind, VariantKind::Literal(_)) && kept_as_other(&o.kind, new));
+                let why = if wire { "" } else { "; the old string now arrives as `Other`" };
                 self.push(
                     ChangeKind::VariantChanged,
                     Some(&o.name),
-                    true,
+                    Breaks { api, wire },
                     format!(
-                        "variant `{}` changed from {} to {}",
+                        "variant `{}` changed from {} to {}{why}",
                         o.name,
                         variant_kind(&o.kind),
                         variant_kind(&n.kind)
@@ -440,8 +728,11 @@ impl ItemDiff<'_> {
             }
             self.docs(&o.docs, &n.docs, Some(("variant", &o.name)));
         }
-        for n in new.iter().filter(|n| !old.iter().any(|o| o.name == n.name)) {
-            let (breaking, why) = if open {
+        // Open on both sides: a closed enum that gains `Other` breaks exhaustive matches. No
+        // addition breaks the wire: every payload read before is read (and written) the same.
+        let open = old.is_open() && new.is_open();
+        for n in new.variants.iter().filter(|n| !old.variants.iter().any(|o| o.name == n.name)) {
+            let (api, why) = if open {
                 (
                     false,
                     "the enum is open: this value used to arrive as `Other`; code matching it \
@@ -455,19 +746,21 @@ impl ItemDiff<'_> {
             self.push(
                 ChangeKind::VariantAdded,
                 Some(&n.name),
-                breaking,
+                Breaks { api, wire: false },
                 format!("variant `{}` {} added; {why}", n.name, variant_kind(&n.kind)),
             );
         }
     }
 
+    /// Service traits are Rust API only: what goes over the wire is typed by the structs and
+    /// enums in their signatures, compared where they are declared.
     fn methods(&mut self, old: &[Method], new: &[Method]) {
         for o in old {
             let Some(n) = new.iter().find(|n| n.name == o.name) else {
                 self.push(
                     ChangeKind::MethodRemoved,
                     Some(&o.name),
-                    true,
+                    Breaks::API,
                     format!("method `{}` removed", signature(o)),
                 );
                 continue;
@@ -476,7 +769,7 @@ impl ItemDiff<'_> {
                 self.push(
                     ChangeKind::MethodSignatureChanged,
                     Some(&o.name),
-                    true,
+                    Breaks::API,
                     format!(
                         "method signature changed from `{}` to `{}`",
                         signature(o),
@@ -490,7 +783,7 @@ impl ItemDiff<'_> {
             self.push(
                 ChangeKind::MethodAdded,
                 Some(&n.name),
-                true,
+                Breaks::API,
                 format!(
                     "method `{}` added; breaking for implementors, who must add it",
                     signature(n)
@@ -500,13 +793,31 @@ impl ItemDiff<'_> {
     }
 }
 
-/// A field's type as written in the struct (optional fields are `Option`).
-fn field_ty(field: &Field) -> String {
-    if field.optional {
-        format!("Option<{}>", ty(&field.ty))
-    } else {
-        ty(&field.ty)
+/// Whether a value of an old variant of this kind still decodes with the new enum, as `Other`,
+/// and is written back as it came: a string of an enum that is open.
+fn kept_as_other(old: &VariantKind, new: &Enum) -> bool {
+    matches!(old, VariantKind::Literal(_)) && new.is_open()
+}
+
+/// What Rust code sees of a variant: nothing (a unit variant) or the type it carries.
+fn payload(kind: &VariantKind) -> Option<RustType> {
+    match kind {
+        VariantKind::Literal(_) => None,
+        VariantKind::Other => Some(RustType::String),
+        VariantKind::Untagged(t) | VariantKind::Tagged { ty: t, .. } => Some(t.clone()),
     }
+}
+
+/// A field's type as written in the struct: optional fields are `Option`, and nullable ones
+/// (`a?: T | null`) `Option<Option<T>>`.
+fn field_ty(field: &Field) -> String {
+    let mut text = ty(&field.ty);
+    for wrap in [field.nullable, field.optional] {
+        if wrap {
+            text = format!("Option<{text}>");
+        }
+    }
+    text
 }
 
 fn variant_kind(kind: &VariantKind) -> String {
@@ -544,8 +855,7 @@ fn ty(t: &RustType) -> String {
         RustType::Tuple(ts) => format!("({})", ts.iter().map(ty).collect::<Vec<_>>().join(", ")),
         RustType::MemberOf(..) => "serde_json::Value".to_owned(),
         RustType::Item(path, args) => {
-            let mut text: String = path.modules.iter().map(|m| format!("{m}::")).collect();
-            text.push_str(&path.name);
+            let mut text = item_path(path);
             if !args.is_empty() {
                 let args: Vec<String> = args.iter().map(ty).collect();
                 let _ = write!(text, "<{}>", args.join(", "));
@@ -553,4 +863,11 @@ fn ty(t: &RustType) -> String {
             text
         }
     }
+}
+
+/// An item's path as Rust source, absolute from the output root.
+fn item_path(path: &ItemPath) -> String {
+    let mut text: String = path.modules.iter().map(|m| format!("{m}::")).collect();
+    text.push_str(&path.name);
+    text
 }

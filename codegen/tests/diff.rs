@@ -30,26 +30,32 @@ fn report(case: &str) -> Report {
     report
 }
 
-/// `(kind, member, breaking)` of every change of `item`, in report order.
-fn classes(report: &Report, item: &str) -> Vec<(ChangeKind, Option<String>, bool)> {
+/// `(kind, member, whom it breaks)` of every change of `item`, in report order; whom it breaks
+/// is `api`, `wire`, `api+wire`, or empty for a compatible change.
+fn classes(report: &Report, item: &str) -> Vec<(ChangeKind, Option<String>, &'static str)> {
     report
         .changes
         .iter()
         .filter(|c| c.item == item)
-        .map(|c| (c.kind, c.member.clone(), c.breaking))
+        .inspect(|c| assert_eq!(c.breaking, c.api_breaking || c.wire_breaking, "{c:?}"))
+        .map(|c| (c.kind, c.member.clone(), c.breaks().label()))
         .collect()
 }
 
-fn member(kind: ChangeKind, name: &str, breaking: bool) -> (ChangeKind, Option<String>, bool) {
-    (kind, Some(name.to_owned()), breaking)
+fn member(
+    kind: ChangeKind,
+    name: &str,
+    breaks: &'static str,
+) -> (ChangeKind, Option<String>, &'static str) {
+    (kind, Some(name.to_owned()), breaks)
 }
 
 #[test]
 fn items_added_removed_and_reshaped() {
     let report = report("items");
-    assert_eq!(classes(&report, "Added"), [(ItemAdded, None, false)]);
-    assert_eq!(classes(&report, "Removed"), [(ItemRemoved, None, true)]);
-    assert_eq!(classes(&report, "Reshaped"), [(ItemKindChanged, None, true)]);
+    assert_eq!(classes(&report, "Added"), [(ItemAdded, None, "")]);
+    assert_eq!(classes(&report, "Removed"), [(ItemRemoved, None, "api")]);
+    assert_eq!(classes(&report, "Reshaped"), [(ItemKindChanged, None, "api+wire")]);
     assert!(classes(&report, "Kept").is_empty());
 }
 
@@ -59,12 +65,12 @@ fn struct_fields() {
     assert_eq!(
         classes(&report, "Session"),
         [
-            member(FieldRemoved, "gone", true),
-            member(FieldRequired, "becomes_required", true),
-            member(FieldOptional, "becomes_optional", true),
-            member(FieldTypeChanged, "renamed_type", true),
-            member(FieldAdded, "added_optional", true),
-            member(FieldAdded, "added_required", true),
+            member(FieldRemoved, "gone", "api+wire"),
+            member(FieldRequired, "becomes_required", "api+wire"),
+            member(FieldOptional, "becomes_optional", "api"),
+            member(FieldTypeChanged, "renamed_type", "api+wire"),
+            member(FieldAdded, "added_optional", "api"),
+            member(FieldAdded, "added_required", "api+wire"),
         ]
     );
     assert!(classes(&report, "Empty").is_empty());
@@ -73,18 +79,44 @@ fn struct_fields() {
 }
 
 #[test]
+fn nullability_is_part_of_a_field_type() {
+    let report = report("nullable");
+    assert_eq!(
+        classes(&report, "Settings"),
+        [
+            member(FieldTypeChanged, "becomes_nullable", "api"),
+            member(FieldTypeChanged, "becomes_non_nullable", "api+wire"),
+            member(FieldTypeChanged, "retyped", "api+wire"),
+        ]
+    );
+    let text = report.render_text();
+    assert!(text.contains("from `Option<String>` to `Option<Option<String>>`"), "{text}");
+    assert!(text.contains("from `Option<Option<String>>` to `Option<Option<f64>>`"), "{text}");
+}
+
+#[test]
+fn wire_only_changes() {
+    let report = report("wire");
+    assert_eq!(classes(&report, "Headers"), [member(FieldWireChanged, "content_type", "wire")]);
+    assert_eq!(classes(&report, "Closed"), [member(VariantChanged, "AB", "wire")]);
+    // The old string of an open enum arrives as `Other` and is written back as it came.
+    assert_eq!(classes(&report, "Open"), [member(VariantChanged, "AB", "")]);
+    assert_eq!((report.api_breaking_count(), report.wire_breaking_count()), (0, 2));
+}
+
+#[test]
 fn non_exhaustive_makes_additions_compatible() {
     let report = report("non_exhaustive");
-    assert_eq!(classes(&report, "Session"), [member(FieldAdded, "added", false)]);
-    assert_eq!(classes(&report, "Voice"), [member(VariantAdded, "Ballad", false)]);
+    assert_eq!(classes(&report, "Session"), [member(FieldAdded, "added", "")]);
+    assert_eq!(classes(&report, "Voice"), [member(VariantAdded, "Ballad", "")]);
     assert!(!report.has_breaking());
 }
 
 #[test]
 fn non_exhaustive_by_path_applies_to_the_selected_items_only() {
     let report = report("non_exhaustive_paths");
-    assert_eq!(classes(&report, "Session"), [member(FieldAdded, "added", false)]);
-    assert_eq!(classes(&report, "Voice"), [member(VariantAdded, "Ballad", true)]);
+    assert_eq!(classes(&report, "Session"), [member(FieldAdded, "added", "")]);
+    assert_eq!(classes(&report, "Voice"), [member(VariantAdded, "Ballad", "api")]);
 }
 
 #[test]
@@ -92,24 +124,24 @@ fn enum_variants_closed_open_and_untagged() {
     let report = report("enums");
     assert_eq!(
         classes(&report, "Closed"),
-        [member(VariantRemoved, "C", true), member(VariantAdded, "D", true)]
+        [member(VariantRemoved, "C", "api+wire"), member(VariantAdded, "D", "api")]
     );
-    assert_eq!(classes(&report, "Open"), [member(VariantAdded, "Ballad", false)]);
+    assert_eq!(classes(&report, "Open"), [member(VariantAdded, "Ballad", "")]);
     let open = &report.changes.iter().find(|c| c.item == "Open").unwrap().message;
     assert!(open.contains("used to arrive as `Other`"), "{open}");
     assert_eq!(
         classes(&report, "Payload"),
-        [member(VariantRemoved, "Number", true), member(VariantAdded, "Bool", true)]
+        [member(VariantRemoved, "Number", "api+wire"), member(VariantAdded, "Bool", "api")]
     );
     assert!(classes(&report, "Renamed").is_empty());
     // Becoming open adds `Other`, which exhaustive matches must handle.
-    assert_eq!(classes(&report, "Opened"), [member(VariantAdded, "Other", true)]);
+    assert_eq!(classes(&report, "Opened"), [member(VariantAdded, "Other", "api")]);
 }
 
 #[test]
 fn alias_target() {
     let report = report("alias");
-    assert_eq!(classes(&report, "Target"), [(AliasTargetChanged, None, true)]);
+    assert_eq!(classes(&report, "Target"), [(AliasTargetChanged, None, "api+wire")]);
     assert!(classes(&report, "Same").is_empty());
 }
 
@@ -119,9 +151,9 @@ fn trait_methods() {
     assert_eq!(
         classes(&report, "Sessions"),
         [
-            member(MethodSignatureChanged, "retrieve", true),
-            member(MethodRemoved, "del", true),
-            member(MethodAdded, "list", true),
+            member(MethodSignatureChanged, "retrieve", "api"),
+            member(MethodRemoved, "del", "api"),
+            member(MethodAdded, "list", "api"),
         ]
     );
 }
@@ -129,14 +161,10 @@ fn trait_methods() {
 #[test]
 fn doc_only_changes_are_compatible() {
     let report = report("docs");
-    assert_eq!(classes(&report, "Helper"), [(DocsChanged, None, false)]);
+    assert_eq!(classes(&report, "Helper"), [(DocsChanged, None, "")]);
     assert_eq!(
         classes(&report, "Session"),
-        [
-            (DocsChanged, None, false),
-            member(DocsChanged, "id", false),
-            member(DocsChanged, "mode", false),
-        ]
+        [(DocsChanged, None, ""), member(DocsChanged, "id", ""), member(DocsChanged, "mode", ""),]
     );
     assert!(!report.has_breaking());
     assert!(report.render_text().contains("(now #[deprecated])"));
@@ -161,12 +189,71 @@ fn folders_are_grouped_by_module_in_order() {
 }
 
 #[test]
+fn reexports_are_compared_by_target() {
+    let report = report("reexports");
+    // Another type under the name; the two targets are the same on the wire.
+    assert_eq!(classes(&report, "Pointer"), [(ReexportTargetChanged, None, "api")]);
+    assert_eq!(classes(&report, "Differs"), [(ReexportTargetChanged, None, "api+wire")]);
+    // Same target, and a declaration that became a re-export of an identical item.
+    assert!(classes(&report, "Target").is_empty());
+    assert!(classes(&report, "Renamed").is_empty());
+    assert_eq!(classes(&report, "Moved"), [(ItemAdded, None, "")]);
+    // Globs are keyed by the module they re-export: one kept, one gone.
+    assert!(classes(&report, "b::*").is_empty());
+    assert_eq!(classes(&report, "a::*"), [(ItemRemoved, None, "api")]);
+}
+
+/// Asserts that `input` diffed against itself (with `config`) reports nothing.
+fn assert_identity(input: &Path, config: Option<&Path>) {
+    let report = dts2rs::diff::diff(input, input, config).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.render_text(), "no changes\n", "{} against itself", input.display());
+}
+
+#[test]
+fn text_report_gives_counts_by_kind_then_breaking_then_compatible_changes() {
+    let text = report("enums").render_text();
+    let at = |line: &str| text.find(line).unwrap_or_else(|| panic!("{line:?} in\n{text}"));
+    assert!(
+        text.starts_with("6 change(s), 5 breaking (5 Rust API, 2 wire), 1 compatible\n"),
+        "{text}"
+    );
+    assert!(
+        at("\nvariant_added                    4        3    3    0\n")
+            < at("\nbreaking changes\n")
+    );
+    assert!(at("\nbreaking changes\n") < at("  api+wire enum Closed: variant `C`"));
+    assert!(at("  api+wire enum Closed: variant `C`") < at("  api      enum Closed: variant `D`"));
+    assert!(at("enum Payload: variant `Bool`") < at("\ncompatible changes\n"));
+    assert!(at("\ncompatible changes\n") < at("enum Open: variant `Ballad`"));
+}
+
+#[test]
 fn identical_inputs_have_no_changes() {
-    let report =
-        dts2rs::diff::diff("tests/diff/fields/old.d.ts", "tests/diff/fields/old.d.ts", None)
-            .unwrap();
-    assert!(report.changes.is_empty());
-    assert_eq!(report.render_text(), "no changes\n");
+    assert_identity(Path::new("tests/diff/fields/old.d.ts"), None);
+    assert_identity(Path::new("tests/diff/reexports/old"), None);
+}
+
+#[test]
+fn the_repository_input_tree_against_itself_has_no_changes() {
+    // Its `index.d.ts` re-exports what its sibling files declare.
+    assert_identity(Path::new("../input"), None);
+    assert_identity(Path::new("../input"), Some(Path::new("../input/dts2rs.toml")));
+}
+
+#[test]
+fn every_mapping_fixture_against_itself_has_no_changes() {
+    let mut fixtures: Vec<_> = std::fs::read_dir("tests/mapping")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.to_string_lossy().ends_with(".d.ts"))
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() > 20, "{fixtures:?}");
+    for fixture in &fixtures {
+        let config = fixture.to_string_lossy().replace(".d.ts", ".toml");
+        let config = Path::new(&config);
+        assert_identity(fixture, config.exists().then_some(config));
+    }
 }
 
 // The command.
@@ -215,6 +302,36 @@ fn cli_deny_breaking_exits_1_only_when_breaking() {
 }
 
 #[test]
+fn cli_deny_breaking_takes_the_kind_denied() {
+    // tests/diff/wire: 2 wire-breaking changes, none breaking the Rust API.
+    let wire = ["tests/diff/wire/old.d.ts", "tests/diff/wire/new.d.ts"];
+    dts2rs().args(["diff", "--deny-breaking=api"]).args(wire).assert().code(0);
+    for deny in ["--deny-breaking=wire", "--deny-breaking=both", "--deny-breaking"] {
+        dts2rs()
+            .args(["diff", deny])
+            .args(wire)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(" 2 "));
+    }
+    dts2rs()
+        .args(["diff", "--deny-breaking=wire"])
+        .args(wire)
+        .assert()
+        .stderr("dts2rs: 2 wire-breaking change(s) (--deny-breaking=wire)\n");
+    // tests/diff/traits: trait changes break Rust code only.
+    let traits = ["tests/diff/traits/old.d.ts", "tests/diff/traits/new.d.ts"];
+    dts2rs().args(["diff", "--deny-breaking=wire"]).args(traits).assert().code(0);
+    dts2rs()
+        .args(["diff", "--deny-breaking=api"])
+        .args(traits)
+        .assert()
+        .code(1)
+        .stderr("dts2rs: 3 Rust-API-breaking change(s) (--deny-breaking=api)\n");
+    dts2rs().args(["diff", "--deny-breaking=all"]).args(wire).assert().code(2);
+}
+
+#[test]
 fn cli_json_format() {
     let output = dts2rs()
         .args([
@@ -229,6 +346,26 @@ fn cli_json_format() {
     assert_eq!(output.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     assert_eq!(json["breaking"], 5);
+    assert_eq!((&json["api_breaking"], &json["wire_breaking"]), (&5.into(), &2.into()));
+    assert_eq!(
+        json["summary"],
+        serde_json::json!([
+            {
+                "kind": "variant_added",
+                "changes": 4,
+                "breaking": 3,
+                "api_breaking": 3,
+                "wire_breaking": 0,
+            },
+            {
+                "kind": "variant_removed",
+                "changes": 2,
+                "breaking": 2,
+                "api_breaking": 2,
+                "wire_breaking": 2,
+            },
+        ])
+    );
     let changes = json["changes"].as_array().unwrap();
     assert_eq!(changes.len(), 6);
     assert_eq!(
@@ -240,6 +377,8 @@ fn cli_json_format() {
             "kind": "variant_added",
             "member": "Ballad",
             "breaking": false,
+            "api_breaking": false,
+            "wire_breaking": false,
             "message": "variant `Ballad` (\"ballad\") added; the enum is open: this value used to arrive as `Other`; code matching it there should match the new variant",
         })
     );

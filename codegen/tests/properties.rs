@@ -1,5 +1,7 @@
 //! Properties over generated declaration files: every file built from the supported constructs
-//! generates without error, the output parses as Rust, and generating twice gives the same bytes.
+//! generates without error, the output parses as Rust, and generating twice gives the same bytes;
+//! `dts2rs diff` of such a file (with an `index.d.ts` re-exporting from it) against itself is
+//! empty.
 //!
 //! The grammar: interfaces (some merged with a namespace of the same name holding more
 //! interfaces) whose fields, named from a pool of keywords and odd names, are required or
@@ -124,6 +126,25 @@ fn declaration_file() -> impl Strategy<Value = String> {
     })
 }
 
+/// A folder of two files: `decls.d.ts` holding `text`, and an `index.d.ts` re-exporting some
+/// of its interfaces, under their own names or aliases, and all of them with `export *`.
+fn reexporting_folder() -> impl Strategy<Value = (String, String)> {
+    let reexport = (proptest::sample::select(INTERFACES), any::<bool>());
+    (declaration_file(), proptest::collection::vec(reexport, 0..4), any::<bool>()).prop_map(
+        |(decls, reexports, glob)| {
+            let mut index = String::new();
+            for (i, (name, aliased)) in reexports.into_iter().enumerate() {
+                let alias = if aliased { format!(" as Alias{i}") } else { String::new() };
+                index.push_str(&format!("export {{ {name}{alias} }} from './decls';\n"));
+            }
+            if glob {
+                index.push_str("export * from './decls';\n");
+            }
+            (decls, index)
+        },
+    )
+}
+
 fn generate(text: &str) -> Result<Vec<String>, String> {
     let generation = dts2rs::generate_source("prop.d.ts", text, &dts2rs::Config::default())
         .map_err(|e| e.to_string())?;
@@ -143,6 +164,26 @@ proptest! {
         }
         let second = generate(&text).map_err(TestCaseError::fail)?;
         prop_assert_eq!(first, second, "two generations differ for\n{}", text);
+    }
+}
+
+proptest! {
+    #![proptest_config(RunnerConfig {
+        cases: 32,
+        failure_persistence: None,
+        ..RunnerConfig::default()
+    })]
+
+    /// `dts2rs diff X X` reports nothing, re-exports included.
+    #[test]
+    fn diff_of_an_input_with_itself_is_empty((decls, index) in reexporting_folder()) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("decls.d.ts"), &decls).unwrap();
+        std::fs::write(dir.path().join("index.d.ts"), &index).unwrap();
+        let input = format!("--- decls ---\n{decls}\n--- index ---\n{index}");
+        let report = dts2rs::diff::diff(dir.path(), dir.path(), None)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{input}")))?;
+        prop_assert!(report.changes.is_empty(), "{}{input}", report.render_text());
     }
 }
 

@@ -5,7 +5,8 @@
 //! `speed` and `tracing`, a `TracingConfiguration` interface, a new model name). Both are
 //! compared with 4.104.0: every TypeScript declaration, field and literal present in both
 //! versions must keep its Rust path, and the `dts2rs diff` report is kept in
-//! `tests/diff/openai-<old>-<new>.txt`.
+//! `tests/diff/openai-<old>-<new>.txt`. The whole `resources/` tree of 4.104.0, diffed against
+//! itself, reports nothing.
 //!
 //! The packages come from npm through `tests/corpus/fetch.sh` and are cached under
 //! `target/corpus-cache` (or `$DTS2RS_CORPUS_CACHE`). Without the cache the tests print a note
@@ -310,4 +311,17 @@ fn the_seed_is_openai_4_104_0() {
         std::fs::read_to_string("../input/openai/resources/beta/realtime/sessions.d.ts").unwrap(),
         "input/ is no longer the file of openai 4.104.0"
     );
+}
+
+#[test]
+fn diff_of_the_openai_4_104_0_resources_with_themselves_is_empty() {
+    // The whole tree: its `index.d.ts` files re-export hundreds of items, each to be compared
+    // by what it reaches, not reported as changed.
+    let Some(dir) = package("4.104.0") else { return };
+    let resources = dir.join("resources");
+    for config in [None, Some(Path::new(CONFIG))] {
+        let report =
+            dts2rs::diff::diff(&resources, &resources, config).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(report.render_text(), "no changes\n", "config {config:?}");
+    }
 }

@@ -2,7 +2,7 @@
 //! versions of the declarations.
 //!
 //! Exit status: 0 done (or fresh), 1 `--check` found stale files (or `diff --deny-breaking`
-//! found a breaking change), 2 bad input or I/O error.
+//! found a breaking change of the kind denied), 2 bad input or I/O error.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -69,9 +69,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
 
-        /// Exit 1 when any change is breaking.
-        #[arg(long)]
-        deny_breaking: bool,
+        /// Exit 1 when a change breaks the Rust API (`api`), the wire format (`wire`), or
+        /// either (`both`, the default when no value is given).
+        // `=` required: `--deny-breaking OLD NEW` must not read OLD as the value.
+        #[arg(
+            long,
+            value_name = "KIND",
+            num_args = 0..=1,
+            require_equals = true,
+            default_missing_value = "both"
+        )]
+        deny_breaking: Option<Deny>,
     },
 }
 
@@ -81,6 +89,28 @@ enum Format {
     Text,
     /// JSON, for tools.
     Json,
+}
+
+/// The breaking changes `diff --deny-breaking` fails on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Deny {
+    /// Changes that break Rust code written against the old bindings.
+    Api,
+    /// Changes that break payloads the old bindings accepted or produced.
+    Wire,
+    /// Either kind.
+    Both,
+}
+
+impl Deny {
+    /// How many changes of `report` this denies, what they are called, and the option's value.
+    fn count(self, report: &dts2rs::diff::Report) -> (usize, &'static str, &'static str) {
+        match self {
+            Deny::Api => (report.api_breaking_count(), "Rust-API-breaking", "=api"),
+            Deny::Wire => (report.wire_breaking_count(), "wire-breaking", "=wire"),
+            Deny::Both => (report.breaking_count(), "breaking", ""),
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -98,7 +128,7 @@ fn diff(
     new: PathBuf,
     config: Option<PathBuf>,
     format: Format,
-    deny_breaking: bool,
+    deny_breaking: Option<Deny>,
 ) -> ExitCode {
     let report = match dts2rs::diff::diff(&old, &new, config.as_deref()) {
         Ok(report) => report,
@@ -111,9 +141,12 @@ fn diff(
         Format::Text => print!("{}", report.render_text()),
         Format::Json => print!("{}", report.render_json()),
     }
-    if deny_breaking && report.has_breaking() {
-        eprintln!("dts2rs: {} breaking change(s) (--deny-breaking)", report.breaking_count());
-        return ExitCode::from(1);
+    if let Some(deny) = deny_breaking {
+        let (denied, what, value) = deny.count(&report);
+        if denied > 0 {
+            eprintln!("dts2rs: {denied} {what} change(s) (--deny-breaking{value})");
+            return ExitCode::from(1);
+        }
     }
     ExitCode::SUCCESS
 }

@@ -1,0 +1,7 @@
+export interface Target {
+  id: string;
+}
+
+export interface Other {
+  id: string;
+}

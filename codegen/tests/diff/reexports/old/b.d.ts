@@ -1,0 +1,3 @@
+export interface Kept {
+  id: string;
+}
