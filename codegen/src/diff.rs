@@ -796,13 +796,13 @@ impl ItemDiff<'_> {
 /// Whether a value of an old variant of this kind still decodes with the new enum, as `Other`,
 /// and is written back as it came: a string of an enum that is open.
 fn kept_as_other(old: &VariantKind, new: &Enum) -> bool {
-    matches!(old, VariantKind::Literal(_)) && new.is_open()
+    matches!(old, VariantKind::Literal(_) | VariantKind::Number(_)) && new.is_open()
 }
 
 /// What Rust code sees of a variant: nothing (a unit variant) or the type it carries.
 fn payload(kind: &VariantKind) -> Option<RustType> {
     match kind {
-        VariantKind::Literal(_) => None,
+        VariantKind::Literal(_) | VariantKind::Number(_) => None,
         VariantKind::Other => Some(RustType::String),
         VariantKind::Untagged(t) | VariantKind::Tagged { ty: t, .. } => Some(t.clone()),
     }
