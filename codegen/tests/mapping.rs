@@ -9,7 +9,9 @@ use std::path::Path;
 /// Generates `tests/mapping/<name>.d.ts` (with `<name>.toml` as config when present), checks
 /// the snapshot, and returns the code and the warnings.
 fn generate(name: &str) -> (String, Vec<String>) {
-    let input = format!("tests/mapping/{name}.d.ts");
+    let file = format!("tests/mapping/{name}.d.ts");
+    // A fixture may be a folder of files, generated as one tree.
+    let input = if Path::new(&file).exists() { file } else { format!("tests/mapping/{name}") };
     let config = format!("tests/mapping/{name}.toml");
     let mut builder = dts2rs::Builder::new().input(&input);
     if Path::new(&config).exists() {
@@ -397,4 +399,13 @@ fn mapped_types_become_structs_or_maps() {
     assert_has(&code, "pub type Counters = std::collections::BTreeMap<String, f64>;");
     assert_has(&code, "pub struct Client {\n    pub name: String,\n}");
     assert_eq!(warnings.len(), 2, "a note per method and function-typed property: {warnings:?}");
+}
+
+#[test]
+fn clashing_star_exports_leave_the_ambiguous_names_out() {
+    let (code, warnings) = generate("ambiguous_globs");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "pub use one::Only1;\n\npub use two::Only2;\n");
+    assert!(!code.contains("pub use one::*"), "{code}");
+    assert!(!code.contains("::A;"), "`A` is ambiguous: {code}");
 }

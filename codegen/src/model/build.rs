@@ -91,6 +91,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
                 .with_help("write the TypeScript path of a field, e.g. `Session.TurnDetection.prefix_padding_ms`"),
         );
     }
+    super::globs::settle_globs(&mut builder.root);
     super::members::resolve_members(&mut builder.root, &mut builder.warnings);
     super::generics::fit_generics(&mut builder.root);
     super::recursion::box_recursive(&mut builder.root);

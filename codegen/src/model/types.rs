@@ -318,7 +318,9 @@ impl<'d> Builder<'_, 'd> {
                         }
                     }
                 }
-                let args = args.iter().map(|a| self.lower_type(place, a)).collect();
+                // An argument's own type is not the declared item at a fixed place.
+                let arg_place = Place { fixed: None, ..place.clone() };
+                let args = args.iter().map(|a| self.lower_type(&arg_place, a)).collect();
                 let ty = RustType::Item(symbol.path, args);
                 if symbol.nullable {
                     RustType::Option(Box::new(ty))
