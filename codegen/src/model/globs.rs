@@ -36,13 +36,12 @@ pub fn settle_globs(root: &mut Module) {
     }
 }
 
-/// For every module with clashing globs: its path and, per glob target, the re-exports that
-/// replace that glob.
-fn plan(
-    root: &Module,
-    module: &Module,
-    path: &mut Vec<String>,
-) -> Vec<(Vec<String>, BTreeMap<Vec<String>, Vec<Item>>)> {
+/// A module with clashing globs: its path and, per glob target, the re-exports that replace
+/// that glob.
+type Plan = (Vec<String>, BTreeMap<Vec<String>, Vec<Item>>);
+
+/// The plans for `module` and the modules below it.
+fn plan(root: &Module, module: &Module, path: &mut Vec<String>) -> Vec<Plan> {
     let mut plans = Vec::new();
     let globs: Vec<&Vec<String>> = module
         .items
