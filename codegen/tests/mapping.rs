@@ -409,3 +409,13 @@ fn clashing_star_exports_leave_the_ambiguous_names_out() {
     assert!(!code.contains("pub use one::*"), "{code}");
     assert!(!code.contains("::A;"), "`A` is ambiguous: {code}");
 }
+
+#[test]
+fn one_type_spelled_twice_gets_no_conflicting_impls_and_generic_defaults_need_no_bound() {
+    let (code, warnings) = generate("coherence");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(!code.contains("impl From<AliasA>"), "{code}");
+    assert!(!code.contains("impl From<AliasB>"), "{code}");
+    assert_has(&code, "impl From<f64> for Either");
+    assert_has(&code, "#[serde(default = \"Option::default\", skip_serializing_if = \"Option::is_none\")]\n    pub value: Option<T>,");
+}

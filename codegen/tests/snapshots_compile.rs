@@ -16,6 +16,7 @@ snapshots!(
     anonymous,
     arrays,
     class,
+    coherence,
     config,
     docs,
     enums,
@@ -211,4 +212,13 @@ fn indexed_access_payloads_read_as_the_member_type() {
     assert_eq!(user.login, "octocat");
     let key: indexed_access::UserKey = serde_json::from_value(json!("login")).unwrap();
     assert_eq!(key.as_str(), "login");
+}
+
+#[test]
+fn a_generic_struct_of_a_type_without_default_reads_absent_fields() {
+    let holder: coherence::Holder = serde_json::from_value(json!({ "wrapped": {} })).unwrap();
+    assert_eq!(holder.wrapped.value, None);
+    let holder: coherence::Holder =
+        serde_json::from_value(json!({ "wrapped": { "value": "a", "list": ["a"] } })).unwrap();
+    assert_eq!(holder.wrapped.value, Some(coherence::Unit::A));
 }

@@ -362,11 +362,13 @@ impl Impls<'_, '_> {
                 _ => None,
             })
             .collect();
+        let canonical: Vec<RustType> =
+            payloads.iter().map(|(_, (ty, _))| self.ctx.canonical(ty)).collect();
         payloads
             .iter()
-            .filter(|(_, (ty, _))| {
-                payloads.iter().filter(|(_, (other, _))| other == ty).count() == 1
-            })
+            .zip(&canonical)
+            .filter(|(_, ty)| canonical.iter().filter(|other| other == ty).count() == 1)
+            .map(|(payload, _)| payload)
             .map(|(variant, (ty, boxed))| {
                 let value = if *boxed {
                     template!(syn::Expr, Box::new(value))

@@ -159,12 +159,20 @@ fn structure(
         let wire = &f.wire;
         let rename = (unraw(&f.name) != f.wire).then(|| quote!(rename = #wire));
         let is_none = ctx.option_is_none();
+        // serde's plain `default` makes every parameter the field mentions `Default`; an
+        // `Option` needs no such bound, so a generic field names its default function.
+        let default = if f.ty.mentions_param() {
+            let function = is_none.replace("is_none", "default");
+            quote!(default = #function)
+        } else {
+            quote!(default)
+        };
         let absent = match (f.optional, f.nullable) {
             (true, true) => {
                 let with = ctx.support("double_option");
-                Some(quote!(default, skip_serializing_if = #is_none, deserialize_with = #with))
+                Some(quote!(#default, skip_serializing_if = #is_none, deserialize_with = #with))
             }
-            (true, false) => Some(quote!(default, skip_serializing_if = #is_none)),
+            (true, false) => Some(quote!(#default, skip_serializing_if = #is_none)),
             (false, _) => None,
         };
         let serde = match (rename, absent) {

@@ -37,6 +37,8 @@ pub struct ModuleCtx<'a> {
     pub map_type: &'a syn::Path,
     /// The doc comments of the file being printed.
     pub docs: &'a super::docs::DocTable,
+    /// Every alias's target in the whole output.
+    pub aliases: &'a rustc_hash::FxHashMap<ItemPath, RustType>,
 }
 
 impl ModuleCtx<'_> {
@@ -59,6 +61,36 @@ impl ModuleCtx<'_> {
     /// `Option`, unless shadowed.
     pub fn option(&self) -> syn::Path {
         self.prelude("Option", &["core", "option", "Option"])
+    }
+
+    /// `ty` with every alias replaced by its target: two types with one canonical form are one
+    /// Rust type (so, for instance, one enum cannot convert `From` both).
+    pub fn canonical(&self, ty: &RustType) -> RustType {
+        let mut ty = ty.clone();
+        // Aliases are items the model made, so their chains end; the bound guards a cycle.
+        for _ in 0..64 {
+            let expanded = self.expand(&ty);
+            if expanded == ty {
+                break;
+            }
+            ty = expanded;
+        }
+        ty
+    }
+
+    fn expand(&self, ty: &RustType) -> RustType {
+        match ty {
+            RustType::Item(path, args) if args.is_empty() && self.aliases.contains_key(path) => {
+                self.aliases[path].clone()
+            }
+            other => {
+                let mut other = other.clone();
+                for child in other.children_mut() {
+                    *child = self.expand(child);
+                }
+                other
+            }
+        }
     }
 
     /// The path of `Option::is_none`, as a string for serde's `skip_serializing_if`.
