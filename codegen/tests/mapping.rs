@@ -419,3 +419,10 @@ fn one_type_spelled_twice_gets_no_conflicting_impls_and_generic_defaults_need_no
     assert_has(&code, "impl From<f64> for Either");
     assert_has(&code, "#[serde(default = \"Option::default\", skip_serializing_if = \"Option::is_none\")]\n    pub value: Option<T>,");
 }
+
+#[test]
+fn star_exports_of_files_without_types_generate_nothing() {
+    let (code, _) = generate("empty_globs");
+    assert!(!code.contains("pub use"), "{code}");
+    assert_has(&code, "pub struct Kept {");
+}

@@ -19,6 +19,7 @@ snapshots!(
     coherence,
     config,
     docs,
+    empty_globs,
     enums,
     extends,
     generic_alias,

@@ -15,8 +15,19 @@ const MAX_GLOB_DEPTH: usize = 16;
 /// What a name reaches: the item (or module) it finally stands for.
 type Origin = ItemPath;
 
-/// Replaces clashing globs in every module of `root` by explicit re-exports.
+/// Drops globs of modules that hold nothing (a file of functions only: its module is not
+/// emitted, so `pub use it::*` would name nothing), then replaces clashing globs in every
+/// module of `root` by explicit re-exports.
 pub fn settle_globs(root: &mut Module) {
+    // Dropping one glob can empty the module that held it: repeat until none is left.
+    loop {
+        let mut empty = Vec::new();
+        empty_targets(root, root, &mut empty);
+        if empty.is_empty() {
+            break;
+        }
+        drop_globs(root, &empty);
+    }
     let plans = plan(root, root, &mut Vec::new());
     for (path, replacements) in plans {
         let module = path.iter().fold(&mut *root, |m, name| {
@@ -33,6 +44,28 @@ pub fn settle_globs(root: &mut Module) {
             }
         }
         module.items = items;
+    }
+}
+
+/// The targets of globs in `module` and below that name an empty or missing module.
+fn empty_targets(root: &Module, module: &Module, out: &mut Vec<Vec<String>>) {
+    for item in &module.items {
+        if let ItemKind::ReexportAll(target) = &item.kind {
+            if find(root, target).is_none_or(Module::is_empty) {
+                out.push(target.clone());
+            }
+        }
+    }
+    for child in &module.modules {
+        empty_targets(root, child, out);
+    }
+}
+
+/// Removes every glob of one of `targets`.
+fn drop_globs(module: &mut Module, targets: &[Vec<String>]) {
+    module.items.retain(|i| !matches!(&i.kind, ItemKind::ReexportAll(t) if targets.contains(t)));
+    for child in &mut module.modules {
+        drop_globs(child, targets);
     }
 }
 
