@@ -426,3 +426,24 @@ fn star_exports_of_files_without_types_generate_nothing() {
     assert!(!code.contains("pub use"), "{code}");
     assert_has(&code, "pub struct Kept {");
 }
+
+#[test]
+fn data_classes_runtime_objects_and_namespace_export_lists() {
+    let (code, warnings) = generate("data_classes");
+    assert!(warnings.iter().all(|w| w.starts_with("note: ")), "{warnings:?}");
+    assert_has(&code, "pub struct GenerateResponse {\n    /// Inherited from `BaseResponse`.\n    pub id: String,\n    /// The candidates.");
+    assert_has(&code, "    pub created_at: String,\n}");
+    assert_has(&code, "pub struct Candidate {\n    pub index: f64,\n    pub home: String,\n}");
+    assert_has(&code, "    pub first: Candidate,\n    pub second: Candidate2,");
+    assert!(
+        warnings.iter().any(|w| w.contains("`AbortSignal` is a runtime object")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn classes_holding_only_services_are_services() {
+    let (code, _) = generate("data_classes");
+    assert_has(&code, "pub trait Realtime {");
+    assert!(!code.contains("pub struct Realtime"), "{code}");
+}

@@ -18,6 +18,7 @@ snapshots!(
     class,
     coherence,
     config,
+    data_classes,
     docs,
     empty_globs,
     enums,

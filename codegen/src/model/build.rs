@@ -77,8 +77,10 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         builder.modules.push(module.clone());
         builder.declare(index, &input.decls.decls, &[], &module);
     }
+    builder.settle_services();
     for (index, input) in ordered.iter().enumerate() {
         builder.reexports(index, input.decls);
+        builder.namespace_exports(index, &input.decls.decls, &[]);
     }
     for (index, input) in ordered.iter().enumerate() {
         let module = builder.modules[index].clone();
@@ -364,6 +366,8 @@ impl<'c, 'd> Builder<'c, 'd> {
                 DeclKind::Const(ty) => {
                     self.resolver.files[file].values.insert(ts, ty);
                 }
+                // Resolved once every declaration is known (`namespace_exports`).
+                DeclKind::Export(_) => {}
                 kind => {
                     let table = &mut self.resolver.files[file];
                     if let Some(symbol) = table.types.get_mut(&ts) {
@@ -392,9 +396,11 @@ impl<'c, 'd> Builder<'c, 'd> {
                         path: ItemPath { modules: module.to_vec(), name },
                         bodies: match kind {
                             DeclKind::Interface(body) => vec![body],
+                            DeclKind::Class(class) if class.is_data() => vec![&class.data],
                             _ => vec![],
                         },
-                        is_class: matches!(kind, DeclKind::Class(_)),
+                        is_class: matches!(kind, DeclKind::Class(class) if !class.is_data()),
+                        data_class: matches!(kind, DeclKind::Class(class) if class.is_data()),
                         nullable: matches!(kind, DeclKind::TypeAlias(TypeExpr::Union(members), _)
                             if members.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined))),
                         ns: ns.to_vec(),
@@ -486,6 +492,66 @@ impl<'c, 'd> Builder<'c, 'd> {
         }
     }
 
+    /// A class whose every property holds a service class (an SDK resource and its
+    /// sub-resources) is a service itself, not data; repeated until no class changes.
+    fn settle_services(&mut self) {
+        loop {
+            let mut services = Vec::new();
+            for (file, table) in self.resolver.files.iter().enumerate() {
+                for (ts, symbol) in &table.types {
+                    let Some(body) = symbol.bodies.first().filter(|_| symbol.data_class) else {
+                        continue;
+                    };
+                    let holds_service = |field: &Field| match &field.ty {
+                        TypeExpr::Ref { path, .. } => self
+                            .resolver
+                            .resolve(file, &symbol.ns, path)
+                            .is_some_and(|f| f.symbol.is_class),
+                        _ => false,
+                    };
+                    if body.fields.iter().all(holds_service) {
+                        services.push((file, ts.clone()));
+                    }
+                }
+            }
+            if services.is_empty() {
+                return;
+            }
+            for (file, ts) in services {
+                if let Some(symbol) = self.resolver.files[file].types.get_mut(&ts) {
+                    symbol.bodies.clear();
+                    symbol.data_class = false;
+                    symbol.is_class = true;
+                }
+            }
+        }
+    }
+
+    /// `namespace N { export { A as X } }`: `N.X` resolves to what `A` names outside `N`
+    /// (no item of its own: uses refer to `A`'s Rust path).
+    fn namespace_exports(&mut self, file: usize, decls: &'d [Decl], ns: &[String]) {
+        for decl in decls {
+            let mut ts = ns.to_vec();
+            ts.push(decl.name.clone());
+            match &decl.kind {
+                DeclKind::Namespace(inner) => self.namespace_exports(file, inner, &ts),
+                DeclKind::Export(original)
+                    if !self.resolver.files[file].types.contains_key(&ts) =>
+                {
+                    let outer = &ns[..ns.len().saturating_sub(1)];
+                    let found = self.resolver.resolve(file, outer, std::slice::from_ref(original));
+                    // A symbol is looked up in its own file's table: one from another file
+                    // would be read in this file's context.
+                    let local = found.filter(|f| f.file == file).map(|f| f.symbol.clone());
+                    if let Some(symbol) = local {
+                        self.resolver.files[file].types.insert(ts, symbol);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn place_file_enums(&mut self, module: &[String]) {
         let enums = std::mem::take(&mut self.enums);
         let mut file_scope = self.scopes.remove(module).unwrap_or_default();
@@ -508,8 +574,11 @@ impl<'c, 'd> Builder<'c, 'd> {
                 self.lower_decls(file, inner, &ts, &companion);
                 continue;
             }
-            // A value shares its name with a type as often as not; it generates nothing.
-            if matches!(decl.kind, DeclKind::Const(_)) || !self.done.insert((file, ts.clone())) {
+            // A value shares its name with a type as often as not; it generates nothing, and
+            // neither does a namespace's export list.
+            if matches!(decl.kind, DeclKind::Const(_) | DeclKind::Export(_))
+                || !self.done.insert((file, ts.clone()))
+            {
                 continue;
             }
             let symbol = self.resolver.files[file].types.get(&ts);
@@ -519,7 +588,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                 continue;
             };
             let kind = match &decl.kind {
-                DeclKind::Interface(_) => {
+                DeclKind::Interface(_) | DeclKind::Class(_) if !bodies.is_empty() => {
                     let params = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
                     let ctx = Ctx { file, ns: ns.to_vec(), ..Ctx::default() };
                     let fields = self.interface_fields(&ctx, &bodies, &mut vec![ts.clone()]);
@@ -578,7 +647,10 @@ impl<'c, 'd> Builder<'c, 'd> {
                     ItemKind::Trait(self.lower_class(file, &path, &ts, ns, &methods))
                 }
                 DeclKind::Enum(members) => ItemKind::Enum(self.lower_enum(&ts, members)),
-                DeclKind::Namespace(_) | DeclKind::Const(_) => continue,
+                DeclKind::Interface(_)
+                | DeclKind::Namespace(_)
+                | DeclKind::Const(_)
+                | DeclKind::Export(_) => continue,
             };
             self.push_item(
                 module,
@@ -718,6 +790,16 @@ impl<'c, 'd> Builder<'c, 'd> {
             };
             if matches!(field.ty, TypeExpr::Never) {
                 continue; // `never`: the key is never present
+            }
+            if let Some(object) = self.runtime_object(&field.ctx, field.ty) {
+                self.warnings.push(
+                    Diagnostic::note(
+                        format!("the property `{}` is skipped: `{object}` is a runtime object, not JSON data", field.name),
+                        Some(field.span),
+                    )
+                    .with_label("skipped"),
+                );
+                continue;
             }
             let ty = self.field_type(&place, field.ty);
             if field.index {

@@ -93,6 +93,9 @@ pub enum DeclKind {
     Enum(Vec<EnumMember>),
     /// `declare const X: T`: a value, kept only for `typeof X`.
     Const(TypeExpr),
+    /// `export { A as X }` inside a namespace: `X` names the declaration `A` of the
+    /// enclosing scope.
+    Export(String),
 }
 
 /// A member of an `enum` declaration.
@@ -148,11 +151,21 @@ pub struct Field {
     pub span: Span,
 }
 
-/// A class, kept only for its methods.
+/// A class: a data shape when it declares public properties (what `JSON.stringify` writes of
+/// an instance), otherwise a service of methods.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Class {
     /// Methods in source order.
     pub methods: Vec<Method>,
+    /// The public instance properties, type parameters and base class, as an interface body.
+    pub data: Interface,
+}
+
+impl Class {
+    /// Whether the class is a data shape (it declares public properties).
+    pub fn is_data(&self) -> bool {
+        !self.data.fields.is_empty()
+    }
 }
 
 /// A method signature of a class.

@@ -333,6 +333,8 @@ impl<'d> Builder<'_, 'd> {
                 ("Array" | "ReadonlyArray" | "Set" | "ReadonlySet", [element]) => {
                     RustType::Vec(Box::new(self.lower_type(&place.element(), element)))
                 }
+                // What `JSON.stringify` writes of them: their `toJSON` strings.
+                ("Date" | "URL", []) => RustType::String,
                 _ => {
                     if let Some(ty) = self.config.external_type(path) {
                         return RustType::Verbatim(ty.to_owned());
@@ -793,6 +795,54 @@ impl<'d> Builder<'_, 'd> {
             });
         }
         RustType::Item(path, vec![])
+    }
+}
+
+/// JavaScript runtime objects that are behaviour or binary content, not JSON data: a field of
+/// one of these types (`signal?: AbortSignal`, `file: Blob`) is left out with a note.
+const RUNTIME_OBJECTS: &[&str] = &[
+    "AbortSignal",
+    "AbortController",
+    "ArrayBuffer",
+    "Blob",
+    "Buffer",
+    "EventTarget",
+    "File",
+    "FormData",
+    "Function",
+    "Headers",
+    "Promise",
+    "ReadableStream",
+    "Request",
+    "Response",
+    "Uint8Array",
+    "WebSocket",
+    "WritableStream",
+];
+
+impl<'d> Builder<'_, 'd> {
+    /// The runtime object type `ty` stands for, when every member of it (besides `null` and
+    /// `undefined`) is one of [`RUNTIME_OBJECTS`] that the input does not declare itself.
+    pub(super) fn runtime_object(&self, ctx: &Ctx, ty: &TypeExpr) -> Option<String> {
+        let members: Vec<&TypeExpr> = match ty {
+            TypeExpr::Union(members) => members
+                .iter()
+                .filter(|m| !matches!(m, TypeExpr::Null | TypeExpr::Undefined))
+                .collect(),
+            other => vec![other],
+        };
+        let mut names = Vec::new();
+        for member in members {
+            let TypeExpr::Ref { path, .. } = member else { return None };
+            let [name] = &path[..] else { return None };
+            if !RUNTIME_OBJECTS.contains(&name.as_str())
+                || !matches!(self.named(ctx, path), Named::Unknown)
+            {
+                return None;
+            }
+            names.push(name.as_str());
+        }
+        (!names.is_empty()).then(|| names.join(" | "))
     }
 }
 
