@@ -118,6 +118,7 @@ fn primitives_map_to_rust_scalars() {
         "pub loose: serde_json::Value,",
         "deserialize_with = \"dts2rs_support::double_option\"\n    )]\n    pub maybe: Option<Option<String>>,",
         "pub nullable: Option<f64>,",
+        "pub id: i64,",
     ] {
         assert_has(&code, excerpt);
     }

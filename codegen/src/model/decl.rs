@@ -240,6 +240,8 @@ pub enum TypeExpr {
     String,
     /// `number`.
     Number,
+    /// `bigint`: an integer beyond `number`'s 53 bits (OpenAPI's int64).
+    BigInt,
     /// `boolean`.
     Boolean,
     /// `unknown`, `any` or `object`: any JSON value.

@@ -16,6 +16,7 @@ impl<'d> Builder<'_, 'd> {
         match ty {
             TypeExpr::String | TypeExpr::OpenString => RustType::String,
             TypeExpr::Number | TypeExpr::Literal(Literal::Number(_)) => self.number(place),
+            TypeExpr::BigInt => RustType::Verbatim("i64".to_owned()),
             TypeExpr::Boolean | TypeExpr::Literal(Literal::Bool(_)) => RustType::Bool,
             TypeExpr::Any => RustType::Json,
             TypeExpr::Null | TypeExpr::Undefined => RustType::Unit,
@@ -576,6 +577,10 @@ impl<'d> Builder<'_, 'd> {
                 TypeExpr::Union(inner) => pending.extend(inner.iter().rev()),
                 other => flat.push(other),
             }
+        }
+        // `number | bigint` (OpenAPI's int64) is the 64-bit integer.
+        if flat.contains(&&TypeExpr::BigInt) {
+            flat.retain(|m| !matches!(m, TypeExpr::Number));
         }
         let nullable = flat.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined));
         let mut rest: Vec<&'d TypeExpr> = Vec::new();

@@ -491,7 +491,7 @@ impl Lowerer<'_> {
                 K::TsNullKeyword => TypeExpr::Null,
                 K::TsUndefinedKeyword | K::TsVoidKeyword => TypeExpr::Undefined,
                 K::TsNeverKeyword => TypeExpr::Never,
-                K::TsBigIntKeyword => self.unsupported("`bigint`", k.span),
+                K::TsBigIntKeyword => TypeExpr::BigInt,
                 K::TsSymbolKeyword => self.unsupported("`symbol`", k.span),
                 K::TsIntrinsicKeyword => self.unsupported("`intrinsic`", k.span),
             },
