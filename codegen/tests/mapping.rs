@@ -118,7 +118,7 @@ fn primitives_map_to_rust_scalars() {
         "pub loose: serde_json::Value,",
         "deserialize_with = \"dts2rs_support::double_option\"\n    )]\n    pub maybe: Option<Option<String>>,",
         "pub nullable: Option<f64>,",
-        "pub id: i64,",
+        "pub id: Option<i64>,",
     ] {
         assert_has(&code, excerpt);
     }
@@ -447,4 +447,14 @@ fn classes_holding_only_services_are_services() {
     let (code, _) = generate("data_classes");
     assert_has(&code, "pub trait Realtime {");
     assert!(!code.contains("pub struct Realtime"), "{code}");
+}
+
+#[test]
+fn conditional_types_take_the_branch_the_types_decide() {
+    let (code, warnings) = generate("conditional_types");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "    pub plain: bool,");
+    // `OneOf<[Card, Bank, string]>`: either object, or the string.
+    assert_has(&code, "    pub method: payment::Method,");
+    assert_has(&code, "        String(String),");
 }

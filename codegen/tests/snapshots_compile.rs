@@ -17,6 +17,7 @@ snapshots!(
     arrays,
     class,
     coherence,
+    conditional_types,
     config,
     data_classes,
     docs,
@@ -223,4 +224,13 @@ fn a_generic_struct_of_a_type_without_default_reads_absent_fields() {
     let holder: coherence::Holder =
         serde_json::from_value(json!({ "wrapped": { "value": "a", "list": ["a"] } })).unwrap();
     assert_eq!(holder.wrapped.value, Some(coherence::Unit::A));
+}
+
+#[test]
+fn one_of_reads_each_shape() {
+    for value in [json!({ "number": "4242" }), json!({ "iban": "DE00" }), json!("cash")] {
+        let payment: conditional_types::Payment =
+            serde_json::from_value(json!({ "method": value, "plain": true })).unwrap();
+        assert_eq!(serde_json::to_value(&payment).unwrap()["method"], value);
+    }
 }

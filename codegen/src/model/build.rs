@@ -70,6 +70,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         frames: vec![super::eval::Frame::root()],
         eval_depth: 0,
         applying: Vec::new(),
+        applications: 0,
     };
     for input in &ordered {
         let module = builder.file_module(input);
@@ -137,8 +138,15 @@ pub(super) struct Builder<'c, 'd> {
     pub(super) eval_depth: usize,
     /// The generic aliases being applied, innermost last, with the identity of their
     /// arguments (see [`Builder::identity`]).
-    pub(super) applying: Vec<(ItemPath, Vec<*const TypeExpr>)>,
+    pub(super) applying: Vec<(ItemPath, Vec<(*const TypeExpr, usize)>)>,
+    /// How many generic alias applications have been evaluated: each may apply others, so a
+    /// recursive alias could grow like its width to the power of [`MAX_APPLIED`]; past
+    /// [`MAX_APPLICATIONS`] an application refers to the alias item instead.
+    pub(super) applications: usize,
 }
+
+/// Far more applications than real packages need, few enough to bound any input.
+pub(super) const MAX_APPLICATIONS: usize = 4096;
 
 /// How many generic aliases may be applied inside one another (`A<B<C<…>>>`) before the
 /// innermost is referred to as its own item instead.

@@ -233,6 +233,19 @@ pub struct Mapped {
     pub span: Span,
 }
 
+/// A conditional type `check extends pattern ? then : otherwise`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conditional {
+    /// The type tested.
+    pub check: TypeExpr,
+    /// What it is tested against; may hold `infer X`.
+    pub pattern: TypeExpr,
+    /// The type when it matches, with the inferred names bound.
+    pub then: TypeExpr,
+    /// The type when it does not.
+    pub otherwise: TypeExpr,
+}
+
 /// A TypeScript type expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeExpr {
@@ -288,8 +301,12 @@ pub enum TypeExpr {
     TypeOf(Vec<String>, Span),
     /// A mapped type `{ [K in U]?: T }`.
     Mapped(Box<Mapped>),
-    /// A conditional type `C extends E ? T : F`: for data, a value of either branch.
-    Conditional(Vec<TypeExpr>),
+    /// A conditional type `C extends E ? T : F`.
+    Conditional(Box<Conditional>),
+    /// `infer X` in the `extends` clause of a conditional type.
+    Infer(String),
+    /// The `object` keyword: any non-primitive value.
+    ObjectKeyword,
     /// `never`: no value.
     Never,
     /// A function type or method: no data on the wire.
@@ -315,8 +332,13 @@ impl TypeExpr {
                 p == q && all(a, b)
             }
             (TypeExpr::Union(a), TypeExpr::Union(b))
-            | (TypeExpr::Intersection(a), TypeExpr::Intersection(b))
-            | (TypeExpr::Conditional(a), TypeExpr::Conditional(b)) => all(a, b),
+            | (TypeExpr::Intersection(a), TypeExpr::Intersection(b)) => all(a, b),
+            (TypeExpr::Conditional(a), TypeExpr::Conditional(b)) => {
+                a.check.same_type(&b.check)
+                    && a.pattern.same_type(&b.pattern)
+                    && a.then.same_type(&b.then)
+                    && a.otherwise.same_type(&b.otherwise)
+            }
             (TypeExpr::Array(a), TypeExpr::Array(b)) => a.same_type(b),
             (TypeExpr::KeyOf(a, _), TypeExpr::KeyOf(b, _)) => a.same_type(b),
             (TypeExpr::TypeOf(a, _), TypeExpr::TypeOf(b, _)) => a == b,

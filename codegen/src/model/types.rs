@@ -1,6 +1,6 @@
 //! TypeScript types → Rust types, generating the items anonymous types need at their place.
 
-use super::build::{Builder, ContextField, Ctx, Place, MAX_APPLIED, NO_DOCS};
+use super::build::{Builder, ContextField, Ctx, Place, MAX_APPLICATIONS, MAX_APPLIED, NO_DOCS};
 use super::decl::{EnumMember, EnumValue, Literal, Mapped, TupleElement, TypeExpr};
 use super::eval::{Bound, Named, Utility};
 use super::jsdoc::Docs;
@@ -58,11 +58,38 @@ impl<'d> Builder<'_, 'd> {
                 }
             }
             TypeExpr::Mapped(mapped) => self.lower_mapped(place, ty, mapped),
-            // A value of either branch: which one is decided by types, not by the wire.
-            TypeExpr::Conditional(branches) => self.lower_union(place, branches),
+            TypeExpr::Conditional(conditional) => match self.decide(&place.ctx(), conditional) {
+                Some((branch, branch_ctx)) => {
+                    let at = Self::with_ctx(place, &branch_ctx);
+                    self.lower_type(&at, branch)
+                }
+                // A test of a parameter that stands for any JSON value (a generic alias's own
+                // item) says nothing: any JSON value.
+                None if self.is_erased(place, &conditional.check) => RustType::Json,
+                // Undecided: a value of either branch.
+                None => self.lower_union_of(place, vec![&conditional.then, &conditional.otherwise]),
+            },
+            TypeExpr::ObjectKeyword => RustType::Json,
+            TypeExpr::Infer(_) => {
+                self.loose(place, "an `infer` type outside a conditional's pattern", place.span)
+            }
             TypeExpr::Never => RustType::Unit,
             TypeExpr::Function => self.loose(place, "a function type", place.span),
             TypeExpr::Unsupported { what, span } => self.loose(place, what, Some(*span)),
+        }
+    }
+
+    /// Whether `ty` is, or is a union or tuple of, type parameters that stand for any JSON
+    /// value at `place`.
+    fn is_erased(&self, place: &Place<'_>, ty: &TypeExpr) -> bool {
+        match ty {
+            TypeExpr::Ref { path, .. } => {
+                matches!(&path[..], [name] if place.erased.contains(name)
+                    && !matches!(self.named(&place.ctx(), path), Named::Bound(_)))
+            }
+            TypeExpr::Union(members) => members.iter().any(|m| self.is_erased(place, m)),
+            TypeExpr::Tuple(elements) => elements.iter().any(|e| self.is_erased(place, &e.ty)),
+            _ => false,
         }
     }
 
@@ -301,6 +328,9 @@ impl<'d> Builder<'_, 'd> {
                 self.lower_type(&at, ty)
             }
             Named::Bound(Bound::Key(key)) => self.literal_enum(place, &[key.name]),
+            Named::Bound(Bound::Elements(_)) => {
+                self.loose(place, "the rest of a tuple inferred by a conditional type", Some(span))
+            }
             Named::EnumMember(found, _) => RustType::Item(found.symbol.path.clone(), vec![]),
             Named::Declared(found) => {
                 let (file, symbol) = (found.file, found.symbol.clone());
@@ -370,11 +400,16 @@ impl<'d> Builder<'_, 'd> {
         // (`type Tree<T> = { children: Tree<T>[] }`); applied to other ones (a member of the
         // argument, as mapped aliases recurse) it is evaluated again, up to a depth.
         let caller = place.ctx();
-        let key: Vec<*const TypeExpr> = args.iter().map(|a| self.identity(&caller, a)).collect();
+        let key: Vec<(*const TypeExpr, usize)> =
+            args.iter().map(|a| self.identity(&caller, a)).collect();
         let application = (symbol.path.clone(), key);
-        if self.applying.contains(&application) || self.applying.len() >= MAX_APPLIED {
+        if self.applying.contains(&application)
+            || self.applying.len() >= MAX_APPLIED
+            || self.applications >= MAX_APPLICATIONS
+        {
             return None;
         }
+        self.applications += 1;
         let ctx = self.instantiate(&caller, file, &symbol.ns, params, args);
         self.applying.push(application);
         let at = Self::with_ctx(place, &ctx);
@@ -457,6 +492,10 @@ impl<'d> Builder<'_, 'd> {
     fn union_members(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> (Vec<&'d TypeExpr>, Ctx) {
         match ty {
             TypeExpr::Union(members) => (members.iter().collect(), ctx.clone()),
+            TypeExpr::Conditional(conditional) => match self.decide(ctx, conditional) {
+                Some((branch, branch_ctx)) => self.union_members(&branch_ctx, branch),
+                None => (vec![ty], ctx.clone()),
+            },
             TypeExpr::Index { object, key, .. } => match self.member_type(ctx, object, key) {
                 Some((member, member_ctx)) => self.union_members(&member_ctx, member),
                 None => (vec![ty], ctx.clone()),
@@ -525,6 +564,22 @@ impl<'d> Builder<'_, 'd> {
 
     /// `A & B & { … }`: one struct with the fields of every member.
     fn lower_intersection(&mut self, place: &Place<'_>, members: &'d [TypeExpr]) -> RustType {
+        // `Without<T, U> & U`: when every member but one adds no field, the intersection is
+        // that member, referred to rather than copied.
+        let ctx = place.ctx();
+        let mut adding = Vec::new();
+        for member in members {
+            if self.object_fields(&ctx, member).is_none_or(|fields| !fields.is_empty()) {
+                adding.push(member);
+            }
+        }
+        if let [only] = adding[..] {
+            let (target, target_ctx) = self.follow_bindings(&ctx, only);
+            if matches!(target, TypeExpr::Ref { .. }) {
+                let at = Self::with_ctx(place, &target_ctx);
+                return self.lower_type(&at, target);
+            }
+        }
         let key = members.as_ptr();
         if let Some((_, path)) = self.intersections.iter().find(|(k, _)| *k == key) {
             return RustType::Item(path.clone(), vec![]);
@@ -736,11 +791,20 @@ impl<'d> Builder<'_, 'd> {
         let owner = path.clone();
         let mut scope = Scope::new();
         let mut variants = Vec::new();
-        let mut ranked: Vec<(u8, usize, &'d TypeExpr)> =
-            members.iter().enumerate().map(|(i, m)| (rank(m), i, *m)).collect();
-        ranked.sort_by_key(|(r, i, _)| (*r, *i));
+        // A member that is a bound type parameter (`T | U` inside a generic alias) is ranked,
+        // named and lowered as the type it stands for.
+        let ctx = place.ctx();
+        let mut ranked: Vec<(u8, usize, &'d TypeExpr, Ctx)> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let (member, member_ctx) = self.follow_bindings(&ctx, m);
+                (rank(member), i, member, member_ctx)
+            })
+            .collect();
+        ranked.sort_by_key(|(r, i, _, _)| (*r, *i));
         let parent = place.ts_path();
-        for (index, (_, _, member)) in ranked.into_iter().enumerate() {
+        for (index, (_, _, member, member_ctx)) in ranked.into_iter().enumerate() {
             let raw_name = variant_name(member, index);
             let member_place = Place {
                 owner: &owner,
@@ -749,11 +813,13 @@ impl<'d> Builder<'_, 'd> {
                 ts_last: raw_name.clone(),
                 docs: &NO_DOCS,
                 fixed: None,
-                ..place.clone()
+                ..Self::with_ctx(place, &member_ctx)
             };
             let mut ty = self.lower_type(&member_place, member);
-            if matches!(member, TypeExpr::Object(_) | TypeExpr::Intersection(_))
-                || self.is_struct_ref(place, member)
+            let boxable = !matches!(ty, RustType::Map(_) | RustType::Json);
+            if boxable
+                && (matches!(member, TypeExpr::Object(_) | TypeExpr::Intersection(_))
+                    || self.is_struct_ref(&member_place, member))
             {
                 ty = RustType::Boxed(Box::new(ty));
             }
@@ -889,6 +955,11 @@ fn variant_name(member: &TypeExpr, index: usize) -> String {
         TypeExpr::Boolean | TypeExpr::Literal(Literal::Bool(_)) => "bool".to_owned(),
         TypeExpr::Array(element) => format!("{}_array", variant_name(element, index)),
         TypeExpr::Any => "value".to_owned(),
+        // `components['schemas']['create-event']`: the member's own name.
+        TypeExpr::Index { key, .. } => match &**key {
+            TypeExpr::Literal(Literal::String(name)) => name.clone(),
+            _ => format!("variant_{index}"),
+        },
         _ => format!("variant_{index}"),
     }
 }

@@ -4,8 +4,8 @@ use super::constants::{fold_enum, Folded};
 use super::{span, Parsed};
 use crate::diagnostics::{Diagnostic, FileId};
 use crate::model::decl::{
-    Class, Decl, DeclFile, DeclKind, EnumMember, EnumValue, Field, Import, ImportKind, Interface,
-    Literal, Mapped, Method, Param, ReExport, TupleElement, TypeExpr,
+    Class, Conditional, Decl, DeclFile, DeclKind, EnumMember, EnumValue, Field, Import, ImportKind,
+    Interface, Literal, Mapped, Method, Param, ReExport, TupleElement, TypeExpr,
 };
 use crate::model::jsdoc::Docs;
 use swc_common::comments::{CommentKind, Comments, SingleThreadedComments};
@@ -487,7 +487,8 @@ impl Lowerer<'_> {
                 K::TsStringKeyword => TypeExpr::String,
                 K::TsNumberKeyword => TypeExpr::Number,
                 K::TsBooleanKeyword => TypeExpr::Boolean,
-                K::TsUnknownKeyword | K::TsAnyKeyword | K::TsObjectKeyword => TypeExpr::Any,
+                K::TsUnknownKeyword | K::TsAnyKeyword => TypeExpr::Any,
+                K::TsObjectKeyword => TypeExpr::ObjectKeyword,
                 K::TsNullKeyword => TypeExpr::Null,
                 K::TsUndefinedKeyword | K::TsVoidKeyword => TypeExpr::Undefined,
                 K::TsNeverKeyword => TypeExpr::Never,
@@ -604,15 +605,20 @@ impl Lowerer<'_> {
                     span: self.span(mapped.span),
                 }))
             }
-            ast::TsType::TsConditionalType(c) => {
-                TypeExpr::Conditional(vec![self.ty(&c.true_type), self.ty(&c.false_type)])
+            ast::TsType::TsConditionalType(c) => TypeExpr::Conditional(Box::new(Conditional {
+                check: self.ty(&c.check_type),
+                pattern: self.ty(&c.extends_type),
+                then: self.ty(&c.true_type),
+                otherwise: self.ty(&c.false_type),
+            })),
+            ast::TsType::TsInferType(infer) => {
+                TypeExpr::Infer(infer.type_param.name.sym.to_string())
             }
             ast::TsType::TsFnOrConstructorType(_) => TypeExpr::Function,
             // `x is T` stands only in function returns.
             ast::TsType::TsTypePredicate(_) => TypeExpr::Boolean,
             other => {
                 let what = match other {
-                    ast::TsType::TsInferType(_) => "an `infer` type",
                     ast::TsType::TsImportType(_) => "an `import(…)` type",
                     ast::TsType::TsThisType(_) => "the `this` type",
                     _ => "this type",

@@ -7,5 +7,5 @@ export interface Scalars {
     maybe?: string | null;
     nullable: number | null;
     /** OpenAPI's int64, as openapi-typescript writes it. */
-    id: number | bigint;
+    id?: number | bigint;
 }
