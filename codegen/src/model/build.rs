@@ -65,7 +65,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         modules: Vec::new(),
         enums: Vec::new(),
         done: FxHashSet::default(),
-        intersections: Vec::new(),
+        building: Vec::new(),
         intersection_structs: 0,
         frames: vec![super::eval::Frame::root()],
         eval_depth: 0,
@@ -122,11 +122,12 @@ pub(super) struct Builder<'c, 'd> {
     pub(super) enums: Vec<PlacedEnum>,
     /// Declarations already lowered (merged interfaces lower once), by (file, TS path).
     done: FxHashSet<(usize, Vec<String>)>,
-    /// The intersections whose struct is being built, innermost last, with that struct's
-    /// path. An intersection copies its members' fields, so a member whose field has the same
-    /// intersection type (`interface A { f: A & B }`) would be copied without end; that field
-    /// refers to the struct being built instead (the recursion pass boxes it).
-    pub(super) intersections: Vec<(*const TypeExpr, ItemPath)>,
+    /// The evaluated object types (intersections, utility and mapped types) whose struct is
+    /// being built, innermost last: the type's node and the bindings it is read with, and the
+    /// struct's path. Such a struct copies fields, so a field of the same type
+    /// (`interface A { f: A & B }`, `interface N { p?: Partial<N> }`) would be copied without
+    /// end; that field refers to the struct being built instead (the recursion pass boxes it).
+    pub(super) building: Vec<(Evaluated, ItemPath)>,
     /// How many intersection structs have been built. Each copies its members' fields, and a
     /// copied field's own intersection is built again at its new place, so an interface with
     /// k fields of intersection types grows like k factorial; past
@@ -151,6 +152,9 @@ pub(super) const MAX_APPLICATIONS: usize = 4096;
 /// How many generic aliases may be applied inside one another (`A<B<C<…>>>`) before the
 /// innermost is referred to as its own item instead.
 pub(super) const MAX_APPLIED: usize = 8;
+
+/// An evaluated type expression: its node and the frame of bindings it is read in.
+pub(super) type Evaluated = (*const TypeExpr, usize);
 
 /// How many bases deep an interface's inherited fields are copied from. Every interface
 /// repeats all its inherited fields, so the output grows with the depth of `extends` chains

@@ -1,6 +1,8 @@
 //! TypeScript types → Rust types, generating the items anonymous types need at their place.
 
-use super::build::{Builder, ContextField, Ctx, Place, MAX_APPLICATIONS, MAX_APPLIED, NO_DOCS};
+use super::build::{
+    Builder, ContextField, Ctx, Evaluated, Place, MAX_APPLICATIONS, MAX_APPLIED, NO_DOCS,
+};
 use super::decl::{EnumMember, EnumValue, Literal, Mapped, TupleElement, TypeExpr};
 use super::eval::{Bound, Named, Utility};
 use super::jsdoc::Docs;
@@ -13,6 +15,10 @@ use std::collections::{BTreeMap, BTreeSet};
 impl<'d> Builder<'_, 'd> {
     /// The Rust type of `ty` written at `place`.
     pub(super) fn lower_type(&mut self, place: &Place<'_>, ty: &'d TypeExpr) -> RustType {
+        let evaluated: Evaluated = (ty, place.env);
+        if let Some((_, path)) = self.building.iter().find(|(key, _)| *key == evaluated) {
+            return RustType::Item(path.clone(), vec![]);
+        }
         match ty {
             TypeExpr::String | TypeExpr::OpenString => RustType::String,
             TypeExpr::Number | TypeExpr::Literal(Literal::Number(_)) => self.number(place),
@@ -26,14 +32,14 @@ impl<'d> Builder<'_, 'd> {
             TypeExpr::Array(element) => {
                 RustType::Vec(Box::new(self.lower_type(&place.element(), element)))
             }
-            TypeExpr::Ref { path, args, span } => self.lower_ref(place, path, args, *span),
+            TypeExpr::Ref { path, args, span } => self.lower_ref(place, ty, path, args, *span),
             TypeExpr::Union(members) => self.lower_union(place, members),
             TypeExpr::Object(fields) => {
                 let ctx = place.ctx();
                 let fields = fields.iter().map(|f| ContextField::declared(f, &ctx)).collect();
                 self.hoist_struct(place, fields, None)
             }
-            TypeExpr::Intersection(members) => self.lower_intersection(place, members),
+            TypeExpr::Intersection(members) => self.lower_intersection(place, ty, members),
             TypeExpr::Tuple(elements) => self.lower_tuple(place, elements),
             TypeExpr::Index { object, key, span } => self.lower_index(place, object, key, *span),
             TypeExpr::KeyOf(_, span) => match self.literal_keys(&place.ctx(), ty) {
@@ -193,7 +199,7 @@ impl<'d> Builder<'_, 'd> {
     ) -> RustType {
         let ctx = place.ctx();
         if let Some(fields) = self.object_fields(&ctx, ty) {
-            return self.hoist_struct(place, fields, None);
+            return self.hoist_struct(place, fields, Some((ty, place.env)));
         }
         // A homomorphic mapped type `{ [K in keyof T]: … }` over a `T` that is not an object
         // keeps `T`'s shape, as TypeScript's does: an array maps its elements, anything else
@@ -308,6 +314,7 @@ impl<'d> Builder<'_, 'd> {
     fn lower_ref(
         &mut self,
         place: &Place<'_>,
+        ty: &'d TypeExpr,
         path: &[String],
         args: &'d [TypeExpr],
         span: Span,
@@ -359,7 +366,7 @@ impl<'d> Builder<'_, 'd> {
                     ty
                 }
             }
-            Named::Utility(utility) => self.lower_utility(place, utility, path, args, span),
+            Named::Utility(utility) => self.lower_utility(place, ty, utility, path, args, span),
             Named::Unknown => match (path.join(".").as_str(), args) {
                 ("Array" | "ReadonlyArray" | "Set" | "ReadonlySet", [element]) => {
                     RustType::Vec(Box::new(self.lower_type(&place.element(), element)))
@@ -422,6 +429,7 @@ impl<'d> Builder<'_, 'd> {
     fn lower_utility(
         &mut self,
         place: &Place<'_>,
+        ty: &'d TypeExpr,
         utility: Utility,
         path: &[String],
         args: &'d [TypeExpr],
@@ -454,7 +462,7 @@ impl<'d> Builder<'_, 'd> {
                 self.lower_filtered(place, utility == Utility::Extract, from, filter, span)
             }
             _ => match self.ref_fields(&ctx, path, args) {
-                Some(fields) => self.hoist_struct(place, fields, None),
+                Some(fields) => self.hoist_struct(place, fields, Some((ty, place.env))),
                 None => {
                     let what = format!("`{}<…>` over a type that is not an object", path.join("."));
                     self.loose(place, &what, Some(span))
@@ -539,31 +547,49 @@ impl<'d> Builder<'_, 'd> {
         ItemPath { modules, name }
     }
 
-    /// A struct of `fields` named after `place`. `intersection` is the intersection it is
-    /// built for, if any: while its fields are lowered, that intersection names this struct.
+    /// A struct of `fields` named after `place`. `evaluated` is the type it is built for when
+    /// that type copies fields (an intersection, a utility or mapped type): while its fields
+    /// are lowered, that type names this struct. Such structs are counted: past
+    /// [`MAX_INTERSECTION_STRUCTS`](super::build::MAX_INTERSECTION_STRUCTS) (copies of copies
+    /// grow factorially) the type is any JSON value, with a warning.
     fn hoist_struct(
         &mut self,
         place: &Place<'_>,
         fields: Vec<ContextField<'d>>,
-        intersection: Option<*const TypeExpr>,
+        evaluated: Option<Evaluated>,
     ) -> RustType {
         if let Some(map) = self.map_of(&fields, &place.element()) {
             return map;
         }
+        if evaluated.is_some() {
+            if self.intersection_structs == super::build::MAX_INTERSECTION_STRUCTS {
+                let what = format!(
+                    "a type past the first {} whose fields are copied into each place",
+                    super::build::MAX_INTERSECTION_STRUCTS
+                );
+                return self.loose(place, &what, place.span);
+            }
+            self.intersection_structs += 1;
+        }
         let path = self.place_path(place);
-        if let Some(key) = intersection {
-            self.intersections.push((key, path.clone()));
+        if let Some(key) = evaluated {
+            self.building.push((key, path.clone()));
         }
         let lowered = self.lower_struct(&path, &place.ts_path(), &[], fields);
-        if intersection.is_some() {
-            self.intersections.pop();
+        if evaluated.is_some() {
+            self.building.pop();
         }
         self.push_placed(&path, place, ItemKind::Struct(lowered));
         RustType::Item(path, vec![])
     }
 
     /// `A & B & { … }`: one struct with the fields of every member.
-    fn lower_intersection(&mut self, place: &Place<'_>, members: &'d [TypeExpr]) -> RustType {
+    fn lower_intersection(
+        &mut self,
+        place: &Place<'_>,
+        intersection: &'d TypeExpr,
+        members: &'d [TypeExpr],
+    ) -> RustType {
         // `Without<T, U> & U`: when every member but one adds no field, the intersection is
         // that member, referred to rather than copied.
         let ctx = place.ctx();
@@ -580,18 +606,7 @@ impl<'d> Builder<'_, 'd> {
                 return self.lower_type(&at, target);
             }
         }
-        let key = members.as_ptr();
-        if let Some((_, path)) = self.intersections.iter().find(|(k, _)| *k == key) {
-            return RustType::Item(path.clone(), vec![]);
-        }
-        if self.intersection_structs == super::build::MAX_INTERSECTION_STRUCTS {
-            let what = format!(
-                "an intersection past the first {} (their fields are copied into each place)",
-                super::build::MAX_INTERSECTION_STRUCTS
-            );
-            return self.loose(place, &what, place.span);
-        }
-        self.intersection_structs += 1;
+
         let ctx = place.ctx();
         let mut fields = Vec::new();
         let mut visited = Vec::new();
@@ -613,7 +628,7 @@ impl<'d> Builder<'_, 'd> {
                 },
             }
         }
-        self.hoist_struct(place, fields, Some(key))
+        self.hoist_struct(place, fields, Some((intersection, place.env)))
     }
 
     fn lower_union(&mut self, place: &Place<'_>, members: &'d [TypeExpr]) -> RustType {
