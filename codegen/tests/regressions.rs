@@ -153,3 +153,20 @@ fn evaluated_types_used_inside_their_own_operand_end() {
     assert!(code.contains("pub struct Parent {"), "{code}");
     assert!(code.contains("pub parent: Option<Box<Parent>>,"), "{code}");
 }
+
+/// An indexed access inside the type of the member it names (`id: [Config['id'], string]`,
+/// which `tsc` rejects as circular) overflowed the stack while being resolved (found by the
+/// property test's extended grammar); it is any JSON value, with a warning.
+#[test]
+fn indexed_access_inside_its_own_member_ends() {
+    let text = "export interface Config {\n  id?: [Config['id'], string];\n}\n";
+    let generation =
+        generate_source("c.d.ts", text, &Config::default()).unwrap_or_else(|e| panic!("{e}"));
+    let code = &generation.files()[0].contents;
+    assert!(code.contains("pub id: Option<((serde_json::Value, String), String)>,"), "{code}");
+    assert!(
+        generation.warnings().iter().any(|w| w.contains("is part of its own type")),
+        "{:?}",
+        generation.warnings()
+    );
+}

@@ -738,6 +738,12 @@ impl<'c, 'd> Builder<'c, 'd> {
                 }
                 fields
             }
+            // JavaScript's own classes hold no data that `JSON.stringify` writes.
+            _ if matches!(&path[..], [name] if name == "Error" || name == "Object")
+                && self.resolve_type(ctx, path).is_none() =>
+            {
+                Vec::new()
+            }
             _ => match self.object_fields(ctx, base) {
                 Some(fields) => fields,
                 None => {
@@ -803,10 +809,10 @@ impl<'c, 'd> Builder<'c, 'd> {
             if matches!(field.ty, TypeExpr::Never) {
                 continue; // `never`: the key is never present
             }
-            if let Some(object) = self.runtime_object(&field.ctx, field.ty) {
+            if let Some(reason) = self.not_data(&field.ctx, field.ty) {
                 self.warnings.push(
                     Diagnostic::note(
-                        format!("the property `{}` is skipped: `{object}` is a runtime object, not JSON data", field.name),
+                        format!("the property `{}` is skipped: {reason}", field.name),
                         Some(field.span),
                     )
                     .with_label("skipped"),

@@ -80,7 +80,18 @@ impl<'d> Builder<'_, 'd> {
                 self.loose(place, "an `infer` type outside a conditional's pattern", place.span)
             }
             TypeExpr::Never => RustType::Unit,
-            TypeExpr::Function => self.loose(place, "a function type", place.span),
+            // Behaviour, not data; where it stands as a type of its own (an alias, a union
+            // member), any JSON value keeps the output whole.
+            TypeExpr::Function => {
+                self.warnings.push(
+                    Diagnostic::note(
+                        format!("the function type at `{}` is `serde_json::Value`: functions carry no data", place.ts_string()),
+                        place.span,
+                    )
+                    .with_label("function type"),
+                );
+                RustType::Json
+            }
             TypeExpr::Unsupported { what, span } => self.loose(place, what, Some(*span)),
         }
     }
@@ -590,6 +601,10 @@ impl<'d> Builder<'_, 'd> {
         intersection: &'d TypeExpr,
         members: &'d [TypeExpr],
     ) -> RustType {
+        // `T & { … }` in a generic alias's own item, `T` any JSON value: any JSON value.
+        if members.iter().any(|m| self.is_erased(place, m)) {
+            return RustType::Json;
+        }
         // `Without<T, U> & U`: when every member but one adds no field, the intersection is
         // that member, referred to rather than copied.
         let ctx = place.ctx();
@@ -907,9 +922,10 @@ const RUNTIME_OBJECTS: &[&str] = &[
 ];
 
 impl<'d> Builder<'_, 'd> {
-    /// The runtime object type `ty` stands for, when every member of it (besides `null` and
-    /// `undefined`) is one of [`RUNTIME_OBJECTS`] that the input does not declare itself.
-    pub(super) fn runtime_object(&self, ctx: &Ctx, ty: &TypeExpr) -> Option<String> {
+    /// Why values of `ty` are behaviour rather than data, when every member of it (besides
+    /// `null` and `undefined`) is a runtime object of [`RUNTIME_OBJECTS`] that the input does
+    /// not declare itself, a service class, or an alias of a function type.
+    pub(super) fn not_data(&self, ctx: &Ctx, ty: &TypeExpr) -> Option<String> {
         let members: Vec<&TypeExpr> = match ty {
             TypeExpr::Union(members) => members
                 .iter()
@@ -917,18 +933,27 @@ impl<'d> Builder<'_, 'd> {
                 .collect(),
             other => vec![other],
         };
-        let mut names = Vec::new();
+        let mut reasons = Vec::new();
         for member in members {
             let TypeExpr::Ref { path, .. } = member else { return None };
-            let [name] = &path[..] else { return None };
-            if !RUNTIME_OBJECTS.contains(&name.as_str())
-                || !matches!(self.named(ctx, path), Named::Unknown)
-            {
-                return None;
-            }
-            names.push(name.as_str());
+            let name = path.join(".");
+            let reason = match self.named(ctx, path) {
+                Named::Unknown if RUNTIME_OBJECTS.contains(&name.as_str()) => {
+                    format!("`{name}` is a runtime object, not JSON data")
+                }
+                Named::Declared(found) if found.symbol.is_class => {
+                    format!("`{name}` is a service class, not data")
+                }
+                Named::Declared(found)
+                    if matches!(found.symbol.alias, Some((TypeExpr::Function, _))) =>
+                {
+                    format!("`{name}` is a function type, not data")
+                }
+                _ => return None,
+            };
+            reasons.push(reason);
         }
-        (!names.is_empty()).then(|| names.join(" | "))
+        (!reasons.is_empty()).then(|| reasons.join("; "))
     }
 }
 

@@ -37,3 +37,14 @@ export declare class Sessions {
 export declare class Realtime {
     sessions: Sessions;
 }
+/** A client: data and the services it holds; the services are left out. */
+export declare class Client {
+    readonly vertex: boolean;
+    readonly sessions: Sessions;
+    fetch?: Fetcher;
+}
+export type Fetcher = (url: string) => Promise<unknown>;
+/** An error class: `Error` adds no data. */
+export declare class ApiError extends Error {
+    status: number;
+}

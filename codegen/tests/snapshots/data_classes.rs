@@ -51,3 +51,17 @@ pub trait Realtime {
     /// The error an implementation returns: transport, status or decoding failures.
     type Error;
 }
+
+/// A client: data and the services it holds; the services are left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Client {
+    pub vertex: bool,
+}
+
+pub type Fetcher = serde_json::Value;
+
+/// An error class: `Error` adds no data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub status: f64,
+}
