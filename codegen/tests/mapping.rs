@@ -417,7 +417,8 @@ fn one_type_spelled_twice_gets_no_conflicting_impls_and_generic_defaults_need_no
     assert!(warnings.is_empty(), "{warnings:?}");
     assert!(!code.contains("impl From<AliasA>"), "{code}");
     assert!(!code.contains("impl From<AliasB>"), "{code}");
-    assert_has(&code, "impl From<f64> for Either");
+    assert_has(&code, "impl ::core::convert::From<f64> for Either");
+    assert_has(&code, "Self::Plain(::std::boxed::Box::new(value))");
     assert_has(&code, "#[serde(default = \"Option::default\", skip_serializing_if = \"Option::is_none\")]\n    pub value: Option<T>,");
 }
 

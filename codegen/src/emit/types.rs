@@ -102,6 +102,16 @@ impl ModuleCtx<'_> {
         }
     }
 
+    /// `From`, unless shadowed (an enum may be named `From`).
+    pub fn from_trait(&self) -> syn::Path {
+        self.prelude("From", &["core", "convert", "From"])
+    }
+
+    /// `Box`, unless shadowed.
+    pub fn boxed(&self) -> syn::Path {
+        self.prelude("Box", &["std", "boxed", "Box"])
+    }
+
     /// `Result`, unless shadowed.
     pub fn result(&self) -> syn::Path {
         self.prelude("Result", &["core", "result", "Result"])
@@ -134,9 +144,7 @@ impl ModuleCtx<'_> {
                 path_type(with_args(self.map_type.clone(), [self.string(), self.ty(inner)]))
             }
             RustType::Option(inner) => self.wrap(self.option(), self.ty(inner)),
-            RustType::Boxed(inner) => {
-                self.wrap(self.prelude("Box", &["std", "boxed", "Box"]), self.ty(inner))
-            }
+            RustType::Boxed(inner) => self.wrap(self.boxed(), self.ty(inner)),
             RustType::Item(target, args) => {
                 let path = self.item_path(target);
                 if args.is_empty() {

@@ -17,3 +17,7 @@ export declare enum Unit {
 export interface Holder {
     wrapped: Wrapper<Unit>;
 }
+/** Names that shadow the prelude in this module: generated impls still reach the real ones. */
+export type From = "a" | "b";
+export type Box = "x" | "y";
+export type Boxed = Plain | string;

@@ -20,7 +20,7 @@ pub enum Either {
     Number(f64),
 }
 
-impl From<f64> for Either {
+impl ::core::convert::From<f64> for Either {
     fn from(value: f64) -> Self {
         Self::Number(value)
     }
@@ -71,4 +71,96 @@ impl ::core::str::FromStr for Unit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Holder {
     pub wrapped: Wrapper<Unit>,
+}
+
+/// Names that shadow the prelude in this module: generated impls still reach the real ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum From {
+    #[serde(rename = "a")]
+    A,
+    #[serde(rename = "b")]
+    B,
+}
+
+impl From {
+    /// The wire string of this value.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::A => "a",
+            Self::B => "b",
+        }
+    }
+}
+
+impl ::core::fmt::Display for From {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for From {
+    type Err = serde::de::value::Error;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "a" => Ok(Self::A),
+            "b" => Ok(Self::B),
+            other => Err(serde::de::Error::unknown_variant(other, &["a", "b"])),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Box {
+    #[serde(rename = "x")]
+    X,
+    #[serde(rename = "y")]
+    Y,
+}
+
+impl Box {
+    /// The wire string of this value.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::X => "x",
+            Self::Y => "y",
+        }
+    }
+}
+
+impl ::core::fmt::Display for Box {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for Box {
+    type Err = serde::de::value::Error;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "x" => Ok(Self::X),
+            "y" => Ok(Self::Y),
+            other => Err(serde::de::Error::unknown_variant(other, &["x", "y"])),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Boxed {
+    Plain(::std::boxed::Box<Plain>),
+    String(String),
+}
+
+impl ::core::convert::From<Plain> for Boxed {
+    fn from(value: Plain) -> Self {
+        Self::Plain(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::core::convert::From<String> for Boxed {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
 }
