@@ -382,7 +382,7 @@ impl Impls<'_, '_> {
                     .ty("__Payload", self.ctx.ty(ty))
                     .ident("__Variant", ident(&variant.name))
                     .expr("__value", value)
-                    .path("__From", self.ctx.from_trait())
+                    .path("__From", self.ctx.convert_from())
                     .fill(
                         template!(syn::ItemImpl, impl __From<__Payload> for __Self {
                             fn from(value: __Payload) -> Self {

@@ -103,7 +103,7 @@ impl ModuleCtx<'_> {
     }
 
     /// `From`, unless shadowed (an enum may be named `From`).
-    pub fn from_trait(&self) -> syn::Path {
+    pub fn convert_from(&self) -> syn::Path {
         self.prelude("From", &["core", "convert", "From"])
     }
 
