@@ -200,6 +200,9 @@ fn module_syntax_is_understood_silently() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "pub struct Session {");
     assert!(!code.contains("mod sessions"), "a namespace of re-exports produces nothing");
+    assert_has(&code, "pub struct Defaulted {\n    pub a: String,\n}");
+    assert_has(&code, "pub struct Ambient {");
+    assert_has(&code, "pub struct GlobalShape {");
 }
 
 #[test]

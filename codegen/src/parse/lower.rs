@@ -102,12 +102,28 @@ impl Lowerer<'_> {
                     }
                     Ok(())
                 }
+                // `export default interface X {}` / `export default class X {}` declare `X`.
+                ast::ModuleDecl::ExportDefaultDecl(default) => match &default.decl {
+                    ast::DefaultDecl::TsInterfaceDecl(iface) => {
+                        self.decl(&ast::Decl::TsInterface(iface.clone()), default.span.lo, out)
+                    }
+                    ast::DefaultDecl::Class(ast::ClassExpr { ident: Some(ident), class }) => self
+                        .decl(
+                            &ast::Decl::Class(ast::ClassDecl {
+                                ident: ident.clone(),
+                                declare: true,
+                                class: class.clone(),
+                            }),
+                            default.span.lo,
+                            out,
+                        ),
+                    _ => Ok(()),
+                },
                 ast::ModuleDecl::ExportNamed(_)
                 | ast::ModuleDecl::ExportAll(_)
                 | ast::ModuleDecl::TsExportAssignment(_)
                 | ast::ModuleDecl::TsNamespaceExport(_)
                 | ast::ModuleDecl::ExportDefaultExpr(_)
-                | ast::ModuleDecl::ExportDefaultDecl(_)
                 | ast::ModuleDecl::TsImportEquals(_) => Ok(()),
             },
             ast::ModuleItem::Stmt(ast::Stmt::Decl(decl)) => self.decl(decl, decl.span().lo, out),
