@@ -667,6 +667,11 @@ impl<'d> Builder<'_, 'd> {
         if flat.contains(&&TypeExpr::BigInt) {
             flat.retain(|m| !matches!(m, TypeExpr::Number));
         }
+        // Members that are behaviour or binary content (`string | Blob`) never arrive as JSON.
+        let ctx = place.ctx();
+        if flat.iter().any(|m| self.not_data(&ctx, m).is_none()) {
+            flat.retain(|m| self.not_data(&ctx, m).is_none());
+        }
         let nullable = flat.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined));
         let mut rest: Vec<&'d TypeExpr> = Vec::new();
         for member in flat {
@@ -912,9 +917,12 @@ const RUNTIME_OBJECTS: &[&str] = &[
     "FormData",
     "Function",
     "Headers",
+    "HeadersInit",
     "Promise",
     "ReadableStream",
     "Request",
+    "RequestInfo",
+    "RequestInit",
     "Response",
     "Uint8Array",
     "WebSocket",
@@ -936,6 +944,11 @@ impl<'d> Builder<'_, 'd> {
         let mut reasons = Vec::new();
         for member in members {
             let TypeExpr::Ref { path, .. } = member else { return None };
+            // `globalThis.Blob` is `Blob`.
+            let path = match &path[..] {
+                [global, rest @ ..] if global == "globalThis" && !rest.is_empty() => rest,
+                _ => &path[..],
+            };
             let name = path.join(".");
             let reason = match self.named(ctx, path) {
                 Named::Unknown if RUNTIME_OBJECTS.contains(&name.as_str()) => {
