@@ -178,6 +178,23 @@ fn jsdoc_becomes_rustdoc() {
     }
 }
 
+/// Continuation lines of list items are put at the item's text column, which clippy requires
+/// (`doc_lazy_continuation`, `doc_overindented_list_items`) and Markdown reads the same.
+#[test]
+fn list_continuations_are_at_the_item_text_column() {
+    let (code, _) = generate("doc_lists");
+    for excerpt in [
+        "///  - for a path, it is inferred from the\n///    file extension;\n",
+        "///    Other text, continuing the last item lazily.\n",
+        "/// 1.   A wide marker\n///      continued at its text\n///      and past it.\n",
+        "/// 2. Narrow again\n///    and past it.\n",
+        "///   - inner\n///     deep continuation\n///     lazily continuing the inner item\n",
+        "///   \\# but is text of the item\n",
+    ] {
+        assert_has(&code, excerpt);
+    }
+}
+
 #[test]
 fn class_becomes_service_trait() {
     let (code, _) = generate("class");
