@@ -208,6 +208,22 @@ fn class_becomes_service_trait() {
     );
 }
 
+/// Methods keep the SDK's names; where clippy expects a conversion by that name to take
+/// another receiver than `&self`, the method allows `wrong_self_convention`.
+#[test]
+fn service_methods_named_like_conversions_keep_their_names() {
+    let (code, warnings) = generate("service_names");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let allow = "    #[allow(clippy::wrong_self_convention)]\n";
+    for name in ["from_api_response", "into_archive", "to_draft_mut", "new"] {
+        assert_has(&code, &format!("{allow}    fn {name}(\n"));
+    }
+    for name in ["as_json", "is_done", "to_json", "from"] {
+        assert_has(&code, &format!("    fn {name}(\n"));
+        assert!(!code.contains(&format!("{allow}    fn {name}(")), "{name} needs no allow");
+    }
+}
+
 #[test]
 fn module_syntax_is_understood_silently() {
     let (code, warnings) = generate("module_syntax");

@@ -37,6 +37,7 @@ snapshots!(
     primitives,
     recursive,
     recursive_intersection,
+    service_names,
     shared_unions,
     tuples,
     utility_types,
