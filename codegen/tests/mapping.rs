@@ -267,6 +267,21 @@ fn recursive_types_are_boxed_only_where_needed() {
     assert_has(&code, "    Compound(Box<Compound>),");
 }
 
+/// Every untagged payload that holds a struct by value is boxed, whatever declared the struct,
+/// so no variant is much larger than the others (clippy's `large_enum_variant`).
+#[test]
+fn struct_payloads_of_untagged_unions_are_boxed() {
+    let (code, warnings) = generate("union_payloads");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for excerpt in [
+        "    CodeExecution(Box<CodeExecution>),\n    Retrieval(Box<Retrieval>),\n    Named(Box<Named>),\n    String(String),\n",
+        "    Partial(Box<choice::Partial>),\n    Again(Box<Again>),\n    Variant2(Box<(Retrieval, String)>),\n    Number(f64),\n",
+        "    Variant0(std::collections::BTreeMap<String, f64>),\n    StringArray(Vec<String>),\n    Bool(bool),\n",
+    ] {
+        assert_has(&code, excerpt);
+    }
+}
+
 /// An intersection whose member has a field of that same intersection type: the copy of the
 /// field names the struct being built (boxed), instead of copying the members again.
 #[test]

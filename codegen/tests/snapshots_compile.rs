@@ -40,6 +40,7 @@ snapshots!(
     service_names,
     shared_unions,
     tuples,
+    union_payloads,
     utility_types,
 );
 
