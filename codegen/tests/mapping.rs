@@ -195,6 +195,21 @@ fn list_continuations_are_at_the_item_text_column() {
     }
 }
 
+/// What rustdoc `-D warnings` rejects does not come out: a link over a line break stays a
+/// link, a URL in parentheses is wrapped, a reference link without definition is text, and an
+/// example with prose around its fence is Markdown, not a fence in a fence.
+#[test]
+fn doc_links_and_examples_are_valid_rustdoc() {
+    let (code, _) = generate("doc_links");
+    for excerpt in [
+        "    /// Uploads a file. See [the API\n    /// reference](https://example.com/docs/files) and the agent\n",
+        "    /// (<https://example.com/docs/agent#access>). When streaming, \\[content\\]\\[\\] is empty.\n",
+        "    /// # Examples\n    ///\n    /// The following code uploads a file.\n    ///\n    /// ```ts\n",
+    ] {
+        assert_has(&code, excerpt);
+    }
+}
+
 #[test]
 fn class_becomes_service_trait() {
     let (code, _) = generate("class");

@@ -15,6 +15,7 @@ snapshots!(
     arrays,
     class,
     config,
+    doc_links,
     doc_lists,
     docs,
     enums,

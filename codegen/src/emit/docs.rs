@@ -69,7 +69,8 @@ pub fn doc_lines(docs: &Docs) -> Vec<String> {
         out.push("# Examples".to_owned());
         for example in &docs.examples {
             out.push(String::new());
-            if example.trim_start().starts_with("```") {
+            // An example with fences is Markdown (prose around code); one without is code.
+            if example.lines().any(|line| line.trim_start().starts_with("```")) {
                 out.extend(render_markdown(example, "ts"));
             } else {
                 out.push("```ts".to_owned());
@@ -98,10 +99,14 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
     let mut in_fence = false;
     // The text column of the list item whose paragraph the previous line belongs to.
     let mut list_indent: Option<usize> = None;
+    // The lines of the paragraph being read: escaped together, as a link or a code span may
+    // go on over a line break.
+    let mut paragraph: Vec<String> = Vec::new();
     for raw in text.lines() {
         let line = raw.replace('\t', "    ");
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") {
+            flush_paragraph(&mut paragraph, &mut out);
             if !in_fence && trimmed.trim_end() == "```" {
                 out.push(format!("{}```{fence_lang}", &line[..line.len() - trimmed.len()]));
             } else {
@@ -117,6 +122,7 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
             continue;
         }
         if trimmed.is_empty() {
+            flush_paragraph(&mut paragraph, &mut out);
             list_indent = None;
             out.push(String::new());
             continue;
@@ -124,24 +130,37 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
         let indent = line.len() - trimmed.len();
         let line = match (list_item_text_offset(trimmed), list_indent) {
             (Some(offset), _) => {
+                flush_paragraph(&mut paragraph, &mut out);
                 list_indent = Some(indent + offset);
                 line
             }
             (None, Some(needed)) => match continuation(trimmed, indent, needed) {
                 Some(line) => line,
                 None => {
+                    flush_paragraph(&mut paragraph, &mut out);
                     list_indent = None;
                     line
                 }
             },
             (None, None) => line,
         };
-        out.push(escape_inline(&line));
+        paragraph.push(line);
     }
+    flush_paragraph(&mut paragraph, &mut out);
     if in_fence {
         out.push("```".to_owned());
     }
     out
+}
+
+/// Escapes the lines of one paragraph (see [`escape_inline`]) into `out`, and empties it.
+fn flush_paragraph(paragraph: &mut Vec<String>, out: &mut Vec<String>) {
+    match paragraph.as_slice() {
+        [] => {}
+        [line] => out.push(escape_inline(line)),
+        lines => out.extend(escape_inline(&lines.join("\n")).split('\n').map(str::to_owned)),
+    }
+    paragraph.clear();
 }
 
 /// A line that follows a list item's paragraph line, rewritten at exactly the item's text
@@ -239,7 +258,8 @@ fn escape_inline(line: &str) -> String {
                 }
                 out.push_str("\\<");
             }
-            'h' if starts_url(&chars, i) && (i == 0 || !is_url_char(chars[i - 1])) => {
+            // A URL starts after anything but a letter or digit: `(https://…)` is wrapped too.
+            'h' if starts_url(&chars, i) && (i == 0 || !chars[i - 1].is_alphanumeric()) => {
                 let mut end = i;
                 while end < chars.len() && is_url_char(chars[end]) {
                     end += 1;
@@ -304,7 +324,11 @@ fn find_run(chars: &[char], from: usize, run: usize) -> Option<usize> {
     None
 }
 
-/// The end of a Markdown link `[text](url)` or `[text][ref]` starting at `start`.
+/// The end of a Markdown link `[text](url)` starting at `start`.
+///
+/// A reference link (`[text][ref]`, `[text][]`) is no link here: its definition
+/// (`[ref]: url`) is escaped like any other bracket, so rustdoc would look `ref` up as an
+/// intra-doc link and fail.
 fn link_end(chars: &[char], start: usize) -> Option<usize> {
     let mut depth = 0;
     let mut close = None;
@@ -322,13 +346,10 @@ fn link_end(chars: &[char], start: usize) -> Option<usize> {
         }
     }
     let close = close?;
-    let (open, shut) = match chars.get(close + 1) {
-        Some('(') => ('(', ')'),
-        Some('[') => ('[', ']'),
-        _ => return None,
-    };
-    let _ = open;
-    chars[close + 2..].iter().position(|&c| c == shut).map(|p| close + 3 + p)
+    if chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    chars[close + 2..].iter().position(|&c| c == ')').map(|p| close + 3 + p)
 }
 
 /// The end of an autolink `<https://…>` starting at `start`.
@@ -440,6 +461,39 @@ mod tests {
         assert_eq!(
             render("- item\n  ```\n  x\n  ```\nafter"),
             vec!["- item", "  ```text", "  x", "  ```", "after"]
+        );
+    }
+
+    #[test]
+    fn links_and_code_spans_go_on_over_line_breaks() {
+        assert_eq!(
+            render("See [the API\nreference](https://example.com/a) and `a\n[0]`."),
+            vec!["See [the API", "reference](https://example.com/a) and `a", "[0]`."]
+        );
+    }
+
+    #[test]
+    fn reference_links_are_escaped_as_they_have_no_definition() {
+        assert_eq!(render("[content][] is empty"), vec!["\\[content\\]\\[\\] is empty"]);
+    }
+
+    #[test]
+    fn urls_in_parentheses_are_wrapped() {
+        assert_eq!(
+            render("the agent (https://example.com/a#b) on it"),
+            vec!["the agent (<https://example.com/a#b>) on it"]
+        );
+    }
+
+    #[test]
+    fn examples_with_prose_around_fences_are_markdown() {
+        let docs = Docs {
+            examples: vec!["Uploads a file.\n\n```ts\nupload();\n```".into()],
+            ..Docs::default()
+        };
+        assert_eq!(
+            doc_lines(&docs),
+            vec!["# Examples", "", "Uploads a file.", "", "```ts", "upload();", "```"]
         );
     }
 
