@@ -295,7 +295,9 @@ fn inline_link_tags(line: &str) -> String {
         };
         out.push_str(&rest[..start]);
         let inner = rest[start + 6..start + len].trim();
-        let (target, text) = inner.split_once([' ', '|']).unwrap_or((inner, ""));
+        // A paragraph is escaped as a whole, so the tag may go on over a line break.
+        let (target, text) =
+            inner.split_once(|c: char| c.is_whitespace() || c == '|').unwrap_or((inner, ""));
         let text = text.trim();
         if text.is_empty() {
             out.push_str(&format!("`{target}`"));
@@ -503,5 +505,6 @@ mod tests {
             render("Use {@link Foo.bar} or {@link Baz the baz}."),
             vec!["Use `Foo.bar` or the baz (`Baz`)."]
         );
+        assert_eq!(render("Use {@link Baz\nthe baz}."), vec!["Use the baz (`Baz`)."]);
     }
 }
