@@ -181,6 +181,38 @@ fn jsdoc_becomes_rustdoc() {
     }
 }
 
+/// Continuation lines of list items are put at the item's text column, which clippy requires
+/// (`doc_lazy_continuation`, `doc_overindented_list_items`) and Markdown reads the same.
+#[test]
+fn list_continuations_are_at_the_item_text_column() {
+    let (code, _) = generate("doc_lists");
+    for excerpt in [
+        "///  - for a path, it is inferred from the\n///    file extension;\n",
+        "///    Other text, continuing the last item lazily.\n",
+        "/// 1.   A wide marker\n///      continued at its text\n///      and past it.\n",
+        "/// 2. Narrow again\n///    and past it.\n",
+        "///   - inner\n///     deep continuation\n///     lazily continuing the inner item\n",
+        "///   \\# but is text of the item\n",
+    ] {
+        assert_has(&code, excerpt);
+    }
+}
+
+/// What rustdoc `-D warnings` rejects does not come out: a link over a line break stays a
+/// link, a URL in parentheses is wrapped, a reference link without definition is text, and an
+/// example with prose around its fence is Markdown, not a fence in a fence.
+#[test]
+fn doc_links_and_examples_are_valid_rustdoc() {
+    let (code, _) = generate("doc_links");
+    for excerpt in [
+        "    /// Uploads a file. See [the API\n    /// reference](https://example.com/docs/files) and the agent\n",
+        "    /// (<https://example.com/docs/agent#access>). When streaming, \\[content\\]\\[\\] is empty.\n",
+        "    /// # Examples\n    ///\n    /// The following code uploads a file.\n    ///\n    /// ```ts\n",
+    ] {
+        assert_has(&code, excerpt);
+    }
+}
+
 #[test]
 fn class_becomes_service_trait() {
     let (code, _) = generate("class");
@@ -192,6 +224,22 @@ fn class_becomes_service_trait() {
         !code.contains("RequestOptions") && !code.contains("APIResource"),
         "SDK plumbing is dropped"
     );
+}
+
+/// Methods keep the SDK's names; where clippy expects a conversion by that name to take
+/// another receiver than `&self`, the method allows `wrong_self_convention`.
+#[test]
+fn service_methods_named_like_conversions_keep_their_names() {
+    let (code, warnings) = generate("service_names");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let allow = "    #[allow(clippy::wrong_self_convention)]\n";
+    for name in ["from_api_response", "into_archive", "to_draft_mut", "new"] {
+        assert_has(&code, &format!("{allow}    fn {name}(\n"));
+    }
+    for name in ["as_json", "is_done", "to_json", "from"] {
+        assert_has(&code, &format!("    fn {name}(\n"));
+        assert!(!code.contains(&format!("{allow}    fn {name}(")), "{name} needs no allow");
+    }
 }
 
 #[test]
@@ -238,6 +286,21 @@ fn recursive_types_are_boxed_only_where_needed() {
     // Struct payloads of unions are boxed already, which breaks the `Filter` cycle.
     assert_has(&code, "    pub not: Option<Filter>,");
     assert_has(&code, "    Compound(Box<Compound>),");
+}
+
+/// Every untagged payload that holds a struct by value is boxed, whatever declared the struct,
+/// so no variant is much larger than the others (clippy's `large_enum_variant`).
+#[test]
+fn struct_payloads_of_untagged_unions_are_boxed() {
+    let (code, warnings) = generate("union_payloads");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for excerpt in [
+        "    CodeExecution(Box<CodeExecution>),\n    Retrieval(Box<Retrieval>),\n    Named(Box<Named>),\n    String(String),\n",
+        "    Partial(Box<choice::Partial>),\n    Again(Box<Again>),\n    Variant2(Box<(Retrieval, String)>),\n    Number(f64),\n",
+        "    Variant0(std::collections::BTreeMap<String, f64>),\n    StringArray(Vec<String>),\n    Bool(bool),\n",
+    ] {
+        assert_has(&code, excerpt);
+    }
 }
 
 /// An intersection whose member has a field of that same intersection type: the copy of the

@@ -20,6 +20,8 @@ snapshots!(
     conditional_types,
     config,
     data_classes,
+    doc_links,
+    doc_lists,
     docs,
     empty_globs,
     enums,
@@ -42,8 +44,10 @@ snapshots!(
     primitives,
     recursive,
     recursive_intersection,
+    service_names,
     shared_unions,
     tuples,
+    union_payloads,
     utility_types,
 );
 

@@ -353,6 +353,12 @@ fn service(
                 Holes::visit_trait_item_fn_mut,
             );
         method.attrs = doc_attrs(ctx.docs, &m.docs);
+        if names_another_receiver(&m.name) {
+            // The method keeps the SDK's name (`fromResponse` → `from_response`), by which users
+            // find it, and stays a call through the client (`&self`): clippy's naming
+            // convention is about conversions, which a remote call is not.
+            method.attrs.push(list_attribute("allow", quote!(clippy::wrong_self_convention)));
+        }
         method.sig.ident = ident(&m.name);
         // As `fn name(&self, #(#params),*)` was written: a comma after `&self` even alone.
         // (rustfmt may or may not have written that comma into the template.)
@@ -376,4 +382,17 @@ fn service(
         service.items.push(syn::TraitItem::Fn(method));
     }
     syn::Item::Trait(service)
+}
+
+/// Whether clippy's `wrong_self_convention` expects a method of this name to take another
+/// receiver than `&self`: none for `new` and `from_*`, `self` for `into_*`, `&mut self` for
+/// `to_mut` and `to_*_mut`.
+fn names_another_receiver(name: &str) -> bool {
+    let name = unraw(name);
+    let prefixed = |prefix: &str| name.starts_with(prefix) && name != prefix;
+    name == "new"
+        || name == "to_mut"
+        || prefixed("from_")
+        || prefixed("into_")
+        || prefixed("to_") && name.ends_with("_mut")
 }

@@ -820,7 +820,8 @@ impl<'d> Builder<'_, 'd> {
     }
 
     /// An untagged enum with one variant per member, objects first so serde tries the most
-    /// specific shapes before the catch-alls. Struct payloads are boxed.
+    /// specific shapes before the catch-alls. Struct payloads are boxed once every item exists
+    /// (`recursion::box_struct_payloads`), when what a member names is known.
     fn lower_untagged(&mut self, place: &Place<'_>, members: &[&'d TypeExpr]) -> RustType {
         let path = self.place_path(place);
         let owner = path.clone();
@@ -850,14 +851,7 @@ impl<'d> Builder<'_, 'd> {
                 fixed: None,
                 ..Self::with_ctx(place, &member_ctx)
             };
-            let mut ty = self.lower_type(&member_place, member);
-            let boxable = !matches!(ty, RustType::Map(_) | RustType::Json);
-            if boxable
-                && (matches!(member, TypeExpr::Object(_) | TypeExpr::Intersection(_))
-                    || self.is_struct_ref(&member_place, member))
-            {
-                ty = RustType::Boxed(Box::new(ty));
-            }
+            let ty = self.lower_type(&member_place, member);
             if variants.iter().any(|v: &Variant| v.kind == VariantKind::Untagged(ty.clone())) {
                 continue;
             }
@@ -866,23 +860,10 @@ impl<'d> Builder<'_, 'd> {
         }
         // Members that all map to one Rust type (`E.A | E.B` of one enum) are that type.
         if let [Variant { kind: VariantKind::Untagged(only), .. }] = variants.as_slice() {
-            return match only {
-                RustType::Boxed(inner) => (**inner).clone(),
-                other => other.clone(),
-            };
+            return only.clone();
         }
         self.push_placed(&path, place, ItemKind::Enum(Enum { variants }));
         RustType::Item(path, vec![])
-    }
-
-    fn is_struct_ref(&self, place: &Place<'_>, member: &TypeExpr) -> bool {
-        match member {
-            TypeExpr::Ref { path, .. } => self
-                .resolver
-                .resolve(place.file, place.ns, path)
-                .is_some_and(|f| !f.symbol.bodies.is_empty()),
-            _ => false,
-        }
     }
 
     /// A literal-union enum: placed at once when the place has a declared name, otherwise queued

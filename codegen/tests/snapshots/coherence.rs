@@ -15,8 +15,8 @@ pub type AliasB = Plain;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Either {
-    AliasA(AliasA),
-    AliasB(AliasB),
+    AliasA(::std::boxed::Box<AliasA>),
+    AliasB(::std::boxed::Box<AliasB>),
     Number(f64),
 }
 
