@@ -405,7 +405,7 @@ fn index_signatures_become_maps_or_flattened_extras() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "pub type Labels = std::collections::BTreeMap<String, String>;");
     assert_has(&code, "    #[serde(flatten)]\n    pub extra: std::collections::BTreeMap<String, serde_json::Value>,");
-    assert_has(&code, "    pub scores: std::collections::BTreeMap<String, holder::Score>,");
+    assert_has(&code, "    pub scores: std::collections::BTreeMap<String, holder::Scores>,");
     assert_has(&code, "    pub headers: std::collections::BTreeMap<String, String>,");
 }
 

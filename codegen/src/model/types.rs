@@ -228,7 +228,7 @@ impl<'d> Builder<'_, 'd> {
         }
         let mut erased = place.erased.to_vec();
         erased.push(mapped.param.clone());
-        let value = Place { erased: &erased, ..place.element() };
+        let value = Place { erased: &erased, ..unfixed(place) };
         RustType::Map(Box::new(self.lower_type(&value, &mapped.ty)))
     }
 
@@ -466,8 +466,9 @@ impl<'d> Builder<'_, 'd> {
                     other => other,
                 }
             }
+            // The value type is named after the place, as a `Record` always was.
             (Utility::Record, [keys, value]) if self.literal_keys(&ctx, keys).is_none() => {
-                RustType::Map(Box::new(self.lower_type(&place.element(), value)))
+                RustType::Map(Box::new(self.lower_type(&unfixed(place), value)))
             }
             (Utility::Exclude | Utility::Extract, [from, filter]) => {
                 self.lower_filtered(place, utility == Utility::Extract, from, filter, span)
@@ -569,7 +570,8 @@ impl<'d> Builder<'_, 'd> {
         fields: Vec<ContextField<'d>>,
         evaluated: Option<Evaluated>,
     ) -> RustType {
-        if let Some(map) = self.map_of(&fields, &place.element()) {
+        // A map's value type is named after the place, like a `Record`'s.
+        if let Some(map) = self.map_of(&fields, &unfixed(place)) {
             return map;
         }
         if evaluated.is_some() {
@@ -961,6 +963,12 @@ fn same_member(member: &TypeExpr, filter: &TypeExpr) -> bool {
         (TypeExpr::Literal(Literal::Bool(_)), TypeExpr::Boolean) => true,
         _ => member == filter,
     }
+}
+
+/// `place` for a type inside the one at `place` (a map's values): never the declared item's
+/// own path.
+fn unfixed<'p>(place: &Place<'p>) -> Place<'p> {
+    Place { fixed: None, ..place.clone() }
 }
 
 /// The name stem for the elements of the type at `place`.
