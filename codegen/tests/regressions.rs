@@ -170,3 +170,15 @@ fn indexed_access_inside_its_own_member_ends() {
         generation.warnings()
     );
 }
+
+/// `T | null` where `T` is nullable already (an alias with `| null`, a mapped type that adds
+/// it) is one `Option`, not `Option<Option<…>>` (discord-api-types had four nested, which
+/// clippy's type_complexity rejects).
+#[test]
+fn nullable_twice_is_one_option() {
+    let code = code_for(
+        "export type MaybeId = string | null;\nexport type Nullable<T> = { [P in keyof T]: T[P] | null };\nexport interface A { id: MaybeId | null; b?: string | null }\nexport type B = Nullable<A>;\n",
+    );
+    assert!(code.contains("pub id: Option<MaybeId>,"), "{code}");
+    assert!(!code.contains("Option<Option<Option"), "{code}");
+}

@@ -23,12 +23,21 @@ enum Target {
 }
 
 /// Replaces every [`RustType::MemberOf`] in `root` with the member's type; an access that
-/// names no member becomes `serde_json::Value`, with a warning.
-pub fn resolve_members(root: &mut Module, warnings: &mut Vec<Diagnostic>) {
+/// names no member becomes `serde_json::Value`, with a warning. A member may be nullable
+/// where the access was made nullable again (`T['k'] | null`): `Option`s that meet are
+/// merged, and an optional field's own `Option` becomes its nullability, as for `a?: T | null`
+/// (`collapse_null` as configured).
+pub fn resolve_members(root: &mut Module, warnings: &mut Vec<Diagnostic>, collapse_null: bool) {
     let mut targets = FxHashMap::default();
     collect(root, &mut Vec::new(), &mut targets);
     let mut failed = Vec::new();
-    root.for_each_type_mut(&mut |ty| resolve_in(ty, &targets, &mut failed, &mut Vec::new()));
+    root.for_each_type_mut(&mut |ty| {
+        if contains_access(ty) {
+            resolve_in(ty, &targets, &mut failed, &mut Vec::new());
+            merge_options(ty);
+        }
+    });
+    normalize_fields(root, collapse_null);
     failed.sort();
     failed.dedup();
     for access in failed {
@@ -39,6 +48,45 @@ pub fn resolve_members(root: &mut Module, warnings: &mut Vec<Diagnostic>) {
             )
             .with_help("check the property names of the access against the declaration"),
         );
+    }
+}
+
+/// Whether `ty` holds an indexed access anywhere.
+fn contains_access(ty: &mut RustType) -> bool {
+    matches!(ty, RustType::MemberOf(..)) || ty.children_mut().any(|child| contains_access(child))
+}
+
+/// `Option<Option<T>>` anywhere in `ty` becomes `Option<T>`: inside a type, JSON has one
+/// `null`.
+fn merge_options(ty: &mut RustType) {
+    while let RustType::Option(inner) = ty {
+        if !matches!(**inner, RustType::Option(_)) {
+            break;
+        }
+        *ty = std::mem::replace(&mut **inner, RustType::Unit);
+    }
+    for child in ty.children_mut() {
+        merge_options(child);
+    }
+}
+
+/// A field whose type came out as an `Option` where the field is optional or nullable
+/// already: the `Option` is the field's nullability.
+fn normalize_fields(module: &mut Module, collapse_null: bool) {
+    for item in &mut module.items {
+        let ItemKind::Struct(s) = &mut item.kind else { continue };
+        for field in &mut s.fields {
+            let RustType::Option(inner) = &field.ty else { continue };
+            if field.nullable {
+                field.ty = (**inner).clone();
+            } else if field.optional {
+                field.ty = (**inner).clone();
+                field.nullable = !collapse_null;
+            }
+        }
+    }
+    for child in &mut module.modules {
+        normalize_fields(child, collapse_null);
     }
 }
 

@@ -692,10 +692,12 @@ impl<'d> Builder<'_, 'd> {
             }
             [single] => self.lower_type(place, single),
         };
-        if nullable {
-            RustType::Option(Box::new(lowered))
-        } else {
-            lowered
+        match lowered {
+            // A member that is nullable already (`T | null` where `T` is an alias with
+            // `| null`, or a mapped type that added it) is nullable once.
+            RustType::Option(_) => lowered,
+            other if nullable => RustType::Option(Box::new(other)),
+            other => other,
         }
     }
 

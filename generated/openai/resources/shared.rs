@@ -642,7 +642,7 @@ pub struct Reasoning {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "super::super::super::dts2rs_support::double_option"
     )]
-    pub effort: Option<Option<Option<ReasoningEffort>>>,
+    pub effort: Option<Option<ReasoningEffort>>,
     #[deprecated(
         note = "**Deprecated:** use `summary` instead.\n\nA summary of the reasoning performed by the model. This can be useful for\ndebugging and understanding the model's reasoning process. One of `auto`,\n`concise`, or `detailed`."
     )]
