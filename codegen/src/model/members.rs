@@ -53,7 +53,7 @@ pub fn resolve_members(root: &mut Module, warnings: &mut Vec<Diagnostic>, collap
 
 /// Whether `ty` holds an indexed access anywhere.
 fn contains_access(ty: &mut RustType) -> bool {
-    matches!(ty, RustType::MemberOf(..)) || ty.children_mut().any(|child| contains_access(child))
+    matches!(ty, RustType::MemberOf(..)) || ty.children_mut().any(contains_access)
 }
 
 /// `Option<Option<T>>` anywhere in `ty` becomes `Option<T>`: inside a type, JSON has one
