@@ -189,6 +189,7 @@ fn list_continuations_are_at_the_item_text_column() {
     for excerpt in [
         "///  - for a path, it is inferred from the\n///    file extension;\n",
         "///    Other text, continuing the last item lazily.\n",
+        "/// > \\[!NOTE\\]\n/// >    This operation supports both kinds of access.\n/// > Unauthorized users will not see the existence of this endpoint.\n",
         "/// 1.   A wide marker\n///      continued at its text\n///      and past it.\n",
         "/// 2. Narrow again\n///    and past it.\n",
         "///   - inner\n///     deep continuation\n///     lazily continuing the inner item\n",

@@ -102,6 +102,8 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
     // The lines of the paragraph being read: escaped together, as a link or a code span may
     // go on over a line break.
     let mut paragraph: Vec<String> = Vec::new();
+    // Whether the previous line belongs to a block quote.
+    let mut in_quote = false;
     for raw in text.lines() {
         let line = raw.replace('\t', "    ");
         let trimmed = line.trim_start();
@@ -115,6 +117,7 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
             in_fence = !in_fence;
             // A fence ends the paragraph: what follows it is no continuation.
             list_indent = None;
+            in_quote = false;
             continue;
         }
         if in_fence {
@@ -124,9 +127,16 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
         if trimmed.is_empty() {
             flush_paragraph(&mut paragraph, &mut out);
             list_indent = None;
+            in_quote = false;
             out.push(String::new());
             continue;
         }
+        // A line after a quote's line continues the quote's paragraph ("lazily", as
+        // Markdown reads it); it gets the quote's marker, so the doc says so in the open.
+        let quoted = trimmed.starts_with('>');
+        let line = if in_quote && !quoted { format!("> {trimmed}") } else { line };
+        in_quote |= quoted;
+        let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         let line = match (list_item_text_offset(trimmed), list_indent) {
             (Some(offset), _) => {

@@ -26,3 +26,13 @@
 export interface Upload {
     path?: string;
 }
+/**
+ * GitHub's notes are quotes whose last line continues lazily:
+ *
+ * > [!NOTE]
+ * >    This operation supports both kinds of access.
+ * Unauthorized users will not see the existence of this endpoint.
+ */
+export interface Quoted {
+    id?: string;
+}

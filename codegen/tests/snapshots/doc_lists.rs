@@ -29,3 +29,14 @@ pub struct Upload {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
 }
+
+/// GitHub's notes are quotes whose last line continues lazily:
+///
+/// > \[!NOTE\]
+/// >    This operation supports both kinds of access.
+/// > Unauthorized users will not see the existence of this endpoint.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Quoted {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
