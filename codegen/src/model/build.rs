@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, FileId, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 /// The docs of a place that has none, lent to every such place.
@@ -39,6 +40,12 @@ pub struct InputFile<'a> {
     pub module_path: Vec<String>,
     /// The declarations.
     pub decls: &'a DeclFile,
+    /// Module specifiers the caller followed on disk, each with the `module_path` of the file
+    /// it names (a file from outside the input cannot be found from the specifier alone).
+    pub links: Vec<(String, Vec<String>)>,
+    /// A file from outside the input, read for the declarations the input refers to: only
+    /// those, and what they refer to in turn, are generated (see [`build`]).
+    pub on_demand: bool,
 }
 
 /// The model of the whole output, with the warnings met on the way.
@@ -50,6 +57,11 @@ pub struct Model {
 }
 
 /// Builds the Rust model of all input files.
+///
+/// Files read [on demand](InputFile::on_demand) contribute only the declarations that the
+/// others refer to: they are lowered after the input, repeatedly, until no lowered declaration
+/// refers to one not yet lowered. Everything else in them (an SDK's client classes, its
+/// request plumbing) is left out, as the user did not ask for it.
 pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     let mut ordered: Vec<&InputFile<'_>> = files.iter().collect();
     ordered.sort_by(|a, b| a.module_path.cmp(&b.module_path));
@@ -70,20 +82,40 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         frames: vec![super::eval::Frame::root()],
         eval_depth: 0,
         applying: Vec::new(),
+        on_demand: Vec::new(),
+        wanted: RefCell::default(),
     };
     for input in &ordered {
         let module = builder.file_module(input);
         let index = builder.resolver.add(input.module_path.join("/"), Declared::new(input.decls));
+        if input.on_demand {
+            builder.resolver.link_only(index);
+        }
+        builder.on_demand.push(input.on_demand);
         builder.modules.push(module.clone());
         builder.declare(index, &input.decls.decls, &[], &module);
     }
     for (index, input) in ordered.iter().enumerate() {
+        for (specifier, target) in &input.links {
+            builder.resolver.link(index, specifier.clone(), target.join("/"));
+        }
+    }
+    // Files read on demand re-export nothing: their modules hold only what the input uses.
+    for (index, input) in ordered.iter().enumerate().filter(|(_, i)| !i.on_demand) {
         builder.reexports(index, input.decls);
     }
-    for (index, input) in ordered.iter().enumerate() {
-        let module = builder.modules[index].clone();
-        builder.lower_decls(index, &input.decls.decls, &[], &module);
-        builder.place_file_enums(&module);
+    for (index, input) in ordered.iter().enumerate().filter(|(_, i)| !i.on_demand) {
+        builder.lower_file(index, input.decls);
+    }
+    // What the input uses from files read on demand, until nothing new is used.
+    loop {
+        let lowered = builder.done.len();
+        for (index, input) in ordered.iter().enumerate().filter(|(_, i)| i.on_demand) {
+            builder.lower_file(index, input.decls);
+        }
+        if builder.done.len() == lowered {
+            break;
+        }
     }
     for key in config.types.keys().filter(|k| !builder.used_overrides.contains(*k)) {
         builder.warnings.push(
@@ -135,6 +167,11 @@ pub(super) struct Builder<'c, 'd> {
     /// The generic aliases being applied, innermost last, with the identity of their
     /// arguments (see [`Builder::identity`]).
     pub(super) applying: Vec<(ItemPath, Vec<*const TypeExpr>)>,
+    /// Whether each file (by index) is read on demand (see [`InputFile::on_demand`]).
+    on_demand: Vec<bool>,
+    /// The declarations of files read on demand that a lowered type refers to. Marked while
+    /// resolving, which only borrows the builder.
+    wanted: RefCell<FxHashSet<ItemPath>>,
 }
 
 /// How many generic aliases may be applied inside one another (`A<B<C<…>>>`) before the
@@ -446,7 +483,11 @@ impl<'c, 'd> Builder<'c, 'd> {
                 ReExport::Named { alias, from: Some(_), .. } => {
                     let path = [alias.clone()];
                     let Some(found) = self.resolver.resolve_export(file, &path) else { continue };
+                    if self.on_demand[found.file] && found.symbol.is_class {
+                        continue; // not generated (see `use_declaration`)
+                    }
                     let target = found.symbol.path.clone();
+                    self.use_declaration(found.file, found.symbol);
                     if target.modules == module
                         || self.scope(&module).contains(&rust_ident(alias, Case::Type))
                     {
@@ -466,6 +507,10 @@ impl<'c, 'd> Builder<'c, 'd> {
                 }
                 ReExport::All { from } => {
                     let Some(target) = self.resolver.specifier(file, from) else { continue };
+                    // Of a file read on demand, the module holds only what is used.
+                    if self.on_demand[target] {
+                        continue;
+                    }
                     let target_module = self.modules[target].clone();
                     if target_module != module {
                         self.push_item(
@@ -483,6 +528,29 @@ impl<'c, 'd> Builder<'c, 'd> {
                 _ => {}
             }
         }
+    }
+
+    /// Lowers the declarations of file `index` not lowered yet (of a file read on demand, the
+    /// wanted ones), then places its literal-union enums.
+    fn lower_file(&mut self, index: usize, decls: &'d DeclFile) {
+        let module = self.modules[index].clone();
+        self.lower_decls(index, &decls.decls, &[], &module);
+        self.place_file_enums(&module);
+    }
+
+    /// Notes that `symbol`, declared in `file`, is used, so that it is generated if its file is
+    /// read on demand. A class is not: it is the SDK's client plumbing (a service trait that
+    /// nothing in the input asked for), and a use of it as data is mapped loosely anyway.
+    pub(super) fn use_declaration(&self, file: usize, symbol: &Symbol<'d>) {
+        if self.on_demand[file] && !symbol.is_class {
+            self.wanted.borrow_mut().insert(symbol.path.clone());
+        }
+    }
+
+    /// Whether the declaration at `path` of `file` is generated: every declaration of the
+    /// input, and those of files read on demand that something uses.
+    fn is_generated(&self, file: usize, path: &ItemPath) -> bool {
+        !self.on_demand[file] || self.wanted.borrow().contains(path)
     }
 
     fn place_file_enums(&mut self, module: &[String]) {
@@ -508,7 +576,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                 continue;
             }
             // A value shares its name with a type as often as not; it generates nothing.
-            if matches!(decl.kind, DeclKind::Const(_)) || !self.done.insert((file, ts.clone())) {
+            if matches!(decl.kind, DeclKind::Const(_)) {
                 continue;
             }
             let symbol = self.resolver.files[file].types.get(&ts);
@@ -517,6 +585,9 @@ impl<'c, 'd> Builder<'c, 'd> {
             else {
                 continue;
             };
+            if !self.is_generated(file, &path) || !self.done.insert((file, ts.clone())) {
+                continue;
+            }
             let kind = match &decl.kind {
                 DeclKind::Interface(_) => {
                     let params = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
@@ -854,12 +925,15 @@ impl<'c, 'd> Builder<'c, 'd> {
         }
     }
 
-    /// Whether `ty` names something declared outside the input (an import from outside, an
-    /// unknown name, or a class).
+    /// Whether `ty` names something declared outside the input (an import from outside, read
+    /// or not, an unknown name, or a class).
     pub(super) fn is_external(&self, file: usize, ns: &[String], ty: &TypeExpr) -> bool {
         match ty {
             TypeExpr::Ref { path, .. } => {
-                self.resolver.resolve(file, ns, path).is_none_or(|f| f.symbol.is_class)
+                // What comes from a file read on demand is the SDK's own, as before it was read.
+                self.resolver
+                    .resolve(file, ns, path)
+                    .is_none_or(|f| f.symbol.is_class || self.on_demand[f.file])
                     && !matches!(path.join(".").as_str(), "Array" | "ReadonlyArray" | "Record")
             }
             _ => false,
