@@ -239,11 +239,11 @@ struct Origin {
 /// An input as the user named it, which decides where the files it imports go.
 #[derive(Debug)]
 struct Root {
-    /// The file or folder, lexically normalized.
+    /// The file or folder, lexically normalized; for a package, the folder of its types entry.
     path: PathBuf,
     /// The module path of the input's own files (empty for a single input).
     prefix: Vec<String>,
-    /// A package folder: files below it are followed from its `types` entry instead of all
+    /// A package: the files below `path` are followed from its types entry instead of all
     /// read, and are part of the input.
     package: bool,
 }
@@ -565,15 +565,15 @@ fn load(
 ) -> Result<(crate::diagnostics::FileId, parse::Parsed), String> {
     let text = read_text(&target.path).map_err(|e| match e {
         Error::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-            "no such file".to_owned()
+            "it does not exist".to_owned()
         }
         Error::Read { source, .. } => source.to_string(),
         other => other.to_string(),
     })?;
     let name = display(&target.path);
     let file = sources.add(name.clone(), text);
-    let parsed =
-        parse::parse_file(file, &name, sources.text(file)).map_err(|d| sources.render_short(&d))?;
+    let parsed = parse::parse_file(file, &name, sources.text(file))
+        .map_err(|d| format!("it does not parse ({})", sources.render_short(&d)))?;
     Ok((file, parsed))
 }
 
@@ -695,20 +695,15 @@ fn collect_inputs(
     let meta =
         fs::metadata(input).map_err(|source| Error::Read { path: input.to_path_buf(), source })?;
     let base: Vec<String> = if single { vec![] } else { vec![module_stem(input)] };
-    let package = if meta.is_dir() { package_types(input)? } else { None };
-    let root =
-        Arc::new(Root { path: normalize(input), prefix: base.clone(), package: package.is_some() });
-    if let Some(entry) = package {
-        let relative = entry.strip_prefix(input).unwrap_or(&entry);
-        let mut module_path = base;
-        let parts: Vec<_> = relative.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-        if let Some((file, folders)) = parts.split_last() {
-            module_path.extend(folders.iter().cloned());
-            module_path.push(module_stem(Path::new(file)));
-        }
-        out.push((entry, module_path, root));
+    if let Some(entry) = if meta.is_dir() { package_types(input)? } else { None } {
+        // The entry's items sit where a lone file's would; the files it imports are named by
+        // their path from its folder (`dist/index.d.ts` imports `./models.js` → `models`).
+        let folder = entry.parent().map(normalize).unwrap_or_default();
+        let root = Arc::new(Root { path: folder, prefix: base.clone(), package: true });
+        out.push((entry, base, root));
         return Ok(());
     }
+    let root = Arc::new(Root { path: normalize(input), prefix: base.clone(), package: false });
     if meta.is_file() {
         if !is_declaration_file(input) {
             return Err(Error::Invalid(format!(
