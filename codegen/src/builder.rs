@@ -112,7 +112,9 @@ impl Builder {
         Builder::default()
     }
 
-    /// Adds a `.d.ts` file, or a folder whose `.d.ts` files (at any depth) are all read.
+    /// Adds a `.d.ts` file, a folder whose `.d.ts` files (at any depth) are all read, or a
+    /// package folder (read from its `package.json` types entry). Relative imports out of the
+    /// input are followed, and what the input uses of them generated under `external`.
     pub fn input(mut self, path: impl Into<PathBuf>) -> Self {
         self.inputs.push(path.into());
         self

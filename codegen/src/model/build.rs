@@ -377,6 +377,13 @@ impl<'c, 'd> Builder<'c, 'd> {
             if module.docs.is_empty() {
                 module.docs = Docs::generated(match &kind {
                     ModuleKind::File { source } => format!("Types declared in `{source}`."),
+                    // The first module of a file read from outside is not a folder.
+                    _ if input.on_demand && i == 0 => "Declarations from outside the input that \
+                        it uses, by their path from its parent folder."
+                        .to_owned(),
+                    _ if input.on_demand => {
+                        format!("Declarations under `{}/`.", outside_folder(input, i))
+                    }
                     _ => format!("Declarations under `{}/`.", segments[..=i].join("/")),
                 });
             }
@@ -407,6 +414,8 @@ impl<'c, 'd> Builder<'c, 'd> {
                             DeclKind::Interface(body) if !symbol.bodies.is_empty() => {
                                 symbol.bodies.push(body)
                             }
+                            // Of a file read on demand, most declarations are never generated.
+                            _ if self.on_demand[file] => {}
                             _ => self.warnings.push(
                                 Diagnostic::warning(
                                     format!(
@@ -939,6 +948,14 @@ impl<'c, 'd> Builder<'c, 'd> {
             _ => false,
         }
     }
+}
+
+/// The folder on disk of module `depth` of `input`, a file read from outside the input (its
+/// module path is `external`, then its path from the input's parent folder).
+fn outside_folder(input: &InputFile<'_>, depth: usize) -> String {
+    let below = input.module_path.len().saturating_sub(depth + 1);
+    let path = std::path::Path::new(&input.display);
+    path.ancestors().nth(below).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn method_place<'p>(

@@ -43,9 +43,9 @@ pub mod chat {
     }
 }
 
-/// Declarations under `external/`.
+/// Declarations from outside the input that it uses, by their path from its parent folder.
 pub mod external {
-    /// Declarations under `external/core/`.
+    /// Declarations under `tests/imports/core/`.
     pub mod core {
         use serde::{Deserialize, Serialize};
 
