@@ -412,8 +412,10 @@ fn follow_imports(
         .enumerate()
         .filter_map(|(i, l)| Some((l.origin.as_ref()?.path.clone(), i)))
         .collect();
+    // Two files of one module path would be one resolver key; a file and a folder's
+    // `index` of one name share their module, as in a folder input.
     let mut modules: std::collections::HashSet<Vec<String>> =
-        loaded.iter().map(|l| module_of(&l.module_path).to_vec()).collect();
+        loaded.iter().map(|l| l.module_path.clone()).collect();
     let external = external_module(loaded);
     let mut read = Vec::new();
     let mut next = 0;
@@ -441,9 +443,9 @@ fn follow_imports(
             if origin.root.contains(&target.path) && !origin.root.package {
                 continue; // below a folder input but not read: not a declaration file there
             }
-            let failure = if modules.contains(module_of(&target.module_path)) {
+            let failure = if modules.contains(&target.module_path) {
                 Err(format!(
-                    "its module `{}` is taken by the input's own",
+                    "another file read has its module path `{}`",
                     target.module_path.join("::")
                 ))
             } else {
@@ -453,7 +455,7 @@ fn follow_imports(
                 Ok(parsed) => {
                     read.push(target.path.clone());
                     by_path.insert(target.path.clone(), loaded.len());
-                    modules.insert(module_of(&target.module_path).to_vec());
+                    modules.insert(target.module_path.clone());
                     if !target.on_demand {
                         warnings.extend(parsed.1.warnings);
                     }
@@ -488,14 +490,6 @@ fn follow_imports(
         }
     }
     read
-}
-
-/// The module a file's items go in: `index` is its folder's (as in the model's `file_module`).
-fn module_of(module_path: &[String]) -> &[String] {
-    match module_path.split_last() {
-        Some((last, folders)) if last == "index" => folders,
-        _ => module_path,
-    }
 }
 
 /// The top-level module of the files read from outside the input: `external`, unless the
