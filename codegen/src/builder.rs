@@ -87,8 +87,15 @@ struct Warnings {
 }
 
 impl Warnings {
-    fn len(&self) -> usize {
-        self.diagnostics.len() + self.notes.len()
+    /// How many are warnings (notes say what was left out on purpose and are not counted).
+    fn warning_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+            + self.notes.len()
+    }
+
+    /// How many are notes.
+    fn note_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Note).count()
     }
 
     fn full(&self) -> &[String] {
@@ -167,8 +174,16 @@ impl Builder {
         }
         let generation = generation?;
         if cargo {
-            for warning in generation.warnings.short() {
-                println!("cargo:warning={warning}");
+            // Notes (a method left out, a value skipped) are expected and many: a build
+            // prints only the warnings.
+            let warnings = &generation.warnings;
+            let is_note = warnings.diagnostics.iter().map(|d| d.severity == Severity::Note);
+            for (warning, note) in
+                warnings.short().iter().zip(is_note.chain(std::iter::repeat(false)))
+            {
+                if !note {
+                    println!("cargo:warning={warning}");
+                }
             }
         }
         generation.write()?;
@@ -617,7 +632,13 @@ impl Generation {
 
     /// How many warnings there are, without rendering them.
     pub fn warning_count(&self) -> usize {
-        self.warnings.len()
+        self.warnings.warning_count()
+    }
+
+    /// How many notes there are (constructs left out on purpose: methods, values), without
+    /// rendering them.
+    pub fn note_count(&self) -> usize {
+        self.warnings.note_count()
     }
 
     /// The Rust model the files were emitted from (what `dts2rs diff` compares).

@@ -497,3 +497,18 @@ fn a_package_folder_is_read_from_its_types_entry() {
     let code = fs::read_to_string(dir.path().join("out.rs")).unwrap();
     assert!(code.contains("pub struct NotImported {"), "{code}");
 }
+
+#[test]
+fn notes_are_counted_apart_from_warnings() {
+    let dir = tmp();
+    write(
+        dir.path(),
+        "client.d.ts",
+        "export interface C {\n  name: string;\n  close(): void;\n}\n",
+    );
+    let output = dts2rs(dir.path()).args(["client.d.ts", "-o", "out.rs"]).output().unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("note: a method signature is skipped"), "{stderr}");
+    assert!(stderr.contains("0 warning(s), 1 note(s)"), "{stderr}");
+}

@@ -9,7 +9,9 @@ use std::path::Path;
 /// Generates `tests/mapping/<name>.d.ts` (with `<name>.toml` as config when present), checks
 /// the snapshot, and returns the code and the warnings.
 fn generate(name: &str) -> (String, Vec<String>) {
-    let input = format!("tests/mapping/{name}.d.ts");
+    let file = format!("tests/mapping/{name}.d.ts");
+    // A fixture may be a folder of files, generated as one tree.
+    let input = if Path::new(&file).exists() { file } else { format!("tests/mapping/{name}") };
     let config = format!("tests/mapping/{name}.toml");
     let mut builder = dts2rs::Builder::new().input(&input);
     if Path::new(&config).exists() {
@@ -116,6 +118,7 @@ fn primitives_map_to_rust_scalars() {
         "pub loose: serde_json::Value,",
         "deserialize_with = \"dts2rs_support::double_option\"\n    )]\n    pub maybe: Option<Option<String>>,",
         "pub nullable: Option<f64>,",
+        "pub id: Option<i64>,",
     ] {
         assert_has(&code, excerpt);
     }
@@ -178,6 +181,38 @@ fn jsdoc_becomes_rustdoc() {
     }
 }
 
+/// Continuation lines of list items are put at the item's text column, which clippy requires
+/// (`doc_lazy_continuation`, `doc_overindented_list_items`) and Markdown reads the same.
+#[test]
+fn list_continuations_are_at_the_item_text_column() {
+    let (code, _) = generate("doc_lists");
+    for excerpt in [
+        "///  - for a path, it is inferred from the\n///    file extension;\n",
+        "///    Other text, continuing the last item lazily.\n",
+        "/// 1.   A wide marker\n///      continued at its text\n///      and past it.\n",
+        "/// 2. Narrow again\n///    and past it.\n",
+        "///   - inner\n///     deep continuation\n///     lazily continuing the inner item\n",
+        "///   \\# but is text of the item\n",
+    ] {
+        assert_has(&code, excerpt);
+    }
+}
+
+/// What rustdoc `-D warnings` rejects does not come out: a link over a line break stays a
+/// link, a URL in parentheses is wrapped, a reference link without definition is text, and an
+/// example with prose around its fence is Markdown, not a fence in a fence.
+#[test]
+fn doc_links_and_examples_are_valid_rustdoc() {
+    let (code, _) = generate("doc_links");
+    for excerpt in [
+        "    /// Uploads a file. See [the API\n    /// reference](https://example.com/docs/files) and the agent\n",
+        "    /// (<https://example.com/docs/agent#access>). When streaming, \\[content\\]\\[\\] is empty.\n",
+        "    /// # Examples\n    ///\n    /// The following code uploads a file.\n    ///\n    /// ```ts\n",
+    ] {
+        assert_has(&code, excerpt);
+    }
+}
+
 #[test]
 fn class_becomes_service_trait() {
     let (code, _) = generate("class");
@@ -191,12 +226,31 @@ fn class_becomes_service_trait() {
     );
 }
 
+/// Methods keep the SDK's names; where clippy expects a conversion by that name to take
+/// another receiver than `&self`, the method allows `wrong_self_convention`.
+#[test]
+fn service_methods_named_like_conversions_keep_their_names() {
+    let (code, warnings) = generate("service_names");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let allow = "    #[allow(clippy::wrong_self_convention)]\n";
+    for name in ["from_api_response", "into_archive", "to_draft_mut", "new"] {
+        assert_has(&code, &format!("{allow}    fn {name}(\n"));
+    }
+    for name in ["as_json", "is_done", "to_json", "from"] {
+        assert_has(&code, &format!("    fn {name}(\n"));
+        assert!(!code.contains(&format!("{allow}    fn {name}(")), "{name} needs no allow");
+    }
+}
+
 #[test]
 fn module_syntax_is_understood_silently() {
     let (code, warnings) = generate("module_syntax");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "pub struct Session {");
     assert!(!code.contains("mod sessions"), "a namespace of re-exports produces nothing");
+    assert_has(&code, "pub struct Defaulted {\n    pub a: String,\n}");
+    assert_has(&code, "pub struct Ambient {");
+    assert_has(&code, "pub struct GlobalShape {");
 }
 
 #[test]
@@ -232,6 +286,21 @@ fn recursive_types_are_boxed_only_where_needed() {
     // Struct payloads of unions are boxed already, which breaks the `Filter` cycle.
     assert_has(&code, "    pub not: Option<Filter>,");
     assert_has(&code, "    Compound(Box<Compound>),");
+}
+
+/// Every untagged payload that holds a struct by value is boxed, whatever declared the struct,
+/// so no variant is much larger than the others (clippy's `large_enum_variant`).
+#[test]
+fn struct_payloads_of_untagged_unions_are_boxed() {
+    let (code, warnings) = generate("union_payloads");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for excerpt in [
+        "    CodeExecution(Box<CodeExecution>),\n    Retrieval(Box<Retrieval>),\n    Named(Box<Named>),\n    String(String),\n",
+        "    Partial(Box<choice::Partial>),\n    Again(Box<Again>),\n    Variant2(Box<(Retrieval, String)>),\n    Number(f64),\n",
+        "    Variant0(std::collections::BTreeMap<String, f64>),\n    StringArray(Vec<String>),\n    Bool(bool),\n",
+    ] {
+        assert_has(&code, excerpt);
+    }
 }
 
 /// An intersection whose member has a field of that same intersection type: the copy of the
@@ -336,7 +405,7 @@ fn index_signatures_become_maps_or_flattened_extras() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "pub type Labels = std::collections::BTreeMap<String, String>;");
     assert_has(&code, "    #[serde(flatten)]\n    pub extra: std::collections::BTreeMap<String, serde_json::Value>,");
-    assert_has(&code, "    pub scores: std::collections::BTreeMap<String, holder::Score>,");
+    assert_has(&code, "    pub scores: std::collections::BTreeMap<String, holder::Scores>,");
     assert_has(&code, "    pub headers: std::collections::BTreeMap<String, String>,");
 }
 
@@ -420,4 +489,62 @@ fn imports_out_of_the_input_are_followed_for_what_the_input_uses() {
     let read: Vec<String> =
         generation.read_files().iter().map(|p| p.display().to_string()).collect();
     assert!(read.contains(&"tests/imports/core/order.d.ts".to_owned()), "{read:?}");
+}
+
+#[test]
+fn clashing_star_exports_leave_the_ambiguous_names_out() {
+    let (code, warnings) = generate("ambiguous_globs");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "pub use one::Only1;\n\npub use two::Only2;\n");
+    assert!(!code.contains("pub use one::*"), "{code}");
+    assert!(!code.contains("::A;"), "`A` is ambiguous: {code}");
+}
+
+#[test]
+fn one_type_spelled_twice_gets_no_conflicting_impls_and_generic_defaults_need_no_bound() {
+    let (code, warnings) = generate("coherence");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(!code.contains("impl From<AliasA>"), "{code}");
+    assert!(!code.contains("impl From<AliasB>"), "{code}");
+    assert_has(&code, "impl ::core::convert::From<f64> for Either");
+    assert_has(&code, "Self::Plain(::std::boxed::Box::new(value))");
+    assert_has(&code, "#[serde(default = \"Option::default\", skip_serializing_if = \"Option::is_none\")]\n    pub value: Option<T>,");
+}
+
+#[test]
+fn star_exports_of_files_without_types_generate_nothing() {
+    let (code, _) = generate("empty_globs");
+    assert!(!code.contains("pub use"), "{code}");
+    assert_has(&code, "pub struct Kept {");
+}
+
+#[test]
+fn data_classes_runtime_objects_and_namespace_export_lists() {
+    let (code, warnings) = generate("data_classes");
+    assert!(warnings.iter().all(|w| w.starts_with("note: ")), "{warnings:?}");
+    assert_has(&code, "pub struct GenerateResponse {\n    /// Inherited from `BaseResponse`.\n    pub id: String,\n    /// The candidates.");
+    assert_has(&code, "    pub created_at: String,\n}");
+    assert_has(&code, "pub struct Candidate {\n    pub index: f64,\n    pub home: String,\n}");
+    assert_has(&code, "    pub first: Candidate,\n    pub second: Candidate2,");
+    assert!(
+        warnings.iter().any(|w| w.contains("`AbortSignal` is a runtime object")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn classes_holding_only_services_are_services() {
+    let (code, _) = generate("data_classes");
+    assert_has(&code, "pub trait Realtime {");
+    assert!(!code.contains("pub struct Realtime"), "{code}");
+}
+
+#[test]
+fn conditional_types_take_the_branch_the_types_decide() {
+    let (code, warnings) = generate("conditional_types");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "    pub plain: bool,");
+    // `OneOf<[Card, Bank, string]>`: either object, or the string.
+    assert_has(&code, "    pub method: payment::Method,");
+    assert_has(&code, "        String(String),");
 }

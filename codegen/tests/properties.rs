@@ -4,10 +4,13 @@
 //! empty.
 //!
 //! The grammar: interfaces (some merged with a namespace of the same name holding more
-//! interfaces) whose fields, named from a pool of keywords and odd names, are required or
-//! optional and typed with scalars, literal unions, open unions `(string & {})`, arrays,
-//! `number | 'inf'`, `| null`, nested inline objects and references to any declared interface
-//! (itself included, so recursive types come up).
+//! interfaces, some with an index signature) and string and numeric enums; fields, named from
+//! a pool of keywords and odd names, are required or optional and typed with scalars, literal
+//! unions, open unions `(string & {})`, arrays, tuples, maps, `number | 'inf'`, `| null`,
+//! `bigint`, `Date`, template literals, nested inline objects, references to any declared
+//! interface (itself included, so recursive types come up) or enum member, utility types
+//! (`Partial`, `Pick`, `Omit`, `Record`, `Exclude`), indexed access, `keyof`, mapped types
+//! and a generic alias applied to arguments.
 //!
 //! `cargo test -p dts2rs --test properties -- --ignored` also compiles a sample of outputs
 //! under `#![deny(warnings)]` in a scratch crate (slow: it builds serde).
@@ -56,6 +59,18 @@ fn type_expr(depth: u32) -> BoxedStrategy<String> {
         literal_union(),
         literal_union().prop_map(|u| format!("{u} | (string & {{}})")),
         proptest::sample::select(INTERFACES).prop_map(str::to_owned),
+        Just("number | bigint".to_owned()),
+        Just("Date".to_owned()),
+        Just("`id-${string}`".to_owned()),
+        Just("Color".to_owned()),
+        Just("Level.High | Level.Low".to_owned()),
+        interface().prop_map(|i| format!("keyof {i}")),
+        interface().prop_map(|i| format!("{i}['id']")),
+        interface().prop_map(|i| format!("Partial<{i}>")),
+        interface().prop_map(|i| format!("Pick<{i}, 'id' | 'type'>")),
+        interface().prop_map(|i| format!("Omit<{i}, 'id'>")),
+        Just("Exclude<'a' | 'b' | 'c', 'b'>".to_owned()),
+        interface().prop_map(|i| format!("Page<{i}>")),
     ];
     if depth == 0 {
         return leaf.boxed();
@@ -67,8 +82,17 @@ fn type_expr(depth: u32) -> BoxedStrategy<String> {
         1 => inner.clone().prop_map(|t| format!("({t})[]")),
         1 => inner.clone().prop_map(|t| format!("{t} | null")),
         1 => fields(depth - 1).prop_map(|f| format!("{{\n{f}}}")),
+        1 => (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("[{a}, {b}]")),
+        1 => (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("[{a}, ...({b})[]]")),
+        1 => inner.clone().prop_map(|t| format!("{{ [key: string]: {t} }}")),
+        1 => inner.clone().prop_map(|t| format!("Record<'x' | 'y', {t}>")),
+        1 => inner.clone().prop_map(|t| format!("{{ [K in 'p' | 'q']?: {t} }}")),
     ]
     .boxed()
+}
+
+fn interface() -> impl Strategy<Value = String> {
+    proptest::sample::select(INTERFACES).prop_map(str::to_owned)
 }
 
 fn literal_union() -> impl Strategy<Value = String> {
@@ -109,13 +133,17 @@ fn fields(depth: u32) -> BoxedStrategy<String> {
         .boxed()
 }
 
+/// The declarations every file has: the enums and the generic alias the grammar refers to.
+const PRELUDE: &str = "export declare enum Color {\n  Red = 'red',\n  /** Green. */\n  Green = 'green'\n}\nexport declare enum Level {\n  Low = 1,\n  High = Low << 2,\n  Next\n}\nexport type Page<T> = {\n  data: T[];\n  next?: string;\n};\n";
+
 /// A whole declaration file.
 fn declaration_file() -> impl Strategy<Value = String> {
-    let interface = (fields(2), proptest::option::of(fields(1)));
+    let interface = (fields(2), proptest::option::of(fields(1)), any::<bool>());
     proptest::collection::vec(interface, INTERFACES.len()).prop_map(|bodies| {
-        let mut text = String::new();
-        for (name, (body, merged)) in INTERFACES.iter().zip(bodies) {
-            text.push_str(&format!("/** The {name} interface. */\nexport interface {name} {{\n{body}}}\n"));
+        let mut text = String::from(PRELUDE);
+        for (name, (body, merged, indexed)) in INTERFACES.iter().zip(bodies) {
+            let index = if indexed { "[key: string]: unknown;\n" } else { "" };
+            text.push_str(&format!("/** The {name} interface. */\nexport interface {name} {{\n{body}{index}}}\n"));
             if let Some(inner) = merged {
                 text.push_str(&format!(
                     "export declare namespace {name} {{\n  interface Inner {{\n{inner}}}\n  type Kind = 'x' | 'y';\n}}\n"
@@ -187,7 +215,10 @@ proptest! {
     }
 }
 
-/// Compiles three generated outputs in a scratch crate under `#![deny(warnings)]`, offline,
+/// How many generated outputs the sample compiles.
+const SAMPLES: usize = 6;
+
+/// Compiles [`SAMPLES`] generated outputs in a scratch crate under `#![deny(warnings)]`, offline,
 /// against the registry already downloaded. Slow (it builds serde), hence ignored; run it with
 /// `cargo test -p dts2rs --test properties -- --ignored`.
 #[test]
@@ -199,7 +230,7 @@ fn sample_compiles_under_deny_warnings() {
     let mut lib = String::from("#![deny(warnings)]\n#![allow(dead_code)]\n");
     let src = dir.path().join("src");
     std::fs::create_dir_all(&src).unwrap();
-    for i in 0..3 {
+    for i in 0..SAMPLES {
         let text = strategy.new_tree(&mut runner).expect("a case").current();
         let code = generate(&text).unwrap_or_else(|e| panic!("{e}\n{text}")).remove(0);
         std::fs::write(src.join(format!("sample{i}.rs")), code).unwrap();

@@ -134,7 +134,7 @@ impl<'m> Items<'m> {
                     self.types(&ts, span, ty, out);
                 }
                 DeclKind::Enum(_) => self.place(&ts, span, out),
-                DeclKind::Const(_) => {}
+                DeclKind::Const(_) | DeclKind::Export(_) => {}
                 DeclKind::Class(class) => {
                     self.place(&ts, span, out);
                     for method in &class.methods {

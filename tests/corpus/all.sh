@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Every corpus of issue #9, generated and type-checked; reports per package the generation
-# time, the warnings (fallbacks) and the rustc errors, and never stops at the first failure.
-# Takes long (stripe alone is a million lines): run it by hand, not in CI.
+# Every corpus of issue #9, generated and linted: per package the generated lines, the
+# generation time, the warnings (fallbacks) and notes, the rustc/clippy errors under
+# `cargo clippy -- -D warnings`, and how long clippy took. Never stops at the first failure;
+# exits non-zero when any package has errors. Logs under target/corpus-all/<package>/.
 #
-#   tests/corpus/all.sh            # a table on stdout; logs under target/corpus-all/
+#   tests/corpus/all.sh                 # all seven
+#   tests/corpus/all.sh discord-api-types   # those whose name contains the word
+#
+# Slow (stripe alone is a million lines): CI runs tests/corpus/check.sh on a subset instead.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -11,9 +15,12 @@ cargo build -q --release -p dts2rs || exit 1
 dts2rs="$root/target/release/dts2rs"
 out="$root/target/corpus-all"
 mkdir -p "$out"
-printf '| package | path | lines | ms | warnings | rustc errors |\n|---|---|---|---|---|---|\n'
+failed=0
+printf '| package | path | lines | generation ms | warnings | notes | clippy errors | clippy s |\n'
+printf '|---|---|---|---|---|---|---|---|\n'
 while read -r name version path; do
-  package=$(tests/corpus/fetch.sh "$name" "$version") || { echo "| $name | fetch failed |"; continue; }
+  case "$name" in *"${1:-}"*) ;; *) continue ;; esac
+  package=$(tests/corpus/fetch.sh "$name" "$version") || { echo "| $name | fetch failed |"; failed=1; continue; }
   slug=$(printf %s "$name" | sed 's/^@//; s#/#+#g')
   work="$out/$slug-$version"
   mkdir -p "$work/src"
@@ -22,10 +29,15 @@ while read -r name version path; do
   "$dts2rs" "$package/$path" -o "$work/src/lib.rs" 2> "$work/warnings.txt"
   end=$(date +%s%N)
   warnings=$(grep -c '^warning' "$work/warnings.txt")
-  (cd "$work" && CARGO_TARGET_DIR="$out/target" cargo check --message-format short 2> "$work/rustc.txt" >/dev/null)
-  errors=$(grep -c '^src/lib.rs.*error' "$work/rustc.txt")
-  printf '| %s %s | %s | %s | %s | %s | %s |\n' "$name" "$version" "$path" \
-    "$(wc -l < "$work/src/lib.rs")" "$(( (end - start) / 1000000 ))" "$warnings" "$errors"
+  notes=$(grep -c '^note' "$work/warnings.txt")
+  lint_start=$(date +%s)
+  (cd "$work" && CARGO_TARGET_DIR="$out/target" cargo clippy --message-format short -- -D warnings 2> "$work/clippy.txt" >/dev/null)
+  lint_end=$(date +%s)
+  errors=$(grep -c '^src/lib.rs.*error' "$work/clippy.txt")
+  [ "$errors" -eq 0 ] || failed=1
+  printf '| %s %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$version" "$path" \
+    "$(wc -l < "$work/src/lib.rs")" "$(( (end - start) / 1000000 ))" "$warnings" "$notes" \
+    "$errors" "$(( lint_end - lint_start ))"
 done <<'LIST'
 openai 7.55.0 resources
 discord-api-types 0.38.57 .
@@ -35,3 +47,4 @@ discord-api-types 0.38.57 .
 stripe 23.1.0 esm/resources
 @mistralai/mistralai 2.7.0 esm/models
 LIST
+exit $failed

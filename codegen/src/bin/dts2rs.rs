@@ -172,7 +172,7 @@ fn generate(cli: Cli) -> ExitCode {
             eprint!("{}", with_newline(warning));
         }
     }
-    let warnings = generation.warning_count();
+    let (warnings, notes) = (generation.warning_count(), generation.note_count());
     if cli.check {
         let stale = generation.stale_files();
         if stale.is_empty() {
@@ -193,7 +193,7 @@ fn generate(cli: Cli) -> ExitCode {
         Ok(written) => {
             let total = generation.files().len();
             eprintln!(
-                "dts2rs: wrote {written} of {total} file(s) ({} unchanged), {warnings} warning(s)",
+                "dts2rs: wrote {written} of {total} file(s) ({} unchanged), {warnings} warning(s), {notes} note(s)",
                 total - written
             );
             ExitCode::SUCCESS

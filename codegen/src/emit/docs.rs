@@ -2,8 +2,8 @@
 //!
 //! The author's Markdown is kept; only what rustdoc would misread changes: brackets that are not
 //! links are escaped (`\[0.6, 1.2\]`), bare URLs are wrapped (`<https://…>`), `<tag>`-like text
-//! is escaped, fences without a language are marked so they never run as doctests, and lazy
-//! list continuations are indented.
+//! is escaped, fences without a language are marked so they never run as doctests, and the
+//! continuation lines of list items are put at their item's text column.
 
 use crate::model::jsdoc::Docs;
 
@@ -69,7 +69,8 @@ pub fn doc_lines(docs: &Docs) -> Vec<String> {
         out.push("# Examples".to_owned());
         for example in &docs.examples {
             out.push(String::new());
-            if example.trim_start().starts_with("```") {
+            // An example with fences is Markdown (prose around code); one without is code.
+            if example.lines().any(|line| line.trim_start().starts_with("```")) {
                 out.extend(render_markdown(example, "ts"));
             } else {
                 out.push("```ts".to_owned());
@@ -96,17 +97,24 @@ fn push_paragraph_break(out: &mut Vec<String>) {
 fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_fence = false;
+    // The text column of the list item whose paragraph the previous line belongs to.
     let mut list_indent: Option<usize> = None;
+    // The lines of the paragraph being read: escaped together, as a link or a code span may
+    // go on over a line break.
+    let mut paragraph: Vec<String> = Vec::new();
     for raw in text.lines() {
         let line = raw.replace('\t', "    ");
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") {
+            flush_paragraph(&mut paragraph, &mut out);
             if !in_fence && trimmed.trim_end() == "```" {
                 out.push(format!("{}```{fence_lang}", &line[..line.len() - trimmed.len()]));
             } else {
                 out.push(line.clone());
             }
             in_fence = !in_fence;
+            // A fence ends the paragraph: what follows it is no continuation.
+            list_indent = None;
             continue;
         }
         if in_fence {
@@ -114,35 +122,96 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
             continue;
         }
         if trimmed.is_empty() {
+            flush_paragraph(&mut paragraph, &mut out);
             list_indent = None;
             out.push(String::new());
             continue;
         }
         let indent = line.len() - trimmed.len();
-        let line = match (list_marker_width(trimmed), list_indent) {
-            (Some(width), _) => {
-                list_indent = Some(indent + width);
+        let line = match (list_item_text_offset(trimmed), list_indent) {
+            (Some(offset), _) => {
+                flush_paragraph(&mut paragraph, &mut out);
+                list_indent = Some(indent + offset);
                 line
             }
-            // A line continuing a list item must be indented to the item's text.
-            (None, Some(needed)) if indent < needed => format!("{}{trimmed}", " ".repeat(needed)),
-            _ => line,
+            (None, Some(needed)) => match continuation(trimmed, indent, needed) {
+                Some(line) => line,
+                None => {
+                    flush_paragraph(&mut paragraph, &mut out);
+                    list_indent = None;
+                    line
+                }
+            },
+            (None, None) => line,
         };
-        out.push(escape_inline(&line));
+        paragraph.push(line);
     }
+    flush_paragraph(&mut paragraph, &mut out);
     if in_fence {
         out.push("```".to_owned());
     }
     out
 }
 
-/// The width of a list marker (`- `, `* `, `1. `) at the start of `line`.
-fn list_marker_width(line: &str) -> Option<usize> {
-    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
-        return Some(2);
+/// Escapes the lines of one paragraph (see [`escape_inline`]) into `out`, and empties it.
+fn flush_paragraph(paragraph: &mut Vec<String>, out: &mut Vec<String>) {
+    match paragraph.as_slice() {
+        [] => {}
+        [line] => out.push(escape_inline(line)),
+        lines => out.extend(escape_inline(&lines.join("\n")).split('\n').map(str::to_owned)),
     }
+    paragraph.clear();
+}
+
+/// A line that follows a list item's paragraph line, rewritten at exactly the item's text
+/// column `needed`; `None` when the line starts a block of its own instead (a heading, a quote,
+/// a rule), which ends the paragraph and is left as written.
+///
+/// Markdown reads any indentation of a paragraph's continuation line the same, but clippy
+/// wants exactly the item's: less is `doc_lazy_continuation`, more is
+/// `doc_overindented_list_items`. Indented 4 or more columns past the text, a line cannot start
+/// a block; at the text column it could, so its first character is escaped to keep it text.
+fn continuation(trimmed: &str, indent: usize, needed: usize) -> Option<String> {
+    let starts_block = starts_block(trimmed);
+    if starts_block && indent < needed + 4 {
+        return None;
+    }
+    let escape = if starts_block { "\\" } else { "" };
+    Some(format!("{}{escape}{trimmed}", " ".repeat(needed)))
+}
+
+/// Whether a line, at most 3 columns past its container's text, starts a block that
+/// interrupts a paragraph: an ATX heading, a quote, a `~~~` fence, a setext underline or a
+/// thematic break. (List items and ``` fences are found before; `<` is always escaped.)
+fn starts_block(trimmed: &str) -> bool {
+    let line = trimmed.trim_end();
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let heading =
+        (1..=6).contains(&hashes) && matches!(line.as_bytes().get(hashes), None | Some(b' '));
+    let underline = line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-');
+    let marks: Vec<u8> = line.bytes().filter(|&b| b != b' ').collect();
+    let rule = marks.len() >= 3
+        && matches!(marks[0], b'-' | b'*' | b'_')
+        && marks.iter().all(|&m| m == marks[0]);
+    heading || line.starts_with('>') || line.starts_with("~~~") || underline || rule
+}
+
+/// Where the text of a list item starts, counted from its marker (`- `, `* `, `+ `, `1. `,
+/// `1) `), when `line` starts with one: the marker and the 1 to 4 spaces after it (5 or more
+/// make an indented code block, whose text starts one space after the marker).
+fn list_item_text_offset(line: &str) -> Option<usize> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0 && line[digits..].starts_with(". ")).then_some(digits + 2)
+    let marker = match line.as_bytes().get(digits) {
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        Some(b'.' | b')') if (1..=9).contains(&digits) => digits + 1,
+        _ => return None,
+    };
+    let spaces = line[marker..].bytes().take_while(|&b| b == b' ').count();
+    match spaces {
+        0 => None,
+        1..=4 if marker + spaces < line.len() => Some(marker + spaces),
+        _ => Some(marker + 1),
+    }
 }
 
 /// Escapes what rustdoc would misread in one line of prose, leaving code spans alone.
@@ -189,7 +258,8 @@ fn escape_inline(line: &str) -> String {
                 }
                 out.push_str("\\<");
             }
-            'h' if starts_url(&chars, i) && (i == 0 || !is_url_char(chars[i - 1])) => {
+            // A URL starts after anything but a letter or digit: `(https://…)` is wrapped too.
+            'h' if starts_url(&chars, i) && (i == 0 || !chars[i - 1].is_alphanumeric()) => {
                 let mut end = i;
                 while end < chars.len() && is_url_char(chars[end]) {
                     end += 1;
@@ -225,7 +295,9 @@ fn inline_link_tags(line: &str) -> String {
         };
         out.push_str(&rest[..start]);
         let inner = rest[start + 6..start + len].trim();
-        let (target, text) = inner.split_once([' ', '|']).unwrap_or((inner, ""));
+        // A paragraph is escaped as a whole, so the tag may go on over a line break.
+        let (target, text) =
+            inner.split_once(|c: char| c.is_whitespace() || c == '|').unwrap_or((inner, ""));
         let text = text.trim();
         if text.is_empty() {
             out.push_str(&format!("`{target}`"));
@@ -254,7 +326,11 @@ fn find_run(chars: &[char], from: usize, run: usize) -> Option<usize> {
     None
 }
 
-/// The end of a Markdown link `[text](url)` or `[text][ref]` starting at `start`.
+/// The end of a Markdown link `[text](url)` starting at `start`.
+///
+/// A reference link (`[text][ref]`, `[text][]`) is no link here: its definition
+/// (`[ref]: url`) is escaped like any other bracket, so rustdoc would look `ref` up as an
+/// intra-doc link and fail.
 fn link_end(chars: &[char], start: usize) -> Option<usize> {
     let mut depth = 0;
     let mut close = None;
@@ -272,13 +348,10 @@ fn link_end(chars: &[char], start: usize) -> Option<usize> {
         }
     }
     let close = close?;
-    let (open, shut) = match chars.get(close + 1) {
-        Some('(') => ('(', ')'),
-        Some('[') => ('[', ']'),
-        _ => return None,
-    };
-    let _ = open;
-    chars[close + 2..].iter().position(|&c| c == shut).map(|p| close + 3 + p)
+    if chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    chars[close + 2..].iter().position(|&c| c == ')').map(|p| close + 3 + p)
 }
 
 /// The end of an autolink `<https://…>` starting at `start`.
@@ -368,10 +441,70 @@ mod tests {
     }
 
     #[test]
+    fn list_continuations_are_at_the_item_text_column() {
+        assert_eq!(
+            render(" - one\n     continued\n1.   wide\n       past\n2) two\n  under"),
+            vec![" - one", "   continued", "1.   wide", "     past", "2) two", "   under"]
+        );
+        assert_eq!(
+            render("- outer\n  - inner\n        deep"),
+            vec!["- outer", "  - inner", "    deep"]
+        );
+    }
+
+    #[test]
+    fn list_continuations_stay_text() {
+        // Past the text by 4 or more, a line is text; at the text column it would be a heading.
+        assert_eq!(render("- item\n      # text"), vec!["- item", "  \\# text"]);
+        // A heading, a quote or a rule right after an item is a block of its own.
+        assert_eq!(render("- item\n# Heading\nafter"), vec!["- item", "# Heading", "after"]);
+        assert_eq!(render("- item\n   ---"), vec!["- item", "   ---"]);
+        // A line after a fence continues no paragraph: it stays where the author put it.
+        assert_eq!(
+            render("- item\n  ```\n  x\n  ```\nafter"),
+            vec!["- item", "  ```text", "  x", "  ```", "after"]
+        );
+    }
+
+    #[test]
+    fn links_and_code_spans_go_on_over_line_breaks() {
+        assert_eq!(
+            render("See [the API\nreference](https://example.com/a) and `a\n[0]`."),
+            vec!["See [the API", "reference](https://example.com/a) and `a", "[0]`."]
+        );
+    }
+
+    #[test]
+    fn reference_links_are_escaped_as_they_have_no_definition() {
+        assert_eq!(render("[content][] is empty"), vec!["\\[content\\]\\[\\] is empty"]);
+    }
+
+    #[test]
+    fn urls_in_parentheses_are_wrapped() {
+        assert_eq!(
+            render("the agent (https://example.com/a#b) on it"),
+            vec!["the agent (<https://example.com/a#b>) on it"]
+        );
+    }
+
+    #[test]
+    fn examples_with_prose_around_fences_are_markdown() {
+        let docs = Docs {
+            examples: vec!["Uploads a file.\n\n```ts\nupload();\n```".into()],
+            ..Docs::default()
+        };
+        assert_eq!(
+            doc_lines(&docs),
+            vec!["# Examples", "", "Uploads a file.", "", "```ts", "upload();", "```"]
+        );
+    }
+
+    #[test]
     fn jsdoc_link_tags_become_code() {
         assert_eq!(
             render("Use {@link Foo.bar} or {@link Baz the baz}."),
             vec!["Use `Foo.bar` or the baz (`Baz`)."]
         );
+        assert_eq!(render("Use {@link Baz\nthe baz}."), vec!["Use the baz (`Baz`)."]);
     }
 }

@@ -362,14 +362,18 @@ impl Impls<'_, '_> {
                 _ => None,
             })
             .collect();
+        let canonical: Vec<RustType> =
+            payloads.iter().map(|(_, (ty, _))| self.ctx.canonical(ty)).collect();
         payloads
             .iter()
-            .filter(|(_, (ty, _))| {
-                payloads.iter().filter(|(_, (other, _))| other == ty).count() == 1
-            })
+            .zip(&canonical)
+            .filter(|(_, ty)| canonical.iter().filter(|other| other == ty).count() == 1)
+            .map(|(payload, _)| payload)
             .map(|(variant, (ty, boxed))| {
                 let value = if *boxed {
-                    template!(syn::Expr, Box::new(value))
+                    Holes::default()
+                        .path("__Box", self.ctx.boxed())
+                        .fill(template!(syn::Expr, __Box::new(value)), Holes::visit_expr_mut)
                 } else {
                     path_expr(path(false, [word("value")]))
                 };
@@ -378,8 +382,9 @@ impl Impls<'_, '_> {
                     .ty("__Payload", self.ctx.ty(ty))
                     .ident("__Variant", ident(&variant.name))
                     .expr("__value", value)
+                    .path("__From", self.ctx.convert_from())
                     .fill(
-                        template!(syn::ItemImpl, impl From<__Payload> for __Self {
+                        template!(syn::ItemImpl, impl __From<__Payload> for __Self {
                             fn from(value: __Payload) -> Self {
                                 Self::__Variant(__value)
                             }

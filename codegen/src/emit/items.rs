@@ -159,12 +159,20 @@ fn structure(
         let wire = &f.wire;
         let rename = (unraw(&f.name) != f.wire).then(|| quote!(rename = #wire));
         let is_none = ctx.option_is_none();
+        // serde's plain `default` makes every parameter the field mentions `Default`; an
+        // `Option` needs no such bound, so a generic field names its default function.
+        let default = if f.ty.mentions_param() {
+            let function = is_none.replace("is_none", "default");
+            quote!(default = #function)
+        } else {
+            quote!(default)
+        };
         let absent = match (f.optional, f.nullable) {
             (true, true) => {
                 let with = ctx.support("double_option");
-                Some(quote!(default, skip_serializing_if = #is_none, deserialize_with = #with))
+                Some(quote!(#default, skip_serializing_if = #is_none, deserialize_with = #with))
             }
-            (true, false) => Some(quote!(default, skip_serializing_if = #is_none)),
+            (true, false) => Some(quote!(#default, skip_serializing_if = #is_none)),
             (false, _) => None,
         };
         let serde = match (rename, absent) {
@@ -345,6 +353,12 @@ fn service(
                 Holes::visit_trait_item_fn_mut,
             );
         method.attrs = doc_attrs(ctx.docs, &m.docs);
+        if names_another_receiver(&m.name) {
+            // The method keeps the SDK's name (`fromResponse` → `from_response`), by which users
+            // find it, and stays a call through the client (`&self`): clippy's naming
+            // convention is about conversions, which a remote call is not.
+            method.attrs.push(list_attribute("allow", quote!(clippy::wrong_self_convention)));
+        }
         method.sig.ident = ident(&m.name);
         // As `fn name(&self, #(#params),*)` was written: a comma after `&self` even alone.
         // (rustfmt may or may not have written that comma into the template.)
@@ -368,4 +382,17 @@ fn service(
         service.items.push(syn::TraitItem::Fn(method));
     }
     syn::Item::Trait(service)
+}
+
+/// Whether clippy's `wrong_self_convention` expects a method of this name to take another
+/// receiver than `&self`: none for `new` and `from_*`, `self` for `into_*`, `&mut self` for
+/// `to_mut` and `to_*_mut`.
+fn names_another_receiver(name: &str) -> bool {
+    let name = unraw(name);
+    let prefixed = |prefix: &str| name.starts_with(prefix) && name != prefix;
+    name == "new"
+        || name == "to_mut"
+        || prefixed("from_")
+        || prefixed("into_")
+        || prefixed("to_") && name.ends_with("_mut")
 }

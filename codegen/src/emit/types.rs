@@ -37,6 +37,8 @@ pub struct ModuleCtx<'a> {
     pub map_type: &'a syn::Path,
     /// The doc comments of the file being printed.
     pub docs: &'a super::docs::DocTable,
+    /// Every alias's target in the whole output.
+    pub aliases: &'a rustc_hash::FxHashMap<ItemPath, RustType>,
 }
 
 impl ModuleCtx<'_> {
@@ -61,6 +63,36 @@ impl ModuleCtx<'_> {
         self.prelude("Option", &["core", "option", "Option"])
     }
 
+    /// `ty` with every alias replaced by its target: two types with one canonical form are one
+    /// Rust type (so, for instance, one enum cannot convert `From` both).
+    pub fn canonical(&self, ty: &RustType) -> RustType {
+        let mut ty = ty.clone();
+        // Aliases are items the model made, so their chains end; the bound guards a cycle.
+        for _ in 0..64 {
+            let expanded = self.expand(&ty);
+            if expanded == ty {
+                break;
+            }
+            ty = expanded;
+        }
+        ty
+    }
+
+    fn expand(&self, ty: &RustType) -> RustType {
+        match ty {
+            RustType::Item(path, args) if args.is_empty() && self.aliases.contains_key(path) => {
+                self.aliases[path].clone()
+            }
+            other => {
+                let mut other = other.clone();
+                for child in other.children_mut() {
+                    *child = self.expand(child);
+                }
+                other
+            }
+        }
+    }
+
     /// The path of `Option::is_none`, as a string for serde's `skip_serializing_if`.
     pub fn option_is_none(&self) -> &'static str {
         if self.local_names.contains("Option") {
@@ -68,6 +100,16 @@ impl ModuleCtx<'_> {
         } else {
             "Option::is_none"
         }
+    }
+
+    /// `From`, unless shadowed (an enum may be named `From`).
+    pub fn convert_from(&self) -> syn::Path {
+        self.prelude("From", &["core", "convert", "From"])
+    }
+
+    /// `Box`, unless shadowed.
+    pub fn boxed(&self) -> syn::Path {
+        self.prelude("Box", &["std", "boxed", "Box"])
     }
 
     /// `Result`, unless shadowed.
@@ -102,9 +144,7 @@ impl ModuleCtx<'_> {
                 path_type(with_args(self.map_type.clone(), [self.string(), self.ty(inner)]))
             }
             RustType::Option(inner) => self.wrap(self.option(), self.ty(inner)),
-            RustType::Boxed(inner) => {
-                self.wrap(self.prelude("Box", &["std", "boxed", "Box"]), self.ty(inner))
-            }
+            RustType::Boxed(inner) => self.wrap(self.boxed(), self.ty(inner)),
             RustType::Item(target, args) => {
                 let path = self.item_path(target);
                 if args.is_empty() {

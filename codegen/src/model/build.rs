@@ -77,13 +77,14 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         modules: Vec::new(),
         enums: Vec::new(),
         done: FxHashSet::default(),
-        intersections: Vec::new(),
+        building: Vec::new(),
         intersection_structs: 0,
         frames: vec![super::eval::Frame::root()],
         eval_depth: 0,
         applying: Vec::new(),
         on_demand: Vec::new(),
         wanted: RefCell::default(),
+        applications: 0,
     };
     for input in &ordered {
         let module = builder.file_module(input);
@@ -95,14 +96,18 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         builder.modules.push(module.clone());
         builder.declare(index, &input.decls.decls, &[], &module);
     }
+    builder.settle_services();
     for (index, input) in ordered.iter().enumerate() {
         for (specifier, target) in &input.links {
             builder.resolver.link(index, specifier.clone(), target.join("/"));
         }
     }
-    // Files read on demand re-export nothing: their modules hold only what the input uses.
-    for (index, input) in ordered.iter().enumerate().filter(|(_, i)| !i.on_demand) {
-        builder.reexports(index, input.decls);
+    for (index, input) in ordered.iter().enumerate() {
+        // Files read on demand re-export nothing: their modules hold only what the input uses.
+        if !input.on_demand {
+            builder.reexports(index, input.decls);
+        }
+        builder.namespace_exports(index, &input.decls.decls, &[]);
     }
     for (index, input) in ordered.iter().enumerate().filter(|(_, i)| !i.on_demand) {
         builder.lower_file(index, input.decls);
@@ -123,8 +128,10 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
                 .with_help("write the TypeScript path of a field, e.g. `Session.TurnDetection.prefix_padding_ms`"),
         );
     }
+    super::globs::settle_globs(&mut builder.root);
     super::members::resolve_members(&mut builder.root, &mut builder.warnings);
     super::generics::fit_generics(&mut builder.root);
+    super::recursion::box_struct_payloads(&mut builder.root);
     super::recursion::box_recursive(&mut builder.root);
     Model { root: builder.root, warnings: builder.warnings }
 }
@@ -150,11 +157,12 @@ pub(super) struct Builder<'c, 'd> {
     pub(super) enums: Vec<PlacedEnum>,
     /// Declarations already lowered (merged interfaces lower once), by (file, TS path).
     done: FxHashSet<(usize, Vec<String>)>,
-    /// The intersections whose struct is being built, innermost last, with that struct's
-    /// path. An intersection copies its members' fields, so a member whose field has the same
-    /// intersection type (`interface A { f: A & B }`) would be copied without end; that field
-    /// refers to the struct being built instead (the recursion pass boxes it).
-    pub(super) intersections: Vec<(*const TypeExpr, ItemPath)>,
+    /// The evaluated object types (intersections, utility and mapped types) whose struct is
+    /// being built, innermost last: the type's node and the bindings it is read with, and the
+    /// struct's path. Such a struct copies fields, so a field of the same type
+    /// (`interface A { f: A & B }`, `interface N { p?: Partial<N> }`) would be copied without
+    /// end; that field refers to the struct being built instead (the recursion pass boxes it).
+    pub(super) building: Vec<(Evaluated, ItemPath)>,
     /// How many intersection structs have been built. Each copies its members' fields, and a
     /// copied field's own intersection is built again at its new place, so an interface with
     /// k fields of intersection types grows like k factorial; past
@@ -166,7 +174,11 @@ pub(super) struct Builder<'c, 'd> {
     pub(super) eval_depth: usize,
     /// The generic aliases being applied, innermost last, with the identity of their
     /// arguments (see [`Builder::identity`]).
-    pub(super) applying: Vec<(ItemPath, Vec<*const TypeExpr>)>,
+    pub(super) applying: Vec<(ItemPath, Vec<(*const TypeExpr, usize)>)>,
+    /// How many generic alias applications have been evaluated: each may apply others, so a
+    /// recursive alias could grow like its width to the power of [`MAX_APPLIED`]; past
+    /// [`MAX_APPLICATIONS`] an application refers to the alias item instead.
+    pub(super) applications: usize,
     /// Whether each file (by index) is read on demand (see [`InputFile::on_demand`]).
     on_demand: Vec<bool>,
     /// The declarations of files read on demand that a lowered type refers to. Marked while
@@ -174,9 +186,15 @@ pub(super) struct Builder<'c, 'd> {
     wanted: RefCell<FxHashSet<ItemPath>>,
 }
 
+/// Far more applications than real packages need, few enough to bound any input.
+pub(super) const MAX_APPLICATIONS: usize = 4096;
+
 /// How many generic aliases may be applied inside one another (`A<B<C<…>>>`) before the
 /// innermost is referred to as its own item instead.
 pub(super) const MAX_APPLIED: usize = 8;
+
+/// An evaluated type expression: its node and the frame of bindings it is read in.
+pub(super) type Evaluated = (*const TypeExpr, usize);
 
 /// How many bases deep an interface's inherited fields are copied from. Every interface
 /// repeats all its inherited fields, so the output grows with the depth of `extends` chains
@@ -407,6 +425,8 @@ impl<'c, 'd> Builder<'c, 'd> {
                 DeclKind::Const(ty) => {
                     self.resolver.files[file].values.insert(ts, ty);
                 }
+                // Resolved once every declaration is known (`namespace_exports`).
+                DeclKind::Export(_) => {}
                 kind => {
                     let table = &mut self.resolver.files[file];
                     if let Some(symbol) = table.types.get_mut(&ts) {
@@ -437,9 +457,11 @@ impl<'c, 'd> Builder<'c, 'd> {
                         path: ItemPath { modules: module.to_vec(), name },
                         bodies: match kind {
                             DeclKind::Interface(body) => vec![body],
+                            DeclKind::Class(class) if class.is_data() => vec![&class.data],
                             _ => vec![],
                         },
-                        is_class: matches!(kind, DeclKind::Class(_)),
+                        is_class: matches!(kind, DeclKind::Class(class) if !class.is_data()),
+                        data_class: matches!(kind, DeclKind::Class(class) if class.is_data()),
                         nullable: matches!(kind, DeclKind::TypeAlias(TypeExpr::Union(members), _)
                             if members.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined))),
                         ns: ns.to_vec(),
@@ -562,6 +584,66 @@ impl<'c, 'd> Builder<'c, 'd> {
         !self.on_demand[file] || self.wanted.borrow().contains(path)
     }
 
+    /// A class whose every property holds a service class (an SDK resource and its
+    /// sub-resources) is a service itself, not data; repeated until no class changes.
+    fn settle_services(&mut self) {
+        loop {
+            let mut services = Vec::new();
+            for (file, table) in self.resolver.files.iter().enumerate() {
+                for (ts, symbol) in &table.types {
+                    let Some(body) = symbol.bodies.first().filter(|_| symbol.data_class) else {
+                        continue;
+                    };
+                    let holds_service = |field: &Field| match &field.ty {
+                        TypeExpr::Ref { path, .. } => self
+                            .resolver
+                            .resolve(file, &symbol.ns, path)
+                            .is_some_and(|f| f.symbol.is_class),
+                        _ => false,
+                    };
+                    if body.fields.iter().all(holds_service) {
+                        services.push((file, ts.clone()));
+                    }
+                }
+            }
+            if services.is_empty() {
+                return;
+            }
+            for (file, ts) in services {
+                if let Some(symbol) = self.resolver.files[file].types.get_mut(&ts) {
+                    symbol.bodies.clear();
+                    symbol.data_class = false;
+                    symbol.is_class = true;
+                }
+            }
+        }
+    }
+
+    /// `namespace N { export { A as X } }`: `N.X` resolves to what `A` names outside `N`
+    /// (no item of its own: uses refer to `A`'s Rust path).
+    fn namespace_exports(&mut self, file: usize, decls: &'d [Decl], ns: &[String]) {
+        for decl in decls {
+            let mut ts = ns.to_vec();
+            ts.push(decl.name.clone());
+            match &decl.kind {
+                DeclKind::Namespace(inner) => self.namespace_exports(file, inner, &ts),
+                DeclKind::Export(original)
+                    if !self.resolver.files[file].types.contains_key(&ts) =>
+                {
+                    let outer = &ns[..ns.len().saturating_sub(1)];
+                    let found = self.resolver.resolve(file, outer, std::slice::from_ref(original));
+                    // A symbol is looked up in its own file's table: one from another file
+                    // would be read in this file's context.
+                    let local = found.filter(|f| f.file == file).map(|f| f.symbol.clone());
+                    if let Some(symbol) = local {
+                        self.resolver.files[file].types.insert(ts, symbol);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn place_file_enums(&mut self, module: &[String]) {
         let enums = std::mem::take(&mut self.enums);
         let mut file_scope = self.scopes.remove(module).unwrap_or_default();
@@ -584,8 +666,9 @@ impl<'c, 'd> Builder<'c, 'd> {
                 self.lower_decls(file, inner, &ts, &companion);
                 continue;
             }
-            // A value shares its name with a type as often as not; it generates nothing.
-            if matches!(decl.kind, DeclKind::Const(_)) {
+            // A value shares its name with a type as often as not; it generates nothing, and
+            // neither does a namespace's export list.
+            if matches!(decl.kind, DeclKind::Const(_) | DeclKind::Export(_)) {
                 continue;
             }
             let symbol = self.resolver.files[file].types.get(&ts);
@@ -598,7 +681,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                 continue;
             }
             let kind = match &decl.kind {
-                DeclKind::Interface(_) => {
+                DeclKind::Interface(_) | DeclKind::Class(_) if !bodies.is_empty() => {
                     let params = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
                     let ctx = Ctx { file, ns: ns.to_vec(), ..Ctx::default() };
                     let fields = self.interface_fields(&ctx, &bodies, &mut vec![ts.clone()]);
@@ -657,7 +740,10 @@ impl<'c, 'd> Builder<'c, 'd> {
                     ItemKind::Trait(self.lower_class(file, &path, &ts, ns, &methods))
                 }
                 DeclKind::Enum(members) => ItemKind::Enum(self.lower_enum(&ts, members)),
-                DeclKind::Namespace(_) | DeclKind::Const(_) => continue,
+                DeclKind::Interface(_)
+                | DeclKind::Namespace(_)
+                | DeclKind::Const(_)
+                | DeclKind::Export(_) => continue,
             };
             self.push_item(
                 module,
@@ -733,6 +819,12 @@ impl<'c, 'd> Builder<'c, 'd> {
                 }
                 fields
             }
+            // JavaScript's own classes hold no data that `JSON.stringify` writes.
+            _ if matches!(&path[..], [name] if name == "Error" || name == "Object")
+                && self.resolve_type(ctx, path).is_none() =>
+            {
+                Vec::new()
+            }
             _ => match self.object_fields(ctx, base) {
                 Some(fields) => fields,
                 None => {
@@ -797,6 +889,16 @@ impl<'c, 'd> Builder<'c, 'd> {
             };
             if matches!(field.ty, TypeExpr::Never) {
                 continue; // `never`: the key is never present
+            }
+            if let Some(reason) = self.not_data(&field.ctx, field.ty) {
+                self.warnings.push(
+                    Diagnostic::note(
+                        format!("the property `{}` is skipped: {reason}", field.name),
+                        Some(field.span),
+                    )
+                    .with_label("skipped"),
+                );
+                continue;
             }
             let ty = self.field_type(&place, field.ty);
             if field.index {

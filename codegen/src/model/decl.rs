@@ -105,6 +105,9 @@ pub enum DeclKind {
     Enum(Vec<EnumMember>),
     /// `declare const X: T`: a value, kept only for `typeof X`.
     Const(TypeExpr),
+    /// `export { A as X }` inside a namespace: `X` names the declaration `A` of the
+    /// enclosing scope.
+    Export(String),
 }
 
 /// A member of an `enum` declaration.
@@ -160,11 +163,21 @@ pub struct Field {
     pub span: Span,
 }
 
-/// A class, kept only for its methods.
+/// A class: a data shape when it declares public properties (what `JSON.stringify` writes of
+/// an instance), otherwise a service of methods.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Class {
     /// Methods in source order.
     pub methods: Vec<Method>,
+    /// The public instance properties, type parameters and base class, as an interface body.
+    pub data: Interface,
+}
+
+impl Class {
+    /// Whether the class is a data shape (it declares public properties).
+    pub fn is_data(&self) -> bool {
+        !self.data.fields.is_empty()
+    }
 }
 
 /// A method signature of a class.
@@ -232,6 +245,19 @@ pub struct Mapped {
     pub span: Span,
 }
 
+/// A conditional type `check extends pattern ? then : otherwise`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conditional {
+    /// The type tested.
+    pub check: TypeExpr,
+    /// What it is tested against; may hold `infer X`.
+    pub pattern: TypeExpr,
+    /// The type when it matches, with the inferred names bound.
+    pub then: TypeExpr,
+    /// The type when it does not.
+    pub otherwise: TypeExpr,
+}
+
 /// A TypeScript type expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeExpr {
@@ -239,6 +265,8 @@ pub enum TypeExpr {
     String,
     /// `number`.
     Number,
+    /// `bigint`: an integer beyond `number`'s 53 bits (OpenAPI's int64).
+    BigInt,
     /// `boolean`.
     Boolean,
     /// `unknown`, `any` or `object`: any JSON value.
@@ -285,8 +313,12 @@ pub enum TypeExpr {
     TypeOf(Vec<String>, Span),
     /// A mapped type `{ [K in U]?: T }`.
     Mapped(Box<Mapped>),
-    /// A conditional type `C extends E ? T : F`: for data, a value of either branch.
-    Conditional(Vec<TypeExpr>),
+    /// A conditional type `C extends E ? T : F`.
+    Conditional(Box<Conditional>),
+    /// `infer X` in the `extends` clause of a conditional type.
+    Infer(String),
+    /// The `object` keyword: any non-primitive value.
+    ObjectKeyword,
     /// `never`: no value.
     Never,
     /// A function type or method: no data on the wire.
@@ -312,8 +344,13 @@ impl TypeExpr {
                 p == q && all(a, b)
             }
             (TypeExpr::Union(a), TypeExpr::Union(b))
-            | (TypeExpr::Intersection(a), TypeExpr::Intersection(b))
-            | (TypeExpr::Conditional(a), TypeExpr::Conditional(b)) => all(a, b),
+            | (TypeExpr::Intersection(a), TypeExpr::Intersection(b)) => all(a, b),
+            (TypeExpr::Conditional(a), TypeExpr::Conditional(b)) => {
+                a.check.same_type(&b.check)
+                    && a.pattern.same_type(&b.pattern)
+                    && a.then.same_type(&b.then)
+                    && a.otherwise.same_type(&b.otherwise)
+            }
             (TypeExpr::Array(a), TypeExpr::Array(b)) => a.same_type(b),
             (TypeExpr::KeyOf(a, _), TypeExpr::KeyOf(b, _)) => a.same_type(b),
             (TypeExpr::TypeOf(a, _), TypeExpr::TypeOf(b, _)) => a == b,

@@ -13,7 +13,7 @@
 //! index, so a context is a small `Clone` value.
 
 use super::build::{Builder, ContextField, Ctx, NO_DOCS};
-use super::decl::{EnumValue, Literal, TupleElement, TypeExpr};
+use super::decl::{Conditional, EnumValue, Literal, TupleElement, TypeExpr};
 use super::jsdoc::Docs;
 use super::resolve::Found;
 use super::rust::Member;
@@ -44,6 +44,8 @@ pub(super) enum Bound<'d> {
     Type(&'d TypeExpr, Ctx),
     /// One key of a mapped type.
     Key(Key<'d>),
+    /// The elements a tuple pattern's `...infer Rest` matched, each in its own context.
+    Elements(Vec<(&'d TypeExpr, Ctx)>),
 }
 
 /// A literal key: a property name (from `keyof`) or a literal in a key union.
@@ -170,7 +172,10 @@ impl<'d> Builder<'_, 'd> {
 
     /// The type expression `ty` stands for once bindings and member accesses are followed,
     /// as an identity: two arguments with one identity are the same type.
-    pub(super) fn identity(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> *const TypeExpr {
+    /// The node and the bindings it is read with: the same node under other bindings (a
+    /// tuple written in a recursive alias's body, applied again one level down) is another
+    /// type.
+    pub(super) fn identity(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> (*const TypeExpr, usize) {
         let (mut ty, mut ctx) = (ty, ctx.clone());
         for _ in 0..MAX_EVAL_DEPTH {
             let next = match ty {
@@ -188,7 +193,21 @@ impl<'d> Builder<'_, 'd> {
                 None => break,
             }
         }
-        ty
+        // A reference is read the same under any bindings once it binds nothing.
+        let env = if matches!(ty, TypeExpr::Ref { .. }) { 0 } else { ctx.env };
+        (ty, env)
+    }
+
+    /// `ty` with bound type parameters replaced by what they are bound to, in its context.
+    pub(super) fn follow_bindings(&self, ctx: &Ctx, ty: &'d TypeExpr) -> (&'d TypeExpr, Ctx) {
+        let (mut ty, mut ctx) = (ty, ctx.clone());
+        for _ in 0..MAX_EVAL_DEPTH {
+            let TypeExpr::Ref { path, .. } = ty else { break };
+            let [name] = &path[..] else { break };
+            let Some(Bound::Type(bound, bound_ctx)) = self.binding(ctx.env, name) else { break };
+            (ty, ctx) = (*bound, bound_ctx.clone());
+        }
+        (ty, ctx)
     }
 
     /// The element type of `ty` when it is an array (or a tuple of one element type).
@@ -272,6 +291,9 @@ impl<'d> Builder<'_, 'd> {
                 }
                 Some(fields)
             }
+            // `{ [K in X]?: never }` (an "exclusive or" helper) has no key a value can hold,
+            // whatever `X` is.
+            TypeExpr::Mapped(mapped) if mapped.ty == TypeExpr::Never => Some(vec![]),
             TypeExpr::Mapped(mapped) => {
                 let keys = self.literal_keys(ctx, &mapped.keys)?;
                 let fields = keys
@@ -301,6 +323,10 @@ impl<'d> Builder<'_, 'd> {
                 self.object_fields(&member_ctx, member)
             }
             TypeExpr::Ref { path, args, .. } => self.ref_fields(ctx, path, args),
+            TypeExpr::Conditional(conditional) => {
+                let (branch, branch_ctx) = self.decide(ctx, conditional)?;
+                self.object_fields(&branch_ctx, branch)
+            }
             // What every member of a union has (`keyof (A | B)`), typed as the first has it.
             TypeExpr::Union(members) => {
                 let mut objects = Vec::new();
@@ -501,8 +527,144 @@ impl<'d> Builder<'_, 'd> {
                 Some(keys)
             }
             TypeExpr::Array(element) => self.literal_keys(ctx, element),
+            TypeExpr::Conditional(conditional) => {
+                let (branch, branch_ctx) = self.decide(ctx, conditional)?;
+                self.literal_keys(&branch_ctx, branch)
+            }
             _ => None,
         }
+    }
+
+    /// The branch a conditional type takes, with its `infer` names bound, when that can be
+    /// told from the types (`T extends [infer A, ...infer Rest]` over a tuple, `T extends
+    /// object`, `T extends unknown`); `None` when it depends on what the types do not say.
+    pub(super) fn decide(
+        &mut self,
+        ctx: &Ctx,
+        conditional: &'d Conditional,
+    ) -> Option<(&'d TypeExpr, Ctx)> {
+        self.deeper(|this| {
+            let mut bindings = Vec::new();
+            if this.matches(ctx, &conditional.check, &conditional.pattern, &mut bindings)? {
+                let env = this.push_frame(ctx.env, bindings);
+                Some((&conditional.then, Ctx { env, ..ctx.clone() }))
+            } else {
+                Some((&conditional.otherwise, ctx.clone()))
+            }
+        })
+    }
+
+    /// Whether `check` (in `ctx`) matches `pattern` (written in `ctx` too), binding what the
+    /// pattern infers; `None` when it cannot be told.
+    fn matches(
+        &mut self,
+        ctx: &Ctx,
+        check: &'d TypeExpr,
+        pattern: &'d TypeExpr,
+        bindings: &mut Vec<(String, Bound<'d>)>,
+    ) -> Option<bool> {
+        match pattern {
+            TypeExpr::Infer(name) => {
+                bindings.push((name.clone(), Bound::Type(check, ctx.clone())));
+                Some(true)
+            }
+            TypeExpr::Any => Some(true),
+            TypeExpr::ObjectKeyword => self.is_object(ctx, check),
+            TypeExpr::Tuple(patterns) => {
+                let Some(elements) = self.tuple_view(ctx, check) else {
+                    // Not a tuple of known length: a primitive certainly does not match.
+                    return self.is_object(ctx, check).filter(|object| !object);
+                };
+                let (fixed, rest) = match patterns.split_last() {
+                    Some((last, fixed)) if last.rest => (fixed, Some(last)),
+                    _ => (&patterns[..], None),
+                };
+                let fits = match rest {
+                    Some(_) => elements.len() >= fixed.len(),
+                    None => elements.len() == fixed.len(),
+                };
+                if !fits {
+                    return Some(false);
+                }
+                for ((element, element_ctx), pattern) in elements.iter().zip(fixed) {
+                    let TypeExpr::Infer(name) = &pattern.ty else { return None };
+                    bindings.push((name.clone(), Bound::Type(element, element_ctx.clone())));
+                }
+                if let Some(rest) = rest {
+                    let TypeExpr::Infer(name) = &rest.ty else { return None };
+                    let remaining = elements[fixed.len()..].to_vec();
+                    bindings.push((name.clone(), Bound::Elements(remaining)));
+                }
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether values of `ty` are objects (`ty extends object`): `Some(true)` for object types
+    /// and unions of them, `Some(false)` for primitives, `None` when unknown.
+    fn is_object(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<bool> {
+        match ty {
+            TypeExpr::String
+            | TypeExpr::Number
+            | TypeExpr::BigInt
+            | TypeExpr::Boolean
+            | TypeExpr::Literal(_)
+            | TypeExpr::OpenString
+            | TypeExpr::Null
+            | TypeExpr::Undefined => Some(false),
+            TypeExpr::Array(_) | TypeExpr::Tuple(_) | TypeExpr::ObjectKeyword => Some(true),
+            TypeExpr::Union(members) => {
+                let mut all = true;
+                for member in members {
+                    all &= self.is_object(ctx, member)?;
+                }
+                Some(all)
+            }
+            TypeExpr::Ref { path, .. } if matches!(self.named(ctx, path), Named::Bound(_)) => {
+                match self.named(ctx, path) {
+                    Named::Bound(Bound::Type(ty, bound_ctx)) => self.is_object(&bound_ctx, ty),
+                    Named::Bound(Bound::Elements(_)) => Some(true),
+                    _ => Some(false),
+                }
+            }
+            _ => self.object_fields(ctx, ty).map(|_| true),
+        }
+    }
+
+    /// The elements of a tuple type of known length, spreads expanded, each in its context.
+    pub(super) fn tuple_view(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+    ) -> Option<Vec<(&'d TypeExpr, Ctx)>> {
+        self.deeper(|this| match ty {
+            TypeExpr::Tuple(elements) => {
+                let mut out = Vec::new();
+                for element in elements {
+                    if element.optional && !element.rest {
+                        return None;
+                    }
+                    if element.rest {
+                        out.extend(this.spread(ctx, &element.ty)?);
+                    } else {
+                        out.push((&element.ty, ctx.clone()));
+                    }
+                }
+                Some(out)
+            }
+            TypeExpr::Ref { path, .. } => match this.named(ctx, path) {
+                Named::Bound(Bound::Type(ty, bound_ctx)) => this.tuple_view(&bound_ctx, ty),
+                Named::Bound(Bound::Elements(elements)) => Some(elements),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// What `...ty` in a tuple stands for, when it is a tuple of known length.
+    fn spread(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<Vec<(&'d TypeExpr, Ctx)>> {
+        self.tuple_view(ctx, ty)
     }
 
     /// The type of the member `key` of `object` (`T['k']`, `T[number]`), in the context it

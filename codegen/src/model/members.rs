@@ -28,13 +28,13 @@ pub fn resolve_members(root: &mut Module, warnings: &mut Vec<Diagnostic>) {
     let mut targets = FxHashMap::default();
     collect(root, &mut Vec::new(), &mut targets);
     let mut failed = Vec::new();
-    root.for_each_type_mut(&mut |ty| resolve_in(ty, &targets, &mut failed));
+    root.for_each_type_mut(&mut |ty| resolve_in(ty, &targets, &mut failed, &mut Vec::new()));
     failed.sort();
     failed.dedup();
     for access in failed {
         warnings.push(
             Diagnostic::warning(
-                format!("the indexed access `{access}` names no member; it is mapped to `serde_json::Value`"),
+                format!("the indexed access {access}; it is mapped to `serde_json::Value`"),
                 None,
             )
             .with_help("check the property names of the access against the declaration"),
@@ -76,19 +76,38 @@ fn collect(module: &Module, path: &mut Vec<String>, out: &mut FxHashMap<ItemPath
     }
 }
 
-/// Resolves the accesses in `ty` and in the types nested in it.
-fn resolve_in(ty: &mut RustType, targets: &FxHashMap<ItemPath, Target>, failed: &mut Vec<String>) {
+/// Resolves the accesses in `ty` and in the types nested in it. `active` holds the accesses
+/// being resolved further up: one met again inside its own type (`id: [T['id'], …]`, which
+/// `tsc` rejects as circular) would grow without end, so it is any JSON value.
+fn resolve_in(
+    ty: &mut RustType,
+    targets: &FxHashMap<ItemPath, Target>,
+    failed: &mut Vec<String>,
+    active: &mut Vec<(ItemPath, Vec<Member>)>,
+) {
+    let mut entered = false;
     if let RustType::MemberOf(item, steps) = ty {
-        *ty = match resolve(item, steps, targets, 0) {
-            Some(found) => found,
+        let access = (item.clone(), steps.clone());
+        let circular = active.contains(&access);
+        let resolved = if circular { None } else { resolve(item, steps, targets, 0) };
+        *ty = match resolved {
+            Some(found) => {
+                active.push(access);
+                entered = true;
+                found
+            }
             None => {
-                failed.push(describe(item, steps));
+                let why = if circular { "is part of its own type" } else { "names no member" };
+                failed.push(format!("`{}` {why}", describe(item, steps)));
                 RustType::Json
             }
         };
     }
     for child in ty.children_mut() {
-        resolve_in(child, targets, failed);
+        resolve_in(child, targets, failed, active);
+    }
+    if entered {
+        active.pop();
     }
 }
 

@@ -9,6 +9,7 @@ pub mod build;
 pub mod decl;
 mod eval;
 mod generics;
+mod globs;
 pub mod jsdoc;
 mod members;
 pub mod naming;

@@ -1,11 +1,16 @@
-//! Recursive types: a struct that holds itself again — directly, through `Option`, through an
-//! untagged enum's payload or a type alias — has no finite size in Rust. This pass finds the
-//! cycles of such "inline" references and puts a `Box` on every reference that closes one.
+//! Boxes: recursive types, and the struct payloads of untagged enums.
+//!
+//! A struct that holds itself again — directly, through `Option`, through an untagged enum's
+//! payload or a type alias — has no finite size in Rust. [`box_recursive`] finds the cycles of
+//! such "inline" references and puts a `Box` on every reference that closes one.
 //!
 //! Items are the nodes of a graph whose edges are the inline references (a `Vec`, a map or an
 //! existing `Box` holds its value on the heap, so it is no edge). A field can reach its own
 //! item again exactly when it refers to an item of the same strongly connected component, so
 //! one Tarjan pass (linear in items plus references) decides every field.
+//!
+//! An enum is as large as its largest variant, so [`box_struct_payloads`] boxes every untagged
+//! payload that holds a struct by value, as tagged enums box every payload.
 
 use super::rust::{Item, ItemKind, ItemPath, Module, RustType, VariantKind};
 use rustc_hash::FxHashMap;
@@ -15,6 +20,31 @@ use rustc_hash::FxHashMap;
 /// its `Option` outside: `Option<Box<T>>`.
 pub fn box_recursive(root: &mut Module) {
     let decisions = boxes_needed(root);
+    apply(root, decisions);
+}
+
+/// Wraps in [`RustType::Boxed`] every untagged enum payload that holds a struct by value:
+/// directly, through `Option`, a tuple, type aliases or re-exports (`Option<Box<T>>` for an
+/// `Option`). Structs come in any size, and clippy's `large_enum_variant` rejects an enum whose
+/// largest variant is far larger than the next; a struct is boxed however it was declared (an
+/// interface, an object type alias, an intersection, an evaluated utility type).
+pub fn box_struct_payloads(root: &mut Module) {
+    let decisions = with_items(root, |items, find| {
+        let item_of = |p: &ItemPath| find(p).map(|i| items[i].1);
+        let mut decisions = Vec::new();
+        for (_, item) in items {
+            let is_enum = matches!(item.kind, ItemKind::Enum(_));
+            for ty in rewritten_types(item) {
+                decisions.push(is_enum && holds_struct(ty, &item_of, 0));
+            }
+        }
+        decisions
+    });
+    apply(root, decisions);
+}
+
+/// Boxes each of [`rewritten_types`] whose decision, in [`rewrite`]'s order, is `true`.
+fn apply(root: &mut Module, decisions: Vec<bool>) {
     let mut decisions = decisions.into_iter();
     rewrite(root, &mut |ty| {
         if decisions.next().unwrap_or(false) {
@@ -23,10 +53,66 @@ pub fn box_recursive(root: &mut Module) {
     });
 }
 
+/// Whether `ty` holds a struct by value, below its `Option`s and inside tuples, following
+/// aliases and re-exports. `depth` counts the aliases followed: a cycle of aliases (which the
+/// recursion pass breaks with a box) holds no struct of its own.
+fn holds_struct<'m>(
+    ty: &RustType,
+    item_of: &impl Fn(&ItemPath) -> Option<&'m Item>,
+    depth: usize,
+) -> bool {
+    const MAX_ALIASES: usize = 64;
+    match ty {
+        RustType::Item(path, _) => match item_of(path).map(|item| &item.kind) {
+            Some(ItemKind::Struct(_)) => true,
+            Some(ItemKind::Alias(target)) if depth < MAX_ALIASES => {
+                holds_struct(target, item_of, depth + 1)
+            }
+            Some(ItemKind::Reexport(target)) if depth < MAX_ALIASES => {
+                holds_struct(&RustType::Item(target.clone(), vec![]), item_of, depth + 1)
+            }
+            _ => false,
+        },
+        RustType::Option(inner) => holds_struct(inner, item_of, depth),
+        RustType::Tuple(elements) => elements.iter().any(|e| holds_struct(e, item_of, depth)),
+        _ => false,
+    }
+}
+
 /// For every field and untagged payload, in [`rewrite`]'s order, whether it needs a `Box`.
 /// Decided on the unchanged tree, where items are found by borrowed paths (a copy of each
 /// item's path cost more than the graph work).
 fn boxes_needed(root: &Module) -> Vec<bool> {
+    with_items(root, |items, find| {
+        let edges: Vec<Vec<usize>> = items
+            .iter()
+            .map(|(_, item)| {
+                let mut out = Vec::new();
+                for ty in inline_types(item) {
+                    inline_refs(ty, &mut |p| out.extend(find(p)));
+                }
+                out
+            })
+            .collect();
+        let component = components(&edges);
+        let mut decisions = Vec::new();
+        for (own, (_, item)) in items.iter().enumerate() {
+            for ty in rewritten_types(item) {
+                let own = component[own];
+                decisions
+                    .push(needs_box(ty, &mut |p| find(p).is_some_and(|i| component[i] == own)));
+            }
+        }
+        decisions
+    })
+}
+
+/// Calls `f` with every item in [`collect`]'s order (with its module's number) and a lookup
+/// of an item's position by path.
+fn with_items<R>(
+    root: &Module,
+    f: impl FnOnce(&[(usize, &Item)], &dyn Fn(&ItemPath) -> Option<usize>) -> R,
+) -> R {
     let mut modules = Vec::new();
     let mut items = Vec::new();
     collect(root, &mut Vec::new(), &mut modules, &mut items);
@@ -36,25 +122,7 @@ fn boxes_needed(root: &Module) -> Vec<bool> {
         .map(|(i, &(module, item))| ((modules[module].as_slice(), item.name.as_str()), i))
         .collect();
     let find = |p: &ItemPath| index.get(&(p.modules.as_slice(), p.name.as_str())).copied();
-    let edges: Vec<Vec<usize>> = items
-        .iter()
-        .map(|(_, item)| {
-            let mut out = Vec::new();
-            for ty in inline_types(item) {
-                inline_refs(ty, &mut |p| out.extend(find(p)));
-            }
-            out
-        })
-        .collect();
-    let component = components(&edges);
-    let mut decisions = Vec::new();
-    for (own, (_, item)) in items.iter().enumerate() {
-        for ty in rewritten_types(item) {
-            let own = component[own];
-            decisions.push(needs_box(ty, &mut |p| find(p).is_some_and(|i| component[i] == own)));
-        }
-    }
-    decisions
+    f(&items, &find)
 }
 
 /// Every module's path (`modules`) and every item with its module's number (`out`), in a fixed
@@ -401,6 +469,43 @@ mod tests {
             vec![boxed(RustType::Item(path("Wrapper"), vec![item_ref("Outer")]))]
         );
         assert_eq!(fields(&root, "Wrapper"), vec![RustType::Param("T".into())]);
+    }
+
+    #[test]
+    fn struct_payloads_are_boxed_however_reached() {
+        let mut root = Module::new("", ModuleKind::Root);
+        root.items = vec![
+            structure("Big", vec![("a", RustType::String, false)]),
+            item("Again", ItemKind::Alias(item_ref("Big"))),
+            item("Lists", ItemKind::Alias(RustType::Vec(Box::new(item_ref("Big"))))),
+            untagged(
+                "Payloads",
+                vec![
+                    item_ref("Big"),
+                    item_ref("Again"),
+                    option(item_ref("Big")),
+                    RustType::Tuple(vec![item_ref("Big"), RustType::String]),
+                    item_ref("Lists"),
+                    RustType::Map(Box::new(item_ref("Big"))),
+                    RustType::F64,
+                ],
+            ),
+            structure("Holder", vec![("big", item_ref("Big"), false)]),
+        ];
+        box_struct_payloads(&mut root);
+        assert_eq!(
+            fields(&root, "Payloads"),
+            vec![
+                boxed(item_ref("Big")),
+                boxed(item_ref("Again")),
+                option(boxed(item_ref("Big"))),
+                boxed(RustType::Tuple(vec![item_ref("Big"), RustType::String])),
+                item_ref("Lists"),
+                RustType::Map(Box::new(item_ref("Big"))),
+                RustType::F64,
+            ]
+        );
+        assert_eq!(fields(&root, "Holder"), vec![item_ref("Big")], "struct fields stay inline");
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct Symbol<'d> {
     pub bodies: Vec<&'d Interface>,
     /// A class: it becomes a trait, which no data type can hold.
     pub is_class: bool,
+    /// A class with public properties, taken for data (its properties are `bodies[0]`) until
+    /// they turn out to be only services (`Resource { sessions: Sessions }`).
+    pub data_class: bool,
     /// A type alias whose union includes `null`: the item is the non-null part and every use
     /// is an `Option`.
     pub nullable: bool,

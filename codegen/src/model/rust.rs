@@ -157,6 +157,18 @@ impl RustType {
         }
     }
 
+    /// Whether the type names a generic parameter anywhere inside.
+    pub fn mentions_param(&self) -> bool {
+        match self {
+            RustType::Param(_) => true,
+            RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
+                t.mentions_param()
+            }
+            RustType::Item(_, ts) | RustType::Tuple(ts) => ts.iter().any(RustType::mentions_param),
+            _ => false,
+        }
+    }
+
     /// Every type directly inside this one (type arguments, elements, payloads).
     pub fn children_mut(&mut self) -> impl Iterator<Item = &mut RustType> {
         let children: Vec<&mut RustType> = match self {

@@ -1,6 +1,8 @@
 //! TypeScript types → Rust types, generating the items anonymous types need at their place.
 
-use super::build::{Builder, ContextField, Ctx, Place, MAX_APPLIED, NO_DOCS};
+use super::build::{
+    Builder, ContextField, Ctx, Evaluated, Place, MAX_APPLICATIONS, MAX_APPLIED, NO_DOCS,
+};
 use super::decl::{EnumMember, EnumValue, Literal, Mapped, TupleElement, TypeExpr};
 use super::eval::{Bound, Named, Utility};
 use super::jsdoc::Docs;
@@ -13,9 +15,14 @@ use std::collections::{BTreeMap, BTreeSet};
 impl<'d> Builder<'_, 'd> {
     /// The Rust type of `ty` written at `place`.
     pub(super) fn lower_type(&mut self, place: &Place<'_>, ty: &'d TypeExpr) -> RustType {
+        let evaluated: Evaluated = (ty, place.env);
+        if let Some((_, path)) = self.building.iter().find(|(key, _)| *key == evaluated) {
+            return RustType::Item(path.clone(), vec![]);
+        }
         match ty {
             TypeExpr::String | TypeExpr::OpenString => RustType::String,
             TypeExpr::Number | TypeExpr::Literal(Literal::Number(_)) => self.number(place),
+            TypeExpr::BigInt => RustType::Verbatim("i64".to_owned()),
             TypeExpr::Boolean | TypeExpr::Literal(Literal::Bool(_)) => RustType::Bool,
             TypeExpr::Any => RustType::Json,
             TypeExpr::Null | TypeExpr::Undefined => RustType::Unit,
@@ -25,14 +32,14 @@ impl<'d> Builder<'_, 'd> {
             TypeExpr::Array(element) => {
                 RustType::Vec(Box::new(self.lower_type(&place.element(), element)))
             }
-            TypeExpr::Ref { path, args, span } => self.lower_ref(place, path, args, *span),
+            TypeExpr::Ref { path, args, span } => self.lower_ref(place, ty, path, args, *span),
             TypeExpr::Union(members) => self.lower_union(place, members),
             TypeExpr::Object(fields) => {
                 let ctx = place.ctx();
                 let fields = fields.iter().map(|f| ContextField::declared(f, &ctx)).collect();
                 self.hoist_struct(place, fields, None)
             }
-            TypeExpr::Intersection(members) => self.lower_intersection(place, members),
+            TypeExpr::Intersection(members) => self.lower_intersection(place, ty, members),
             TypeExpr::Tuple(elements) => self.lower_tuple(place, elements),
             TypeExpr::Index { object, key, span } => self.lower_index(place, object, key, *span),
             TypeExpr::KeyOf(_, span) => match self.literal_keys(&place.ctx(), ty) {
@@ -57,11 +64,49 @@ impl<'d> Builder<'_, 'd> {
                 }
             }
             TypeExpr::Mapped(mapped) => self.lower_mapped(place, ty, mapped),
-            // A value of either branch: which one is decided by types, not by the wire.
-            TypeExpr::Conditional(branches) => self.lower_union(place, branches),
+            TypeExpr::Conditional(conditional) => match self.decide(&place.ctx(), conditional) {
+                Some((branch, branch_ctx)) => {
+                    let at = Self::with_ctx(place, &branch_ctx);
+                    self.lower_type(&at, branch)
+                }
+                // A test of a parameter that stands for any JSON value (a generic alias's own
+                // item) says nothing: any JSON value.
+                None if self.is_erased(place, &conditional.check) => RustType::Json,
+                // Undecided: a value of either branch.
+                None => self.lower_union_of(place, vec![&conditional.then, &conditional.otherwise]),
+            },
+            TypeExpr::ObjectKeyword => RustType::Json,
+            TypeExpr::Infer(_) => {
+                self.loose(place, "an `infer` type outside a conditional's pattern", place.span)
+            }
             TypeExpr::Never => RustType::Unit,
-            TypeExpr::Function => self.loose(place, "a function type", place.span),
+            // Behaviour, not data; where it stands as a type of its own (an alias, a union
+            // member), any JSON value keeps the output whole.
+            TypeExpr::Function => {
+                self.warnings.push(
+                    Diagnostic::note(
+                        format!("the function type at `{}` is `serde_json::Value`: functions carry no data", place.ts_string()),
+                        place.span,
+                    )
+                    .with_label("function type"),
+                );
+                RustType::Json
+            }
             TypeExpr::Unsupported { what, span } => self.loose(place, what, Some(*span)),
+        }
+    }
+
+    /// Whether `ty` is, or is a union or tuple of, type parameters that stand for any JSON
+    /// value at `place`.
+    fn is_erased(&self, place: &Place<'_>, ty: &TypeExpr) -> bool {
+        match ty {
+            TypeExpr::Ref { path, .. } => {
+                matches!(&path[..], [name] if place.erased.contains(name)
+                    && !matches!(self.named(&place.ctx(), path), Named::Bound(_)))
+            }
+            TypeExpr::Union(members) => members.iter().any(|m| self.is_erased(place, m)),
+            TypeExpr::Tuple(elements) => elements.iter().any(|e| self.is_erased(place, &e.ty)),
+            _ => false,
         }
     }
 
@@ -165,7 +210,7 @@ impl<'d> Builder<'_, 'd> {
     ) -> RustType {
         let ctx = place.ctx();
         if let Some(fields) = self.object_fields(&ctx, ty) {
-            return self.hoist_struct(place, fields, None);
+            return self.hoist_struct(place, fields, Some((ty, place.env)));
         }
         // A homomorphic mapped type `{ [K in keyof T]: … }` over a `T` that is not an object
         // keeps `T`'s shape, as TypeScript's does: an array maps its elements, anything else
@@ -183,7 +228,7 @@ impl<'d> Builder<'_, 'd> {
         }
         let mut erased = place.erased.to_vec();
         erased.push(mapped.param.clone());
-        let value = Place { erased: &erased, ..place.element() };
+        let value = Place { erased: &erased, ..unfixed(place) };
         RustType::Map(Box::new(self.lower_type(&value, &mapped.ty)))
     }
 
@@ -280,6 +325,7 @@ impl<'d> Builder<'_, 'd> {
     fn lower_ref(
         &mut self,
         place: &Place<'_>,
+        ty: &'d TypeExpr,
         path: &[String],
         args: &'d [TypeExpr],
         span: Span,
@@ -300,6 +346,9 @@ impl<'d> Builder<'_, 'd> {
                 self.lower_type(&at, ty)
             }
             Named::Bound(Bound::Key(key)) => self.literal_enum(place, &[key.name]),
+            Named::Bound(Bound::Elements(_)) => {
+                self.loose(place, "the rest of a tuple inferred by a conditional type", Some(span))
+            }
             Named::EnumMember(found, _) => RustType::Item(found.symbol.path.clone(), vec![]),
             Named::Declared(found) => {
                 let (file, symbol) = (found.file, found.symbol.clone());
@@ -318,7 +367,9 @@ impl<'d> Builder<'_, 'd> {
                         }
                     }
                 }
-                let args = args.iter().map(|a| self.lower_type(place, a)).collect();
+                // An argument's own type is not the declared item at a fixed place.
+                let arg_place = Place { fixed: None, ..place.clone() };
+                let args = args.iter().map(|a| self.lower_type(&arg_place, a)).collect();
                 let ty = RustType::Item(symbol.path, args);
                 if symbol.nullable {
                     RustType::Option(Box::new(ty))
@@ -326,11 +377,13 @@ impl<'d> Builder<'_, 'd> {
                     ty
                 }
             }
-            Named::Utility(utility) => self.lower_utility(place, utility, path, args, span),
+            Named::Utility(utility) => self.lower_utility(place, ty, utility, path, args, span),
             Named::Unknown => match (path.join(".").as_str(), args) {
                 ("Array" | "ReadonlyArray" | "Set" | "ReadonlySet", [element]) => {
                     RustType::Vec(Box::new(self.lower_type(&place.element(), element)))
                 }
+                // What `JSON.stringify` writes of them: their `toJSON` strings.
+                ("Date" | "URL", []) => RustType::String,
                 _ => {
                     if let Some(ty) = self.config.external_type(path) {
                         return RustType::Verbatim(ty.to_owned());
@@ -365,11 +418,16 @@ impl<'d> Builder<'_, 'd> {
         // (`type Tree<T> = { children: Tree<T>[] }`); applied to other ones (a member of the
         // argument, as mapped aliases recurse) it is evaluated again, up to a depth.
         let caller = place.ctx();
-        let key: Vec<*const TypeExpr> = args.iter().map(|a| self.identity(&caller, a)).collect();
+        let key: Vec<(*const TypeExpr, usize)> =
+            args.iter().map(|a| self.identity(&caller, a)).collect();
         let application = (symbol.path.clone(), key);
-        if self.applying.contains(&application) || self.applying.len() >= MAX_APPLIED {
+        if self.applying.contains(&application)
+            || self.applying.len() >= MAX_APPLIED
+            || self.applications >= MAX_APPLICATIONS
+        {
             return None;
         }
+        self.applications += 1;
         let ctx = self.instantiate(&caller, file, &symbol.ns, params, args);
         self.applying.push(application);
         let at = Self::with_ctx(place, &ctx);
@@ -382,6 +440,7 @@ impl<'d> Builder<'_, 'd> {
     fn lower_utility(
         &mut self,
         place: &Place<'_>,
+        ty: &'d TypeExpr,
         utility: Utility,
         path: &[String],
         args: &'d [TypeExpr],
@@ -407,14 +466,15 @@ impl<'d> Builder<'_, 'd> {
                     other => other,
                 }
             }
+            // The value type is named after the place, as a `Record` always was.
             (Utility::Record, [keys, value]) if self.literal_keys(&ctx, keys).is_none() => {
-                RustType::Map(Box::new(self.lower_type(&place.element(), value)))
+                RustType::Map(Box::new(self.lower_type(&unfixed(place), value)))
             }
             (Utility::Exclude | Utility::Extract, [from, filter]) => {
                 self.lower_filtered(place, utility == Utility::Extract, from, filter, span)
             }
             _ => match self.ref_fields(&ctx, path, args) {
-                Some(fields) => self.hoist_struct(place, fields, None),
+                Some(fields) => self.hoist_struct(place, fields, Some((ty, place.env))),
                 None => {
                     let what = format!("`{}<…>` over a type that is not an object", path.join("."));
                     self.loose(place, &what, Some(span))
@@ -452,6 +512,10 @@ impl<'d> Builder<'_, 'd> {
     fn union_members(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> (Vec<&'d TypeExpr>, Ctx) {
         match ty {
             TypeExpr::Union(members) => (members.iter().collect(), ctx.clone()),
+            TypeExpr::Conditional(conditional) => match self.decide(ctx, conditional) {
+                Some((branch, branch_ctx)) => self.union_members(&branch_ctx, branch),
+                None => (vec![ty], ctx.clone()),
+            },
             TypeExpr::Index { object, key, .. } => match self.member_type(ctx, object, key) {
                 Some((member, member_ctx)) => self.union_members(&member_ctx, member),
                 None => (vec![ty], ctx.clone()),
@@ -495,43 +559,71 @@ impl<'d> Builder<'_, 'd> {
         ItemPath { modules, name }
     }
 
-    /// A struct of `fields` named after `place`. `intersection` is the intersection it is
-    /// built for, if any: while its fields are lowered, that intersection names this struct.
+    /// A struct of `fields` named after `place`. `evaluated` is the type it is built for when
+    /// that type copies fields (an intersection, a utility or mapped type): while its fields
+    /// are lowered, that type names this struct. Such structs are counted: past
+    /// [`MAX_INTERSECTION_STRUCTS`](super::build::MAX_INTERSECTION_STRUCTS) (copies of copies
+    /// grow factorially) the type is any JSON value, with a warning.
     fn hoist_struct(
         &mut self,
         place: &Place<'_>,
         fields: Vec<ContextField<'d>>,
-        intersection: Option<*const TypeExpr>,
+        evaluated: Option<Evaluated>,
     ) -> RustType {
-        if let Some(map) = self.map_of(&fields, &place.element()) {
+        // A map's value type is named after the place, like a `Record`'s.
+        if let Some(map) = self.map_of(&fields, &unfixed(place)) {
             return map;
         }
+        if evaluated.is_some() {
+            if self.intersection_structs == super::build::MAX_INTERSECTION_STRUCTS {
+                let what = format!(
+                    "a type past the first {} whose fields are copied into each place",
+                    super::build::MAX_INTERSECTION_STRUCTS
+                );
+                return self.loose(place, &what, place.span);
+            }
+            self.intersection_structs += 1;
+        }
         let path = self.place_path(place);
-        if let Some(key) = intersection {
-            self.intersections.push((key, path.clone()));
+        if let Some(key) = evaluated {
+            self.building.push((key, path.clone()));
         }
         let lowered = self.lower_struct(&path, &place.ts_path(), &[], fields);
-        if intersection.is_some() {
-            self.intersections.pop();
+        if evaluated.is_some() {
+            self.building.pop();
         }
         self.push_placed(&path, place, ItemKind::Struct(lowered));
         RustType::Item(path, vec![])
     }
 
     /// `A & B & { … }`: one struct with the fields of every member.
-    fn lower_intersection(&mut self, place: &Place<'_>, members: &'d [TypeExpr]) -> RustType {
-        let key = members.as_ptr();
-        if let Some((_, path)) = self.intersections.iter().find(|(k, _)| *k == key) {
-            return RustType::Item(path.clone(), vec![]);
+    fn lower_intersection(
+        &mut self,
+        place: &Place<'_>,
+        intersection: &'d TypeExpr,
+        members: &'d [TypeExpr],
+    ) -> RustType {
+        // `T & { … }` in a generic alias's own item, `T` any JSON value: any JSON value.
+        if members.iter().any(|m| self.is_erased(place, m)) {
+            return RustType::Json;
         }
-        if self.intersection_structs == super::build::MAX_INTERSECTION_STRUCTS {
-            let what = format!(
-                "an intersection past the first {} (their fields are copied into each place)",
-                super::build::MAX_INTERSECTION_STRUCTS
-            );
-            return self.loose(place, &what, place.span);
+        // `Without<T, U> & U`: when every member but one adds no field, the intersection is
+        // that member, referred to rather than copied.
+        let ctx = place.ctx();
+        let mut adding = Vec::new();
+        for member in members {
+            if self.object_fields(&ctx, member).is_none_or(|fields| !fields.is_empty()) {
+                adding.push(member);
+            }
         }
-        self.intersection_structs += 1;
+        if let [only] = adding[..] {
+            let (target, target_ctx) = self.follow_bindings(&ctx, only);
+            if matches!(target, TypeExpr::Ref { .. }) {
+                let at = Self::with_ctx(place, &target_ctx);
+                return self.lower_type(&at, target);
+            }
+        }
+
         let ctx = place.ctx();
         let mut fields = Vec::new();
         let mut visited = Vec::new();
@@ -553,7 +645,7 @@ impl<'d> Builder<'_, 'd> {
                 },
             }
         }
-        self.hoist_struct(place, fields, Some(key))
+        self.hoist_struct(place, fields, Some((intersection, place.env)))
     }
 
     fn lower_union(&mut self, place: &Place<'_>, members: &'d [TypeExpr]) -> RustType {
@@ -572,6 +664,15 @@ impl<'d> Builder<'_, 'd> {
                 TypeExpr::Union(inner) => pending.extend(inner.iter().rev()),
                 other => flat.push(other),
             }
+        }
+        // `number | bigint` (OpenAPI's int64) is the 64-bit integer.
+        if flat.contains(&&TypeExpr::BigInt) {
+            flat.retain(|m| !matches!(m, TypeExpr::Number));
+        }
+        // Members that are behaviour or binary content (`string | Blob`) never arrive as JSON.
+        let ctx = place.ctx();
+        if flat.iter().any(|m| self.not_data(&ctx, m).is_none()) {
+            flat.retain(|m| self.not_data(&ctx, m).is_none());
         }
         let nullable = flat.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined));
         let mut rest: Vec<&'d TypeExpr> = Vec::new();
@@ -721,17 +822,27 @@ impl<'d> Builder<'_, 'd> {
     }
 
     /// An untagged enum with one variant per member, objects first so serde tries the most
-    /// specific shapes before the catch-alls. Struct payloads are boxed.
+    /// specific shapes before the catch-alls. Struct payloads are boxed once every item exists
+    /// (`recursion::box_struct_payloads`), when what a member names is known.
     fn lower_untagged(&mut self, place: &Place<'_>, members: &[&'d TypeExpr]) -> RustType {
         let path = self.place_path(place);
         let owner = path.clone();
         let mut scope = Scope::new();
         let mut variants = Vec::new();
-        let mut ranked: Vec<(u8, usize, &'d TypeExpr)> =
-            members.iter().enumerate().map(|(i, m)| (rank(m), i, *m)).collect();
-        ranked.sort_by_key(|(r, i, _)| (*r, *i));
+        // A member that is a bound type parameter (`T | U` inside a generic alias) is ranked,
+        // named and lowered as the type it stands for.
+        let ctx = place.ctx();
+        let mut ranked: Vec<(u8, usize, &'d TypeExpr, Ctx)> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let (member, member_ctx) = self.follow_bindings(&ctx, m);
+                (rank(member), i, member, member_ctx)
+            })
+            .collect();
+        ranked.sort_by_key(|(r, i, _, _)| (*r, *i));
         let parent = place.ts_path();
-        for (index, (_, _, member)) in ranked.into_iter().enumerate() {
+        for (index, (_, _, member, member_ctx)) in ranked.into_iter().enumerate() {
             let raw_name = variant_name(member, index);
             let member_place = Place {
                 owner: &owner,
@@ -740,14 +851,9 @@ impl<'d> Builder<'_, 'd> {
                 ts_last: raw_name.clone(),
                 docs: &NO_DOCS,
                 fixed: None,
-                ..place.clone()
+                ..Self::with_ctx(place, &member_ctx)
             };
-            let mut ty = self.lower_type(&member_place, member);
-            if matches!(member, TypeExpr::Object(_) | TypeExpr::Intersection(_))
-                || self.is_struct_ref(place, member)
-            {
-                ty = RustType::Boxed(Box::new(ty));
-            }
+            let ty = self.lower_type(&member_place, member);
             if variants.iter().any(|v: &Variant| v.kind == VariantKind::Untagged(ty.clone())) {
                 continue;
             }
@@ -756,23 +862,10 @@ impl<'d> Builder<'_, 'd> {
         }
         // Members that all map to one Rust type (`E.A | E.B` of one enum) are that type.
         if let [Variant { kind: VariantKind::Untagged(only), .. }] = variants.as_slice() {
-            return match only {
-                RustType::Boxed(inner) => (**inner).clone(),
-                other => other.clone(),
-            };
+            return only.clone();
         }
         self.push_placed(&path, place, ItemKind::Enum(Enum { variants }));
         RustType::Item(path, vec![])
-    }
-
-    fn is_struct_ref(&self, place: &Place<'_>, member: &TypeExpr) -> bool {
-        match member {
-            TypeExpr::Ref { path, .. } => self
-                .resolver
-                .resolve(place.file, place.ns, path)
-                .is_some_and(|f| !f.symbol.bodies.is_empty()),
-            _ => false,
-        }
     }
 
     /// A literal-union enum: placed at once when the place has a declared name, otherwise queued
@@ -794,6 +887,72 @@ impl<'d> Builder<'_, 'd> {
     }
 }
 
+/// JavaScript runtime objects that are behaviour or binary content, not JSON data: a field of
+/// one of these types (`signal?: AbortSignal`, `file: Blob`) is left out with a note.
+const RUNTIME_OBJECTS: &[&str] = &[
+    "AbortSignal",
+    "AbortController",
+    "ArrayBuffer",
+    "Blob",
+    "Buffer",
+    "EventTarget",
+    "File",
+    "FormData",
+    "Function",
+    "Headers",
+    "HeadersInit",
+    "Promise",
+    "ReadableStream",
+    "Request",
+    "RequestInfo",
+    "RequestInit",
+    "Response",
+    "Uint8Array",
+    "WebSocket",
+    "WritableStream",
+];
+
+impl<'d> Builder<'_, 'd> {
+    /// Why values of `ty` are behaviour rather than data, when every member of it (besides
+    /// `null` and `undefined`) is a runtime object of [`RUNTIME_OBJECTS`] that the input does
+    /// not declare itself, a service class, or an alias of a function type.
+    pub(super) fn not_data(&self, ctx: &Ctx, ty: &TypeExpr) -> Option<String> {
+        let members: Vec<&TypeExpr> = match ty {
+            TypeExpr::Union(members) => members
+                .iter()
+                .filter(|m| !matches!(m, TypeExpr::Null | TypeExpr::Undefined))
+                .collect(),
+            other => vec![other],
+        };
+        let mut reasons = Vec::new();
+        for member in members {
+            let TypeExpr::Ref { path, .. } = member else { return None };
+            // `globalThis.Blob` is `Blob`.
+            let path = match &path[..] {
+                [global, rest @ ..] if global == "globalThis" && !rest.is_empty() => rest,
+                _ => &path[..],
+            };
+            let name = path.join(".");
+            let reason = match self.named(ctx, path) {
+                Named::Unknown if RUNTIME_OBJECTS.contains(&name.as_str()) => {
+                    format!("`{name}` is a runtime object, not JSON data")
+                }
+                Named::Declared(found) if found.symbol.is_class => {
+                    format!("`{name}` is a service class, not data")
+                }
+                Named::Declared(found)
+                    if matches!(found.symbol.alias, Some((TypeExpr::Function, _))) =>
+                {
+                    format!("`{name}` is a function type, not data")
+                }
+                _ => return None,
+            };
+            reasons.push(reason);
+        }
+        (!reasons.is_empty()).then(|| reasons.join("; "))
+    }
+}
+
 /// Whether a union member and an `Exclude`/`Extract` filter member are the same type.
 fn same_member(member: &TypeExpr, filter: &TypeExpr) -> bool {
     match (member, filter) {
@@ -804,6 +963,12 @@ fn same_member(member: &TypeExpr, filter: &TypeExpr) -> bool {
         (TypeExpr::Literal(Literal::Bool(_)), TypeExpr::Boolean) => true,
         _ => member == filter,
     }
+}
+
+/// `place` for a type inside the one at `place` (a map's values): never the declared item's
+/// own path.
+fn unfixed<'p>(place: &Place<'p>) -> Place<'p> {
+    Place { fixed: None, ..place.clone() }
 }
 
 /// The name stem for the elements of the type at `place`.
@@ -832,6 +997,11 @@ fn variant_name(member: &TypeExpr, index: usize) -> String {
         TypeExpr::Boolean | TypeExpr::Literal(Literal::Bool(_)) => "bool".to_owned(),
         TypeExpr::Array(element) => format!("{}_array", variant_name(element, index)),
         TypeExpr::Any => "value".to_owned(),
+        // `components['schemas']['create-event']`: the member's own name.
+        TypeExpr::Index { key, .. } => match &**key {
+            TypeExpr::Literal(Literal::String(name)) => name.clone(),
+            _ => format!("variant_{index}"),
+        },
         _ => format!("variant_{index}"),
     }
 }

@@ -4,8 +4,8 @@ use super::constants::{fold_enum, Folded};
 use super::{span, Parsed};
 use crate::diagnostics::{Diagnostic, FileId};
 use crate::model::decl::{
-    Class, Decl, DeclFile, DeclKind, EnumMember, EnumValue, Field, Import, ImportKind, Interface,
-    Link, Literal, Mapped, Method, Param, ReExport, TupleElement, TypeExpr,
+    Class, Conditional, Decl, DeclFile, DeclKind, EnumMember, EnumValue, Field, Import, ImportKind,
+    Interface, Link, Literal, Mapped, Method, Param, ReExport, TupleElement, TypeExpr,
 };
 use crate::model::jsdoc::Docs;
 use swc_common::comments::{CommentKind, Comments, SingleThreadedComments};
@@ -18,7 +18,7 @@ pub fn lower_module(
     module: &ast::Module,
     comments: &SingleThreadedComments,
 ) -> Result<Parsed, Diagnostic> {
-    let mut lowerer = Lowerer { file, comments, warnings: Vec::new() };
+    let mut lowerer = Lowerer { file, comments, warnings: Vec::new(), in_namespace: false };
     let mut decls = DeclFile::default();
     for item in &module.body {
         if let ast::ModuleItem::ModuleDecl(decl) = item {
@@ -33,6 +33,8 @@ struct Lowerer<'a> {
     file: FileId,
     comments: &'a SingleThreadedComments,
     warnings: Vec<Diagnostic>,
+    /// Whether the items being lowered stand inside a `namespace`.
+    in_namespace: bool,
 }
 
 impl Lowerer<'_> {
@@ -84,12 +86,44 @@ impl Lowerer<'_> {
                 ast::ModuleDecl::ExportDecl(export) => self.decl(&export.decl, export.span.lo, out),
                 // Re-exports and export assignments name declarations made elsewhere; they
                 // produce no types of their own.
+                // `namespace N { export { A, B_2 as B } }` (api-extractor's bundles) makes
+                // `N.A` and `N.B` names of declarations made outside it.
+                ast::ModuleDecl::ExportNamed(named) if self.in_namespace && named.src.is_none() => {
+                    for spec in &named.specifiers {
+                        let ast::ExportSpecifier::Named(n) = spec else { continue };
+                        let name = export_name(&n.orig);
+                        let alias = n.exported.as_ref().map_or_else(|| name.clone(), export_name);
+                        out.push(Decl {
+                            name: alias,
+                            docs: Docs::default(),
+                            span: self.span(n.span),
+                            kind: DeclKind::Export(name),
+                        });
+                    }
+                    Ok(())
+                }
+                // `export default interface X {}` / `export default class X {}` declare `X`.
+                ast::ModuleDecl::ExportDefaultDecl(default) => match &default.decl {
+                    ast::DefaultDecl::TsInterfaceDecl(iface) => {
+                        self.decl(&ast::Decl::TsInterface(iface.clone()), default.span.lo, out)
+                    }
+                    ast::DefaultDecl::Class(ast::ClassExpr { ident: Some(ident), class }) => self
+                        .decl(
+                            &ast::Decl::Class(ast::ClassDecl {
+                                ident: ident.clone(),
+                                declare: true,
+                                class: class.clone(),
+                            }),
+                            default.span.lo,
+                            out,
+                        ),
+                    _ => Ok(()),
+                },
                 ast::ModuleDecl::ExportNamed(_)
                 | ast::ModuleDecl::ExportAll(_)
                 | ast::ModuleDecl::TsExportAssignment(_)
                 | ast::ModuleDecl::TsNamespaceExport(_)
                 | ast::ModuleDecl::ExportDefaultExpr(_)
-                | ast::ModuleDecl::ExportDefaultDecl(_)
                 | ast::ModuleDecl::TsImportEquals(_) => Ok(()),
             },
             ast::ModuleItem::Stmt(ast::Stmt::Decl(decl)) => self.decl(decl, decl.span().lo, out),
@@ -209,9 +243,11 @@ impl Lowerer<'_> {
         }
         let mut decls = Vec::new();
         if let Some(ast::TsNamespaceBody::TsModuleBlock(block)) = body {
+            let outer = std::mem::replace(&mut self.in_namespace, true);
             for item in &block.body {
                 self.module_item(item, &mut decls)?;
             }
+            self.in_namespace = outer;
         }
         let mut decl =
             Decl { name, docs, span: self.span(name_span), kind: DeclKind::Namespace(decls) };
@@ -339,7 +375,14 @@ impl Lowerer<'_> {
 
     fn class(&mut self, class: &ast::Class) -> Class {
         let mut methods = Vec::new();
+        let mut fields = Vec::new();
         for member in &class.body {
+            if let ast::ClassMember::ClassProp(prop) = member {
+                if let Some(field) = self.class_prop(prop) {
+                    fields.push(field);
+                }
+                continue;
+            }
             let ast::ClassMember::Method(method) = member else {
                 continue;
             };
@@ -365,7 +408,44 @@ impl Lowerer<'_> {
                 returns: method.function.return_type.as_ref().map(|r| self.ty(&r.type_ann)),
             });
         }
-        Class { methods }
+        let data = Interface {
+            type_params: self.type_params(class.type_params.as_deref()),
+            extends: class
+                .super_class
+                .iter()
+                .map(|base| self.entity_ref(base, class.super_type_params.as_deref(), base.span()))
+                .collect(),
+            fields,
+        };
+        Class { methods, data }
+    }
+
+    /// A public instance property of a class, as a field.
+    fn class_prop(&mut self, prop: &ast::ClassProp) -> Option<Field> {
+        let hidden = matches!(
+            prop.accessibility,
+            Some(ast::Accessibility::Private | ast::Accessibility::Protected)
+        );
+        if hidden || prop.is_static {
+            return None;
+        }
+        let name = match &prop.key {
+            ast::PropName::Ident(id) => id.sym.to_string(),
+            ast::PropName::Str(s) => s.value.to_atom_lossy().to_string(),
+            _ => return None,
+        };
+        let ty = prop.type_ann.as_ref().map_or(TypeExpr::Any, |t| self.ty(&t.type_ann));
+        if ty == TypeExpr::Function {
+            return None;
+        }
+        Some(Field {
+            name,
+            index: false,
+            optional: prop.is_optional,
+            ty,
+            docs: self.docs(prop.span.lo),
+            span: self.span(prop.span),
+        })
     }
 
     fn param(&mut self, pat: &ast::Pat) -> Option<Param> {
@@ -423,11 +503,12 @@ impl Lowerer<'_> {
                 K::TsStringKeyword => TypeExpr::String,
                 K::TsNumberKeyword => TypeExpr::Number,
                 K::TsBooleanKeyword => TypeExpr::Boolean,
-                K::TsUnknownKeyword | K::TsAnyKeyword | K::TsObjectKeyword => TypeExpr::Any,
+                K::TsUnknownKeyword | K::TsAnyKeyword => TypeExpr::Any,
+                K::TsObjectKeyword => TypeExpr::ObjectKeyword,
                 K::TsNullKeyword => TypeExpr::Null,
                 K::TsUndefinedKeyword | K::TsVoidKeyword => TypeExpr::Undefined,
                 K::TsNeverKeyword => TypeExpr::Never,
-                K::TsBigIntKeyword => self.unsupported("`bigint`", k.span),
+                K::TsBigIntKeyword => TypeExpr::BigInt,
                 K::TsSymbolKeyword => self.unsupported("`symbol`", k.span),
                 K::TsIntrinsicKeyword => self.unsupported("`intrinsic`", k.span),
             },
@@ -540,15 +621,20 @@ impl Lowerer<'_> {
                     span: self.span(mapped.span),
                 }))
             }
-            ast::TsType::TsConditionalType(c) => {
-                TypeExpr::Conditional(vec![self.ty(&c.true_type), self.ty(&c.false_type)])
+            ast::TsType::TsConditionalType(c) => TypeExpr::Conditional(Box::new(Conditional {
+                check: self.ty(&c.check_type),
+                pattern: self.ty(&c.extends_type),
+                then: self.ty(&c.true_type),
+                otherwise: self.ty(&c.false_type),
+            })),
+            ast::TsType::TsInferType(infer) => {
+                TypeExpr::Infer(infer.type_param.name.sym.to_string())
             }
             ast::TsType::TsFnOrConstructorType(_) => TypeExpr::Function,
             // `x is T` stands only in function returns.
             ast::TsType::TsTypePredicate(_) => TypeExpr::Boolean,
             other => {
                 let what = match other {
-                    ast::TsType::TsInferType(_) => "an `infer` type",
                     ast::TsType::TsImportType(_) => "an `import(…)` type",
                     ast::TsType::TsThisType(_) => "the `this` type",
                     _ => "this type",
@@ -576,10 +662,6 @@ fn module_links(
     if let Some(src) = source {
         out.links.push(Link { specifier: text(src), span: span(src.span) });
     }
-    let export_name = |n: &ast::ModuleExportName| match n {
-        ast::ModuleExportName::Ident(id) => id.sym.to_string(),
-        ast::ModuleExportName::Str(s) => text(s),
-    };
     match decl {
         ast::ModuleDecl::Import(import) => {
             let from = text(&import.src);
@@ -628,6 +710,14 @@ fn module_links(
             out.reexports.push(ReExport::All { from: text(&all.src) })
         }
         _ => {}
+    }
+}
+
+/// The name an export specifier names.
+fn export_name(name: &ast::ModuleExportName) -> String {
+    match name {
+        ast::ModuleExportName::Ident(id) => id.sym.to_string(),
+        ast::ModuleExportName::Str(s) => s.value.to_atom_lossy().to_string(),
     }
 }
 

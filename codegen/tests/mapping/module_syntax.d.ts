@@ -7,3 +7,18 @@ export declare namespace Sessions {
     export { type Session as Session };
 }
 //# sourceMappingURL=module_syntax.d.ts.map
+/** A default export declares its name. */
+export default interface Defaulted {
+    a: string;
+}
+declare module "ambient-module" {
+    /** Declared in an ambient module: read as the file's own. */
+    interface Ambient {
+        b: number;
+    }
+}
+declare global {
+    interface GlobalShape {
+        c: boolean;
+    }
+}

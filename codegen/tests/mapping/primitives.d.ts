@@ -6,4 +6,6 @@ export interface Scalars {
     loose: any;
     maybe?: string | null;
     nullable: number | null;
+    /** OpenAPI's int64, as openapi-typescript writes it. */
+    id?: number | bigint;
 }

@@ -19,7 +19,7 @@ pub struct Metadata {
 pub struct Holder {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-    pub scores: std::collections::BTreeMap<String, holder::Score>,
+    pub scores: std::collections::BTreeMap<String, holder::Scores>,
     /// `Record` over `string` is a map too.
     pub headers: std::collections::BTreeMap<String, String>,
 }
@@ -29,7 +29,7 @@ pub mod holder {
     use serde::{Deserialize, Serialize};
 
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct Score {
+    pub struct Scores {
         pub value: f64,
     }
 }

@@ -7,3 +7,20 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
+
+/// A default export declares its name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Defaulted {
+    pub a: String,
+}
+
+/// Declared in an ambient module: read as the file's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ambient {
+    pub b: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GlobalShape {
+    pub c: bool,
+}

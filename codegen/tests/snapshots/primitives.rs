@@ -16,6 +16,9 @@ pub struct Scalars {
     )]
     pub maybe: Option<Option<String>>,
     pub nullable: Option<f64>,
+    /// OpenAPI's int64, as openapi-typescript writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
 }
 
 /// Support code for the generated types.

@@ -1,0 +1,18 @@
+/** openapi-typescript's helpers for `oneOf`, as it writes them. */
+type Without<T, U> = {
+    [P in Exclude<keyof T, keyof U>]?: never;
+};
+type XOR<T, U> = (T | U) extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A, infer B, ...infer Rest] ? OneOf<[XOR<A, B>, ...Rest]> : never;
+export interface Card {
+    number: string;
+}
+export interface Bank {
+    iban: string;
+}
+export interface Payment {
+    /** Exactly one of the shapes. */
+    method: OneOf<[Card, Bank, string]>;
+    /** A primitive is not an object. */
+    plain: string extends object ? number : boolean;
+}

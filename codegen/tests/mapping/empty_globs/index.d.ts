@@ -1,0 +1,4 @@
+export * from './fns';
+export interface Kept {
+    id: string;
+}
