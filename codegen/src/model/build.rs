@@ -570,7 +570,7 @@ impl<'c, 'd> Builder<'c, 'd> {
     }
 
     /// Notes that `symbol`, declared in `file`, is used, so that it is generated if its file is
-    /// read on demand. A class is not: it is the SDK's client plumbing (a service trait that
+    /// read on demand. A service class is not: it is the SDK's client plumbing (a trait that
     /// nothing in the input asked for), and a use of it as data is mapped loosely anyway.
     pub(super) fn use_declaration(&self, file: usize, symbol: &Symbol<'d>) {
         if self.on_demand[file] && !symbol.is_class {
