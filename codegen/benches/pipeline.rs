@@ -142,6 +142,8 @@ fn benches(c: &mut Criterion) {
             display: input.name.clone(),
             module_path: input.module_path.clone(),
             decls: &parsed.decls,
+            links: Vec::new(),
+            on_demand: false,
         })
         .collect();
     group.bench_function("model", |b| b.iter(|| black_box(build::build(&model_inputs, &config))));

@@ -119,7 +119,9 @@ impl Builder {
         Builder::default()
     }
 
-    /// Adds a `.d.ts` file, or a folder whose `.d.ts` files (at any depth) are all read.
+    /// Adds a `.d.ts` file, a folder whose `.d.ts` files (at any depth) are all read, or a
+    /// package folder (read from its `package.json` types entry). Relative imports out of the
+    /// input are followed, and what the input uses of them generated under `external`.
     pub fn input(mut self, path: impl Into<PathBuf>) -> Self {
         self.inputs.push(path.into());
         self
@@ -217,13 +219,16 @@ impl Builder {
             read.push(input.clone());
         }
         let mut texts = Vec::with_capacity(files.len());
-        for (path, module_path) in files {
-            texts.push(SourceText { name: display(&path), module_path, text: read_text(&path)? });
+        for (path, module_path, root) in files {
+            let text = read_text(&path)?;
+            let origin = Some(Origin { path: normalize(&path), root });
+            texts.push(SourceText { name: display(&path), module_path, text, origin });
         }
         // Sorted: the same inputs in another order give the same bytes.
         let mut labels: Vec<String> = self.inputs.iter().map(|p| display(p)).collect();
         labels.sort();
         let mut generation = pipeline(sources, texts, &config, out, &labels.join(", "))?;
+        read.append(&mut generation.read);
         generation.read = read;
         generation.warnings.notes = notes;
         Ok(generation)
@@ -235,6 +240,43 @@ struct SourceText {
     name: String,
     module_path: Vec<String>,
     text: String,
+    /// Where the text was read from, for following its relative imports (`None`: in memory).
+    origin: Option<Origin>,
+}
+
+/// A file on disk and the input it belongs to.
+#[derive(Clone)]
+struct Origin {
+    /// The file, lexically normalized (see [`normalize`]).
+    path: PathBuf,
+    /// The input the file was read for.
+    root: Arc<Root>,
+}
+
+/// An input as the user named it, which decides where the files it imports go.
+#[derive(Debug)]
+struct Root {
+    /// The file or folder, lexically normalized; for a package, the folder of its types entry.
+    path: PathBuf,
+    /// The module path of the input's own files (empty for a single input).
+    prefix: Vec<String>,
+    /// A package: the files below `path` are followed from its types entry instead of all
+    /// read, and are part of the input.
+    package: bool,
+}
+
+impl Root {
+    /// Whether `path` is the input or below it.
+    fn contains(&self, path: &Path) -> bool {
+        path.starts_with(&self.path)
+    }
+
+    /// The folder the module paths of files from outside the input are relative to (below
+    /// `external`): the input's parent, so that a sibling folder keeps its name
+    /// (`../core/pagination.d.ts` → `external::core::pagination`).
+    fn parent(&self) -> PathBuf {
+        normalize(&self.path.join(".."))
+    }
 }
 
 /// Generates code from one declaration text held in memory, as one file with the text's items
@@ -247,7 +289,12 @@ struct SourceText {
 /// # Ok::<(), dts2rs::Error>(())
 /// ```
 pub fn generate_source(name: &str, text: &str, config: &Config) -> Result<Generation, Error> {
-    let source = SourceText { name: name.to_owned(), module_path: vec![], text: text.to_owned() };
+    let source = SourceText {
+        name: name.to_owned(),
+        module_path: vec![],
+        text: text.to_owned(),
+        origin: None,
+    };
     let (name, config) = (name.to_owned(), config.clone());
     on_pipeline_stack(move || {
         pipeline(Sources::default(), vec![source], &config, Path::new("generated.rs"), &name)
@@ -272,7 +319,8 @@ fn on_pipeline_stack<T: Send + 'static>(
         })
 }
 
-/// parse → model → emit over texts already read. `label` names the inputs in headers.
+/// parse → model → emit over texts already read, and the files outside the input they import
+/// (see [`follow_imports`]). `label` names the inputs in headers.
 fn pipeline(
     mut sources: Sources,
     texts: Vec<SourceText>,
@@ -280,29 +328,39 @@ fn pipeline(
     out: &Path,
     label: &str,
 ) -> Result<Generation, Error> {
-    let mut decls: Vec<(crate::diagnostics::FileId, String, Vec<String>, DeclFile)> =
-        Vec::with_capacity(texts.len());
+    let mut loaded = Vec::with_capacity(texts.len());
     let mut warnings = Vec::new();
     let registered: Vec<_> = texts
         .into_iter()
-        .map(|SourceText { name, module_path, text }| {
-            (sources.add(name.clone(), text), name, module_path)
+        .map(|SourceText { name, module_path, text, origin }| {
+            (sources.add(name.clone(), text), name, module_path, origin)
         })
         .collect();
     let parsed = parse_all(&sources, &registered);
     // The first file in order with an error wins, as when parsing one after the other.
-    for ((file, name, module_path), parsed) in registered.into_iter().zip(parsed) {
+    for ((file, name, module_path, origin), parsed) in registered.into_iter().zip(parsed) {
         let parsed = parsed.map_err(|d| Error::Invalid(sources.render(&d)))?;
         warnings.extend(parsed.warnings);
-        decls.push((file, name, module_path, parsed.decls));
+        loaded.push(Loaded {
+            file,
+            name,
+            module_path,
+            origin,
+            decls: parsed.decls,
+            links: Vec::new(),
+            on_demand: false,
+        });
     }
-    let inputs: Vec<InputFile<'_>> = decls
+    let read = follow_imports(&mut sources, &mut loaded, &mut warnings);
+    let inputs: Vec<InputFile<'_>> = loaded
         .iter()
-        .map(|(file, name, module_path, decls)| InputFile {
-            file: *file,
-            display: name.clone(),
-            module_path: module_path.clone(),
-            decls,
+        .map(|l| InputFile {
+            file: l.file,
+            display: l.name.clone(),
+            module_path: l.module_path.clone(),
+            decls: &l.decls,
+            links: l.links.clone(),
+            on_demand: l.on_demand,
         })
         .collect();
     let model = build::build(&inputs, config);
@@ -329,17 +387,234 @@ fn pipeline(
             diagnostics: warnings,
             ..Warnings::default()
         },
-        read: Vec::new(),
+        read,
         model: model.root,
     })
+}
+
+/// One parsed file of the generation.
+struct Loaded {
+    file: crate::diagnostics::FileId,
+    name: String,
+    module_path: Vec<String>,
+    origin: Option<Origin>,
+    decls: DeclFile,
+    /// Specifiers followed to other files, with their module paths (see [`InputFile::links`]).
+    links: Vec<(String, Vec<String>)>,
+    /// Read from outside the input, for what the input uses (see [`InputFile::on_demand`]).
+    on_demand: bool,
+}
+
+/// A file that a relative specifier names, and where it goes in the output.
+struct Target {
+    path: PathBuf,
+    module_path: Vec<String>,
+    on_demand: bool,
+}
+
+/// Follows the relative imports and re-exports of every loaded file that lead to a declaration
+/// file not read yet: outside the input (read on demand), or below a package folder (part of
+/// the input). Each file is read once, transitively, in a deterministic order (by file, then
+/// specifier). A file that is missing, unreadable or does not parse is a warning at the
+/// import, which then stays outside the input. Returns the files read.
+fn follow_imports(
+    sources: &mut Sources,
+    loaded: &mut Vec<Loaded>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<PathBuf> {
+    let mut by_path: std::collections::HashMap<PathBuf, usize> = loaded
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((l.origin.as_ref()?.path.clone(), i)))
+        .collect();
+    // Two files of one module path would be one resolver key; a file and a folder's
+    // `index` of one name share their module, as in a folder input.
+    let mut modules: std::collections::HashSet<Vec<String>> =
+        loaded.iter().map(|l| l.module_path.clone()).collect();
+    let external = external_module(loaded);
+    let mut read = Vec::new();
+    let mut next = 0;
+    while next < loaded.len() {
+        let from = next;
+        next += 1;
+        let Some(origin) = loaded[from].origin.clone() else { continue };
+        let links: Vec<_> = loaded[from]
+            .decls
+            .links
+            .iter()
+            .filter(|l| l.specifier.starts_with('.'))
+            .cloned()
+            .collect();
+        for link in links {
+            let Some(target) = target_of(&origin, &link.specifier, &external) else { continue };
+            if let Some(&index) = by_path.get(&target.path) {
+                // Inside a folder input, the resolver finds the file by its specifier.
+                if loaded[from].on_demand || loaded[index].on_demand || origin.root.package {
+                    let module_path = loaded[index].module_path.clone();
+                    loaded[from].links.push((link.specifier, module_path));
+                }
+                continue;
+            }
+            if origin.root.contains(&target.path) && !origin.root.package {
+                continue; // below a folder input but not read: not a declaration file there
+            }
+            let failure = if modules.contains(&target.module_path) {
+                Err(format!(
+                    "another file read has its module path `{}`",
+                    target.module_path.join("::")
+                ))
+            } else {
+                load(sources, &target)
+            };
+            match failure {
+                Ok(parsed) => {
+                    read.push(target.path.clone());
+                    by_path.insert(target.path.clone(), loaded.len());
+                    modules.insert(target.module_path.clone());
+                    if !target.on_demand {
+                        warnings.extend(parsed.1.warnings);
+                    }
+                    loaded[from].links.push((link.specifier, target.module_path.clone()));
+                    loaded.push(Loaded {
+                        file: parsed.0,
+                        name: display(&target.path),
+                        module_path: target.module_path,
+                        origin: Some(Origin { path: target.path, root: origin.root.clone() }),
+                        decls: parsed.1.decls,
+                        links: Vec::new(),
+                        on_demand: target.on_demand,
+                    });
+                }
+                // A file read on demand may import much the output never needs: what is used
+                // from a file not read is reported where it is used.
+                Err(_) if loaded[from].on_demand => {}
+                Err(why) => warnings.push(
+                    Diagnostic::warning(
+                        format!(
+                            "`{}` is not read: {why}; what it declares stays outside the input",
+                            display(&target.path)
+                        ),
+                        Some(link.span),
+                    )
+                    .with_label("imported here")
+                    .with_help(
+                        "set the types of the names imported from it in dts2rs.toml: [external]",
+                    ),
+                ),
+            }
+        }
+    }
+    read
+}
+
+/// The top-level module of the files read from outside the input: `external`, unless the
+/// input has a module of that name itself (then `external_`, and so on). Outside files get a
+/// module of their own rather than one beside the input's: SDKs often have a folder and a file
+/// of one name on both sides (openai's `resources/uploads/` and `uploads.d.ts`), and the items
+/// of two files must not share a module.
+fn external_module(loaded: &[Loaded]) -> String {
+    let mut name = "external".to_owned();
+    while loaded.iter().any(|l| l.module_path.first() == Some(&name)) {
+        name.push('_');
+    }
+    name
+}
+
+/// Where the relative `specifier` written in the file `origin` leads, if that can be said: its
+/// declaration file and module path. A file below a package input is part of it, named by its
+/// path there; a file outside the input goes in module `external`, named by its path from the
+/// input's parent folder. `None` for a specifier that leaves that folder (no module path to
+/// give it).
+fn target_of(origin: &Origin, specifier: &str, external: &str) -> Option<Target> {
+    let folder = origin.path.parent().unwrap_or(Path::new(""));
+    let path = declaration_path(&normalize(&folder.join(specifier)));
+    let root = &origin.root;
+    let (base, prefix, on_demand) = if root.package && root.contains(&path) {
+        (root.path.clone(), root.prefix.clone(), false)
+    } else {
+        (root.parent(), vec![external.to_owned()], true)
+    };
+    let relative = path.strip_prefix(&base).ok()?;
+    let mut module_path = prefix;
+    let parts: Vec<String> = relative.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let (file, folders) = parts.split_last()?;
+    if folders.iter().any(|f| f == "..") {
+        return None;
+    }
+    module_path.extend(folders.iter().cloned());
+    module_path.push(module_stem(Path::new(file)));
+    Some(Target { path, module_path, on_demand })
+}
+
+/// The declaration file a module path written in an import names, as TypeScript finds it:
+/// `x.js` → `x.d.ts` (`.mjs` → `.d.mts`, `.cjs` → `.d.cts`), `x` → `x.d.ts`, or
+/// `x/index.d.ts` when that exists. The first candidate when none exists (for the message).
+fn declaration_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if is_declaration_file(path) {
+        return path.to_path_buf();
+    }
+    for (script, declaration) in
+        [(".js", ".d.ts"), (".mjs", ".d.mts"), (".cjs", ".d.cts"), (".ts", ".d.ts")]
+    {
+        if let Some(stem) = name.strip_suffix(script) {
+            return path.with_file_name(format!("{stem}{declaration}"));
+        }
+    }
+    let file = path.with_file_name(format!("{name}.d.ts"));
+    let index = path.join("index.d.ts");
+    if !file.exists() && index.exists() {
+        return index;
+    }
+    file
+}
+
+/// Reads and parses a followed file; the reason it cannot be, as a phrase.
+fn load(
+    sources: &mut Sources,
+    target: &Target,
+) -> Result<(crate::diagnostics::FileId, parse::Parsed), String> {
+    let text = read_text(&target.path).map_err(|e| match e {
+        Error::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            "it does not exist".to_owned()
+        }
+        Error::Read { source, .. } => source.to_string(),
+        other => other.to_string(),
+    })?;
+    let name = display(&target.path);
+    let file = sources.add(name.clone(), text);
+    let parsed = parse::parse_file(file, &name, sources.text(file))
+        .map_err(|d| format!("it does not parse ({})", sources.render_short(&d)))?;
+    Ok((file, parsed))
+}
+
+/// `path` with `.` removed and `..` applied to the folder before it, without asking the file
+/// system: paths compare equal however the imports that named them were written.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir
+                if matches!(
+                    out.components().next_back(),
+                    Some(std::path::Component::Normal(_))
+                ) =>
+            {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 /// Parses every registered file on all cores; the results are in `files` order.
 fn parse_all(
     sources: &Sources,
-    files: &[(crate::diagnostics::FileId, String, Vec<String>)],
+    files: &[(crate::diagnostics::FileId, String, Vec<String>, Option<Origin>)],
 ) -> Vec<Result<parse::Parsed, Diagnostic>> {
-    crate::parallel::map_ordered(files, "dts2rs-parse", |(file, name, _)| {
+    crate::parallel::map_ordered(files, "dts2rs-parse", |(file, name, _, _)| {
         parse::parse_file(*file, name, sources.text(*file))
     })
 }
@@ -426,16 +701,26 @@ fn read_text(path: &Path) -> Result<String, Error> {
 /// items at the root; a folder's files are named by their path below it; with several inputs,
 /// each sits under its own name.
 /// When one folder declares a module in several kinds of file, the preferred one is read and a
-/// note in `notes` says which.
+/// note in `notes` says which. A package folder (with a `package.json` naming its types) gives
+/// its types entry only; the pipeline follows its imports.
 fn collect_inputs(
     input: &Path,
     single: bool,
-    out: &mut Vec<(PathBuf, Vec<String>)>,
+    out: &mut Vec<(PathBuf, Vec<String>, Arc<Root>)>,
     notes: &mut Vec<String>,
 ) -> Result<(), Error> {
     let meta =
         fs::metadata(input).map_err(|source| Error::Read { path: input.to_path_buf(), source })?;
     let base: Vec<String> = if single { vec![] } else { vec![module_stem(input)] };
+    if let Some(entry) = if meta.is_dir() { package_types(input)? } else { None } {
+        // The entry's items sit where a lone file's would; the files it imports are named by
+        // their path from its folder (`dist/index.d.ts` imports `./models.js` → `models`).
+        let folder = entry.parent().map(normalize).unwrap_or_default();
+        let root = Arc::new(Root { path: folder, prefix: base.clone(), package: true });
+        out.push((entry, base, root));
+        return Ok(());
+    }
+    let root = Arc::new(Root { path: normalize(input), prefix: base.clone(), package: false });
     if meta.is_file() {
         if !is_declaration_file(input) {
             return Err(Error::Invalid(format!(
@@ -443,7 +728,7 @@ fn collect_inputs(
                 display(input)
             )));
         }
-        out.push((input.to_path_buf(), base));
+        out.push((input.to_path_buf(), base, root));
         return Ok(());
     }
     let mut found = Vec::new();
@@ -476,9 +761,39 @@ fn collect_inputs(
                 others.join(", ")
             ));
         }
-        out.push((paths.swap_remove(0), module_path));
+        out.push((paths.swap_remove(0), module_path, root.clone()));
     }
     Ok(())
+}
+
+/// The types entry of the package folder `folder`: `types`, `typings` or `exports["."].types`
+/// of its `package.json`. `None` when there is no `package.json` or it names no types (the
+/// folder is read whole).
+fn package_types(folder: &Path) -> Result<Option<PathBuf>, Error> {
+    let manifest = folder.join("package.json");
+    if !manifest.is_file() {
+        return Ok(None);
+    }
+    let text = read_text(&manifest)?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Error::Invalid(format!(
+            "error: `{}` is not valid JSON: {e}\n  help: fix the package manifest, or pass the folder of declaration files inside the package",
+            display(&manifest)
+        ))
+    })?;
+    let entry = ["/types", "/typings", "/exports/./types"]
+        .iter()
+        .find_map(|pointer| json.pointer(pointer).and_then(|v| v.as_str()));
+    // A manifest without types (a source tree's) leaves the folder read whole, as before.
+    let Some(entry) = entry else { return Ok(None) };
+    let path = normalize(&folder.join(entry));
+    if !is_declaration_file(&path) {
+        return Err(Error::Invalid(format!(
+            "error: the types entry `{entry}` of `{}` is not a declaration file\n  help: pass the package's declaration file or the folder of its declaration files instead",
+            display(&manifest)
+        )));
+    }
+    Ok(Some(path))
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {

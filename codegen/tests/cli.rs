@@ -433,6 +433,72 @@ fn mts_and_cts_files_are_read_and_duplicates_named() {
 }
 
 #[test]
+fn an_outside_file_that_is_missing_or_broken_is_a_warning_at_the_import() {
+    let dir = tmp();
+    write(
+        dir.path(),
+        "sdk/a.d.ts",
+        "import { Gone } from '../gone.js';\nimport { Bad } from '../bad.js';\nexport interface A {\n  g: Gone;\n  b: Bad;\n  id: string;\n}\n",
+    );
+    write(dir.path(), "bad.d.ts", "export interface Bad {\n");
+    let output = dts2rs(dir.path()).args(["sdk", "-o", "out.rs"]).output().unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("warning: `gone.d.ts` is not read: it does not exist"), "{stderr}");
+    assert!(stderr.contains("┌─ sdk/a.d.ts:1:22"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "warning: `bad.d.ts` is not read: it does not parse (bad.d.ts:2:1: error: syntax error"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("┌─ sdk/a.d.ts:2:21"), "{stderr}");
+    // The imports stay outside the input, as before files outside it were read.
+    assert!(stderr.contains("`Gone`, imported from outside the input"), "{stderr}");
+    let code = fs::read_to_string(dir.path().join("out.rs")).unwrap();
+    assert!(
+        code.contains("pub g: serde_json::Value,") && code.contains("pub id: String,"),
+        "{code}"
+    );
+}
+
+#[test]
+fn a_package_folder_is_read_from_its_types_entry() {
+    let dir = tmp();
+    write(dir.path(), "pkg/package.json", r#"{ "name": "pkg", "types": "./dist/index.d.ts" }"#);
+    write(
+        dir.path(),
+        "pkg/dist/index.d.ts",
+        "export * from './models/index.js';\nexport interface Client { model?: Model }\nimport { Model } from './models';\n",
+    );
+    write(
+        dir.path(),
+        "pkg/dist/models/index.d.ts",
+        "export interface Model { id: string }\nexport interface Other { x?: number }\n",
+    );
+    write(dir.path(), "pkg/dist/internal.d.ts", "export interface NotImported { y: string }\n");
+    let output = dts2rs(dir.path()).args(["pkg", "-o", "out.rs"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let code = fs::read_to_string(dir.path().join("out.rs")).unwrap();
+    // The entry's items at the root, what it imports named by its path from the entry's folder,
+    // whole (it is the package's API), and the files it does not import left out.
+    assert!(
+        code.contains("pub struct Client {") && code.contains("pub model: Option<models::Model>,"),
+        "{code}"
+    );
+    assert!(code.contains("pub mod models {") && code.contains("pub struct Other {"), "{code}");
+    assert!(code.contains("pub use models::*;"), "{code}");
+    assert!(!code.contains("NotImported"), "{code}");
+
+    // Without a package.json the folder is read whole, as before.
+    fs::remove_file(dir.path().join("pkg/package.json")).unwrap();
+    let output = dts2rs(dir.path()).args(["pkg", "-o", "out.rs"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let code = fs::read_to_string(dir.path().join("out.rs")).unwrap();
+    assert!(code.contains("pub struct NotImported {"), "{code}");
+}
+
+#[test]
 fn notes_are_counted_apart_from_warnings() {
     let dir = tmp();
     write(

@@ -469,6 +469,29 @@ fn mapped_types_become_structs_or_maps() {
     assert_eq!(warnings.len(), 2, "a note per method and function-typed property: {warnings:?}");
 }
 
+/// Relative imports out of the input folder (`tests/imports/api` imports `../core/…`): the
+/// files are read, and what the input uses of them (transitively) is generated under
+/// `external::core`; the rest of them (an unused interface, a client class) is not.
+#[test]
+fn imports_out_of_the_input_are_followed_for_what_the_input_uses() {
+    let generation = dts2rs::Builder::new()
+        .input("tests/imports/api")
+        .generate("unused.rs")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generation.files()[0].contents.clone();
+    expectorate::assert_contents("tests/snapshots/imports.rs", &code);
+    assert!(generation.warnings().is_empty(), "{:?}", generation.warnings());
+    assert_has(&code, "pub order: Option<super::external::core::order::Order>,");
+    assert_has(&code, "pub file: super::external::core::uploads::Uploadable,");
+    assert_has(&code, "pub use super::external::core::Status;");
+    for unused in ["PagePromise", "APIPromise", "RequestOptions", "options"] {
+        assert!(!code.contains(unused), "`{unused}` is generated:\n{code}");
+    }
+    let read: Vec<String> =
+        generation.read_files().iter().map(|p| p.display().to_string()).collect();
+    assert!(read.contains(&"tests/imports/core/order.d.ts".to_owned()), "{read:?}");
+}
+
 #[test]
 fn clashing_star_exports_leave_the_ambiguous_names_out() {
     let (code, warnings) = generate("ambiguous_globs");

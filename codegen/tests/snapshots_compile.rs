@@ -27,6 +27,7 @@ snapshots!(
     enums,
     extends,
     generic_alias,
+    imports,
     index_signatures,
     indexed_access,
     interface,
@@ -219,6 +220,16 @@ fn indexed_access_payloads_read_as_the_member_type() {
     assert_eq!(user.login, "octocat");
     let key: indexed_access::UserKey = serde_json::from_value(json!("login")).unwrap();
     assert_eq!(key.as_str(), "login");
+}
+
+#[test]
+fn types_from_outside_the_input_are_usable_through_the_input() {
+    use imports::chat::ChatListParams;
+    use imports::external::core::order::Order;
+    let params = ChatListParams { order: Some(Order::Desc), ..ChatListParams::default() };
+    assert_eq!(serde_json::to_value(params).unwrap(), json!({ "order": "desc" }));
+    // Re-exported by the input from outside it.
+    assert_eq!(serde_json::to_value(imports::files::Status::Failed).unwrap(), json!("failed"));
 }
 
 #[test]

@@ -74,6 +74,8 @@ fn names(path: &Path) -> BTreeMap<String, BTreeSet<String>> {
         display: "sessions.d.ts".to_owned(),
         module_path: vec!["sessions".to_owned()],
         decls: &parsed.decls,
+        links: Vec::new(),
+        on_demand: false,
     };
     let model = build(&[input], &config());
     let mut items = Items::default();

@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, FileId, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 /// The docs of a place that has none, lent to every such place.
@@ -39,6 +40,12 @@ pub struct InputFile<'a> {
     pub module_path: Vec<String>,
     /// The declarations.
     pub decls: &'a DeclFile,
+    /// Module specifiers the caller followed on disk, each with the `module_path` of the file
+    /// it names (a file from outside the input cannot be found from the specifier alone).
+    pub links: Vec<(String, Vec<String>)>,
+    /// A file from outside the input, read for the declarations the input refers to: only
+    /// those, and what they refer to in turn, are generated (see [`build`]).
+    pub on_demand: bool,
 }
 
 /// The model of the whole output, with the warnings met on the way.
@@ -50,6 +57,11 @@ pub struct Model {
 }
 
 /// Builds the Rust model of all input files.
+///
+/// Files read [on demand](InputFile::on_demand) contribute only the declarations that the
+/// others refer to: they are lowered after the input, repeatedly, until no lowered declaration
+/// refers to one not yet lowered. Everything else in them (an SDK's client classes, its
+/// request plumbing) is left out, as the user did not ask for it.
 pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     let mut ordered: Vec<&InputFile<'_>> = files.iter().collect();
     ordered.sort_by(|a, b| a.module_path.cmp(&b.module_path));
@@ -70,23 +82,45 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         frames: vec![super::eval::Frame::root()],
         eval_depth: 0,
         applying: Vec::new(),
+        on_demand: Vec::new(),
+        wanted: RefCell::default(),
         applications: 0,
     };
     for input in &ordered {
         let module = builder.file_module(input);
         let index = builder.resolver.add(input.module_path.join("/"), Declared::new(input.decls));
+        if input.on_demand {
+            builder.resolver.link_only(index);
+        }
+        builder.on_demand.push(input.on_demand);
         builder.modules.push(module.clone());
         builder.declare(index, &input.decls.decls, &[], &module);
     }
     builder.settle_services();
     for (index, input) in ordered.iter().enumerate() {
-        builder.reexports(index, input.decls);
-        builder.namespace_exports(index, &input.decls.decls, &[]);
+        for (specifier, target) in &input.links {
+            builder.resolver.link(index, specifier.clone(), target.join("/"));
+        }
     }
     for (index, input) in ordered.iter().enumerate() {
-        let module = builder.modules[index].clone();
-        builder.lower_decls(index, &input.decls.decls, &[], &module);
-        builder.place_file_enums(&module);
+        // Files read on demand re-export nothing: their modules hold only what the input uses.
+        if !input.on_demand {
+            builder.reexports(index, input.decls);
+        }
+        builder.namespace_exports(index, &input.decls.decls, &[]);
+    }
+    for (index, input) in ordered.iter().enumerate().filter(|(_, i)| !i.on_demand) {
+        builder.lower_file(index, input.decls);
+    }
+    // What the input uses from files read on demand, until nothing new is used.
+    loop {
+        let lowered = builder.done.len();
+        for (index, input) in ordered.iter().enumerate().filter(|(_, i)| i.on_demand) {
+            builder.lower_file(index, input.decls);
+        }
+        if builder.done.len() == lowered {
+            break;
+        }
     }
     for key in config.types.keys().filter(|k| !builder.used_overrides.contains(*k)) {
         builder.warnings.push(
@@ -145,6 +179,11 @@ pub(super) struct Builder<'c, 'd> {
     /// recursive alias could grow like its width to the power of [`MAX_APPLIED`]; past
     /// [`MAX_APPLICATIONS`] an application refers to the alias item instead.
     pub(super) applications: usize,
+    /// Whether each file (by index) is read on demand (see [`InputFile::on_demand`]).
+    on_demand: Vec<bool>,
+    /// The declarations of files read on demand that a lowered type refers to. Marked while
+    /// resolving, which only borrows the builder.
+    wanted: RefCell<FxHashSet<ItemPath>>,
 }
 
 /// Far more applications than real packages need, few enough to bound any input.
@@ -356,6 +395,13 @@ impl<'c, 'd> Builder<'c, 'd> {
             if module.docs.is_empty() {
                 module.docs = Docs::generated(match &kind {
                     ModuleKind::File { source } => format!("Types declared in `{source}`."),
+                    // The first module of a file read from outside is not a folder.
+                    _ if input.on_demand && i == 0 => "Declarations from outside the input that \
+                        it uses, by their path from its parent folder."
+                        .to_owned(),
+                    _ if input.on_demand => {
+                        format!("Declarations under `{}/`.", outside_folder(input, i))
+                    }
                     _ => format!("Declarations under `{}/`.", segments[..=i].join("/")),
                 });
             }
@@ -388,6 +434,8 @@ impl<'c, 'd> Builder<'c, 'd> {
                             DeclKind::Interface(body) if !symbol.bodies.is_empty() => {
                                 symbol.bodies.push(body)
                             }
+                            // Of a file read on demand, most declarations are never generated.
+                            _ if self.on_demand[file] => {}
                             _ => self.warnings.push(
                                 Diagnostic::warning(
                                     format!(
@@ -466,7 +514,11 @@ impl<'c, 'd> Builder<'c, 'd> {
                 ReExport::Named { alias, from: Some(_), .. } => {
                     let path = [alias.clone()];
                     let Some(found) = self.resolver.resolve_export(file, &path) else { continue };
+                    if self.on_demand[found.file] && found.symbol.is_class {
+                        continue; // not generated (see `use_declaration`)
+                    }
                     let target = found.symbol.path.clone();
+                    self.use_declaration(found.file, found.symbol);
                     if target.modules == module
                         || self.scope(&module).contains(&rust_ident(alias, Case::Type))
                     {
@@ -486,6 +538,10 @@ impl<'c, 'd> Builder<'c, 'd> {
                 }
                 ReExport::All { from } => {
                     let Some(target) = self.resolver.specifier(file, from) else { continue };
+                    // Of a file read on demand, the module holds only what is used.
+                    if self.on_demand[target] {
+                        continue;
+                    }
                     let target_module = self.modules[target].clone();
                     if target_module != module {
                         self.push_item(
@@ -503,6 +559,29 @@ impl<'c, 'd> Builder<'c, 'd> {
                 _ => {}
             }
         }
+    }
+
+    /// Lowers the declarations of file `index` not lowered yet (of a file read on demand, the
+    /// wanted ones), then places its literal-union enums.
+    fn lower_file(&mut self, index: usize, decls: &'d DeclFile) {
+        let module = self.modules[index].clone();
+        self.lower_decls(index, &decls.decls, &[], &module);
+        self.place_file_enums(&module);
+    }
+
+    /// Notes that `symbol`, declared in `file`, is used, so that it is generated if its file is
+    /// read on demand. A service class is not: it is the SDK's client plumbing (a trait that
+    /// nothing in the input asked for), and a use of it as data is mapped loosely anyway.
+    pub(super) fn use_declaration(&self, file: usize, symbol: &Symbol<'d>) {
+        if self.on_demand[file] && !symbol.is_class {
+            self.wanted.borrow_mut().insert(symbol.path.clone());
+        }
+    }
+
+    /// Whether the declaration at `path` of `file` is generated: every declaration of the
+    /// input, and those of files read on demand that something uses.
+    fn is_generated(&self, file: usize, path: &ItemPath) -> bool {
+        !self.on_demand[file] || self.wanted.borrow().contains(path)
     }
 
     /// A class whose every property holds a service class (an SDK resource and its
@@ -589,9 +668,7 @@ impl<'c, 'd> Builder<'c, 'd> {
             }
             // A value shares its name with a type as often as not; it generates nothing, and
             // neither does a namespace's export list.
-            if matches!(decl.kind, DeclKind::Const(_) | DeclKind::Export(_))
-                || !self.done.insert((file, ts.clone()))
-            {
+            if matches!(decl.kind, DeclKind::Const(_) | DeclKind::Export(_)) {
                 continue;
             }
             let symbol = self.resolver.files[file].types.get(&ts);
@@ -600,6 +677,9 @@ impl<'c, 'd> Builder<'c, 'd> {
             else {
                 continue;
             };
+            if !self.is_generated(file, &path) || !self.done.insert((file, ts.clone())) {
+                continue;
+            }
             let kind = match &decl.kind {
                 DeclKind::Interface(_) | DeclKind::Class(_) if !bodies.is_empty() => {
                     let params = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
@@ -956,17 +1036,28 @@ impl<'c, 'd> Builder<'c, 'd> {
         }
     }
 
-    /// Whether `ty` names something declared outside the input (an import from outside, an
-    /// unknown name, or a class).
+    /// Whether `ty` names something declared outside the input (an import from outside, read
+    /// or not, an unknown name, or a class).
     pub(super) fn is_external(&self, file: usize, ns: &[String], ty: &TypeExpr) -> bool {
         match ty {
             TypeExpr::Ref { path, .. } => {
-                self.resolver.resolve(file, ns, path).is_none_or(|f| f.symbol.is_class)
+                // What comes from a file read on demand is the SDK's own, as before it was read.
+                self.resolver
+                    .resolve(file, ns, path)
+                    .is_none_or(|f| f.symbol.is_class || self.on_demand[f.file])
                     && !matches!(path.join(".").as_str(), "Array" | "ReadonlyArray" | "Record")
             }
             _ => false,
         }
     }
+}
+
+/// The folder on disk of module `depth` of `input`, a file read from outside the input (its
+/// module path is `external`, then its path from the input's parent folder).
+fn outside_folder(input: &InputFile<'_>, depth: usize) -> String {
+    let below = input.module_path.len().saturating_sub(depth + 1);
+    let path = std::path::Path::new(&input.display);
+    path.ancestors().nth(below).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn method_place<'p>(

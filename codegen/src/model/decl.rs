@@ -15,6 +15,18 @@ pub struct DeclFile {
     pub imports: Vec<Import>,
     /// `export … from` statements and local `export { … }` lists at the top level.
     pub reexports: Vec<ReExport>,
+    /// Every module specifier of a top-level `import` or `export … from`, in source order, with
+    /// where it is written: what the builder follows to files outside the input.
+    pub links: Vec<Link>,
+}
+
+/// A module specifier as written in an `import` or `export … from`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The specifier (`../core/pagination.js`).
+    pub specifier: String,
+    /// The specifier's string literal, for messages about the file it names.
+    pub span: Span,
 }
 
 /// One name brought in by an `import` statement.

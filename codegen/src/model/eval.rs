@@ -220,8 +220,11 @@ impl<'d> Builder<'_, 'd> {
     }
 
     /// Looks up a declaration from `ctx`.
+    /// Whatever is found counts as used (see [`Builder::use_declaration`]).
     pub(super) fn resolve_type(&self, ctx: &Ctx, path: &[String]) -> Option<Found<'_, 'd>> {
-        self.resolver.resolve(ctx.file, &ctx.ns, path)
+        let found = self.resolver.resolve(ctx.file, &ctx.ns, path)?;
+        self.use_declaration(found.file, found.symbol);
+        Some(found)
     }
 
     /// What the reference `path` names in `ctx`.

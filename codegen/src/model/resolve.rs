@@ -3,8 +3,9 @@
 //! A reference is looked up as TypeScript does: from the innermost namespace outwards in its
 //! own file, then through the file's imports into the exports of other input files (their own
 //! declarations, `export { … } from`, `export * from`). Module specifiers are resolved against
-//! the input tree (`./x.js`, `../x`, `./dir` → `dir/index`); anything outside it (`../../core`,
-//! a package name) is external.
+//! the input tree (`./x.js`, `../x`, `./dir` → `dir/index`). A specifier the builder followed to
+//! a file outside the input tree is linked to that file explicitly (see [`Resolver::link`]);
+//! anything else outside (`../../core` not followed, a package name) is external.
 
 use super::decl::{DeclFile, EnumMember, Import, ImportKind, Interface, ReExport, TypeExpr};
 use super::rust::ItemPath;
@@ -79,6 +80,11 @@ pub struct Resolver<'d> {
     keys: BTreeMap<String, usize>,
     /// File index → key.
     key_of: Vec<String>,
+    /// Specifiers followed by the builder on disk: (file index, specifier) → the target's key.
+    links: FxHashMap<(usize, String), String>,
+    /// Files whose key is not a path below the input root (files from outside it): only their
+    /// links resolve, as their keys and the input's are relative to different folders.
+    linked_only: Vec<bool>,
 }
 
 impl<'d> Resolver<'d> {
@@ -89,7 +95,18 @@ impl<'d> Resolver<'d> {
         self.keys.insert(key.clone(), index);
         self.key_of.push(key);
         self.files.push(declared);
+        self.linked_only.push(false);
         index
+    }
+
+    /// Makes `specifier` written in file `from` name the file registered under `target`.
+    pub fn link(&mut self, from: usize, specifier: String, target: String) {
+        self.links.insert((from, specifier), target);
+    }
+
+    /// Resolves the specifiers of file `index` through its links only.
+    pub fn link_only(&mut self, index: usize) {
+        self.linked_only[index] = true;
     }
 
     /// Looks `path` up from namespace `ns` of `file`.
@@ -185,7 +202,12 @@ impl<'d> Resolver<'d> {
 
     /// The input file a module specifier written in `from` names, if it is in the input.
     pub fn specifier(&self, from: usize, specifier: &str) -> Option<usize> {
-        if !specifier.starts_with('.') {
+        if !self.links.is_empty() {
+            if let Some(key) = self.links.get(&(from, specifier.to_owned())) {
+                return self.keys.get(key).copied();
+            }
+        }
+        if !specifier.starts_with('.') || self.linked_only.get(from).copied().unwrap_or(false) {
             return None;
         }
         let mut parts: Vec<&str> = self.key_of.get(from)?.split('/').collect();

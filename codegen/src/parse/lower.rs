@@ -5,7 +5,7 @@ use super::{span, Parsed};
 use crate::diagnostics::{Diagnostic, FileId};
 use crate::model::decl::{
     Class, Conditional, Decl, DeclFile, DeclKind, EnumMember, EnumValue, Field, Import, ImportKind,
-    Interface, Literal, Mapped, Method, Param, ReExport, TupleElement, TypeExpr,
+    Interface, Link, Literal, Mapped, Method, Param, ReExport, TupleElement, TypeExpr,
 };
 use crate::model::jsdoc::Docs;
 use swc_common::comments::{CommentKind, Comments, SingleThreadedComments};
@@ -22,7 +22,7 @@ pub fn lower_module(
     let mut decls = DeclFile::default();
     for item in &module.body {
         if let ast::ModuleItem::ModuleDecl(decl) = item {
-            module_links(decl, &mut decls);
+            module_links(decl, &mut decls, |s| span(file, s));
         }
         lowerer.module_item(item, &mut decls.decls)?;
     }
@@ -645,9 +645,23 @@ impl Lowerer<'_> {
     }
 }
 
-/// Records the imports and re-exports of a top-level module declaration.
-fn module_links(decl: &ast::ModuleDecl, out: &mut DeclFile) {
+/// Records the imports and re-exports of a top-level module declaration, and the specifier it
+/// names (`span` converts swc's spans).
+fn module_links(
+    decl: &ast::ModuleDecl,
+    out: &mut DeclFile,
+    span: impl Fn(swc_common::Span) -> crate::diagnostics::Span,
+) {
     let text = |s: &ast::Str| s.value.to_atom_lossy().to_string();
+    let source = match decl {
+        ast::ModuleDecl::Import(import) => Some(&*import.src),
+        ast::ModuleDecl::ExportNamed(named) => named.src.as_deref(),
+        ast::ModuleDecl::ExportAll(all) => Some(&*all.src),
+        _ => None,
+    };
+    if let Some(src) = source {
+        out.links.push(Link { specifier: text(src), span: span(src.span) });
+    }
     match decl {
         ast::ModuleDecl::Import(import) => {
             let from = text(&import.src);

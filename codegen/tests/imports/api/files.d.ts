@@ -1,0 +1,4 @@
+export { type Status } from '../core/index.js';
+export interface FileObject {
+    id: string;
+}

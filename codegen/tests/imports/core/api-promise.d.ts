@@ -1,0 +1,3 @@
+export declare class APIPromise<T> {
+    withResponse(): Promise<T>;
+}

@@ -1,0 +1,5 @@
+/** A file to upload. */
+export interface Uploadable {
+    name: string;
+    size?: number;
+}
