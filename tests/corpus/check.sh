@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Corpus check: real npm packages' declarations become Rust that compiles under `-D warnings`,
-# is clippy-clean and rustdoc-clean.
+# Corpus check: real npm packages' declarations become Rust that compiles under `-D warnings`
+# and is clippy-clean; the smaller ones are rustdoc-clean too.
 #
-#   tests/corpus/check.sh                  # the CI set (below)
-#   tests/corpus/check.sh NAME VERSION PATH [NAME VERSION PATH …]
+#   tests/corpus/check.sh                       # the CI set (below)
+#   tests/corpus/check.sh NAME VERSION PATH DOCS [NAME VERSION PATH DOCS …]
 #
-# PATH is the file or folder inside the package that is generated. The CI set is the cheapest
-# that still proves the point: the whole openai SDK (openai's generator) and a package written
-# by hand in another style (@slack/types: 42 files of interfaces, enums, index signatures,
-# tuples, `export *`). tests/corpus/all.sh runs every corpus of issue #9 and reports what does
-# not compile yet.
+# PATH is the file or folder inside the package that is generated; DOCS is `docs` to also
+# build its rustdoc with `-D warnings`, `-` not to. The CI set is the real-world set of issue
+# #9 plus openai 4.104.0 (the bindings' own SDK): seven packages written in seven styles, all
+# clippy-checked (clippy type-checks without a full build); rustdoc runs on the three whose docs
+# are quick to build. tests/corpus/all.sh reports on the same set as a table.
 #
 # Packages are fetched into the cache on first use (tests/corpus/fetch.sh); if that fails,
 # this fails: it never skips.
@@ -17,14 +17,20 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 if [ $# -eq 0 ]; then
-  set -- openai 4.104.0 resources \
-         @slack/types 3.2.0 dist
+  set -- openai 4.104.0 resources docs \
+         @slack/types 3.2.0 dist docs \
+         @google/genai 3.1.0 dist/genai.d.ts docs \
+         @mistralai/mistralai 2.7.0 esm/models - \
+         discord-api-types 0.38.57 . - \
+         @octokit/openapi-types 29.0.1 types.d.ts - \
+         openai 7.55.0 resources - \
+         stripe 23.1.0 esm/resources -
 fi
 cargo build -q -p dts2rs
 dts2rs="$root/target/debug/dts2rs"
-while [ $# -ge 3 ]; do
-  name=$1 version=$2 path=$3
-  shift 3
+while [ $# -ge 4 ]; do
+  name=$1 version=$2 path=$3 docs=$4
+  shift 4
   package=$(tests/corpus/fetch.sh "$name" "$version")
   slug=$(printf %s "$name" | sed 's/^@//; s#/#+#g')
   work="$root/target/corpus-check/$slug-$version"
@@ -42,8 +48,15 @@ while [ $# -ge 3 ]; do
     cd "$work"
     # One target folder for every corpus: serde and serde_json are built once.
     export CARGO_TARGET_DIR="$root/target/corpus-check-target"
+    start=$(date +%s)
     cargo clippy -q -- -D warnings
-    RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps
+    echo "corpus: clippy-clean in $(( $(date +%s) - start )) s"
+    if [ "$docs" = docs ]; then
+      RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps
+      echo "corpus: rustdoc-clean"
+    fi
   )
-  echo "corpus: $name@$version compiles, clippy-clean and rustdoc-clean"
+  # The scratch crate's build of a million lines is large; only serde's is worth keeping.
+  rm -rf "$root/target/corpus-check-target/debug/incremental"
+  echo "corpus: $name@$version compiles and is clippy-clean"
 done
