@@ -549,3 +549,12 @@ fn conditional_types_take_the_branch_the_types_decide() {
     assert_has(&code, "    pub method: payment::Method,");
     assert_has(&code, "        String(String),");
 }
+
+#[test]
+fn const_object_enums_evaluate_to_their_values() {
+    let (code, _) = generate("const_object_enums");
+    // `T[keyof T]` over a const object: its values.
+    assert_has(&code, "pub enum Role {\n    #[serde(rename = \"user\")]\n    User,");
+    // Open: the known values first, then any other string (a branded `string`).
+    assert_has(&code, "    Unrecognized(String),\n}");
+}

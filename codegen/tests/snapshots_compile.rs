@@ -19,6 +19,7 @@ snapshots!(
     coherence,
     conditional_types,
     config,
+    const_object_enums,
     data_classes,
     doc_links,
     doc_lists,
@@ -248,4 +249,14 @@ fn one_of_reads_each_shape() {
             serde_json::from_value(json!({ "method": value, "plain": true })).unwrap();
         assert_eq!(serde_json::to_value(&payment).unwrap()["method"], value);
     }
+}
+
+#[test]
+fn open_const_object_enums_read_known_values_first() {
+    use const_object_enums::AudioEncoding;
+    let known: AudioEncoding = serde_json::from_value(json!("pcm_alaw")).unwrap();
+    assert!(!matches!(known, AudioEncoding::Unrecognized(_)), "{known:?}");
+    let other: AudioEncoding = serde_json::from_value(json!("opus")).unwrap();
+    assert_eq!(other, AudioEncoding::Unrecognized("opus".to_owned()));
+    assert_eq!(serde_json::to_value(&other).unwrap(), json!("opus"));
 }

@@ -323,6 +323,10 @@ impl<'d> Builder<'_, 'd> {
                 self.object_fields(&member_ctx, member)
             }
             TypeExpr::Ref { path, args, .. } => self.ref_fields(ctx, path, args),
+            TypeExpr::TypeOf(path, _) => {
+                let value = self.resolver.resolve_value(ctx.file, &ctx.ns, path)?;
+                self.object_fields(ctx, value)
+            }
             TypeExpr::Conditional(conditional) => {
                 let (branch, branch_ctx) = self.decide(ctx, conditional)?;
                 self.object_fields(&branch_ctx, branch)
@@ -570,6 +574,18 @@ impl<'d> Builder<'_, 'd> {
             }
             TypeExpr::Any => Some(true),
             TypeExpr::ObjectKeyword => self.is_object(ctx, check),
+            TypeExpr::String | TypeExpr::Number | TypeExpr::Boolean => {
+                let mut kinds = Vec::new();
+                self.primitive_kinds(ctx, check, &mut kinds)?;
+                let wanted = primitive_kind(pattern)?;
+                if kinds.iter().all(|k| *k == wanted) {
+                    Some(true)
+                } else if kinds.iter().all(|k| *k != wanted) {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
             TypeExpr::Tuple(patterns) => {
                 let Some(elements) = self.tuple_view(ctx, check) else {
                     // Not a tuple of known length: a primitive certainly does not match.
@@ -601,9 +617,54 @@ impl<'d> Builder<'_, 'd> {
         }
     }
 
+    /// The primitive kinds (see [`primitive_kind`]) of the values of `ty`, a primitive or
+    /// literal or a union of them, looked up through bindings, aliases and member access;
+    /// `None` when it is anything else.
+    fn primitive_kinds(&mut self, ctx: &Ctx, ty: &'d TypeExpr, out: &mut Vec<u8>) -> Option<()> {
+        if let Some(kind) = primitive_kind(ty) {
+            out.push(kind);
+            return Some(());
+        }
+        self.deeper(|this| match ty {
+            TypeExpr::Union(members) => {
+                for member in members {
+                    this.primitive_kinds(ctx, member, out)?;
+                }
+                Some(())
+            }
+            TypeExpr::Ref { path, args, .. } => match this.named(ctx, path) {
+                Named::Bound(Bound::Type(ty, bound_ctx)) => {
+                    this.primitive_kinds(&bound_ctx, ty, out)
+                }
+                Named::Declared(found) => {
+                    let (file, symbol) = (found.file, found.symbol.clone());
+                    let (aliased, params) = symbol.alias?;
+                    let body_ctx = this.instantiate(ctx, file, &symbol.ns, params, args);
+                    this.primitive_kinds(&body_ctx, aliased, out)
+                }
+                Named::EnumMember(_, value) => {
+                    out.push(if matches!(value, EnumValue::Number(_)) { 1 } else { 0 });
+                    Some(())
+                }
+                _ => None,
+            },
+            TypeExpr::Index { object, key, .. } => match this.member_type(ctx, object, key) {
+                Some((member, member_ctx)) => this.primitive_kinds(&member_ctx, member, out),
+                None => {
+                    let (members, members_ctx) = this.members_of_keys(ctx, object, key)?;
+                    for member in members {
+                        this.primitive_kinds(&members_ctx, member, out)?;
+                    }
+                    Some(())
+                }
+            },
+            _ => None,
+        })
+    }
+
     /// Whether values of `ty` are objects (`ty extends object`): `Some(true)` for object types
     /// and unions of them, `Some(false)` for primitives, `None` when unknown.
-    fn is_object(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<bool> {
+    pub(super) fn is_object(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<bool> {
         match ty {
             TypeExpr::String
             | TypeExpr::Number
@@ -614,6 +675,13 @@ impl<'d> Builder<'_, 'd> {
             | TypeExpr::Null
             | TypeExpr::Undefined => Some(false),
             TypeExpr::Array(_) | TypeExpr::Tuple(_) | TypeExpr::ObjectKeyword => Some(true),
+            TypeExpr::Conditional(conditional) => match self.decide(ctx, conditional) {
+                Some((branch, branch_ctx)) => self.is_object(&branch_ctx, branch),
+                None => {
+                    let then = self.is_object(ctx, &conditional.then)?;
+                    (self.is_object(ctx, &conditional.otherwise)? == then).then_some(then)
+                }
+            },
             TypeExpr::Union(members) => {
                 let mut all = true;
                 for member in members {
@@ -765,6 +833,16 @@ impl<'d> Builder<'_, 'd> {
             },
             _ => None,
         }
+    }
+}
+
+/// The kind of a primitive or literal type: 0 a string, 1 a number, 2 a boolean.
+fn primitive_kind(ty: &TypeExpr) -> Option<u8> {
+    match ty {
+        TypeExpr::String | TypeExpr::OpenString | TypeExpr::Literal(Literal::String(_)) => Some(0),
+        TypeExpr::Number | TypeExpr::BigInt | TypeExpr::Literal(Literal::Number(_)) => Some(1),
+        TypeExpr::Boolean | TypeExpr::Literal(Literal::Bool(_)) => Some(2),
+        _ => None,
     }
 }
 

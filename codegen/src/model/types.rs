@@ -174,8 +174,41 @@ impl<'d> Builder<'_, 'd> {
                 let at = Self::with_ctx(place, &member_ctx);
                 self.lower_type(&at, member)
             }
-            None => self.loose(place, "an indexed access type", Some(span)),
+            None => match self.members_of_keys(&ctx, object, key) {
+                // `T[keyof T]`, `T['a' | 'b']`: any of those members' types.
+                Some((members, members_ctx)) => {
+                    let at = Self::with_ctx(place, &members_ctx);
+                    self.lower_union_of(&at, members)
+                }
+                None => self.loose(place, "an indexed access type", Some(span)),
+            },
         }
+    }
+
+    /// The types of the members a union of literal keys names (`T[keyof T]`), when they are
+    /// all written in one context.
+    pub(super) fn members_of_keys(
+        &mut self,
+        ctx: &Ctx,
+        object: &'d TypeExpr,
+        key: &'d TypeExpr,
+    ) -> Option<(Vec<&'d TypeExpr>, Ctx)> {
+        let keys = self.literal_keys(ctx, key)?;
+        let fields = self.object_fields(ctx, object)?;
+        let mut members = Vec::new();
+        let mut context: Option<Ctx> = None;
+        for key in keys {
+            let field = fields.iter().rev().find(|f| !f.index && f.name == key.name)?;
+            let same = context.as_ref().is_none_or(|c| {
+                c.file == field.ctx.file && c.ns == field.ctx.ns && c.env == field.ctx.env
+            });
+            if !same {
+                return None;
+            }
+            context.get_or_insert_with(|| field.ctx.clone());
+            members.push(field.ty);
+        }
+        Some((members, context?))
     }
 
     /// A reference to a non-generic declaration, followed by literal member steps
@@ -618,7 +651,10 @@ impl<'d> Builder<'_, 'd> {
         }
         if let [only] = adding[..] {
             let (target, target_ctx) = self.follow_bindings(&ctx, only);
-            if matches!(target, TypeExpr::Ref { .. }) {
+            // A reference, or a primitive branded with a type-only member
+            // (`string & { [brand]: 'x' }`): the value is that type.
+            let primitive = self.is_object(&target_ctx, target) == Some(false);
+            if matches!(target, TypeExpr::Ref { .. }) || primitive {
                 let at = Self::with_ctx(place, &target_ctx);
                 return self.lower_type(&at, target);
             }
@@ -866,6 +902,12 @@ impl<'d> Builder<'_, 'd> {
         if let [Variant { kind: VariantKind::Untagged(only), .. }] = variants.as_slice() {
             return only.clone();
         }
+        // Serde tries the variants in order: a member that turned out to be a catch-all
+        // (`Unrecognized<string>`, written like an object) goes after the specific ones.
+        variants.sort_by_key(|v| match &v.kind {
+            VariantKind::Untagged(ty) => catch_all_rank(ty),
+            _ => 0,
+        });
         self.push_placed(&path, place, ItemKind::Enum(Enum { variants }));
         RustType::Item(path, vec![])
     }
@@ -985,6 +1027,18 @@ fn rank(member: &TypeExpr) -> u8 {
         TypeExpr::Object(_) | TypeExpr::Ref { .. } | TypeExpr::Intersection(_) => 0,
         TypeExpr::Array(_) => 1,
         TypeExpr::Any | TypeExpr::Unsupported { .. } => 3,
+        _ => 2,
+    }
+}
+
+/// How late serde should try a variant of this type: generated items (structs, enums) and
+/// collections before scalars, scalars before any JSON value.
+fn catch_all_rank(ty: &RustType) -> u8 {
+    match ty {
+        RustType::Item(..) | RustType::Boxed(_) | RustType::MemberOf(..) | RustType::Param(_) => 0,
+        RustType::Vec(_) | RustType::Map(_) | RustType::Tuple(_) => 1,
+        RustType::Option(inner) => catch_all_rank(inner),
+        RustType::Json => 3,
         _ => 2,
     }
 }
