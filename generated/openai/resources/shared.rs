@@ -6,22 +6,16 @@ use serde::{Deserialize, Serialize};
 #[serde(untagged)]
 pub enum AllModels {
     ChatModel(ChatModel),
-    String(String),
     O1Pro(all_models::O1Pro),
     O1Pro20250319(all_models::O1Pro20250319),
     ComputerUsePreview(all_models::ComputerUsePreview),
     ComputerUsePreview20250311(all_models::ComputerUsePreview20250311),
+    String(String),
 }
 
 impl From<ChatModel> for AllModels {
     fn from(value: ChatModel) -> Self {
         Self::ChatModel(value)
-    }
-}
-
-impl From<String> for AllModels {
-    fn from(value: String) -> Self {
-        Self::String(value)
     }
 }
 
@@ -46,6 +40,12 @@ impl From<all_models::ComputerUsePreview> for AllModels {
 impl From<all_models::ComputerUsePreview20250311> for AllModels {
     fn from(value: all_models::ComputerUsePreview20250311) -> Self {
         Self::ComputerUsePreview20250311(value)
+    }
+}
+
+impl From<String> for AllModels {
+    fn from(value: String) -> Self {
+        Self::String(value)
     }
 }
 
@@ -894,22 +894,16 @@ pub mod response_format_text {
 #[serde(untagged)]
 pub enum ResponsesModel {
     ChatModel(ChatModel),
-    String(String),
     O1Pro(responses_model::O1Pro),
     O1Pro20250319(responses_model::O1Pro20250319),
     ComputerUsePreview(responses_model::ComputerUsePreview),
     ComputerUsePreview20250311(responses_model::ComputerUsePreview20250311),
+    String(String),
 }
 
 impl From<ChatModel> for ResponsesModel {
     fn from(value: ChatModel) -> Self {
         Self::ChatModel(value)
-    }
-}
-
-impl From<String> for ResponsesModel {
-    fn from(value: String) -> Self {
-        Self::String(value)
     }
 }
 
@@ -934,6 +928,12 @@ impl From<responses_model::ComputerUsePreview> for ResponsesModel {
 impl From<responses_model::ComputerUsePreview20250311> for ResponsesModel {
     fn from(value: responses_model::ComputerUsePreview20250311) -> Self {
         Self::ComputerUsePreview20250311(value)
+    }
+}
+
+impl From<String> for ResponsesModel {
+    fn from(value: String) -> Self {
+        Self::String(value)
     }
 }
 
