@@ -558,3 +558,11 @@ fn const_object_enums_evaluate_to_their_values() {
     // Open: the known values first, then any other string (a branded `string`).
     assert_has(&code, "    Unrecognized(String),\n}");
 }
+
+#[test]
+fn namespace_export_lists_name_declarations_of_other_files() {
+    let (code, warnings) = generate("namespace_exports");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "        pub object: super::accounts::Account,");
+    assert_has(&code, "        pub previous: Option<event::Previous>,");
+}

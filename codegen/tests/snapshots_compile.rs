@@ -38,6 +38,7 @@ snapshots!(
     literal_union,
     mapped_types,
     module_syntax,
+    namespace_exports,
     namespace,
     non_exhaustive,
     number_or_literal,

@@ -454,6 +454,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                     }
                     let name = self.scope(module).claim(&decl.name, Case::Type);
                     let symbol = Symbol {
+                        name: decl.name.clone(),
                         path: ItemPath { modules: module.to_vec(), name },
                         bodies: match kind {
                             DeclKind::Interface(body) => vec![body],
@@ -631,12 +632,23 @@ impl<'c, 'd> Builder<'c, 'd> {
                     if !self.resolver.files[file].types.contains_key(&ts) =>
                 {
                     let outer = &ns[..ns.len().saturating_sub(1)];
-                    let found = self.resolver.resolve(file, outer, std::slice::from_ref(original));
-                    // A symbol is looked up in its own file's table: one from another file
-                    // would be read in this file's context.
-                    let local = found.filter(|f| f.file == file).map(|f| f.symbol.clone());
-                    if let Some(symbol) = local {
+                    let found = self.resolver.resolve(file, outer, original);
+                    // A symbol is read in its own file's context: one declared in another
+                    // file is named through an alias to its own table.
+                    let Some(found) = found else { continue };
+                    if found.file == file {
+                        let symbol = found.symbol.clone();
                         self.resolver.files[file].types.insert(ts, symbol);
+                    } else {
+                        let key: Vec<String> = found
+                            .symbol
+                            .ns
+                            .iter()
+                            .cloned()
+                            .chain([found.symbol.name.clone()])
+                            .collect();
+                        let target = (found.file, key);
+                        self.resolver.files[file].aliases.insert(ts, target);
                     }
                 }
                 _ => {}

@@ -105,9 +105,9 @@ pub enum DeclKind {
     Enum(Vec<EnumMember>),
     /// `declare const X: T`: a value, kept only for `typeof X`.
     Const(TypeExpr),
-    /// `export { A as X }` inside a namespace: `X` names the declaration `A` of the
-    /// enclosing scope.
-    Export(String),
+    /// `export { A as X }` or `export import X = M.A` inside a namespace: `X` names the
+    /// declaration at this path, looked up from the enclosing scope.
+    Export(Vec<String>),
 }
 
 /// A member of an `enum` declaration.

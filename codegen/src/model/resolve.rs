@@ -32,6 +32,8 @@ pub struct Symbol<'d> {
     pub nullable: bool,
     /// The namespace the declaration stands in, for resolving the names its body uses.
     pub ns: Vec<String>,
+    /// The TypeScript name (the last segment of its key in its file's table).
+    pub name: String,
     /// For a type alias, the aliased type and the alias's type parameters.
     pub alias: Option<(&'d TypeExpr, &'d [String])>,
     /// For an `enum`, its members.
@@ -49,6 +51,10 @@ pub struct Declared<'d> {
     pub reexports: &'d [ReExport],
     /// Declared values (`declare const X: T`) by TypeScript path, for `typeof X`.
     pub values: FxHashMap<Vec<String>, &'d TypeExpr>,
+    /// Names a namespace's export list gives to declarations of other files
+    /// (`namespace N { export { Account } }` with `Account` imported): the path here → the
+    /// declaring file and its key there.
+    pub aliases: FxHashMap<Vec<String>, (usize, Vec<String>)>,
 }
 
 impl<'d> Declared<'d> {
@@ -59,6 +65,7 @@ impl<'d> Declared<'d> {
             imports: decls.imports.iter().map(|i| (i.local.as_str(), i)).collect(),
             reexports: &decls.reexports,
             values: FxHashMap::default(),
+            aliases: FxHashMap::default(),
         }
     }
 }
@@ -124,13 +131,13 @@ impl<'d> Resolver<'d> {
         let table = self.files.get(file)?;
         for level in (1..=ns.len()).rev() {
             let key: Vec<String> = ns[..level].iter().chain(path).cloned().collect();
-            if let Some(symbol) = table.types.get(&key) {
-                return Some(Found { file, symbol });
+            if let Some(found) = self.declared(file, &key) {
+                return Some(found);
             }
         }
         // The outermost level needs no key built: it is `path` itself.
-        if let Some(symbol) = table.types.get(path) {
-            return Some(Found { file, symbol });
+        if let Some(found) = self.declared(file, path) {
+            return Some(found);
         }
         let (first, rest) = path.split_first()?;
         let import = table.imports.get(first.as_str())?;
@@ -144,6 +151,20 @@ impl<'d> Resolver<'d> {
             }
             ImportKind::Default => None,
         }
+    }
+
+    /// The declaration at `key` of `file`'s table, or the one an export list names there.
+    fn declared(&self, file: usize, key: &[String]) -> Option<Found<'_, 'd>> {
+        let table = self.files.get(file)?;
+        if let Some(symbol) = table.types.get(key) {
+            return Some(Found { file, symbol });
+        }
+        if table.aliases.is_empty() {
+            return None;
+        }
+        let (target, target_key) = table.aliases.get(key)?;
+        let symbol = self.files.get(*target)?.types.get(target_key)?;
+        Some(Found { file: *target, symbol })
     }
 
     /// The declared type of the value `path`, looked up from namespace `ns` of `file` (values
@@ -171,8 +192,8 @@ impl<'d> Resolver<'d> {
             return None;
         }
         let table = self.files.get(file)?;
-        if let Some(symbol) = table.types.get(path) {
-            return Some(Found { file, symbol });
+        if let Some(found) = self.declared(file, path) {
+            return Some(found);
         }
         let (first, rest) = path.split_first()?;
         for reexport in table.reexports {

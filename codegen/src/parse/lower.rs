@@ -86,6 +86,22 @@ impl Lowerer<'_> {
                 ast::ModuleDecl::ExportDecl(export) => self.decl(&export.decl, export.span.lo, out),
                 // Re-exports and export assignments name declarations made elsewhere; they
                 // produce no types of their own.
+                // `namespace N { export import X = M.A; }` (stripe's index files) names `M.A`.
+                ast::ModuleDecl::TsImportEquals(equals)
+                    if self.in_namespace && equals.is_export =>
+                {
+                    if let ast::TsModuleRef::TsEntityName(name) = &equals.module_ref {
+                        let mut path = Vec::new();
+                        entity_path(name, &mut path);
+                        out.push(Decl {
+                            name: equals.id.sym.to_string(),
+                            docs: Docs::default(),
+                            span: self.span(equals.id.span),
+                            kind: DeclKind::Export(path),
+                        });
+                    }
+                    Ok(())
+                }
                 // `namespace N { export { A, B_2 as B } }` (api-extractor's bundles) makes
                 // `N.A` and `N.B` names of declarations made outside it.
                 ast::ModuleDecl::ExportNamed(named) if self.in_namespace && named.src.is_none() => {
@@ -97,7 +113,7 @@ impl Lowerer<'_> {
                             name: alias,
                             docs: Docs::default(),
                             span: self.span(n.span),
-                            kind: DeclKind::Export(name),
+                            kind: DeclKind::Export(vec![name]),
                         });
                     }
                     Ok(())
