@@ -242,34 +242,7 @@ impl Impls<'_, '_> {
             // No string members: a string is as unknown as any other value.
             body.arms.remove(1);
         }
-        let serialize = self
-            .holes()
-            .expr("__body", match_expr(template!(syn::Expr, self), serialize_arms))
-            .fill(
-                template!(syn::ItemImpl, impl serde::Serialize for __Self {
-                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> __Result<S::Ok, S::Error> {
-                        __body
-                    }
-                }),
-                Holes::visit_item_impl_mut,
-            );
-        let deserialize = self.holes().expr("__body", syn::Expr::Match(body)).fill(
-            template!(
-                syn::ItemImpl,
-                impl<'de> serde::Deserialize<'de> for __Self {
-                    fn deserialize<D: serde::Deserializer<'de>>(
-                        deserializer: D,
-                    ) -> __Result<Self, D::Error> {
-                        use serde::de::Error as _;
-                        let value =
-                            <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                        __body
-                    }
-                }
-            ),
-            Holes::visit_item_impl_mut,
-        );
-        vec![self.finish(serialize), self.finish(deserialize)]
+        self.serde_by_hand(serialize_arms, syn::Expr::Match(body))
     }
 
     /// Serde impls for an enum told apart by a string field. The field belongs to each payload
@@ -313,6 +286,16 @@ impl Impls<'_, '_> {
             template!(syn::Expr, value.get("__tag").and_then(serde_json::Value::as_str)),
             Holes::visit_expr_mut,
         );
+        self.serde_by_hand(serialize_arms, match_expr(scrutinee, deserialize_arms))
+    }
+
+    /// Serde impls written out: `Serialize` matches `self` against `serialize_arms`;
+    /// `Deserialize` reads a `serde_json::Value` named `value` and evaluates `deserialize`.
+    fn serde_by_hand(
+        &self,
+        serialize_arms: Vec<syn::Arm>,
+        deserialize: syn::Expr,
+    ) -> Vec<syn::Item> {
         let serialize = self
             .holes()
             .expr("__body", match_expr(template!(syn::Expr, self), serialize_arms))
@@ -324,24 +307,22 @@ impl Impls<'_, '_> {
                 }),
                 Holes::visit_item_impl_mut,
             );
-        let deserialize =
-            self.holes().expr("__body", match_expr(scrutinee, deserialize_arms)).fill(
-                template!(
-                    syn::ItemImpl,
-                    impl<'de> serde::Deserialize<'de> for __Self {
-                        fn deserialize<D: serde::Deserializer<'de>>(
-                            deserializer: D,
-                        ) -> __Result<Self, D::Error> {
-                            use serde::de::Error as _;
-                            let value = <serde_json::Value as serde::Deserialize>::deserialize(
-                                deserializer,
-                            )?;
-                            __body
-                        }
+        let deserialize = self.holes().expr("__body", deserialize).fill(
+            template!(
+                syn::ItemImpl,
+                impl<'de> serde::Deserialize<'de> for __Self {
+                    fn deserialize<D: serde::Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> __Result<Self, D::Error> {
+                        use serde::de::Error as _;
+                        let value =
+                            <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                        __body
                     }
-                ),
-                Holes::visit_item_impl_mut,
-            );
+                }
+            ),
+            Holes::visit_item_impl_mut,
+        );
         vec![self.finish(serialize), self.finish(deserialize)]
     }
 

@@ -632,21 +632,15 @@ impl<'d> Builder<'_, 'd> {
                 }
                 Some(())
             }
-            TypeExpr::Ref { path, args, .. } => match this.named(ctx, path) {
-                Named::Bound(Bound::Type(ty, bound_ctx)) => {
-                    this.primitive_kinds(&bound_ctx, ty, out)
-                }
-                Named::Declared(found) => {
-                    let (file, symbol) = (found.file, found.symbol.clone());
-                    let (aliased, params) = symbol.alias?;
-                    let body_ctx = this.instantiate(ctx, file, &symbol.ns, params, args);
-                    this.primitive_kinds(&body_ctx, aliased, out)
-                }
+            TypeExpr::Ref { path, .. } => match this.named(ctx, path) {
                 Named::EnumMember(_, value) => {
                     out.push(if matches!(value, EnumValue::Number(_)) { 1 } else { 0 });
                     Some(())
                 }
-                _ => None,
+                _ => {
+                    let (next, next_ctx) = this.unfold(ctx, ty)?;
+                    this.primitive_kinds(&next_ctx, next, out)
+                }
             },
             TypeExpr::Index { object, key, .. } => match this.member_type(ctx, object, key) {
                 Some((member, member_ctx)) => this.primitive_kinds(&member_ctx, member, out),
@@ -764,20 +758,33 @@ impl<'d> Builder<'_, 'd> {
             TypeExpr::Tuple(elements) if elements.len() == 1 => {
                 Some((&elements[0].ty, ctx.clone()))
             }
+            TypeExpr::Ref { path, args, .. }
+                if matches!(&path[..], [name] if name == "Array" || name == "ReadonlyArray")
+                    && matches!(self.named(ctx, path), Named::Unknown) =>
+            {
+                Some((args.first()?, ctx.clone()))
+            }
+            _ => {
+                let (next, next_ctx) = self.unfold(ctx, ty)?;
+                // Through `element_of`: an alias of itself must end.
+                self.element_of(&next_ctx, next)
+            }
+        }
+    }
+
+    /// One step towards what `ty` stands for: the type a bound parameter is bound to, an
+    /// alias's body with its parameters bound, a value's declared type for `typeof`.
+    pub(super) fn unfold(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<(&'d TypeExpr, Ctx)> {
+        match ty {
             TypeExpr::TypeOf(path, _) => {
-                let value = self.resolver.resolve_value(ctx.file, &ctx.ns, path)?;
-                self.element_type(ctx, value)
+                Some((self.resolver.resolve_value(ctx.file, &ctx.ns, path)?, ctx.clone()))
             }
             TypeExpr::Ref { path, args, .. } => match self.named(ctx, path) {
-                Named::Bound(Bound::Type(ty, bound_ctx)) => self.element_type(&bound_ctx, ty),
+                Named::Bound(Bound::Type(ty, bound_ctx)) => Some((ty, bound_ctx)),
                 Named::Declared(found) => {
                     let (file, symbol) = (found.file, found.symbol.clone());
                     let (aliased, params) = symbol.alias?;
-                    let body_ctx = self.instantiate(ctx, file, &symbol.ns, params, args);
-                    self.element_type(&body_ctx, aliased)
-                }
-                _ if matches!(&path[..], [name] if name == "Array" || name == "ReadonlyArray") => {
-                    Some((args.first()?, ctx.clone()))
+                    Some((aliased, self.instantiate(ctx, file, &symbol.ns, params, args)))
                 }
                 _ => None,
             },
@@ -793,21 +800,10 @@ impl<'d> Builder<'_, 'd> {
     ) -> Option<(&'d [TupleElement], Ctx)> {
         self.deeper(|this| match ty {
             TypeExpr::Tuple(elements) => Some((&elements[..], ctx.clone())),
-            TypeExpr::TypeOf(path, _) => {
-                let value = this.resolver.resolve_value(ctx.file, &ctx.ns, path)?;
-                this.tuple_of(ctx, value)
+            _ => {
+                let (next, next_ctx) = this.unfold(ctx, ty)?;
+                this.tuple_of(&next_ctx, next)
             }
-            TypeExpr::Ref { path, args, .. } => match this.named(ctx, path) {
-                Named::Bound(Bound::Type(ty, bound_ctx)) => this.tuple_of(&bound_ctx, ty),
-                Named::Declared(found) => {
-                    let (file, symbol) = (found.file, found.symbol.clone());
-                    let (aliased, params) = symbol.alias?;
-                    let body_ctx = this.instantiate(ctx, file, &symbol.ns, params, args);
-                    this.tuple_of(&body_ctx, aliased)
-                }
-                _ => None,
-            },
-            _ => None,
         })
     }
 
