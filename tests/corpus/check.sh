@@ -7,9 +7,11 @@
 #
 # PATH is the file or folder inside the package that is generated; DOCS is `docs` to also
 # build its rustdoc with `-D warnings`, `-` not to. The CI set is the real-world set of issue
-# #9 plus openai 4.104.0 (the bindings' own SDK): seven packages written in seven styles, all
-# clippy-checked (clippy type-checks without a full build); rustdoc runs on the three whose docs
-# are quick to build. tests/corpus/all.sh reports on the same set as a table.
+# #9 plus openai 4.104.0 (the bindings' own SDK), all clippy-checked (clippy type-checks
+# without a full build); rustdoc runs on the three whose docs are quick to build. stripe is
+# left out: its 1.2 million generated lines make clippy run out of this machine's 24 GiB (it
+# type-checks with `cargo check`); making bindings that size cheap to build is issue #11.
+# tests/corpus/all.sh reports on the whole set as a table.
 #
 # Packages are fetched into the cache on first use (tests/corpus/fetch.sh); if that fails,
 # this fails: it never skips.
@@ -23,8 +25,7 @@ if [ $# -eq 0 ]; then
          @mistralai/mistralai 2.7.0 esm/models - \
          discord-api-types 0.38.57 . - \
          @octokit/openapi-types 29.0.1 types.d.ts - \
-         openai 7.55.0 resources - \
-         stripe 23.1.0 esm/resources -
+         openai 7.55.0 resources -
 fi
 cargo build -q -p dts2rs
 dts2rs="$root/target/debug/dts2rs"
