@@ -32,6 +32,7 @@ snapshots!(
     index_signatures,
     indexed_access,
     interface,
+    intersection_merge,
     keyword_decls,
     merging,
     keywords,
@@ -40,6 +41,8 @@ snapshots!(
     module_syntax,
     namespace_exports,
     namespace,
+    null_and_undefined,
+    numbers,
     non_exhaustive,
     number_or_literal,
     open_enums,
@@ -120,7 +123,8 @@ fn nullable_required_field_serializes_null() {
 
 #[test]
 fn optional_nullable_field_keeps_absent_null_and_value_apart() {
-    let base = json!({"text": "t", "flag": true, "amount": 1.0, "anything": 1, "loose": 2, "nullable": 3.5});
+    let base =
+        json!({"text": "t", "flag": true, "amount": 1, "anything": 1, "loose": 2, "nullable": 3.5});
     for (maybe, expected) in [
         (None, None),
         (Some(json!(null)), Some(None)),
@@ -144,7 +148,7 @@ fn recursive_payloads_round_trip() {
     assert_eq!(parsed.next.as_ref().unwrap().previous.as_ref().unwrap().value, "c");
     assert_eq!(serde_json::to_value(&parsed).unwrap(), list);
 
-    let expression = json!({"left": {"group": {"left": {"value": 1.0}, "op": "plus"}}});
+    let expression = json!({"left": {"group": {"left": {"value": 1}, "op": "plus"}}});
     let parsed: Expression = serde_json::from_value(expression.clone()).unwrap();
     assert_eq!(serde_json::to_value(&parsed).unwrap(), expression);
 
@@ -207,8 +211,8 @@ fn index_signatures_keep_unknown_keys_in_place() {
 #[test]
 fn tuples_round_trip_as_arrays() {
     let payload = json!({
-        "point": [1.5, 2.0], "entry": ["a", true], "range": [1.0],
-        "path": ["root", 1.0, 2.0], "labelled": ["w", 0.5]
+        "point": [1.5, 2], "entry": ["a", true], "range": [1],
+        "path": ["root", 1, 2], "labelled": ["w", 0.5]
     });
     let parsed: tuples::Shapes = serde_json::from_value(payload.clone()).unwrap();
     assert_eq!(parsed.point, (1.5, 2.0));
@@ -218,7 +222,7 @@ fn tuples_round_trip_as_arrays() {
 #[test]
 fn indexed_access_payloads_read_as_the_member_type() {
     let user: indexed_access::UserResponse =
-        serde_json::from_value(json!({ "id": 1.0, "login": "octocat" })).unwrap();
+        serde_json::from_value(json!({ "id": 1, "login": "octocat" })).unwrap();
     assert_eq!(user.login, "octocat");
     let key: indexed_access::UserKey = serde_json::from_value(json!("login")).unwrap();
     assert_eq!(key.as_str(), "login");
@@ -260,4 +264,58 @@ fn open_const_object_enums_read_known_values_first() {
     let other: AudioEncoding = serde_json::from_value(json!("opus")).unwrap();
     assert_eq!(other, AudioEncoding::Unrecognized("opus".to_owned()));
     assert_eq!(serde_json::to_value(&other).unwrap(), json!("opus"));
+}
+
+/// `text` (compact JSON, keys in declaration order) read as `T` and written back: the same
+/// text, as `JSON.stringify` would write it (so integers stay integers).
+fn round_trips<T: serde::de::DeserializeOwned + serde::Serialize>(text: &str) -> T {
+    let parsed: T = serde_json::from_str(text).unwrap();
+    assert_eq!(serde_json::to_string(&parsed).unwrap(), text);
+    parsed
+}
+
+#[test]
+fn numbers_are_written_as_javascript_writes_them() {
+    let parsed: numbers::Measurements = round_trips(concat!(
+        r#"{"count":1,"ratio":0.5,"samples":[1,2.5,-3,0],"nested":[[1],[]],"maybe":2,"#,
+        r#""later":null,"by_name":{"a":1,"b":1.5},"point":[1,2.25],"labelled":["w",3],"#,
+        r#""either":4,"alias":5,"total_tokens":6,"fraction":1.25,"list":[1,2],"other":7,"#,
+        r#""pair":[8,9]}"#
+    ));
+    assert_eq!(parsed.count, 1.0);
+    assert_eq!(parsed.total_tokens, 6);
+    round_trips::<numbers::Scores>(r#"{"best":10,"ann":3,"bob":2.5}"#);
+    // Past 2^53, the shortest digits padded with zeros, as JavaScript writes 2^60.
+    let large = numbers::Scores { best: 2f64.powi(60), extra: Default::default() };
+    assert_eq!(serde_json::to_string(&large).unwrap(), r#"{"best":1152921504606847000}"#);
+    // -0 is written `0`; what JSON cannot hold, `null`, as JavaScript does.
+    let odd = numbers::Scores {
+        best: -0.0,
+        extra: [("nan".to_owned(), f64::NAN), ("big".to_owned(), 1e300)].into_iter().collect(),
+    };
+    assert_eq!(serde_json::to_string(&odd).unwrap(), r#"{"best":0,"big":1e+300,"nan":null}"#);
+}
+
+#[test]
+fn bare_null_keeps_absent_and_null_apart() {
+    let parsed: null_and_undefined::Hints =
+        round_trips(r#"{"help":null,"placeholder":null,"reset":null}"#);
+    assert_eq!((parsed.help, parsed.reset, parsed.label), (Some(()), Some(()), None));
+    let parsed: null_and_undefined::Hints =
+        round_trips(r#"{"placeholder":null,"label":"l","note":null}"#);
+    assert_eq!((parsed.help, parsed.note), (None, Some(None)));
+    round_trips::<null_and_undefined::Hints>(r#"{"placeholder":null,"note":"n"}"#);
+}
+
+#[test]
+fn merged_intersections_keep_every_field_of_both_sides() {
+    let parsed: intersection_merge::Featured = round_trips(
+        r#"{"post":{"title":"t","author":{"id":"1","name":"n","verified":true,"bio":null}}}"#,
+    );
+    assert!(parsed.post.author.verified);
+    round_trips::<intersection_merge::Narrowed>(r#"{"kind":"banner","note":"x","size":3}"#);
+    assert!(serde_json::from_value::<intersection_merge::Narrowed>(
+        json!({"kind": "other", "note": "x", "size": 3})
+    )
+    .is_err());
 }

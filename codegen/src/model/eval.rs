@@ -12,7 +12,7 @@
 //! parameter to one key at a time. Frames live for the whole build and are referred to by
 //! index, so a context is a small `Clone` value.
 
-use super::build::{Builder, ContextField, Ctx, NO_DOCS};
+use super::build::{merge_intersection, Builder, ContextField, Ctx, NO_DOCS};
 use super::decl::{Conditional, EnumValue, Literal, TupleElement, TypeExpr};
 use super::jsdoc::Docs;
 use super::resolve::Found;
@@ -289,7 +289,7 @@ impl<'d> Builder<'_, 'd> {
                 for member in members {
                     fields.extend(self.object_fields(ctx, member)?);
                 }
-                Some(fields)
+                Some(merge_intersection(fields))
             }
             // `{ [K in X]?: never }` (an "exclusive or" helper) has no key a value can hold,
             // whatever `X` is.
@@ -313,6 +313,7 @@ impl<'d> Builder<'_, 'd> {
                             span: mapped.span,
                             ctx: Ctx { env, ..ctx.clone() },
                             origin: None,
+                            also: Vec::new(),
                         }
                     })
                     .collect();
@@ -429,6 +430,7 @@ impl<'d> Builder<'_, 'd> {
                         span: crate::diagnostics::Span::default(),
                         ctx: ctx.clone(),
                         origin: None,
+                        also: Vec::new(),
                     }]);
                 };
                 Some(
@@ -442,6 +444,7 @@ impl<'d> Builder<'_, 'd> {
                             span: crate::diagnostics::Span::default(),
                             ctx: ctx.clone(),
                             origin: None,
+                            also: Vec::new(),
                         })
                         .collect(),
                 )

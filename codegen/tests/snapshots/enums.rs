@@ -28,6 +28,7 @@ impl serde::Serialize for ChannelType {
         }
     }
 }
+
 impl<'de> serde::Deserialize<'de> for ChannelType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -88,6 +89,7 @@ impl serde::Serialize for Permission {
         }
     }
 }
+
 impl<'de> serde::Deserialize<'de> for Permission {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,

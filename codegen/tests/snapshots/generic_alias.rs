@@ -114,6 +114,7 @@ impl serde::Serialize for Content {
         }
     }
 }
+
 impl<'de> serde::Deserialize<'de> for Content {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
