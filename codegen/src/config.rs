@@ -16,6 +16,8 @@
 //! open_enums = true               # every literal union keeps unknown strings (or path globs)
 //! non_exhaustive = ["*Params"]    # `#[non_exhaustive]` structs and enums (or `true`)
 //! collapse_null = false           # `a?: T | null` keeps absent, null and value apart
+//! unknown_fields = ["*Response"]  # structs that keep keys they do not declare (or `true`)
+//! lenient = ["*Response"]         # structs whose required fields may be absent or null
 //! ```
 //!
 //! Unknown keys are an error, so a typo never silently does nothing.
@@ -52,6 +54,14 @@ pub struct Config {
     /// Read `a?: T | null` as one `Option<T>` (null and absent alike) instead of keeping the
     /// three states apart in `Option<Option<T>>`.
     pub collapse_null: bool,
+    /// Structs that keep the keys their declaration does not name, in a flattened
+    /// `extra: Map<String, serde_json::Value>` written back with the rest, for APIs that add
+    /// fields before their declarations do: `true`, or their TypeScript paths (globs).
+    pub unknown_fields: Selection,
+    /// Structs whose required fields are read when absent or `null` and written back as
+    /// read (`Option<Option<T>>`, as for `a?: T | null`), for servers that leave out what
+    /// their declarations require: `true`, or their TypeScript paths (globs).
+    pub lenient: Selection,
 }
 
 impl Default for Config {
@@ -66,6 +76,8 @@ impl Default for Config {
             open_enums: Selection::default(),
             non_exhaustive: Selection::default(),
             collapse_null: false,
+            unknown_fields: Selection::default(),
+            lenient: Selection::default(),
         }
     }
 }
@@ -77,7 +89,7 @@ impl Config {
             let span = e.span().map(|r| Span::new(file, r.start as u32, r.end as u32));
             Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(
                 "the keys are `numbers`, `types`, `names`, `extra_derives`, `extra_attributes`, \
-                 `map_type`, `open_enums`, `non_exhaustive` and `collapse_null`; see the README's Config section",
+                 `map_type`, `open_enums`, `non_exhaustive`, `collapse_null`, `unknown_fields` and `lenient`; see the README's Config section",
             )
         })?;
         config.validate(text, file)?;

@@ -625,3 +625,18 @@ fn intersections_merge_object_properties_and_narrow_scalars() {
     assert_has(&code, "pub struct Branded {\n    /// `Nullable<string> & string` is a string.\n    pub id: String,");
     assert_has(&code, "pub choice: branded::Choice,");
 }
+
+#[test]
+fn structs_for_lagging_types_keep_unknown_keys_and_read_missing_fields() {
+    let (code, warnings) = generate("server_lag");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "    #[serde(flatten)]\n    pub extra_2: std::collections::BTreeMap<String, serde_json::Value>,\n}");
+    assert_has(&code, "        deserialize_with = \"dts2rs_support::double_option\"\n    )]\n    pub id: Option<Option<String>>,");
+    assert_has(&code, "    pub expires_at: Option<Option<f64>>,");
+    assert_has(&code, "pub struct SessionRequest {\n    pub id: String,\n}");
+    // An index signature keeps unknown keys already: no second map.
+    assert_has(
+        &code,
+        "    #[serde(flatten)]\n    pub extra: std::collections::BTreeMap<String, String>,\n}",
+    );
+}

@@ -130,6 +130,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     }
     super::globs::settle_globs(&mut builder.root);
     super::members::resolve_members(&mut builder.root, &mut builder.warnings, config.collapse_null);
+    super::lag::apply(&mut builder.root, config);
     super::generics::fit_generics(&mut builder.root);
     super::recursion::box_struct_payloads(&mut builder.root);
     super::recursion::box_recursive(&mut builder.root);
