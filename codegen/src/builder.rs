@@ -224,8 +224,9 @@ impl Builder {
             let origin = Some(Origin { path: normalize(&path), root });
             texts.push(SourceText { name: display(&path), module_path, text, origin });
         }
-        // Sorted: the same inputs in another order give the same bytes.
-        let mut labels: Vec<String> = self.inputs.iter().map(|p| display(p)).collect();
+        // By name only, as the files are shown (see `Origin::shown_name`); sorted: the same
+        // inputs in another order give the same bytes.
+        let mut labels: Vec<String> = self.inputs.iter().map(|p| input_name(p)).collect();
         labels.sort();
         let mut generation = pipeline(sources, texts, &config, out, &labels.join(", "))?;
         read.append(&mut generation.read);
@@ -251,6 +252,32 @@ struct Origin {
     path: PathBuf,
     /// The input the file was read for.
     root: Arc<Root>,
+}
+
+impl Origin {
+    /// The file's name in the output's docs and headers: its path from the folder that holds
+    /// the input (`input/openai/shared.d.ts` for the input folder `input`, `sessions.d.ts` for
+    /// the input file `sessions.d.ts`), so the output is the same bytes however the input was
+    /// spelled (relative, absolute, from `CARGO_MANIFEST_DIR`) and on whichever machine.
+    fn shown_name(&self) -> String {
+        let input = if self.root.package {
+            self.root.path.parent().unwrap_or(&self.root.path)
+        } else {
+            &self.root.path
+        };
+        let base = input.parent().unwrap_or(Path::new(""));
+        display(&relative_path(&self.path, base))
+    }
+}
+
+/// `path` relative to the folder `base`, both lexically normalized and spelled from the same
+/// place (`..` where `path` is outside `base`).
+fn relative_path(path: &Path, base: &Path) -> PathBuf {
+    let path: Vec<_> = path.components().collect();
+    let base: Vec<_> = base.components().collect();
+    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let ups = base[common..].iter().map(|_| std::path::Component::ParentDir);
+    ups.chain(path[common..].iter().copied()).map(|c| c.as_os_str()).collect()
 }
 
 /// An input as the user named it, which decides where the files it imports go.
@@ -356,7 +383,7 @@ fn pipeline(
         .iter()
         .map(|l| InputFile {
             file: l.file,
-            display: l.name.clone(),
+            display: l.origin.as_ref().map_or_else(|| l.name.clone(), Origin::shown_name),
             module_path: l.module_path.clone(),
             decls: &l.decls,
             links: l.links.clone(),
@@ -672,7 +699,20 @@ impl Generation {
     }
 }
 
-/// A path as shown in messages and headers: as given, with `/` separators.
+/// An input's last component (`declarations` for `/home/me/crate/declarations`), the folder's
+/// own name for `.` and the like.
+fn input_name(path: &Path) -> String {
+    let normalized = normalize(path);
+    match normalized.file_name() {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => fs::canonicalize(path)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| display(path)),
+    }
+}
+
+/// A path as shown in messages: as given, with `/` separators.
 fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
