@@ -1,7 +1,7 @@
 //! The library entry point: collect inputs, run parse → model → emit, write or check.
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Severity, Sources};
+use crate::diagnostics::{Diagnostic, Severity, Sources, Span};
 use crate::emit::{self, Layout};
 use crate::model::build::{self, InputFile};
 use crate::model::decl::DeclFile;
@@ -720,21 +720,50 @@ fn display(path: &Path) -> String {
 fn read_text(path: &Path) -> Result<String, Error> {
     let bytes =
         fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Error::Invalid(format!(
-            "error: `{}` is not valid UTF-8 (byte {at})\n  help: save the file as UTF-8",
-            display(path)
-        ))
-    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let message = format!("`{}` is not valid UTF-8", display(path));
+            return Err(bad_byte(path, &e.into_bytes(), at, &message, "not UTF-8")
+                .with_help("save the file as UTF-8"));
+        }
+    };
     if let Some(at) = text.find('\0') {
-        let line = text[..at].matches('\n').count() + 1;
-        return Err(Error::Invalid(format!(
-            "error: `{}` contains a NUL byte on line {line}\n  help: declaration files are text; remove the NUL byte",
-            display(path)
-        )));
+        let message = format!("`{}` contains a NUL byte", display(path));
+        return Err(bad_byte(path, text.as_bytes(), at, &message, "NUL byte")
+            .with_help("declaration files are text; remove the NUL byte"));
     }
     Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+}
+
+/// A byte that makes `bytes` (the file at `path`) unreadable, shown at its line and column like
+/// any other error: in the text as far as it reads, the bad bytes replaced.
+fn bad_byte(path: &Path, bytes: &[u8], at: usize, message: &str, label: &str) -> BadByte {
+    BadByte {
+        diagnostic: Diagnostic::error(message, None).with_label(label),
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        name: display(path),
+        at,
+    }
+}
+
+/// An unreadable byte's diagnostic before it is given its help and rendered.
+struct BadByte {
+    diagnostic: Diagnostic,
+    text: String,
+    name: String,
+    at: usize,
+}
+
+impl BadByte {
+    fn with_help(self, help: &str) -> Error {
+        let mut sources = Sources::default();
+        let file = sources.add(self.name, self.text);
+        let mut diagnostic = self.diagnostic.with_help(help);
+        diagnostic.span = Some(Span::new(file, self.at as u32, self.at as u32 + 1));
+        Error::Invalid(sources.render(&diagnostic))
+    }
 }
 
 /// Adds the declaration files of `input` with their module paths: a lone file input has its
