@@ -96,42 +96,50 @@ impl Config {
         Ok(config)
     }
 
-    /// Checks that every Rust type and attribute written in the config parses.
+    /// Checks that every Rust type and attribute written in the config parses; an error points
+    /// at the value as the TOML parser found it.
     fn validate(&self, text: &str, file: FileId) -> Result<(), Diagnostic> {
-        let at = |needle: &str| {
-            text.find(needle)
-                .map(|start| Span::new(file, start as u32, (start + needle.len()) as u32))
+        // The config parsed already, so its values parse again, now with their spans.
+        let written: Written = toml::from_str(text).unwrap_or_default();
+        let at = |value: &toml::Spanned<String>| {
+            let range = value.span();
+            Some(Span::new(file, range.start as u32, range.end as u32))
         };
-        let types = self
+        let types = written
             .numbers
             .values()
-            .chain(self.types.values())
-            .chain(self.names.values())
-            .chain([&self.map_type]);
+            .chain(written.types.values())
+            .chain(written.names.values())
+            .chain(&written.map_type);
         for ty in types {
-            if syn::parse_str::<syn::Type>(ty).is_err() {
-                return Err(Diagnostic::error(format!("`{ty}` is not a Rust type"), at(ty))
-                    .with_help(
-                        "write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`",
-                    ));
+            if syn::parse_str::<syn::Type>(ty.as_ref()).is_err() {
+                return Err(Diagnostic::error(
+                    format!("`{}` is not a Rust type", ty.as_ref()),
+                    at(ty),
+                )
+                .with_help("write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`"));
             }
         }
-        for derive in &self.extra_derives {
-            if syn::parse_str::<syn::Path>(derive).is_err() {
+        for derive in &written.extra_derives {
+            if syn::parse_str::<syn::Path>(derive.as_ref()).is_err() {
                 return Err(Diagnostic::error(
-                    format!("`{derive}` is not a derive path"),
+                    format!("`{}` is not a derive path", derive.as_ref()),
                     at(derive),
                 )
                 .with_help("write a trait path such as `Eq` or `schemars::JsonSchema`"));
             }
         }
-        for attr in &self.extra_attributes {
-            let parsed = syn::parse_str::<proc_macro2::TokenStream>(attr).ok().and_then(|tokens| {
-                syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
-            });
+        for attr in &written.extra_attributes {
+            let parsed =
+                syn::parse_str::<proc_macro2::TokenStream>(attr.as_ref()).ok().and_then(|tokens| {
+                    syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
+                });
             if parsed.is_none_or(|attrs| attrs.is_empty()) {
-                return Err(Diagnostic::error(format!("`{attr}` is not an attribute"), at(attr))
-                    .with_help("write an outer attribute such as `#[non_exhaustive]`"));
+                return Err(Diagnostic::error(
+                    format!("`{}` is not an attribute", attr.as_ref()),
+                    at(attr),
+                )
+                .with_help("write an outer attribute such as `#[non_exhaustive]`"));
             }
         }
         Ok(())
@@ -180,6 +188,18 @@ impl Config {
             })
             .map(|(_, ty)| ty.as_str())
     }
+}
+
+/// The config's Rust-valued settings as written, each with its place in the text, for errors.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct Written {
+    numbers: BTreeMap<String, toml::Spanned<String>>,
+    types: BTreeMap<String, toml::Spanned<String>>,
+    names: BTreeMap<String, toml::Spanned<String>>,
+    extra_derives: Vec<toml::Spanned<String>>,
+    extra_attributes: Vec<toml::Spanned<String>>,
+    map_type: Option<toml::Spanned<String>>,
 }
 
 /// Which declarations a setting applies to: all or none (`true`, `false`), or those whose
@@ -273,5 +293,16 @@ mod tests {
         assert!(bad_type.message.contains("not a Rust type"));
         let wrong_shape = Config::parse("extra_derives = \"Eq\"", FileId(0)).unwrap_err();
         assert!(wrong_shape.message.contains("invalid type"), "{}", wrong_shape.message);
+    }
+
+    #[test]
+    fn errors_point_at_the_value_the_parser_found() {
+        // The bad value's text appears first in a comment and as a key: a search of the text
+        // would point there.
+        let text = "# u32 u32 is wrong\n[types]\n\"u32 u32\" = \"u32\"\n\"A.b\" = \"u32 u32\"\n";
+        let error = Config::parse(text, FileId(0)).unwrap_err();
+        let span = error.span.expect("a span");
+        assert_eq!(&text[span.start as usize..span.end as usize], "\"u32 u32\"");
+        assert_eq!(span.start as usize, text.rfind("\"u32 u32\"").unwrap());
     }
 }
