@@ -364,9 +364,16 @@ fn pipeline(
         })
         .collect();
     let parsed = parse_all(&sources, &registered);
-    // The first file in order with an error wins, as when parsing one after the other.
+    // Every file that does not parse is reported, in input order, so one run shows them all.
+    let mut errors = Vec::new();
     for ((file, name, module_path, origin), parsed) in registered.into_iter().zip(parsed) {
-        let parsed = parsed.map_err(|d| Error::Invalid(sources.render(&d)))?;
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                errors.push(sources.render(&error).trim_end().to_owned());
+                continue;
+            }
+        };
         warnings.extend(parsed.warnings);
         loaded.push(Loaded {
             file,
@@ -377,6 +384,12 @@ fn pipeline(
             links: Vec::new(),
             on_demand: false,
         });
+    }
+    if !errors.is_empty() {
+        if errors.len() > 1 {
+            errors.push(format!("error: {} input files do not parse", errors.len()));
+        }
+        return Err(Error::Invalid(errors.join("\n\n") + "\n"));
     }
     let read = follow_imports(&mut sources, &mut loaded, &mut warnings);
     let inputs: Vec<InputFile<'_>> = loaded

@@ -557,3 +557,15 @@ fn output_is_the_same_bytes_however_the_input_path_is_spelled() {
         "{lone}"
     );
 }
+
+#[test]
+fn every_file_that_does_not_parse_is_reported_in_one_run() {
+    let dir = tmp();
+    write(dir.path(), "api/a.d.ts", "export interface A {\n  b: ;\n}\n");
+    write(dir.path(), "api/b.d.ts", "export type B = ;\n");
+    write(dir.path(), "api/c.d.ts", VALID);
+    let stderr = fails_with_2(dir.path(), &["api", "-o", "out.rs"]);
+    assert!(stderr.contains("api/a.d.ts:2:6"), "{stderr}");
+    assert!(stderr.contains("api/b.d.ts:1:17"), "{stderr}");
+    assert!(stderr.contains("error: 2 input files do not parse"), "{stderr}");
+}
