@@ -640,3 +640,34 @@ fn structs_for_lagging_types_keep_unknown_keys_and_read_missing_fields() {
         "    #[serde(flatten)]\n    pub extra: std::collections::BTreeMap<String, String>,\n}",
     );
 }
+
+/// The fixtures, their snapshots, the tests here and the compile test's list are one set: a
+/// fixture added without a snapshot, a test or a compile entry fails here, by name.
+#[test]
+fn every_fixture_has_a_snapshot_a_test_and_a_compile_entry() {
+    use std::collections::BTreeSet;
+    let names = |dir: &str, keep: fn(&str) -> Option<&str>| -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter_map(|name| keep(&name).map(str::to_owned))
+            .collect()
+    };
+    let mut fixtures = names("tests/mapping", |name| {
+        name.strip_suffix(".d.ts").or((!name.contains('.')).then_some(name))
+    });
+    fixtures.insert("imports".to_owned()); // the tree under tests/imports
+    let snapshots = names("tests/snapshots", |name| name.strip_suffix(".rs"));
+    assert_eq!(fixtures, snapshots, "fixtures vs. tests/snapshots");
+    let compile = std::fs::read_to_string("tests/snapshots_compile.rs").unwrap();
+    let list = compile.split_once("snapshots!(").unwrap().1.split_once(");").unwrap().0;
+    let compiled: BTreeSet<String> =
+        list.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    assert_eq!(snapshots, compiled, "tests/snapshots vs. the list in snapshots_compile.rs");
+    let this = std::fs::read_to_string("tests/mapping.rs").unwrap();
+    for fixture in &fixtures {
+        let tested = this.contains(&format!("generate(\"{fixture}\")"))
+            || this.contains(&format!("tests/snapshots/{fixture}.rs"));
+        assert!(tested, "no test in mapping.rs generates the fixture `{fixture}`");
+    }
+}
