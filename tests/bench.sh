@@ -10,7 +10,7 @@
 # - quicktype: `quicktype@26 -s typescript -l rust` on the seed sessions.d.ts (imports, class and
 #              re-export namespace stripped, which quicktype cannot read) vs. dts2rs on the real file
 # - builddeps: cold `cargo build --release` of a tiny crate whose build script uses the dts2rs
-#              library (default-features = false) vs. one whose build script uses swc_ecma_parser
+#              library (no CLI: that is dts2rs-cli) vs. one whose build script uses swc_ecma_parser
 #              alone, same version/features: how dts2rs is used, as a build-dependency
 #
 # Times are the median of $RUNS runs (default 11; 5 for the bigger scaling inputs). Needs npm
@@ -39,7 +39,7 @@ echo "memory: $(free -m | awk '/^Mem:/ {print $2 " MiB"}')"
 echo "rustc: $(rustc --version)"
 echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-cargo build --release -q -p dts2rs
+cargo build --release -q -p dts2rs-cli
 bin=$CARGO_TARGET_DIR/release/dts2rs
 openai=$(tests/corpus/fetch.sh openai 4.104.0)/resources
 
@@ -146,7 +146,7 @@ if want builddeps; then
     printf 'fn main() {}\n' >"$tmp/$1/src/main.rs"
     cp Cargo.lock "$tmp/$1/Cargo.lock" # the versions dts2rs is tested with
   }
-  mk uses-dts2rs "dts2rs = { path = \"$root/codegen\", default-features = false }" \
+  mk uses-dts2rs "dts2rs = { path = \"$root/codegen\" }" \
     'fn main() { let g = dts2rs::generate_source("a.d.ts", "export interface A { x?: string }", &dts2rs::Config::default()).unwrap(); println!("{}", g.files()[0].contents); }'
   mk uses-swc "swc_ecma_parser = $swc_req" \
     'fn main() { let _ = swc_ecma_parser::Syntax::Typescript(Default::default()); }'
@@ -163,7 +163,7 @@ if want builddeps; then
   a=$(cold uses-swc)
   echo "swc_ecma_parser alone ($swc_req): $a s"
   b=$(cold uses-dts2rs)
-  echo "dts2rs library (default-features = false): $b s"
+  echo "dts2rs library: $b s"
   awk -v a="$a" -v b="$b" 'BEGIN {printf "dts2rs / swc_ecma_parser: %.2fx\n", b / a}'
 fi
 echo

@@ -1,7 +1,7 @@
 //! `generated/` is exactly what dts2rs makes of `input/` today.
 
 /// The one command that refreshes `generated/` (the README's "regenerate" command).
-const REGENERATE: &str = "cargo run -p dts2rs -- --config input/dts2rs.toml input -o generated";
+const REGENERATE: &str = "cargo run -p dts2rs-cli -- --config input/dts2rs.toml input -o generated";
 
 fn generation() -> dts2rs::Generation {
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();

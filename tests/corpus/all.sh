@@ -12,7 +12,7 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-cargo build -q --release -p dts2rs || exit 1
+cargo build -q --release -p dts2rs-cli || exit 1
 dts2rs="$root/target/release/dts2rs"
 out="$root/target/corpus-all"
 mkdir -p "$out"

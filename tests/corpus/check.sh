@@ -27,7 +27,7 @@ if [ $# -eq 0 ]; then
          @octokit/openapi-types 29.0.1 types.d.ts - \
          openai 7.55.0 resources -
 fi
-cargo build -q -p dts2rs
+cargo build -q -p dts2rs-cli
 dts2rs="$root/target/debug/dts2rs"
 while [ $# -ge 4 ]; do
   name=$1 version=$2 path=$3 docs=$4
