@@ -681,7 +681,9 @@ impl Generation {
         self.warnings.note_count()
     }
 
-    /// The Rust model the files were emitted from (what `dts2rs diff` compares).
+    /// The Rust model the files were emitted from (what `dts2rs diff` compares): the
+    /// generator's own types, not a stable API.
+    #[doc(hidden)]
     pub fn model(&self) -> &crate::model::rust::Module {
         &self.model
     }

@@ -2,11 +2,11 @@
 //! doc comment kept.
 //!
 //! The pipeline has three stages, one folder each:
-//! - [`parse`]: swc reads the declarations (comments kept) and lowers them into the model's
+//! - `parse`: swc reads the declarations (comments kept) and lowers them into the model's
 //!   TypeScript-side types;
-//! - [`model`]: names are resolved, anonymous types are named after their place, identical
+//! - `model`: names are resolved, anonymous types are named after their place, identical
 //!   literal unions are shared and the config applied, giving a Rust-shaped model;
-//! - [`emit`]: the model becomes `syn` syntax trees (built directly, never parsed back from
+//! - `emit`: the model becomes `syn` syntax trees (built directly, never parsed back from
 //!   tokens), printed by `prettyplease` under an `@generated` header.
 //!
 //! [`Builder`] runs all three, from a build script or the `dts2rs` command:
@@ -20,14 +20,22 @@
 //!     .expect("dts2rs failed");
 //! ```
 
+#![deny(missing_docs)]
+
 mod builder;
 pub mod config;
 pub mod diagnostics;
 pub mod diff;
+// The stages are not the library's API: their types change with the generator. They stay
+// reachable (hidden) for the benchmarks and the fuzzer, which time and drive them one by one.
+#[doc(hidden)]
 pub mod emit;
+#[doc(hidden)]
 pub mod model;
+#[doc(hidden)]
 pub mod output;
 mod parallel;
+#[doc(hidden)]
 pub mod parse;
 
 pub use builder::{generate_source, Builder, Error, Generation};
