@@ -363,8 +363,11 @@ fn service(
     service.attrs = attrs;
     service.ident = name;
     for m in &t.methods {
-        let mut method =
-            Holes::default().path("__Result", ctx.result()).ty("__Ret", ctx.ty(&m.returns)).fill(
+        let mut method = Holes::default()
+            .path("__Result", ctx.result())
+            .ty("__Ret", ctx.ty(&m.returns))
+            .ident("__method", ident(&m.name))
+            .fill(
                 template!(
                     syn::TraitItemFn,
                     fn __method(
@@ -380,7 +383,6 @@ fn service(
             // convention is about conversions, which a remote call is not.
             method.attrs.push(list_attribute("allow", quote!(clippy::wrong_self_convention)));
         }
-        method.sig.ident = ident(&m.name);
         // As `fn name(&self, #(#params),*)` was written: a comma after `&self` even alone.
         // (rustfmt may or may not have written that comma into the template.)
         if !method.sig.inputs.trailing_punct() {

@@ -38,6 +38,8 @@ pub(crate) use template;
 #[derive(Default)]
 pub struct Holes {
     fills: Vec<(&'static str, Fill)>,
+    /// Placeholder identifiers met that no fill names.
+    unfilled: Vec<String>,
 }
 
 /// What one placeholder is filled with.
@@ -80,9 +82,13 @@ impl Holes {
         self
     }
 
-    /// Fills every placeholder of `node` and returns it.
+    /// Fills every placeholder of `node` and returns it. Debug builds check that no
+    /// placeholder survives: a template whose fills drifted apart from it would otherwise
+    /// print `__Name` into the output. (One set of fills may serve several templates, so a
+    /// fill need not be used.)
     pub fn fill<T>(mut self, mut node: T, visit: fn(&mut Self, &mut T)) -> T {
         visit(&mut self, &mut node);
+        debug_assert!(self.unfilled.is_empty(), "placeholders left unfilled: {:?}", self.unfilled);
         node
     }
 
@@ -143,8 +149,10 @@ impl VisitMut for Holes {
 
     fn visit_ident_mut(&mut self, node: &mut syn::Ident) {
         let fill = self.for_ident(node, |f| if let Fill::Ident(i) = f { Some(i) } else { None });
-        if let Some(value) = fill {
-            *node = value.clone();
+        match fill {
+            Some(value) => *node = value.clone(),
+            None if node.to_string().starts_with("__") => self.unfilled.push(node.to_string()),
+            None => {}
         }
     }
 
