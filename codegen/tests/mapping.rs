@@ -480,7 +480,8 @@ fn imports_out_of_the_input_are_followed_for_what_the_input_uses() {
         .unwrap_or_else(|e| panic!("{e}"));
     let code = generation.files()[0].contents.clone();
     expectorate::assert_contents("tests/snapshots/imports.rs", &code);
-    assert!(generation.warnings().is_empty(), "{:?}", generation.warnings());
+    assert_eq!(generation.warning_count(), 0, "{:?}", generation.warnings());
+    assert_eq!(generation.note_count(), 2, "the constructors of `jobs.d.ts`");
     assert_has(&code, "pub order: Option<super::external::core::order::Order>,");
     assert_has(&code, "pub file: super::external::core::uploads::Uploadable,");
     assert_has(&code, "pub use super::external::core::Status;");
@@ -490,6 +491,36 @@ fn imports_out_of_the_input_are_followed_for_what_the_input_uses() {
     let read: Vec<String> =
         generation.read_files().iter().map(|p| p.display().to_string()).collect();
     assert!(read.contains(&"tests/imports/core/order.d.ts".to_owned()), "{read:?}");
+}
+
+/// `import('../core/order.js').Order` names what `import { Order } from '../core/order.js'`
+/// would: the file is followed out of the input the same way (`tests/imports/api/jobs.d.ts`).
+/// `typeof` a class is its constructor, skipped with a note; a base class without public
+/// properties brings no fields (and no warning).
+#[test]
+fn import_types_resolve_as_named_imports_do() {
+    let generation = dts2rs::Builder::new()
+        .input("tests/imports/api")
+        .generate("unused.rs")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generation.files()[0].contents.clone();
+    assert_has(&code, "    pub struct Job {\n        /// From a file outside the input.\n        pub order: super::external::core::order::Order,");
+    assert_has(&code, "pub file: Option<super::external::core::Status>,");
+    assert_has(
+        &code,
+        "pub page: Option<\n            super::external::core::pagination::CursorPage<super::files::FileObject>,\n        >,",
+    );
+    assert_has(&code, "pub struct CursorPage<Item> {\n                pub data: Vec<Item>,\n                pub has_more: bool,\n            }");
+    assert_has(&code, "pub struct JobError {\n        /// The job that failed.");
+    for left_out in ["stream_class", "AbstractPage", "SdkError", "struct Stream"] {
+        assert!(!code.contains(left_out), "`{left_out}` is generated:\n{code}");
+    }
+    let notes = generation.warnings().join("\n");
+    assert!(notes.contains("`typeof Stream` is a class's constructor, not data"), "{notes}");
+    assert!(
+        notes.contains("`typeof import(\"../core/streaming.js\").Stream` is a class's constructor"),
+        "{notes}"
+    );
 }
 
 #[test]

@@ -232,6 +232,14 @@ fn types_from_outside_the_input_are_usable_through_the_input() {
     assert_eq!(serde_json::to_value(params).unwrap(), json!({ "order": "desc" }));
     // Re-exported by the input from outside it.
     assert_eq!(serde_json::to_value(imports::files::Status::Failed).unwrap(), json!("failed"));
+    // Named by `import()` types.
+    let job: imports::jobs::Job = serde_json::from_value(json!({
+        "order": "asc",
+        "page": { "data": [{ "id": "file-1" }], "has_more": false },
+    }))
+    .unwrap();
+    assert_eq!(job.order, Order::Asc);
+    assert_eq!(job.page.unwrap().data[0].id, "file-1");
 }
 
 #[test]

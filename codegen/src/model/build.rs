@@ -462,6 +462,10 @@ impl<'c, 'd> Builder<'c, 'd> {
                             _ => vec![],
                         },
                         is_class: matches!(kind, DeclKind::Class(class) if !class.is_data()),
+                        class_body: match kind {
+                            DeclKind::Class(class) if !class.is_data() => Some(&class.data),
+                            _ => None,
+                        },
                         data_class: matches!(kind, DeclKind::Class(class) if class.is_data()),
                         nullable: matches!(kind, DeclKind::TypeAlias(TypeExpr::Union(members), _)
                             if members.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined))),
@@ -802,7 +806,14 @@ impl<'c, 'd> Builder<'c, 'd> {
         };
         let found = self.resolve_type(ctx, path).map(|f| (f.file, f.symbol.clone()));
         match found {
-            Some((base_file, symbol)) if !symbol.bodies.is_empty() => {
+            // A class without public properties (`AbstractPage`, an error class) has only
+            // those of its own bases.
+            Some((base_file, mut symbol))
+                if !symbol.bodies.is_empty() || symbol.class_body.is_some() =>
+            {
+                if symbol.bodies.is_empty() {
+                    symbol.bodies.extend(symbol.class_body);
+                }
                 let key: Vec<String> =
                     symbol.ns.iter().cloned().chain([symbol.path.name.clone()]).collect();
                 if visited.contains(&key) {

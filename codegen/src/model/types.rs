@@ -51,18 +51,31 @@ impl<'d> Builder<'_, 'd> {
                     self.loose(place, "a `keyof` type over keys that are not literals", Some(*span))
                 }
             },
-            TypeExpr::TypeOf(path, span) => {
-                match self.resolver.resolve_value(place.file, place.ns, path) {
-                    Some(value) => self.lower_type(place, value),
-                    None => {
-                        let what = format!(
-                            "`typeof {}`, a value not declared in the input,",
-                            path.join(".")
-                        );
-                        self.loose(place, &what, Some(*span))
-                    }
+            TypeExpr::TypeOf(path, span) => match self.value(&place.ctx(), path) {
+                Some((value, value_ctx)) => {
+                    let at = Self::with_ctx(place, &value_ctx);
+                    self.lower_type(&at, value)
                 }
-            }
+                None if self.constructor(&place.ctx(), path).is_some() => {
+                    self.warnings.push(
+                            Diagnostic::note(
+                                format!(
+                                    "the class constructor `typeof {}` at `{}` is `serde_json::Value`: constructors carry no data",
+                                    path.join("."),
+                                    place.ts_string()
+                                ),
+                                Some(*span),
+                            )
+                            .with_label("class constructor"),
+                        );
+                    RustType::Json
+                }
+                None => {
+                    let what =
+                        format!("`typeof {}`, a value not declared in the input,", path.join("."));
+                    self.loose(place, &what, Some(*span))
+                }
+            },
             TypeExpr::Mapped(mapped) => self.lower_mapped(place, ty, mapped),
             TypeExpr::Conditional(conditional) => match self.decide(&place.ctx(), conditional) {
                 Some((branch, branch_ctx)) => {
@@ -970,6 +983,10 @@ impl<'d> Builder<'_, 'd> {
         };
         let mut reasons = Vec::new();
         for member in members {
+            if let TypeExpr::TypeOf(path, _) = member {
+                reasons.push(self.constructor(ctx, path)?);
+                continue;
+            }
             let TypeExpr::Ref { path, .. } = member else { return None };
             // `globalThis.Blob` is `Blob`.
             let path = match &path[..] {
@@ -994,6 +1011,23 @@ impl<'d> Builder<'_, 'd> {
             reasons.push(reason);
         }
         (!reasons.is_empty()).then(|| reasons.join("; "))
+    }
+}
+
+impl Builder<'_, '_> {
+    /// Why `typeof path` is behaviour rather than data, when `path` is no value the input
+    /// declares but a class: the class's constructor.
+    fn constructor(&self, ctx: &Ctx, path: &[String]) -> Option<String> {
+        if self.resolver.resolve_value(ctx.file, &ctx.ns, path).is_some() {
+            return None;
+        }
+        // Not counted as a use: the class is not generated for its constructor.
+        match self.resolver.resolve(ctx.file, &ctx.ns, path) {
+            Some(found) if found.symbol.is_class || found.symbol.data_class => {
+                Some(format!("`typeof {}` is a class's constructor, not data", path.join(".")))
+            }
+            _ => None,
+        }
     }
 }
 
