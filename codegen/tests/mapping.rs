@@ -564,6 +564,36 @@ fn data_classes_runtime_objects_and_namespace_export_lists() {
     );
 }
 
+/// A runtime object stays one through an alias, an intersection, an interface base, an
+/// array, a decided conditional and a namespace import of a module not read
+/// (`import('undici').RequestInit`): a property of it is left out with a note. A union of them
+/// alone stays whole (each member any JSON value, with a note); a runtime-object base brings no
+/// fields (`JSON.stringify` writes none of it), without a warning.
+#[test]
+fn runtime_objects_are_seen_through_the_types_that_name_them() {
+    let (code, warnings) = generate("runtime_objects");
+    assert!(warnings.iter().all(|w| w.starts_with("note: ")), "{warnings:?}");
+    assert_has(&code, "pub struct Upload {\n    pub id: String,\n    /// Of a union of data and runtime objects, the data is kept.\n    pub source: Option<String>,\n}");
+    for (field, reason) in [
+        ("file", "`NamedBlob` is behaviour or binary content"),
+        ("bunFile", "`BunFile` extends a runtime object"),
+        ("chunks", "`Chunk` is behaviour or binary content"),
+        ("init", "`RequestInit` is a runtime object"),
+        ("stream", "`First` is behaviour or binary content"),
+    ] {
+        let note = format!("the property `{field}` is skipped: {reason}");
+        assert!(warnings.iter().any(|w| w.contains(&note)), "{note}: {warnings:?}");
+    }
+    assert_has(&code, "pub struct BunFile {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,\n}");
+    assert_has(&code, "    ArrayBufferView(serde_json::Value),");
+    assert!(
+        warnings.iter().any(|w| w.contains(
+            "the runtime object `AsyncIterable` at `Chunk.AsyncIterable` is `serde_json::Value`"
+        )),
+        "{warnings:?}"
+    );
+}
+
 #[test]
 fn classes_holding_only_services_are_services() {
     let (code, _) = generate("data_classes");

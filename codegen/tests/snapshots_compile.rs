@@ -47,6 +47,7 @@ snapshots!(
     primitives,
     recursive,
     recursive_intersection,
+    runtime_objects,
     service_names,
     shared_unions,
     tuples,
@@ -240,6 +241,14 @@ fn types_from_outside_the_input_are_usable_through_the_input() {
     .unwrap();
     assert_eq!(job.order, Order::Asc);
     assert_eq!(job.page.unwrap().data[0].id, "file-1");
+}
+
+#[test]
+fn runtime_objects_are_left_out_of_the_data_that_holds_them() {
+    let upload: runtime_objects::Upload =
+        serde_json::from_value(json!({ "id": "u1", "source": "text", "file": {} })).unwrap();
+    assert_eq!(upload.source.as_deref(), Some("text"));
+    assert_eq!(serde_json::to_value(&upload).unwrap(), json!({ "id": "u1", "source": "text" }));
 }
 
 #[test]

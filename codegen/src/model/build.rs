@@ -84,6 +84,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         applying: Vec::new(),
         on_demand: Vec::new(),
         wanted: RefCell::default(),
+        probing: std::cell::Cell::new(false),
         applications: 0,
     };
     for input in &ordered {
@@ -172,6 +173,9 @@ pub(super) struct Builder<'c, 'd> {
     pub(super) frames: Vec<super::eval::Frame<'d>>,
     /// How deep the evaluator is nested.
     pub(super) eval_depth: usize,
+    /// Whether the evaluator only looks (see [`Builder::not_data`]): what it finds then is not
+    /// a use.
+    pub(super) probing: std::cell::Cell<bool>,
     /// The generic aliases being applied, innermost last, with the identity of their
     /// arguments (see [`Builder::identity`]).
     pub(super) applying: Vec<(ItemPath, Vec<(*const TypeExpr, usize)>)>,
@@ -578,7 +582,7 @@ impl<'c, 'd> Builder<'c, 'd> {
     /// read on demand. A service class is not: it is the SDK's client plumbing (a trait that
     /// nothing in the input asked for), and a use of it as data is mapped loosely anyway.
     pub(super) fn use_declaration(&self, file: usize, symbol: &Symbol<'d>) {
-        if self.on_demand[file] && !symbol.is_class {
+        if self.on_demand[file] && !symbol.is_class && !self.probing.get() {
             self.wanted.borrow_mut().insert(symbol.path.clone());
         }
     }
@@ -842,9 +846,15 @@ impl<'c, 'd> Builder<'c, 'd> {
                 }
                 fields
             }
-            // JavaScript's own classes hold no data that `JSON.stringify` writes.
+            // JavaScript's own classes and runtime objects (`interface BunFile extends Blob`)
+            // hold no data that `JSON.stringify` writes.
             _ if matches!(&path[..], [name] if name == "Error" || name == "Object")
                 && self.resolve_type(ctx, path).is_none() =>
+            {
+                Vec::new()
+            }
+            _ if self.resolve_type(ctx, path).is_none()
+                && self.runtime_object(ctx, path).is_some() =>
             {
                 Vec::new()
             }

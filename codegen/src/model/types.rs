@@ -3,7 +3,7 @@
 use super::build::{
     Builder, ContextField, Ctx, Evaluated, Place, MAX_APPLICATIONS, MAX_APPLIED, NO_DOCS,
 };
-use super::decl::{EnumMember, EnumValue, Literal, Mapped, TupleElement, TypeExpr};
+use super::decl::{EnumMember, EnumValue, ImportKind, Literal, Mapped, TupleElement, TypeExpr};
 use super::eval::{Bound, Named, Utility};
 use super::jsdoc::Docs;
 use super::naming::{rust_ident, Case, Scope};
@@ -434,6 +434,18 @@ impl<'d> Builder<'_, 'd> {
                     if let Some(ty) = self.config.external_type(path) {
                         return RustType::Verbatim(ty.to_owned());
                     }
+                    // As a type of its own (an alias, a union of them alone), a runtime object
+                    // is any JSON value, as a function type is.
+                    if let Some(name) = self.runtime_object(&place.ctx(), path) {
+                        self.warnings.push(
+                            Diagnostic::note(
+                                format!("the runtime object `{name}` at `{}` is `serde_json::Value`: it is not JSON data", place.ts_string()),
+                                Some(span),
+                            )
+                            .with_label("runtime object"),
+                        );
+                        return RustType::Json;
+                    }
                     let imported =
                         self.resolver.files[place.file].imports.contains_key(path[0].as_str());
                     let what = if imported {
@@ -720,8 +732,18 @@ impl<'d> Builder<'_, 'd> {
         }
         // Members that are behaviour or binary content (`string | Blob`) never arrive as JSON.
         let ctx = place.ctx();
-        if flat.iter().any(|m| self.not_data(&ctx, m).is_none()) {
-            flat.retain(|m| self.not_data(&ctx, m).is_none());
+        // A union of runtime objects alone (`null` and `never` aside) stays whole.
+        let keep: Vec<bool> = flat.iter().map(|m| self.not_data(&ctx, m).is_none()).collect();
+        let data = flat.iter().zip(&keep).any(|(m, keep)| {
+            *keep
+                && !matches!(
+                    m,
+                    TypeExpr::Null | TypeExpr::Undefined | TypeExpr::Never | TypeExpr::Function
+                )
+        });
+        if data {
+            let mut keep = keep.into_iter();
+            flat.retain(|_| keep.next().unwrap_or(true));
         }
         let nullable = flat.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined));
         let mut rest: Vec<&'d TypeExpr> = Vec::new();
@@ -950,8 +972,15 @@ const RUNTIME_OBJECTS: &[&str] = &[
     "AbortSignal",
     "AbortController",
     "ArrayBuffer",
+    "ArrayBufferLike",
+    "ArrayBufferView",
+    "AsyncGenerator",
+    "AsyncIterable",
+    "AsyncIterableIterator",
+    "AsyncIterator",
     "Blob",
     "Buffer",
+    "DataView",
     "EventTarget",
     "File",
     "FormData",
@@ -969,48 +998,140 @@ const RUNTIME_OBJECTS: &[&str] = &[
     "WritableStream",
 ];
 
+/// How deep [`Builder::not_data`] looks through aliases, bases and conditionals.
+const MAX_RUNTIME_DEPTH: usize = 16;
+
 impl<'d> Builder<'_, 'd> {
-    /// Why values of `ty` are behaviour rather than data, when every member of it (besides
-    /// `null` and `undefined`) is a runtime object of [`RUNTIME_OBJECTS`] that the input does
-    /// not declare itself, a service class, or an alias of a function type.
-    pub(super) fn not_data(&self, ctx: &Ctx, ty: &TypeExpr) -> Option<String> {
-        let members: Vec<&TypeExpr> = match ty {
-            TypeExpr::Union(members) => members
-                .iter()
-                .filter(|m| !matches!(m, TypeExpr::Null | TypeExpr::Undefined))
-                .collect(),
-            other => vec![other],
-        };
-        let mut reasons = Vec::new();
-        for member in members {
-            if let TypeExpr::TypeOf(path, _) = member {
-                reasons.push(self.constructor(ctx, path)?);
-                continue;
-            }
-            let TypeExpr::Ref { path, .. } = member else { return None };
-            // `globalThis.Blob` is `Blob`.
-            let path = match &path[..] {
-                [global, rest @ ..] if global == "globalThis" && !rest.is_empty() => rest,
-                _ => &path[..],
-            };
-            let name = path.join(".");
-            let reason = match self.named(ctx, path) {
-                Named::Unknown if RUNTIME_OBJECTS.contains(&name.as_str()) => {
-                    format!("`{name}` is a runtime object, not JSON data")
-                }
-                Named::Declared(found) if found.symbol.is_class => {
-                    format!("`{name}` is a service class, not data")
-                }
-                Named::Declared(found)
-                    if matches!(found.symbol.alias, Some((TypeExpr::Function, _))) =>
-                {
-                    format!("`{name}` is a function type, not data")
-                }
-                _ => return None,
-            };
-            reasons.push(reason);
+    /// Why values of `ty` are behaviour or binary content rather than data: every member of
+    /// it (besides `null`, `undefined` and `never`) is a runtime object of [`RUNTIME_OBJECTS`]
+    /// that the input does not declare itself (also through a namespace import of a module
+    /// not read: `import('undici').RequestInit`), a service class, a class's constructor, an
+    /// alias of a function type, an array of those, or an intersection, alias, interface base
+    /// or decided conditional that is one (`Blob & { name: string }` is a `Blob`). What is
+    /// looked up on the way is not a use of it.
+    pub(super) fn not_data(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<String> {
+        let probing = self.probing.replace(true);
+        let reason = self.runtime_reason(ctx, ty, false, 0);
+        self.probing.set(probing);
+        reason
+    }
+
+    /// Why `ty` is not data (see [`Self::not_data`]); with `objects_only`, only for the
+    /// runtime objects it is made of (what a base that makes its extension one is).
+    fn runtime_reason(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+        objects_only: bool,
+        depth: usize,
+    ) -> Option<String> {
+        if depth > MAX_RUNTIME_DEPTH {
+            return None;
         }
-        (!reasons.is_empty()).then(|| reasons.join("; "))
+        match ty {
+            TypeExpr::Union(members) => {
+                let mut reasons: Vec<String> = Vec::new();
+                for member in members {
+                    if matches!(member, TypeExpr::Null | TypeExpr::Undefined | TypeExpr::Never) {
+                        continue;
+                    }
+                    let reason = self.runtime_reason(ctx, member, objects_only, depth + 1)?;
+                    if !reasons.contains(&reason) {
+                        reasons.push(reason);
+                    }
+                }
+                (!reasons.is_empty()).then(|| reasons.join("; "))
+            }
+            // A value of `A & B` is an `A`.
+            TypeExpr::Intersection(members) => {
+                members.iter().find_map(|m| self.runtime_reason(ctx, m, objects_only, depth + 1))
+            }
+            TypeExpr::Array(element) => self.runtime_reason(ctx, element, objects_only, depth + 1),
+            TypeExpr::TypeOf(path, _) if !objects_only => self.constructor(ctx, path),
+            TypeExpr::Conditional(conditional) => {
+                let (branch, branch_ctx) = self.decide(ctx, conditional)?;
+                self.runtime_reason(&branch_ctx, branch, objects_only, depth + 1)
+            }
+            TypeExpr::Ref { path, .. } => self.runtime_ref(ctx, ty, path, objects_only, depth),
+            _ => None,
+        }
+    }
+
+    fn runtime_ref(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+        path: &'d [String],
+        objects_only: bool,
+        depth: usize,
+    ) -> Option<String> {
+        let name = path.join(".");
+        let deeper = |this: &mut Self, (body, body_ctx): (&'d TypeExpr, Ctx)| {
+            this.runtime_reason(&body_ctx, body, objects_only, depth + 1)
+                .map(|_| format!("`{name}` is behaviour or binary content, not JSON data"))
+        };
+        match self.named(ctx, runtime_path(path)) {
+            Named::Unknown => self
+                .runtime_object(ctx, path)
+                .map(|name| format!("`{name}` is a runtime object, not JSON data")),
+            Named::Declared(found) if found.symbol.is_class && !objects_only => {
+                Some(format!("`{name}` is a service class, not data"))
+            }
+            Named::Declared(found)
+                if matches!(found.symbol.alias, Some((TypeExpr::Function, _))) && !objects_only =>
+            {
+                Some(format!("`{name}` is a function type, not data"))
+            }
+            Named::Declared(found) if found.symbol.alias.is_some() => {
+                let unfolded = self.unfold(ctx, ty)?;
+                deeper(self, unfolded)
+            }
+            Named::Declared(found) => {
+                let (file, symbol) = (found.file, found.symbol.clone());
+                let base_ctx = Ctx { file, ns: symbol.ns.clone(), erased: Vec::new(), env: 0 };
+                let bases = symbol.bodies.iter().flat_map(|b| b.extends.iter());
+                for base in bases {
+                    if self.runtime_reason(&base_ctx, base, true, depth + 1).is_some() {
+                        return Some(format!("`{name}` extends a runtime object, not JSON data"));
+                    }
+                }
+                None
+            }
+            Named::Bound(Bound::Type(..)) => {
+                let (body, body_ctx) = self.unfold(ctx, ty)?;
+                self.runtime_reason(&body_ctx, body, objects_only, depth + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// The name `path` has among [`RUNTIME_OBJECTS`], when it names one that the input does
+    /// not declare: `globalThis.Blob` is `Blob`, and a member of a namespace import of a
+    /// module not read (`import('undici').RequestInit`) is named as that module exports it.
+    pub(super) fn runtime_object(&self, ctx: &Ctx, path: &[String]) -> Option<String> {
+        let path = runtime_path(path);
+        let imports = &self.resolver.files.get(ctx.file)?.imports;
+        let exported = match path {
+            [module, rest @ ..]
+                if !rest.is_empty()
+                    && imports
+                        .get(module.as_str())
+                        .is_some_and(|i| i.kind == ImportKind::Namespace) =>
+            {
+                rest
+            }
+            _ => path,
+        };
+        let name = exported.join(".");
+        RUNTIME_OBJECTS.contains(&name.as_str()).then_some(name)
+    }
+}
+
+/// `globalThis.Blob` is `Blob`.
+fn runtime_path(path: &[String]) -> &[String] {
+    match path {
+        [global, rest @ ..] if global == "globalThis" && !rest.is_empty() => rest,
+        _ => path,
     }
 }
 
