@@ -449,6 +449,9 @@ fn indexed_access_refers_to_the_member_type() {
     assert_has(&code, "pub enum Size {\n    #[serde(rename = \"small\")]\n    Small,");
     assert_has(&code, "pub enum UserKey {\n    #[serde(rename = \"id\")]\n    Id,\n    #[serde(rename = \"login\")]\n    Login,\n}");
     assert_has(&code, "pub type Route = String;");
+    // `OptionsT['name']`: any JSON value, in the alias's own item and applied to `any`.
+    assert_has(&code, "pub struct Tool {\n    pub id: String,\n    #[serde(rename = \"__name\")]\n    pub name: serde_json::Value,\n}");
+    assert_has(&code, "    pub struct Tool {\n        pub id: String,\n        #[serde(rename = \"__name\")]\n        pub name: serde_json::Value,\n    }");
 }
 
 #[test]

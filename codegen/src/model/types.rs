@@ -193,9 +193,32 @@ impl<'d> Builder<'_, 'd> {
                     let at = Self::with_ctx(place, &members_ctx);
                     self.lower_union_of(&at, members)
                 }
+                // A member of any value (`OptionsT['name']` with `OptionsT` bound to `any`, or
+                // a generic alias's own parameter, which stands for any JSON value) is any.
+                None if self.is_any(place, object) => RustType::Json,
                 None => self.loose(place, "an indexed access type", Some(span)),
             },
         }
+    }
+
+    /// Whether `ty` at `place` is any JSON value: `any`/`unknown`, a type parameter that stands
+    /// for one, or a name bound or aliased to one.
+    fn is_any(&mut self, place: &Place<'_>, ty: &'d TypeExpr) -> bool {
+        if self.is_erased(place, ty) {
+            return true;
+        }
+        let (mut ty, mut ctx) = (ty, place.ctx());
+        for _ in 0..MAX_ANY_STEPS {
+            match ty {
+                TypeExpr::Any => return true,
+                TypeExpr::Ref { .. } => match self.unfold(&ctx, ty) {
+                    Some((next, next_ctx)) => (ty, ctx) = (next, next_ctx),
+                    None => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The types of the members a union of literal keys names (`T[keyof T]`), when they are
@@ -997,6 +1020,9 @@ const RUNTIME_OBJECTS: &[&str] = &[
     "WebSocket",
     "WritableStream",
 ];
+
+/// How many names [`Builder::is_any`] follows to what they stand for.
+const MAX_ANY_STEPS: usize = 16;
 
 /// How deep [`Builder::not_data`] looks through aliases, bases and conditionals.
 const MAX_RUNTIME_DEPTH: usize = 16;
