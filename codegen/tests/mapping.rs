@@ -470,6 +470,9 @@ fn mapped_types_become_structs_or_maps() {
     assert_has(&code, "pub type Counters = std::collections::BTreeMap<String, f64>;");
     assert_has(&code, "pub struct Client {\n    pub name: String,\n}");
     assert_eq!(warnings.len(), 2, "a note per method and function-typed property: {warnings:?}");
+    // `Simplify<T>`'s own item (a mapped type over `keyof T` and `{}`) says nothing of `T`.
+    assert_has(&code, "pub type Simplify = serde_json::Value;");
+    assert_has(&code, "pub struct Simple {\n    pub a: String,");
 }
 
 /// Relative imports out of the input folder (`tests/imports/api` imports `../core/…`): the

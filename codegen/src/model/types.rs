@@ -109,8 +109,8 @@ impl<'d> Builder<'_, 'd> {
         }
     }
 
-    /// Whether `ty` is, or is a union or tuple of, type parameters that stand for any JSON
-    /// value at `place`.
+    /// Whether `ty` is, or is a union, tuple or homomorphic mapped type of, type parameters
+    /// that stand for any JSON value at `place`.
     fn is_erased(&self, place: &Place<'_>, ty: &TypeExpr) -> bool {
         match ty {
             TypeExpr::Ref { path, .. } => {
@@ -119,6 +119,10 @@ impl<'d> Builder<'_, 'd> {
             }
             TypeExpr::Union(members) => members.iter().any(|m| self.is_erased(place, m)),
             TypeExpr::Tuple(elements) => elements.iter().any(|e| self.is_erased(place, &e.ty)),
+            // `{ [K in keyof T]: T[K] }` has `T`'s shape.
+            TypeExpr::Mapped(mapped) => {
+                matches!(&mapped.keys, TypeExpr::KeyOf(object, _) if self.is_erased(place, object))
+            }
             _ => false,
         }
     }

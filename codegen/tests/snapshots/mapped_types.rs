@@ -49,6 +49,16 @@ pub struct Client {
     pub name: String,
 }
 
+/// type-fest's `Simplify`: its own item is any JSON value; applied, the argument's shape.
+pub type Simplify = serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Simple {
+    pub a: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b: Option<f64>,
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
