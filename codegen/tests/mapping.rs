@@ -105,6 +105,8 @@ fn arrays_become_vecs() {
     assert_has(&code, "pub nested: Option<Vec<Vec<bool>>>,");
     assert_has(&code, "pub modalities: Option<Vec<lists::Modality>>,");
     assert_has(&code, "pub frozen: Option<Vec<String>>,");
+    assert_has(&code, "pub type JsonArray = Vec<Option<JsonValue>>;");
+    assert_has(&code, "    JsonArray(JsonArray),");
 }
 
 #[test]

@@ -244,6 +244,13 @@ fn types_from_outside_the_input_are_usable_through_the_input() {
 }
 
 #[test]
+fn an_interface_extending_array_reads_an_array() {
+    let value: arrays::JsonValue = serde_json::from_value(json!([["a", null], 1.0])).unwrap();
+    let arrays::JsonValue::JsonArray(items) = value else { panic!("not an array: {value:?}") };
+    assert_eq!(items.len(), 2);
+}
+
+#[test]
 fn runtime_objects_are_left_out_of_the_data_that_holds_them() {
     let upload: runtime_objects::Upload =
         serde_json::from_value(json!({ "id": "u1", "source": "text", "file": {} })).unwrap();

@@ -704,7 +704,11 @@ impl<'c, 'd> Builder<'c, 'd> {
                 DeclKind::Interface(_) | DeclKind::Class(_) if !bodies.is_empty() => {
                     let params = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
                     let ctx = Ctx { file, ns: ns.to_vec(), ..Ctx::default() };
-                    let fields = self.interface_fields(&ctx, &bodies, &mut vec![ts.clone()]);
+                    let array = self.array_interface(&ctx, &bodies, &params);
+                    let fields = match array {
+                        Some(_) => Vec::new(),
+                        None => self.interface_fields(&ctx, &bodies, &mut vec![ts.clone()]),
+                    };
                     let value = Place {
                         owner: &path,
                         name: "value".to_owned(),
@@ -720,9 +724,18 @@ impl<'c, 'd> Builder<'c, 'd> {
                         span: None,
                         fixed: None,
                     };
-                    match self.map_of(&fields, &value) {
-                        Some(map) => ItemKind::Alias(map),
-                        None => ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields)),
+                    // `interface List extends Array<Item> {}`: an array, as JSON writes it.
+                    if let Some(element) = array {
+                        let at =
+                            Place { name: "item".to_owned(), ts_last: "item".to_owned(), ..value };
+                        ItemKind::Alias(RustType::Vec(Box::new(self.lower_type(&at, element))))
+                    } else {
+                        match self.map_of(&fields, &value) {
+                            Some(map) => ItemKind::Alias(map),
+                            None => {
+                                ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields))
+                            }
+                        }
                     }
                 }
                 DeclKind::TypeAlias(ty, params) => {
@@ -775,6 +788,31 @@ impl<'c, 'd> Builder<'c, 'd> {
                     kind,
                 },
             );
+        }
+    }
+
+    /// The element type of a non-generic interface that only extends `Array<T>` (or
+    /// `ReadonlyArray<T>`) and declares no property (an index signature restates the
+    /// elements): its values are arrays.
+    fn array_interface(
+        &self,
+        ctx: &Ctx,
+        bodies: &[&'d Interface],
+        params: &[String],
+    ) -> Option<&'d TypeExpr> {
+        if !params.is_empty() || bodies.iter().any(|b| b.fields.iter().any(|f| !f.index)) {
+            return None;
+        }
+        let mut bases = bodies.iter().flat_map(|b| b.extends.iter());
+        let (Some(TypeExpr::Ref { path, args, .. }), None) = (bases.next(), bases.next()) else {
+            return None;
+        };
+        let array = matches!(&path[..], [name] if name == "Array" || name == "ReadonlyArray");
+        match &args[..] {
+            [element] if array && self.resolver.resolve(ctx.file, &ctx.ns, path).is_none() => {
+                Some(element)
+            }
+            _ => None,
         }
     }
 
