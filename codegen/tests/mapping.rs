@@ -426,6 +426,12 @@ fn tuples_become_rust_tuples_or_vecs() {
 fn utility_types_are_evaluated() {
     let (code, warnings) = generate("utility_types");
     assert!(warnings.is_empty(), "{warnings:?}");
+    // `Extract`/`Exclude` by an object of literal properties.
+    assert_has(&code, "pub type ErrorEvent = Failed;");
+    assert_has(
+        &code,
+        "pub enum OtherEvent {\n    Opened(Box<Opened>),\n    Warned(Box<Warned>),\n}",
+    );
     assert_has(&code, "pub struct UserPatch {\n    /// The id.\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub id: Option<String>,");
     assert_has(&code, "pub struct UserIdentity {\n    /// The id.\n    pub id: String,\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,\n}");
     assert_has(&code, "pub struct NewUser {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,");

@@ -581,15 +581,44 @@ impl<'d> Builder<'_, 'd> {
         let ctx = place.ctx();
         let (members, members_ctx) = self.union_members(&ctx, from);
         let (filters, _) = self.union_members(&ctx, filter);
-        let kept: Vec<&'d TypeExpr> = members
-            .into_iter()
-            .filter(|m| filters.iter().any(|f| same_member(m, f)) == keep)
-            .collect();
+        let mut kept: Vec<&'d TypeExpr> = Vec::new();
+        for member in members {
+            let mut hit = filters.iter().any(|f| same_member(member, f));
+            for filter in &filters {
+                hit = hit || self.has_fields_of(&members_ctx, member, filter);
+            }
+            if hit == keep {
+                kept.push(member);
+            }
+        }
         if kept.is_empty() {
             return self.loose(place, "an `Exclude`/`Extract` that leaves no member", Some(span));
         }
         let at = Self::with_ctx(place, &members_ctx);
         self.lower_union_of(&at, kept)
+    }
+
+    /// Whether `member` (an object type) is one of the objects `filter` describes by literal
+    /// properties (`Extract<Event, { type: 'error' }>`): it has each of them, required, of that
+    /// literal type alone.
+    fn has_fields_of(&mut self, ctx: &Ctx, member: &'d TypeExpr, filter: &TypeExpr) -> bool {
+        let TypeExpr::Object(wanted) = filter else { return false };
+        if wanted.is_empty()
+            || wanted.iter().any(|w| w.index || !matches!(w.ty, TypeExpr::Literal(_)))
+        {
+            return false;
+        }
+        let Some(fields) = self.object_fields(ctx, member) else { return false };
+        wanted.iter().all(|w| {
+            fields.iter().any(|f| {
+                f.name == w.name.as_str() && !f.index && (w.optional || !f.optional) && {
+                    match f.ty {
+                        TypeExpr::Union(options) => options.iter().all(|o| *o == w.ty),
+                        ty => *ty == w.ty,
+                    }
+                }
+            })
+        })
     }
 
     /// The members of a union type, looked up through aliases and bindings, with the context
