@@ -620,6 +620,8 @@ fn conditional_types_take_the_branch_the_types_decide() {
     let (code, warnings) = generate("conditional_types");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "    pub plain: bool,");
+    // Undecided: the names the pattern infers are any JSON value.
+    assert_has(&code, "pub struct Holder {\n    /// Undecided: a value of either branch, what the pattern infers any JSON value.\n    pub parsed: Option<serde_json::Value>,\n}");
     // `OneOf<[Card, Bank, string]>`: either object, or the string.
     assert_has(&code, "    pub method: payment::Method,");
     assert_has(&code, "        String(String),");

@@ -85,8 +85,18 @@ impl<'d> Builder<'_, 'd> {
                 // A test of a parameter that stands for any JSON value (a generic alias's own
                 // item) says nothing: any JSON value.
                 None if self.is_erased(place, &conditional.check) => RustType::Json,
-                // Undecided: a value of either branch.
-                None => self.lower_union_of(place, vec![&conditional.then, &conditional.otherwise]),
+                // Undecided: a value of either branch, what the pattern infers unknown.
+                None => {
+                    let mut infers = Vec::new();
+                    infer_names(&conditional.pattern, &mut infers);
+                    let mut ctx = place.ctx();
+                    for name in infers {
+                        static ANY: TypeExpr = TypeExpr::Any;
+                        ctx.env = self.bind(ctx.env, name, &ANY, &place.ctx());
+                    }
+                    let at = Self::with_ctx(place, &ctx);
+                    self.lower_union_of(&at, vec![&conditional.then, &conditional.otherwise])
+                }
             },
             TypeExpr::ObjectKeyword => RustType::Json,
             TypeExpr::Infer(_) => {
@@ -1208,6 +1218,24 @@ impl Builder<'_, '_> {
             }
             _ => None,
         }
+    }
+}
+
+/// The names `infer X` binds in a conditional type's pattern.
+fn infer_names<'t>(ty: &'t TypeExpr, out: &mut Vec<&'t str>) {
+    match ty {
+        TypeExpr::Infer(name) => out.push(name),
+        TypeExpr::Array(inner) | TypeExpr::KeyOf(inner, _) => infer_names(inner, out),
+        TypeExpr::Ref { args: members, .. }
+        | TypeExpr::Union(members)
+        | TypeExpr::Intersection(members) => members.iter().for_each(|m| infer_names(m, out)),
+        TypeExpr::Tuple(elements) => elements.iter().for_each(|e| infer_names(&e.ty, out)),
+        TypeExpr::Object(fields) => fields.iter().for_each(|f| infer_names(&f.ty, out)),
+        TypeExpr::Index { object, key, .. } => {
+            infer_names(object, out);
+            infer_names(key, out);
+        }
+        _ => {}
     }
 }
 
