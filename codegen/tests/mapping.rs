@@ -594,6 +594,7 @@ fn runtime_objects_are_seen_through_the_types_that_name_them() {
         ("chunks", "`Chunk` is behaviour or binary content"),
         ("init", "`RequestInit` is a runtime object"),
         ("stream", "`First` is behaviour or binary content"),
+        ("guarded", "`NotAny` is behaviour or binary content"),
     ] {
         let note = format!("the property `{field}` is skipped: {reason}");
         assert!(warnings.iter().any(|w| w.contains(&note)), "{note}: {warnings:?}");

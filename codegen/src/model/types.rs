@@ -1076,7 +1076,7 @@ impl<'d> Builder<'_, 'd> {
     /// that the input does not declare itself (also through a namespace import of a module
     /// not read: `import('undici').RequestInit`), a service class, a class's constructor, an
     /// alias of a function type, an array of those, or an intersection, alias, interface base
-    /// or decided conditional that is one (`Blob & { name: string }` is a `Blob`). What is
+    /// or conditional (decided, or one whichever branch it takes) that is one (`Blob & { name: string }` is a `Blob`). What is
     /// looked up on the way is not a use of it.
     pub(super) fn not_data(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<String> {
         let probing = self.probing.replace(true);
@@ -1117,10 +1117,22 @@ impl<'d> Builder<'_, 'd> {
             }
             TypeExpr::Array(element) => self.runtime_reason(ctx, element, objects_only, depth + 1),
             TypeExpr::TypeOf(path, _) if !objects_only => self.constructor(ctx, path),
-            TypeExpr::Conditional(conditional) => {
-                let (branch, branch_ctx) = self.decide(ctx, conditional)?;
-                self.runtime_reason(&branch_ctx, branch, objects_only, depth + 1)
-            }
+            TypeExpr::Conditional(conditional) => match self.decide(ctx, conditional) {
+                Some((branch, branch_ctx)) => {
+                    self.runtime_reason(&branch_ctx, branch, objects_only, depth + 1)
+                }
+                // Undecided: one whichever branch it takes (`never` is no value).
+                None => {
+                    let mut reason = None;
+                    for branch in [&conditional.then, &conditional.otherwise] {
+                        if !matches!(branch, TypeExpr::Never) {
+                            reason =
+                                Some(self.runtime_reason(ctx, branch, objects_only, depth + 1)?);
+                        }
+                    }
+                    reason
+                }
+            },
             TypeExpr::Ref { path, .. } => self.runtime_ref(ctx, ty, path, objects_only, depth),
             _ => None,
         }

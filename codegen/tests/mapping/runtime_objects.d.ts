@@ -13,6 +13,8 @@ export interface Upload {
     };
     /** A conditional type that decides for one. */
     stream?: First<[globalThis.ReadableStream, string]>;
+    /** A conditional type that is one whichever branch it takes. */
+    guarded?: NotAny<AbortSignal>;
     /** Of a union of data and runtime objects, the data is kept. */
     source: string | NamedBlob | null;
 }
@@ -25,6 +27,7 @@ interface BunFile extends Blob {
 /** As a type of its own, a union of runtime objects alone is any JSON value, with notes. */
 export type Chunk = ArrayBufferView | ArrayBufferView[] | AsyncIterable<Uint8Array>;
 type First<T> = T extends [infer A, ...infer _] ? A : never;
+type NotAny<T> = [0] extends [1 & T] ? never : T;
 /** An interface extending a data interface stays data. */
 export interface Named extends Upload {
     name: string;

@@ -44,6 +44,8 @@ impl From<serde_json::Value> for Chunk {
 
 pub type First = serde_json::Value;
 
+pub type NotAny = serde_json::Value;
+
 /// An interface extending a data interface stays data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Named {
