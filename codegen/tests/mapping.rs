@@ -105,6 +105,8 @@ fn arrays_become_vecs() {
     assert_has(&code, "pub nested: Option<Vec<Vec<bool>>>,");
     assert_has(&code, "pub modalities: Option<Vec<lists::Modality>>,");
     assert_has(&code, "pub frozen: Option<Vec<String>>,");
+    assert_has(&code, "pub type JsonArray = Vec<Option<JsonValue>>;");
+    assert_has(&code, "    JsonArray(JsonArray),");
 }
 
 #[test]
@@ -424,6 +426,12 @@ fn tuples_become_rust_tuples_or_vecs() {
 fn utility_types_are_evaluated() {
     let (code, warnings) = generate("utility_types");
     assert!(warnings.is_empty(), "{warnings:?}");
+    // `Extract`/`Exclude` by an object of literal properties.
+    assert_has(&code, "pub type ErrorEvent = Failed;");
+    assert_has(
+        &code,
+        "pub enum OtherEvent {\n    Opened(Box<Opened>),\n    Warned(Box<Warned>),\n}",
+    );
     assert_has(&code, "pub struct UserPatch {\n    /// The id.\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub id: Option<String>,");
     assert_has(&code, "pub struct UserIdentity {\n    /// The id.\n    pub id: String,\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,\n}");
     assert_has(&code, "pub struct NewUser {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,");
@@ -449,6 +457,9 @@ fn indexed_access_refers_to_the_member_type() {
     assert_has(&code, "pub enum Size {\n    #[serde(rename = \"small\")]\n    Small,");
     assert_has(&code, "pub enum UserKey {\n    #[serde(rename = \"id\")]\n    Id,\n    #[serde(rename = \"login\")]\n    Login,\n}");
     assert_has(&code, "pub type Route = String;");
+    // `OptionsT['name']`: any JSON value, in the alias's own item and applied to `any`.
+    assert_has(&code, "pub struct Tool {\n    pub id: String,\n    #[serde(rename = \"__name\")]\n    pub name: serde_json::Value,\n}");
+    assert_has(&code, "    pub struct Tool {\n        pub id: String,\n        #[serde(rename = \"__name\")]\n        pub name: serde_json::Value,\n    }");
 }
 
 #[test]
@@ -467,6 +478,9 @@ fn mapped_types_become_structs_or_maps() {
     assert_has(&code, "pub type Counters = std::collections::BTreeMap<String, f64>;");
     assert_has(&code, "pub struct Client {\n    pub name: String,\n}");
     assert_eq!(warnings.len(), 2, "a note per method and function-typed property: {warnings:?}");
+    // `Simplify<T>`'s own item (a mapped type over `keyof T` and `{}`) says nothing of `T`.
+    assert_has(&code, "pub type Simplify = serde_json::Value;");
+    assert_has(&code, "pub struct Simple {\n    pub a: String,");
 }
 
 /// Relative imports out of the input folder (`tests/imports/api` imports `../core/…`): the
@@ -480,7 +494,8 @@ fn imports_out_of_the_input_are_followed_for_what_the_input_uses() {
         .unwrap_or_else(|e| panic!("{e}"));
     let code = generation.files()[0].contents.clone();
     expectorate::assert_contents("tests/snapshots/imports.rs", &code);
-    assert!(generation.warnings().is_empty(), "{:?}", generation.warnings());
+    assert_eq!(generation.warning_count(), 0, "{:?}", generation.warnings());
+    assert_eq!(generation.note_count(), 2, "the constructors of `jobs.d.ts`");
     assert_has(&code, "pub order: Option<super::external::core::order::Order>,");
     assert_has(&code, "pub file: super::external::core::uploads::Uploadable,");
     assert_has(&code, "pub use super::external::core::Status;");
@@ -490,6 +505,36 @@ fn imports_out_of_the_input_are_followed_for_what_the_input_uses() {
     let read: Vec<String> =
         generation.read_files().iter().map(|p| p.display().to_string()).collect();
     assert!(read.contains(&"tests/imports/core/order.d.ts".to_owned()), "{read:?}");
+}
+
+/// `import('../core/order.js').Order` names what `import { Order } from '../core/order.js'`
+/// would: the file is followed out of the input the same way (`tests/imports/api/jobs.d.ts`).
+/// `typeof` a class is its constructor, skipped with a note; a base class without public
+/// properties brings no fields (and no warning).
+#[test]
+fn import_types_resolve_as_named_imports_do() {
+    let generation = dts2rs::Builder::new()
+        .input("tests/imports/api")
+        .generate("unused.rs")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generation.files()[0].contents.clone();
+    assert_has(&code, "    pub struct Job {\n        /// From a file outside the input.\n        pub order: super::external::core::order::Order,");
+    assert_has(&code, "pub file: Option<super::external::core::Status>,");
+    assert_has(
+        &code,
+        "pub page: Option<\n            super::external::core::pagination::CursorPage<super::files::FileObject>,\n        >,",
+    );
+    assert_has(&code, "pub struct CursorPage<Item> {\n                pub data: Vec<Item>,\n                pub has_more: bool,\n            }");
+    assert_has(&code, "pub struct JobError {\n        /// The job that failed.");
+    for left_out in ["stream_class", "AbstractPage", "SdkError", "struct Stream"] {
+        assert!(!code.contains(left_out), "`{left_out}` is generated:\n{code}");
+    }
+    let notes = generation.warnings().join("\n");
+    assert!(notes.contains("`typeof Stream` is a class's constructor, not data"), "{notes}");
+    assert!(
+        notes.contains("`typeof import(\"../core/streaming.js\").Stream` is a class's constructor"),
+        "{notes}"
+    );
 }
 
 #[test]
@@ -533,6 +578,37 @@ fn data_classes_runtime_objects_and_namespace_export_lists() {
     );
 }
 
+/// A runtime object stays one through an alias, an intersection, an interface base, an
+/// array, a decided conditional and a namespace import of a module not read
+/// (`import('undici').RequestInit`): a property of it is left out with a note. A union of them
+/// alone stays whole (each member any JSON value, with a note); a runtime-object base brings no
+/// fields (`JSON.stringify` writes none of it), without a warning.
+#[test]
+fn runtime_objects_are_seen_through_the_types_that_name_them() {
+    let (code, warnings) = generate("runtime_objects");
+    assert!(warnings.iter().all(|w| w.starts_with("note: ")), "{warnings:?}");
+    assert_has(&code, "pub struct Upload {\n    pub id: String,\n    /// Of a union of data and runtime objects, the data is kept.\n    pub source: Option<String>,\n}");
+    for (field, reason) in [
+        ("file", "`NamedBlob` is behaviour or binary content"),
+        ("bunFile", "`BunFile` extends a runtime object"),
+        ("chunks", "`Chunk` is behaviour or binary content"),
+        ("init", "`RequestInit` is a runtime object"),
+        ("stream", "`First` is behaviour or binary content"),
+        ("guarded", "`NotAny` is behaviour or binary content"),
+    ] {
+        let note = format!("the property `{field}` is skipped: {reason}");
+        assert!(warnings.iter().any(|w| w.contains(&note)), "{note}: {warnings:?}");
+    }
+    assert_has(&code, "pub struct BunFile {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,\n}");
+    assert_has(&code, "    ArrayBufferView(serde_json::Value),");
+    assert!(
+        warnings.iter().any(|w| w.contains(
+            "the runtime object `AsyncIterable` at `Chunk.AsyncIterable` is `serde_json::Value`"
+        )),
+        "{warnings:?}"
+    );
+}
+
 #[test]
 fn classes_holding_only_services_are_services() {
     let (code, _) = generate("data_classes");
@@ -545,6 +621,8 @@ fn conditional_types_take_the_branch_the_types_decide() {
     let (code, warnings) = generate("conditional_types");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "    pub plain: bool,");
+    // Undecided: the names the pattern infers are any JSON value.
+    assert_has(&code, "pub struct Holder {\n    /// Undecided: a value of either branch, what the pattern infers any JSON value.\n    pub parsed: Option<serde_json::Value>,\n}");
     // `OneOf<[Card, Bank, string]>`: either object, or the string.
     assert_has(&code, "    pub method: payment::Method,");
     assert_has(&code, "        String(String),");

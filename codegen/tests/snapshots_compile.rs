@@ -50,6 +50,7 @@ snapshots!(
     primitives,
     recursive,
     recursive_intersection,
+    runtime_objects,
     server_lag,
     service_names,
     shared_unions,
@@ -237,6 +238,29 @@ fn types_from_outside_the_input_are_usable_through_the_input() {
     assert_eq!(serde_json::to_value(params).unwrap(), json!({ "order": "desc" }));
     // Re-exported by the input from outside it.
     assert_eq!(serde_json::to_value(imports::files::Status::Failed).unwrap(), json!("failed"));
+    // Named by `import()` types.
+    let job: imports::jobs::Job = serde_json::from_value(json!({
+        "order": "asc",
+        "page": { "data": [{ "id": "file-1" }], "has_more": false },
+    }))
+    .unwrap();
+    assert_eq!(job.order, Order::Asc);
+    assert_eq!(job.page.unwrap().data[0].id, "file-1");
+}
+
+#[test]
+fn an_interface_extending_array_reads_an_array() {
+    let value: arrays::JsonValue = serde_json::from_value(json!([["a", null], 1.0])).unwrap();
+    let arrays::JsonValue::JsonArray(items) = value else { panic!("not an array: {value:?}") };
+    assert_eq!(items.len(), 2);
+}
+
+#[test]
+fn runtime_objects_are_left_out_of_the_data_that_holds_them() {
+    let upload: runtime_objects::Upload =
+        serde_json::from_value(json!({ "id": "u1", "source": "text", "file": {} })).unwrap();
+    assert_eq!(upload.source.as_deref(), Some("text"));
+    assert_eq!(serde_json::to_value(&upload).unwrap(), json!({ "id": "u1", "source": "text" }));
 }
 
 #[test]

@@ -338,7 +338,7 @@ fn unsupported_type_warns_and_still_generates() {
     write(
         dir.path(),
         "import.d.ts",
-        "export interface T {\n  name: string;\n  a: import('x').Y;\n}\n",
+        "export interface T {\n  name: string;\n  a: unique symbol;\n}\n",
     );
     let output = dts2rs(dir.path()).args(["import.d.ts", "-o", "out.rs"]).output().unwrap();
     let stderr = stderr_of(&output);

@@ -84,6 +84,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         applying: Vec::new(),
         on_demand: Vec::new(),
         wanted: RefCell::default(),
+        probing: std::cell::Cell::new(false),
         applications: 0,
     };
     for input in &ordered {
@@ -173,6 +174,9 @@ pub(super) struct Builder<'c, 'd> {
     pub(super) frames: Vec<super::eval::Frame<'d>>,
     /// How deep the evaluator is nested.
     pub(super) eval_depth: usize,
+    /// Whether the evaluator only looks (see [`Builder::not_data`]): what it finds then is not
+    /// a use.
+    pub(super) probing: std::cell::Cell<bool>,
     /// The generic aliases being applied, innermost last, with the identity of their
     /// arguments (see [`Builder::identity`]).
     pub(super) applying: Vec<(ItemPath, Vec<(*const TypeExpr, usize)>)>,
@@ -499,6 +503,10 @@ impl<'c, 'd> Builder<'c, 'd> {
                             _ => vec![],
                         },
                         is_class: matches!(kind, DeclKind::Class(class) if !class.is_data()),
+                        class_body: match kind {
+                            DeclKind::Class(class) if !class.is_data() => Some(&class.data),
+                            _ => None,
+                        },
                         data_class: matches!(kind, DeclKind::Class(class) if class.is_data()),
                         nullable: matches!(kind, DeclKind::TypeAlias(TypeExpr::Union(members), _)
                             if members.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined))),
@@ -611,7 +619,7 @@ impl<'c, 'd> Builder<'c, 'd> {
     /// read on demand. A service class is not: it is the SDK's client plumbing (a trait that
     /// nothing in the input asked for), and a use of it as data is mapped loosely anyway.
     pub(super) fn use_declaration(&self, file: usize, symbol: &Symbol<'d>) {
-        if self.on_demand[file] && !symbol.is_class {
+        if self.on_demand[file] && !symbol.is_class && !self.probing.get() {
             self.wanted.borrow_mut().insert(symbol.path.clone());
         }
     }
@@ -733,7 +741,11 @@ impl<'c, 'd> Builder<'c, 'd> {
                 DeclKind::Interface(_) | DeclKind::Class(_) if !bodies.is_empty() => {
                     let params = bodies.first().map_or_else(Vec::new, |b| b.type_params.clone());
                     let ctx = Ctx { file, ns: ns.to_vec(), ..Ctx::default() };
-                    let fields = self.interface_fields(&ctx, &bodies, &mut vec![ts.clone()]);
+                    let array = self.array_interface(&ctx, &bodies, &params);
+                    let fields = match array {
+                        Some(_) => Vec::new(),
+                        None => self.interface_fields(&ctx, &bodies, &mut vec![ts.clone()]),
+                    };
                     let value = Place {
                         owner: &path,
                         name: "value".to_owned(),
@@ -749,9 +761,18 @@ impl<'c, 'd> Builder<'c, 'd> {
                         span: None,
                         fixed: None,
                     };
-                    match self.map_of(&fields, &value) {
-                        Some(map) => ItemKind::Alias(map),
-                        None => ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields)),
+                    // `interface List extends Array<Item> {}`: an array, as JSON writes it.
+                    if let Some(element) = array {
+                        let at =
+                            Place { name: "item".to_owned(), ts_last: "item".to_owned(), ..value };
+                        ItemKind::Alias(RustType::Vec(Box::new(self.lower_type(&at, element))))
+                    } else {
+                        match self.map_of(&fields, &value) {
+                            Some(map) => ItemKind::Alias(map),
+                            None => {
+                                ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields))
+                            }
+                        }
                     }
                 }
                 DeclKind::TypeAlias(ty, params) => {
@@ -807,6 +828,31 @@ impl<'c, 'd> Builder<'c, 'd> {
         }
     }
 
+    /// The element type of a non-generic interface that only extends `Array<T>` (or
+    /// `ReadonlyArray<T>`) and declares no property (an index signature restates the
+    /// elements): its values are arrays.
+    fn array_interface(
+        &self,
+        ctx: &Ctx,
+        bodies: &[&'d Interface],
+        params: &[String],
+    ) -> Option<&'d TypeExpr> {
+        if !params.is_empty() || bodies.iter().any(|b| b.fields.iter().any(|f| !f.index)) {
+            return None;
+        }
+        let mut bases = bodies.iter().flat_map(|b| b.extends.iter());
+        let (Some(TypeExpr::Ref { path, args, .. }), None) = (bases.next(), bases.next()) else {
+            return None;
+        };
+        let array = matches!(&path[..], [name] if name == "Array" || name == "ReadonlyArray");
+        match &args[..] {
+            [element] if array && self.resolver.resolve(ctx.file, &ctx.ns, path).is_none() => {
+                Some(element)
+            }
+            _ => None,
+        }
+    }
+
     /// The fields of merged interface `bodies` declared in `ctx`: inherited ones first (each
     /// base once; `visited` holds the TS paths already taken), then their own.
     pub(super) fn interface_fields(
@@ -839,7 +885,14 @@ impl<'c, 'd> Builder<'c, 'd> {
         };
         let found = self.resolve_type(ctx, path).map(|f| (f.file, f.symbol.clone()));
         match found {
-            Some((base_file, symbol)) if !symbol.bodies.is_empty() => {
+            // A class without public properties (`AbstractPage`, an error class) has only
+            // those of its own bases.
+            Some((base_file, mut symbol))
+                if !symbol.bodies.is_empty() || symbol.class_body.is_some() =>
+            {
+                if symbol.bodies.is_empty() {
+                    symbol.bodies.extend(symbol.class_body);
+                }
                 let key: Vec<String> =
                     symbol.ns.iter().cloned().chain([symbol.path.name.clone()]).collect();
                 if visited.contains(&key) {
@@ -868,9 +921,15 @@ impl<'c, 'd> Builder<'c, 'd> {
                 }
                 fields
             }
-            // JavaScript's own classes hold no data that `JSON.stringify` writes.
+            // JavaScript's own classes and runtime objects (`interface BunFile extends Blob`)
+            // hold no data that `JSON.stringify` writes.
             _ if matches!(&path[..], [name] if name == "Error" || name == "Object")
                 && self.resolve_type(ctx, path).is_none() =>
+            {
+                Vec::new()
+            }
+            _ if self.resolve_type(ctx, path).is_none()
+                && self.runtime_object(ctx, path).is_some() =>
             {
                 Vec::new()
             }

@@ -325,8 +325,8 @@ impl<'d> Builder<'_, 'd> {
             }
             TypeExpr::Ref { path, args, .. } => self.ref_fields(ctx, path, args),
             TypeExpr::TypeOf(path, _) => {
-                let value = self.resolver.resolve_value(ctx.file, &ctx.ns, path)?;
-                self.object_fields(ctx, value)
+                let (value, value_ctx) = self.value(ctx, path)?;
+                self.object_fields(&value_ctx, value)
             }
             TypeExpr::Conditional(conditional) => {
                 let (branch, branch_ctx) = self.decide(ctx, conditional)?;
@@ -523,8 +523,8 @@ impl<'d> Builder<'_, 'd> {
                 self.literal_keys(&member_ctx, member)
             }
             TypeExpr::TypeOf(path, _) => {
-                let value = self.resolver.resolve_value(ctx.file, &ctx.ns, path)?;
-                self.literal_keys(ctx, value)
+                let (value, value_ctx) = self.value(ctx, path)?;
+                self.literal_keys(&value_ctx, value)
             }
             TypeExpr::Tuple(elements) => {
                 let mut keys = Vec::new();
@@ -775,13 +775,18 @@ impl<'d> Builder<'_, 'd> {
         }
     }
 
+    /// The declared type of the value `path` (for `typeof path` written in `ctx`), with the
+    /// context it is written in: its own file and namespace, binding nothing.
+    pub(super) fn value(&self, ctx: &Ctx, path: &[String]) -> Option<(&'d TypeExpr, Ctx)> {
+        let value = self.resolver.resolve_value(ctx.file, &ctx.ns, path)?;
+        Some((value.ty, Ctx { file: value.file, ns: value.ns, erased: Vec::new(), env: 0 }))
+    }
+
     /// One step towards what `ty` stands for: the type a bound parameter is bound to, an
     /// alias's body with its parameters bound, a value's declared type for `typeof`.
     pub(super) fn unfold(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<(&'d TypeExpr, Ctx)> {
         match ty {
-            TypeExpr::TypeOf(path, _) => {
-                Some((self.resolver.resolve_value(ctx.file, &ctx.ns, path)?, ctx.clone()))
-            }
+            TypeExpr::TypeOf(path, _) => self.value(ctx, path),
             TypeExpr::Ref { path, args, .. } => match self.named(ctx, path) {
                 Named::Bound(Bound::Type(ty, bound_ctx)) => Some((ty, bound_ctx)),
                 Named::Declared(found) => {

@@ -24,6 +24,9 @@ pub struct Symbol<'d> {
     pub bodies: Vec<&'d Interface>,
     /// A class: it becomes a trait, which no data type can hold.
     pub is_class: bool,
+    /// A class without public properties: its base classes (`data.extends`), whose fields a
+    /// data class extending it inherits.
+    pub class_body: Option<&'d Interface>,
     /// A class with public properties, taken for data (its properties are `bodies[0]`) until
     /// they turn out to be only services (`Resource { sessions: Sessions }`).
     pub data_class: bool,
@@ -76,6 +79,22 @@ pub struct Found<'r, 'd> {
     pub file: usize,
     /// The symbol.
     pub symbol: &'r Symbol<'d>,
+}
+
+/// A declared value (`declare const X: T`) found by [`Resolver::resolve_value`].
+pub struct Value<'d> {
+    /// The index of the declaring file.
+    pub file: usize,
+    /// The namespace the declaration stands in, for resolving the names its type uses.
+    pub ns: Vec<String>,
+    /// Its declared type.
+    pub ty: &'d TypeExpr,
+}
+
+impl<'d> Value<'d> {
+    fn at(file: usize, key: &[String], ty: &'d TypeExpr) -> Self {
+        Value { file, ns: key[..key.len().saturating_sub(1)].to_vec(), ty }
+    }
 }
 
 /// The symbol tables of all input files and the map from module keys to files.
@@ -167,18 +186,69 @@ impl<'d> Resolver<'d> {
         Some(Found { file: *target, symbol })
     }
 
-    /// The declared type of the value `path`, looked up from namespace `ns` of `file` (values
-    /// are looked up in their own file only).
-    pub fn resolve_value(
+    /// The declared type of the value `path`, looked up from namespace `ns` of `file`, then
+    /// through the file's imports as a type is.
+    pub fn resolve_value(&self, file: usize, ns: &[String], path: &[String]) -> Option<Value<'d>> {
+        self.value_in(file, ns, path, 0)
+    }
+
+    fn value_in(
         &self,
         file: usize,
         ns: &[String],
         path: &[String],
-    ) -> Option<&'d TypeExpr> {
+        depth: usize,
+    ) -> Option<Value<'d>> {
         let table = self.files.get(file)?;
-        (0..=ns.len()).rev().find_map(|level| {
+        for level in (0..=ns.len()).rev() {
             let key: Vec<String> = ns[..level].iter().chain(path).cloned().collect();
-            table.values.get(&key).copied()
+            if let Some(ty) = table.values.get(&key) {
+                return Some(Value::at(file, &key, ty));
+            }
+        }
+        let (first, rest) = path.split_first()?;
+        let import = table.imports.get(first.as_str())?;
+        let target = self.specifier(file, &import.from)?;
+        match &import.kind {
+            ImportKind::Namespace => self.export_value(target, rest, depth + 1),
+            ImportKind::Named(name) => {
+                let path: Vec<String> =
+                    std::iter::once(name.clone()).chain(rest.iter().cloned()).collect();
+                self.export_value(target, &path, depth + 1)
+            }
+            ImportKind::Default => None,
+        }
+    }
+
+    /// The declared type of the value `file` exports under `path` (as [`Self::resolve_export`]
+    /// for types).
+    fn export_value(&self, file: usize, path: &[String], depth: usize) -> Option<Value<'d>> {
+        if depth > MAX_CHAIN || path.is_empty() {
+            return None;
+        }
+        let table = self.files.get(file)?;
+        if let Some(ty) = table.values.get(path) {
+            return Some(Value::at(file, path, ty));
+        }
+        let (first, rest) = path.split_first()?;
+        table.reexports.iter().find_map(|reexport| match reexport {
+            ReExport::Named { name, alias, from } if alias == first => {
+                let renamed: Vec<String> =
+                    std::iter::once(name.clone()).chain(rest.iter().cloned()).collect();
+                match from {
+                    Some(from) => {
+                        self.export_value(self.specifier(file, from)?, &renamed, depth + 1)
+                    }
+                    None => self.value_in(file, &[], &renamed, depth + 1),
+                }
+            }
+            ReExport::Namespace { alias, from } if alias == first => {
+                self.export_value(self.specifier(file, from)?, rest, depth + 1)
+            }
+            ReExport::All { from } => self
+                .specifier(file, from)
+                .and_then(|target| self.export_value(target, path, depth + 1)),
+            _ => None,
         })
     }
 

@@ -4,7 +4,7 @@ use super::build::{
     merge_intersection, Builder, ContextField, Ctx, Evaluated, Place, MAX_APPLICATIONS,
     MAX_APPLIED, NO_DOCS,
 };
-use super::decl::{EnumMember, EnumValue, Literal, Mapped, TupleElement, TypeExpr};
+use super::decl::{EnumMember, EnumValue, ImportKind, Literal, Mapped, TupleElement, TypeExpr};
 use super::eval::{Bound, Named, Utility};
 use super::jsdoc::Docs;
 use super::naming::{rust_ident, Case, Scope};
@@ -52,18 +52,31 @@ impl<'d> Builder<'_, 'd> {
                     self.loose(place, "a `keyof` type over keys that are not literals", Some(*span))
                 }
             },
-            TypeExpr::TypeOf(path, span) => {
-                match self.resolver.resolve_value(place.file, place.ns, path) {
-                    Some(value) => self.lower_type(place, value),
-                    None => {
-                        let what = format!(
-                            "`typeof {}`, a value not declared in the input,",
-                            path.join(".")
-                        );
-                        self.loose(place, &what, Some(*span))
-                    }
+            TypeExpr::TypeOf(path, span) => match self.value(&place.ctx(), path) {
+                Some((value, value_ctx)) => {
+                    let at = Self::with_ctx(place, &value_ctx);
+                    self.lower_type(&at, value)
                 }
-            }
+                None if self.constructor(&place.ctx(), path).is_some() => {
+                    self.warnings.push(
+                            Diagnostic::note(
+                                format!(
+                                    "the class constructor `typeof {}` at `{}` is `serde_json::Value`: constructors carry no data",
+                                    path.join("."),
+                                    place.ts_string()
+                                ),
+                                Some(*span),
+                            )
+                            .with_label("class constructor"),
+                        );
+                    RustType::Json
+                }
+                None => {
+                    let what =
+                        format!("`typeof {}`, a value not declared in the input,", path.join("."));
+                    self.loose(place, &what, Some(*span))
+                }
+            },
             TypeExpr::Mapped(mapped) => self.lower_mapped(place, ty, mapped),
             TypeExpr::Conditional(conditional) => match self.decide(&place.ctx(), conditional) {
                 Some((branch, branch_ctx)) => {
@@ -73,8 +86,18 @@ impl<'d> Builder<'_, 'd> {
                 // A test of a parameter that stands for any JSON value (a generic alias's own
                 // item) says nothing: any JSON value.
                 None if self.is_erased(place, &conditional.check) => RustType::Json,
-                // Undecided: a value of either branch.
-                None => self.lower_union_of(place, vec![&conditional.then, &conditional.otherwise]),
+                // Undecided: a value of either branch, what the pattern infers unknown.
+                None => {
+                    let mut infers = Vec::new();
+                    infer_names(&conditional.pattern, &mut infers);
+                    let mut ctx = place.ctx();
+                    for name in infers {
+                        static ANY: TypeExpr = TypeExpr::Any;
+                        ctx.env = self.bind(ctx.env, name, &ANY, &place.ctx());
+                    }
+                    let at = Self::with_ctx(place, &ctx);
+                    self.lower_union_of(&at, vec![&conditional.then, &conditional.otherwise])
+                }
             },
             TypeExpr::ObjectKeyword => RustType::Json,
             TypeExpr::Infer(_) => {
@@ -97,8 +120,8 @@ impl<'d> Builder<'_, 'd> {
         }
     }
 
-    /// Whether `ty` is, or is a union or tuple of, type parameters that stand for any JSON
-    /// value at `place`.
+    /// Whether `ty` is, or is a union, tuple or homomorphic mapped type of, type parameters
+    /// that stand for any JSON value at `place`.
     fn is_erased(&self, place: &Place<'_>, ty: &TypeExpr) -> bool {
         match ty {
             TypeExpr::Ref { path, .. } => {
@@ -107,6 +130,10 @@ impl<'d> Builder<'_, 'd> {
             }
             TypeExpr::Union(members) => members.iter().any(|m| self.is_erased(place, m)),
             TypeExpr::Tuple(elements) => elements.iter().any(|e| self.is_erased(place, &e.ty)),
+            // `{ [K in keyof T]: T[K] }` has `T`'s shape.
+            TypeExpr::Mapped(mapped) => {
+                matches!(&mapped.keys, TypeExpr::KeyOf(object, _) if self.is_erased(place, object))
+            }
             _ => false,
         }
     }
@@ -181,9 +208,32 @@ impl<'d> Builder<'_, 'd> {
                     let at = Self::with_ctx(place, &members_ctx);
                     self.lower_union_of(&at, members)
                 }
+                // A member of any value (`OptionsT['name']` with `OptionsT` bound to `any`, or
+                // a generic alias's own parameter, which stands for any JSON value) is any.
+                None if self.is_any(place, object) => RustType::Json,
                 None => self.loose(place, "an indexed access type", Some(span)),
             },
         }
+    }
+
+    /// Whether `ty` at `place` is any JSON value: `any`/`unknown`, a type parameter that stands
+    /// for one, or a name bound or aliased to one.
+    fn is_any(&mut self, place: &Place<'_>, ty: &'d TypeExpr) -> bool {
+        if self.is_erased(place, ty) {
+            return true;
+        }
+        let (mut ty, mut ctx) = (ty, place.ctx());
+        for _ in 0..MAX_ANY_STEPS {
+            match ty {
+                TypeExpr::Any => return true,
+                TypeExpr::Ref { .. } => match self.unfold(&ctx, ty) {
+                    Some((next, next_ctx)) => (ty, ctx) = (next, next_ctx),
+                    None => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The types of the members a union of literal keys names (`T[keyof T]`), when they are
@@ -442,6 +492,18 @@ impl<'d> Builder<'_, 'd> {
                     if let Some(ty) = self.config.external_type(path) {
                         return RustType::Verbatim(ty.to_owned());
                     }
+                    // As a type of its own (an alias, a union of them alone), a runtime object
+                    // is any JSON value, as a function type is.
+                    if let Some(name) = self.runtime_object(&place.ctx(), path) {
+                        self.warnings.push(
+                            Diagnostic::note(
+                                format!("the runtime object `{name}` at `{}` is `serde_json::Value`: it is not JSON data", place.ts_string()),
+                                Some(span),
+                            )
+                            .with_label("runtime object"),
+                        );
+                        return RustType::Json;
+                    }
                     let imported =
                         self.resolver.files[place.file].imports.contains_key(path[0].as_str());
                     let what = if imported {
@@ -550,15 +612,44 @@ impl<'d> Builder<'_, 'd> {
         let ctx = place.ctx();
         let (members, members_ctx) = self.union_members(&ctx, from);
         let (filters, _) = self.union_members(&ctx, filter);
-        let kept: Vec<&'d TypeExpr> = members
-            .into_iter()
-            .filter(|m| filters.iter().any(|f| same_member(m, f)) == keep)
-            .collect();
+        let mut kept: Vec<&'d TypeExpr> = Vec::new();
+        for member in members {
+            let mut hit = filters.iter().any(|f| same_member(member, f));
+            for filter in &filters {
+                hit = hit || self.has_fields_of(&members_ctx, member, filter);
+            }
+            if hit == keep {
+                kept.push(member);
+            }
+        }
         if kept.is_empty() {
             return self.loose(place, "an `Exclude`/`Extract` that leaves no member", Some(span));
         }
         let at = Self::with_ctx(place, &members_ctx);
         self.lower_union_of(&at, kept)
+    }
+
+    /// Whether `member` (an object type) is one of the objects `filter` describes by literal
+    /// properties (`Extract<Event, { type: 'error' }>`): it has each of them, required, of that
+    /// literal type alone.
+    fn has_fields_of(&mut self, ctx: &Ctx, member: &'d TypeExpr, filter: &TypeExpr) -> bool {
+        let TypeExpr::Object(wanted) = filter else { return false };
+        if wanted.is_empty()
+            || wanted.iter().any(|w| w.index || !matches!(w.ty, TypeExpr::Literal(_)))
+        {
+            return false;
+        }
+        let Some(fields) = self.object_fields(ctx, member) else { return false };
+        wanted.iter().all(|w| {
+            fields.iter().any(|f| {
+                f.name == w.name.as_str() && !f.index && (w.optional || !f.optional) && {
+                    match f.ty {
+                        TypeExpr::Union(options) => options.iter().all(|o| *o == w.ty),
+                        ty => *ty == w.ty,
+                    }
+                }
+            })
+        })
     }
 
     /// The members of a union type, looked up through aliases and bindings, with the context
@@ -827,8 +918,18 @@ impl<'d> Builder<'_, 'd> {
         }
         // Members that are behaviour or binary content (`string | Blob`) never arrive as JSON.
         let ctx = place.ctx();
-        if flat.iter().any(|m| self.not_data(&ctx, m).is_none()) {
-            flat.retain(|m| self.not_data(&ctx, m).is_none());
+        // A union of runtime objects alone (`null` and `never` aside) stays whole.
+        let keep: Vec<bool> = flat.iter().map(|m| self.not_data(&ctx, m).is_none()).collect();
+        let data = flat.iter().zip(&keep).any(|(m, keep)| {
+            *keep
+                && !matches!(
+                    m,
+                    TypeExpr::Null | TypeExpr::Undefined | TypeExpr::Never | TypeExpr::Function
+                )
+        });
+        if data {
+            let mut keep = keep.into_iter();
+            flat.retain(|_| keep.next().unwrap_or(true));
         }
         let nullable = flat.iter().any(|m| matches!(m, TypeExpr::Null | TypeExpr::Undefined));
         let mut rest: Vec<&'d TypeExpr> = Vec::new();
@@ -1057,8 +1158,15 @@ const RUNTIME_OBJECTS: &[&str] = &[
     "AbortSignal",
     "AbortController",
     "ArrayBuffer",
+    "ArrayBufferLike",
+    "ArrayBufferView",
+    "AsyncGenerator",
+    "AsyncIterable",
+    "AsyncIterableIterator",
+    "AsyncIterator",
     "Blob",
     "Buffer",
+    "DataView",
     "EventTarget",
     "File",
     "FormData",
@@ -1076,44 +1184,190 @@ const RUNTIME_OBJECTS: &[&str] = &[
     "WritableStream",
 ];
 
+/// How many names [`Builder::is_any`] follows to what they stand for.
+const MAX_ANY_STEPS: usize = 16;
+
+/// How deep [`Builder::not_data`] looks through aliases, bases and conditionals.
+const MAX_RUNTIME_DEPTH: usize = 16;
+
 impl<'d> Builder<'_, 'd> {
-    /// Why values of `ty` are behaviour rather than data, when every member of it (besides
-    /// `null` and `undefined`) is a runtime object of [`RUNTIME_OBJECTS`] that the input does
-    /// not declare itself, a service class, or an alias of a function type.
-    pub(super) fn not_data(&self, ctx: &Ctx, ty: &TypeExpr) -> Option<String> {
-        let members: Vec<&TypeExpr> = match ty {
-            TypeExpr::Union(members) => members
-                .iter()
-                .filter(|m| !matches!(m, TypeExpr::Null | TypeExpr::Undefined))
-                .collect(),
-            other => vec![other],
-        };
-        let mut reasons = Vec::new();
-        for member in members {
-            let TypeExpr::Ref { path, .. } = member else { return None };
-            // `globalThis.Blob` is `Blob`.
-            let path = match &path[..] {
-                [global, rest @ ..] if global == "globalThis" && !rest.is_empty() => rest,
-                _ => &path[..],
-            };
-            let name = path.join(".");
-            let reason = match self.named(ctx, path) {
-                Named::Unknown if RUNTIME_OBJECTS.contains(&name.as_str()) => {
-                    format!("`{name}` is a runtime object, not JSON data")
-                }
-                Named::Declared(found) if found.symbol.is_class => {
-                    format!("`{name}` is a service class, not data")
-                }
-                Named::Declared(found)
-                    if matches!(found.symbol.alias, Some((TypeExpr::Function, _))) =>
-                {
-                    format!("`{name}` is a function type, not data")
-                }
-                _ => return None,
-            };
-            reasons.push(reason);
+    /// Why values of `ty` are behaviour or binary content rather than data: every member of
+    /// it (besides `null`, `undefined` and `never`) is a runtime object of [`RUNTIME_OBJECTS`]
+    /// that the input does not declare itself (also through a namespace import of a module
+    /// not read: `import('undici').RequestInit`), a service class, a class's constructor, an
+    /// alias of a function type, an array of those, or an intersection, alias, interface base
+    /// or conditional (decided, or one whichever branch it takes) that is one (`Blob & { name: string }` is a `Blob`). What is
+    /// looked up on the way is not a use of it.
+    pub(super) fn not_data(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<String> {
+        let probing = self.probing.replace(true);
+        let reason = self.runtime_reason(ctx, ty, false, 0);
+        self.probing.set(probing);
+        reason
+    }
+
+    /// Why `ty` is not data (see [`Self::not_data`]); with `objects_only`, only for the
+    /// runtime objects it is made of (what a base that makes its extension one is).
+    fn runtime_reason(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+        objects_only: bool,
+        depth: usize,
+    ) -> Option<String> {
+        if depth > MAX_RUNTIME_DEPTH {
+            return None;
         }
-        (!reasons.is_empty()).then(|| reasons.join("; "))
+        match ty {
+            TypeExpr::Union(members) => {
+                let mut reasons: Vec<String> = Vec::new();
+                for member in members {
+                    if matches!(member, TypeExpr::Null | TypeExpr::Undefined | TypeExpr::Never) {
+                        continue;
+                    }
+                    let reason = self.runtime_reason(ctx, member, objects_only, depth + 1)?;
+                    if !reasons.contains(&reason) {
+                        reasons.push(reason);
+                    }
+                }
+                (!reasons.is_empty()).then(|| reasons.join("; "))
+            }
+            // A value of `A & B` is an `A`.
+            TypeExpr::Intersection(members) => {
+                members.iter().find_map(|m| self.runtime_reason(ctx, m, objects_only, depth + 1))
+            }
+            TypeExpr::Array(element) => self.runtime_reason(ctx, element, objects_only, depth + 1),
+            TypeExpr::TypeOf(path, _) if !objects_only => self.constructor(ctx, path),
+            TypeExpr::Conditional(conditional) => match self.decide(ctx, conditional) {
+                Some((branch, branch_ctx)) => {
+                    self.runtime_reason(&branch_ctx, branch, objects_only, depth + 1)
+                }
+                // Undecided: one whichever branch it takes (`never` is no value).
+                None => {
+                    let mut reason = None;
+                    for branch in [&conditional.then, &conditional.otherwise] {
+                        if !matches!(branch, TypeExpr::Never) {
+                            reason =
+                                Some(self.runtime_reason(ctx, branch, objects_only, depth + 1)?);
+                        }
+                    }
+                    reason
+                }
+            },
+            TypeExpr::Ref { path, .. } => self.runtime_ref(ctx, ty, path, objects_only, depth),
+            _ => None,
+        }
+    }
+
+    fn runtime_ref(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+        path: &'d [String],
+        objects_only: bool,
+        depth: usize,
+    ) -> Option<String> {
+        let name = path.join(".");
+        let deeper = |this: &mut Self, (body, body_ctx): (&'d TypeExpr, Ctx)| {
+            this.runtime_reason(&body_ctx, body, objects_only, depth + 1)
+                .map(|_| format!("`{name}` is behaviour or binary content, not JSON data"))
+        };
+        match self.named(ctx, runtime_path(path)) {
+            Named::Unknown => self
+                .runtime_object(ctx, path)
+                .map(|name| format!("`{name}` is a runtime object, not JSON data")),
+            Named::Declared(found) if found.symbol.is_class && !objects_only => {
+                Some(format!("`{name}` is a service class, not data"))
+            }
+            Named::Declared(found)
+                if matches!(found.symbol.alias, Some((TypeExpr::Function, _))) && !objects_only =>
+            {
+                Some(format!("`{name}` is a function type, not data"))
+            }
+            Named::Declared(found) if found.symbol.alias.is_some() => {
+                let unfolded = self.unfold(ctx, ty)?;
+                deeper(self, unfolded)
+            }
+            Named::Declared(found) => {
+                let (file, symbol) = (found.file, found.symbol.clone());
+                let base_ctx = Ctx { file, ns: symbol.ns.clone(), erased: Vec::new(), env: 0 };
+                let bases = symbol.bodies.iter().flat_map(|b| b.extends.iter());
+                for base in bases {
+                    if self.runtime_reason(&base_ctx, base, true, depth + 1).is_some() {
+                        return Some(format!("`{name}` extends a runtime object, not JSON data"));
+                    }
+                }
+                None
+            }
+            Named::Bound(Bound::Type(..)) => {
+                let (body, body_ctx) = self.unfold(ctx, ty)?;
+                self.runtime_reason(&body_ctx, body, objects_only, depth + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// The name `path` has among [`RUNTIME_OBJECTS`], when it names one that the input does
+    /// not declare: `globalThis.Blob` is `Blob`, and a member of a namespace import of a
+    /// module not read (`import('undici').RequestInit`) is named as that module exports it.
+    pub(super) fn runtime_object(&self, ctx: &Ctx, path: &[String]) -> Option<String> {
+        let path = runtime_path(path);
+        let imports = &self.resolver.files.get(ctx.file)?.imports;
+        let exported = match path {
+            [module, rest @ ..]
+                if !rest.is_empty()
+                    && imports
+                        .get(module.as_str())
+                        .is_some_and(|i| i.kind == ImportKind::Namespace) =>
+            {
+                rest
+            }
+            _ => path,
+        };
+        let name = exported.join(".");
+        RUNTIME_OBJECTS.contains(&name.as_str()).then_some(name)
+    }
+}
+
+/// `globalThis.Blob` is `Blob`.
+fn runtime_path(path: &[String]) -> &[String] {
+    match path {
+        [global, rest @ ..] if global == "globalThis" && !rest.is_empty() => rest,
+        _ => path,
+    }
+}
+
+impl Builder<'_, '_> {
+    /// Why `typeof path` is behaviour rather than data, when `path` is no value the input
+    /// declares but a class: the class's constructor.
+    fn constructor(&self, ctx: &Ctx, path: &[String]) -> Option<String> {
+        if self.resolver.resolve_value(ctx.file, &ctx.ns, path).is_some() {
+            return None;
+        }
+        // Not counted as a use: the class is not generated for its constructor.
+        match self.resolver.resolve(ctx.file, &ctx.ns, path) {
+            Some(found) if found.symbol.is_class || found.symbol.data_class => {
+                Some(format!("`typeof {}` is a class's constructor, not data", path.join(".")))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The names `infer X` binds in a conditional type's pattern.
+fn infer_names<'t>(ty: &'t TypeExpr, out: &mut Vec<&'t str>) {
+    match ty {
+        TypeExpr::Infer(name) => out.push(name),
+        TypeExpr::Array(inner) | TypeExpr::KeyOf(inner, _) => infer_names(inner, out),
+        TypeExpr::Ref { args: members, .. }
+        | TypeExpr::Union(members)
+        | TypeExpr::Intersection(members) => members.iter().for_each(|m| infer_names(m, out)),
+        TypeExpr::Tuple(elements) => elements.iter().for_each(|e| infer_names(&e.ty, out)),
+        TypeExpr::Object(fields) => fields.iter().for_each(|f| infer_names(&f.ty, out)),
+        TypeExpr::Index { object, key, .. } => {
+            infer_names(object, out);
+            infer_names(key, out);
+        }
+        _ => {}
     }
 }
 

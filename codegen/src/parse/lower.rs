@@ -18,7 +18,13 @@ pub fn lower_module(
     module: &ast::Module,
     comments: &SingleThreadedComments,
 ) -> Result<Parsed, Diagnostic> {
-    let mut lowerer = Lowerer { file, comments, warnings: Vec::new(), in_namespace: false };
+    let mut lowerer = Lowerer {
+        file,
+        comments,
+        warnings: Vec::new(),
+        in_namespace: false,
+        import_types: Vec::new(),
+    };
     let mut decls = DeclFile::default();
     for item in &module.body {
         if let ast::ModuleItem::ModuleDecl(decl) = item {
@@ -26,7 +32,23 @@ pub fn lower_module(
         }
         lowerer.module_item(item, &mut decls.decls)?;
     }
+    // `import('./x').T` is `T` of a namespace import of `./x` under a name no declaration
+    // can have: resolved, and followed out of the input, as that import would be.
+    for (specifier, at) in lowerer.import_types {
+        decls.imports.push(Import {
+            local: import_local(&specifier),
+            kind: ImportKind::Namespace,
+            from: specifier.clone(),
+        });
+        decls.links.push(Link { specifier, span: at });
+    }
     Ok(Parsed { decls, warnings: lowerer.warnings })
+}
+
+/// The local name of the namespace import that stands for `import('<specifier>')` in a type:
+/// as written, so messages show it, and never an identifier, so it shadows no declaration.
+fn import_local(specifier: &str) -> String {
+    format!("import(\"{specifier}\")")
 }
 
 struct Lowerer<'a> {
@@ -35,6 +57,8 @@ struct Lowerer<'a> {
     warnings: Vec<Diagnostic>,
     /// Whether the items being lowered stand inside a `namespace`.
     in_namespace: bool,
+    /// The module specifiers of `import('…')` types, each once, with where first written.
+    import_types: Vec<(String, crate::diagnostics::Span)>,
 }
 
 impl Lowerer<'_> {
@@ -508,6 +532,21 @@ impl Lowerer<'_> {
         args.map_or_else(Vec::new, |a| a.params.iter().map(|t| self.ty(t)).collect())
     }
 
+    /// The qualified name `import('./x').A.B` stands for: `A.B` of the file's namespace import
+    /// of `./x` (see [`import_local`]), recorded for the file.
+    fn import_path(&mut self, import: &ast::TsImportType) -> Vec<String> {
+        let specifier = import.arg.value.to_atom_lossy().to_string();
+        let mut path = vec![import_local(&specifier)];
+        if let Some(qualifier) = &import.qualifier {
+            entity_path(qualifier, &mut path);
+        }
+        if !self.import_types.iter().any(|(s, _)| *s == specifier) {
+            let at = self.span(import.arg.span);
+            self.import_types.push((specifier, at));
+        }
+        path
+    }
+
     fn unsupported(&mut self, what: &str, at: swc_common::Span) -> TypeExpr {
         TypeExpr::Unsupported { what: what.to_owned(), span: self.span(at) }
     }
@@ -617,8 +656,8 @@ impl Lowerer<'_> {
                     entity_path(name, &mut path);
                     TypeExpr::TypeOf(path, self.span(query.span))
                 }
-                ast::TsTypeQueryExpr::Import(_) => {
-                    self.unsupported("a `typeof import(…)` type", query.span)
+                ast::TsTypeQueryExpr::Import(import) => {
+                    TypeExpr::TypeOf(self.import_path(import), self.span(query.span))
                 }
             },
             ast::TsType::TsMappedType(mapped) => {
@@ -646,12 +685,16 @@ impl Lowerer<'_> {
             ast::TsType::TsInferType(infer) => {
                 TypeExpr::Infer(infer.type_param.name.sym.to_string())
             }
+            ast::TsType::TsImportType(import) => TypeExpr::Ref {
+                path: self.import_path(import),
+                args: self.type_args(import.type_args.as_deref()),
+                span: self.span(import.span),
+            },
             ast::TsType::TsFnOrConstructorType(_) => TypeExpr::Function,
             // `x is T` stands only in function returns.
             ast::TsType::TsTypePredicate(_) => TypeExpr::Boolean,
             other => {
                 let what = match other {
-                    ast::TsType::TsImportType(_) => "an `import(…)` type",
                     ast::TsType::TsThisType(_) => "the `this` type",
                     _ => "this type",
                 };

@@ -5,3 +5,8 @@ export interface Lists {
     modalities?: Array<'text' | 'audio'>;
     readonly frozen?: ReadonlyArray<string>;
 }
+/** An interface that only extends `Array` is an array (the index signature restates it). */
+export interface JsonArray extends Array<JsonValue> {
+    [index: number]: JsonValue;
+}
+export type JsonValue = string | number | JsonArray | null;

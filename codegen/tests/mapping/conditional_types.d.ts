@@ -16,3 +16,10 @@ export interface Payment {
     /** A primitive is not an object. */
     plain: string extends object ? number : boolean;
 }
+export interface Parser<T> {
+    sample: T;
+}
+export interface Holder {
+    /** Undecided: a value of either branch, what the pattern infers any JSON value. */
+    parsed: Parser<string> extends Parser<infer P> ? P : null;
+}

@@ -28,3 +28,13 @@ export type Size = (typeof SIZES)[number];
 export type UserKey = keyof components["schemas"]["user"];
 /** A template literal type is a string. */
 export type Route = `/users/${string}`;
+/** A member of any value is any: the parameter's own item, and applied to `any`. */
+export type Tool<OptionsT extends {
+    name: string;
+}> = {
+    id: string;
+    __name: OptionsT['name'];
+};
+export interface Tools {
+    tools: Tool<any>[];
+}

@@ -18,3 +18,12 @@ export interface Client {
     connect(url: string): void;
     onClose: () => void;
 }
+/** type-fest's `Simplify`: its own item is any JSON value; applied, the argument's shape. */
+export type Simplify<T> = {
+    [KeyType in keyof T]: T[KeyType];
+} & {};
+export type Simple = Simplify<{
+    a: string;
+} & {
+    b?: number;
+}>;

@@ -26,3 +26,22 @@ export type Page<T> = {
 export interface Listing {
     users: Page<User>;
 }
+export interface Opened {
+    type: 'opened';
+    id: string;
+}
+export interface Failed {
+    type: 'error';
+    message: string;
+}
+export interface Warned {
+    type?: 'error' | 'warning';
+}
+export type Event = Opened | Failed | Warned;
+/** The members an object of literal properties describes: only `Failed` always has `type: 'error'`. */
+export type ErrorEvent = Extract<Event, {
+    type: 'error';
+}>;
+export type OtherEvent = Exclude<Event, {
+    type: 'error';
+}>;

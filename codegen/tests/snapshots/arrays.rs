@@ -58,6 +58,36 @@ pub mod lists {
     }
 }
 
+/// An interface that only extends `Array` is an array (the index signature restates it).
+pub type JsonArray = Vec<Option<JsonValue>>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum JsonValue {
+    JsonArray(JsonArray),
+    String(String),
+    #[serde(serialize_with = "dts2rs_support::js_number")]
+    Number(f64),
+}
+
+impl From<JsonArray> for JsonValue {
+    fn from(value: JsonArray) -> Self {
+        Self::JsonArray(value)
+    }
+}
+
+impl From<String> for JsonValue {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+
+impl From<f64> for JsonValue {
+    fn from(value: f64) -> Self {
+        Self::Number(value)
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {

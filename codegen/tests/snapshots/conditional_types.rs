@@ -76,3 +76,14 @@ pub mod payment {
         }
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Parser<T> {
+    pub sample: T,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Holder {
+    /// Undecided: a value of either branch, what the pattern infers any JSON value.
+    pub parsed: Option<serde_json::Value>,
+}

@@ -158,6 +158,13 @@ pub mod external {
                 #[serde(default, skip_serializing_if = "Option::is_none")]
                 pub order: Option<super::order::Order>,
             }
+
+            /// A page of a cursor-paginated list.
+            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+            pub struct CursorPage<Item> {
+                pub data: Vec<Item>,
+                pub has_more: bool,
+            }
         }
 
         /// Types declared in `core/uploads.d.ts`.
@@ -188,6 +195,34 @@ pub mod files {
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     pub struct FileObject {
         pub id: String,
+    }
+}
+
+/// Types declared in `api/jobs.d.ts`.
+pub mod jobs {
+    use serde::{Deserialize, Serialize};
+
+    /// Declarations named by `import()` types, as named imports of those files would name them.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct Job {
+        /// From a file outside the input.
+        pub order: super::external::core::order::Order,
+        /// From a file of the input, through a re-export chain of a file outside it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub file: Option<super::external::core::Status>,
+        /// A generic data class from outside, whose base class holds no public data.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub page: Option<
+            super::external::core::pagination::CursorPage<super::files::FileObject>,
+        >,
+    }
+
+    /// An error class whose base is an error class without data.
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct JobError {
+        /// The job that failed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub job: Option<String>,
     }
 }
 

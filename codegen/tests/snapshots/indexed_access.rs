@@ -175,6 +175,31 @@ impl ::core::str::FromStr for UserKey {
 /// A template literal type is a string.
 pub type Route = String;
 
+/// A member of any value is any: the parameter's own item, and applied to `any`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tool {
+    pub id: String,
+    #[serde(rename = "__name")]
+    pub name: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tools {
+    pub tools: Vec<tools::Tool>,
+}
+
+/// Types nested in [`Tools`].
+pub mod tools {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct Tool {
+        pub id: String,
+        #[serde(rename = "__name")]
+        pub name: serde_json::Value,
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {

@@ -206,6 +206,189 @@ pub mod listing {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Opened {
+    pub r#type: opened::Type,
+    pub id: String,
+}
+
+/// Types nested in [`Opened`].
+pub mod opened {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Type {
+        #[serde(rename = "opened")]
+        Opened,
+    }
+
+    impl Type {
+        /// The wire string of this value.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                Self::Opened => "opened",
+            }
+        }
+    }
+
+    impl ::core::fmt::Display for Type {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::core::str::FromStr for Type {
+        type Err = serde::de::value::Error;
+
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            match value {
+                "opened" => Ok(Self::Opened),
+                other => Err(serde::de::Error::unknown_variant(other, &["opened"])),
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Failed {
+    pub r#type: failed::Type,
+    pub message: String,
+}
+
+/// Types nested in [`Failed`].
+pub mod failed {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Type {
+        #[serde(rename = "error")]
+        Error,
+    }
+
+    impl Type {
+        /// The wire string of this value.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                Self::Error => "error",
+            }
+        }
+    }
+
+    impl ::core::fmt::Display for Type {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::core::str::FromStr for Type {
+        type Err = serde::de::value::Error;
+
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            match value {
+                "error" => Ok(Self::Error),
+                other => Err(serde::de::Error::unknown_variant(other, &["error"])),
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Warned {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<warned::Type>,
+}
+
+/// Types nested in [`Warned`].
+pub mod warned {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Type {
+        #[serde(rename = "error")]
+        Error,
+        #[serde(rename = "warning")]
+        Warning,
+    }
+
+    impl Type {
+        /// The wire string of this value.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                Self::Error => "error",
+                Self::Warning => "warning",
+            }
+        }
+    }
+
+    impl ::core::fmt::Display for Type {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::core::str::FromStr for Type {
+        type Err = serde::de::value::Error;
+
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            match value {
+                "error" => Ok(Self::Error),
+                "warning" => Ok(Self::Warning),
+                other => {
+                    Err(serde::de::Error::unknown_variant(other, &["error", "warning"]))
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Event {
+    Opened(Box<Opened>),
+    Failed(Box<Failed>),
+    Warned(Box<Warned>),
+}
+
+impl From<Opened> for Event {
+    fn from(value: Opened) -> Self {
+        Self::Opened(Box::new(value))
+    }
+}
+
+impl From<Failed> for Event {
+    fn from(value: Failed) -> Self {
+        Self::Failed(Box::new(value))
+    }
+}
+
+impl From<Warned> for Event {
+    fn from(value: Warned) -> Self {
+        Self::Warned(Box::new(value))
+    }
+}
+
+/// The members an object of literal properties describes: only `Failed` always has `type: 'error'`.
+pub type ErrorEvent = Failed;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OtherEvent {
+    Opened(Box<Opened>),
+    Warned(Box<Warned>),
+}
+
+impl From<Opened> for OtherEvent {
+    fn from(value: Opened) -> Self {
+        Self::Opened(Box::new(value))
+    }
+}
+
+impl From<Warned> for OtherEvent {
+    fn from(value: Warned) -> Self {
+        Self::Warned(Box::new(value))
+    }
+}
+
 /// Another name of [`Role`], from words some of its places share
 /// (kept so that a field added upstream never removes a name).
 pub type UserRole = Role;

@@ -10,3 +10,14 @@ export interface CursorPageParams {
 export interface PagePromise {
     next: string;
 }
+/** Its state is not public: no fields. */
+export declare abstract class AbstractPage<Item> {
+    #private;
+    protected body: unknown;
+    hasNextPage(): boolean;
+}
+/** A page of a cursor-paginated list. */
+export declare class CursorPage<Item> extends AbstractPage<Item> {
+    data: Array<Item>;
+    has_more: boolean;
+}

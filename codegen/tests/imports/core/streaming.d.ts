@@ -1,0 +1,4 @@
+export declare class Stream<Item> {
+    controller: AbortController;
+    toReadableStream(): ReadableStream<Item>;
+}
