@@ -21,6 +21,7 @@ snapshots!(
     config,
     const_object_enums,
     data_classes,
+    discriminated_unions,
     doc_links,
     doc_lists,
     docs,
@@ -260,4 +261,99 @@ fn open_const_object_enums_read_known_values_first() {
     let other: AudioEncoding = serde_json::from_value(json!("opus")).unwrap();
     assert_eq!(other, AudioEncoding::Unrecognized("opus".to_owned()));
     assert_eq!(serde_json::to_value(&other).unwrap(), json!("opus"));
+}
+
+mod tagged {
+    use super::discriminated_unions::*;
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+    use serde_json::{json, Value};
+
+    /// Reads `value` as `T` and writes it back unchanged.
+    fn round_trip<T: DeserializeOwned + Serialize>(value: Value) -> T {
+        let read: T = serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(serde_json::to_value(&read).unwrap(), value);
+        read
+    }
+
+    /// The error reading `value` as `T`, from JSON text (as a user would read it).
+    fn error<T: DeserializeOwned + std::fmt::Debug>(value: Value) -> String {
+        serde_json::from_str::<T>(&value.to_string()).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn shared_tag_values_try_each_member() {
+        let issue = json!({ "action": "created", "issue": { "id": 1.0, "title": "t" } });
+        assert!(matches!(round_trip::<IssueEvent>(issue), IssueEvent::IssueCreated(_)));
+        let comment = json!({ "action": "created", "comment": { "body": "b" } });
+        assert!(matches!(round_trip::<IssueEvent>(comment), IssueEvent::CommentCreated(_)));
+        let deleted = json!({ "action": "deleted", "issue": { "id": 2.0, "title": "t" } });
+        assert!(matches!(round_trip::<IssueEvent>(deleted), IssueEvent::IssueDeleted(_)));
+        // Neither member of `created` fits: each one's error.
+        let err = error::<IssueEvent>(json!({ "action": "created", "issue": { "id": 1 } }));
+        assert!(err.starts_with("no variant for this tag matched (IssueCreated: missing field `title`; CommentCreated: missing field `comment`)"), "{err}");
+    }
+
+    #[test]
+    fn a_uniquely_tagged_member_keeps_its_own_error() {
+        let err = error::<IssueEvent>(
+            json!({ "action": "deleted", "issue": { "id": "x", "title": "t" } }),
+        );
+        assert!(err.starts_with("invalid type: string \"x\", expected f64"), "{err}");
+        let err = error::<Shape>(json!({ "kind": "square", "side": "wide" }));
+        assert!(err.starts_with("invalid type: string \"wide\", expected f64"), "{err}");
+        let err = error::<Channel>(json!({ "type": 2 }));
+        assert!(err.starts_with("missing field `bitrate`"), "{err}");
+        // Through a nested union, too.
+        let err = error::<Drawing>(json!({ "kind": "circle" }));
+        assert!(err.starts_with("missing field `radius`"), "{err}");
+    }
+
+    #[test]
+    fn unknown_missing_and_misplaced_tags_say_so() {
+        let err = error::<Shape>(json!({ "kind": "hexagon" }));
+        assert!(
+            err.starts_with("unknown variant `hexagon`, expected `circle` or `square`"),
+            "{err}"
+        );
+        let err = error::<Channel>(json!({ "type": 7 }));
+        assert!(err.starts_with("invalid value: integer `7`, expected one of 0, 5, 2, 4"), "{err}");
+        let err = error::<Channel>(json!({ "topic": "t" }));
+        assert!(err.starts_with("missing field `type`"), "{err}");
+        let err = error::<Channel>(json!("text"));
+        assert!(err.starts_with("invalid type: string \"text\", expected an object"), "{err}");
+    }
+
+    #[test]
+    fn every_kind_of_member_round_trips() {
+        round_trip::<Shape>(json!({ "kind": "circle", "radius": 1.5 }));
+        assert!(matches!(
+            round_trip::<Block>(json!({ "type": "image", "url": "u" })),
+            Block::Image(_)
+        ));
+        round_trip::<Item>(json!({ "id": "a", "type": "folder", "children": 2.0 }));
+        assert!(matches!(
+            round_trip::<Drawing>(json!({ "kind": "square", "side": 2.0 })),
+            Drawing::Shape(Shape::Square(_))
+        ));
+        round_trip::<Drawing>(json!({ "kind": "line", "length": 3.0 }));
+        for (value, text) in [(0, true), (5, true), (2, false)] {
+            let channel = if text {
+                json!({ "type": value, "topic": "t" })
+            } else {
+                json!({ "type": value, "bitrate": 64.0 })
+            };
+            let read: Channel = round_trip(channel);
+            assert_eq!(matches!(read, Channel::Chat(_)), text);
+        }
+        round_trip::<Outcome>(json!({ "ok": false, "error": "e" }));
+        round_trip::<Message>(json!({ "event": "pong", "data": { "latency": 1.0 } }));
+        round_trip::<Public>(json!({ "type": "empty" }));
+        // `op: 10` is an `f64` field: written `10.0`, read back as the tag 10.
+        let hello: Payload =
+            serde_json::from_value(json!({ "op": 10, "d": { "heartbeat_interval": 45.0 } }))
+                .unwrap();
+        let written = serde_json::to_value(&hello).unwrap();
+        assert_eq!(serde_json::from_value::<Payload>(written).unwrap(), hello);
+    }
 }

@@ -294,9 +294,12 @@ fn enumeration(
                 }
                 tuple_variant(attrs, vname, ctx.ty(ty))
             }
-            VariantKind::Tagged { value, ty, .. } => {
+            VariantKind::Tagged { values, ty, .. } => {
                 if v.docs.is_empty() {
-                    attrs = vec![doc_attr(&format!(" `{}`: `{value}`.", tag.unwrap_or_default()))];
+                    let values: Vec<String> =
+                        values.iter().map(|v| format!("`{}`", v.text())).collect();
+                    let values = values.join(", ");
+                    attrs = vec![doc_attr(&format!(" `{}`: {values}.", tag.unwrap_or_default()))];
                 }
                 tuple_variant(attrs, vname, ctx.ty(ty))
             }

@@ -314,7 +314,7 @@ impl Printer<'_> {
             }
         }
         if path.is_empty() && support::is_needed(module) {
-            out.push(support::module());
+            out.push(support::module(module));
         }
         out
     }
