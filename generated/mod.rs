@@ -79,6 +79,18 @@ pub mod dts2rs_support {
         }
     }
 
+    /// Decodes `value` as the payload of the variant `variant` builds, keeping its error.
+    pub fn decode<P, T, E>(
+        value: &serde_json::Value,
+        variant: fn(P) -> T,
+    ) -> Result<T, E>
+    where
+        P: serde::de::DeserializeOwned,
+        E: serde::de::Error,
+    {
+        P::deserialize(value).map(variant).map_err(E::custom)
+    }
+
     /// A variant a tag value selects: its name, and how to decode it.
     pub type Candidate<T> = (
         &'static str,

@@ -582,11 +582,14 @@ fn discriminated_unions_dispatch_on_their_tag_field() {
     assert_has(&code, "    /// `type`: `file`.\n    File(Box<item::File>),");
     // A nested union is one variant, selected by all of its values.
     assert_has(&code, "    /// `kind`: `circle`, `square`.\n    Shape(Shape),");
-    assert_has(&code, "dts2rs_support::Tag::Str(\"circle\" | \"square\") => {");
+    assert_has(&code, "dts2rs_support::Tag::Str(\"circle\" | \"square\") => {\n                dts2rs_support::decode(&value, Self::Shape)");
     // Numeric tags: enum members (one member of two values) and literals.
-    assert_has(&code, "dts2rs_support::Tag::Int(0 | 5) => {");
+    assert_has(
+        &code,
+        "dts2rs_support::Tag::Int(0 | 5) => dts2rs_support::decode(&value, Self::Chat),",
+    );
     assert_has(&code, "    /// `op`: `10`.\n    Op10(Box<payload::Op10>),");
-    assert_has(&code, "dts2rs_support::Tag::Bool(true) => {");
+    assert_has(&code, "    /// `ok`: `true`.\n    OkTrue(Box<outcome::OkTrue>),");
     // Generic members instantiated with their tags, and `Omit`.
     assert_has(&code, "    /// `event`: `ping`.\n    Ping(");
     assert_has(&code, "    /// `type`: `full`.\n    Omit(Box<public::Omit>),");

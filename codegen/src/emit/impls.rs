@@ -328,15 +328,15 @@ impl Impls<'_, '_> {
         // Each tag value with the variants it selects, grouped by those variants, in order.
         let mut groups: Vec<(Vec<&Variant>, Vec<&TagValue>)> = Vec::new();
         let mut expected = Vec::new();
-        let tagged: Vec<(&Variant, &Vec<TagValue>, &RustType)> = e
+        let tagged: Vec<(&Variant, &Vec<TagValue>)> = e
             .variants
             .iter()
             .filter_map(|v| match &v.kind {
-                VariantKind::Tagged { values, ty, .. } => Some((v, values, ty)),
+                VariantKind::Tagged { values, .. } => Some((v, values)),
                 _ => None,
             })
             .collect();
-        for (v, values, _) in &tagged {
+        for (v, values) in &tagged {
             serialize_arms.push(Holes::default().ident("__Variant", ident(&v.name)).fill(
                 template!(syn::Arm,
                     Self::__Variant(value) => serde::Serialize::serialize(value, serializer),
@@ -350,8 +350,8 @@ impl Impls<'_, '_> {
                 expected.push(value);
                 let selected: Vec<&Variant> = tagged
                     .iter()
-                    .filter(|(_, values, _)| values.contains(value))
-                    .map(|(v, _, _)| *v)
+                    .filter(|(_, values)| values.contains(value))
+                    .map(|(v, _)| *v)
                     .collect();
                 match groups.iter_mut().find(|(variants, _)| *variants == selected) {
                     Some((_, group)) => group.push(value),
@@ -359,40 +359,43 @@ impl Impls<'_, '_> {
                 }
             }
         }
-        let payload = |v: &Variant| {
-            tagged.iter().find(|(w, _, _)| std::ptr::eq(*w, v)).map(|(_, _, ty)| self.ctx.ty(ty))
-        };
         let mut deserialize_arms = Vec::new();
         for (variants, values) in &groups {
             let mut arm = match variants[..] {
+                // The payload type is inferred from the variant's constructor.
                 [v] => Holes::default()
                     .ident("__Variant", ident(&v.name))
-                    .ty("__Payload", payload(v).expect("a tagged variant"))
+                    .path("__support", support.clone())
                     .fill(
-                        template!(syn::Arm,
-                            _ => <__Payload as serde::Deserialize>::deserialize(&value).map(Self::__Variant).map_err(D::Error::custom),
-                        ),
+                        template!(syn::Arm, _ => __support::decode(&value, Self::__Variant),),
                         Holes::visit_arm_mut,
                     ),
                 _ => {
-                    // The payload type is inferred from the variant's constructor.
                     let candidates = variants.iter().map(|v| {
-                        Holes::default().ident("__Variant", ident(&v.name)).str("__name", &v.name).fill(
-                            template!(syn::Expr,
-                                ("__name", |value| serde::Deserialize::deserialize(value).map(Self::__Variant))
-                            ),
-                            Holes::visit_expr_mut,
-                        )
+                        Holes::default()
+                            .ident("__Variant", ident(&v.name))
+                            .str("__name", &v.name)
+                            .fill(
+                                template!(
+                                    syn::Expr,
+                                    ("__name", |value| serde::Deserialize::deserialize(value)
+                                        .map(Self::__Variant))
+                                ),
+                                Holes::visit_expr_mut,
+                            )
                     });
                     let candidates = syn::Expr::Array(syn::ExprArray {
                         attrs: vec![],
                         bracket_token: Default::default(),
                         elems: candidates.collect(),
                     });
-                    Holes::default().path("__support", support.clone()).expr("__candidates", candidates).fill(
-                        template!(syn::Arm, _ => __support::first_of(&value, &__candidates),),
-                        Holes::visit_arm_mut,
-                    )
+                    Holes::default()
+                        .path("__support", support.clone())
+                        .expr("__candidates", candidates)
+                        .fill(
+                            template!(syn::Arm, _ => __support::first_of(&value, &__candidates),),
+                            Holes::visit_arm_mut,
+                        )
                 }
             };
             arm.pat = tag_pattern(&support, values);
@@ -414,9 +417,11 @@ impl Impls<'_, '_> {
             .str("__tag", tag)
             .fill(template!(syn::Expr, __support::tag(&value, "__tag")?), Holes::visit_expr_mut);
         let mut items = self.serde_by_hand(serialize_arms, match_expr(scrutinee, deserialize_arms));
-        if let (Some(import), Some(syn::Item::Impl(deserialize))) = (import, items.last_mut()) {
+        // The support module's functions need no `serde::de::Error` in scope.
+        if let Some(syn::Item::Impl(deserialize)) = items.last_mut() {
             if let Some(syn::ImplItem::Fn(f)) = deserialize.items.first_mut() {
-                f.block.stmts.insert(0, import);
+                f.block.stmts.remove(0);
+                f.block.stmts.splice(0..0, import);
             }
         }
         items

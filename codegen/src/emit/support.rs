@@ -129,6 +129,15 @@ fn tags() -> Vec<syn::Item> {
                     Tag::Other(other) => E::invalid_type(unexpected(other), &one_of.as_str()),
                 }
             }
+            /// Decodes `value` as the payload of the variant `variant` builds, keeping its error.
+            pub fn decode<P, T, E>(value: &serde_json::Value, variant: fn(P) -> T) -> Result<T, E>
+            where
+                P: serde::de::DeserializeOwned,
+                E: serde::de::Error,
+            {
+                P::deserialize(value).map(variant).map_err(E::custom)
+            }
+
             /// A variant a tag value selects: its name, and how to decode it.
             pub type Candidate<T> =
                 (&'static str, fn(&serde_json::Value) -> Result<T, serde_json::Error>);

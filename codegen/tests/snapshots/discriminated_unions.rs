@@ -26,7 +26,6 @@ impl<'de> serde::Deserialize<'de> for IssueEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -53,9 +52,7 @@ impl<'de> serde::Deserialize<'de> for IssueEvent {
                 )
             }
             dts2rs_support::Tag::Str("deleted") => {
-                <Box<IssueDeleted> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::IssueDeleted)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::IssueDeleted)
             }
             other => Err(dts2rs_support::unknown_tag(other, &["created", "deleted"])),
         }
@@ -181,20 +178,15 @@ impl<'de> serde::Deserialize<'de> for Shape {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "kind")? {
             dts2rs_support::Tag::Str("circle") => {
-                <Box<Circle> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Circle)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Circle)
             }
             dts2rs_support::Tag::Str("square") => {
-                <Box<Square> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Square)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Square)
             }
             other => Err(dts2rs_support::unknown_tag(other, &["circle", "square"])),
         }
@@ -320,20 +312,15 @@ impl<'de> serde::Deserialize<'de> for Block {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "type")? {
             dts2rs_support::Tag::Str("text") => {
-                <Box<block::Text> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Text)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Text)
             }
             dts2rs_support::Tag::Str("image") => {
-                <Box<block::Image> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Image)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Image)
             }
             other => Err(dts2rs_support::unknown_tag(other, &["text", "image"])),
         }
@@ -469,20 +456,15 @@ impl<'de> serde::Deserialize<'de> for Item {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "type")? {
             dts2rs_support::Tag::Str("file") => {
-                <Box<item::File> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::File)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::File)
             }
             dts2rs_support::Tag::Str("folder") => {
-                <Box<item::Folder> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Folder)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Folder)
             }
             other => Err(dts2rs_support::unknown_tag(other, &["file", "folder"])),
         }
@@ -617,20 +599,15 @@ impl<'de> serde::Deserialize<'de> for Drawing {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "kind")? {
             dts2rs_support::Tag::Str("circle" | "square") => {
-                <Shape as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Shape)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Shape)
             }
             dts2rs_support::Tag::Str("line") => {
-                <Box<Line> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Line)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Line)
             }
             other => {
                 Err(dts2rs_support::unknown_tag(other, &["circle", "square", "line"]))
@@ -792,26 +769,13 @@ impl<'de> serde::Deserialize<'de> for Channel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "type")? {
-            dts2rs_support::Tag::Int(0 | 5) => {
-                <Box<Chat> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Chat)
-                    .map_err(D::Error::custom)
-            }
-            dts2rs_support::Tag::Int(2) => {
-                <Box<Voice> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Voice)
-                    .map_err(D::Error::custom)
-            }
-            dts2rs_support::Tag::Int(4) => {
-                <Box<Category> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Category)
-                    .map_err(D::Error::custom)
-            }
+            dts2rs_support::Tag::Int(0 | 5) => dts2rs_support::decode(&value, Self::Chat),
+            dts2rs_support::Tag::Int(2) => dts2rs_support::decode(&value, Self::Voice),
+            dts2rs_support::Tag::Int(4) => dts2rs_support::decode(&value, Self::Category),
             other => Err(dts2rs_support::unknown_tag(other, &["0", "5", "2", "4"])),
         }
     }
@@ -856,21 +820,12 @@ impl<'de> serde::Deserialize<'de> for Payload {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "op")? {
-            dts2rs_support::Tag::Int(0) => {
-                <Box<payload::Op0> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Op0)
-                    .map_err(D::Error::custom)
-            }
-            dts2rs_support::Tag::Int(10) => {
-                <Box<payload::Op10> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Op10)
-                    .map_err(D::Error::custom)
-            }
+            dts2rs_support::Tag::Int(0) => dts2rs_support::decode(&value, Self::Op0),
+            dts2rs_support::Tag::Int(10) => dts2rs_support::decode(&value, Self::Op10),
             other => Err(dts2rs_support::unknown_tag(other, &["0", "10"])),
         }
     }
@@ -937,20 +892,15 @@ impl<'de> serde::Deserialize<'de> for Outcome {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "ok")? {
             dts2rs_support::Tag::Bool(true) => {
-                <Box<outcome::OkTrue> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OkTrue)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::OkTrue)
             }
             dts2rs_support::Tag::Bool(false) => {
-                <Box<outcome::OkFalse> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OkFalse)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::OkFalse)
             }
             other => Err(dts2rs_support::unknown_tag(other, &["true", "false"])),
         }
@@ -1013,24 +963,15 @@ impl<'de> serde::Deserialize<'de> for Message {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "event")? {
             dts2rs_support::Tag::Str("ping") => {
-                <Box<
-                    Envelope<message::Message, message::Message2>,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Ping)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Ping)
             }
             dts2rs_support::Tag::Str("pong") => {
-                <Box<
-                    Envelope<message::Message3, message::Message4>,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Pong)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Pong)
             }
             other => Err(dts2rs_support::unknown_tag(other, &["ping", "pong"])),
         }
@@ -1166,20 +1107,15 @@ impl<'de> serde::Deserialize<'de> for Public {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "type")? {
             dts2rs_support::Tag::Str("full") => {
-                <Box<public::Omit> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Omit)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Omit)
             }
             dts2rs_support::Tag::Str("empty") => {
-                <Box<public::Empty> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Empty)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Empty)
             }
             other => Err(dts2rs_support::unknown_tag(other, &["full", "empty"])),
         }
@@ -1419,6 +1355,18 @@ pub mod dts2rs_support {
             }
             Tag::Other(other) => E::invalid_type(unexpected(other), &one_of.as_str()),
         }
+    }
+
+    /// Decodes `value` as the payload of the variant `variant` builds, keeping its error.
+    pub fn decode<P, T, E>(
+        value: &serde_json::Value,
+        variant: fn(P) -> T,
+    ) -> Result<T, E>
+    where
+        P: serde::de::DeserializeOwned,
+        E: serde::de::Error,
+    {
+        P::deserialize(value).map(variant).map_err(E::custom)
     }
 
     /// A variant a tag value selects: its name, and how to decode it.

@@ -118,20 +118,15 @@ impl<'de> serde::Deserialize<'de> for Content {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "type")? {
             dts2rs_support::Tag::Str("text") => {
-                <Box<Text<serde_json::Value>> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Text)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Text)
             }
             dts2rs_support::Tag::Str("refusal") => {
-                <Box<Refusal> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Refusal)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Refusal)
             }
             other => Err(dts2rs_support::unknown_tag(other, &["text", "refusal"])),
         }
@@ -219,6 +214,18 @@ pub mod dts2rs_support {
             }
             Tag::Other(other) => E::invalid_type(unexpected(other), &one_of.as_str()),
         }
+    }
+
+    /// Decodes `value` as the payload of the variant `variant` builds, keeping its error.
+    pub fn decode<P, T, E>(
+        value: &serde_json::Value,
+        variant: fn(P) -> T,
+    ) -> Result<T, E>
+    where
+        P: serde::de::DeserializeOwned,
+        E: serde::de::Error,
+    {
+        P::deserialize(value).map(variant).map_err(E::custom)
     }
 
     /// A variant a tag value selects: its name, and how to decode it.

@@ -1863,89 +1863,45 @@ impl<'de> serde::Deserialize<'de> for RealtimeClientEvent {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         use super::super::super::super::super::dts2rs_support;
-
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "type")? {
             dts2rs_support::Tag::Str("conversation.item.create") => {
-                <Box<
-                    ConversationItemCreateEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemCreate)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ConversationItemCreate)
             }
             dts2rs_support::Tag::Str("conversation.item.delete") => {
-                <Box<
-                    ConversationItemDeleteEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemDelete)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ConversationItemDelete)
             }
             dts2rs_support::Tag::Str("conversation.item.retrieve") => {
-                <Box<
-                    ConversationItemRetrieveEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemRetrieve)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ConversationItemRetrieve)
             }
             dts2rs_support::Tag::Str("conversation.item.truncate") => {
-                <Box<
-                    ConversationItemTruncateEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemTruncate)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ConversationItemTruncate)
             }
             dts2rs_support::Tag::Str("input_audio_buffer.append") => {
-                <Box<
-                    InputAudioBufferAppendEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferAppend)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::InputAudioBufferAppend)
             }
             dts2rs_support::Tag::Str("input_audio_buffer.clear") => {
-                <Box<
-                    InputAudioBufferClearEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferClear)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::InputAudioBufferClear)
             }
             dts2rs_support::Tag::Str("output_audio_buffer.clear") => {
-                <Box<
-                    realtime_client_event::OutputAudioBufferClear,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OutputAudioBufferClear)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::OutputAudioBufferClear)
             }
             dts2rs_support::Tag::Str("input_audio_buffer.commit") => {
-                <Box<
-                    InputAudioBufferCommitEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferCommit)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::InputAudioBufferCommit)
             }
             dts2rs_support::Tag::Str("response.cancel") => {
-                <Box<ResponseCancelEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseCancel)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseCancel)
             }
             dts2rs_support::Tag::Str("response.create") => {
-                <Box<ResponseCreateEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseCreate)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseCreate)
             }
             dts2rs_support::Tag::Str("session.update") => {
-                <Box<SessionUpdateEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SessionUpdate)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::SessionUpdate)
             }
             dts2rs_support::Tag::Str("transcription_session.update") => {
-                <Box<
-                    TranscriptionSessionUpdate,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TranscriptionSessionUpdate)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::TranscriptionSessionUpdate)
             }
             other => {
                 Err(
@@ -2672,235 +2628,126 @@ impl<'de> serde::Deserialize<'de> for RealtimeServerEvent {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         use super::super::super::super::super::dts2rs_support;
-
-        use serde::de::Error as _;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match dts2rs_support::tag(&value, "type")? {
             dts2rs_support::Tag::Str("conversation.created") => {
-                <Box<
-                    ConversationCreatedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationCreated)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ConversationCreated)
             }
             dts2rs_support::Tag::Str("conversation.item.created") => {
-                <Box<
-                    ConversationItemCreatedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemCreated)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ConversationItemCreated)
             }
             dts2rs_support::Tag::Str("conversation.item.deleted") => {
-                <Box<
-                    ConversationItemDeletedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemDeleted)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ConversationItemDeleted)
             }
             dts2rs_support::Tag::Str(
                 "conversation.item.input_audio_transcription.completed",
             ) => {
-                <Box<
-                    ConversationItemInputAudioTranscriptionCompletedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemInputAudioTranscriptionCompleted)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(
+                    &value,
+                    Self::ConversationItemInputAudioTranscriptionCompleted,
+                )
             }
             dts2rs_support::Tag::Str(
                 "conversation.item.input_audio_transcription.delta",
             ) => {
-                <Box<
-                    ConversationItemInputAudioTranscriptionDeltaEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemInputAudioTranscriptionDelta)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(
+                    &value,
+                    Self::ConversationItemInputAudioTranscriptionDelta,
+                )
             }
             dts2rs_support::Tag::Str(
                 "conversation.item.input_audio_transcription.failed",
             ) => {
-                <Box<
-                    ConversationItemInputAudioTranscriptionFailedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemInputAudioTranscriptionFailed)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(
+                    &value,
+                    Self::ConversationItemInputAudioTranscriptionFailed,
+                )
             }
             dts2rs_support::Tag::Str("conversation.item.retrieved") => {
-                <Box<
-                    realtime_server_event::ConversationItemRetrieved,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemRetrieved)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ConversationItemRetrieved)
             }
             dts2rs_support::Tag::Str("conversation.item.truncated") => {
-                <Box<
-                    ConversationItemTruncatedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemTruncated)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ConversationItemTruncated)
             }
             dts2rs_support::Tag::Str("error") => {
-                <Box<ErrorEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Error)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::Error)
             }
             dts2rs_support::Tag::Str("input_audio_buffer.cleared") => {
-                <Box<
-                    InputAudioBufferClearedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferCleared)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::InputAudioBufferCleared)
             }
             dts2rs_support::Tag::Str("input_audio_buffer.committed") => {
-                <Box<
-                    InputAudioBufferCommittedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferCommitted)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::InputAudioBufferCommitted)
             }
             dts2rs_support::Tag::Str("input_audio_buffer.speech_started") => {
-                <Box<
-                    InputAudioBufferSpeechStartedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferSpeechStarted)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::InputAudioBufferSpeechStarted)
             }
             dts2rs_support::Tag::Str("input_audio_buffer.speech_stopped") => {
-                <Box<
-                    InputAudioBufferSpeechStoppedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferSpeechStopped)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::InputAudioBufferSpeechStopped)
             }
             dts2rs_support::Tag::Str("rate_limits.updated") => {
-                <Box<RateLimitsUpdatedEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::RateLimitsUpdated)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::RateLimitsUpdated)
             }
             dts2rs_support::Tag::Str("response.audio.delta") => {
-                <Box<ResponseAudioDeltaEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseAudioDelta)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseAudioDelta)
             }
             dts2rs_support::Tag::Str("response.audio.done") => {
-                <Box<ResponseAudioDoneEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseAudioDone)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseAudioDone)
             }
             dts2rs_support::Tag::Str("response.audio_transcript.delta") => {
-                <Box<
-                    ResponseAudioTranscriptDeltaEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseAudioTranscriptDelta)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseAudioTranscriptDelta)
             }
             dts2rs_support::Tag::Str("response.audio_transcript.done") => {
-                <Box<
-                    ResponseAudioTranscriptDoneEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseAudioTranscriptDone)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseAudioTranscriptDone)
             }
             dts2rs_support::Tag::Str("response.content_part.added") => {
-                <Box<
-                    ResponseContentPartAddedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseContentPartAdded)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseContentPartAdded)
             }
             dts2rs_support::Tag::Str("response.content_part.done") => {
-                <Box<
-                    ResponseContentPartDoneEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseContentPartDone)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseContentPartDone)
             }
             dts2rs_support::Tag::Str("response.created") => {
-                <Box<ResponseCreatedEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseCreated)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseCreated)
             }
             dts2rs_support::Tag::Str("response.done") => {
-                <Box<ResponseDoneEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseDone)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseDone)
             }
             dts2rs_support::Tag::Str("response.function_call_arguments.delta") => {
-                <Box<
-                    ResponseFunctionCallArgumentsDeltaEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseFunctionCallArgumentsDelta)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseFunctionCallArgumentsDelta)
             }
             dts2rs_support::Tag::Str("response.function_call_arguments.done") => {
-                <Box<
-                    ResponseFunctionCallArgumentsDoneEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseFunctionCallArgumentsDone)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseFunctionCallArgumentsDone)
             }
             dts2rs_support::Tag::Str("response.output_item.added") => {
-                <Box<
-                    ResponseOutputItemAddedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseOutputItemAdded)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseOutputItemAdded)
             }
             dts2rs_support::Tag::Str("response.output_item.done") => {
-                <Box<
-                    ResponseOutputItemDoneEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseOutputItemDone)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseOutputItemDone)
             }
             dts2rs_support::Tag::Str("response.text.delta") => {
-                <Box<ResponseTextDeltaEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseTextDelta)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseTextDelta)
             }
             dts2rs_support::Tag::Str("response.text.done") => {
-                <Box<ResponseTextDoneEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseTextDone)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::ResponseTextDone)
             }
             dts2rs_support::Tag::Str("session.created") => {
-                <Box<SessionCreatedEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SessionCreated)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::SessionCreated)
             }
             dts2rs_support::Tag::Str("session.updated") => {
-                <Box<SessionUpdatedEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SessionUpdated)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::SessionUpdated)
             }
             dts2rs_support::Tag::Str("transcription_session.updated") => {
-                <Box<
-                    TranscriptionSessionUpdatedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TranscriptionSessionUpdated)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::TranscriptionSessionUpdated)
             }
             dts2rs_support::Tag::Str("output_audio_buffer.started") => {
-                <Box<
-                    realtime_server_event::OutputAudioBufferStarted,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OutputAudioBufferStarted)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::OutputAudioBufferStarted)
             }
             dts2rs_support::Tag::Str("output_audio_buffer.stopped") => {
-                <Box<
-                    realtime_server_event::OutputAudioBufferStopped,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OutputAudioBufferStopped)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::OutputAudioBufferStopped)
             }
             dts2rs_support::Tag::Str("output_audio_buffer.cleared") => {
-                <Box<
-                    realtime_server_event::OutputAudioBufferCleared,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OutputAudioBufferCleared)
-                    .map_err(D::Error::custom)
+                dts2rs_support::decode(&value, Self::OutputAudioBufferCleared)
             }
             other => {
                 Err(
