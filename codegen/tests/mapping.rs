@@ -588,6 +588,7 @@ fn discriminated_unions_dispatch_on_their_tag_field() {
         &code,
         "dts2rs_support::Tag::Int(0 | 5) => dts2rs_support::decode(&value, Self::Chat),",
     );
+    assert_has(&code, "dts2rs_support::Tag::Int(10..=12) => {");
     assert_has(&code, "    /// `op`: `10`.\n    Op10(Box<payload::Op10>),");
     assert_has(&code, "    /// `ok`: `true`.\n    OkTrue(Box<outcome::OkTrue>),");
     // Generic members instantiated with their tags, and `Omit`.

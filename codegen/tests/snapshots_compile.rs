@@ -317,7 +317,10 @@ mod tagged {
             "{err}"
         );
         let err = error::<Channel>(json!({ "type": 7 }));
-        assert!(err.starts_with("invalid value: integer `7`, expected one of 0, 5, 2, 4"), "{err}");
+        assert!(
+            err.starts_with("invalid value: integer `7`, expected one of 0, 5, 2, 4, 10, 11, 12"),
+            "{err}"
+        );
         let err = error::<Channel>(json!({ "topic": "t" }));
         assert!(err.starts_with("missing field `type`"), "{err}");
         let err = error::<Channel>(json!("text"));
@@ -346,6 +349,8 @@ mod tagged {
             let read: Channel = round_trip(channel);
             assert_eq!(matches!(read, Channel::Chat(_)), text);
         }
+        let thread: Channel = round_trip(json!({ "type": 11, "parent_id": "p" }));
+        assert!(matches!(thread, Channel::Thread(_)));
         round_trip::<Outcome>(json!({ "ok": false, "error": "e" }));
         round_trip::<Message>(json!({ "event": "pong", "data": { "latency": 1.0 } }));
         round_trip::<Public>(json!({ "type": "empty" }));

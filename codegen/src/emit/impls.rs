@@ -50,7 +50,7 @@ fn int_lit(n: i64) -> syn::ExprLit {
 fn tag_pattern(support: &syn::Path, values: &[&TagValue]) -> syn::Pat {
     let mut cases = Vec::new();
     for kind in ["Str", "Int", "Bool"] {
-        let literals: Vec<syn::Pat> = values
+        let mut literals: Vec<syn::Pat> = values
             .iter()
             .filter_map(|v| {
                 let lit = match (kind, v) {
@@ -58,7 +58,8 @@ fn tag_pattern(support: &syn::Path, values: &[&TagValue]) -> syn::Pat {
                         attrs: vec![],
                         lit: syn::Lit::Str(super::syntax::lit_str(s)),
                     },
-                    ("Int", TagValue::Integer(n)) => int_lit(*n),
+                    // Integers come below, runs of them as ranges.
+                    ("Int", TagValue::Integer(_)) => return None,
                     ("Bool", TagValue::Bool(b)) => syn::ExprLit {
                         attrs: vec![],
                         lit: syn::Lit::Bool(syn::LitBool::new(*b, proc_macro2::Span::call_site())),
@@ -68,6 +69,9 @@ fn tag_pattern(support: &syn::Path, values: &[&TagValue]) -> syn::Pat {
                 Some(syn::Pat::Lit(lit))
             })
             .collect();
+        if kind == "Int" {
+            literals = integer_patterns(values);
+        }
         if literals.is_empty() {
             continue;
         }
@@ -98,6 +102,41 @@ fn tag_pattern(support: &syn::Path, values: &[&TagValue]) -> syn::Pat {
             cases: cases.into_iter().collect(),
         }),
     }
+}
+
+/// The integers among `values` as patterns, in order, a run of three or more consecutive ones
+/// as a range (`1..=4`, as clippy's `manual_range_patterns` asks).
+fn integer_patterns(values: &[&TagValue]) -> Vec<syn::Pat> {
+    let mut ints: Vec<i64> = values
+        .iter()
+        .filter_map(|v| match v {
+            TagValue::Integer(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    ints.sort_unstable();
+    ints.dedup();
+    let mut runs: Vec<(i64, i64)> = Vec::new();
+    for n in ints {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let mut patterns = Vec::new();
+    for (start, end) in runs {
+        if end - start >= 2 {
+            patterns.push(syn::Pat::Range(syn::PatRange {
+                attrs: vec![],
+                start: Some(Box::new(int_expr(start))),
+                limits: syn::RangeLimits::Closed(Default::default()),
+                end: Some(Box::new(int_expr(end))),
+            }));
+        } else {
+            patterns.extend((start..=end).map(|n| syn::Pat::Lit(int_lit(n))));
+        }
+    }
+    patterns
 }
 
 /// An integer literal expression.

@@ -44,6 +44,9 @@ export enum ChannelType {
     Voice = 2,
     Category = 4,
     News = 5,
+    PublicThread = 10,
+    PrivateThread = 11,
+    AnnouncementThread = 12,
 }
 export interface Chat {
     type: ChannelType.Text | ChannelType.News;
@@ -56,7 +59,12 @@ export interface Voice {
 export interface Category {
     type: ChannelType.Category;
 }
-export type Channel = Chat | Voice | Category;
+/** Three consecutive values: a range pattern. */
+export interface Thread {
+    type: ChannelType.PublicThread | ChannelType.PrivateThread | ChannelType.AnnouncementThread;
+    parent_id: string;
+}
+export type Channel = Chat | Voice | Category | Thread;
 
 /** Numeric literals: a gateway payload by opcode. */
 export type Payload = { op: 0; t: string; d: unknown } | { op: 10; d: { heartbeat_interval: number } };

@@ -678,6 +678,9 @@ pub enum ChannelType {
     Voice,
     Category,
     News,
+    PublicThread,
+    PrivateThread,
+    AnnouncementThread,
 }
 
 impl serde::Serialize for ChannelType {
@@ -687,6 +690,9 @@ impl serde::Serialize for ChannelType {
             Self::Voice => serializer.serialize_i64(2),
             Self::Category => serializer.serialize_i64(4),
             Self::News => serializer.serialize_i64(5),
+            Self::PublicThread => serializer.serialize_i64(10),
+            Self::PrivateThread => serializer.serialize_i64(11),
+            Self::AnnouncementThread => serializer.serialize_i64(12),
         }
     }
 }
@@ -705,11 +711,14 @@ impl<'de> serde::Deserialize<'de> for ChannelType {
                     Some(2) => Ok(Self::Voice),
                     Some(4) => Ok(Self::Category),
                     Some(5) => Ok(Self::News),
+                    Some(10) => Ok(Self::PublicThread),
+                    Some(11) => Ok(Self::PrivateThread),
+                    Some(12) => Ok(Self::AnnouncementThread),
                     _ => {
                         Err(
                             D::Error::invalid_value(
                                 serde::de::Unexpected::Other(&value.to_string()),
-                                &"one of 0, 2, 4, 5",
+                                &"one of 0, 2, 4, 5, 10, 11, 12",
                             ),
                         )
                     }
@@ -721,7 +730,7 @@ impl<'de> serde::Deserialize<'de> for ChannelType {
                         serde::de::Unexpected::Other(
                             "a value that is neither a number nor a string",
                         ),
-                        &"one of 0, 2, 4, 5",
+                        &"one of 0, 2, 4, 5, 10, 11, 12",
                     ),
                 )
             }
@@ -746,6 +755,13 @@ pub struct Category {
     pub r#type: ChannelType,
 }
 
+/// Three consecutive values: a range pattern.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Thread {
+    pub r#type: ChannelType,
+    pub parent_id: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Channel {
     /// `type`: `0`, `5`.
@@ -754,6 +770,8 @@ pub enum Channel {
     Voice(Box<Voice>),
     /// `type`: `4`.
     Category(Box<Category>),
+    /// `type`: `10`, `11`, `12`.
+    Thread(Box<Thread>),
 }
 
 impl serde::Serialize for Channel {
@@ -762,6 +780,7 @@ impl serde::Serialize for Channel {
             Self::Chat(value) => serde::Serialize::serialize(value, serializer),
             Self::Voice(value) => serde::Serialize::serialize(value, serializer),
             Self::Category(value) => serde::Serialize::serialize(value, serializer),
+            Self::Thread(value) => serde::Serialize::serialize(value, serializer),
         }
     }
 }
@@ -776,7 +795,17 @@ impl<'de> serde::Deserialize<'de> for Channel {
             dts2rs_support::Tag::Int(0 | 5) => dts2rs_support::decode(&value, Self::Chat),
             dts2rs_support::Tag::Int(2) => dts2rs_support::decode(&value, Self::Voice),
             dts2rs_support::Tag::Int(4) => dts2rs_support::decode(&value, Self::Category),
-            other => Err(dts2rs_support::unknown_tag(other, &["0", "5", "2", "4"])),
+            dts2rs_support::Tag::Int(10..=12) => {
+                dts2rs_support::decode(&value, Self::Thread)
+            }
+            other => {
+                Err(
+                    dts2rs_support::unknown_tag(
+                        other,
+                        &["0", "5", "2", "4", "10", "11", "12"],
+                    ),
+                )
+            }
         }
     }
 }
@@ -796,6 +825,12 @@ impl From<Voice> for Channel {
 impl From<Category> for Channel {
     fn from(value: Category) -> Self {
         Self::Category(Box::new(value))
+    }
+}
+
+impl From<Thread> for Channel {
+    fn from(value: Thread) -> Self {
+        Self::Thread(Box::new(value))
     }
 }
 
