@@ -591,6 +591,8 @@ fn discriminated_unions_dispatch_on_their_tag_field() {
     assert_has(&code, "dts2rs_support::Tag::Int(10..=12) => {");
     assert_has(&code, "    /// `op`: `10`.\n    Op10(Box<payload::Op10>),");
     assert_has(&code, "    /// `ok`: `true`.\n    OkTrue(Box<outcome::OkTrue>),");
+    // A field every member has with all its values tells nothing apart.
+    assert_has(&code, "match dts2rs_support::tag(&value, \"kind\")? {\n            dts2rs_support::Tag::Str(\"hello\") => {");
     // Generic members instantiated with their tags, and `Omit`.
     assert_has(&code, "    /// `event`: `ping`.\n    Ping(");
     assert_has(&code, "    /// `type`: `full`.\n    Omit(Box<public::Omit>),");

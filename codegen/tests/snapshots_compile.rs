@@ -354,6 +354,10 @@ mod tagged {
         round_trip::<Outcome>(json!({ "ok": false, "error": "e" }));
         round_trip::<Message>(json!({ "event": "pong", "data": { "latency": 1.0 } }));
         round_trip::<Public>(json!({ "type": "empty" }));
+        let wave = round_trip::<Social>(json!({ "locale": "fr", "kind": "hello", "hand": "left" }));
+        assert!(matches!(wave, Social::Wave(_)));
+        let hello = round_trip::<Social>(json!({ "locale": "de", "kind": "hello" }));
+        assert!(matches!(hello, Social::Greeting(_)));
         // `op: 10` is an `f64` field: written `10.0`, read back as the tag 10.
         let hello: Payload =
             serde_json::from_value(json!({ "op": 10, "d": { "heartbeat_interval": 45.0 } }))

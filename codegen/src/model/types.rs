@@ -1102,31 +1102,32 @@ fn catch_all_rank(ty: &RustType) -> u8 {
     }
 }
 
-/// The field that best tells apart members with these tags: present in every member with at
-/// least two values in all, telling every member apart if one does (`type` first), else the
-/// one with the most values; ties go to the first by name.
+/// The field that best tells apart members with these tags: present in every member, its
+/// values selecting at least two different sets of members; one that tells every member apart
+/// if any does (`type` first), else the one whose values select the most different sets of
+/// members, then the one with the most values; ties go to the first by name. (`locale: Locale`
+/// in every member has many values but tells nothing apart.)
 fn best_tag<'t>(tags: impl Iterator<Item = &'t Tags> + Clone) -> Option<String> {
     let first = tags.clone().next()?;
-    let mut best: Option<((bool, bool, usize), &String)> = None;
+    // (tells every member apart, is `type` and does, sets of members, values)
+    type Score = (bool, bool, usize, usize);
+    let mut best: Option<(Score, &String)> = None;
     for field in first.keys() {
         if !tags.clone().all(|t| t.contains_key(field)) {
             continue;
         }
-        let mut owners: BTreeMap<&TagValue, usize> = BTreeMap::new();
-        for t in tags.clone() {
+        let mut owners: BTreeMap<&TagValue, Vec<usize>> = BTreeMap::new();
+        for (i, t) in tags.clone().enumerate() {
             for value in t[field].keys() {
-                *owners.entry(value).or_default() += 1;
+                owners.entry(value).or_default().push(i);
             }
         }
-        if owners.len() < 2 {
+        let groups: BTreeSet<&Vec<usize>> = owners.values().collect();
+        if groups.len() < 2 {
             continue;
         }
-        let apart = owners.values().all(|&n| n == 1);
-        let score = if apart {
-            (true, field == "type", owners.len())
-        } else {
-            (false, false, owners.len())
-        };
+        let apart = owners.values().all(|o| o.len() == 1);
+        let score = (apart, apart && field == "type", groups.len(), owners.len());
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((score, field));
         }

@@ -86,3 +86,20 @@ export interface Full {
     note?: 'a';
 }
 export type Public = Omit<Full, 'secret'> | { type: 'empty' };
+
+/** `locale` has more values than `kind`, but every member has all of them: `kind` tells. */
+export type Locale = 'en' | 'fr' | 'de';
+export interface Greeting {
+    locale: Locale;
+    kind: 'hello';
+}
+export interface Wave {
+    locale: Locale;
+    kind: 'hello';
+    hand: string;
+}
+export interface Farewell {
+    locale: Locale;
+    kind: 'bye';
+}
+export type Social = Wave | Greeting | Farewell;

@@ -1232,6 +1232,187 @@ pub mod public {
     }
 }
 
+/// `locale` has more values than `kind`, but every member has all of them: `kind` tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Locale {
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "fr")]
+    Fr,
+    #[serde(rename = "de")]
+    De,
+}
+
+impl Locale {
+    /// The wire string of this value.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fr => "fr",
+            Self::De => "de",
+        }
+    }
+}
+
+impl ::core::fmt::Display for Locale {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for Locale {
+    type Err = serde::de::value::Error;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "en" => Ok(Self::En),
+            "fr" => Ok(Self::Fr),
+            "de" => Ok(Self::De),
+            other => Err(serde::de::Error::unknown_variant(other, &["en", "fr", "de"])),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Greeting {
+    pub locale: Locale,
+    pub kind: greeting::Kind,
+}
+
+/// Types nested in [`Greeting`].
+pub mod greeting {
+    /// Place-named alias of the shared [`Kind`](super::Kind).
+    pub type Kind = super::Kind;
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Wave {
+    pub locale: Locale,
+    pub kind: wave::Kind,
+    pub hand: String,
+}
+
+/// Types nested in [`Wave`].
+pub mod wave {
+    /// Place-named alias of the shared [`Kind`](super::Kind).
+    pub type Kind = super::Kind;
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Farewell {
+    pub locale: Locale,
+    pub kind: farewell::Kind,
+}
+
+/// Types nested in [`Farewell`].
+pub mod farewell {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Kind {
+        #[serde(rename = "bye")]
+        Bye,
+    }
+
+    impl Kind {
+        /// The wire string of this value.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                Self::Bye => "bye",
+            }
+        }
+    }
+
+    impl ::core::fmt::Display for Kind {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::core::str::FromStr for Kind {
+        type Err = serde::de::value::Error;
+
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            match value {
+                "bye" => Ok(Self::Bye),
+                other => Err(serde::de::Error::unknown_variant(other, &["bye"])),
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Social {
+    /// `kind`: `hello`.
+    Wave(Box<Wave>),
+    /// `kind`: `hello`.
+    Greeting(Box<Greeting>),
+    /// `kind`: `bye`.
+    Farewell(Box<Farewell>),
+}
+
+impl serde::Serialize for Social {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Wave(value) => serde::Serialize::serialize(value, serializer),
+            Self::Greeting(value) => serde::Serialize::serialize(value, serializer),
+            Self::Farewell(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for Social {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match dts2rs_support::tag(&value, "kind")? {
+            dts2rs_support::Tag::Str("hello") => {
+                dts2rs_support::first_of(
+                    &value,
+                    &[
+                        (
+                            "Wave",
+                            |value| {
+                                serde::Deserialize::deserialize(value).map(Self::Wave)
+                            },
+                        ),
+                        (
+                            "Greeting",
+                            |value| {
+                                serde::Deserialize::deserialize(value).map(Self::Greeting)
+                            },
+                        ),
+                    ],
+                )
+            }
+            dts2rs_support::Tag::Str("bye") => {
+                dts2rs_support::decode(&value, Self::Farewell)
+            }
+            other => Err(dts2rs_support::unknown_tag(other, &["hello", "bye"])),
+        }
+    }
+}
+
+impl From<Wave> for Social {
+    fn from(value: Wave) -> Self {
+        Self::Wave(Box::new(value))
+    }
+}
+
+impl From<Greeting> for Social {
+    fn from(value: Greeting) -> Self {
+        Self::Greeting(Box::new(value))
+    }
+}
+
+impl From<Farewell> for Social {
+    fn from(value: Farewell) -> Self {
+        Self::Farewell(Box::new(value))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CreatedAction {
     #[serde(rename = "created")]
@@ -1324,6 +1505,38 @@ impl ::core::str::FromStr for Note {
         match value {
             "a" => Ok(Self::A),
             other => Err(serde::de::Error::unknown_variant(other, &["a"])),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    #[serde(rename = "hello")]
+    Hello,
+}
+
+impl Kind {
+    /// The wire string of this value.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Hello => "hello",
+        }
+    }
+}
+
+impl ::core::fmt::Display for Kind {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for Kind {
+    type Err = serde::de::value::Error;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "hello" => Ok(Self::Hello),
+            other => Err(serde::de::Error::unknown_variant(other, &["hello"])),
         }
     }
 }
