@@ -18,6 +18,154 @@ pub mod dts2rs_support {
         <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
     }
 
+    /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see
+    /// [`JsNumber`]): `#[serde(serialize_with = "…::js_number")]`.
+    pub fn js_number<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        T: JsNumber + ?Sized,
+        S: serde::Serializer,
+    {
+        value.serialize_js(serializer)
+    }
+
+    /// A value written with its numbers as JavaScript writes them: an integral `f64`
+    /// within ±2^53 as an integer (`1`, not serde_json's `1.0`), so a payload read and
+    /// written back is unchanged, and a server that wants an integer gets one.
+    pub trait JsNumber: serde::Serialize {
+        /// Writes the value; anything without numbers of its own as `Serialize` does.
+        fn serialize_js<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serde::Serialize::serialize(self, serializer)
+        }
+    }
+
+    /// A value written through [`JsNumber`], for the elements of containers.
+    struct Js<'a, T: ?Sized>(&'a T);
+
+    impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            self.0.serialize_js(serializer)
+        }
+    }
+
+    /// Every integer up to this magnitude (2^53) is exact in an `f64`, and JavaScript
+    /// writes it without a fraction.
+    const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+
+    impl JsNumber for f64 {
+        fn serialize_js<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            if self.fract() == 0.0 && self.abs() <= EXACT_INTEGERS {
+                serializer.serialize_i64(*self as i64)
+            } else if let Some(integer) = large_integer(*self) {
+                serializer.serialize_i64(integer)
+            } else {
+                serializer.serialize_f64(*self)
+            }
+        }
+    }
+
+    /// An integral `f64` past 2^53 as JavaScript writes it, where that fits an `i64`: the
+    /// shortest digits that read back as the same number, padded with zeros (2^60 is
+    /// `1152921504606847000`).
+    fn large_integer(value: f64) -> Option<i64> {
+        if value.fract() != 0.0 || value.abs() >= 1e21 {
+            return None;
+        }
+        let shortest = format!("{:e}", value.abs());
+        let (mantissa, exponent) = shortest.split_once('e')?;
+        let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+        let zeros = exponent.parse::<usize>().ok()?.checked_sub(digits.len() - 1)?;
+        let magnitude: i64 = format!("{digits}{}", "0".repeat(zeros)).parse().ok()?;
+        Some(if value < 0.0 { -magnitude } else { magnitude })
+    }
+
+    impl JsNumber for f32 {
+        fn serialize_js<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            if self.fract() == 0.0 && f64::from(self.abs()) <= EXACT_INTEGERS {
+                serializer.serialize_i64(*self as i64)
+            } else {
+                serializer.serialize_f32(*self)
+            }
+        }
+    }
+
+    macro_rules! as_serialized {
+        ($($ty:ty),*) => {
+            $(impl JsNumber for $ty {})*
+        };
+    }
+
+    as_serialized!(
+        String, bool, (), serde_json::Value, i8, i16, i32, i64, i128, isize, u8, u16,
+        u32, u64, u128, usize
+    );
+
+    impl<T: JsNumber> JsNumber for Option<T> {
+        fn serialize_js<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match self {
+                Some(value) => serializer.serialize_some(&Js(value)),
+                None => serializer.serialize_none(),
+            }
+        }
+    }
+
+    impl<T: JsNumber> JsNumber for Vec<T> {
+        fn serialize_js<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.iter().map(Js))
+        }
+    }
+
+    impl<T: JsNumber + ?Sized> JsNumber for Box<T> {
+        fn serialize_js<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            (**self).serialize_js(serializer)
+        }
+    }
+
+    impl<T: JsNumber> JsNumber for std::collections::BTreeMap<String, T> {
+        fn serialize_js<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.iter().map(|(key, value)| (key, Js(value))))
+        }
+    }
+
+    macro_rules! tuples {
+        ($($len:literal => ($($name:ident $index:tt)+))+) => {
+            $(impl < $($name : JsNumber),+ > JsNumber for ($($name,)+) { fn serialize_js
+            < S : serde::Serializer > (& self, serializer : S,) -> Result < S::Ok,
+            S::Error > { use serde::ser::SerializeTuple as _; let mut tuple = serializer
+            .serialize_tuple($len) ?; $(tuple.serialize_element(& Js(& self. $index))
+            ?;)+ tuple.end() } })+
+        };
+    }
+
+    tuples! {
+        1 => (A 0) 2 => (A 0 B 1) 3 => (A 0 B 1 C 2) 4 => (A 0 B 1 C 2 D 3) 5 => (A 0 B 1
+        C 2 D 3 E 4) 6 => (A 0 B 1 C 2 D 3 E 4 F 5) 7 => (A 0 B 1 C 2 D 3 E 4 F 5 G 6) 8
+        => (A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7)
+    }
+
     /// The value of a union's tag field.
     pub enum Tag<'a> {
         /// A string.

@@ -1,7 +1,7 @@
 //! The library entry point: collect inputs, run parse → model → emit, write or check.
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Severity, Sources};
+use crate::diagnostics::{Diagnostic, Severity, Sources, Span};
 use crate::emit::{self, Layout};
 use crate::model::build::{self, InputFile};
 use crate::model::decl::DeclFile;
@@ -224,8 +224,9 @@ impl Builder {
             let origin = Some(Origin { path: normalize(&path), root });
             texts.push(SourceText { name: display(&path), module_path, text, origin });
         }
-        // Sorted: the same inputs in another order give the same bytes.
-        let mut labels: Vec<String> = self.inputs.iter().map(|p| display(p)).collect();
+        // By name only, as the files are shown (see `Origin::shown_name`); sorted: the same
+        // inputs in another order give the same bytes.
+        let mut labels: Vec<String> = self.inputs.iter().map(|p| input_name(p)).collect();
         labels.sort();
         let mut generation = pipeline(sources, texts, &config, out, &labels.join(", "))?;
         read.append(&mut generation.read);
@@ -251,6 +252,32 @@ struct Origin {
     path: PathBuf,
     /// The input the file was read for.
     root: Arc<Root>,
+}
+
+impl Origin {
+    /// The file's name in the output's docs and headers: its path from the folder that holds
+    /// the input (`input/openai/shared.d.ts` for the input folder `input`, `sessions.d.ts` for
+    /// the input file `sessions.d.ts`), so the output is the same bytes however the input was
+    /// spelled (relative, absolute, from `CARGO_MANIFEST_DIR`) and on whichever machine.
+    fn shown_name(&self) -> String {
+        let input = if self.root.package {
+            self.root.path.parent().unwrap_or(&self.root.path)
+        } else {
+            &self.root.path
+        };
+        let base = input.parent().unwrap_or(Path::new(""));
+        display(&relative_path(&self.path, base))
+    }
+}
+
+/// `path` relative to the folder `base`, both lexically normalized and spelled from the same
+/// place (`..` where `path` is outside `base`).
+fn relative_path(path: &Path, base: &Path) -> PathBuf {
+    let path: Vec<_> = path.components().collect();
+    let base: Vec<_> = base.components().collect();
+    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let ups = base[common..].iter().map(|_| std::path::Component::ParentDir);
+    ups.chain(path[common..].iter().copied()).map(|c| c.as_os_str()).collect()
 }
 
 /// An input as the user named it, which decides where the files it imports go.
@@ -337,9 +364,16 @@ fn pipeline(
         })
         .collect();
     let parsed = parse_all(&sources, &registered);
-    // The first file in order with an error wins, as when parsing one after the other.
+    // Every file that does not parse is reported, in input order, so one run shows them all.
+    let mut errors = Vec::new();
     for ((file, name, module_path, origin), parsed) in registered.into_iter().zip(parsed) {
-        let parsed = parsed.map_err(|d| Error::Invalid(sources.render(&d)))?;
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                errors.push(sources.render(&error).trim_end().to_owned());
+                continue;
+            }
+        };
         warnings.extend(parsed.warnings);
         loaded.push(Loaded {
             file,
@@ -351,12 +385,18 @@ fn pipeline(
             on_demand: false,
         });
     }
+    if !errors.is_empty() {
+        if errors.len() > 1 {
+            errors.push(format!("error: {} input files do not parse", errors.len()));
+        }
+        return Err(Error::Invalid(errors.join("\n\n") + "\n"));
+    }
     let read = follow_imports(&mut sources, &mut loaded, &mut warnings);
     let inputs: Vec<InputFile<'_>> = loaded
         .iter()
         .map(|l| InputFile {
             file: l.file,
-            display: l.name.clone(),
+            display: l.origin.as_ref().map_or_else(|| l.name.clone(), Origin::shown_name),
             module_path: l.module_path.clone(),
             decls: &l.decls,
             links: l.links.clone(),
@@ -672,7 +712,20 @@ impl Generation {
     }
 }
 
-/// A path as shown in messages and headers: as given, with `/` separators.
+/// An input's last component (`declarations` for `/home/me/crate/declarations`), the folder's
+/// own name for `.` and the like.
+fn input_name(path: &Path) -> String {
+    let normalized = normalize(path);
+    match normalized.file_name() {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => fs::canonicalize(path)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| display(path)),
+    }
+}
+
+/// A path as shown in messages: as given, with `/` separators.
 fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
@@ -680,21 +733,50 @@ fn display(path: &Path) -> String {
 fn read_text(path: &Path) -> Result<String, Error> {
     let bytes =
         fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Error::Invalid(format!(
-            "error: `{}` is not valid UTF-8 (byte {at})\n  help: save the file as UTF-8",
-            display(path)
-        ))
-    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let message = format!("`{}` is not valid UTF-8", display(path));
+            return Err(bad_byte(path, &e.into_bytes(), at, &message, "not UTF-8")
+                .with_help("save the file as UTF-8"));
+        }
+    };
     if let Some(at) = text.find('\0') {
-        let line = text[..at].matches('\n').count() + 1;
-        return Err(Error::Invalid(format!(
-            "error: `{}` contains a NUL byte on line {line}\n  help: declaration files are text; remove the NUL byte",
-            display(path)
-        )));
+        let message = format!("`{}` contains a NUL byte", display(path));
+        return Err(bad_byte(path, text.as_bytes(), at, &message, "NUL byte")
+            .with_help("declaration files are text; remove the NUL byte"));
     }
     Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+}
+
+/// A byte that makes `bytes` (the file at `path`) unreadable, shown at its line and column like
+/// any other error: in the text as far as it reads, the bad bytes replaced.
+fn bad_byte(path: &Path, bytes: &[u8], at: usize, message: &str, label: &str) -> BadByte {
+    BadByte {
+        diagnostic: Diagnostic::error(message, None).with_label(label),
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        name: display(path),
+        at,
+    }
+}
+
+/// An unreadable byte's diagnostic before it is given its help and rendered.
+struct BadByte {
+    diagnostic: Diagnostic,
+    text: String,
+    name: String,
+    at: usize,
+}
+
+impl BadByte {
+    fn with_help(self, help: &str) -> Error {
+        let mut sources = Sources::default();
+        let file = sources.add(self.name, self.text);
+        let mut diagnostic = self.diagnostic.with_help(help);
+        diagnostic.span = Some(Span::new(file, self.at as u32, self.at as u32 + 1));
+        Error::Invalid(sources.render(&diagnostic))
+    }
 }
 
 /// Adds the declaration files of `input` with their module paths: a lone file input has its

@@ -16,6 +16,8 @@
 //! open_enums = true               # every literal union keeps unknown strings (or path globs)
 //! non_exhaustive = ["*Params"]    # `#[non_exhaustive]` structs and enums (or `true`)
 //! collapse_null = false           # `a?: T | null` keeps absent, null and value apart
+//! unknown_fields = ["*Response"]  # structs that keep keys they do not declare (or `true`)
+//! lenient = ["*Response"]         # structs whose required fields may be absent or null
 //! ```
 //!
 //! Unknown keys are an error, so a typo never silently does nothing.
@@ -52,6 +54,14 @@ pub struct Config {
     /// Read `a?: T | null` as one `Option<T>` (null and absent alike) instead of keeping the
     /// three states apart in `Option<Option<T>>`.
     pub collapse_null: bool,
+    /// Structs that keep the keys their declaration does not name, in a flattened
+    /// `extra: Map<String, serde_json::Value>` written back with the rest, for APIs that add
+    /// fields before their declarations do: `true`, or their TypeScript paths (globs).
+    pub unknown_fields: Selection,
+    /// Structs whose required fields are read when absent or `null` and written back as
+    /// read (`Option<Option<T>>`, as for `a?: T | null`), for servers that leave out what
+    /// their declarations require: `true`, or their TypeScript paths (globs).
+    pub lenient: Selection,
 }
 
 impl Default for Config {
@@ -66,6 +76,8 @@ impl Default for Config {
             open_enums: Selection::default(),
             non_exhaustive: Selection::default(),
             collapse_null: false,
+            unknown_fields: Selection::default(),
+            lenient: Selection::default(),
         }
     }
 }
@@ -77,49 +89,57 @@ impl Config {
             let span = e.span().map(|r| Span::new(file, r.start as u32, r.end as u32));
             Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(
                 "the keys are `numbers`, `types`, `names`, `extra_derives`, `extra_attributes`, \
-                 `map_type`, `open_enums`, `non_exhaustive` and `collapse_null`; see the README's Config section",
+                 `map_type`, `open_enums`, `non_exhaustive`, `collapse_null`, `unknown_fields` and `lenient`; see the README's Config section",
             )
         })?;
         config.validate(text, file)?;
         Ok(config)
     }
 
-    /// Checks that every Rust type and attribute written in the config parses.
+    /// Checks that every Rust type and attribute written in the config parses; an error points
+    /// at the value as the TOML parser found it.
     fn validate(&self, text: &str, file: FileId) -> Result<(), Diagnostic> {
-        let at = |needle: &str| {
-            text.find(needle)
-                .map(|start| Span::new(file, start as u32, (start + needle.len()) as u32))
+        // The config parsed already, so its values parse again, now with their spans.
+        let written: Written = toml::from_str(text).unwrap_or_default();
+        let at = |value: &toml::Spanned<String>| {
+            let range = value.span();
+            Some(Span::new(file, range.start as u32, range.end as u32))
         };
-        let types = self
+        let types = written
             .numbers
             .values()
-            .chain(self.types.values())
-            .chain(self.names.values())
-            .chain([&self.map_type]);
+            .chain(written.types.values())
+            .chain(written.names.values())
+            .chain(&written.map_type);
         for ty in types {
-            if syn::parse_str::<syn::Type>(ty).is_err() {
-                return Err(Diagnostic::error(format!("`{ty}` is not a Rust type"), at(ty))
-                    .with_help(
-                        "write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`",
-                    ));
+            if syn::parse_str::<syn::Type>(ty.as_ref()).is_err() {
+                return Err(Diagnostic::error(
+                    format!("`{}` is not a Rust type", ty.as_ref()),
+                    at(ty),
+                )
+                .with_help("write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`"));
             }
         }
-        for derive in &self.extra_derives {
-            if syn::parse_str::<syn::Path>(derive).is_err() {
+        for derive in &written.extra_derives {
+            if syn::parse_str::<syn::Path>(derive.as_ref()).is_err() {
                 return Err(Diagnostic::error(
-                    format!("`{derive}` is not a derive path"),
+                    format!("`{}` is not a derive path", derive.as_ref()),
                     at(derive),
                 )
                 .with_help("write a trait path such as `Eq` or `schemars::JsonSchema`"));
             }
         }
-        for attr in &self.extra_attributes {
-            let parsed = syn::parse_str::<proc_macro2::TokenStream>(attr).ok().and_then(|tokens| {
-                syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
-            });
+        for attr in &written.extra_attributes {
+            let parsed =
+                syn::parse_str::<proc_macro2::TokenStream>(attr.as_ref()).ok().and_then(|tokens| {
+                    syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
+                });
             if parsed.is_none_or(|attrs| attrs.is_empty()) {
-                return Err(Diagnostic::error(format!("`{attr}` is not an attribute"), at(attr))
-                    .with_help("write an outer attribute such as `#[non_exhaustive]`"));
+                return Err(Diagnostic::error(
+                    format!("`{}` is not an attribute", attr.as_ref()),
+                    at(attr),
+                )
+                .with_help("write an outer attribute such as `#[non_exhaustive]`"));
             }
         }
         Ok(())
@@ -168,6 +188,18 @@ impl Config {
             })
             .map(|(_, ty)| ty.as_str())
     }
+}
+
+/// The config's Rust-valued settings as written, each with its place in the text, for errors.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct Written {
+    numbers: BTreeMap<String, toml::Spanned<String>>,
+    types: BTreeMap<String, toml::Spanned<String>>,
+    names: BTreeMap<String, toml::Spanned<String>>,
+    extra_derives: Vec<toml::Spanned<String>>,
+    extra_attributes: Vec<toml::Spanned<String>>,
+    map_type: Option<toml::Spanned<String>>,
 }
 
 /// Which declarations a setting applies to: all or none (`true`, `false`), or those whose
@@ -261,5 +293,16 @@ mod tests {
         assert!(bad_type.message.contains("not a Rust type"));
         let wrong_shape = Config::parse("extra_derives = \"Eq\"", FileId(0)).unwrap_err();
         assert!(wrong_shape.message.contains("invalid type"), "{}", wrong_shape.message);
+    }
+
+    #[test]
+    fn errors_point_at_the_value_the_parser_found() {
+        // The bad value's text appears first in a comment and as a key: a search of the text
+        // would point there.
+        let text = "# u32 u32 is wrong\n[types]\n\"u32 u32\" = \"u32\"\n\"A.b\" = \"u32 u32\"\n";
+        let error = Config::parse(text, FileId(0)).unwrap_err();
+        let span = error.span.expect("a span");
+        assert_eq!(&text[span.start as usize..span.end as usize], "\"u32 u32\"");
+        assert_eq!(span.start as usize, text.rfind("\"u32 u32\"").unwrap());
     }
 }

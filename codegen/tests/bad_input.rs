@@ -213,14 +213,18 @@ fn invalid_utf8_is_an_error() {
     let (_dir, message) =
         error_for("latin1.d.ts", b"export interface A {\n  /** caf\xe9 */\n  a: string;\n}\n");
     assert!(message.contains("`"), "{message}");
-    assert!(message.contains("latin1.d.ts` is not valid UTF-8 (byte 30)"), "{message}");
+    assert!(message.contains("latin1.d.ts` is not valid UTF-8"), "{message}");
+    // At its line and column, with the line shown (the bad byte replaced).
+    assert!(message.contains("latin1.d.ts:2:10\n"), "{message}");
+    assert!(message.contains("  /** caf\u{fffd} */"), "{message}");
     assert!(message.contains("help: save the file as UTF-8"), "{message}");
 }
 
 #[test]
 fn nul_byte_is_an_error() {
     let (_dir, message) = error_for("nul.d.ts", b"export interface A {\n  a: str\0ing;\n}\n");
-    assert!(message.contains("nul.d.ts` contains a NUL byte on line 2"), "{message}");
+    assert!(message.contains("nul.d.ts` contains a NUL byte"), "{message}");
+    assert!(message.contains("nul.d.ts:2:9\n"), "{message}");
     assert!(message.contains("help:"), "{message}");
 }
 

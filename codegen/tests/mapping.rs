@@ -58,7 +58,7 @@ fn namespaces_become_modules_and_nest() {
 #[test]
 fn optional_fields_are_skipped_when_none() {
     let (code, _) = generate("interface");
-    assert_has(&code, "    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub count: Option<f64>,");
+    assert_has(&code, "    #[serde(\n        default,\n        skip_serializing_if = \"Option::is_none\",\n        serialize_with = \"dts2rs_support::js_number\"\n    )]\n    pub count: Option<f64>,");
 }
 
 #[test]
@@ -297,7 +297,7 @@ fn struct_payloads_of_untagged_unions_are_boxed() {
     assert!(warnings.is_empty(), "{warnings:?}");
     for excerpt in [
         "    CodeExecution(Box<CodeExecution>),\n    Retrieval(Box<Retrieval>),\n    Named(Box<Named>),\n    String(String),\n",
-        "    Partial(Box<choice::Partial>),\n    Again(Box<Again>),\n    Variant2(Box<(Retrieval, String)>),\n    Number(f64),\n",
+        "    Partial(Box<choice::Partial>),\n    Again(Box<Again>),\n    Variant2(Box<(Retrieval, String)>),\n    #[serde(serialize_with = \"dts2rs_support::js_number\")]\n    Number(f64),\n",
         "    Variant0(std::collections::BTreeMap<String, f64>),\n    StringArray(Vec<String>),\n    Bool(bool),\n",
     ] {
         assert_has(&code, excerpt);
@@ -326,7 +326,7 @@ fn non_exhaustive_by_path_and_open_enums_for_all() {
 fn extends_and_intersections_merge_fields_and_say_where_they_come_from() {
     let (code, warnings) = generate("extends");
     assert_has(&code, "pub struct Derived {\n    /// The id.\n    ///\n    /// Inherited from `Base`.\n    pub id: String,");
-    assert_has(&code, "    /// Inherited from `Base`.\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub created_at: Option<f64>,\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,");
+    assert_has(&code, "    /// Inherited from `Base`.\n    #[serde(\n        default,\n        skip_serializing_if = \"Option::is_none\",\n        serialize_with = \"dts2rs_support::js_number\"\n    )]\n    pub created_at: Option<f64>,\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,");
     assert_has(&code, "pub struct Both {");
     assert_has(&code, "    pub extra: bool,");
     // A name from outside the input, mapped in `[names]`.
@@ -370,7 +370,7 @@ fn generic_aliases_erase_their_parameters_and_structs_keep_only_used_ones() {
 #[test]
 fn merged_interfaces_become_one_struct_and_duplicates_warn() {
     let (code, warnings) = generate("merging");
-    assert_has(&code, "pub struct A {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub a: Option<String>,\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub b: Option<f64>,\n}");
+    assert_has(&code, "pub struct A {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub a: Option<String>,\n    #[serde(\n        default,\n        skip_serializing_if = \"Option::is_none\",\n        serialize_with = \"dts2rs_support::js_number\"\n    )]\n    pub b: Option<f64>,\n}");
     assert_has(&code, "pub type T = String;");
     assert_eq!(code.matches("pub struct A ").count(), 1);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
@@ -433,7 +433,7 @@ fn utility_types_are_evaluated() {
     );
     assert_has(&code, "pub type Email = String;");
     assert_has(&code, "pub enum Staff {\n    #[serde(rename = \"admin\")]\n    Admin,\n    #[serde(rename = \"member\")]\n    Member,\n}");
-    assert_has(&code, "pub struct Quotas {\n    pub daily: f64,\n    pub monthly: f64,\n}");
+    assert_has(&code, "pub struct Quotas {\n    #[serde(serialize_with = \"dts2rs_support::js_number\")]\n    pub daily: f64,\n    #[serde(serialize_with = \"dts2rs_support::js_number\")]\n    pub monthly: f64,\n}");
     assert_has(&code, "pub struct Signup {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,");
     assert_has(&code, "    pub users: listing::Users,");
     assert_has(&code, "        pub data: Vec<super::User>,");
@@ -525,7 +525,7 @@ fn data_classes_runtime_objects_and_namespace_export_lists() {
     assert!(warnings.iter().all(|w| w.starts_with("note: ")), "{warnings:?}");
     assert_has(&code, "pub struct GenerateResponse {\n    /// Inherited from `BaseResponse`.\n    pub id: String,\n    /// The candidates.");
     assert_has(&code, "    pub created_at: String,\n}");
-    assert_has(&code, "pub struct Candidate {\n    pub index: f64,\n    pub home: String,\n}");
+    assert_has(&code, "pub struct Candidate {\n    #[serde(serialize_with = \"dts2rs_support::js_number\")]\n    pub index: f64,\n    pub home: String,\n}");
     assert_has(&code, "    pub first: Candidate,\n    pub second: Candidate2,");
     assert!(
         warnings.iter().any(|w| w.contains("`AbortSignal` is a runtime object")),
@@ -565,6 +565,111 @@ fn namespace_export_lists_name_declarations_of_other_files() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "        pub object: super::accounts::Account,");
     assert_has(&code, "        pub previous: Option<event::Previous>,");
+}
+
+#[test]
+fn numbers_are_written_through_one_support_function() {
+    let (code, warnings) = generate("numbers");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // Every float-holding shape: plain, optional, containers, tuples, aliases, variants and
+    // flattened extras.
+    for field in [
+        "pub count: f64,",
+        "pub samples: Vec<f64>,",
+        "pub by_name: std::collections::BTreeMap<String, f64>,",
+        "pub labelled: (String, f64),",
+        "pub alias: Amount,",
+    ] {
+        assert_has(
+            &code,
+            &format!("    #[serde(serialize_with = \"dts2rs_support::js_number\")]\n    {field}"),
+        );
+    }
+    assert_has(&code, "#[serde(flatten, serialize_with = \"dts2rs_support::js_number\")]");
+    assert_has(&code, "        #[serde(serialize_with = \"super::dts2rs_support::js_number\")]\n        Number(f64),");
+    // A config rule applies through an alias of `number`; integers need no helper.
+    assert_has(&code, "    pub total_tokens: u32,\n");
+    assert_has(&code, "pub trait JsNumber: serde::Serialize {");
+}
+
+#[test]
+fn bare_null_and_undefined_keep_what_the_wire_says() {
+    let (code, warnings) = generate("null_and_undefined");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(
+        &code,
+        "        deserialize_with = \"dts2rs_support::present\"\n    )]\n    pub help: Option<()>,",
+    );
+    assert_has(&code, "    pub placeholder: (),");
+    assert_has(&code, "    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub label: Option<String>,");
+    assert_has(&code, "        deserialize_with = \"dts2rs_support::double_option\"\n    )]\n    pub note: Option<Option<String>>,");
+    assert_has(&code, "    pub reset: Option<()>,");
+    // Numbers are not used, so their support code is not emitted.
+    assert!(!code.contains("JsNumber"), "{code}");
+}
+
+#[test]
+fn intersections_merge_object_properties_and_narrow_scalars() {
+    let (code, warnings) = generate("intersection_merge");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // `Post & { author: { verified: true } }`: every field of `Author`, `verified` required.
+    assert_has(
+        &code,
+        "        pub struct Author {\n            pub id: String,\n            pub name: String,\n            pub verified: bool,\n            pub bio: Option<String>,\n        }",
+    );
+    assert_has(
+        &code,
+        "pub struct Narrowed {\n    pub kind: narrowed::Kind,\n    pub note: String,\n",
+    );
+    assert_has(&code, "    pub size: f64,\n}");
+    assert_has(&code, "pub struct Branded {\n    /// `Nullable<string> & string` is a string.\n    pub id: String,");
+    assert_has(&code, "pub choice: branded::Choice,");
+}
+
+#[test]
+fn structs_for_lagging_types_keep_unknown_keys_and_read_missing_fields() {
+    let (code, warnings) = generate("server_lag");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "    #[serde(flatten)]\n    pub extra_2: std::collections::BTreeMap<String, serde_json::Value>,\n}");
+    assert_has(&code, "        deserialize_with = \"dts2rs_support::double_option\"\n    )]\n    pub id: Option<Option<String>>,");
+    assert_has(&code, "    pub expires_at: Option<Option<f64>>,");
+    assert_has(&code, "pub struct SessionRequest {\n    pub id: String,\n}");
+    // An index signature keeps unknown keys already: no second map.
+    assert_has(
+        &code,
+        "    #[serde(flatten)]\n    pub extra: std::collections::BTreeMap<String, String>,\n}",
+    );
+}
+
+/// The fixtures, their snapshots, the tests here and the compile test's list are one set: a
+/// fixture added without a snapshot, a test or a compile entry fails here, by name.
+#[test]
+fn every_fixture_has_a_snapshot_a_test_and_a_compile_entry() {
+    use std::collections::BTreeSet;
+    let names = |dir: &str, keep: fn(&str) -> Option<&str>| -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter_map(|name| keep(&name).map(str::to_owned))
+            .collect()
+    };
+    let mut fixtures = names("tests/mapping", |name| {
+        name.strip_suffix(".d.ts").or((!name.contains('.')).then_some(name))
+    });
+    fixtures.insert("imports".to_owned()); // the tree under tests/imports
+    let snapshots = names("tests/snapshots", |name| name.strip_suffix(".rs"));
+    assert_eq!(fixtures, snapshots, "fixtures vs. tests/snapshots");
+    let compile = std::fs::read_to_string("tests/snapshots_compile.rs").unwrap();
+    let list = compile.split_once("snapshots!(").unwrap().1.split_once(");").unwrap().0;
+    let compiled: BTreeSet<String> =
+        list.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    assert_eq!(snapshots, compiled, "tests/snapshots vs. the list in snapshots_compile.rs");
+    let this = std::fs::read_to_string("tests/mapping.rs").unwrap();
+    for fixture in &fixtures {
+        let tested = this.contains(&format!("generate(\"{fixture}\")"))
+            || this.contains(&format!("tests/snapshots/{fixture}.rs"));
+        assert!(tested, "no test in mapping.rs generates the fixture `{fixture}`");
+    }
 }
 
 /// Unions of objects with a literal field dispatch on it however the members are written:

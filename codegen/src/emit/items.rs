@@ -2,13 +2,14 @@
 
 use super::docs::DocTable;
 use super::impls;
+use super::support;
 use super::syntax::{
     attribute, list_attribute, path, path_type, public, str_expr, template, word, Holes, Meta,
 };
 use super::types::{ident, ModuleCtx};
 use crate::model::jsdoc::Docs;
 use crate::model::naming::unraw;
-use crate::model::rust::{Enum, Item, ItemKind, RustType, Struct, Trait, VariantKind};
+use crate::model::rust::{Enum, Field, Item, ItemKind, RustType, Struct, Trait, VariantKind};
 use quote::quote;
 use syn::punctuated::Punctuated;
 use syn::visit_mut::VisitMut;
@@ -156,34 +157,8 @@ fn structure(
     }
     let fields = s.fields.iter().map(|f| {
         let mut attrs = doc_attrs(ctx.docs, &f.docs);
-        let wire = &f.wire;
-        let rename = (unraw(&f.name) != f.wire).then(|| quote!(rename = #wire));
-        let is_none = ctx.option_is_none();
-        // serde's plain `default` makes every parameter the field mentions `Default`; an
-        // `Option` needs no such bound, so a generic field names its default function.
-        let default = if f.ty.mentions_param() {
-            let function = is_none.replace("is_none", "default");
-            quote!(default = #function)
-        } else {
-            quote!(default)
-        };
-        let absent = match (f.optional, f.nullable) {
-            (true, true) => {
-                let with = ctx.support("double_option");
-                Some(quote!(#default, skip_serializing_if = #is_none, deserialize_with = #with))
-            }
-            (true, false) => Some(quote!(#default, skip_serializing_if = #is_none)),
-            (false, _) => None,
-        };
-        let serde = match (rename, absent) {
-            // An index signature: every key no other field names.
-            _ if f.flatten => Some(quote!(flatten)),
-            (None, None) => None,
-            (Some(r), None) => Some(r),
-            (None, Some(a)) => Some(a),
-            (Some(r), Some(a)) => Some(quote!(#r, #a)),
-        };
-        attrs.extend(serde.map(|tokens| list_attribute("serde", tokens)));
+        let serde = field_serde(ctx, f);
+        attrs.extend((!serde.is_empty()).then(|| list_attribute("serde", quote!(#(#serde),*))));
         let mut ty = ctx.ty(&f.ty);
         if f.nullable {
             ty = ctx.wrap(ctx.option(), ty);
@@ -212,6 +187,48 @@ fn structure(
         }),
         semi_token: None,
     })
+}
+
+/// The parts of a field's `#[serde(…)]` attribute: its wire name, how an absent key reads
+/// and writes, and how numbers are written.
+fn field_serde(ctx: &ModuleCtx<'_>, f: &Field) -> Vec<proc_macro2::TokenStream> {
+    let canonical = ctx.canonical(&f.ty);
+    let mut parts = Vec::new();
+    if f.flatten {
+        // An index signature: every key no other field names.
+        parts.push(quote!(flatten));
+    } else if unraw(&f.name) != f.wire {
+        let wire = &f.wire;
+        parts.push(quote!(rename = #wire));
+    }
+    if f.optional && !f.flatten {
+        let is_none = ctx.option_is_none();
+        // serde's plain `default` makes every parameter the field mentions `Default`; an
+        // `Option` needs no such bound, so a generic field names its default function.
+        parts.push(if f.ty.mentions_param() {
+            let function = is_none.replace("is_none", "default");
+            quote!(default = #function)
+        } else {
+            quote!(default)
+        });
+        parts.push(quote!(skip_serializing_if = #is_none));
+        let read = if f.nullable {
+            Some("double_option")
+        } else if support::is_present_unit(f.optional, f.nullable, &canonical) {
+            Some("present")
+        } else {
+            None
+        };
+        if let Some(read) = read {
+            let with = ctx.support(read);
+            parts.push(quote!(deserialize_with = #with));
+        }
+    }
+    if support::writes_js_numbers(&canonical) {
+        let with = ctx.support("js_number");
+        parts.push(quote!(serialize_with = #with));
+    }
+    parts
 }
 
 /// Whether every payload is a scalar with `Eq` and `Hash`.
@@ -291,6 +308,10 @@ fn enumeration(
             VariantKind::Untagged(ty) => {
                 if !all_untagged {
                     attrs.push(list_attribute("serde", quote!(untagged)));
+                }
+                if support::writes_js_numbers(&ctx.canonical(ty)) {
+                    let with = ctx.support("js_number");
+                    attrs.push(list_attribute("serde", quote!(serialize_with = #with)));
                 }
                 tuple_variant(attrs, vname, ctx.ty(ty))
             }

@@ -313,8 +313,11 @@ impl Printer<'_> {
                 Entry::Child(child) => out.extend(self.child(child, path)),
             }
         }
-        if path.is_empty() && support::is_needed(module) {
-            out.push(support::module(module));
+        if path.is_empty() {
+            let needs = support::Needs::of(module, &self.whole.aliases);
+            if needs.any() {
+                out.push(support::module(needs, &self.map_type));
+            }
         }
         out
     }

@@ -1,76 +1,290 @@
 //! Code the generated types share, emitted once at the output root when needed.
 //!
-//! Generated code depends on serde and serde_json only, so the helpers serde lacks are
-//! generated too, rather than pulled from another crate: each only when some type uses it.
+//! Generated code depends on serde and serde_json only, so the few helpers serde lacks are
+//! generated too, rather than pulled from another crate. Each is emitted only when some
+//! field or variant uses it.
 
 use super::syntax::{template, word, Holes};
-use crate::model::rust::{ItemKind, Module};
+use super::types::canonical;
+use crate::model::rust::{is_primitive_number, ItemKind, ItemPath, Module, RustType, VariantKind};
+use rustc_hash::FxHashMap;
 use syn::visit_mut::VisitMut;
 
 /// The support module's name.
 pub const MODULE: &str = "dts2rs_support";
 
-/// Whether any item of `module` or its children satisfies `f`.
-fn any_item(module: &Module, f: &impl Fn(&ItemKind) -> bool) -> bool {
-    module.items.iter().any(|item| f(&item.kind)) || module.modules.iter().any(|m| any_item(m, f))
+/// The longest tuple the support code writes numbers of as JavaScript does (serde's own
+/// tuple impls stop at 16; TypeScript tuples that long do not occur in practice).
+const MAX_TUPLE: usize = 8;
+
+/// Which helpers the output uses.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    /// `double_option`: a field keeps `null` apart from absent (`a?: T | null`).
+    pub double_option: bool,
+    /// `present`: a field of type `null` keeps a present `null` apart from absent (`a?: null`).
+    pub present: bool,
+    /// `js_number`: a field or variant holds `f64`s, written as JavaScript writes them.
+    pub js_number: bool,
+    /// `tag`, `decode`, `first_of`: an enum dispatches on a tag field.
+    pub tags: bool,
 }
 
-/// Whether any field keeps `null` apart from absent (`a?: T | null`).
-fn needs_double_option(module: &Module) -> bool {
-    any_item(
-        module,
-        &|kind| matches!(kind, ItemKind::Struct(s) if s.fields.iter().any(|f| f.nullable)),
-    )
-}
-
-/// Whether any enum dispatches on a tag field.
-fn needs_tags(module: &Module) -> bool {
-    any_item(module, &|kind| matches!(kind, ItemKind::Enum(e) if e.tag().is_some()))
-}
-
-/// Whether the output needs the support module.
-pub fn is_needed(module: &Module) -> bool {
-    needs_double_option(module) || needs_tags(module)
-}
-
-/// The support module, with the helpers the output `root` uses.
-pub fn module(root: &Module) -> syn::Item {
-    let mut support = Holes::default().ident("__support", word(MODULE)).fill(
-        template!(
-            syn::ItemMod,
-            /// Support code for the generated types.
-            #[doc(hidden)]
-            pub mod __support {}
-        ),
-        Holes::visit_item_mod_mut,
-    );
-    let mut items = Vec::new();
-    if needs_double_option(root) {
-        items.push(double_option());
+impl Needs {
+    /// What `module` and its children use, given every alias's target in the output.
+    pub fn of(module: &Module, aliases: &FxHashMap<ItemPath, RustType>) -> Needs {
+        let mut needs = Needs::default();
+        needs.add(module, aliases);
+        needs
     }
-    if needs_tags(root) {
-        items.extend(tags());
-    }
-    if let Some((_, content)) = &mut support.content {
-        content.extend(items);
-    }
-    syn::Item::Mod(support)
-}
 
-/// Reads a nullable optional field.
-fn double_option() -> syn::Item {
-    template!(
-        syn::Item,
-        /// Reads a field that is present as `Some`, so `null` becomes `Some(None)`; with
-        /// `#[serde(default)]` an absent field stays `None`.
-        pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-        where
-            T: serde::Deserialize<'de>,
-            D: serde::Deserializer<'de>,
-        {
-            <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+    fn add(&mut self, module: &Module, aliases: &FxHashMap<ItemPath, RustType>) {
+        for item in &module.items {
+            match &item.kind {
+                ItemKind::Struct(s) => {
+                    for field in &s.fields {
+                        let ty = canonical(aliases, &field.ty);
+                        self.double_option |= field.nullable;
+                        self.present |= is_present_unit(field.optional, field.nullable, &ty);
+                        self.js_number |= writes_js_numbers(&ty);
+                    }
+                }
+                ItemKind::Enum(e) => {
+                    self.tags |= e.tag().is_some();
+                    for variant in &e.variants {
+                        if let VariantKind::Untagged(ty) = &variant.kind {
+                            self.js_number |= writes_js_numbers(&canonical(aliases, ty));
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
-    )
+        for child in &module.modules {
+            self.add(child, aliases);
+        }
+    }
+
+    /// Whether any helper is used.
+    pub fn any(&self) -> bool {
+        self.double_option || self.present || self.js_number || self.tags
+    }
+}
+
+/// Whether an optional field of type `null` (`a?: null`): its `Option<()>` is read with
+/// `present`, so a present `null` is `Some(())` and is written back.
+pub fn is_present_unit(optional: bool, nullable: bool, canonical: &RustType) -> bool {
+    optional && !nullable && *canonical == RustType::Unit
+}
+
+/// Whether a value of type `canonical` (aliases expanded) holds `f64`s that the support
+/// code's `js_number` writes as JavaScript does: a float inside `Option`s, `Vec`s, maps,
+/// `Box`es and tuples of scalars. A float inside a generated item is written by that item's
+/// own fields; one beside a generated item in a tuple, or in a type from the config, is
+/// written as serde writes it (`1.0`).
+pub fn writes_js_numbers(canonical: &RustType) -> bool {
+    fn supported(ty: &RustType) -> bool {
+        match ty {
+            RustType::F64 | RustType::String | RustType::Bool | RustType::Unit | RustType::Json => {
+                true
+            }
+            RustType::Verbatim(v) => is_primitive_number(v),
+            RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
+                supported(t)
+            }
+            RustType::Tuple(ts) => ts.len() <= MAX_TUPLE && ts.iter().all(supported),
+            RustType::Param(_) | RustType::Item(..) | RustType::MemberOf(..) => false,
+        }
+    }
+    canonical.has_float() && supported(canonical)
+}
+
+/// The support module with the helpers `needs` names; `map_type` is the configured map.
+pub fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
+    let mut content: Vec<syn::Item> = Vec::new();
+    if needs.double_option {
+        content.push(template!(
+            syn::Item,
+            /// Reads a field that is present as `Some`, so `null` becomes `Some(None)`; with
+            /// `#[serde(default)]` an absent field stays `None`.
+            pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+            where
+                T: serde::Deserialize<'de>,
+                D: serde::Deserializer<'de>,
+            {
+                <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+            }
+        ));
+    }
+    if needs.present {
+        content.push(template!(
+            syn::Item,
+            /// Reads a field that is present, `null` included, as `Some`: `a?: null` keeps a
+            /// present `null` (`Some(())`) apart from an absent key (`None`).
+            pub fn present<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+            where
+                T: serde::Deserialize<'de>,
+                D: serde::Deserializer<'de>,
+            {
+                <T as serde::Deserialize>::deserialize(deserializer).map(Some)
+            }
+        ));
+    }
+    if needs.js_number {
+        content.extend(js_number(map_type));
+    }
+    if needs.tags {
+        content.extend(tags());
+    }
+    let mut module = template!(
+        syn::ItemMod,
+        /// Support code for the generated types.
+        #[doc(hidden)]
+        pub mod __support {}
+    );
+    module.ident = word(MODULE);
+    if let Some((_, items)) = &mut module.content {
+        *items = content;
+    }
+    syn::Item::Mod(module)
+}
+
+/// The `js_number` serializer and the `JsNumber` trait behind it.
+fn js_number(map_type: &syn::Path) -> Vec<syn::Item> {
+    let file = template!(
+        syn::File,
+        /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see
+        /// [`JsNumber`]): `#[serde(serialize_with = "…::js_number")]`.
+        pub fn js_number<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
+        where
+            T: JsNumber + ?Sized,
+            S: serde::Serializer,
+        {
+            value.serialize_js(serializer)
+        }
+
+        /// A value written with its numbers as JavaScript writes them: an integral `f64`
+        /// within ±2^53 as an integer (`1`, not serde_json's `1.0`), so a payload read and
+        /// written back is unchanged, and a server that wants an integer gets one.
+        pub trait JsNumber: serde::Serialize {
+            /// Writes the value; anything without numbers of its own as `Serialize` does.
+            fn serialize_js<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(self, serializer)
+            }
+        }
+
+        /// A value written through [`JsNumber`], for the elements of containers.
+        struct Js<'a, T: ?Sized>(&'a T);
+
+        impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize_js(serializer)
+            }
+        }
+
+        /// Every integer up to this magnitude (2^53) is exact in an `f64`, and JavaScript
+        /// writes it without a fraction.
+        const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+
+        impl JsNumber for f64 {
+            fn serialize_js<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                if self.fract() == 0.0 && self.abs() <= EXACT_INTEGERS {
+                    serializer.serialize_i64(*self as i64)
+                } else if let Some(integer) = large_integer(*self) {
+                    serializer.serialize_i64(integer)
+                } else {
+                    serializer.serialize_f64(*self)
+                }
+            }
+        }
+
+        /// An integral `f64` past 2^53 as JavaScript writes it, where that fits an `i64`: the
+        /// shortest digits that read back as the same number, padded with zeros (2^60 is
+        /// `1152921504606847000`).
+        fn large_integer(value: f64) -> Option<i64> {
+            if value.fract() != 0.0 || value.abs() >= 1e21 {
+                return None;
+            }
+            let shortest = format!("{:e}", value.abs());
+            let (mantissa, exponent) = shortest.split_once('e')?;
+            let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+            let zeros = exponent.parse::<usize>().ok()?.checked_sub(digits.len() - 1)?;
+            let magnitude: i64 = format!("{digits}{}", "0".repeat(zeros)).parse().ok()?;
+            Some(if value < 0.0 { -magnitude } else { magnitude })
+        }
+
+        impl JsNumber for f32 {
+            fn serialize_js<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                if self.fract() == 0.0 && f64::from(self.abs()) <= EXACT_INTEGERS {
+                    serializer.serialize_i64(*self as i64)
+                } else {
+                    serializer.serialize_f32(*self)
+                }
+            }
+        }
+
+        macro_rules! as_serialized {
+            ($($ty:ty),*) => { $(impl JsNumber for $ty {})* };
+        }
+        as_serialized!(
+            String, bool, (), serde_json::Value, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64,
+            u128, usize
+        );
+
+        impl<T: JsNumber> JsNumber for Option<T> {
+            fn serialize_js<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    Some(value) => serializer.serialize_some(&Js(value)),
+                    None => serializer.serialize_none(),
+                }
+            }
+        }
+
+        impl<T: JsNumber> JsNumber for Vec<T> {
+            fn serialize_js<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.iter().map(Js))
+            }
+        }
+
+        impl<T: JsNumber + ?Sized> JsNumber for Box<T> {
+            fn serialize_js<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                (**self).serialize_js(serializer)
+            }
+        }
+
+        impl<T: JsNumber> JsNumber for __Map<String, T> {
+            fn serialize_js<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_map(self.iter().map(|(key, value)| (key, Js(value))))
+            }
+        }
+
+        macro_rules! tuples {
+            ($($len:literal => ($($name:ident $index:tt)+))+) => {$(
+                impl<$($name: JsNumber),+> JsNumber for ($($name,)+) {
+                    fn serialize_js<S: serde::Serializer>(
+                        &self,
+                        serializer: S,
+                    ) -> Result<S::Ok, S::Error> {
+                        use serde::ser::SerializeTuple as _;
+                        let mut tuple = serializer.serialize_tuple($len)?;
+                        $(tuple.serialize_element(&Js(&self.$index))?;)+
+                        tuple.end()
+                    }
+                }
+            )+};
+        }
+        tuples! {
+            1 => (A 0)
+            2 => (A 0 B 1)
+            3 => (A 0 B 1 C 2)
+            4 => (A 0 B 1 C 2 D 3)
+            5 => (A 0 B 1 C 2 D 3 E 4)
+            6 => (A 0 B 1 C 2 D 3 E 4 F 5)
+            7 => (A 0 B 1 C 2 D 3 E 4 F 5 G 6)
+            8 => (A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7)
+        }
+    );
+    Holes::default().path("__Map", map_type.clone()).fill(file, Holes::visit_file_mut).items
 }
 
 /// What unions told apart by a tag field dispatch with: reading the tag, the error for an

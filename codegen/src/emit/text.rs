@@ -4,8 +4,21 @@ use super::docs::DocTable;
 
 /// What starts an item line (after its indentation); fields, variants and statements never
 /// start this way.
-const ITEM_STARTS: &[&str] =
-    &["///", "#[", "pub ", "impl ", "fn ", "use ", "mod ", "type ", "const ", "trait "];
+const ITEM_STARTS: &[&str] = &[
+    "///",
+    "#[",
+    "pub ",
+    "impl ",
+    "impl<",
+    "fn ",
+    "use ",
+    "mod ",
+    "type ",
+    "const ",
+    "trait ",
+    "struct ",
+    "macro_rules!",
+];
 
 /// `header` (which ends with a line break), a blank line, then `printed` (prettyplease's output) with each doc placeholder
 /// replaced by its comment (see [`DocTable`]) and a blank line between consecutive items, as
@@ -55,7 +68,16 @@ impl<'t> Line<'t> {
     }
 
     fn starts_item(&self) -> bool {
-        ITEM_STARTS.iter().any(|start| self.body.starts_with(start))
+        ITEM_STARTS.iter().any(|start| self.body.starts_with(start)) || self.is_macro_call()
+    }
+
+    /// `name!(` or `name! {`: a macro invoked as an item.
+    fn is_macro_call(&self) -> bool {
+        self.body.split_once('!').is_some_and(|(name, rest)| {
+            !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                && (rest.starts_with('(') || rest.starts_with(" {"))
+        })
     }
 }
 

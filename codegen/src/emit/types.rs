@@ -63,34 +63,9 @@ impl ModuleCtx<'_> {
         self.prelude("Option", &["core", "option", "Option"])
     }
 
-    /// `ty` with every alias replaced by its target: two types with one canonical form are one
-    /// Rust type (so, for instance, one enum cannot convert `From` both).
+    /// `ty` with every alias replaced by its target (see [`canonical`]).
     pub fn canonical(&self, ty: &RustType) -> RustType {
-        let mut ty = ty.clone();
-        // Aliases are items the model made, so their chains end; the bound guards a cycle.
-        for _ in 0..64 {
-            let expanded = self.expand(&ty);
-            if expanded == ty {
-                break;
-            }
-            ty = expanded;
-        }
-        ty
-    }
-
-    fn expand(&self, ty: &RustType) -> RustType {
-        match ty {
-            RustType::Item(path, args) if args.is_empty() && self.aliases.contains_key(path) => {
-                self.aliases[path].clone()
-            }
-            other => {
-                let mut other = other.clone();
-                for child in other.children_mut() {
-                    *child = self.expand(child);
-                }
-                other
-            }
-        }
+        canonical(self.aliases, ty)
     }
 
     /// The path of `Option::is_none`, as a string for serde's `skip_serializing_if`.
@@ -184,6 +159,35 @@ impl ModuleCtx<'_> {
         path.segments.push(ident(&target.name).into());
         path
     }
+}
+
+/// `ty` with every alias replaced by its target: two types with one canonical form are one
+/// Rust type (so, for instance, one enum cannot convert `From` both).
+pub fn canonical(aliases: &rustc_hash::FxHashMap<ItemPath, RustType>, ty: &RustType) -> RustType {
+    fn expand(aliases: &rustc_hash::FxHashMap<ItemPath, RustType>, ty: &RustType) -> RustType {
+        match ty {
+            RustType::Item(path, args) if args.is_empty() && aliases.contains_key(path) => {
+                aliases[path].clone()
+            }
+            other => {
+                let mut other = other.clone();
+                for child in other.children_mut() {
+                    *child = expand(aliases, child);
+                }
+                other
+            }
+        }
+    }
+    let mut ty = ty.clone();
+    // Aliases are items the model made, so their chains end; the bound guards a cycle.
+    for _ in 0..64 {
+        let expanded = expand(aliases, &ty);
+        if expanded == ty {
+            break;
+        }
+        ty = expanded;
+    }
+    ty
 }
 
 /// `serde_json::Value`.

@@ -130,6 +130,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     }
     super::globs::settle_globs(&mut builder.root);
     super::members::resolve_members(&mut builder.root, &mut builder.warnings, config.collapse_null);
+    super::lag::apply(&mut builder.root, config);
     super::generics::fit_generics(&mut builder.root);
     super::recursion::box_struct_payloads(&mut builder.root);
     super::recursion::box_recursive(&mut builder.root);
@@ -235,6 +236,10 @@ pub(super) struct ContextField<'d> {
     pub(super) ctx: Ctx,
     /// The base interface the field was inherited from, for its docs.
     pub(super) origin: Option<String>,
+    /// The types other members of an intersection give the same key (`A & { a: B }` where
+    /// `A` has `a` too), each in its own context: the field's type is the intersection of
+    /// `ty` and these.
+    pub(super) also: Vec<(&'d TypeExpr, Ctx)>,
 }
 
 impl<'d> ContextField<'d> {
@@ -249,8 +254,40 @@ impl<'d> ContextField<'d> {
             span: field.span,
             ctx: ctx.clone(),
             origin: None,
+            also: Vec::new(),
         }
     }
+}
+
+/// The fields of an intersection's members as one list: a key several members declare is
+/// one field (at its first position) whose type is the intersection of theirs, required if
+/// any member requires it.
+pub(super) fn merge_intersection(fields: Vec<ContextField<'_>>) -> Vec<ContextField<'_>> {
+    let mut out: Vec<ContextField<'_>> = Vec::with_capacity(fields.len());
+    let mut at: FxHashMap<(String, bool), usize> = FxHashMap::default();
+    for field in fields {
+        let Some(&i) = at.get(&(field.name.to_string(), field.index)) else {
+            at.insert((field.name.to_string(), field.index), out.len());
+            out.push(field);
+            continue;
+        };
+        let first = &mut out[i];
+        first.optional &= field.optional;
+        if first.docs.is_empty() {
+            first.docs = field.docs;
+        }
+        // One declaration met twice (`A & A`, or two bases of one base) adds nothing.
+        let parts = std::iter::once((field.ty, field.ctx)).chain(field.also);
+        for (ty, ctx) in parts {
+            let known = std::iter::once((first.ty, &first.ctx))
+                .chain(first.also.iter().map(|(t, c)| (*t, c)))
+                .any(|(t, c)| std::ptr::eq(t, ty) && c.env == ctx.env && c.file == ctx.file);
+            if !known {
+                first.also.push((ty, ctx));
+            }
+        }
+    }
+    out
 }
 
 /// Where an anonymous type stands, which decides its name and home.
@@ -912,7 +949,7 @@ impl<'c, 'd> Builder<'c, 'd> {
                 );
                 continue;
             }
-            let ty = self.field_type(&place, field.ty);
+            let (ty, undefined) = self.field_type(&place, field);
             if field.index {
                 let ty = RustType::Map(Box::new(ty));
                 out.push(rust::Field {
@@ -926,7 +963,12 @@ impl<'c, 'd> Builder<'c, 'd> {
                 });
                 continue;
             }
-            let (ty, optional, nullable) = match (ty, field.optional) {
+            let (ty, optional, nullable) = match (ty, field.optional || undefined) {
+                // `a?: null`: absent or `null`, kept apart by reading a present `null` as
+                // `Some(())`.
+                (RustType::Option(inner), true) if *inner == RustType::Unit => {
+                    (RustType::Unit, true, false)
+                }
                 // `a?: T | null`: absent, null and a value, unless configured to collapse.
                 (RustType::Option(inner), true) => (*inner, true, !self.config.collapse_null),
                 (ty, optional) => (ty, optional, false),
@@ -970,17 +1012,31 @@ impl<'c, 'd> Builder<'c, 'd> {
         Some(RustType::Map(Box::new(value)))
     }
 
-    /// A field's type: the configured override for its path, or its lowered TypeScript type.
-    fn field_type(&mut self, place: &Place<'_>, ty: &'d TypeExpr) -> RustType {
+    /// A field's type: the configured override for its path, or its lowered TypeScript type;
+    /// and whether the type allows `undefined` (`a: T | undefined`), which on the wire is an
+    /// optional key (JSON has no `undefined`; `JSON.stringify` leaves such a key out), so `T`
+    /// is lowered without it.
+    fn field_type(&mut self, place: &Place<'_>, field: &ContextField<'d>) -> (RustType, bool) {
         // Without overrides (the usual case) there is no key to build.
         if !self.config.types.is_empty() {
             let key = place.ts_string();
             if let Some(over) = self.config.type_override(&key) {
                 self.used_overrides.insert(key);
-                return RustType::Verbatim(over.to_owned());
+                return (RustType::Verbatim(over.to_owned()), false);
             }
         }
-        self.lower_type(place, ty)
+        if !field.also.is_empty() {
+            let parts = std::iter::once((field.ty, field.ctx.clone()))
+                .chain(field.also.iter().cloned())
+                .collect();
+            return (self.lower_merged(place, parts), false);
+        }
+        let members = field.ty.union_members();
+        if members.len() > 1 && members.contains(&&TypeExpr::Undefined) {
+            let defined = members.into_iter().filter(|m| **m != TypeExpr::Undefined).collect();
+            return (self.lower_union_of(place, defined), true);
+        }
+        (self.lower_type(place, field.ty), false)
     }
 
     fn lower_class(

@@ -333,6 +333,20 @@ pub enum TypeExpr {
 }
 
 impl TypeExpr {
+    /// The members of a union as written, nested unions flattened; any other type is its own
+    /// one member.
+    pub fn union_members(&self) -> Vec<&TypeExpr> {
+        let mut flat = Vec::new();
+        let mut pending = vec![self];
+        while let Some(ty) = pending.pop() {
+            match ty {
+                TypeExpr::Union(members) => pending.extend(members.iter().rev()),
+                other => flat.push(other),
+            }
+        }
+        flat
+    }
+
     /// Whether two type expressions are the same type as written, wherever they stand (spans
     /// are not compared).
     pub fn same_type(&self, other: &TypeExpr) -> bool {

@@ -12,7 +12,7 @@
 //! parameter to one key at a time. Frames live for the whole build and are referred to by
 //! index, so a context is a small `Clone` value.
 
-use super::build::{Builder, ContextField, Ctx, NO_DOCS};
+use super::build::{merge_intersection, Builder, ContextField, Ctx, NO_DOCS};
 use super::decl::{Conditional, EnumValue, Literal, TupleElement, TypeExpr};
 use super::jsdoc::Docs;
 use super::resolve::Found;
@@ -291,7 +291,7 @@ impl<'d> Builder<'_, 'd> {
                 for member in members {
                     fields.extend(self.object_fields(ctx, member)?);
                 }
-                Some(fields)
+                Some(merge_intersection(fields))
             }
             // `{ [K in X]?: never }` (an "exclusive or" helper) has no key a value can hold,
             // whatever `X` is.
@@ -315,6 +315,7 @@ impl<'d> Builder<'_, 'd> {
                             span: mapped.span,
                             ctx: Ctx { env, ..ctx.clone() },
                             origin: None,
+                            also: Vec::new(),
                         }
                     })
                     .collect();
@@ -431,6 +432,7 @@ impl<'d> Builder<'_, 'd> {
                         span: crate::diagnostics::Span::default(),
                         ctx: ctx.clone(),
                         origin: None,
+                        also: Vec::new(),
                     }]);
                 };
                 Some(
@@ -444,6 +446,7 @@ impl<'d> Builder<'_, 'd> {
                             span: crate::diagnostics::Span::default(),
                             ctx: ctx.clone(),
                             origin: None,
+                            also: Vec::new(),
                         })
                         .collect(),
                 )
@@ -816,6 +819,21 @@ impl<'d> Builder<'_, 'd> {
         }
         match &self.literal_keys(ctx, key)?[..] {
             [single] => Some(Member::Field(single.name.clone())),
+            _ => None,
+        }
+    }
+}
+
+impl Builder<'_, '_> {
+    /// The literal value a type stands for when it is one string (a literal, or a string enum
+    /// member).
+    pub(super) fn string_literal(&self, ctx: &Ctx, ty: &TypeExpr) -> Option<String> {
+        match ty {
+            TypeExpr::Literal(Literal::String(value)) => Some(value.clone()),
+            TypeExpr::Ref { path, .. } => match self.named(ctx, path) {
+                Named::EnumMember(_, EnumValue::String(value)) => Some(value.clone()),
+                _ => None,
+            },
             _ => None,
         }
     }

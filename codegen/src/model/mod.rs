@@ -11,6 +11,7 @@ mod eval;
 mod generics;
 mod globs;
 pub mod jsdoc;
+mod lag;
 mod members;
 pub mod naming;
 mod recursion;

@@ -1,7 +1,8 @@
 //! TypeScript types → Rust types, generating the items anonymous types need at their place.
 
 use super::build::{
-    Builder, ContextField, Ctx, Evaluated, Place, MAX_APPLICATIONS, MAX_APPLIED, NO_DOCS,
+    merge_intersection, Builder, ContextField, Ctx, Evaluated, Place, MAX_APPLICATIONS,
+    MAX_APPLIED, NO_DOCS,
 };
 use super::decl::{EnumMember, EnumValue, Literal, Mapped, TupleElement, TypeExpr};
 use super::eval::{Bound, Named, Tags, Utility};
@@ -341,6 +342,22 @@ impl<'d> Builder<'_, 'd> {
         }
     }
 
+    /// Whether `ty` is `number` itself, or an alias of it (through other aliases).
+    fn is_number(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> bool {
+        let (mut ty, mut ctx) = (ty, ctx.clone());
+        for _ in 0..8 {
+            match ty {
+                TypeExpr::Number => return true,
+                TypeExpr::Ref { .. } => match self.unfold(&ctx, ty) {
+                    Some((next, next_ctx)) => (ty, ctx) = (next, next_ctx),
+                    None => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Maps a type the model cannot express to any JSON value, with a warning.
     pub(super) fn loose(&mut self, place: &Place<'_>, what: &str, span: Option<Span>) -> RustType {
         self.warnings.push(
@@ -401,6 +418,10 @@ impl<'d> Builder<'_, 'd> {
                             return ty;
                         }
                     }
+                }
+                // `type Count = number`: the field's number rule applies through the alias.
+                if self.config.number_type(place.field).is_some() && self.is_number(&ctx, ty) {
+                    return self.number(place);
                 }
                 // An argument's own type is not the declared item at a fixed place.
                 let arg_place = Place { fixed: None, ..place.clone() };
@@ -663,6 +684,12 @@ impl<'d> Builder<'_, 'd> {
         }
 
         let ctx = place.ctx();
+        // `string & ('a' | 'b')`, `Nullable<T> & T`: not an object, so the narrower member, as
+        // for a key that several members declare.
+        if members.iter().any(|m| self.is_object(&ctx, m) == Some(false)) {
+            let parts = members.iter().map(|m| (m, ctx.clone())).collect();
+            return self.lower_merged(place, parts);
+        }
         let mut fields = Vec::new();
         let mut visited = Vec::new();
         for member in members {
@@ -676,14 +703,103 @@ impl<'d> Builder<'_, 'd> {
                     None => {
                         return self.loose(
                             place,
-                            "an intersection with a non-object member",
+                            "an intersection with a member of unknown shape",
                             place.span,
                         )
                     }
                 },
             }
         }
-        self.hoist_struct(place, fields, Some((intersection, place.env)))
+        self.hoist_struct(place, merge_intersection(fields), Some((intersection, place.env)))
+    }
+
+    /// A key that several members of an intersection declare: the intersection of its types,
+    /// evaluated for data as `tsc` does. Object types merge field by field (recursively, so
+    /// `Post & { author: { verified: true } }` keeps every field of `Post.author`); of other
+    /// types the narrower wins: a literal over a primitive, a type without `null` over one
+    /// with it. `null` stays only where every part allows it.
+    pub(super) fn lower_merged(
+        &mut self,
+        place: &Place<'_>,
+        parts: Vec<(&'d TypeExpr, Ctx)>,
+    ) -> RustType {
+        let mut nullable = true;
+        let mut defined: Vec<(Vec<&'d TypeExpr>, Ctx)> = Vec::new();
+        for (ty, ctx) in &parts {
+            let (members, ctx) = self.union_through_aliases(ctx, ty);
+            let is_null = |m: &&TypeExpr| matches!(m, TypeExpr::Null | TypeExpr::Undefined);
+            nullable &= members.iter().any(is_null);
+            let rest: Vec<&'d TypeExpr> = members.into_iter().filter(|m| !is_null(m)).collect();
+            if !rest.is_empty() {
+                defined.push((rest, ctx));
+            }
+        }
+        let mut objects = Vec::new();
+        for (members, ctx) in &defined {
+            match members[..] {
+                [only] if self.is_object(ctx, only) == Some(true) => {
+                    match self.object_fields(ctx, only) {
+                        Some(fields) if !fields.is_empty() => objects.push(fields),
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        let lowered = if defined.is_empty() {
+            RustType::Unit
+        } else if objects.len() == defined.len() && objects.len() > 1 {
+            let key = (parts[0].0 as *const TypeExpr, parts[0].1.env);
+            let fields = merge_intersection(objects.into_iter().flatten().collect());
+            self.hoist_struct(place, fields, Some(key))
+        } else {
+            let literal = |this: &Self, (members, ctx): &(Vec<&'d TypeExpr>, Ctx)| {
+                members.iter().all(|m| {
+                    matches!(m, TypeExpr::Literal(_)) || this.string_literal(ctx, m).is_some()
+                })
+            };
+            let pick = (0..defined.len())
+                .find(|&i| literal(self, &defined[i]))
+                .or_else(|| {
+                    (0..defined.len()).find(|&i| {
+                        let (members, ctx) = &defined[i];
+                        members.iter().all(|m| self.is_object(ctx, m) == Some(false))
+                    })
+                })
+                .unwrap_or(defined.len() - 1);
+            let (members, ctx) = defined.swap_remove(pick);
+            let at = Self::with_ctx(place, &ctx);
+            self.lower_union_of(&at, members)
+        };
+        match lowered {
+            RustType::Option(_) => lowered,
+            other if nullable => RustType::Option(Box::new(other)),
+            other => other,
+        }
+    }
+
+    /// The members of the union `ty` stands for, looking through type parameters and aliases
+    /// (`Nullable<T>` = `T | null`), each in the context it is written in; any other type is
+    /// its own one member.
+    fn union_through_aliases(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> (Vec<&'d TypeExpr>, Ctx) {
+        let (written, written_ctx) = self.follow_bindings(ctx, ty);
+        let (mut ty, mut ctx) = (written, written_ctx.clone());
+        // Aliases are followed a few steps: a chain of aliases of unions is short in practice.
+        for _ in 0..8 {
+            if matches!(ty, TypeExpr::Union(_)) {
+                return (ty.union_members(), ctx);
+            }
+            match self.unfold(&ctx, ty) {
+                Some((next, next_ctx))
+                    if matches!(next, TypeExpr::Union(_) | TypeExpr::Ref { .. }) =>
+                {
+                    (ty, ctx) = (next, next_ctx);
+                }
+                _ => break,
+            }
+        }
+        // Not a union: the type as written, so a reference is referred to, not copied.
+        (vec![written], written_ctx)
     }
 
     fn lower_union(&mut self, place: &Place<'_>, members: &'d [TypeExpr]) -> RustType {
@@ -692,7 +808,11 @@ impl<'d> Builder<'_, 'd> {
 
     /// A union of `members`: `null` and `undefined` make it an `Option`, `never` and function
     /// types add nothing.
-    fn lower_union_of(&mut self, place: &Place<'_>, members: Vec<&'d TypeExpr>) -> RustType {
+    pub(super) fn lower_union_of(
+        &mut self,
+        place: &Place<'_>,
+        members: Vec<&'d TypeExpr>,
+    ) -> RustType {
         // Nested unions (a conditional's branches) are one union.
         let mut flat: Vec<&'d TypeExpr> = Vec::new();
         let mut pending = members;

@@ -406,6 +406,9 @@ pub mod comparison_filter {
     #[serde(untagged)]
     pub enum Value {
         String(String),
+        #[serde(
+            serialize_with = "super::super::super::super::dts2rs_support::js_number"
+        )]
         Number(f64),
         Bool(bool),
     }

@@ -605,8 +605,14 @@ pub mod conversation_item_input_audio_transcription_completed_event {
         /// The token that was used to generate the log probability.
         pub token: String,
         /// The bytes that were used to generate the log probability.
+        #[serde(
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub bytes: Vec<f64>,
         /// The log probability of the token.
+        #[serde(
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub logprob: f64,
     }
 
@@ -692,8 +698,14 @@ pub mod conversation_item_input_audio_transcription_delta_event {
         /// The token that was used to generate the log probability.
         pub token: String,
         /// The bytes that were used to generate the log probability.
+        #[serde(
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub bytes: Vec<f64>,
         /// The log probability of the token.
+        #[serde(
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub logprob: f64,
     }
 
@@ -1699,7 +1711,11 @@ pub mod rate_limits_updated_event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub remaining: Option<u64>,
         /// Seconds until the rate limit resets.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub reset_seconds: Option<f64>,
     }
 
@@ -1858,6 +1874,7 @@ impl serde::Serialize for RealtimeClientEvent {
         }
     }
 }
+
 impl<'de> serde::Deserialize<'de> for RealtimeClientEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2117,7 +2134,11 @@ pub struct RealtimeResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_details: Option<RealtimeResponseStatus>,
     /// Sampling temperature for the model, limited to \[0.6, 1.2\]. Defaults to 0.8.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::super::super::super::super::dts2rs_support::js_number"
+    )]
     pub temperature: Option<f64>,
     /// Usage statistics for the Response, this will correspond to billing. A Realtime
     /// API session will maintain a conversation context and append new Items to the
@@ -2623,6 +2644,7 @@ impl serde::Serialize for RealtimeServerEvent {
         }
     }
 }
+
 impl<'de> serde::Deserialize<'de> for RealtimeServerEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -3817,7 +3839,11 @@ pub mod response_create_event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub output_audio_format: Option<response::OutputAudioFormat>,
         /// Sampling temperature for the model, limited to \[0.6, 1.2\]. Defaults to 0.8.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub temperature: Option<f64>,
         /// How the model chooses tools. Options are `auto`, `none`, `required`, or specify
         /// a function, like `{"type": "function", "function": {"name": "my_function"}}`.
@@ -4580,7 +4606,11 @@ pub mod session_update_event {
         pub output_audio_format: Option<session::OutputAudioFormat>,
         /// Sampling temperature for the model, limited to \[0.6, 1.2\]. For audio models a
         /// temperature of 0.8 is highly recommended for best performance.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub temperature: Option<f64>,
         /// How the model chooses tools. Options are `auto`, `none`, `required`, or specify
         /// a function.
@@ -4754,7 +4784,11 @@ pub mod session_update_event {
             /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
             /// defaults to 0.5. A higher threshold will require louder audio to activate the
             /// model, and thus might perform better in noisy environments.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(
+                default,
+                skip_serializing_if = "Option::is_none",
+                serialize_with = "super::super::super::super::super::super::super::dts2rs_support::js_number"
+            )]
             pub threshold: Option<f64>,
             /// Type of turn detection.
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5188,7 +5222,11 @@ pub mod transcription_session_update {
             /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
             /// defaults to 0.5. A higher threshold will require louder audio to activate the
             /// model, and thus might perform better in noisy environments.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(
+                default,
+                skip_serializing_if = "Option::is_none",
+                serialize_with = "super::super::super::super::super::super::super::dts2rs_support::js_number"
+            )]
             pub threshold: Option<f64>,
             /// Type of turn detection.
             #[serde(default, skip_serializing_if = "Option::is_none")]

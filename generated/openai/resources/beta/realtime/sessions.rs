@@ -87,7 +87,11 @@ pub struct Session {
     pub output_audio_format: Option<session::OutputAudioFormat>,
     /// Sampling temperature for the model, limited to \[0.6, 1.2\]. For audio models a
     /// temperature of 0.8 is highly recommended for best performance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::super::super::super::super::dts2rs_support::js_number"
+    )]
     pub temperature: Option<f64>,
     /// How the model chooses tools. Options are `auto`, `none`, `required`, or specify
     /// a function.
@@ -228,7 +232,11 @@ pub mod session {
         /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
         /// defaults to 0.5. A higher threshold will require louder audio to activate the
         /// model, and thus might perform better in noisy environments.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub threshold: Option<f64>,
         /// Type of turn detection.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -309,7 +317,11 @@ pub struct SessionCreateResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_audio_format: Option<String>,
     /// Sampling temperature for the model, limited to \[0.6, 1.2\]. Defaults to 0.8.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::super::super::super::super::dts2rs_support::js_number"
+    )]
     pub temperature: Option<f64>,
     /// How the model chooses tools. Options are `auto`, `none`, `required`, or specify
     /// a function.
@@ -399,7 +411,11 @@ pub mod session_create_response {
         /// Activation threshold for VAD (0.0 to 1.0), this defaults to 0.5. A higher
         /// threshold will require louder audio to activate the model, and thus might
         /// perform better in noisy environments.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub threshold: Option<f64>,
         /// Type of turn detection, only `server_vad` is currently supported.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -480,7 +496,11 @@ pub struct SessionCreateParams {
     pub output_audio_format: Option<session_create_params::OutputAudioFormat>,
     /// Sampling temperature for the model, limited to \[0.6, 1.2\]. For audio models a
     /// temperature of 0.8 is highly recommended for best performance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::super::super::super::super::dts2rs_support::js_number"
+    )]
     pub temperature: Option<f64>,
     /// How the model chooses tools. Options are `auto`, `none`, `required`, or specify
     /// a function.
@@ -694,7 +714,11 @@ pub mod session_create_params {
         /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
         /// defaults to 0.5. A higher threshold will require louder audio to activate the
         /// model, and thus might perform better in noisy environments.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub threshold: Option<f64>,
         /// Type of turn detection.
         #[serde(default, skip_serializing_if = "Option::is_none")]

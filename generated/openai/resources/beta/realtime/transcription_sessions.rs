@@ -117,7 +117,11 @@ pub mod transcription_session {
         /// Activation threshold for VAD (0.0 to 1.0), this defaults to 0.5. A higher
         /// threshold will require louder audio to activate the model, and thus might
         /// perform better in noisy environments.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub threshold: Option<f64>,
         /// Type of turn detection, only `server_vad` is currently supported.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -387,7 +391,11 @@ pub mod transcription_session_create_params {
         /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
         /// defaults to 0.5. A higher threshold will require louder audio to activate the
         /// model, and thus might perform better in noisy environments.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
+        )]
         pub threshold: Option<f64>,
         /// Type of turn detection.
         #[serde(default, skip_serializing_if = "Option::is_none")]

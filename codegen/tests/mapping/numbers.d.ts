@@ -1,0 +1,27 @@
+/** Numbers are written as JavaScript writes them: `1`, not `1.0`. */
+export interface Measurements {
+  /** A count, integral on the wire. */
+  count: number;
+  ratio?: number;
+  samples: number[];
+  nested: number[][];
+  maybe: number | null;
+  later?: number | null;
+  by_name: { [name: string]: number };
+  point: [number, number];
+  labelled: [string, number];
+  either: string | number;
+  alias: Amount;
+  total_tokens: Count;
+  /** Unknown keys, numbers too. */
+  [key: string]: number | string | number[] | null | undefined | Record<string, number> | [number, number] | [string, number] | Amount;
+}
+
+/** Keys beside the declared ones hold numbers too. */
+export interface Scores {
+  best: number;
+  [player: string]: number;
+}
+
+export type Amount = number;
+export type Count = number;
