@@ -165,4 +165,111 @@ pub mod dts2rs_support {
         C 2 D 3 E 4) 6 => (A 0 B 1 C 2 D 3 E 4 F 5) 7 => (A 0 B 1 C 2 D 3 E 4 F 5 G 6) 8
         => (A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7)
     }
+
+    /// The value of a union's tag field.
+    pub enum Tag<'a> {
+        /// A string.
+        Str(&'a str),
+        /// An integer.
+        Int(i64),
+        /// A boolean.
+        Bool(bool),
+        /// Any other value.
+        Other(&'a serde_json::Value),
+    }
+
+    /// Reads the tag field `field` of `value`, which must be an object that has it.
+    pub fn tag<'a, E: serde::de::Error>(
+        value: &'a serde_json::Value,
+        field: &'static str,
+    ) -> Result<Tag<'a>, E> {
+        let Some(object) = value.as_object() else {
+            return Err(E::invalid_type(unexpected(value), &"an object"));
+        };
+        match object.get(field) {
+            None => Err(E::missing_field(field)),
+            Some(serde_json::Value::String(text)) => Ok(Tag::Str(text)),
+            Some(serde_json::Value::Bool(flag)) => Ok(Tag::Bool(*flag)),
+            Some(number @ serde_json::Value::Number(n)) => {
+                Ok(
+                    match n.as_i64() {
+                        Some(int) => Tag::Int(int),
+                        None => {
+                            match n.as_f64() {
+                                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                                    Tag::Int(f as i64)
+                                }
+                                _ => Tag::Other(number),
+                            }
+                        }
+                    },
+                )
+            }
+            Some(other) => Ok(Tag::Other(other)),
+        }
+    }
+
+    /// The error for a tag value no variant has; `expected` are the known ones.
+    pub fn unknown_tag<E: serde::de::Error>(
+        tag: Tag<'_>,
+        expected: &'static [&'static str],
+    ) -> E {
+        let one_of = format!("one of {}", expected.join(", "));
+        match tag {
+            Tag::Str(text) => E::unknown_variant(text, expected),
+            Tag::Int(n) => {
+                E::invalid_value(serde::de::Unexpected::Signed(n), &one_of.as_str())
+            }
+            Tag::Bool(flag) => {
+                E::invalid_value(serde::de::Unexpected::Bool(flag), &one_of.as_str())
+            }
+            Tag::Other(other) => E::invalid_type(unexpected(other), &one_of.as_str()),
+        }
+    }
+
+    /// Decodes `value` as the payload of the variant `variant` builds, keeping its error.
+    pub fn decode<P, T, E>(
+        value: &serde_json::Value,
+        variant: fn(P) -> T,
+    ) -> Result<T, E>
+    where
+        P: serde::de::DeserializeOwned,
+        E: serde::de::Error,
+    {
+        P::deserialize(value).map(variant).map_err(E::custom)
+    }
+
+    /// A variant a tag value selects: its name, and how to decode it.
+    pub type Candidate<T> = (
+        &'static str,
+        fn(&serde_json::Value) -> Result<T, serde_json::Error>,
+    );
+
+    /// Decodes `value` as the first of `candidates` that accepts it; when none does, the
+    /// error gives each one's.
+    pub fn first_of<T, E: serde::de::Error>(
+        value: &serde_json::Value,
+        candidates: &[Candidate<T>],
+    ) -> Result<T, E> {
+        let mut errors = Vec::new();
+        for (name, decode) in candidates {
+            match decode(value) {
+                Ok(decoded) => return Ok(decoded),
+                Err(error) => errors.push(format!("{name}: {error}")),
+            }
+        }
+        let errors = errors.join("; ");
+        Err(E::custom(format_args!("no variant for this tag matched ({errors})")))
+    }
+
+    fn unexpected(value: &serde_json::Value) -> serde::de::Unexpected<'_> {
+        match value {
+            serde_json::Value::Null => serde::de::Unexpected::Unit,
+            serde_json::Value::Bool(flag) => serde::de::Unexpected::Bool(*flag),
+            serde_json::Value::Number(_) => serde::de::Unexpected::Other("a number"),
+            serde_json::Value::String(text) => serde::de::Unexpected::Str(text),
+            serde_json::Value::Array(_) => serde::de::Unexpected::Seq,
+            serde_json::Value::Object(_) => serde::de::Unexpected::Map,
+        }
+    }
 }

@@ -45,7 +45,7 @@ use crate::builder::{Builder, Error};
 use crate::config::Config;
 use crate::model::jsdoc::Docs;
 use crate::model::rust::{
-    Enum, Field, Item, ItemKind, ItemPath, Method, Module, RustType, VariantKind,
+    Enum, Field, Item, ItemKind, ItemPath, Method, Module, RustType, TagValue, VariantKind,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -826,8 +826,15 @@ fn variant_kind(kind: &VariantKind) -> String {
         VariantKind::Number(n) => format!("({n})"),
         VariantKind::Other => "(any other string)".to_owned(),
         VariantKind::Untagged(t) => format!("({})", ty(t)),
-        VariantKind::Tagged { field, value, ty: t } => {
-            format!("({}, `{field}` = \"{value}\")", ty(t))
+        VariantKind::Tagged { field, values, ty: t } => {
+            let values: Vec<String> = values
+                .iter()
+                .map(|v| match v {
+                    TagValue::String(s) => format!("\"{s}\""),
+                    other => other.text(),
+                })
+                .collect();
+            format!("({}, `{field}` = {})", ty(t), values.join(" | "))
         }
     }
 }

@@ -749,3 +749,34 @@ fn every_fixture_has_a_snapshot_a_test_and_a_compile_entry() {
         assert!(tested, "no test in mapping.rs generates the fixture `{fixture}`");
     }
 }
+
+/// Unions of objects with a literal field dispatch on it however the members are written:
+/// shared values try each member, numeric and boolean tags too.
+#[test]
+fn discriminated_unions_dispatch_on_their_tag_field() {
+    let (code, warnings) = generate("discriminated_unions");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(!code.contains("#[serde(untagged)]"), "no union stays untagged");
+    // Shared values: both members of `created` are candidates, in order.
+    assert_has(&code, "match dts2rs_support::tag(&value, \"action\")? {\n            dts2rs_support::Tag::Str(\"created\") => {\n                dts2rs_support::first_of(");
+    // Aliases keep their names; inline members are named after their tags.
+    assert_has(&code, "    Circle(Box<Circle>),");
+    assert_has(&code, "    /// `type`: `text`.\n    Text(Box<block::Text>),");
+    assert_has(&code, "    /// `type`: `file`.\n    File(Box<item::File>),");
+    // A nested union is one variant, selected by all of its values.
+    assert_has(&code, "    /// `kind`: `circle`, `square`.\n    Shape(Shape),");
+    assert_has(&code, "dts2rs_support::Tag::Str(\"circle\" | \"square\") => {\n                dts2rs_support::decode(&value, Self::Shape)");
+    // Numeric tags: enum members (one member of two values) and literals.
+    assert_has(
+        &code,
+        "dts2rs_support::Tag::Int(0 | 5) => dts2rs_support::decode(&value, Self::Chat),",
+    );
+    assert_has(&code, "dts2rs_support::Tag::Int(10..=12) => {");
+    assert_has(&code, "    /// `op`: `10`.\n    Op10(Box<payload::Op10>),");
+    assert_has(&code, "    /// `ok`: `true`.\n    OkTrue(Box<outcome::OkTrue>),");
+    // A field every member has with all its values tells nothing apart.
+    assert_has(&code, "match dts2rs_support::tag(&value, \"kind\")? {\n            dts2rs_support::Tag::Str(\"hello\") => {");
+    // Generic members instantiated with their tags, and `Omit`.
+    assert_has(&code, "    /// `event`: `ping`.\n    Ping(");
+    assert_has(&code, "    /// `type`: `full`.\n    Omit(Box<public::Omit>),");
+}

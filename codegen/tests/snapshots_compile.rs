@@ -21,6 +21,7 @@ snapshots!(
     config,
     const_object_enums,
     data_classes,
+    discriminated_unions,
     doc_links,
     doc_lists,
     docs,
@@ -358,4 +359,108 @@ fn lagging_types_read_what_the_server_sends_and_write_it_back() {
     );
     // Not selected: a missing required field is an error.
     assert!(serde_json::from_str::<server_lag::SessionRequest>("{}").is_err());
+}
+
+mod tagged {
+    use super::discriminated_unions::*;
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+    use serde_json::{json, Value};
+
+    /// Reads `value` as `T` and writes it back unchanged.
+    fn round_trip<T: DeserializeOwned + Serialize>(value: Value) -> T {
+        let read: T = serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(serde_json::to_value(&read).unwrap(), value);
+        read
+    }
+
+    /// The error reading `value` as `T`, from JSON text (as a user would read it).
+    fn error<T: DeserializeOwned + std::fmt::Debug>(value: Value) -> String {
+        serde_json::from_str::<T>(&value.to_string()).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn shared_tag_values_try_each_member() {
+        let issue = json!({ "action": "created", "issue": { "id": 1, "title": "t" } });
+        assert!(matches!(round_trip::<IssueEvent>(issue), IssueEvent::IssueCreated(_)));
+        let comment = json!({ "action": "created", "comment": { "body": "b" } });
+        assert!(matches!(round_trip::<IssueEvent>(comment), IssueEvent::CommentCreated(_)));
+        let deleted = json!({ "action": "deleted", "issue": { "id": 2, "title": "t" } });
+        assert!(matches!(round_trip::<IssueEvent>(deleted), IssueEvent::IssueDeleted(_)));
+        // Neither member of `created` fits: each one's error.
+        let err = error::<IssueEvent>(json!({ "action": "created", "issue": { "id": 1 } }));
+        assert!(err.starts_with("no variant for this tag matched (IssueCreated: missing field `title`; CommentCreated: missing field `comment`)"), "{err}");
+    }
+
+    #[test]
+    fn a_uniquely_tagged_member_keeps_its_own_error() {
+        let err = error::<IssueEvent>(
+            json!({ "action": "deleted", "issue": { "id": "x", "title": "t" } }),
+        );
+        assert!(err.starts_with("invalid type: string \"x\", expected f64"), "{err}");
+        let err = error::<Shape>(json!({ "kind": "square", "side": "wide" }));
+        assert!(err.starts_with("invalid type: string \"wide\", expected f64"), "{err}");
+        let err = error::<Channel>(json!({ "type": 2 }));
+        assert!(err.starts_with("missing field `bitrate`"), "{err}");
+        // Through a nested union, too.
+        let err = error::<Drawing>(json!({ "kind": "circle" }));
+        assert!(err.starts_with("missing field `radius`"), "{err}");
+    }
+
+    #[test]
+    fn unknown_missing_and_misplaced_tags_say_so() {
+        let err = error::<Shape>(json!({ "kind": "hexagon" }));
+        assert!(
+            err.starts_with("unknown variant `hexagon`, expected `circle` or `square`"),
+            "{err}"
+        );
+        let err = error::<Channel>(json!({ "type": 7 }));
+        assert!(
+            err.starts_with("invalid value: integer `7`, expected one of 0, 5, 2, 4, 10, 11, 12"),
+            "{err}"
+        );
+        let err = error::<Channel>(json!({ "topic": "t" }));
+        assert!(err.starts_with("missing field `type`"), "{err}");
+        let err = error::<Channel>(json!("text"));
+        assert!(err.starts_with("invalid type: string \"text\", expected an object"), "{err}");
+    }
+
+    #[test]
+    fn every_kind_of_member_round_trips() {
+        round_trip::<Shape>(json!({ "kind": "circle", "radius": 1.5 }));
+        assert!(matches!(
+            round_trip::<Block>(json!({ "type": "image", "url": "u" })),
+            Block::Image(_)
+        ));
+        round_trip::<Item>(json!({ "id": "a", "type": "folder", "children": 2 }));
+        assert!(matches!(
+            round_trip::<Drawing>(json!({ "kind": "square", "side": 2 })),
+            Drawing::Shape(Shape::Square(_))
+        ));
+        round_trip::<Drawing>(json!({ "kind": "line", "length": 3 }));
+        for (value, text) in [(0, true), (5, true), (2, false)] {
+            let channel = if text {
+                json!({ "type": value, "topic": "t" })
+            } else {
+                json!({ "type": value, "bitrate": 64 })
+            };
+            let read: Channel = round_trip(channel);
+            assert_eq!(matches!(read, Channel::Chat(_)), text);
+        }
+        let thread: Channel = round_trip(json!({ "type": 11, "parent_id": "p" }));
+        assert!(matches!(thread, Channel::Thread(_)));
+        round_trip::<Outcome>(json!({ "ok": false, "error": "e" }));
+        round_trip::<Message>(json!({ "event": "pong", "data": { "latency": 1 } }));
+        round_trip::<Public>(json!({ "type": "empty" }));
+        let wave = round_trip::<Social>(json!({ "locale": "fr", "kind": "hello", "hand": "left" }));
+        assert!(matches!(wave, Social::Wave(_)));
+        let hello = round_trip::<Social>(json!({ "locale": "de", "kind": "hello" }));
+        assert!(matches!(hello, Social::Greeting(_)));
+        // `op: 10` is an `f64` field, written as JavaScript writes it; `10.0` reads as 10 too.
+        round_trip::<Payload>(json!({ "op": 10, "d": { "heartbeat_interval": 45 } }));
+        let float: Payload =
+            serde_json::from_value(json!({ "op": 10.0, "d": { "heartbeat_interval": 45 } }))
+                .unwrap();
+        assert!(matches!(float, Payload::Op10(_)));
+    }
 }

@@ -4,7 +4,7 @@
 use super::items::allow_deprecated;
 use super::syntax::{path, path_expr, str_expr, template, word, Holes};
 use super::types::{ident, ModuleCtx};
-use crate::model::rust::{Enum, RustType, Variant, VariantKind};
+use crate::model::rust::{Enum, RustType, TagValue, Variant, VariantKind};
 use syn::visit_mut::VisitMut;
 
 /// Builds the impl blocks of one enum.
@@ -43,6 +43,100 @@ fn int_lit(n: i64) -> syn::ExprLit {
         attrs: vec![],
         lit: syn::Lit::Int(syn::LitInt::from(proc_macro2::Literal::i64_unsuffixed(n))),
     }
+}
+
+/// The pattern matching the support module's `Tag` of any of `values`:
+/// `Tag::Str("a" | "b") | Tag::Int(1)`.
+fn tag_pattern(support: &syn::Path, values: &[&TagValue]) -> syn::Pat {
+    let mut cases = Vec::new();
+    for kind in ["Str", "Int", "Bool"] {
+        let mut literals: Vec<syn::Pat> = values
+            .iter()
+            .filter_map(|v| {
+                let lit = match (kind, v) {
+                    ("Str", TagValue::String(s)) => syn::ExprLit {
+                        attrs: vec![],
+                        lit: syn::Lit::Str(super::syntax::lit_str(s)),
+                    },
+                    // Integers come below, runs of them as ranges.
+                    ("Int", TagValue::Integer(_)) => return None,
+                    ("Bool", TagValue::Bool(b)) => syn::ExprLit {
+                        attrs: vec![],
+                        lit: syn::Lit::Bool(syn::LitBool::new(*b, proc_macro2::Span::call_site())),
+                    },
+                    _ => return None,
+                };
+                Some(syn::Pat::Lit(lit))
+            })
+            .collect();
+        if kind == "Int" {
+            literals = integer_patterns(values);
+        }
+        if literals.is_empty() {
+            continue;
+        }
+        let inner = match <[syn::Pat; 1]>::try_from(literals) {
+            Ok([single]) => single,
+            Err(literals) => syn::Pat::Or(syn::PatOr {
+                attrs: vec![],
+                leading_vert: None,
+                cases: literals.into_iter().collect(),
+            }),
+        };
+        let mut path = support.clone();
+        path.segments.push(syn::PathSegment::from(word("Tag")));
+        path.segments.push(syn::PathSegment::from(word(kind)));
+        cases.push(syn::Pat::TupleStruct(syn::PatTupleStruct {
+            attrs: vec![],
+            qself: None,
+            path,
+            paren_token: Default::default(),
+            elems: [inner].into_iter().collect(),
+        }));
+    }
+    match <[syn::Pat; 1]>::try_from(cases) {
+        Ok([single]) => single,
+        Err(cases) => syn::Pat::Or(syn::PatOr {
+            attrs: vec![],
+            leading_vert: None,
+            cases: cases.into_iter().collect(),
+        }),
+    }
+}
+
+/// The integers among `values` as patterns, in order, a run of three or more consecutive ones
+/// as a range (`1..=4`, as clippy's `manual_range_patterns` asks).
+fn integer_patterns(values: &[&TagValue]) -> Vec<syn::Pat> {
+    let mut ints: Vec<i64> = values
+        .iter()
+        .filter_map(|v| match v {
+            TagValue::Integer(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    ints.sort_unstable();
+    ints.dedup();
+    let mut runs: Vec<(i64, i64)> = Vec::new();
+    for n in ints {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let mut patterns = Vec::new();
+    for (start, end) in runs {
+        if end - start >= 2 {
+            patterns.push(syn::Pat::Range(syn::PatRange {
+                attrs: vec![],
+                start: Some(Box::new(int_expr(start))),
+                limits: syn::RangeLimits::Closed(Default::default()),
+                end: Some(Box::new(int_expr(end))),
+            }));
+        } else {
+            patterns.extend((start..=end).map(|n| syn::Pat::Lit(int_lit(n))));
+        }
+    }
+    patterns
 }
 
 /// An integer literal expression.
@@ -245,48 +339,131 @@ impl Impls<'_, '_> {
         self.serde_by_hand(serialize_arms, syn::Expr::Match(body))
     }
 
-    /// Serde impls for an enum told apart by a string field. The field belongs to each payload
-    /// struct (so a payload used alone still writes it): serializing writes the payload as is;
-    /// deserializing reads the field and decodes the whole object as that variant's payload.
-    /// Serde's `#[serde(tag)]` would write the field twice and make every payload drop it.
+    /// Serde impls for an enum told apart by a tag field. The field belongs to each payload
+    /// (so a payload used alone still writes it): serializing writes the payload as is;
+    /// deserializing reads the field (through the support module's `tag`) and decodes the
+    /// whole object as the payload of the one variant its value selects, keeping that
+    /// payload's own error, or as the first of the variants that share the value, with every
+    /// one's error when none fits. Serde's `#[serde(tag)]` would write the field twice and
+    /// make every payload drop it; `#[serde(untagged)]` would hide every error.
     pub fn tagged_enum(&self, e: &Enum, tag: &str) -> Vec<syn::Item> {
+        // The support module, named in the body by a `use` of its path from this module
+        // (`super::super::dts2rs_support`), which is the root's and no other name.
+        let support = path(false, [word(super::support::MODULE)]);
+        let import = (!self.ctx.path.is_empty()).then(|| {
+            let mut tree = syn::UseTree::Name(syn::UseName { ident: word(super::support::MODULE) });
+            for _ in self.ctx.path {
+                tree = syn::UseTree::Path(syn::UsePath {
+                    ident: word("super"),
+                    colon2_token: Default::default(),
+                    tree: Box::new(tree),
+                });
+            }
+            let mut import = template!(syn::ItemUse, use dts2rs_support;);
+            import.tree = tree;
+            syn::Stmt::Item(syn::Item::Use(import))
+        });
         let mut serialize_arms = Vec::new();
-        let mut deserialize_arms = Vec::new();
-        let mut values = Vec::new();
-        for v in &e.variants {
-            let VariantKind::Tagged { value, ty, .. } = &v.kind else { continue };
-            let holes = || Holes::default().ident("__Variant", ident(&v.name));
-            serialize_arms.push(holes().fill(
+        // Each tag value with the variants it selects, grouped by those variants, in order.
+        let mut groups: Vec<(Vec<&Variant>, Vec<&TagValue>)> = Vec::new();
+        let mut expected = Vec::new();
+        let tagged: Vec<(&Variant, &Vec<TagValue>)> = e
+            .variants
+            .iter()
+            .filter_map(|v| match &v.kind {
+                VariantKind::Tagged { values, .. } => Some((v, values)),
+                _ => None,
+            })
+            .collect();
+        for (v, values) in &tagged {
+            serialize_arms.push(Holes::default().ident("__Variant", ident(&v.name)).fill(
                 template!(syn::Arm,
                     Self::__Variant(value) => serde::Serialize::serialize(value, serializer),
                 ),
                 Holes::visit_arm_mut,
             ));
-            deserialize_arms.push(holes().str("__value", value).ty("__Payload", self.ctx.ty(ty)).fill(
-                template!(syn::Arm,
-                    Some("__value") => <__Payload as serde::Deserialize>::deserialize(&value).map(Self::__Variant).map_err(D::Error::custom),
-                ),
-                Holes::visit_arm_mut,
-            ));
-            values.push(value.as_str());
-        }
-        let ends = Holes::default().str("__tag", tag).expr("__values", str_array(&values));
-        let mut ends = ends.fill(
-            template!(
-                syn::ExprMatch,
-                match x {
-                    Some(other) => Err(D::Error::unknown_variant(other, &__values)),
-                    None => Err(D::Error::missing_field("__tag")),
+            for value in values.iter() {
+                if expected.contains(&value) {
+                    continue;
                 }
-            ),
-            Holes::visit_expr_match_mut,
+                expected.push(value);
+                let selected: Vec<&Variant> = tagged
+                    .iter()
+                    .filter(|(_, values)| values.contains(value))
+                    .map(|(v, _)| *v)
+                    .collect();
+                match groups.iter_mut().find(|(variants, _)| *variants == selected) {
+                    Some((_, group)) => group.push(value),
+                    None => groups.push((selected, vec![value])),
+                }
+            }
+        }
+        let mut deserialize_arms = Vec::new();
+        for (variants, values) in &groups {
+            let mut arm = match variants[..] {
+                // The payload type is inferred from the variant's constructor.
+                [v] => Holes::default()
+                    .ident("__Variant", ident(&v.name))
+                    .path("__support", support.clone())
+                    .fill(
+                        template!(syn::Arm, _ => __support::decode(&value, Self::__Variant),),
+                        Holes::visit_arm_mut,
+                    ),
+                _ => {
+                    let candidates = variants.iter().map(|v| {
+                        Holes::default()
+                            .ident("__Variant", ident(&v.name))
+                            .str("__name", &v.name)
+                            .fill(
+                                template!(
+                                    syn::Expr,
+                                    ("__name", |value| serde::Deserialize::deserialize(value)
+                                        .map(Self::__Variant))
+                                ),
+                                Holes::visit_expr_mut,
+                            )
+                    });
+                    let candidates = syn::Expr::Array(syn::ExprArray {
+                        attrs: vec![],
+                        bracket_token: Default::default(),
+                        elems: candidates.collect(),
+                    });
+                    Holes::default()
+                        .path("__support", support.clone())
+                        .expr("__candidates", candidates)
+                        .fill(
+                            template!(syn::Arm, _ => __support::first_of(&value, &__candidates),),
+                            Holes::visit_arm_mut,
+                        )
+                }
+            };
+            arm.pat = tag_pattern(&support, values);
+            deserialize_arms.push(arm);
+        }
+        let texts: Vec<String> = expected.iter().map(|v| v.text()).collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        deserialize_arms.push(
+            Holes::default()
+                .path("__support", support.clone())
+                .expr("__values", str_array(&texts))
+                .fill(
+                    template!(syn::Arm, other => Err(__support::unknown_tag(other, &__values)),),
+                    Holes::visit_arm_mut,
+                ),
         );
-        deserialize_arms.append(&mut ends.arms);
-        let scrutinee = Holes::default().str("__tag", tag).fill(
-            template!(syn::Expr, value.get("__tag").and_then(serde_json::Value::as_str)),
-            Holes::visit_expr_mut,
-        );
-        self.serde_by_hand(serialize_arms, match_expr(scrutinee, deserialize_arms))
+        let scrutinee = Holes::default()
+            .path("__support", support)
+            .str("__tag", tag)
+            .fill(template!(syn::Expr, __support::tag(&value, "__tag")?), Holes::visit_expr_mut);
+        let mut items = self.serde_by_hand(serialize_arms, match_expr(scrutinee, deserialize_arms));
+        // The support module's functions need no `serde::de::Error` in scope.
+        if let Some(syn::Item::Impl(deserialize)) = items.last_mut() {
+            if let Some(syn::ImplItem::Fn(f)) = deserialize.items.first_mut() {
+                f.block.stmts.remove(0);
+                f.block.stmts.splice(0..0, import);
+            }
+        }
+        items
     }
 
     /// Serde impls written out: `Serialize` matches `self` against `serialize_arms`;

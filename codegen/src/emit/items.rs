@@ -315,9 +315,17 @@ fn enumeration(
                 }
                 tuple_variant(attrs, vname, ctx.ty(ty))
             }
-            VariantKind::Tagged { value, ty, .. } => {
+            VariantKind::Tagged { values, ty, .. } => {
                 if v.docs.is_empty() {
-                    attrs = vec![doc_attr(&format!(" `{}`: `{value}`.", tag.unwrap_or_default()))];
+                    // A long list shows its first values and its length.
+                    const SHOWN: usize = 8;
+                    let shown: Vec<String> =
+                        values.iter().take(SHOWN).map(|v| format!("`{}`", v.text())).collect();
+                    let values = match values.len() {
+                        n if n > SHOWN => format!("{}, … ({n} values)", shown.join(", ")),
+                        _ => shown.join(", "),
+                    };
+                    attrs = vec![doc_attr(&format!(" `{}`: {values}.", tag.unwrap_or_default()))];
                 }
                 tuple_variant(attrs, vname, ctx.ty(ty))
             }

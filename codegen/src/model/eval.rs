@@ -16,8 +16,10 @@ use super::build::{merge_intersection, Builder, ContextField, Ctx, NO_DOCS};
 use super::decl::{Conditional, EnumValue, Literal, TupleElement, TypeExpr};
 use super::jsdoc::Docs;
 use super::resolve::Found;
-use super::rust::Member;
+use super::rust::{Member, TagValue};
 use std::borrow::Cow;
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
 
 /// How deep evaluation may nest (aliases of aliases, mapped types over mapped types) before
 /// it gives up: a recursive alias (`type A = Partial<A>`) would otherwise never end.
@@ -825,9 +827,11 @@ impl<'d> Builder<'_, 'd> {
             _ => None,
         }
     }
+}
 
+impl Builder<'_, '_> {
     /// The literal value a type stands for when it is one string (a literal, or a string enum
-    /// member), for telling union members apart.
+    /// member).
     pub(super) fn string_literal(&self, ctx: &Ctx, ty: &TypeExpr) -> Option<String> {
         match ty {
             TypeExpr::Literal(Literal::String(value)) => Some(value.clone()),
@@ -837,6 +841,218 @@ impl<'d> Builder<'_, 'd> {
             },
             _ => None,
         }
+    }
+}
+
+/// The fields of an object type that always hold one of a few literal values: by wire name,
+/// each value with the name it is written with (`GuildText` of `ChannelType.GuildText`).
+pub(super) type Tags = BTreeMap<String, BTreeMap<TagValue, String>>;
+
+impl<'d> Builder<'_, 'd> {
+    /// The required fields of literal types that every value of `ty` has, with the values
+    /// each may hold, when `ty` is an object type, evaluated through aliases, bindings,
+    /// intersections (a field of several members holds what each allows), unions (what every
+    /// member has, with the values of all), `Omit`, `Pick` and the other object utilities.
+    /// Sound rather than complete: a field left out only loses a way to tell members apart.
+    pub(super) fn member_tags(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<Tags> {
+        self.deeper(|this| this.member_tags_inner(ctx, ty))
+    }
+
+    fn member_tags_inner(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<Tags> {
+        match ty {
+            TypeExpr::Union(members) => {
+                let mut merged: Option<Tags> = None;
+                for member in members {
+                    if matches!(member, TypeExpr::Null | TypeExpr::Undefined) {
+                        return None;
+                    }
+                    let tags = self.member_tags(ctx, member)?;
+                    merged = Some(match merged {
+                        None => tags,
+                        Some(mut all) => {
+                            all.retain(|field, _| tags.contains_key(field));
+                            for (field, values) in &mut all {
+                                values.extend(tags[field].clone());
+                            }
+                            all
+                        }
+                    });
+                }
+                merged
+            }
+            TypeExpr::Intersection(members) => {
+                let mut all = Tags::new();
+                for member in members {
+                    for (field, values) in self.member_tags(ctx, member)? {
+                        match all.entry(field) {
+                            Entry::Vacant(entry) => {
+                                entry.insert(values);
+                            }
+                            Entry::Occupied(mut entry) => {
+                                entry.get_mut().retain(|value, _| values.contains_key(value))
+                            }
+                        }
+                    }
+                }
+                Some(all)
+            }
+            TypeExpr::Index { object, key, .. } => {
+                let (member, member_ctx) = self.member_type(ctx, object, key)?;
+                self.member_tags(&member_ctx, member)
+            }
+            TypeExpr::Conditional(conditional) => {
+                let (branch, branch_ctx) = self.decide(ctx, conditional)?;
+                self.member_tags(&branch_ctx, branch)
+            }
+            TypeExpr::Ref { path, args, .. } => {
+                if let Named::Utility(utility) = self.named(ctx, path) {
+                    return self.utility_tags(ctx, utility, args);
+                }
+                match self.unfold(ctx, ty) {
+                    Some((next, next_ctx)) => self.member_tags(&next_ctx, next),
+                    None => self.field_tags(ctx, ty),
+                }
+            }
+            TypeExpr::TypeOf(..) => {
+                let (next, next_ctx) = self.unfold(ctx, ty)?;
+                self.member_tags(&next_ctx, next)
+            }
+            _ => self.field_tags(ctx, ty),
+        }
+    }
+
+    /// The tags of an object utility type, its argument's tags kept or dropped by key (so a
+    /// union argument keeps the values of each member).
+    fn utility_tags(&mut self, ctx: &Ctx, utility: Utility, args: &'d [TypeExpr]) -> Option<Tags> {
+        match (utility, args) {
+            (Utility::Partial, [_]) => Some(Tags::new()),
+            (
+                Utility::Required | Utility::Readonly | Utility::NonNullable | Utility::Identity,
+                [t],
+            ) => self.member_tags(ctx, t),
+            (Utility::Pick | Utility::Omit, [t, keys]) => {
+                let keys = match self.literal_keys(ctx, keys) {
+                    Some(keys) => keys,
+                    // `Omit<T, string>` leaves every field; `Pick<T, string>` none we know of.
+                    None if utility == Utility::Omit => vec![],
+                    None => return Some(Tags::new()),
+                };
+                let mut tags = self.member_tags(ctx, t)?;
+                let pick = utility == Utility::Pick;
+                tags.retain(|field, _| keys.iter().any(|k| k.name == *field) == pick);
+                Some(tags)
+            }
+            _ => self.field_tags_of_ref(ctx, utility, args),
+        }
+    }
+
+    /// The tags of a `Record` and other utilities evaluated to fields.
+    fn field_tags_of_ref(
+        &mut self,
+        ctx: &Ctx,
+        utility: Utility,
+        args: &'d [TypeExpr],
+    ) -> Option<Tags> {
+        let fields = self.utility_fields(ctx, utility, args)?;
+        Some(self.tags_of_fields(&fields))
+    }
+
+    /// The tags of an object type evaluated to its fields.
+    fn field_tags(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> Option<Tags> {
+        let fields = self.object_fields(ctx, ty)?;
+        Some(self.tags_of_fields(&fields))
+    }
+
+    /// The required fields of literal types among `fields` (a redeclared field as declared
+    /// last).
+    fn tags_of_fields(&mut self, fields: &[ContextField<'d>]) -> Tags {
+        let mut last: BTreeMap<&str, &ContextField<'d>> = BTreeMap::new();
+        for field in fields.iter().filter(|f| !f.index) {
+            last.insert(&field.name, field);
+        }
+        let mut tags = Tags::new();
+        for (name, field) in last {
+            if field.optional {
+                continue;
+            }
+            if let Some(values) = self.tag_values(&field.ctx, field.ty) {
+                if !values.is_empty() {
+                    tags.insert(name.to_owned(), values);
+                }
+            }
+        }
+        tags
+    }
+
+    /// The literal values `ty` stands for (string, integer and boolean literals, enum members,
+    /// a whole enum, unions of them), each with the name it is written with; `None` when it
+    /// allows other values.
+    pub(super) fn tag_values(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+    ) -> Option<BTreeMap<TagValue, String>> {
+        self.deeper(|this| this.tag_values_inner(ctx, ty))
+    }
+
+    fn tag_values_inner(
+        &mut self,
+        ctx: &Ctx,
+        ty: &'d TypeExpr,
+    ) -> Option<BTreeMap<TagValue, String>> {
+        let one = |value: TagValue, name: &str| Some(BTreeMap::from([(value, name.to_owned())]));
+        match ty {
+            TypeExpr::Literal(Literal::String(s)) => one(TagValue::String(s.clone()), s),
+            TypeExpr::Literal(Literal::Number(n)) => one(TagValue::Integer(n.parse().ok()?), n),
+            TypeExpr::Literal(Literal::Bool(b)) => one(TagValue::Bool(*b), &b.to_string()),
+            TypeExpr::Boolean => Some(BTreeMap::from([
+                (TagValue::Bool(false), "false".to_owned()),
+                (TagValue::Bool(true), "true".to_owned()),
+            ])),
+            TypeExpr::Union(members) => {
+                let mut values = BTreeMap::new();
+                for member in members {
+                    values.extend(self.tag_values(ctx, member)?);
+                }
+                Some(values)
+            }
+            TypeExpr::Ref { path, .. } => match self.named(ctx, path) {
+                Named::EnumMember(_, value) => {
+                    let name = path.last()?;
+                    one(enum_tag(value)?, name)
+                }
+                Named::Declared(found) if found.symbol.members.is_some() => {
+                    let members = found.symbol.members?;
+                    members.iter().map(|m| Some((enum_tag(&m.value)?, m.name.clone()))).collect()
+                }
+                _ => {
+                    let (next, next_ctx) = self.unfold(ctx, ty)?;
+                    self.tag_values(&next_ctx, next)
+                }
+            },
+            TypeExpr::TypeOf(..) => {
+                let (next, next_ctx) = self.unfold(ctx, ty)?;
+                self.tag_values(&next_ctx, next)
+            }
+            TypeExpr::Index { object, key, .. } => {
+                let (member, member_ctx) = self.member_type(ctx, object, key)?;
+                self.tag_values(&member_ctx, member)
+            }
+            TypeExpr::Conditional(conditional) => {
+                let (branch, branch_ctx) = self.decide(ctx, conditional)?;
+                self.tag_values(&branch_ctx, branch)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The tag value of an enum member.
+fn enum_tag(value: &EnumValue) -> Option<TagValue> {
+    match value {
+        EnumValue::String(s) => Some(TagValue::String(s.clone())),
+        EnumValue::Number(n) => n.parse().ok().map(TagValue::Integer),
+        EnumValue::Computed => None,
     }
 }
 

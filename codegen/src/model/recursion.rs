@@ -9,8 +9,8 @@
 //! item again exactly when it refers to an item of the same strongly connected component, so
 //! one Tarjan pass (linear in items plus references) decides every field.
 //!
-//! An enum is as large as its largest variant, so [`box_struct_payloads`] boxes every untagged
-//! payload that holds a struct by value, as tagged enums box every payload.
+//! An enum is as large as its largest variant, so [`box_struct_payloads`] boxes every enum
+//! payload that holds a struct by value.
 
 use super::rust::{Item, ItemKind, ItemPath, Module, RustType, VariantKind};
 use rustc_hash::FxHashMap;
@@ -23,7 +23,7 @@ pub fn box_recursive(root: &mut Module) {
     apply(root, decisions);
 }
 
-/// Wraps in [`RustType::Boxed`] every untagged enum payload that holds a struct by value:
+/// Wraps in [`RustType::Boxed`] every enum payload that holds a struct by value:
 /// directly, through `Option`, a tuple, type aliases or re-exports (`Option<Box<T>>` for an
 /// `Option`). Structs come in any size, and clippy's `large_enum_variant` rejects an enum whose
 /// largest variant is far larger than the next; a struct is boxed however it was declared (an
@@ -153,8 +153,8 @@ fn inline_types(item: &Item) -> Vec<&RustType> {
     }
 }
 
-/// The types [`rewrite`] visits in an item: fields and untagged payloads. Tagged payloads are
-/// boxed already; re-exports and traits hold nothing.
+/// The types [`rewrite`] visits in an item: fields and enum payloads (a tagged union of
+/// interfaces boxes its payloads already); re-exports and traits hold nothing.
 fn rewritten_types(item: &Item) -> Vec<&RustType> {
     match &item.kind {
         ItemKind::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
@@ -162,7 +162,7 @@ fn rewritten_types(item: &Item) -> Vec<&RustType> {
             .variants
             .iter()
             .filter_map(|v| match &v.kind {
-                VariantKind::Untagged(ty) => Some(ty),
+                VariantKind::Untagged(ty) | VariantKind::Tagged { ty, .. } => Some(ty),
                 _ => None,
             })
             .collect(),
@@ -205,7 +205,9 @@ fn rewrite(module: &mut Module, visit: &mut impl FnMut(&mut RustType)) {
             ItemKind::Struct(s) => s.fields.iter_mut().for_each(|f| visit(&mut f.ty)),
             ItemKind::Enum(e) => {
                 for variant in &mut e.variants {
-                    if let VariantKind::Untagged(ty) = &mut variant.kind {
+                    if let VariantKind::Untagged(ty) | VariantKind::Tagged { ty, .. } =
+                        &mut variant.kind
+                    {
                         visit(ty);
                     }
                 }

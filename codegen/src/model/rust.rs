@@ -280,7 +280,8 @@ pub struct Field {
     pub docs: Docs,
 }
 
-/// An enum: a string enum, an open string enum, or a union with untagged variants.
+/// An enum: a string enum, an open string enum, a numeric enum, or a union with untagged
+/// variants or variants told apart by a tag field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
     /// Variants in source order, untagged ones last (serde tries them in order).
@@ -345,15 +346,39 @@ pub enum VariantKind {
     Other,
     /// A value of this type, tried in order (`#[serde(untagged)]`).
     Untagged(RustType),
-    /// An object whose field `field` is the string `value`, decoded as `ty`.
+    /// An object whose field `field` holds one of `values`, decoded as `ty`. A value that
+    /// several variants share is decoded as the first of them that accepts the object.
     Tagged {
         /// The discriminating field.
         field: String,
-        /// Its value for this variant.
-        value: String,
+        /// Its values for this variant.
+        values: Vec<TagValue>,
         /// The payload type.
         ty: RustType,
     },
+}
+
+/// A value of a discriminating field: a string, an integer (a numeric enum member or literal)
+/// or a boolean.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TagValue {
+    /// `type: 'created'`, `type: Kind.A` of a string enum.
+    String(String),
+    /// `op: 0`, `type: ChannelType.GuildText` of a numeric enum.
+    Integer(i64),
+    /// `ok: true`.
+    Bool(bool),
+}
+
+impl TagValue {
+    /// The value as JSON text would show it, without the quotes of a string.
+    pub fn text(&self) -> String {
+        match self {
+            TagValue::String(s) => s.clone(),
+            TagValue::Integer(n) => n.to_string(),
+            TagValue::Bool(b) => b.to_string(),
+        }
+    }
 }
 
 /// A service trait generated from a class.

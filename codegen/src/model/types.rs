@@ -5,10 +5,12 @@ use super::build::{
     MAX_APPLIED, NO_DOCS,
 };
 use super::decl::{EnumMember, EnumValue, ImportKind, Literal, Mapped, TupleElement, TypeExpr};
-use super::eval::{Bound, Named, Utility};
+use super::eval::{Bound, Named, Tags, Utility};
 use super::jsdoc::Docs;
 use super::naming::{rust_ident, Case, Scope};
-use super::rust::{Enum, Item, ItemKind, ItemPath, Member, RustType, Variant, VariantKind};
+use super::rust::{
+    Enum, Item, ItemKind, ItemPath, Member, RustType, TagValue, Variant, VariantKind,
+};
 use super::share::PlacedEnum;
 use crate::diagnostics::{Diagnostic, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -1024,57 +1026,114 @@ impl<'d> Builder<'_, 'd> {
         self.hoist_enum(place, Enum { variants })
     }
 
-    /// A union of interfaces that all have a required field of one string literal type, with
-    /// distinct values (`type: 'session.created'`): an enum dispatching on that field, each
-    /// variant named after its value and boxing its struct (events differ in size by far more
-    /// than clippy's `large_enum_variant` allows).
+    /// A union of objects that all have a required field of literal types (`type: 'created'`,
+    /// `op: GatewayOpcodes.Dispatch`, `ok: true`), looked for through aliases, inline objects,
+    /// intersections, nested unions and object utilities: an enum dispatching on that field.
+    /// Of several such fields, the one whose values tell every member apart wins (`type` first),
+    /// else the one with the most values; a value several members share selects them all, tried
+    /// in order. Variants are named as an untagged enum's would be, except that a union of
+    /// interfaces told apart by one string each names them after it, boxing each struct
+    /// (events differ in size by far more than clippy's `large_enum_variant` allows), and an
+    /// anonymous member is named after its own value.
     fn tagged_union(&mut self, place: &Place<'_>, members: &[&'d TypeExpr]) -> Option<RustType> {
-        let mut tags: Vec<BTreeMap<String, String>> = Vec::new();
-        for member in members {
-            let TypeExpr::Ref { path, .. } = member else { return None };
-            let (file, symbol) = self
-                .resolver
-                .resolve(place.file, place.ns, path)
-                .map(|f| (f.file, f.symbol.clone()))?;
-            if symbol.bodies.is_empty() {
+        let ctx = place.ctx();
+        let mut resolved = Vec::new();
+        for (index, member) in members.iter().enumerate() {
+            let (member, member_ctx) = self.follow_bindings(&ctx, member);
+            if !matches!(
+                member,
+                TypeExpr::Ref { .. }
+                    | TypeExpr::Object(_)
+                    | TypeExpr::Intersection(_)
+                    | TypeExpr::Index { .. }
+                    | TypeExpr::Mapped(_)
+                    | TypeExpr::Union(_)
+                    | TypeExpr::TypeOf(..)
+                    | TypeExpr::Conditional(_)
+            ) {
                 return None;
             }
-            let ctx = Ctx { file, ns: symbol.ns.clone(), ..Ctx::default() };
-            let fields = self.interface_fields(&ctx, &symbol.bodies, &mut Vec::new());
-            tags.push(
-                fields
-                    .iter()
-                    .filter(|f| !f.optional && !f.index)
-                    .filter_map(|f| {
-                        let value = self.string_literal(&f.ctx, f.ty)?;
-                        Some((f.name.to_string(), value))
-                    })
-                    .collect(),
-            );
+            let tags = self.member_tags(&member_ctx, member)?;
+            resolved.push((rank(member), index, member, member_ctx, tags));
         }
-        let first = tags.first()?;
-        let mut candidates: Vec<&String> =
-            first.keys().filter(|k| tags.iter().all(|t| t.contains_key(*k))).collect();
-        candidates.sort_by_key(|k| (k.as_str() != "type", k.as_str()));
-        let tag = candidates.into_iter().find(|k| {
-            let values: BTreeSet<&String> = tags.iter().map(|t| &t[*k]).collect();
-            values.len() == tags.len()
-        })?;
+        let field = best_tag(resolved.iter().map(|r| &r.4))?;
+        let values: Vec<&BTreeMap<TagValue, String>> =
+            resolved.iter().map(|r| &r.4[&field]).collect();
+        let shared = |value: &TagValue| values.iter().filter(|v| v.contains_key(value)).count() > 1;
+        // Today's tagged unions: interfaces told apart by one string each.
+        let by_value = values.iter().all(|v| {
+            v.len() == 1 && matches!(v.keys().next(), Some(TagValue::String(s)) if !shared(&TagValue::String(s.clone())))
+        }) && members.iter().all(|m| match m {
+            TypeExpr::Ref { path, .. } => self
+                .resolver
+                .resolve(place.file, place.ns, path)
+                .is_some_and(|f| !f.symbol.bodies.is_empty()),
+            _ => false,
+        });
+        let names: Vec<String> = resolved
+            .iter()
+            .zip(&values)
+            .map(|((_, index, member, _, _), values)| {
+                let own = match values.iter().collect::<Vec<_>>()[..] {
+                    [(value, name)] if !shared(value) => Some(name),
+                    _ => None,
+                };
+                match (by_value, own) {
+                    (true, _) => values.keys().next().map(TagValue::text).unwrap_or_default(),
+                    (false, Some(own)) if !names_itself(member) => match values.keys().next() {
+                        Some(TagValue::String(_)) => own.clone(),
+                        // `op: 0` names its member `Op0`.
+                        _ => format!("{field}_{own}"),
+                    },
+                    _ => variant_name(member, *index),
+                }
+            })
+            .collect();
+        // Members in the order an untagged enum tries them: values several share are tried
+        // in that order.
+        let mut order: Vec<usize> = (0..resolved.len()).collect();
+        order.sort_by_key(|&i| (resolved[i].0, resolved[i].1));
         let path = self.place_path(place);
+        let owner = path.clone();
+        let parent = place.ts_path();
         let mut scope = Scope::new();
-        let mut variants = Vec::new();
-        for (member, tags) in members.iter().zip(&tags) {
-            let value = tags[tag].clone();
-            let ty = self.lower_type(place, member);
-            variants.push(Variant {
-                name: scope.claim(&value, Case::Type),
-                docs: Docs::default(),
-                kind: VariantKind::Tagged {
-                    field: tag.clone(),
-                    value,
-                    ty: RustType::Boxed(Box::new(ty)),
-                },
+        let mut variants: Vec<Variant> = Vec::new();
+        for i in order {
+            let (_, _, member, member_ctx, _) = &resolved[i];
+            let raw_name = names[i].clone();
+            let ty = if by_value {
+                RustType::Boxed(Box::new(self.lower_type(place, member)))
+            } else {
+                let member_place = Place {
+                    owner: &owner,
+                    name: raw_name.clone(),
+                    ts_parent: &parent,
+                    ts_last: raw_name.clone(),
+                    docs: &NO_DOCS,
+                    fixed: None,
+                    ..Self::with_ctx(place, member_ctx)
+                };
+                self.lower_type(&member_place, member)
+            };
+            let mut member_values: Vec<TagValue> = values[i].keys().cloned().collect();
+            // Members of one Rust type (`E.A | E.B` of one enum) are one variant.
+            let same = variants.iter_mut().find_map(|v| match &mut v.kind {
+                VariantKind::Tagged { ty: other, values, .. } if *other == ty => Some(values),
+                _ => None,
             });
+            if let Some(values) = same {
+                member_values.retain(|v| !values.contains(v));
+                values.extend(member_values);
+                continue;
+            }
+            variants.push(Variant {
+                name: scope.claim(&raw_name, Case::Type),
+                docs: Docs::default(),
+                kind: VariantKind::Tagged { field: field.clone(), values: member_values, ty },
+            });
+        }
+        if let [Variant { kind: VariantKind::Tagged { ty, .. }, .. }] = variants.as_slice() {
+            return Some(ty.clone());
         }
         self.push_placed(&path, place, ItemKind::Enum(Enum { variants }));
         Some(RustType::Item(path, vec![]))
@@ -1414,6 +1473,49 @@ fn catch_all_rank(ty: &RustType) -> u8 {
         RustType::Option(inner) => catch_all_rank(inner),
         RustType::Json => 3,
         _ => 2,
+    }
+}
+
+/// The field that best tells apart members with these tags: present in every member, its
+/// values selecting at least two different sets of members; one that tells every member apart
+/// if any does (`type` first), else the one whose values select the most different sets of
+/// members, then the one with the most values; ties go to the first by name. (`locale: Locale`
+/// in every member has many values but tells nothing apart.)
+fn best_tag<'t>(tags: impl Iterator<Item = &'t Tags> + Clone) -> Option<String> {
+    let first = tags.clone().next()?;
+    // (tells every member apart, is `type` and does, sets of members, values)
+    type Score = (bool, bool, usize, usize);
+    let mut best: Option<(Score, &String)> = None;
+    for field in first.keys() {
+        if !tags.clone().all(|t| t.contains_key(field)) {
+            continue;
+        }
+        let mut owners: BTreeMap<&TagValue, Vec<usize>> = BTreeMap::new();
+        for (i, t) in tags.clone().enumerate() {
+            for value in t[field].keys() {
+                owners.entry(value).or_default().push(i);
+            }
+        }
+        let groups: BTreeSet<&Vec<usize>> = owners.values().collect();
+        if groups.len() < 2 {
+            continue;
+        }
+        let apart = owners.values().all(|o| o.len() == 1);
+        let score = (apart, apart && field == "type", groups.len(), owners.len());
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, field));
+        }
+    }
+    best.map(|(_, field)| field.clone())
+}
+
+/// Whether a union member names the variant carrying it (a reference, a named member of a
+/// declared type) rather than being anonymous.
+fn names_itself(member: &TypeExpr) -> bool {
+    match member {
+        TypeExpr::Ref { .. } => true,
+        TypeExpr::Index { key, .. } => matches!(&**key, TypeExpr::Literal(Literal::String(_))),
+        _ => false,
     }
 }
 

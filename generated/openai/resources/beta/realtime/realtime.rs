@@ -1879,92 +1879,50 @@ impl<'de> serde::Deserialize<'de> for RealtimeClientEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
+        use super::super::super::super::super::dts2rs_support;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("conversation.item.create") => {
-                <Box<
-                    ConversationItemCreateEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemCreate)
-                    .map_err(D::Error::custom)
+        match dts2rs_support::tag(&value, "type")? {
+            dts2rs_support::Tag::Str("conversation.item.create") => {
+                dts2rs_support::decode(&value, Self::ConversationItemCreate)
             }
-            Some("conversation.item.delete") => {
-                <Box<
-                    ConversationItemDeleteEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemDelete)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("conversation.item.delete") => {
+                dts2rs_support::decode(&value, Self::ConversationItemDelete)
             }
-            Some("conversation.item.retrieve") => {
-                <Box<
-                    ConversationItemRetrieveEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemRetrieve)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("conversation.item.retrieve") => {
+                dts2rs_support::decode(&value, Self::ConversationItemRetrieve)
             }
-            Some("conversation.item.truncate") => {
-                <Box<
-                    ConversationItemTruncateEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemTruncate)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("conversation.item.truncate") => {
+                dts2rs_support::decode(&value, Self::ConversationItemTruncate)
             }
-            Some("input_audio_buffer.append") => {
-                <Box<
-                    InputAudioBufferAppendEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferAppend)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("input_audio_buffer.append") => {
+                dts2rs_support::decode(&value, Self::InputAudioBufferAppend)
             }
-            Some("input_audio_buffer.clear") => {
-                <Box<
-                    InputAudioBufferClearEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferClear)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("input_audio_buffer.clear") => {
+                dts2rs_support::decode(&value, Self::InputAudioBufferClear)
             }
-            Some("output_audio_buffer.clear") => {
-                <Box<
-                    realtime_client_event::OutputAudioBufferClear,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OutputAudioBufferClear)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("output_audio_buffer.clear") => {
+                dts2rs_support::decode(&value, Self::OutputAudioBufferClear)
             }
-            Some("input_audio_buffer.commit") => {
-                <Box<
-                    InputAudioBufferCommitEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferCommit)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("input_audio_buffer.commit") => {
+                dts2rs_support::decode(&value, Self::InputAudioBufferCommit)
             }
-            Some("response.cancel") => {
-                <Box<ResponseCancelEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseCancel)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.cancel") => {
+                dts2rs_support::decode(&value, Self::ResponseCancel)
             }
-            Some("response.create") => {
-                <Box<ResponseCreateEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseCreate)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.create") => {
+                dts2rs_support::decode(&value, Self::ResponseCreate)
             }
-            Some("session.update") => {
-                <Box<SessionUpdateEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SessionUpdate)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("session.update") => {
+                dts2rs_support::decode(&value, Self::SessionUpdate)
             }
-            Some("transcription_session.update") => {
-                <Box<
-                    TranscriptionSessionUpdate,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TranscriptionSessionUpdate)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("transcription_session.update") => {
+                dts2rs_support::decode(&value, Self::TranscriptionSessionUpdate)
             }
-            Some(other) => {
+            other => {
                 Err(
-                    D::Error::unknown_variant(
+                    dts2rs_support::unknown_tag(
                         other,
                         &[
                             "conversation.item.create",
@@ -1983,7 +1941,6 @@ impl<'de> serde::Deserialize<'de> for RealtimeClientEvent {
                     ),
                 )
             }
-            None => Err(D::Error::missing_field("type")),
         }
     }
 }
@@ -2692,232 +2649,131 @@ impl<'de> serde::Deserialize<'de> for RealtimeServerEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
+        use super::super::super::super::super::dts2rs_support;
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("conversation.created") => {
-                <Box<
-                    ConversationCreatedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationCreated)
-                    .map_err(D::Error::custom)
+        match dts2rs_support::tag(&value, "type")? {
+            dts2rs_support::Tag::Str("conversation.created") => {
+                dts2rs_support::decode(&value, Self::ConversationCreated)
             }
-            Some("conversation.item.created") => {
-                <Box<
-                    ConversationItemCreatedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemCreated)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("conversation.item.created") => {
+                dts2rs_support::decode(&value, Self::ConversationItemCreated)
             }
-            Some("conversation.item.deleted") => {
-                <Box<
-                    ConversationItemDeletedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemDeleted)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("conversation.item.deleted") => {
+                dts2rs_support::decode(&value, Self::ConversationItemDeleted)
             }
-            Some("conversation.item.input_audio_transcription.completed") => {
-                <Box<
-                    ConversationItemInputAudioTranscriptionCompletedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemInputAudioTranscriptionCompleted)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str(
+                "conversation.item.input_audio_transcription.completed",
+            ) => {
+                dts2rs_support::decode(
+                    &value,
+                    Self::ConversationItemInputAudioTranscriptionCompleted,
+                )
             }
-            Some("conversation.item.input_audio_transcription.delta") => {
-                <Box<
-                    ConversationItemInputAudioTranscriptionDeltaEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemInputAudioTranscriptionDelta)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str(
+                "conversation.item.input_audio_transcription.delta",
+            ) => {
+                dts2rs_support::decode(
+                    &value,
+                    Self::ConversationItemInputAudioTranscriptionDelta,
+                )
             }
-            Some("conversation.item.input_audio_transcription.failed") => {
-                <Box<
-                    ConversationItemInputAudioTranscriptionFailedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemInputAudioTranscriptionFailed)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str(
+                "conversation.item.input_audio_transcription.failed",
+            ) => {
+                dts2rs_support::decode(
+                    &value,
+                    Self::ConversationItemInputAudioTranscriptionFailed,
+                )
             }
-            Some("conversation.item.retrieved") => {
-                <Box<
-                    realtime_server_event::ConversationItemRetrieved,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemRetrieved)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("conversation.item.retrieved") => {
+                dts2rs_support::decode(&value, Self::ConversationItemRetrieved)
             }
-            Some("conversation.item.truncated") => {
-                <Box<
-                    ConversationItemTruncatedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConversationItemTruncated)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("conversation.item.truncated") => {
+                dts2rs_support::decode(&value, Self::ConversationItemTruncated)
             }
-            Some("error") => {
-                <Box<ErrorEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Error)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("error") => {
+                dts2rs_support::decode(&value, Self::Error)
             }
-            Some("input_audio_buffer.cleared") => {
-                <Box<
-                    InputAudioBufferClearedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferCleared)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("input_audio_buffer.cleared") => {
+                dts2rs_support::decode(&value, Self::InputAudioBufferCleared)
             }
-            Some("input_audio_buffer.committed") => {
-                <Box<
-                    InputAudioBufferCommittedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferCommitted)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("input_audio_buffer.committed") => {
+                dts2rs_support::decode(&value, Self::InputAudioBufferCommitted)
             }
-            Some("input_audio_buffer.speech_started") => {
-                <Box<
-                    InputAudioBufferSpeechStartedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferSpeechStarted)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("input_audio_buffer.speech_started") => {
+                dts2rs_support::decode(&value, Self::InputAudioBufferSpeechStarted)
             }
-            Some("input_audio_buffer.speech_stopped") => {
-                <Box<
-                    InputAudioBufferSpeechStoppedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InputAudioBufferSpeechStopped)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("input_audio_buffer.speech_stopped") => {
+                dts2rs_support::decode(&value, Self::InputAudioBufferSpeechStopped)
             }
-            Some("rate_limits.updated") => {
-                <Box<RateLimitsUpdatedEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::RateLimitsUpdated)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("rate_limits.updated") => {
+                dts2rs_support::decode(&value, Self::RateLimitsUpdated)
             }
-            Some("response.audio.delta") => {
-                <Box<ResponseAudioDeltaEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseAudioDelta)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.audio.delta") => {
+                dts2rs_support::decode(&value, Self::ResponseAudioDelta)
             }
-            Some("response.audio.done") => {
-                <Box<ResponseAudioDoneEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseAudioDone)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.audio.done") => {
+                dts2rs_support::decode(&value, Self::ResponseAudioDone)
             }
-            Some("response.audio_transcript.delta") => {
-                <Box<
-                    ResponseAudioTranscriptDeltaEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseAudioTranscriptDelta)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.audio_transcript.delta") => {
+                dts2rs_support::decode(&value, Self::ResponseAudioTranscriptDelta)
             }
-            Some("response.audio_transcript.done") => {
-                <Box<
-                    ResponseAudioTranscriptDoneEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseAudioTranscriptDone)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.audio_transcript.done") => {
+                dts2rs_support::decode(&value, Self::ResponseAudioTranscriptDone)
             }
-            Some("response.content_part.added") => {
-                <Box<
-                    ResponseContentPartAddedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseContentPartAdded)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.content_part.added") => {
+                dts2rs_support::decode(&value, Self::ResponseContentPartAdded)
             }
-            Some("response.content_part.done") => {
-                <Box<
-                    ResponseContentPartDoneEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseContentPartDone)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.content_part.done") => {
+                dts2rs_support::decode(&value, Self::ResponseContentPartDone)
             }
-            Some("response.created") => {
-                <Box<ResponseCreatedEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseCreated)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.created") => {
+                dts2rs_support::decode(&value, Self::ResponseCreated)
             }
-            Some("response.done") => {
-                <Box<ResponseDoneEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseDone)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.done") => {
+                dts2rs_support::decode(&value, Self::ResponseDone)
             }
-            Some("response.function_call_arguments.delta") => {
-                <Box<
-                    ResponseFunctionCallArgumentsDeltaEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseFunctionCallArgumentsDelta)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.function_call_arguments.delta") => {
+                dts2rs_support::decode(&value, Self::ResponseFunctionCallArgumentsDelta)
             }
-            Some("response.function_call_arguments.done") => {
-                <Box<
-                    ResponseFunctionCallArgumentsDoneEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseFunctionCallArgumentsDone)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.function_call_arguments.done") => {
+                dts2rs_support::decode(&value, Self::ResponseFunctionCallArgumentsDone)
             }
-            Some("response.output_item.added") => {
-                <Box<
-                    ResponseOutputItemAddedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseOutputItemAdded)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.output_item.added") => {
+                dts2rs_support::decode(&value, Self::ResponseOutputItemAdded)
             }
-            Some("response.output_item.done") => {
-                <Box<
-                    ResponseOutputItemDoneEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseOutputItemDone)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.output_item.done") => {
+                dts2rs_support::decode(&value, Self::ResponseOutputItemDone)
             }
-            Some("response.text.delta") => {
-                <Box<ResponseTextDeltaEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseTextDelta)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.text.delta") => {
+                dts2rs_support::decode(&value, Self::ResponseTextDelta)
             }
-            Some("response.text.done") => {
-                <Box<ResponseTextDoneEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ResponseTextDone)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("response.text.done") => {
+                dts2rs_support::decode(&value, Self::ResponseTextDone)
             }
-            Some("session.created") => {
-                <Box<SessionCreatedEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SessionCreated)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("session.created") => {
+                dts2rs_support::decode(&value, Self::SessionCreated)
             }
-            Some("session.updated") => {
-                <Box<SessionUpdatedEvent> as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SessionUpdated)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("session.updated") => {
+                dts2rs_support::decode(&value, Self::SessionUpdated)
             }
-            Some("transcription_session.updated") => {
-                <Box<
-                    TranscriptionSessionUpdatedEvent,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TranscriptionSessionUpdated)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("transcription_session.updated") => {
+                dts2rs_support::decode(&value, Self::TranscriptionSessionUpdated)
             }
-            Some("output_audio_buffer.started") => {
-                <Box<
-                    realtime_server_event::OutputAudioBufferStarted,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OutputAudioBufferStarted)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("output_audio_buffer.started") => {
+                dts2rs_support::decode(&value, Self::OutputAudioBufferStarted)
             }
-            Some("output_audio_buffer.stopped") => {
-                <Box<
-                    realtime_server_event::OutputAudioBufferStopped,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OutputAudioBufferStopped)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("output_audio_buffer.stopped") => {
+                dts2rs_support::decode(&value, Self::OutputAudioBufferStopped)
             }
-            Some("output_audio_buffer.cleared") => {
-                <Box<
-                    realtime_server_event::OutputAudioBufferCleared,
-                > as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OutputAudioBufferCleared)
-                    .map_err(D::Error::custom)
+            dts2rs_support::Tag::Str("output_audio_buffer.cleared") => {
+                dts2rs_support::decode(&value, Self::OutputAudioBufferCleared)
             }
-            Some(other) => {
+            other => {
                 Err(
-                    D::Error::unknown_variant(
+                    dts2rs_support::unknown_tag(
                         other,
                         &[
                             "conversation.created",
@@ -2958,7 +2814,6 @@ impl<'de> serde::Deserialize<'de> for RealtimeServerEvent {
                     ),
                 )
             }
-            None => Err(D::Error::missing_field("type")),
         }
     }
 }
