@@ -224,15 +224,20 @@ impl<'d> Builder<'_, 'd> {
         if self.is_erased(place, ty) {
             return true;
         }
-        let (mut ty, mut ctx) = (ty, place.ctx());
-        for _ in 0..MAX_ANY_STEPS {
+        self.names_keyword(&place.ctx(), ty, &TypeExpr::Any)
+    }
+
+    /// Whether `ty` is the keyword type `keyword` (`number`, `any`) itself, or a name bound or
+    /// aliased to it (through other aliases).
+    fn names_keyword(&mut self, ctx: &Ctx, ty: &'d TypeExpr, keyword: &TypeExpr) -> bool {
+        let (mut ty, mut ctx) = (ty, ctx.clone());
+        for _ in 0..MAX_ALIAS_STEPS {
             match ty {
-                TypeExpr::Any => return true,
                 TypeExpr::Ref { .. } => match self.unfold(&ctx, ty) {
                     Some((next, next_ctx)) => (ty, ctx) = (next, next_ctx),
                     None => return false,
                 },
-                _ => return false,
+                other => return other == keyword,
             }
         }
         false
@@ -392,22 +397,6 @@ impl<'d> Builder<'_, 'd> {
         }
     }
 
-    /// Whether `ty` is `number` itself, or an alias of it (through other aliases).
-    fn is_number(&mut self, ctx: &Ctx, ty: &'d TypeExpr) -> bool {
-        let (mut ty, mut ctx) = (ty, ctx.clone());
-        for _ in 0..8 {
-            match ty {
-                TypeExpr::Number => return true,
-                TypeExpr::Ref { .. } => match self.unfold(&ctx, ty) {
-                    Some((next, next_ctx)) => (ty, ctx) = (next, next_ctx),
-                    None => return false,
-                },
-                _ => return false,
-            }
-        }
-        false
-    }
-
     /// Maps a type the model cannot express to any JSON value, with a warning.
     pub(super) fn loose(&mut self, place: &Place<'_>, what: &str, span: Option<Span>) -> RustType {
         self.warnings.push(
@@ -470,7 +459,9 @@ impl<'d> Builder<'_, 'd> {
                     }
                 }
                 // `type Count = number`: the field's number rule applies through the alias.
-                if self.config.number_type(place.field).is_some() && self.is_number(&ctx, ty) {
+                if self.config.number_type(place.field).is_some()
+                    && self.names_keyword(&ctx, ty, &TypeExpr::Number)
+                {
                     return self.number(place);
                 }
                 // An argument's own type is not the declared item at a fixed place.
@@ -1243,8 +1234,8 @@ const RUNTIME_OBJECTS: &[&str] = &[
     "WritableStream",
 ];
 
-/// How many names [`Builder::is_any`] follows to what they stand for.
-const MAX_ANY_STEPS: usize = 16;
+/// How many names [`Builder::names_keyword`] follows to what they stand for.
+const MAX_ALIAS_STEPS: usize = 16;
 
 /// How deep [`Builder::not_data`] looks through aliases, bases and conditionals.
 const MAX_RUNTIME_DEPTH: usize = 16;
