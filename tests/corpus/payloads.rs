@@ -178,12 +178,12 @@ fn compare(original: &Value, back: &Value, path: &str, diffs: &mut Vec<Diff>) {
                 match b.get(k) {
                     Some(w) => compare(v, w, &p, diffs),
                     None if v.is_null() => push(diffs, "null written as an absent key".into(), &p, "null → (absent)".into()),
-                    None => push(diffs, format!("{} key dropped", kind_of(v)), &p, format!("{} → (absent)", snippet(v))),
+                    None => push(diffs, "key dropped".into(), &p, format!("{} {} → (absent)", kind_of(v), snippet(v))),
                 }
             }
             for (k, w) in b {
                 if !a.contains_key(k) {
-                    push(diffs, format!("key added ({})", kind_of(w)), &key_path(path, k), format!("(absent) → {}", snippet(w)));
+                    push(diffs, "key added".into(), &key_path(path, k), format!("(absent) → {} {}", kind_of(w), snippet(w)));
                 }
             }
         }
