@@ -18,6 +18,16 @@ pub mod dts2rs_support {
         <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
     }
 
+    /// Reads a field that is present, `null` included, as `Some`: `a?: null` keeps a
+    /// present `null` (`Some(())`) apart from an absent key (`None`).
+    pub fn present<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        T: serde::Deserialize<'de>,
+        D: serde::Deserializer<'de>,
+    {
+        <T as serde::Deserialize>::deserialize(deserializer).map(Some)
+    }
+
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see
     /// [`JsNumber`]): `#[serde(serialize_with = "…::js_number")]`.
     pub fn js_number<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>

@@ -331,6 +331,8 @@ fn bare_null_keeps_absent_and_null_apart() {
         round_trips(r#"{"placeholder":null,"label":"l","note":null}"#);
     assert_eq!((parsed.help, parsed.note), (None, Some(None)));
     round_trips::<null_and_undefined::Hints>(r#"{"placeholder":null,"note":"n"}"#);
+    let parsed: null_and_undefined::Hints = round_trips(r#"{"placeholder":null,"meta":null}"#);
+    assert_eq!(parsed.meta, Some(serde_json::Value::Null));
 }
 
 #[test]

@@ -60,7 +60,7 @@ ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 openapi=$(tests/corpus/fetch.sh @octokit/openapi 23.0.1)
 types=$(tests/corpus/fetch.sh @octokit/openapi-types 29.0.1)
 api="$openapi/generated/api.github.com.json"
-cargo build -q -p dts2rs
+cargo build -q -p dts2rs-cli
 work="$root/target/payloads/$(if [ -n "$config" ]; then basename "$config" .toml; else echo no-config; fi)"
 rm -rf "$work"
 mkdir -p "$work/in" "$work/runner/src"

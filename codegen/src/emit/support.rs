@@ -22,7 +22,8 @@ const MAX_TUPLE: usize = 8;
 pub struct Needs {
     /// `double_option`: a field keeps `null` apart from absent (`a?: T | null`).
     pub double_option: bool,
-    /// `present`: a field of type `null` keeps a present `null` apart from absent (`a?: null`).
+    /// `present`: a field whose type holds `null` keeps a present `null` apart from absent
+    /// (`a?: null`, `a?: unknown`).
     pub present: bool,
     /// `js_number`: a field or variant holds `f64`s, written as JavaScript writes them.
     pub js_number: bool,
@@ -71,10 +72,11 @@ impl Needs {
     }
 }
 
-/// Whether an optional field of type `null` (`a?: null`): its `Option<()>` is read with
-/// `present`, so a present `null` is `Some(())` and is written back.
+/// Whether an optional field whose type holds `null` itself (`a?: null`, `a?: unknown`): its
+/// `Option` is read with `present`, so a present `null` is `Some(())` or
+/// `Some(Value::Null)`, not `None`, and is written back.
 pub fn is_present_unit(optional: bool, nullable: bool, canonical: &RustType) -> bool {
-    optional && !nullable && *canonical == RustType::Unit
+    optional && !nullable && matches!(canonical, RustType::Unit | RustType::Json)
 }
 
 /// Whether a value of type `canonical` (aliases expanded) holds `f64`s that the support

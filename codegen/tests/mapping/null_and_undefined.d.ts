@@ -10,4 +10,6 @@ export interface Hints {
   note: string | null | undefined;
   /** Absent or `null`. */
   reset: null | undefined;
+  /** Absent, or any value, `null` included. */
+  meta?: unknown;
 }

@@ -31,6 +31,13 @@ pub struct Hints {
         deserialize_with = "dts2rs_support::present"
     )]
     pub reset: Option<()>,
+    /// Absent, or any value, `null` included.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "dts2rs_support::present"
+    )]
+    pub meta: Option<serde_json::Value>,
 }
 
 /// Support code for the generated types.

@@ -3874,7 +3874,11 @@ pub mod response_create_event {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Parameters of the function in JSON Schema.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(
+                default,
+                skip_serializing_if = "Option::is_none",
+                deserialize_with = "super::super::super::super::super::super::super::dts2rs_support::present"
+            )]
             pub parameters: Option<serde_json::Value>,
             /// The type of the tool, i.e. `function`.
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4733,7 +4737,11 @@ pub mod session_update_event {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Parameters of the function in JSON Schema.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(
+                default,
+                skip_serializing_if = "Option::is_none",
+                deserialize_with = "super::super::super::super::super::super::super::dts2rs_support::present"
+            )]
             pub parameters: Option<serde_json::Value>,
             /// The type of the tool, i.e. `function`.
             #[serde(default, skip_serializing_if = "Option::is_none")]

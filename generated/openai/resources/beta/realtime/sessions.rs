@@ -181,7 +181,11 @@ pub mod session {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
         /// Parameters of the function in JSON Schema.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::super::super::super::super::super::dts2rs_support::present"
+        )]
         pub parameters: Option<serde_json::Value>,
         /// The type of the tool, i.e. `function`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -381,7 +385,11 @@ pub mod session_create_response {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
         /// Parameters of the function in JSON Schema.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::super::super::super::super::super::dts2rs_support::present"
+        )]
         pub parameters: Option<serde_json::Value>,
         /// The type of the tool, i.e. `function`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -663,7 +671,11 @@ pub mod session_create_params {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
         /// Parameters of the function in JSON Schema.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "super::super::super::super::super::super::dts2rs_support::present"
+        )]
         pub parameters: Option<serde_json::Value>,
         /// The type of the tool, i.e. `function`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
