@@ -18,6 +18,7 @@
 //! collapse_null = false           # `a?: T | null` keeps absent, null and value apart
 //! unknown_fields = ["*Response"]  # structs that keep keys they do not declare (or `true`)
 //! lenient = ["*Response"]         # structs whose required fields may be absent or null
+//! module_features = false         # a Cargo feature per top-level module (folder output)
 //! ```
 //!
 //! Unknown keys are an error, so a typo never silently does nothing.
@@ -62,6 +63,10 @@ pub struct Config {
     /// read (`Option<Option<T>>`, as for `a?: T | null`), for servers that leave out what
     /// their declarations require: `true`, or their TypeScript paths (globs).
     pub lenient: Selection,
+    /// Put each top-level module behind a Cargo feature of its name, and write the feature
+    /// table (`features.toml`: each feature turns on the modules its types use) beside the
+    /// generated tree, so a crate compiles only the modules it uses. Folder output only.
+    pub module_features: bool,
 }
 
 impl Default for Config {
@@ -78,6 +83,7 @@ impl Default for Config {
             collapse_null: false,
             unknown_fields: Selection::default(),
             lenient: Selection::default(),
+            module_features: false,
         }
     }
 }
@@ -89,7 +95,7 @@ impl Config {
             let span = e.span().map(|r| Span::new(file, r.start as u32, r.end as u32));
             Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(
                 "the keys are `numbers`, `types`, `names`, `extra_derives`, `extra_attributes`, \
-                 `map_type`, `open_enums`, `non_exhaustive`, `collapse_null`, `unknown_fields` and `lenient`; see the README's Config section",
+                 `map_type`, `open_enums`, `non_exhaustive`, `collapse_null`, `unknown_fields`, `lenient` and `module_features`; see the README's Config section",
             )
         })?;
         config.validate(text, file)?;

@@ -64,9 +64,12 @@ fn optional_fields_are_skipped_when_none() {
 #[test]
 fn literal_union_becomes_string_enum_with_display_and_from_str() {
     let (code, _) = generate("literal_union");
-    assert_has(&code, "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]\n    pub enum Type {");
-    assert_has(&code, "        #[serde(rename = \"near_field\")]\n        NearField,");
-    assert_has(&code, "        #[serde(rename = \"gpt-4o-realtime-preview-2024-10-01\")]\n        Gpt4oRealtimePreview20241001,");
+    assert_has(&code, "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n    pub enum Type {");
+    assert_has(&code, "        /// `near_field`.\n        NearField,");
+    assert_has(
+        &code,
+        "        /// `gpt-4o-realtime-preview-2024-10-01`.\n        Gpt4oRealtimePreview20241001,",
+    );
     assert_has(&code, "impl ::core::fmt::Display for Type {");
     assert_has(
         &code,
@@ -81,7 +84,10 @@ fn literal_union_becomes_string_enum_with_display_and_from_str() {
 #[test]
 fn open_union_keeps_unknown_strings() {
     let (code, _) = generate("open_union");
-    assert_has(&code, "        #[serde(untagged)]\n        Other(String),");
+    assert_has(
+        &code,
+        "        /// A value not known when these bindings were generated.\n        Other(String),",
+    );
     assert_has(&code, "type Err = ::core::convert::Infallible;");
     assert_has(&code, "other => Ok(Self::Other(other.to_owned())),");
     assert!(!code.contains("Copy"), "an open enum holds a String");
@@ -270,8 +276,11 @@ fn config_overrides_number_rules_and_extras() {
 #[test]
 fn open_enums_config_adds_the_catch_all() {
     let (code, _) = generate("open_enums");
-    assert_has(&code, "        Gpt4oMiniRealtimePreview,\n        /// A value not known when these bindings were generated.\n        #[serde(untagged)]\n        Other(String),");
-    assert_has(&code, "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]\n    pub enum Modality {");
+    assert_has(&code, "        Gpt4oMiniRealtimePreview,\n        /// A value not known when these bindings were generated.\n        Other(String),");
+    assert_has(
+        &code,
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n    pub enum Modality {",
+    );
 }
 
 #[test]
@@ -321,7 +330,10 @@ fn non_exhaustive_by_path_and_open_enums_for_all() {
     let (code, _) = generate("non_exhaustive");
     assert_has(&code, "#[non_exhaustive]\n#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]\npub struct SessionCreateParams {");
     assert_has(&code, "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\npub struct SessionCreateResponse {");
-    assert_has(&code, "        #[serde(untagged)]\n        Other(String),");
+    assert_has(
+        &code,
+        "        /// A value not known when these bindings were generated.\n        Other(String),",
+    );
 }
 
 #[test]
@@ -395,8 +407,12 @@ fn enums_keep_wire_values_and_member_docs() {
     assert_has(&code, "Self::Admin => serializer.serialize_i64(3),");
     assert_has(&code, "Self::Owner => serializer.serialize_i64(8),");
     // String members: the wire strings, member docs kept, open by config.
-    assert_has(&code, "    /// English, US.\n    #[serde(rename = \"en-US\")]\n    EnglishUs,");
-    assert_has(&code, "    #[serde(untagged)]\n    Other(String),");
+    assert_has(&code, "    /// English, US.\n    EnglishUs,");
+    assert_has(&code, "Self::EnglishUs => \"en-US\",");
+    assert_has(
+        &code,
+        "    /// A value not known when these bindings were generated.\n    Other(String),",
+    );
     // A member reference is its enum.
     assert_has(&code, "    pub r#type: ChannelType,");
     assert_has(&code, "    pub voice: ChannelType,");
@@ -440,7 +456,10 @@ fn utility_types_are_evaluated() {
         "pub struct CompleteUser {\n    /// The id.\n    pub id: String,\n    pub name: String,",
     );
     assert_has(&code, "pub type Email = String;");
-    assert_has(&code, "pub enum Staff {\n    #[serde(rename = \"admin\")]\n    Admin,\n    #[serde(rename = \"member\")]\n    Member,\n}");
+    assert_has(
+        &code,
+        "pub enum Staff {\n    /// `admin`.\n    Admin,\n    /// `member`.\n    Member,\n}",
+    );
     assert_has(&code, "pub struct Quotas {\n    #[serde(serialize_with = \"dts2rs_support::js_number\")]\n    pub daily: f64,\n    #[serde(serialize_with = \"dts2rs_support::js_number\")]\n    pub monthly: f64,\n}");
     assert_has(&code, "pub struct Signup {\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub name: Option<String>,");
     assert_has(&code, "    pub users: listing::Users,");
@@ -454,8 +473,11 @@ fn indexed_access_refers_to_the_member_type() {
     assert_has(&code, "pub type UserResponse = components::schemas::User;");
     assert_has(&code, "pub type Member = components::schemas::User;");
     assert_has(&code, "            pub members: Vec<User>,");
-    assert_has(&code, "pub enum Size {\n    #[serde(rename = \"small\")]\n    Small,");
-    assert_has(&code, "pub enum UserKey {\n    #[serde(rename = \"id\")]\n    Id,\n    #[serde(rename = \"login\")]\n    Login,\n}");
+    assert_has(&code, "pub enum Size {\n    /// `small`.\n    Small,");
+    assert_has(
+        &code,
+        "pub enum UserKey {\n    /// `id`.\n    Id,\n    /// `login`.\n    Login,\n}",
+    );
     assert_has(&code, "pub type Route = String;");
     // `OptionsT['name']`: any JSON value, in the alias's own item and applied to `any`.
     assert_has(&code, "pub struct Tool {\n    pub id: String,\n    #[serde(rename = \"__name\")]\n    pub name: serde_json::Value,\n}");
@@ -632,7 +654,7 @@ fn conditional_types_take_the_branch_the_types_decide() {
 fn const_object_enums_evaluate_to_their_values() {
     let (code, _) = generate("const_object_enums");
     // `T[keyof T]` over a const object: its values.
-    assert_has(&code, "pub enum Role {\n    #[serde(rename = \"user\")]\n    User,");
+    assert_has(&code, "pub enum Role {\n    /// `user`.\n    User,");
     // Open: the known values first, then any other string (a branded `string`).
     assert_has(&code, "    Unrecognized(String),\n}");
 }
@@ -717,6 +739,23 @@ fn structs_for_lagging_types_keep_unknown_keys_and_read_missing_fields() {
         &code,
         "    #[serde(flatten)]\n    pub extra: std::collections::BTreeMap<String, String>,\n}",
     );
+}
+
+#[test]
+fn nested_copies_are_defined_once_and_every_place_keeps_its_name() {
+    let (code, warnings) = generate("nested_copies");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // Identical nested types, anonymous or declared in a namespace, from the leaves up.
+    assert_has(
+        &code,
+        "        pub type Location = super::super::create_params_streaming::web_search::Location;",
+    );
+    assert_has(&code, "    /// Search options, as for streaming.\n    pub type WebSearch = super::create_params_streaming::WebSearch;");
+    assert_has(&code, "    /// A tool the model may call.\n    pub type Tool = super::create_params_streaming::Tool;");
+    assert_eq!(code.matches("pub struct WebSearch ").count(), 1, "{code}");
+    // Top-level declarations stay distinct types.
+    assert_has(&code, "pub struct Left {");
+    assert_has(&code, "pub struct Right {");
 }
 
 /// The fixtures, their snapshots, the tests here and the compile test's list are one set: a

@@ -42,6 +42,7 @@ snapshots!(
     module_syntax,
     namespace_exports,
     namespace,
+    nested_copies,
     null_and_undefined,
     numbers,
     non_exhaustive,
@@ -65,6 +66,22 @@ use serde_json::json;
 #[test]
 fn all_optional_default_serializes_to_empty_object() {
     assert_eq!(serde_json::to_value(interface::AllOptional::default()).unwrap(), json!({}));
+}
+
+#[test]
+fn a_type_defined_once_reads_and_writes_as_at_each_place() {
+    use nested_copies::{create_params_non_streaming, CreateParamsNonStreaming};
+    let text = r#"{"web_search":{"context_size":"high","location":{"city":"Oslo"}},"tools":[{"name":"f","strict":true}]}"#;
+    let params: CreateParamsNonStreaming = serde_json::from_str(text).unwrap();
+    let search: &create_params_non_streaming::WebSearch = params.web_search.as_ref().unwrap();
+    assert_eq!(search.location.as_ref().unwrap().city.as_deref(), Some("Oslo"));
+    assert_eq!(serde_json::to_string(&params).unwrap(), text);
+    let err = serde_json::from_str::<CreateParamsNonStreaming>(
+        r#"{"web_search":{"context_size":"mid"}}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.starts_with("unknown variant `mid`, expected `low` or `high`"), "{err}");
 }
 
 #[test]

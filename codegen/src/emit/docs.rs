@@ -51,6 +51,15 @@ impl DocTable {
     }
 }
 
+/// `text` as a Markdown code span, fenced by more backticks than it holds in a row (and
+/// padded when it starts or ends with one), so any wire string shows as written.
+pub fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// The lines of a doc comment for `docs`, without the leading `///`.
 pub fn doc_lines(docs: &Docs) -> Vec<String> {
     let mut out = Vec::new();
@@ -390,6 +399,13 @@ mod tests {
 
     fn render(body: &str) -> Vec<String> {
         doc_lines(&Docs { body: body.to_owned(), ..Docs::default() })
+    }
+
+    #[test]
+    fn code_spans_hold_any_backticks() {
+        assert_eq!(code_span("gpt-4.1"), "`gpt-4.1`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x``"), "``` `x`` ```");
     }
 
     #[test]

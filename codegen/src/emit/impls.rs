@@ -158,7 +158,9 @@ impl Impls<'_, '_> {
         syn::Item::Impl(item)
     }
 
-    /// `as_str`, `Display` and `FromStr` for an enum that is a string on the wire.
+    /// `as_str`, `Display`, `FromStr` and serde for an enum that is a string on the wire:
+    /// serde writes `as_str` and reads through `FromStr` (the support module's `wire_str`),
+    /// which costs rustc far less than serde's derive, whose visitors are one per enum.
     pub fn string_enum(&self, e: &Enum) -> Vec<syn::Item> {
         let mut as_str_arms = Vec::new();
         let mut from_str_arms = Vec::new();
@@ -247,7 +249,33 @@ impl Impls<'_, '_> {
                 }),
                 Holes::visit_item_impl_mut,
             );
-        vec![self.finish(as_str), self.finish(display), self.finish(from_str)]
+        let serialize = self.holes().fill(
+            template!(syn::ItemImpl, impl serde::Serialize for __Self {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> __Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }),
+            Holes::visit_item_impl_mut,
+        );
+        let wire_str = syn::parse_str::<syn::Path>(&self.ctx.support("wire_str"))
+            .expect("the support module's path is a path");
+        let deserialize = self.holes().path("__wire_str", wire_str).fill(
+            template!(
+                syn::ItemImpl,
+                impl<'de> serde::Deserialize<'de> for __Self {
+                    fn deserialize<D: serde::Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> __Result<Self, D::Error> {
+                        __wire_str(deserializer)
+                    }
+                }
+            ),
+            Holes::visit_item_impl_mut,
+        );
+        [as_str, display, from_str, serialize, deserialize]
+            .into_iter()
+            .map(|i| self.finish(i))
+            .collect()
     }
 
     /// Serde impls for an enum with numeric members (a TypeScript numeric `enum`): each

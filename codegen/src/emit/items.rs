@@ -261,6 +261,12 @@ fn tuple_variant(attrs: Vec<syn::Attribute>, name: syn::Ident, ty: syn::Type) ->
     }
 }
 
+/// Whether serde's derive reads and writes `e`: only untagged unions do. String, number and
+/// tagged enums have serde impls of their own (see `impls`).
+pub fn derives_serde(e: &Enum) -> bool {
+    e.tag().is_none() && !e.is_number_enum() && !e.is_string_enum()
+}
+
 fn enumeration(
     ctx: &ModuleCtx<'_>,
     extras: &Extras,
@@ -279,7 +285,8 @@ fn enumeration(
         derives.extend(["Eq", "Hash"]);
     }
     let tag = e.tag();
-    if tag.is_none() && !e.is_number_enum() {
+    let derives_serde = derives_serde(e);
+    if derives_serde {
         derives.extend(["Serialize", "Deserialize"]);
     }
     attrs.extend(derive_attrs(&derives, extras));
@@ -292,7 +299,12 @@ fn enumeration(
         let vname = ident(&v.name);
         match &v.kind {
             VariantKind::Literal(wire) => {
-                attrs.push(list_attribute("serde", quote!(rename = #wire)));
+                if derives_serde {
+                    attrs.push(list_attribute("serde", quote!(rename = #wire)));
+                } else if v.docs.is_empty() {
+                    // The wire string, where serde's `rename` would have shown it.
+                    attrs = vec![doc_attr(&format!(" {}.", super::docs::code_span(wire)))];
+                }
                 syn::Variant { attrs, ident: vname, fields: syn::Fields::Unit, discriminant: None }
             }
             VariantKind::Number(_) => {
@@ -302,7 +314,9 @@ fn enumeration(
                 tuple_variant(attrs, vname, path_type(path(false, [word("i64")])))
             }
             VariantKind::Other => {
-                attrs.push(list_attribute("serde", quote!(untagged)));
+                if derives_serde {
+                    attrs.push(list_attribute("serde", quote!(untagged)));
+                }
                 tuple_variant(attrs, vname, ctx.string())
             }
             VariantKind::Untagged(ty) => {

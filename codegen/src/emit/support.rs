@@ -29,6 +29,8 @@ pub struct Needs {
     pub js_number: bool,
     /// `tag`, `decode`, `first_of`: an enum dispatches on a tag field.
     pub tags: bool,
+    /// `wire_str`: a string enum is read through its `FromStr`.
+    pub wire_str: bool,
 }
 
 impl Needs {
@@ -52,6 +54,7 @@ impl Needs {
                 }
                 ItemKind::Enum(e) => {
                     self.tags |= e.tag().is_some();
+                    self.wire_str |= e.is_string_enum();
                     for variant in &e.variants {
                         if let VariantKind::Untagged(ty) = &variant.kind {
                             self.js_number |= writes_js_numbers(&canonical(aliases, ty));
@@ -68,7 +71,7 @@ impl Needs {
 
     /// Whether any helper is used.
     pub fn any(&self) -> bool {
-        self.double_option || self.present || self.js_number || self.tags
+        self.double_option || self.present || self.js_number || self.tags || self.wire_str
     }
 }
 
@@ -132,6 +135,9 @@ pub fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
             }
         ));
     }
+    if needs.wire_str {
+        content.extend(wire_str());
+    }
     if needs.js_number {
         content.extend(js_number(map_type));
     }
@@ -149,6 +155,45 @@ pub fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
         *items = content;
     }
     syn::Item::Mod(module)
+}
+
+/// `wire_str`, which reads a string enum: one generic visitor for every enum, where serde's
+/// derive would generate a visitor per enum (rustc type-checks and borrow-checks each one).
+#[rustfmt::skip] // rustfmt takes the template's items for a macro's arguments and adds commas.
+fn wire_str() -> Vec<syn::Item> {
+    let file = template!(
+        syn::File,
+        /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+        /// string enum is read.
+        pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+        where
+            T: core::str::FromStr,
+            T::Err: core::fmt::Display,
+            D: serde::Deserializer<'de>,
+        {
+            deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+        }
+
+        /// The visitor of [`wire_str`].
+        struct WireStr<T>(core::marker::PhantomData<T>);
+
+        impl<T> serde::de::Visitor<'_> for WireStr<T>
+        where
+            T: core::str::FromStr,
+            T::Err: core::fmt::Display,
+        {
+            type Value = T;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+                value.parse().map_err(E::custom)
+            }
+        }
+    );
+    file.items
 }
 
 /// The `js_number` serializer and the `JsNumber` trait behind it.

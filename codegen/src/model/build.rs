@@ -76,6 +76,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
         resolver: Resolver::default(),
         modules: Vec::new(),
         enums: Vec::new(),
+        anonymous: FxHashSet::default(),
         done: FxHashSet::default(),
         building: Vec::new(),
         intersection_structs: 0,
@@ -135,6 +136,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     super::generics::fit_generics(&mut builder.root);
     super::recursion::box_struct_payloads(&mut builder.root);
     super::recursion::box_recursive(&mut builder.root);
+    super::once::define_once(&mut builder.root, &builder.anonymous, config);
     Model { root: builder.root, warnings: builder.warnings }
 }
 
@@ -157,6 +159,8 @@ pub(super) struct Builder<'c, 'd> {
     modules: Vec<Vec<String>>,
     /// Literal-union enums of the file being lowered, waiting to be shared or placed.
     pub(super) enums: Vec<PlacedEnum>,
+    /// The types named after their place rather than declared (see [`super::once`]).
+    pub(super) anonymous: FxHashSet<ItemPath>,
     /// Declarations already lowered (merged interfaces lower once), by (file, TS path).
     done: FxHashSet<(usize, Vec<String>)>,
     /// The evaluated object types (intersections, utility and mapped types) whose struct is
@@ -707,6 +711,10 @@ impl<'c, 'd> Builder<'c, 'd> {
         let placement = place_enums(enums, module, &mut file_scope);
         self.scopes.insert(module.to_vec(), file_scope);
         for (module, item) in placement {
+            if matches!(item.kind, ItemKind::Enum(_)) {
+                self.anonymous
+                    .insert(ItemPath { modules: module.clone(), name: item.name.clone() });
+            }
             self.push_item(&module, item);
         }
     }

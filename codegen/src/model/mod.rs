@@ -8,12 +8,14 @@
 pub mod build;
 pub mod decl;
 mod eval;
+pub mod features;
 mod generics;
 mod globs;
 pub mod jsdoc;
 mod lag;
 mod members;
 pub mod naming;
+mod once;
 mod recursion;
 mod resolve;
 pub mod rust;

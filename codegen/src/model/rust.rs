@@ -58,26 +58,7 @@ impl Module {
     /// descends through [`RustType::children_mut`] itself where it needs to).
     pub fn for_each_type_mut(&mut self, f: &mut impl FnMut(&mut RustType)) {
         for item in &mut self.items {
-            match &mut item.kind {
-                ItemKind::Struct(s) => s.fields.iter_mut().for_each(|field| f(&mut field.ty)),
-                ItemKind::Enum(e) => {
-                    for variant in &mut e.variants {
-                        if let VariantKind::Untagged(ty) | VariantKind::Tagged { ty, .. } =
-                            &mut variant.kind
-                        {
-                            f(ty);
-                        }
-                    }
-                }
-                ItemKind::Alias(ty) => f(ty),
-                ItemKind::Trait(t) => {
-                    for method in &mut t.methods {
-                        method.params.iter_mut().for_each(|(_, ty)| f(ty));
-                        f(&mut method.returns);
-                    }
-                }
-                ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => {}
-            }
+            item.kind.for_each_type_mut(f);
         }
         for module in &mut self.modules {
             module.for_each_type_mut(f);
@@ -241,6 +222,33 @@ pub enum ItemKind {
     Reexport(ItemPath),
     /// `pub use module::*;`: `export * from …`.
     ReexportAll(Vec<String>),
+}
+
+impl ItemKind {
+    /// Calls `f` on every type written in the item: field types, variant payloads, alias
+    /// targets, method signatures (see [`Module::for_each_type_mut`]).
+    pub fn for_each_type_mut(&mut self, f: &mut impl FnMut(&mut RustType)) {
+        match self {
+            ItemKind::Struct(s) => s.fields.iter_mut().for_each(|field| f(&mut field.ty)),
+            ItemKind::Enum(e) => {
+                for variant in &mut e.variants {
+                    if let VariantKind::Untagged(ty) | VariantKind::Tagged { ty, .. } =
+                        &mut variant.kind
+                    {
+                        f(ty);
+                    }
+                }
+            }
+            ItemKind::Alias(ty) => f(ty),
+            ItemKind::Trait(t) => {
+                for method in &mut t.methods {
+                    method.params.iter_mut().for_each(|(_, ty)| f(ty));
+                    f(&mut method.returns);
+                }
+            }
+            ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => {}
+        }
+    }
 }
 
 /// A struct with named fields.

@@ -676,6 +676,9 @@ impl<'d> Builder<'_, 'd> {
 
     /// Adds the item generated at `place` under `path`, documented by the place's docs.
     fn push_placed(&mut self, path: &ItemPath, place: &Place<'_>, kind: ItemKind) {
+        if place.fixed.is_none() {
+            self.anonymous.insert(path.clone());
+        }
         let item = Item {
             name: path.name.clone(),
             docs: place.docs.clone(),

@@ -98,11 +98,9 @@ pub struct IssueDeleted {
 
 /// Types nested in [`IssueDeleted`].
 pub mod issue_deleted {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Action {
-        #[serde(rename = "deleted")]
+        /// `deleted`.
         Deleted,
     }
 
@@ -129,6 +127,23 @@ pub mod issue_deleted {
                 "deleted" => Ok(Self::Deleted),
                 other => Err(serde::de::Error::unknown_variant(other, &["deleted"])),
             }
+        }
+    }
+
+    impl serde::Serialize for Action {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Action {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -217,11 +232,9 @@ pub struct Circle {
 
 /// Types nested in [`Circle`].
 pub mod circle {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Kind {
-        #[serde(rename = "circle")]
+        /// `circle`.
         Circle,
     }
 
@@ -250,6 +263,23 @@ pub mod circle {
             }
         }
     }
+
+    impl serde::Serialize for Kind {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Kind {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -261,11 +291,9 @@ pub struct Square {
 
 /// Types nested in [`Square`].
 pub mod square {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Kind {
-        #[serde(rename = "square")]
+        /// `square`.
         Square,
     }
 
@@ -292,6 +320,23 @@ pub mod square {
                 "square" => Ok(Self::Square),
                 other => Err(serde::de::Error::unknown_variant(other, &["square"])),
             }
+        }
+    }
+
+    impl serde::Serialize for Kind {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Kind {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -357,11 +402,9 @@ pub mod block {
 
     /// Types nested in [`Text`].
     pub mod text {
-        use serde::{Deserialize, Serialize};
-
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "text")]
+            /// `text`.
             Text,
         }
 
@@ -390,6 +433,23 @@ pub mod block {
                 }
             }
         }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::wire_str(deserializer)
+            }
+        }
     }
 
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -400,11 +460,9 @@ pub mod block {
 
     /// Types nested in [`Image`].
     pub mod image {
-        use serde::{Deserialize, Serialize};
-
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "image")]
+            /// `image`.
             Image,
         }
 
@@ -431,6 +489,23 @@ pub mod block {
                     "image" => Ok(Self::Image),
                     other => Err(serde::de::Error::unknown_variant(other, &["image"])),
                 }
+            }
+        }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::wire_str(deserializer)
             }
         }
     }
@@ -505,11 +580,9 @@ pub mod item {
 
     /// Types nested in [`File`].
     pub mod file {
-        use serde::{Deserialize, Serialize};
-
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "file")]
+            /// `file`.
             File,
         }
 
@@ -538,6 +611,23 @@ pub mod item {
                 }
             }
         }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::wire_str(deserializer)
+            }
+        }
     }
 
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -551,11 +641,9 @@ pub mod item {
 
     /// Types nested in [`Folder`].
     pub mod folder {
-        use serde::{Deserialize, Serialize};
-
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "folder")]
+            /// `folder`.
             Folder,
         }
 
@@ -582,6 +670,23 @@ pub mod item {
                     "folder" => Ok(Self::Folder),
                     other => Err(serde::de::Error::unknown_variant(other, &["folder"])),
                 }
+            }
+        }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::wire_str(deserializer)
             }
         }
     }
@@ -647,11 +752,9 @@ pub struct Line {
 
 /// Types nested in [`Line`].
 pub mod line {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Kind {
-        #[serde(rename = "line")]
+        /// `line`.
         Line,
     }
 
@@ -678,6 +781,23 @@ pub mod line {
                 "line" => Ok(Self::Line),
                 other => Err(serde::de::Error::unknown_variant(other, &["line"])),
             }
+        }
+    }
+
+    impl serde::Serialize for Kind {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Kind {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -1061,9 +1181,9 @@ pub mod message {
         pub latency: f64,
     }
 
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Message {
-        #[serde(rename = "ping")]
+        /// `ping`.
         Ping,
     }
 
@@ -1093,9 +1213,26 @@ pub mod message {
         }
     }
 
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    impl serde::Serialize for Message {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Message {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Message3 {
-        #[serde(rename = "pong")]
+        /// `pong`.
         Pong,
     }
 
@@ -1122,6 +1259,23 @@ pub mod message {
                 "pong" => Ok(Self::Pong),
                 other => Err(serde::de::Error::unknown_variant(other, &["pong"])),
             }
+        }
+    }
+
+    impl serde::Serialize for Message3 {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Message3 {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -1219,11 +1373,9 @@ pub mod public {
 
     /// Types nested in [`Empty`].
     pub mod empty {
-        use serde::{Deserialize, Serialize};
-
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "empty")]
+            /// `empty`.
             Empty,
         }
 
@@ -1252,17 +1404,34 @@ pub mod public {
                 }
             }
         }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::wire_str(deserializer)
+            }
+        }
     }
 }
 
 /// `locale` has more values than `kind`, but every member has all of them: `kind` tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Locale {
-    #[serde(rename = "en")]
+    /// `en`.
     En,
-    #[serde(rename = "fr")]
+    /// `fr`.
     Fr,
-    #[serde(rename = "de")]
+    /// `de`.
     De,
 }
 
@@ -1293,6 +1462,20 @@ impl ::core::str::FromStr for Locale {
             "de" => Ok(Self::De),
             other => Err(serde::de::Error::unknown_variant(other, &["en", "fr", "de"])),
         }
+    }
+}
+
+impl serde::Serialize for Locale {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Locale {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
     }
 }
 
@@ -1329,11 +1512,9 @@ pub struct Farewell {
 
 /// Types nested in [`Farewell`].
 pub mod farewell {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Kind {
-        #[serde(rename = "bye")]
+        /// `bye`.
         Bye,
     }
 
@@ -1360,6 +1541,23 @@ pub mod farewell {
                 "bye" => Ok(Self::Bye),
                 other => Err(serde::de::Error::unknown_variant(other, &["bye"])),
             }
+        }
+    }
+
+    impl serde::Serialize for Kind {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Kind {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -1437,9 +1635,9 @@ impl From<Farewell> for Social {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CreatedAction {
-    #[serde(rename = "created")]
+    /// `created`.
     Created,
 }
 
@@ -1469,9 +1667,23 @@ impl ::core::str::FromStr for CreatedAction {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+impl serde::Serialize for CreatedAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreatedAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Type {
-    #[serde(rename = "full")]
+    /// `full`.
     Full,
 }
 
@@ -1501,9 +1713,23 @@ impl ::core::str::FromStr for Type {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+impl serde::Serialize for Type {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Type {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Note {
-    #[serde(rename = "a")]
+    /// `a`.
     A,
 }
 
@@ -1533,9 +1759,23 @@ impl ::core::str::FromStr for Note {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+impl serde::Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Note {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
-    #[serde(rename = "hello")]
+    /// `hello`.
     Hello,
 }
 
@@ -1565,9 +1805,53 @@ impl ::core::str::FromStr for Kind {
     }
 }
 
+impl serde::Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+    /// string enum is read.
+    pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+    }
+
+    /// The visitor of [`wire_str`].
+    struct WireStr<T>(core::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for WireStr<T>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            value.parse().map_err(E::custom)
+        }
+    }
+
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see
     /// [`JsNumber`]): `#[serde(serialize_with = "…::js_number")]`.
     pub fn js_number<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>

@@ -19,11 +19,9 @@ pub struct Text<ParsedT> {
 
 /// Types nested in [`Text`].
 pub mod text {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "text")]
+        /// `text`.
         Text,
     }
 
@@ -52,6 +50,23 @@ pub mod text {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,11 +77,9 @@ pub struct Refusal {
 
 /// Types nested in [`Refusal`].
 pub mod refusal {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "refusal")]
+        /// `refusal`.
         Refusal,
     }
 
@@ -93,6 +106,23 @@ pub mod refusal {
                 "refusal" => Ok(Self::Refusal),
                 other => Err(serde::de::Error::unknown_variant(other, &["refusal"])),
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -156,6 +186,36 @@ pub struct Message {
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+    /// string enum is read.
+    pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+    }
+
+    /// The visitor of [`wire_str`].
+    struct WireStr<T>(core::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for WireStr<T>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            value.parse().map_err(E::custom)
+        }
+    }
+
     /// The value of a union's tag field.
     pub enum Tag<'a> {
         /// A string.

@@ -55,13 +55,11 @@ pub mod r#async {
 
     /// Types nested in [`Gen`].
     pub mod r#gen {
-        use serde::{Deserialize, Serialize};
-
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum D {
-            #[serde(rename = "x")]
+            /// `x`.
             X,
-            #[serde(rename = "y")]
+            /// `y`.
             Y,
         }
 
@@ -91,6 +89,57 @@ pub mod r#async {
                     other => Err(serde::de::Error::unknown_variant(other, &["x", "y"])),
                 }
             }
+        }
+
+        impl serde::Serialize for D {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for D {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::wire_str(deserializer)
+            }
+        }
+    }
+}
+
+/// Support code for the generated types.
+#[doc(hidden)]
+pub mod dts2rs_support {
+    /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+    /// string enum is read.
+    pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+    }
+
+    /// The visitor of [`wire_str`].
+    struct WireStr<T>(core::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for WireStr<T>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            value.parse().map_err(E::custom)
         }
     }
 }

@@ -16,14 +16,12 @@ pub struct Noise {
 
 /// Types nested in [`Noise`].
 pub mod noise {
-    use serde::{Deserialize, Serialize};
-
     /// Type of noise reduction.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "near_field")]
+        /// `near_field`.
         NearField,
-        #[serde(rename = "far_field")]
+        /// `far_field`.
         FarField,
     }
 
@@ -62,12 +60,29 @@ pub mod noise {
         }
     }
 
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
+
     /// Model names with dashes and digits.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Model {
-        #[serde(rename = "gpt-4o-realtime-preview")]
+        /// `gpt-4o-realtime-preview`.
         Gpt4oRealtimePreview,
-        #[serde(rename = "gpt-4o-realtime-preview-2024-10-01")]
+        /// `gpt-4o-realtime-preview-2024-10-01`.
         Gpt4oRealtimePreview20241001,
     }
 
@@ -113,20 +128,37 @@ pub mod noise {
         }
     }
 
+    impl serde::Serialize for Model {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Model {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
+
     /// Wire strings that are not identifiers.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Odd {
-        #[serde(rename = "1")]
+        /// `1`.
         _1,
-        #[serde(rename = "")]
+        /// ``.
         Empty,
-        #[serde(rename = "a b")]
+        /// `a b`.
         AB,
-        #[serde(rename = "🎉")]
+        /// `🎉`.
         U1f389,
-        #[serde(rename = "A")]
+        /// `A`.
         A,
-        #[serde(rename = "a")]
+        /// `a`.
         A2,
     }
 
@@ -170,6 +202,57 @@ pub mod noise {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Odd {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Odd {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
+}
+
+/// Support code for the generated types.
+#[doc(hidden)]
+pub mod dts2rs_support {
+    /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+    /// string enum is read.
+    pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+    }
+
+    /// The visitor of [`wire_str`].
+    struct WireStr<T>(core::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for WireStr<T>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            value.parse().map_err(E::custom)
         }
     }
 }

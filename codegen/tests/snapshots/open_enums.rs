@@ -14,17 +14,14 @@ pub struct Session {
 
 /// Types nested in [`Session`].
 pub mod session {
-    use serde::{Deserialize, Serialize};
-
     /// Opened by config: a model released after generation still deserializes.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Model {
-        #[serde(rename = "gpt-4o-realtime-preview")]
+        /// `gpt-4o-realtime-preview`.
         Gpt4oRealtimePreview,
-        #[serde(rename = "gpt-4o-mini-realtime-preview")]
+        /// `gpt-4o-mini-realtime-preview`.
         Gpt4oMiniRealtimePreview,
         /// A value not known when these bindings were generated.
-        #[serde(untagged)]
         Other(String),
     }
 
@@ -57,12 +54,29 @@ pub mod session {
         }
     }
 
+    impl serde::Serialize for Model {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Model {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
+
     /// Not matched by the config pattern: stays closed.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Modality {
-        #[serde(rename = "text")]
+        /// `text`.
         Text,
-        #[serde(rename = "audio")]
+        /// `audio`.
         Audio,
     }
 
@@ -93,6 +107,57 @@ pub mod session {
                     Err(serde::de::Error::unknown_variant(other, &["text", "audio"]))
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Modality {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Modality {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
+}
+
+/// Support code for the generated types.
+#[doc(hidden)]
+pub mod dts2rs_support {
+    /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+    /// string enum is read.
+    pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+    }
+
+    /// The visitor of [`wire_str`].
+    struct WireStr<T>(core::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for WireStr<T>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            value.parse().map_err(E::custom)
         }
     }
 }

@@ -32,19 +32,17 @@ pub struct SessionCreateParams {
 
 /// Types nested in [`SessionCreateParams`].
 pub mod session_create_params {
-    use serde::{Deserialize, Serialize};
-
     /// Place-named alias of the shared [`AudioFormat`](super::AudioFormat).
     pub type InputAudioFormat = super::AudioFormat;
 
     /// The same values in another order are another union.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum OtherFormat {
-        #[serde(rename = "g711_alaw")]
+        /// `g711_alaw`.
         G711Alaw,
-        #[serde(rename = "pcm16")]
+        /// `pcm16`.
         Pcm16,
-        #[serde(rename = "g711_ulaw")]
+        /// `g711_ulaw`.
         G711Ulaw,
     }
 
@@ -84,6 +82,23 @@ pub mod session_create_params {
             }
         }
     }
+
+    impl serde::Serialize for OtherFormat {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for OtherFormat {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
 }
 
 /// Another name of [`AudioFormat`], from words some of its places share
@@ -91,13 +106,13 @@ pub mod session_create_params {
 pub type InputAudioFormat = AudioFormat;
 
 /// The format of input audio.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AudioFormat {
-    #[serde(rename = "pcm16")]
+    /// `pcm16`.
     Pcm16,
-    #[serde(rename = "g711_ulaw")]
+    /// `g711_ulaw`.
     G711Ulaw,
-    #[serde(rename = "g711_alaw")]
+    /// `g711_alaw`.
     G711Alaw,
 }
 
@@ -134,6 +149,54 @@ impl ::core::str::FromStr for AudioFormat {
                     ),
                 )
             }
+        }
+    }
+}
+
+impl serde::Serialize for AudioFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AudioFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
+    }
+}
+
+/// Support code for the generated types.
+#[doc(hidden)]
+pub mod dts2rs_support {
+    /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+    /// string enum is read.
+    pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+    }
+
+    /// The visitor of [`wire_str`].
+    struct WireStr<T>(core::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for WireStr<T>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            value.parse().map_err(E::custom)
         }
     }
 }

@@ -96,11 +96,11 @@ pub mod frozen_user {
 
 pub type Email = String;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Staff {
-    #[serde(rename = "admin")]
+    /// `admin`.
     Admin,
-    #[serde(rename = "member")]
+    /// `member`.
     Member,
 }
 
@@ -132,9 +132,23 @@ impl ::core::str::FromStr for Staff {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+impl serde::Serialize for Staff {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Staff {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Admins {
-    #[serde(rename = "admin")]
+    /// `admin`.
     Admin,
 }
 
@@ -161,6 +175,20 @@ impl ::core::str::FromStr for Admins {
             "admin" => Ok(Self::Admin),
             other => Err(serde::de::Error::unknown_variant(other, &["admin"])),
         }
+    }
+}
+
+impl serde::Serialize for Admins {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Admins {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
     }
 }
 
@@ -214,11 +242,9 @@ pub struct Opened {
 
 /// Types nested in [`Opened`].
 pub mod opened {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "opened")]
+        /// `opened`.
         Opened,
     }
 
@@ -247,6 +273,23 @@ pub mod opened {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -257,11 +300,9 @@ pub struct Failed {
 
 /// Types nested in [`Failed`].
 pub mod failed {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "error")]
+        /// `error`.
         Error,
     }
 
@@ -290,6 +331,23 @@ pub mod failed {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -300,13 +358,11 @@ pub struct Warned {
 
 /// Types nested in [`Warned`].
 pub mod warned {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "error")]
+        /// `error`.
         Error,
-        #[serde(rename = "warning")]
+        /// `warning`.
         Warning,
     }
 
@@ -337,6 +393,23 @@ pub mod warned {
                     Err(serde::de::Error::unknown_variant(other, &["error", "warning"]))
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -393,13 +466,13 @@ impl From<Warned> for OtherEvent {
 /// (kept so that a field added upstream never removes a name).
 pub type UserRole = Role;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
-    #[serde(rename = "admin")]
+    /// `admin`.
     Admin,
-    #[serde(rename = "member")]
+    /// `member`.
     Member,
-    #[serde(rename = "guest")]
+    /// `guest`.
     Guest,
 }
 
@@ -440,6 +513,20 @@ impl ::core::str::FromStr for Role {
     }
 }
 
+impl serde::Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
@@ -453,6 +540,36 @@ pub mod dts2rs_support {
         D: serde::Deserializer<'de>,
     {
         <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+    }
+
+    /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+    /// string enum is read.
+    pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+    }
+
+    /// The visitor of [`wire_str`].
+    struct WireStr<T>(core::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for WireStr<T>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            value.parse().map_err(E::custom)
+        }
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -64,115 +64,115 @@ pub mod all_models {
     pub type ComputerUsePreview20250311 = super::ComputerUsePreview20250311;
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChatModel {
-    #[serde(rename = "gpt-4.1")]
+    /// `gpt-4.1`.
     Gpt41,
-    #[serde(rename = "gpt-4.1-mini")]
+    /// `gpt-4.1-mini`.
     Gpt41Mini,
-    #[serde(rename = "gpt-4.1-nano")]
+    /// `gpt-4.1-nano`.
     Gpt41Nano,
-    #[serde(rename = "gpt-4.1-2025-04-14")]
+    /// `gpt-4.1-2025-04-14`.
     Gpt4120250414,
-    #[serde(rename = "gpt-4.1-mini-2025-04-14")]
+    /// `gpt-4.1-mini-2025-04-14`.
     Gpt41Mini20250414,
-    #[serde(rename = "gpt-4.1-nano-2025-04-14")]
+    /// `gpt-4.1-nano-2025-04-14`.
     Gpt41Nano20250414,
-    #[serde(rename = "o4-mini")]
+    /// `o4-mini`.
     O4Mini,
-    #[serde(rename = "o4-mini-2025-04-16")]
+    /// `o4-mini-2025-04-16`.
     O4Mini20250416,
-    #[serde(rename = "o3")]
+    /// `o3`.
     O3,
-    #[serde(rename = "o3-2025-04-16")]
+    /// `o3-2025-04-16`.
     O320250416,
-    #[serde(rename = "o3-mini")]
+    /// `o3-mini`.
     O3Mini,
-    #[serde(rename = "o3-mini-2025-01-31")]
+    /// `o3-mini-2025-01-31`.
     O3Mini20250131,
-    #[serde(rename = "o1")]
+    /// `o1`.
     O1,
-    #[serde(rename = "o1-2024-12-17")]
+    /// `o1-2024-12-17`.
     O120241217,
-    #[serde(rename = "o1-preview")]
+    /// `o1-preview`.
     O1Preview,
-    #[serde(rename = "o1-preview-2024-09-12")]
+    /// `o1-preview-2024-09-12`.
     O1Preview20240912,
-    #[serde(rename = "o1-mini")]
+    /// `o1-mini`.
     O1Mini,
-    #[serde(rename = "o1-mini-2024-09-12")]
+    /// `o1-mini-2024-09-12`.
     O1Mini20240912,
-    #[serde(rename = "gpt-4o")]
+    /// `gpt-4o`.
     Gpt4o,
-    #[serde(rename = "gpt-4o-2024-11-20")]
+    /// `gpt-4o-2024-11-20`.
     Gpt4o20241120,
-    #[serde(rename = "gpt-4o-2024-08-06")]
+    /// `gpt-4o-2024-08-06`.
     Gpt4o20240806,
-    #[serde(rename = "gpt-4o-2024-05-13")]
+    /// `gpt-4o-2024-05-13`.
     Gpt4o20240513,
-    #[serde(rename = "gpt-4o-audio-preview")]
+    /// `gpt-4o-audio-preview`.
     Gpt4oAudioPreview,
-    #[serde(rename = "gpt-4o-audio-preview-2024-10-01")]
+    /// `gpt-4o-audio-preview-2024-10-01`.
     Gpt4oAudioPreview20241001,
-    #[serde(rename = "gpt-4o-audio-preview-2024-12-17")]
+    /// `gpt-4o-audio-preview-2024-12-17`.
     Gpt4oAudioPreview20241217,
-    #[serde(rename = "gpt-4o-mini-audio-preview")]
+    /// `gpt-4o-mini-audio-preview`.
     Gpt4oMiniAudioPreview,
-    #[serde(rename = "gpt-4o-mini-audio-preview-2024-12-17")]
+    /// `gpt-4o-mini-audio-preview-2024-12-17`.
     Gpt4oMiniAudioPreview20241217,
-    #[serde(rename = "gpt-4o-search-preview")]
+    /// `gpt-4o-search-preview`.
     Gpt4oSearchPreview,
-    #[serde(rename = "gpt-4o-mini-search-preview")]
+    /// `gpt-4o-mini-search-preview`.
     Gpt4oMiniSearchPreview,
-    #[serde(rename = "gpt-4o-search-preview-2025-03-11")]
+    /// `gpt-4o-search-preview-2025-03-11`.
     Gpt4oSearchPreview20250311,
-    #[serde(rename = "gpt-4o-mini-search-preview-2025-03-11")]
+    /// `gpt-4o-mini-search-preview-2025-03-11`.
     Gpt4oMiniSearchPreview20250311,
-    #[serde(rename = "chatgpt-4o-latest")]
+    /// `chatgpt-4o-latest`.
     Chatgpt4oLatest,
-    #[serde(rename = "codex-mini-latest")]
+    /// `codex-mini-latest`.
     CodexMiniLatest,
-    #[serde(rename = "gpt-4o-mini")]
+    /// `gpt-4o-mini`.
     Gpt4oMini,
-    #[serde(rename = "gpt-4o-mini-2024-07-18")]
+    /// `gpt-4o-mini-2024-07-18`.
     Gpt4oMini20240718,
-    #[serde(rename = "gpt-4-turbo")]
+    /// `gpt-4-turbo`.
     Gpt4Turbo,
-    #[serde(rename = "gpt-4-turbo-2024-04-09")]
+    /// `gpt-4-turbo-2024-04-09`.
     Gpt4Turbo20240409,
-    #[serde(rename = "gpt-4-0125-preview")]
+    /// `gpt-4-0125-preview`.
     Gpt40125Preview,
-    #[serde(rename = "gpt-4-turbo-preview")]
+    /// `gpt-4-turbo-preview`.
     Gpt4TurboPreview,
-    #[serde(rename = "gpt-4-1106-preview")]
+    /// `gpt-4-1106-preview`.
     Gpt41106Preview,
-    #[serde(rename = "gpt-4-vision-preview")]
+    /// `gpt-4-vision-preview`.
     Gpt4VisionPreview,
-    #[serde(rename = "gpt-4")]
+    /// `gpt-4`.
     Gpt4,
-    #[serde(rename = "gpt-4-0314")]
+    /// `gpt-4-0314`.
     Gpt40314,
-    #[serde(rename = "gpt-4-0613")]
+    /// `gpt-4-0613`.
     Gpt40613,
-    #[serde(rename = "gpt-4-32k")]
+    /// `gpt-4-32k`.
     Gpt432k,
-    #[serde(rename = "gpt-4-32k-0314")]
+    /// `gpt-4-32k-0314`.
     Gpt432k0314,
-    #[serde(rename = "gpt-4-32k-0613")]
+    /// `gpt-4-32k-0613`.
     Gpt432k0613,
-    #[serde(rename = "gpt-3.5-turbo")]
+    /// `gpt-3.5-turbo`.
     Gpt35Turbo,
-    #[serde(rename = "gpt-3.5-turbo-16k")]
+    /// `gpt-3.5-turbo-16k`.
     Gpt35Turbo16k,
-    #[serde(rename = "gpt-3.5-turbo-0301")]
+    /// `gpt-3.5-turbo-0301`.
     Gpt35Turbo0301,
-    #[serde(rename = "gpt-3.5-turbo-0613")]
+    /// `gpt-3.5-turbo-0613`.
     Gpt35Turbo0613,
-    #[serde(rename = "gpt-3.5-turbo-1106")]
+    /// `gpt-3.5-turbo-1106`.
     Gpt35Turbo1106,
-    #[serde(rename = "gpt-3.5-turbo-0125")]
+    /// `gpt-3.5-turbo-0125`.
     Gpt35Turbo0125,
-    #[serde(rename = "gpt-3.5-turbo-16k-0613")]
+    /// `gpt-3.5-turbo-16k-0613`.
     Gpt35Turbo16k0613,
 }
 
@@ -376,6 +376,20 @@ impl ::core::str::FromStr for ChatModel {
     }
 }
 
+impl serde::Serialize for ChatModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ChatModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// A filter used to compare a specified attribute key to a given value using a
 /// defined comparison operation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -439,19 +453,19 @@ pub mod comparison_filter {
     /// - `gte`: greater than or equal
     /// - `lt`: less than
     /// - `lte`: less than or equal
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "eq")]
+        /// `eq`.
         Eq,
-        #[serde(rename = "ne")]
+        /// `ne`.
         Ne,
-        #[serde(rename = "gt")]
+        /// `gt`.
         Gt,
-        #[serde(rename = "gte")]
+        /// `gte`.
         Gte,
-        #[serde(rename = "lt")]
+        /// `lt`.
         Lt,
-        #[serde(rename = "lte")]
+        /// `lte`.
         Lte,
     }
 
@@ -497,6 +511,23 @@ pub mod comparison_filter {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::dts2rs_support::wire_str(deserializer)
+        }
+    }
 }
 
 /// Combine multiple filters using `and` or `or`.
@@ -535,11 +566,11 @@ pub mod compound_filter {
     }
 
     /// Type of operation: `and` or `or`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "and")]
+        /// `and`.
         And,
-        #[serde(rename = "or")]
+        /// `or`.
         Or,
     }
 
@@ -568,6 +599,23 @@ pub mod compound_filter {
                 "or" => Ok(Self::Or),
                 other => Err(serde::de::Error::unknown_variant(other, &["and", "or"])),
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -683,13 +731,13 @@ pub mod reasoning {
 /// [reasoning models](https://platform.openai.com/docs/guides/reasoning). Currently
 /// supported values are `low`, `medium`, and `high`. Reducing reasoning effort can
 /// result in faster responses and fewer tokens used on reasoning in a response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReasoningEffort {
-    #[serde(rename = "low")]
+    /// `low`.
     Low,
-    #[serde(rename = "medium")]
+    /// `medium`.
     Medium,
-    #[serde(rename = "high")]
+    /// `high`.
     High,
 }
 
@@ -725,6 +773,20 @@ impl ::core::str::FromStr for ReasoningEffort {
     }
 }
 
+impl serde::Serialize for ReasoningEffort {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ReasoningEffort {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// JSON object response format. An older method of generating JSON responses. Using
 /// `json_schema` is recommended for models that support it. Note that the model
 /// will not generate JSON without a system or user message instructing it to do so.
@@ -736,12 +798,10 @@ pub struct ResponseFormatJsonObject {
 
 /// Types nested in [`ResponseFormatJsonObject`].
 pub mod response_format_json_object {
-    use serde::{Deserialize, Serialize};
-
     /// The type of response format being defined. Always `json_object`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "json_object")]
+        /// `json_object`.
         JsonObject,
     }
 
@@ -768,6 +828,23 @@ pub mod response_format_json_object {
                 "json_object" => Ok(Self::JsonObject),
                 other => Err(serde::de::Error::unknown_variant(other, &["json_object"])),
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -815,9 +892,9 @@ pub mod response_format_json_schema {
     }
 
     /// The type of response format being defined. Always `json_schema`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "json_schema")]
+        /// `json_schema`.
         JsonSchema,
     }
 
@@ -846,6 +923,23 @@ pub mod response_format_json_schema {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::dts2rs_support::wire_str(deserializer)
+        }
+    }
 }
 
 /// Default response format. Used to generate text responses.
@@ -857,12 +951,10 @@ pub struct ResponseFormatText {
 
 /// Types nested in [`ResponseFormatText`].
 pub mod response_format_text {
-    use serde::{Deserialize, Serialize};
-
     /// The type of response format being defined. Always `text`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "text")]
+        /// `text`.
         Text,
     }
 
@@ -889,6 +981,23 @@ pub mod response_format_text {
                 "text" => Ok(Self::Text),
                 other => Err(serde::de::Error::unknown_variant(other, &["text"])),
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::dts2rs_support::wire_str(deserializer)
         }
     }
 }
@@ -955,9 +1064,9 @@ pub mod responses_model {
     pub type ComputerUsePreview20250311 = super::ComputerUsePreview20250311;
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum O1Pro {
-    #[serde(rename = "o1-pro")]
+    /// `o1-pro`.
     O1Pro,
 }
 
@@ -987,9 +1096,23 @@ impl ::core::str::FromStr for O1Pro {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+impl serde::Serialize for O1Pro {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for O1Pro {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum O1Pro20250319 {
-    #[serde(rename = "o1-pro-2025-03-19")]
+    /// `o1-pro-2025-03-19`.
     O1Pro20250319,
 }
 
@@ -1021,9 +1144,23 @@ impl ::core::str::FromStr for O1Pro20250319 {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+impl serde::Serialize for O1Pro20250319 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for O1Pro20250319 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ComputerUsePreview {
-    #[serde(rename = "computer-use-preview")]
+    /// `computer-use-preview`.
     ComputerUsePreview,
 }
 
@@ -1055,9 +1192,23 @@ impl ::core::str::FromStr for ComputerUsePreview {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+impl serde::Serialize for ComputerUsePreview {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ComputerUsePreview {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ComputerUsePreview20250311 {
-    #[serde(rename = "computer-use-preview-2025-03-11")]
+    /// `computer-use-preview-2025-03-11`.
     ComputerUsePreview20250311,
 }
 
@@ -1094,17 +1245,31 @@ impl ::core::str::FromStr for ComputerUsePreview20250311 {
     }
 }
 
+impl serde::Serialize for ComputerUsePreview20250311 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ComputerUsePreview20250311 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 #[deprecated(
     note = "**Deprecated:** use `summary` instead.\n\nA summary of the reasoning performed by the model. This can be useful for\ndebugging and understanding the model's reasoning process. One of `auto`,\n`concise`, or `detailed`."
 )]
 #[allow(deprecated)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Summary {
-    #[serde(rename = "auto")]
+    /// `auto`.
     Auto,
-    #[serde(rename = "concise")]
+    /// `concise`.
     Concise,
-    #[serde(rename = "detailed")]
+    /// `detailed`.
     Detailed,
 }
 
@@ -1145,5 +1310,21 @@ impl ::core::str::FromStr for Summary {
                 )
             }
         }
+    }
+}
+
+#[allow(deprecated)]
+impl serde::Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for Summary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::wire_str(deserializer)
     }
 }

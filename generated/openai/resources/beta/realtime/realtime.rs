@@ -35,12 +35,10 @@ pub mod conversation_created_event {
 
     /// Types nested in [`Conversation`].
     pub mod conversation {
-        use serde::{Deserialize, Serialize};
-
         /// The object type, must be `realtime.conversation`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Object {
-            #[serde(rename = "realtime.conversation")]
+            /// `realtime.conversation`.
             RealtimeConversation,
         }
 
@@ -76,12 +74,31 @@ pub mod conversation_created_event {
                 }
             }
         }
+
+        impl serde::Serialize for Object {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Object {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                    deserializer,
+                )
+            }
+        }
     }
 
     /// The event type, must be `conversation.created`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.created")]
+        /// `conversation.created`.
         ConversationCreated,
     }
 
@@ -115,6 +132,25 @@ pub mod conversation_created_event {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -167,8 +203,6 @@ pub struct ConversationItem {
 
 /// Types nested in [`ConversationItem`].
 pub mod conversation_item {
-    use serde::{Deserialize, Serialize};
-
     /// Place-named alias of the shared [`Object`](super::Object).
     pub type Object = super::Object;
 
@@ -179,13 +213,13 @@ pub mod conversation_item {
     pub type Status = super::Status;
 
     /// The type of the item (`message`, `function_call`, `function_call_output`).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "message")]
+        /// `message`.
         Message,
-        #[serde(rename = "function_call")]
+        /// `function_call`.
         FunctionCall,
-        #[serde(rename = "function_call_output")]
+        /// `function_call_output`.
         FunctionCallOutput,
     }
 
@@ -225,6 +259,25 @@ pub mod conversation_item {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -250,18 +303,16 @@ pub struct ConversationItemContent {
 
 /// Types nested in [`ConversationItemContent`].
 pub mod conversation_item_content {
-    use serde::{Deserialize, Serialize};
-
     /// The content type (`input_text`, `input_audio`, `item_reference`, `text`).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "input_text")]
+        /// `input_text`.
         InputText,
-        #[serde(rename = "input_audio")]
+        /// `input_audio`.
         InputAudio,
-        #[serde(rename = "item_reference")]
+        /// `item_reference`.
         ItemReference,
-        #[serde(rename = "text")]
+        /// `text`.
         Text,
     }
 
@@ -303,6 +354,25 @@ pub mod conversation_item_content {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Add a new Item to the Conversation's context, including messages, function
@@ -332,12 +402,10 @@ pub struct ConversationItemCreateEvent {
 
 /// Types nested in [`ConversationItemCreateEvent`].
 pub mod conversation_item_create_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `conversation.item.create`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.create")]
+        /// `conversation.item.create`.
         ConversationItemCreate,
     }
 
@@ -373,6 +441,25 @@ pub mod conversation_item_create_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when a conversation item is created. There are several scenarios that
@@ -401,12 +488,10 @@ pub struct ConversationItemCreatedEvent {
 
 /// Types nested in [`ConversationItemCreatedEvent`].
 pub mod conversation_item_created_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `conversation.item.created`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.created")]
+        /// `conversation.item.created`.
         ConversationItemCreated,
     }
 
@@ -442,6 +527,25 @@ pub mod conversation_item_created_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Send this event when you want to remove any item from the conversation history.
@@ -461,12 +565,10 @@ pub struct ConversationItemDeleteEvent {
 
 /// Types nested in [`ConversationItemDeleteEvent`].
 pub mod conversation_item_delete_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `conversation.item.delete`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.delete")]
+        /// `conversation.item.delete`.
         ConversationItemDelete,
     }
 
@@ -502,6 +604,25 @@ pub mod conversation_item_delete_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when an item in the conversation is deleted by the client with a
@@ -519,12 +640,10 @@ pub struct ConversationItemDeletedEvent {
 
 /// Types nested in [`ConversationItemDeletedEvent`].
 pub mod conversation_item_deleted_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `conversation.item.deleted`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.deleted")]
+        /// `conversation.item.deleted`.
         ConversationItemDeleted,
     }
 
@@ -558,6 +677,25 @@ pub mod conversation_item_deleted_event {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -617,9 +755,9 @@ pub mod conversation_item_input_audio_transcription_completed_event {
     }
 
     /// The event type, must be `conversation.item.input_audio_transcription.completed`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.input_audio_transcription.completed")]
+        /// `conversation.item.input_audio_transcription.completed`.
         ConversationItemInputAudioTranscriptionCompleted,
     }
 
@@ -659,6 +797,25 @@ pub mod conversation_item_input_audio_transcription_completed_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when the text value of an input audio transcription content part is
@@ -690,29 +847,13 @@ pub struct ConversationItemInputAudioTranscriptionDeltaEvent {
 
 /// Types nested in [`ConversationItemInputAudioTranscriptionDeltaEvent`].
 pub mod conversation_item_input_audio_transcription_delta_event {
-    use serde::{Deserialize, Serialize};
-
     /// A log probability object.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct Logprob {
-        /// The token that was used to generate the log probability.
-        pub token: String,
-        /// The bytes that were used to generate the log probability.
-        #[serde(
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
-        pub bytes: Vec<f64>,
-        /// The log probability of the token.
-        #[serde(
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
-        pub logprob: f64,
-    }
+    pub type Logprob = super::conversation_item_input_audio_transcription_completed_event::Logprob;
 
     /// The event type, must be `conversation.item.input_audio_transcription.delta`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.input_audio_transcription.delta")]
+        /// `conversation.item.input_audio_transcription.delta`.
         ConversationItemInputAudioTranscriptionDelta,
     }
 
@@ -750,6 +891,25 @@ pub mod conversation_item_input_audio_transcription_delta_event {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -793,9 +953,9 @@ pub mod conversation_item_input_audio_transcription_failed_event {
     }
 
     /// The event type, must be `conversation.item.input_audio_transcription.failed`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.input_audio_transcription.failed")]
+        /// `conversation.item.input_audio_transcription.failed`.
         ConversationItemInputAudioTranscriptionFailed,
     }
 
@@ -835,6 +995,25 @@ pub mod conversation_item_input_audio_transcription_failed_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Send this event when you want to retrieve the server's representation of a
@@ -855,12 +1034,10 @@ pub struct ConversationItemRetrieveEvent {
 
 /// Types nested in [`ConversationItemRetrieveEvent`].
 pub mod conversation_item_retrieve_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `conversation.item.retrieve`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.retrieve")]
+        /// `conversation.item.retrieve`.
         ConversationItemRetrieve,
     }
 
@@ -896,6 +1073,25 @@ pub mod conversation_item_retrieve_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Send this event to truncate a previous assistant message’s audio. The server
@@ -929,12 +1125,10 @@ pub struct ConversationItemTruncateEvent {
 
 /// Types nested in [`ConversationItemTruncateEvent`].
 pub mod conversation_item_truncate_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `conversation.item.truncate`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.truncate")]
+        /// `conversation.item.truncate`.
         ConversationItemTruncate,
     }
 
@@ -970,6 +1164,25 @@ pub mod conversation_item_truncate_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when an earlier assistant audio message item is truncated by the client
@@ -994,12 +1207,10 @@ pub struct ConversationItemTruncatedEvent {
 
 /// Types nested in [`ConversationItemTruncatedEvent`].
 pub mod conversation_item_truncated_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `conversation.item.truncated`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "conversation.item.truncated")]
+        /// `conversation.item.truncated`.
         ConversationItemTruncated,
     }
 
@@ -1033,6 +1244,25 @@ pub mod conversation_item_truncated_event {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -1089,8 +1319,6 @@ pub struct ConversationItemWithReference {
 
 /// Types nested in [`ConversationItemWithReference`].
 pub mod conversation_item_with_reference {
-    use serde::{Deserialize, Serialize};
-
     /// Place-named alias of the shared [`Object`](super::Object).
     pub type Object = super::Object;
 
@@ -1102,15 +1330,15 @@ pub mod conversation_item_with_reference {
 
     /// The type of the item (`message`, `function_call`, `function_call_output`,
     /// `item_reference`).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "message")]
+        /// `message`.
         Message,
-        #[serde(rename = "function_call")]
+        /// `function_call`.
         FunctionCall,
-        #[serde(rename = "function_call_output")]
+        /// `function_call_output`.
         FunctionCallOutput,
-        #[serde(rename = "item_reference")]
+        /// `item_reference`.
         ItemReference,
     }
 
@@ -1155,6 +1383,25 @@ pub mod conversation_item_with_reference {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -1207,9 +1454,9 @@ pub mod error_event {
     }
 
     /// The event type, must be `error`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "error")]
+        /// `error`.
         Error,
     }
 
@@ -1238,6 +1485,25 @@ pub mod error_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Send this event to append audio bytes to the input audio buffer. The audio
@@ -1264,12 +1530,10 @@ pub struct InputAudioBufferAppendEvent {
 
 /// Types nested in [`InputAudioBufferAppendEvent`].
 pub mod input_audio_buffer_append_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `input_audio_buffer.append`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "input_audio_buffer.append")]
+        /// `input_audio_buffer.append`.
         InputAudioBufferAppend,
     }
 
@@ -1305,6 +1569,25 @@ pub mod input_audio_buffer_append_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Send this event to clear the audio bytes in the buffer. The server will respond
@@ -1320,12 +1603,10 @@ pub struct InputAudioBufferClearEvent {
 
 /// Types nested in [`InputAudioBufferClearEvent`].
 pub mod input_audio_buffer_clear_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `input_audio_buffer.clear`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "input_audio_buffer.clear")]
+        /// `input_audio_buffer.clear`.
         InputAudioBufferClear,
     }
 
@@ -1361,6 +1642,25 @@ pub mod input_audio_buffer_clear_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when the input audio buffer is cleared by the client with a
@@ -1375,12 +1675,10 @@ pub struct InputAudioBufferClearedEvent {
 
 /// Types nested in [`InputAudioBufferClearedEvent`].
 pub mod input_audio_buffer_cleared_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `input_audio_buffer.cleared`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "input_audio_buffer.cleared")]
+        /// `input_audio_buffer.cleared`.
         InputAudioBufferCleared,
     }
 
@@ -1416,6 +1714,25 @@ pub mod input_audio_buffer_cleared_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Send this event to commit the user input audio buffer, which will create a new
@@ -1437,12 +1754,10 @@ pub struct InputAudioBufferCommitEvent {
 
 /// Types nested in [`InputAudioBufferCommitEvent`].
 pub mod input_audio_buffer_commit_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `input_audio_buffer.commit`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "input_audio_buffer.commit")]
+        /// `input_audio_buffer.commit`.
         InputAudioBufferCommit,
     }
 
@@ -1478,6 +1793,25 @@ pub mod input_audio_buffer_commit_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when an input audio buffer is committed, either by the client or
@@ -1498,12 +1832,10 @@ pub struct InputAudioBufferCommittedEvent {
 
 /// Types nested in [`InputAudioBufferCommittedEvent`].
 pub mod input_audio_buffer_committed_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `input_audio_buffer.committed`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "input_audio_buffer.committed")]
+        /// `input_audio_buffer.committed`.
         InputAudioBufferCommitted,
     }
 
@@ -1539,6 +1871,25 @@ pub mod input_audio_buffer_committed_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Sent by the server when in `server_vad` mode to indicate that speech has been
@@ -1568,12 +1919,10 @@ pub struct InputAudioBufferSpeechStartedEvent {
 
 /// Types nested in [`InputAudioBufferSpeechStartedEvent`].
 pub mod input_audio_buffer_speech_started_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `input_audio_buffer.speech_started`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "input_audio_buffer.speech_started")]
+        /// `input_audio_buffer.speech_started`.
         InputAudioBufferSpeechStarted,
     }
 
@@ -1613,6 +1962,25 @@ pub mod input_audio_buffer_speech_started_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned in `server_vad` mode when the server detects the end of speech in the
@@ -1634,12 +2002,10 @@ pub struct InputAudioBufferSpeechStoppedEvent {
 
 /// Types nested in [`InputAudioBufferSpeechStoppedEvent`].
 pub mod input_audio_buffer_speech_stopped_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `input_audio_buffer.speech_stopped`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "input_audio_buffer.speech_stopped")]
+        /// `input_audio_buffer.speech_stopped`.
         InputAudioBufferSpeechStopped,
     }
 
@@ -1677,6 +2043,25 @@ pub mod input_audio_buffer_speech_stopped_event {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -1721,14 +2106,12 @@ pub mod rate_limits_updated_event {
 
     /// Types nested in [`RateLimit`].
     pub mod rate_limit {
-        use serde::{Deserialize, Serialize};
-
         /// The name of the rate limit (`requests`, `tokens`).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Name {
-            #[serde(rename = "requests")]
+            /// `requests`.
             Requests,
-            #[serde(rename = "tokens")]
+            /// `tokens`.
             Tokens,
         }
 
@@ -1766,12 +2149,31 @@ pub mod rate_limits_updated_event {
                 }
             }
         }
+
+        impl serde::Serialize for Name {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                    deserializer,
+                )
+            }
+        }
     }
 
     /// The event type, must be `rate_limits.updated`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "rate_limits.updated")]
+        /// `rate_limits.updated`.
         RateLimitsUpdated,
     }
 
@@ -1805,6 +2207,25 @@ pub mod rate_limits_updated_event {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -2037,12 +2458,10 @@ pub mod realtime_client_event {
 
     /// Types nested in [`OutputAudioBufferClear`].
     pub mod output_audio_buffer_clear {
-        use serde::{Deserialize, Serialize};
-
         /// The event type, must be `output_audio_buffer.clear`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "output_audio_buffer.clear")]
+            /// `output_audio_buffer.clear`.
             OutputAudioBufferClear,
         }
 
@@ -2076,6 +2495,25 @@ pub mod realtime_client_event {
                         )
                     }
                 }
+            }
+        }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                    deserializer,
+                )
             }
         }
     }
@@ -2155,8 +2593,6 @@ pub struct RealtimeResponse {
 
 /// Types nested in [`RealtimeResponse`].
 pub mod realtime_response {
-    use serde::{Deserialize, Serialize};
-
     /// Place-named alias of the shared [`OutputTokens`](super::OutputTokens).
     pub type MaxOutputTokens = super::OutputTokens;
 
@@ -2164,9 +2600,9 @@ pub mod realtime_response {
     pub type Modality = super::Modality;
 
     /// The object type, must be `realtime.response`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Object {
-        #[serde(rename = "realtime.response")]
+        /// `realtime.response`.
         RealtimeResponse,
     }
 
@@ -2198,20 +2634,39 @@ pub mod realtime_response {
         }
     }
 
+    impl serde::Serialize for Object {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Object {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
+
     /// Place-named alias of the shared [`AudioFormat`](super::AudioFormat).
     pub type OutputAudioFormat = super::AudioFormat;
 
     /// The final status of the response (`completed`, `cancelled`, `failed`, or
     /// `incomplete`).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Status {
-        #[serde(rename = "completed")]
+        /// `completed`.
         Completed,
-        #[serde(rename = "cancelled")]
+        /// `cancelled`.
         Cancelled,
-        #[serde(rename = "failed")]
+        /// `failed`.
         Failed,
-        #[serde(rename = "incomplete")]
+        /// `incomplete`.
         Incomplete,
     }
 
@@ -2251,6 +2706,25 @@ pub mod realtime_response {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Status {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Status {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 
@@ -2299,15 +2773,15 @@ pub mod realtime_response_status {
     /// `client_cancelled` (the client sent a cancel event). For an `incomplete`
     /// Response, one of `max_output_tokens` or `content_filter` (the server-side safety
     /// filter activated and cut off the response).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Reason {
-        #[serde(rename = "turn_detected")]
+        /// `turn_detected`.
         TurnDetected,
-        #[serde(rename = "client_cancelled")]
+        /// `client_cancelled`.
         ClientCancelled,
-        #[serde(rename = "max_output_tokens")]
+        /// `max_output_tokens`.
         MaxOutputTokens,
-        #[serde(rename = "content_filter")]
+        /// `content_filter`.
         ContentFilter,
     }
 
@@ -2355,17 +2829,36 @@ pub mod realtime_response_status {
         }
     }
 
+    impl serde::Serialize for Reason {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Reason {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
+
     /// The type of error that caused the response to fail, corresponding with the
     /// `status` field (`completed`, `cancelled`, `incomplete`, `failed`).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "completed")]
+        /// `completed`.
         Completed,
-        #[serde(rename = "cancelled")]
+        /// `cancelled`.
         Cancelled,
-        #[serde(rename = "incomplete")]
+        /// `incomplete`.
         Incomplete,
-        #[serde(rename = "failed")]
+        /// `failed`.
         Failed,
     }
 
@@ -2405,6 +2898,25 @@ pub mod realtime_response_status {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -3041,12 +3553,10 @@ pub mod realtime_server_event {
 
     /// Types nested in [`ConversationItemRetrieved`].
     pub mod conversation_item_retrieved {
-        use serde::{Deserialize, Serialize};
-
         /// The event type, must be `conversation.item.retrieved`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "conversation.item.retrieved")]
+            /// `conversation.item.retrieved`.
             ConversationItemRetrieved,
         }
 
@@ -3082,6 +3592,25 @@ pub mod realtime_server_event {
                 }
             }
         }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                    deserializer,
+                )
+            }
+        }
     }
 
     /// **WebRTC Only:** Emitted when the server begins streaming audio to the client.
@@ -3100,12 +3629,10 @@ pub mod realtime_server_event {
 
     /// Types nested in [`OutputAudioBufferStarted`].
     pub mod output_audio_buffer_started {
-        use serde::{Deserialize, Serialize};
-
         /// The event type, must be `output_audio_buffer.started`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "output_audio_buffer.started")]
+            /// `output_audio_buffer.started`.
             OutputAudioBufferStarted,
         }
 
@@ -3141,6 +3668,25 @@ pub mod realtime_server_event {
                 }
             }
         }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                    deserializer,
+                )
+            }
+        }
     }
 
     /// **WebRTC Only:** Emitted when the output audio buffer has been completely
@@ -3159,12 +3705,10 @@ pub mod realtime_server_event {
 
     /// Types nested in [`OutputAudioBufferStopped`].
     pub mod output_audio_buffer_stopped {
-        use serde::{Deserialize, Serialize};
-
         /// The event type, must be `output_audio_buffer.stopped`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "output_audio_buffer.stopped")]
+            /// `output_audio_buffer.stopped`.
             OutputAudioBufferStopped,
         }
 
@@ -3200,6 +3744,25 @@ pub mod realtime_server_event {
                 }
             }
         }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                    deserializer,
+                )
+            }
+        }
     }
 
     /// **WebRTC Only:** Emitted when the output audio buffer is cleared. This happens
@@ -3220,12 +3783,10 @@ pub mod realtime_server_event {
 
     /// Types nested in [`OutputAudioBufferCleared`].
     pub mod output_audio_buffer_cleared {
-        use serde::{Deserialize, Serialize};
-
         /// The event type, must be `output_audio_buffer.cleared`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Type {
-            #[serde(rename = "output_audio_buffer.cleared")]
+            /// `output_audio_buffer.cleared`.
             OutputAudioBufferCleared,
         }
 
@@ -3261,6 +3822,25 @@ pub mod realtime_server_event {
                 }
             }
         }
+
+        impl serde::Serialize for Type {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                    deserializer,
+                )
+            }
+        }
     }
 }
 
@@ -3285,12 +3865,10 @@ pub struct ResponseAudioDeltaEvent {
 
 /// Types nested in [`ResponseAudioDeltaEvent`].
 pub mod response_audio_delta_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.audio.delta`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.audio.delta")]
+        /// `response.audio.delta`.
         ResponseAudioDelta,
     }
 
@@ -3326,6 +3904,25 @@ pub mod response_audio_delta_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when the model-generated audio is done. Also emitted when a Response is
@@ -3348,12 +3945,10 @@ pub struct ResponseAudioDoneEvent {
 
 /// Types nested in [`ResponseAudioDoneEvent`].
 pub mod response_audio_done_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.audio.done`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.audio.done")]
+        /// `response.audio.done`.
         ResponseAudioDone,
     }
 
@@ -3389,6 +3984,25 @@ pub mod response_audio_done_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when the model-generated transcription of audio output is updated.
@@ -3412,12 +4026,10 @@ pub struct ResponseAudioTranscriptDeltaEvent {
 
 /// Types nested in [`ResponseAudioTranscriptDeltaEvent`].
 pub mod response_audio_transcript_delta_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.audio_transcript.delta`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.audio_transcript.delta")]
+        /// `response.audio_transcript.delta`.
         ResponseAudioTranscriptDelta,
     }
 
@@ -3455,6 +4067,25 @@ pub mod response_audio_transcript_delta_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when the model-generated transcription of audio output is done
@@ -3480,12 +4111,10 @@ pub struct ResponseAudioTranscriptDoneEvent {
 
 /// Types nested in [`ResponseAudioTranscriptDoneEvent`].
 pub mod response_audio_transcript_done_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.audio_transcript.done`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.audio_transcript.done")]
+        /// `response.audio_transcript.done`.
         ResponseAudioTranscriptDone,
     }
 
@@ -3521,6 +4150,25 @@ pub mod response_audio_transcript_done_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Send this event to cancel an in-progress response. The server will respond with
@@ -3540,12 +4188,10 @@ pub struct ResponseCancelEvent {
 
 /// Types nested in [`ResponseCancelEvent`].
 pub mod response_cancel_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.cancel`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.cancel")]
+        /// `response.cancel`.
         ResponseCancel,
     }
 
@@ -3574,6 +4220,25 @@ pub mod response_cancel_event {
                     Err(serde::de::Error::unknown_variant(other, &["response.cancel"]))
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -3626,9 +4291,9 @@ pub mod response_content_part_added_event {
     }
 
     /// The event type, must be `response.content_part.added`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.content_part.added")]
+        /// `response.content_part.added`.
         ResponseContentPartAdded,
     }
 
@@ -3664,6 +4329,25 @@ pub mod response_content_part_added_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when a content part is done streaming in an assistant message item.
@@ -3688,24 +4372,8 @@ pub struct ResponseContentPartDoneEvent {
 
 /// Types nested in [`ResponseContentPartDoneEvent`].
 pub mod response_content_part_done_event {
-    use serde::{Deserialize, Serialize};
-
     /// The content part that is done.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct Part {
-        /// Base64-encoded audio data (if type is "audio").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub audio: Option<String>,
-        /// The text content (if type is "text").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub text: Option<String>,
-        /// The transcript of the audio (if type is "audio").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub transcript: Option<String>,
-        /// The content type ("text", "audio").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<part::Type>,
-    }
+    pub type Part = super::response_content_part_added_event::Part;
 
     /// Types nested in [`Part`].
     pub mod part {
@@ -3714,9 +4382,9 @@ pub mod response_content_part_done_event {
     }
 
     /// The event type, must be `response.content_part.done`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.content_part.done")]
+        /// `response.content_part.done`.
         ResponseContentPartDone,
     }
 
@@ -3750,6 +4418,25 @@ pub mod response_content_part_done_event {
                     )
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -3908,14 +4595,13 @@ pub mod response_create_event {
         /// contents of the response will be added to the default conversation. Set this to
         /// `none` to create an out-of-band response which will not add items to default
         /// conversation.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum Conversation {
-            #[serde(rename = "auto")]
+            /// `auto`.
             Auto,
-            #[serde(rename = "none")]
+            /// `none`.
             None,
             /// A value not known when these bindings were generated.
-            #[serde(untagged)]
             Other(String),
         }
 
@@ -3947,12 +4633,31 @@ pub mod response_create_event {
                 }
             }
         }
+
+        impl serde::Serialize for Conversation {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Conversation {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                    deserializer,
+                )
+            }
+        }
     }
 
     /// The event type, must be `response.create`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.create")]
+        /// `response.create`.
         ResponseCreate,
     }
 
@@ -3983,6 +4688,25 @@ pub mod response_create_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when a new Response is created. The first event of response creation,
@@ -3999,12 +4723,10 @@ pub struct ResponseCreatedEvent {
 
 /// Types nested in [`ResponseCreatedEvent`].
 pub mod response_created_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.created`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.created")]
+        /// `response.created`.
         ResponseCreated,
     }
 
@@ -4035,6 +4757,25 @@ pub mod response_created_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when a Response is done streaming. Always emitted, no matter the final
@@ -4052,12 +4793,10 @@ pub struct ResponseDoneEvent {
 
 /// Types nested in [`ResponseDoneEvent`].
 pub mod response_done_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.done`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.done")]
+        /// `response.done`.
         ResponseDone,
     }
 
@@ -4088,6 +4827,25 @@ pub mod response_done_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when the model-generated function call arguments are updated.
@@ -4111,12 +4869,10 @@ pub struct ResponseFunctionCallArgumentsDeltaEvent {
 
 /// Types nested in [`ResponseFunctionCallArgumentsDeltaEvent`].
 pub mod response_function_call_arguments_delta_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.function_call_arguments.delta`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.function_call_arguments.delta")]
+        /// `response.function_call_arguments.delta`.
         ResponseFunctionCallArgumentsDelta,
     }
 
@@ -4156,6 +4912,25 @@ pub mod response_function_call_arguments_delta_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when the model-generated function call arguments are done streaming.
@@ -4180,12 +4955,10 @@ pub struct ResponseFunctionCallArgumentsDoneEvent {
 
 /// Types nested in [`ResponseFunctionCallArgumentsDoneEvent`].
 pub mod response_function_call_arguments_done_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.function_call_arguments.done`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.function_call_arguments.done")]
+        /// `response.function_call_arguments.done`.
         ResponseFunctionCallArgumentsDone,
     }
 
@@ -4225,6 +4998,25 @@ pub mod response_function_call_arguments_done_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when a new Item is created during Response generation.
@@ -4244,12 +5036,10 @@ pub struct ResponseOutputItemAddedEvent {
 
 /// Types nested in [`ResponseOutputItemAddedEvent`].
 pub mod response_output_item_added_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.output_item.added`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.output_item.added")]
+        /// `response.output_item.added`.
         ResponseOutputItemAdded,
     }
 
@@ -4285,6 +5075,25 @@ pub mod response_output_item_added_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when an Item is done streaming. Also emitted when a Response is
@@ -4305,12 +5114,10 @@ pub struct ResponseOutputItemDoneEvent {
 
 /// Types nested in [`ResponseOutputItemDoneEvent`].
 pub mod response_output_item_done_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.output_item.done`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.output_item.done")]
+        /// `response.output_item.done`.
         ResponseOutputItemDone,
     }
 
@@ -4346,6 +5153,25 @@ pub mod response_output_item_done_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when the text value of a "text" content part is updated.
@@ -4369,12 +5195,10 @@ pub struct ResponseTextDeltaEvent {
 
 /// Types nested in [`ResponseTextDeltaEvent`].
 pub mod response_text_delta_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.text.delta`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.text.delta")]
+        /// `response.text.delta`.
         ResponseTextDelta,
     }
 
@@ -4410,6 +5234,25 @@ pub mod response_text_delta_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when the text value of a "text" content part is done streaming. Also
@@ -4434,12 +5277,10 @@ pub struct ResponseTextDoneEvent {
 
 /// Types nested in [`ResponseTextDoneEvent`].
 pub mod response_text_done_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `response.text.done`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "response.text.done")]
+        /// `response.text.done`.
         ResponseTextDone,
     }
 
@@ -4472,6 +5313,25 @@ pub mod response_text_done_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when a Session is created. Emitted automatically when a new connection
@@ -4489,12 +5349,10 @@ pub struct SessionCreatedEvent {
 
 /// Types nested in [`SessionCreatedEvent`].
 pub mod session_created_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `session.created`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "session.created")]
+        /// `session.created`.
         SessionCreated,
     }
 
@@ -4523,6 +5381,25 @@ pub mod session_created_event {
                     Err(serde::de::Error::unknown_variant(other, &["session.created"]))
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -4727,26 +5604,7 @@ pub mod session_update_event {
             pub prompt: Option<String>,
         }
 
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        pub struct Tool {
-            /// The description of the function, including guidance on when and how to call it,
-            /// and guidance about what to tell the user when calling (if anything).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub description: Option<String>,
-            /// The name of the function.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub name: Option<String>,
-            /// Parameters of the function in JSON Schema.
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "super::super::super::super::super::super::super::dts2rs_support::present"
-            )]
-            pub parameters: Option<serde_json::Value>,
-            /// The type of the tool, i.e. `function`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub r#type: Option<tool::Type>,
-        }
+        pub type Tool = super::super::response_create_event::response::Tool;
 
         /// Types nested in [`Tool`].
         pub mod tool {
@@ -4828,17 +5686,17 @@ pub mod session_update_event {
         pub type Voice = super::super::Voice;
 
         /// The Realtime model used for this session.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Model {
-            #[serde(rename = "gpt-4o-realtime-preview")]
+            /// `gpt-4o-realtime-preview`.
             Gpt4oRealtimePreview,
-            #[serde(rename = "gpt-4o-realtime-preview-2024-10-01")]
+            /// `gpt-4o-realtime-preview-2024-10-01`.
             Gpt4oRealtimePreview20241001,
-            #[serde(rename = "gpt-4o-realtime-preview-2024-12-17")]
+            /// `gpt-4o-realtime-preview-2024-12-17`.
             Gpt4oRealtimePreview20241217,
-            #[serde(rename = "gpt-4o-mini-realtime-preview")]
+            /// `gpt-4o-mini-realtime-preview`.
             Gpt4oMiniRealtimePreview,
-            #[serde(rename = "gpt-4o-mini-realtime-preview-2024-12-17")]
+            /// `gpt-4o-mini-realtime-preview-2024-12-17`.
             Gpt4oMiniRealtimePreview20241217,
         }
 
@@ -4900,12 +5758,31 @@ pub mod session_update_event {
                 }
             }
         }
+
+        impl serde::Serialize for Model {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Model {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                    deserializer,
+                )
+            }
+        }
     }
 
     /// The event type, must be `session.update`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "session.update")]
+        /// `session.update`.
         SessionUpdate,
     }
 
@@ -4936,6 +5813,25 @@ pub mod session_update_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when a session is updated with a `session.update` event, unless there
@@ -4952,12 +5848,10 @@ pub struct SessionUpdatedEvent {
 
 /// Types nested in [`SessionUpdatedEvent`].
 pub mod session_updated_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `session.updated`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "session.updated")]
+        /// `session.updated`.
         SessionUpdated,
     }
 
@@ -4986,6 +5880,25 @@ pub mod session_updated_event {
                     Err(serde::de::Error::unknown_variant(other, &["session.updated"]))
                 }
             }
+        }
+    }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
         }
     }
 }
@@ -5057,29 +5970,12 @@ pub mod transcription_session_update {
         use serde::{Deserialize, Serialize};
 
         /// Configuration options for the generated client secret.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        pub struct ClientSecret {
-            /// Configuration for the ephemeral token expiration.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub expires_at: Option<client_secret::ExpiresAt>,
-        }
+        pub type ClientSecret = super::super::session_update_event::session::ClientSecret;
 
         /// Types nested in [`ClientSecret`].
         pub mod client_secret {
-            use serde::{Deserialize, Serialize};
-
             /// Configuration for the ephemeral token expiration.
-            #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-            pub struct ExpiresAt {
-                /// The anchor point for the ephemeral token expiration. Only `created_at` is
-                /// currently supported.
-                #[serde(default, skip_serializing_if = "Option::is_none")]
-                pub anchor: Option<expires_at::Anchor>,
-                /// The number of seconds from the anchor point to the expiration. Select a value
-                /// between `10` and `7200`.
-                #[serde(default, skip_serializing_if = "Option::is_none")]
-                pub seconds: Option<u32>,
-            }
+            pub type ExpiresAt = super::super::super::session_update_event::session::client_secret::ExpiresAt;
 
             /// Types nested in [`ExpiresAt`].
             pub mod expires_at {
@@ -5093,14 +5989,7 @@ pub mod transcription_session_update {
         /// sent to VAD and the model. Filtering the audio can improve VAD and turn
         /// detection accuracy (reducing false positives) and model performance by improving
         /// perception of the input audio.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        pub struct InputAudioNoiseReduction {
-            /// Type of noise reduction. `near_field` is for close-talking microphones such as
-            /// headphones, `far_field` is for far-field microphones such as laptop or
-            /// conference room microphones.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub r#type: Option<input_audio_noise_reduction::Type>,
-        }
+        pub type InputAudioNoiseReduction = super::super::session_update_event::session::InputAudioNoiseReduction;
 
         /// Types nested in [`InputAudioNoiseReduction`].
         pub mod input_audio_noise_reduction {
@@ -5133,17 +6022,15 @@ pub mod transcription_session_update {
 
         /// Types nested in [`InputAudioTranscription`].
         pub mod input_audio_transcription {
-            use serde::{Deserialize, Serialize};
-
             /// The model to use for transcription, current options are `gpt-4o-transcribe`,
             /// `gpt-4o-mini-transcribe`, and `whisper-1`.
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
             pub enum Model {
-                #[serde(rename = "gpt-4o-transcribe")]
+                /// `gpt-4o-transcribe`.
                 Gpt4oTranscribe,
-                #[serde(rename = "gpt-4o-mini-transcribe")]
+                /// `gpt-4o-mini-transcribe`.
                 Gpt4oMiniTranscribe,
-                #[serde(rename = "whisper-1")]
+                /// `whisper-1`.
                 Whisper1,
             }
 
@@ -5188,6 +6075,25 @@ pub mod transcription_session_update {
                             )
                         }
                     }
+                }
+            }
+
+            impl serde::Serialize for Model {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for Model {
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    super::super::super::super::super::super::super::super::dts2rs_support::wire_str(
+                        deserializer,
+                    )
                 }
             }
         }
@@ -5258,9 +6164,9 @@ pub mod transcription_session_update {
     }
 
     /// The event type, must be `transcription_session.update`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "transcription_session.update")]
+        /// `transcription_session.update`.
         TranscriptionSessionUpdate,
     }
 
@@ -5296,6 +6202,25 @@ pub mod transcription_session_update {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Returned when a transcription session is updated with a
@@ -5316,12 +6241,10 @@ pub struct TranscriptionSessionUpdatedEvent {
 
 /// Types nested in [`TranscriptionSessionUpdatedEvent`].
 pub mod transcription_session_updated_event {
-    use serde::{Deserialize, Serialize};
-
     /// The event type, must be `transcription_session.updated`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Type {
-        #[serde(rename = "transcription_session.updated")]
+        /// `transcription_session.updated`.
         TranscriptionSessionUpdated,
     }
 
@@ -5357,12 +6280,31 @@ pub mod transcription_session_updated_event {
             }
         }
     }
+
+    impl serde::Serialize for Type {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Type {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::wire_str(
+                deserializer,
+            )
+        }
+    }
 }
 
 /// Identifier for the API object being returned - always `realtime.item`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Object {
-    #[serde(rename = "realtime.item")]
+    /// `realtime.item`.
     RealtimeItem,
 }
 
@@ -5392,15 +6334,29 @@ impl ::core::str::FromStr for Object {
     }
 }
 
+impl serde::Serialize for Object {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Object {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// The role of the message sender (`user`, `assistant`, `system`), only applicable
 /// for `message` items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
-    #[serde(rename = "user")]
+    /// `user`.
     User,
-    #[serde(rename = "assistant")]
+    /// `assistant`.
     Assistant,
-    #[serde(rename = "system")]
+    /// `system`.
     System,
 }
 
@@ -5441,14 +6397,28 @@ impl ::core::str::FromStr for Role {
     }
 }
 
+impl serde::Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// The status of the item (`completed`, `incomplete`). These have no effect on the
 /// conversation, but are accepted for consistency with the
 /// `conversation.item.created` event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
-    #[serde(rename = "completed")]
+    /// `completed`.
     Completed,
-    #[serde(rename = "incomplete")]
+    /// `incomplete`.
     Incomplete,
 }
 
@@ -5487,6 +6457,20 @@ impl ::core::str::FromStr for Status {
     }
 }
 
+impl serde::Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// Another name of [`OutputTokens`], from words some of its places share
 /// (kept so that a field added upstream never removes a name).
 pub type MaxResponseOutputTokens = OutputTokens;
@@ -5522,11 +6506,11 @@ pub type SessionModality = Modality;
 /// The set of modalities the model used to respond. If there are multiple
 /// modalities, the model will pick one, for example if `modalities` is
 /// `["text", "audio"]`, the model could be responding in either text or audio.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Modality {
-    #[serde(rename = "text")]
+    /// `text`.
     Text,
-    #[serde(rename = "audio")]
+    /// `audio`.
     Audio,
 }
 
@@ -5558,6 +6542,20 @@ impl ::core::str::FromStr for Modality {
     }
 }
 
+impl serde::Serialize for Modality {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Modality {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// Another name of [`AudioFormat`], from words some of its places share
 /// (kept so that a field added upstream never removes a name).
 pub type OutputAudioFormat = AudioFormat;
@@ -5571,13 +6569,13 @@ pub type ResponseOutputAudioFormat = AudioFormat;
 pub type SessionInputAudioFormat = AudioFormat;
 
 /// The format of output audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AudioFormat {
-    #[serde(rename = "pcm16")]
+    /// `pcm16`.
     Pcm16,
-    #[serde(rename = "g711_ulaw")]
+    /// `g711_ulaw`.
     G711Ulaw,
-    #[serde(rename = "g711_alaw")]
+    /// `g711_alaw`.
     G711Alaw,
 }
 
@@ -5618,6 +6616,20 @@ impl ::core::str::FromStr for AudioFormat {
     }
 }
 
+impl serde::Serialize for AudioFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AudioFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// Another name of [`Voice`], from words some of its places share
 /// (kept so that a field added upstream never removes a name).
 pub type ResponseVoice = Voice;
@@ -5625,32 +6637,31 @@ pub type ResponseVoice = Voice;
 /// The voice the model used to respond. Current voice options are `alloy`, `ash`,
 /// `ballad`, `coral`, `echo`, `fable`, `onyx`, `nova`, `sage`, `shimmer`, and
 /// `verse`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Voice {
-    #[serde(rename = "alloy")]
+    /// `alloy`.
     Alloy,
-    #[serde(rename = "ash")]
+    /// `ash`.
     Ash,
-    #[serde(rename = "ballad")]
+    /// `ballad`.
     Ballad,
-    #[serde(rename = "coral")]
+    /// `coral`.
     Coral,
-    #[serde(rename = "echo")]
+    /// `echo`.
     Echo,
-    #[serde(rename = "fable")]
+    /// `fable`.
     Fable,
-    #[serde(rename = "onyx")]
+    /// `onyx`.
     Onyx,
-    #[serde(rename = "nova")]
+    /// `nova`.
     Nova,
-    #[serde(rename = "sage")]
+    /// `sage`.
     Sage,
-    #[serde(rename = "shimmer")]
+    /// `shimmer`.
     Shimmer,
-    #[serde(rename = "verse")]
+    /// `verse`.
     Verse,
     /// A value not known when these bindings were generated.
-    #[serde(untagged)]
     Other(String),
 }
 
@@ -5701,10 +6712,24 @@ impl ::core::str::FromStr for Voice {
     }
 }
 
+impl serde::Serialize for Voice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Voice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// The type of the tool, i.e. `function`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ToolType {
-    #[serde(rename = "function")]
+    /// `function`.
     Function,
 }
 
@@ -5734,11 +6759,25 @@ impl ::core::str::FromStr for ToolType {
     }
 }
 
+impl serde::Serialize for ToolType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ToolType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// The anchor point for the ephemeral token expiration. Only `created_at` is
 /// currently supported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SessionClientSecretExpiresAtAnchor {
-    #[serde(rename = "created_at")]
+    /// `created_at`.
     CreatedAt,
 }
 
@@ -5768,14 +6807,28 @@ impl ::core::str::FromStr for SessionClientSecretExpiresAtAnchor {
     }
 }
 
+impl serde::Serialize for SessionClientSecretExpiresAtAnchor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SessionClientSecretExpiresAtAnchor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// Type of noise reduction. `near_field` is for close-talking microphones such as
 /// headphones, `far_field` is for far-field microphones such as laptop or
 /// conference room microphones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SessionInputAudioNoiseReductionType {
-    #[serde(rename = "near_field")]
+    /// `near_field`.
     NearField,
-    #[serde(rename = "far_field")]
+    /// `far_field`.
     FarField,
 }
 
@@ -5814,18 +6867,32 @@ impl ::core::str::FromStr for SessionInputAudioNoiseReductionType {
     }
 }
 
+impl serde::Serialize for SessionInputAudioNoiseReductionType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SessionInputAudioNoiseReductionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
 /// will wait longer for the user to continue speaking, `high` will respond more
 /// quickly. `auto` is the default and is equivalent to `medium`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SessionTurnDetectionEagerness {
-    #[serde(rename = "low")]
+    /// `low`.
     Low,
-    #[serde(rename = "medium")]
+    /// `medium`.
     Medium,
-    #[serde(rename = "high")]
+    /// `high`.
     High,
-    #[serde(rename = "auto")]
+    /// `auto`.
     Auto,
 }
 
@@ -5868,12 +6935,26 @@ impl ::core::str::FromStr for SessionTurnDetectionEagerness {
     }
 }
 
+impl serde::Serialize for SessionTurnDetectionEagerness {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SessionTurnDetectionEagerness {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
+    }
+}
+
 /// Type of turn detection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SessionTurnDetectionType {
-    #[serde(rename = "server_vad")]
+    /// `server_vad`.
     ServerVad,
-    #[serde(rename = "semantic_vad")]
+    /// `semantic_vad`.
     SemanticVad,
 }
 
@@ -5909,5 +6990,19 @@ impl ::core::str::FromStr for SessionTurnDetectionType {
                 )
             }
         }
+    }
+}
+
+impl serde::Serialize for SessionTurnDetectionType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SessionTurnDetectionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::wire_str(deserializer)
     }
 }

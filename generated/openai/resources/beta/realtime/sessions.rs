@@ -121,21 +121,12 @@ pub struct Session {
 
 /// Types nested in [`Session`].
 pub mod session {
-    use serde::{Deserialize, Serialize};
-
     /// Configuration for input audio noise reduction. This can be set to `null` to turn
     /// off. Noise reduction filters audio added to the input audio buffer before it is
     /// sent to VAD and the model. Filtering the audio can improve VAD and turn
     /// detection accuracy (reducing false positives) and model performance by improving
     /// perception of the input audio.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct InputAudioNoiseReduction {
-        /// Type of noise reduction. `near_field` is for close-talking microphones such as
-        /// headphones, `far_field` is for far-field microphones such as laptop or
-        /// conference room microphones.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<input_audio_noise_reduction::Type>,
-    }
+    pub type InputAudioNoiseReduction = super::super::realtime::session_update_event::session::InputAudioNoiseReduction;
 
     /// Types nested in [`InputAudioNoiseReduction`].
     pub mod input_audio_noise_reduction {
@@ -151,46 +142,9 @@ pub mod session {
     /// and should be treated as guidance of input audio content rather than precisely
     /// what the model heard. The client can optionally set the language and prompt for
     /// transcription, these offer additional guidance to the transcription service.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct InputAudioTranscription {
-        /// The language of the input audio. Supplying the input language in
-        /// [ISO-639-1](https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes) (e.g. `en`)
-        /// format will improve accuracy and latency.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub language: Option<String>,
-        /// The model to use for transcription, current options are `gpt-4o-transcribe`,
-        /// `gpt-4o-mini-transcribe`, and `whisper-1`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub model: Option<String>,
-        /// An optional text to guide the model's style or continue a previous audio
-        /// segment. For `whisper-1`, the
-        /// [prompt is a list of keywords](https://platform.openai.com/docs/guides/speech-to-text#prompting).
-        /// For `gpt-4o-transcribe` models, the prompt is a free text string, for example
-        /// "expect words related to technology".
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prompt: Option<String>,
-    }
+    pub type InputAudioTranscription = super::super::realtime::session_update_event::session::InputAudioTranscription;
 
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct Tool {
-        /// The description of the function, including guidance on when and how to call it,
-        /// and guidance about what to tell the user when calling (if anything).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub description: Option<String>,
-        /// The name of the function.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub name: Option<String>,
-        /// Parameters of the function in JSON Schema.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::super::super::super::super::super::dts2rs_support::present"
-        )]
-        pub parameters: Option<serde_json::Value>,
-        /// The type of the tool, i.e. `function`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<tool::Type>,
-    }
+    pub type Tool = super::super::realtime::response_create_event::response::Tool;
 
     /// Types nested in [`Tool`].
     pub mod tool {
@@ -208,44 +162,7 @@ pub mod session {
     /// with "uhhm", the model will score a low probability of turn end and wait longer
     /// for the user to continue speaking. This can be useful for more natural
     /// conversations, but may have a higher latency.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct TurnDetection {
-        /// Whether or not to automatically generate a response when a VAD stop event
-        /// occurs.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub create_response: Option<bool>,
-        /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
-        /// will wait longer for the user to continue speaking, `high` will respond more
-        /// quickly. `auto` is the default and is equivalent to `medium`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub eagerness: Option<turn_detection::Eagerness>,
-        /// Whether or not to automatically interrupt any ongoing response with output to
-        /// the default conversation (i.e. `conversation` of `auto`) when a VAD start event
-        /// occurs.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub interrupt_response: Option<bool>,
-        /// Used only for `server_vad` mode. Amount of audio to include before the VAD
-        /// detected speech (in milliseconds). Defaults to 300ms.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prefix_padding_ms: Option<u32>,
-        /// Used only for `server_vad` mode. Duration of silence to detect speech stop (in
-        /// milliseconds). Defaults to 500ms. With shorter values the model will respond
-        /// more quickly, but may jump in on short pauses from the user.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub silence_duration_ms: Option<u32>,
-        /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
-        /// defaults to 0.5. A higher threshold will require louder audio to activate the
-        /// model, and thus might perform better in noisy environments.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
-        pub threshold: Option<f64>,
-        /// Type of turn detection.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<turn_detection::Type>,
-    }
+    pub type TurnDetection = super::super::realtime::session_update_event::session::TurnDetection;
 
     /// Types nested in [`TurnDetection`].
     pub mod turn_detection {
@@ -375,26 +292,7 @@ pub mod session_create_response {
         pub model: Option<String>,
     }
 
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct Tool {
-        /// The description of the function, including guidance on when and how to call it,
-        /// and guidance about what to tell the user when calling (if anything).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub description: Option<String>,
-        /// The name of the function.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub name: Option<String>,
-        /// Parameters of the function in JSON Schema.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::super::super::super::super::super::dts2rs_support::present"
-        )]
-        pub parameters: Option<serde_json::Value>,
-        /// The type of the tool, i.e. `function`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<tool::Type>,
-    }
+    pub type Tool = super::super::realtime::response_create_event::response::Tool;
 
     /// Types nested in [`Tool`].
     pub mod tool {
@@ -539,77 +437,19 @@ pub struct SessionCreateParams {
 
 /// Types nested in [`SessionCreateParams`].
 pub mod session_create_params {
-    use serde::{Deserialize, Serialize};
-
     /// Configuration options for the generated client secret.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct ClientSecret {
-        /// Configuration for the ephemeral token expiration.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub expires_at: Option<client_secret::ExpiresAt>,
-    }
+    pub type ClientSecret = super::super::realtime::session_update_event::session::ClientSecret;
 
     /// Types nested in [`ClientSecret`].
     pub mod client_secret {
-        use serde::{Deserialize, Serialize};
-
         /// Configuration for the ephemeral token expiration.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        pub struct ExpiresAt {
-            /// The anchor point for the ephemeral token expiration. Only `created_at` is
-            /// currently supported.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub anchor: Option<expires_at::Anchor>,
-            /// The number of seconds from the anchor point to the expiration. Select a value
-            /// between `10` and `7200`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub seconds: Option<u32>,
-        }
+        pub type ExpiresAt = super::super::super::realtime::session_update_event::session::client_secret::ExpiresAt;
 
         /// Types nested in [`ExpiresAt`].
         pub mod expires_at {
-            use serde::{Deserialize, Serialize};
-
             /// The anchor point for the ephemeral token expiration. Only `created_at` is
             /// currently supported.
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-            pub enum Anchor {
-                #[serde(rename = "created_at")]
-                CreatedAt,
-            }
-
-            impl Anchor {
-                /// The wire string of this value.
-                pub fn as_str(&self) -> &'static str {
-                    match self {
-                        Self::CreatedAt => "created_at",
-                    }
-                }
-            }
-
-            impl ::core::fmt::Display for Anchor {
-                fn fmt(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-
-            impl ::core::str::FromStr for Anchor {
-                type Err = serde::de::value::Error;
-
-                fn from_str(value: &str) -> Result<Self, Self::Err> {
-                    match value {
-                        "created_at" => Ok(Self::CreatedAt),
-                        other => {
-                            Err(
-                                serde::de::Error::unknown_variant(other, &["created_at"]),
-                            )
-                        }
-                    }
-                }
-            }
+            pub type Anchor = super::super::super::super::realtime::SessionClientSecretExpiresAtAnchor;
         }
     }
 
@@ -618,14 +458,7 @@ pub mod session_create_params {
     /// sent to VAD and the model. Filtering the audio can improve VAD and turn
     /// detection accuracy (reducing false positives) and model performance by improving
     /// perception of the input audio.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct InputAudioNoiseReduction {
-        /// Type of noise reduction. `near_field` is for close-talking microphones such as
-        /// headphones, `far_field` is for far-field microphones such as laptop or
-        /// conference room microphones.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<input_audio_noise_reduction::Type>,
-    }
+    pub type InputAudioNoiseReduction = super::super::realtime::session_update_event::session::InputAudioNoiseReduction;
 
     /// Types nested in [`InputAudioNoiseReduction`].
     pub mod input_audio_noise_reduction {
@@ -641,46 +474,9 @@ pub mod session_create_params {
     /// and should be treated as guidance of input audio content rather than precisely
     /// what the model heard. The client can optionally set the language and prompt for
     /// transcription, these offer additional guidance to the transcription service.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct InputAudioTranscription {
-        /// The language of the input audio. Supplying the input language in
-        /// [ISO-639-1](https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes) (e.g. `en`)
-        /// format will improve accuracy and latency.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub language: Option<String>,
-        /// The model to use for transcription, current options are `gpt-4o-transcribe`,
-        /// `gpt-4o-mini-transcribe`, and `whisper-1`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub model: Option<String>,
-        /// An optional text to guide the model's style or continue a previous audio
-        /// segment. For `whisper-1`, the
-        /// [prompt is a list of keywords](https://platform.openai.com/docs/guides/speech-to-text#prompting).
-        /// For `gpt-4o-transcribe` models, the prompt is a free text string, for example
-        /// "expect words related to technology".
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prompt: Option<String>,
-    }
+    pub type InputAudioTranscription = super::super::realtime::session_update_event::session::InputAudioTranscription;
 
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct Tool {
-        /// The description of the function, including guidance on when and how to call it,
-        /// and guidance about what to tell the user when calling (if anything).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub description: Option<String>,
-        /// The name of the function.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub name: Option<String>,
-        /// Parameters of the function in JSON Schema.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::super::super::super::super::super::dts2rs_support::present"
-        )]
-        pub parameters: Option<serde_json::Value>,
-        /// The type of the tool, i.e. `function`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<tool::Type>,
-    }
+    pub type Tool = super::super::realtime::response_create_event::response::Tool;
 
     /// Types nested in [`Tool`].
     pub mod tool {
@@ -698,44 +494,7 @@ pub mod session_create_params {
     /// with "uhhm", the model will score a low probability of turn end and wait longer
     /// for the user to continue speaking. This can be useful for more natural
     /// conversations, but may have a higher latency.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct TurnDetection {
-        /// Whether or not to automatically generate a response when a VAD stop event
-        /// occurs.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub create_response: Option<bool>,
-        /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
-        /// will wait longer for the user to continue speaking, `high` will respond more
-        /// quickly. `auto` is the default and is equivalent to `medium`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub eagerness: Option<turn_detection::Eagerness>,
-        /// Whether or not to automatically interrupt any ongoing response with output to
-        /// the default conversation (i.e. `conversation` of `auto`) when a VAD start event
-        /// occurs.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub interrupt_response: Option<bool>,
-        /// Used only for `server_vad` mode. Amount of audio to include before the VAD
-        /// detected speech (in milliseconds). Defaults to 300ms.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prefix_padding_ms: Option<u32>,
-        /// Used only for `server_vad` mode. Duration of silence to detect speech stop (in
-        /// milliseconds). Defaults to 500ms. With shorter values the model will respond
-        /// more quickly, but may jump in on short pauses from the user.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub silence_duration_ms: Option<u32>,
-        /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
-        /// defaults to 0.5. A higher threshold will require louder audio to activate the
-        /// model, and thus might perform better in noisy environments.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
-        pub threshold: Option<f64>,
-        /// Type of turn detection.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<turn_detection::Type>,
-    }
+    pub type TurnDetection = super::super::realtime::session_update_event::session::TurnDetection;
 
     /// Types nested in [`TurnDetection`].
     pub mod turn_detection {
@@ -776,430 +535,37 @@ pub type OutputAudioFormat = AudioFormat;
 /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`. For
 /// `pcm16`, input audio must be 16-bit PCM at a 24kHz sample rate, single channel
 /// (mono), and little-endian byte order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum AudioFormat {
-    #[serde(rename = "pcm16")]
-    Pcm16,
-    #[serde(rename = "g711_ulaw")]
-    G711Ulaw,
-    #[serde(rename = "g711_alaw")]
-    G711Alaw,
-}
-
-impl AudioFormat {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Pcm16 => "pcm16",
-            Self::G711Ulaw => "g711_ulaw",
-            Self::G711Alaw => "g711_alaw",
-        }
-    }
-}
-
-impl ::core::fmt::Display for AudioFormat {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for AudioFormat {
-    type Err = serde::de::value::Error;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "pcm16" => Ok(Self::Pcm16),
-            "g711_ulaw" => Ok(Self::G711Ulaw),
-            "g711_alaw" => Ok(Self::G711Alaw),
-            other => {
-                Err(
-                    serde::de::Error::unknown_variant(
-                        other,
-                        &["pcm16", "g711_ulaw", "g711_alaw"],
-                    ),
-                )
-            }
-        }
-    }
-}
+pub type AudioFormat = super::realtime::AudioFormat;
 
 /// Maximum number of output tokens for a single assistant response, inclusive of
 /// tool calls. Provide an integer between 1 and 4096 to limit output tokens, or
 /// `inf` for the maximum available tokens for a given model. Defaults to `inf`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum MaxResponseOutputTokens {
-    #[serde(rename = "inf")]
-    Inf,
-    #[serde(untagged)]
-    Number(u32),
-}
-
-impl From<u32> for MaxResponseOutputTokens {
-    fn from(value: u32) -> Self {
-        Self::Number(value)
-    }
-}
+pub type MaxResponseOutputTokens = super::realtime::OutputTokens;
 
 /// The set of modalities the model can respond with. To disable audio, set this to
 /// \["text"\].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Modality {
-    #[serde(rename = "text")]
-    Text,
-    #[serde(rename = "audio")]
-    Audio,
-}
-
-impl Modality {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::Audio => "audio",
-        }
-    }
-}
-
-impl ::core::fmt::Display for Modality {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for Modality {
-    type Err = serde::de::value::Error;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "text" => Ok(Self::Text),
-            "audio" => Ok(Self::Audio),
-            other => Err(serde::de::Error::unknown_variant(other, &["text", "audio"])),
-        }
-    }
-}
+pub type Modality = super::realtime::Modality;
 
 /// The Realtime model used for this session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Model {
-    #[serde(rename = "gpt-4o-realtime-preview")]
-    Gpt4oRealtimePreview,
-    #[serde(rename = "gpt-4o-realtime-preview-2024-10-01")]
-    Gpt4oRealtimePreview20241001,
-    #[serde(rename = "gpt-4o-realtime-preview-2024-12-17")]
-    Gpt4oRealtimePreview20241217,
-    #[serde(rename = "gpt-4o-mini-realtime-preview")]
-    Gpt4oMiniRealtimePreview,
-    #[serde(rename = "gpt-4o-mini-realtime-preview-2024-12-17")]
-    Gpt4oMiniRealtimePreview20241217,
-}
-
-impl Model {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Gpt4oRealtimePreview => "gpt-4o-realtime-preview",
-            Self::Gpt4oRealtimePreview20241001 => "gpt-4o-realtime-preview-2024-10-01",
-            Self::Gpt4oRealtimePreview20241217 => "gpt-4o-realtime-preview-2024-12-17",
-            Self::Gpt4oMiniRealtimePreview => "gpt-4o-mini-realtime-preview",
-            Self::Gpt4oMiniRealtimePreview20241217 => {
-                "gpt-4o-mini-realtime-preview-2024-12-17"
-            }
-        }
-    }
-}
-
-impl ::core::fmt::Display for Model {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for Model {
-    type Err = serde::de::value::Error;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "gpt-4o-realtime-preview" => Ok(Self::Gpt4oRealtimePreview),
-            "gpt-4o-realtime-preview-2024-10-01" => {
-                Ok(Self::Gpt4oRealtimePreview20241001)
-            }
-            "gpt-4o-realtime-preview-2024-12-17" => {
-                Ok(Self::Gpt4oRealtimePreview20241217)
-            }
-            "gpt-4o-mini-realtime-preview" => Ok(Self::Gpt4oMiniRealtimePreview),
-            "gpt-4o-mini-realtime-preview-2024-12-17" => {
-                Ok(Self::Gpt4oMiniRealtimePreview20241217)
-            }
-            other => {
-                Err(
-                    serde::de::Error::unknown_variant(
-                        other,
-                        &[
-                            "gpt-4o-realtime-preview",
-                            "gpt-4o-realtime-preview-2024-10-01",
-                            "gpt-4o-realtime-preview-2024-12-17",
-                            "gpt-4o-mini-realtime-preview",
-                            "gpt-4o-mini-realtime-preview-2024-12-17",
-                        ],
-                    ),
-                )
-            }
-        }
-    }
-}
+pub type Model = super::realtime::session_update_event::session::Model;
 
 /// The voice the model uses to respond. Voice cannot be changed during the session
 /// once the model has responded with audio at least once. Current voice options are
 /// `alloy`, `ash`, `ballad`, `coral`, `echo` `sage`, `shimmer` and `verse`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Voice {
-    #[serde(rename = "alloy")]
-    Alloy,
-    #[serde(rename = "ash")]
-    Ash,
-    #[serde(rename = "ballad")]
-    Ballad,
-    #[serde(rename = "coral")]
-    Coral,
-    #[serde(rename = "echo")]
-    Echo,
-    #[serde(rename = "fable")]
-    Fable,
-    #[serde(rename = "onyx")]
-    Onyx,
-    #[serde(rename = "nova")]
-    Nova,
-    #[serde(rename = "sage")]
-    Sage,
-    #[serde(rename = "shimmer")]
-    Shimmer,
-    #[serde(rename = "verse")]
-    Verse,
-    /// A value not known when these bindings were generated.
-    #[serde(untagged)]
-    Other(String),
-}
-
-impl Voice {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alloy => "alloy",
-            Self::Ash => "ash",
-            Self::Ballad => "ballad",
-            Self::Coral => "coral",
-            Self::Echo => "echo",
-            Self::Fable => "fable",
-            Self::Onyx => "onyx",
-            Self::Nova => "nova",
-            Self::Sage => "sage",
-            Self::Shimmer => "shimmer",
-            Self::Verse => "verse",
-            Self::Other(value) => value.as_str(),
-        }
-    }
-}
-
-impl ::core::fmt::Display for Voice {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for Voice {
-    type Err = ::core::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "alloy" => Ok(Self::Alloy),
-            "ash" => Ok(Self::Ash),
-            "ballad" => Ok(Self::Ballad),
-            "coral" => Ok(Self::Coral),
-            "echo" => Ok(Self::Echo),
-            "fable" => Ok(Self::Fable),
-            "onyx" => Ok(Self::Onyx),
-            "nova" => Ok(Self::Nova),
-            "sage" => Ok(Self::Sage),
-            "shimmer" => Ok(Self::Shimmer),
-            "verse" => Ok(Self::Verse),
-            other => Ok(Self::Other(other.to_owned())),
-        }
-    }
-}
+pub type Voice = super::realtime::Voice;
 
 /// Type of noise reduction. `near_field` is for close-talking microphones such as
 /// headphones, `far_field` is for far-field microphones such as laptop or
 /// conference room microphones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum InputAudioNoiseReductionType {
-    #[serde(rename = "near_field")]
-    NearField,
-    #[serde(rename = "far_field")]
-    FarField,
-}
-
-impl InputAudioNoiseReductionType {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::NearField => "near_field",
-            Self::FarField => "far_field",
-        }
-    }
-}
-
-impl ::core::fmt::Display for InputAudioNoiseReductionType {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for InputAudioNoiseReductionType {
-    type Err = serde::de::value::Error;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "near_field" => Ok(Self::NearField),
-            "far_field" => Ok(Self::FarField),
-            other => {
-                Err(
-                    serde::de::Error::unknown_variant(
-                        other,
-                        &["near_field", "far_field"],
-                    ),
-                )
-            }
-        }
-    }
-}
+pub type InputAudioNoiseReductionType = super::realtime::SessionInputAudioNoiseReductionType;
 
 /// The type of the tool, i.e. `function`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ToolType {
-    #[serde(rename = "function")]
-    Function,
-}
-
-impl ToolType {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Function => "function",
-        }
-    }
-}
-
-impl ::core::fmt::Display for ToolType {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for ToolType {
-    type Err = serde::de::value::Error;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "function" => Ok(Self::Function),
-            other => Err(serde::de::Error::unknown_variant(other, &["function"])),
-        }
-    }
-}
+pub type ToolType = super::realtime::ToolType;
 
 /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
 /// will wait longer for the user to continue speaking, `high` will respond more
 /// quickly. `auto` is the default and is equivalent to `medium`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TurnDetectionEagerness {
-    #[serde(rename = "low")]
-    Low,
-    #[serde(rename = "medium")]
-    Medium,
-    #[serde(rename = "high")]
-    High,
-    #[serde(rename = "auto")]
-    Auto,
-}
-
-impl TurnDetectionEagerness {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Low => "low",
-            Self::Medium => "medium",
-            Self::High => "high",
-            Self::Auto => "auto",
-        }
-    }
-}
-
-impl ::core::fmt::Display for TurnDetectionEagerness {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for TurnDetectionEagerness {
-    type Err = serde::de::value::Error;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "low" => Ok(Self::Low),
-            "medium" => Ok(Self::Medium),
-            "high" => Ok(Self::High),
-            "auto" => Ok(Self::Auto),
-            other => {
-                Err(
-                    serde::de::Error::unknown_variant(
-                        other,
-                        &["low", "medium", "high", "auto"],
-                    ),
-                )
-            }
-        }
-    }
-}
+pub type TurnDetectionEagerness = super::realtime::SessionTurnDetectionEagerness;
 
 /// Type of turn detection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TurnDetectionType {
-    #[serde(rename = "server_vad")]
-    ServerVad,
-    #[serde(rename = "semantic_vad")]
-    SemanticVad,
-}
-
-impl TurnDetectionType {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::ServerVad => "server_vad",
-            Self::SemanticVad => "semantic_vad",
-        }
-    }
-}
-
-impl ::core::fmt::Display for TurnDetectionType {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for TurnDetectionType {
-    type Err = serde::de::value::Error;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "server_vad" => Ok(Self::ServerVad),
-            "semantic_vad" => Ok(Self::SemanticVad),
-            other => {
-                Err(
-                    serde::de::Error::unknown_variant(
-                        other,
-                        &["server_vad", "semantic_vad"],
-                    ),
-                )
-            }
-        }
-    }
-}
+pub type TurnDetectionType = super::realtime::SessionTurnDetectionType;

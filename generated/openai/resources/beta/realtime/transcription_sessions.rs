@@ -63,16 +63,7 @@ pub mod transcription_session {
 
     /// Ephemeral key returned by the API. Only present when the session is created on
     /// the server via REST API.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct ClientSecret {
-        /// Timestamp for when the token expires. Currently, all tokens expire after one
-        /// minute.
-        pub expires_at: i64,
-        /// Ephemeral key usable in client environments to authenticate connections to the
-        /// Realtime API. Use this in client-side environments rather than a standard API
-        /// token, which should only be used server-side.
-        pub value: String,
-    }
+    pub type ClientSecret = super::super::sessions::session_create_response::ClientSecret;
 
     /// Configuration of the transcription model.
     #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -103,30 +94,7 @@ pub mod transcription_session {
     /// Configuration for turn detection. Can be set to `null` to turn off. Server VAD
     /// means that the model will detect the start and end of speech based on audio
     /// volume and respond at the end of user speech.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct TurnDetection {
-        /// Amount of audio to include before the VAD detected speech (in milliseconds).
-        /// Defaults to 300ms.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prefix_padding_ms: Option<u32>,
-        /// Duration of silence to detect speech stop (in milliseconds). Defaults to 500ms.
-        /// With shorter values the model will respond more quickly, but may jump in on
-        /// short pauses from the user.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub silence_duration_ms: Option<u32>,
-        /// Activation threshold for VAD (0.0 to 1.0), this defaults to 0.5. A higher
-        /// threshold will require louder audio to activate the model, and thus might
-        /// perform better in noisy environments.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
-        pub threshold: Option<f64>,
-        /// Type of turn detection, only `server_vad` is currently supported.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<String>,
-    }
+    pub type TurnDetection = super::super::sessions::session_create_response::TurnDetection;
 
     /// Place-named alias of the shared [`Modality`](super::Modality).
     pub type Modality = super::Modality;
@@ -185,77 +153,19 @@ pub struct TranscriptionSessionCreateParams {
 
 /// Types nested in [`TranscriptionSessionCreateParams`].
 pub mod transcription_session_create_params {
-    use serde::{Deserialize, Serialize};
-
     /// Configuration options for the generated client secret.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct ClientSecret {
-        /// Configuration for the ephemeral token expiration.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub expires_at: Option<client_secret::ExpiresAt>,
-    }
+    pub type ClientSecret = super::super::realtime::session_update_event::session::ClientSecret;
 
     /// Types nested in [`ClientSecret`].
     pub mod client_secret {
-        use serde::{Deserialize, Serialize};
-
         /// Configuration for the ephemeral token expiration.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        pub struct ExpiresAt {
-            /// The anchor point for the ephemeral token expiration. Only `created_at` is
-            /// currently supported.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub anchor: Option<expires_at::Anchor>,
-            /// The number of seconds from the anchor point to the expiration. Select a value
-            /// between `10` and `7200`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub seconds: Option<u32>,
-        }
+        pub type ExpiresAt = super::super::super::realtime::session_update_event::session::client_secret::ExpiresAt;
 
         /// Types nested in [`ExpiresAt`].
         pub mod expires_at {
-            use serde::{Deserialize, Serialize};
-
             /// The anchor point for the ephemeral token expiration. Only `created_at` is
             /// currently supported.
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-            pub enum Anchor {
-                #[serde(rename = "created_at")]
-                CreatedAt,
-            }
-
-            impl Anchor {
-                /// The wire string of this value.
-                pub fn as_str(&self) -> &'static str {
-                    match self {
-                        Self::CreatedAt => "created_at",
-                    }
-                }
-            }
-
-            impl ::core::fmt::Display for Anchor {
-                fn fmt(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-
-            impl ::core::str::FromStr for Anchor {
-                type Err = serde::de::value::Error;
-
-                fn from_str(value: &str) -> Result<Self, Self::Err> {
-                    match value {
-                        "created_at" => Ok(Self::CreatedAt),
-                        other => {
-                            Err(
-                                serde::de::Error::unknown_variant(other, &["created_at"]),
-                            )
-                        }
-                    }
-                }
-            }
+            pub type Anchor = super::super::super::super::realtime::SessionClientSecretExpiresAtAnchor;
         }
     }
 
@@ -264,88 +174,20 @@ pub mod transcription_session_create_params {
     /// sent to VAD and the model. Filtering the audio can improve VAD and turn
     /// detection accuracy (reducing false positives) and model performance by improving
     /// perception of the input audio.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct InputAudioNoiseReduction {
-        /// Type of noise reduction. `near_field` is for close-talking microphones such as
-        /// headphones, `far_field` is for far-field microphones such as laptop or
-        /// conference room microphones.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<input_audio_noise_reduction::Type>,
-    }
+    pub type InputAudioNoiseReduction = super::super::realtime::session_update_event::session::InputAudioNoiseReduction;
 
     /// Types nested in [`InputAudioNoiseReduction`].
     pub mod input_audio_noise_reduction {
-        use serde::{Deserialize, Serialize};
-
         /// Type of noise reduction. `near_field` is for close-talking microphones such as
         /// headphones, `far_field` is for far-field microphones such as laptop or
         /// conference room microphones.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum Type {
-            #[serde(rename = "near_field")]
-            NearField,
-            #[serde(rename = "far_field")]
-            FarField,
-        }
-
-        impl Type {
-            /// The wire string of this value.
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    Self::NearField => "near_field",
-                    Self::FarField => "far_field",
-                }
-            }
-        }
-
-        impl ::core::fmt::Display for Type {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::core::str::FromStr for Type {
-            type Err = serde::de::value::Error;
-
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                match value {
-                    "near_field" => Ok(Self::NearField),
-                    "far_field" => Ok(Self::FarField),
-                    other => {
-                        Err(
-                            serde::de::Error::unknown_variant(
-                                other,
-                                &["near_field", "far_field"],
-                            ),
-                        )
-                    }
-                }
-            }
-        }
+        pub type Type = super::super::super::realtime::SessionInputAudioNoiseReductionType;
     }
 
     /// Configuration for input audio transcription. The client can optionally set the
     /// language and prompt for transcription, these offer additional guidance to the
     /// transcription service.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct InputAudioTranscription {
-        /// The language of the input audio. Supplying the input language in
-        /// [ISO-639-1](https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes) (e.g. `en`)
-        /// format will improve accuracy and latency.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub language: Option<String>,
-        /// The model to use for transcription, current options are `gpt-4o-transcribe`,
-        /// `gpt-4o-mini-transcribe`, and `whisper-1`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub model: Option<input_audio_transcription::Model>,
-        /// An optional text to guide the model's style or continue a previous audio
-        /// segment. For `whisper-1`, the
-        /// [prompt is a list of keywords](https://platform.openai.com/docs/guides/speech-to-text#prompting).
-        /// For `gpt-4o-transcribe` models, the prompt is a free text string, for example
-        /// "expect words related to technology".
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prompt: Option<String>,
-    }
+    pub type InputAudioTranscription = super::super::realtime::transcription_session_update::session::InputAudioTranscription;
 
     /// Types nested in [`InputAudioTranscription`].
     pub mod input_audio_transcription {
@@ -363,146 +205,17 @@ pub mod transcription_session_create_params {
     /// with "uhhm", the model will score a low probability of turn end and wait longer
     /// for the user to continue speaking. This can be useful for more natural
     /// conversations, but may have a higher latency.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct TurnDetection {
-        /// Whether or not to automatically generate a response when a VAD stop event
-        /// occurs. Not available for transcription sessions.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub create_response: Option<bool>,
-        /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
-        /// will wait longer for the user to continue speaking, `high` will respond more
-        /// quickly. `auto` is the default and is equivalent to `medium`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub eagerness: Option<turn_detection::Eagerness>,
-        /// Whether or not to automatically interrupt any ongoing response with output to
-        /// the default conversation (i.e. `conversation` of `auto`) when a VAD start event
-        /// occurs. Not available for transcription sessions.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub interrupt_response: Option<bool>,
-        /// Used only for `server_vad` mode. Amount of audio to include before the VAD
-        /// detected speech (in milliseconds). Defaults to 300ms.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prefix_padding_ms: Option<u32>,
-        /// Used only for `server_vad` mode. Duration of silence to detect speech stop (in
-        /// milliseconds). Defaults to 500ms. With shorter values the model will respond
-        /// more quickly, but may jump in on short pauses from the user.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub silence_duration_ms: Option<u32>,
-        /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
-        /// defaults to 0.5. A higher threshold will require louder audio to activate the
-        /// model, and thus might perform better in noisy environments.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
-        pub threshold: Option<f64>,
-        /// Type of turn detection.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<turn_detection::Type>,
-    }
+    pub type TurnDetection = super::super::realtime::transcription_session_update::session::TurnDetection;
 
     /// Types nested in [`TurnDetection`].
     pub mod turn_detection {
-        use serde::{Deserialize, Serialize};
-
         /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
         /// will wait longer for the user to continue speaking, `high` will respond more
         /// quickly. `auto` is the default and is equivalent to `medium`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum Eagerness {
-            #[serde(rename = "low")]
-            Low,
-            #[serde(rename = "medium")]
-            Medium,
-            #[serde(rename = "high")]
-            High,
-            #[serde(rename = "auto")]
-            Auto,
-        }
-
-        impl Eagerness {
-            /// The wire string of this value.
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    Self::Low => "low",
-                    Self::Medium => "medium",
-                    Self::High => "high",
-                    Self::Auto => "auto",
-                }
-            }
-        }
-
-        impl ::core::fmt::Display for Eagerness {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::core::str::FromStr for Eagerness {
-            type Err = serde::de::value::Error;
-
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                match value {
-                    "low" => Ok(Self::Low),
-                    "medium" => Ok(Self::Medium),
-                    "high" => Ok(Self::High),
-                    "auto" => Ok(Self::Auto),
-                    other => {
-                        Err(
-                            serde::de::Error::unknown_variant(
-                                other,
-                                &["low", "medium", "high", "auto"],
-                            ),
-                        )
-                    }
-                }
-            }
-        }
+        pub type Eagerness = super::super::super::realtime::SessionTurnDetectionEagerness;
 
         /// Type of turn detection.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum Type {
-            #[serde(rename = "server_vad")]
-            ServerVad,
-            #[serde(rename = "semantic_vad")]
-            SemanticVad,
-        }
-
-        impl Type {
-            /// The wire string of this value.
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    Self::ServerVad => "server_vad",
-                    Self::SemanticVad => "semantic_vad",
-                }
-            }
-        }
-
-        impl ::core::fmt::Display for Type {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::core::str::FromStr for Type {
-            type Err = serde::de::value::Error;
-
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                match value {
-                    "server_vad" => Ok(Self::ServerVad),
-                    "semantic_vad" => Ok(Self::SemanticVad),
-                    other => {
-                        Err(
-                            serde::de::Error::unknown_variant(
-                                other,
-                                &["server_vad", "semantic_vad"],
-                            ),
-                        )
-                    }
-                }
-            }
-        }
+        pub type Type = super::super::super::realtime::SessionTurnDetectionType;
     }
 
     /// Place-named alias of the shared [`Modality`](super::Modality).
@@ -511,137 +224,13 @@ pub mod transcription_session_create_params {
     /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`. For
     /// `pcm16`, input audio must be 16-bit PCM at a 24kHz sample rate, single channel
     /// (mono), and little-endian byte order.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    pub enum InputAudioFormat {
-        #[serde(rename = "pcm16")]
-        Pcm16,
-        #[serde(rename = "g711_ulaw")]
-        G711Ulaw,
-        #[serde(rename = "g711_alaw")]
-        G711Alaw,
-    }
-
-    impl InputAudioFormat {
-        /// The wire string of this value.
-        pub fn as_str(&self) -> &'static str {
-            match self {
-                Self::Pcm16 => "pcm16",
-                Self::G711Ulaw => "g711_ulaw",
-                Self::G711Alaw => "g711_alaw",
-            }
-        }
-    }
-
-    impl ::core::fmt::Display for InputAudioFormat {
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::core::str::FromStr for InputAudioFormat {
-        type Err = serde::de::value::Error;
-
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            match value {
-                "pcm16" => Ok(Self::Pcm16),
-                "g711_ulaw" => Ok(Self::G711Ulaw),
-                "g711_alaw" => Ok(Self::G711Alaw),
-                other => {
-                    Err(
-                        serde::de::Error::unknown_variant(
-                            other,
-                            &["pcm16", "g711_ulaw", "g711_alaw"],
-                        ),
-                    )
-                }
-            }
-        }
-    }
+    pub type InputAudioFormat = super::super::realtime::AudioFormat;
 }
 
 /// The set of modalities the model can respond with. To disable audio, set this to
 /// \["text"\].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Modality {
-    #[serde(rename = "text")]
-    Text,
-    #[serde(rename = "audio")]
-    Audio,
-}
-
-impl Modality {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::Audio => "audio",
-        }
-    }
-}
-
-impl ::core::fmt::Display for Modality {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for Modality {
-    type Err = serde::de::value::Error;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "text" => Ok(Self::Text),
-            "audio" => Ok(Self::Audio),
-            other => Err(serde::de::Error::unknown_variant(other, &["text", "audio"])),
-        }
-    }
-}
+pub type Modality = super::realtime::Modality;
 
 /// The model to use for transcription. Can be `gpt-4o-transcribe`,
 /// `gpt-4o-mini-transcribe`, or `whisper-1`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum InputAudioTranscriptionModel {
-    #[serde(rename = "gpt-4o-transcribe")]
-    Gpt4oTranscribe,
-    #[serde(rename = "gpt-4o-mini-transcribe")]
-    Gpt4oMiniTranscribe,
-    #[serde(rename = "whisper-1")]
-    Whisper1,
-}
-
-impl InputAudioTranscriptionModel {
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Gpt4oTranscribe => "gpt-4o-transcribe",
-            Self::Gpt4oMiniTranscribe => "gpt-4o-mini-transcribe",
-            Self::Whisper1 => "whisper-1",
-        }
-    }
-}
-
-impl ::core::fmt::Display for InputAudioTranscriptionModel {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for InputAudioTranscriptionModel {
-    type Err = serde::de::value::Error;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "gpt-4o-transcribe" => Ok(Self::Gpt4oTranscribe),
-            "gpt-4o-mini-transcribe" => Ok(Self::Gpt4oMiniTranscribe),
-            "whisper-1" => Ok(Self::Whisper1),
-            other => {
-                Err(
-                    serde::de::Error::unknown_variant(
-                        other,
-                        &["gpt-4o-transcribe", "gpt-4o-mini-transcribe", "whisper-1"],
-                    ),
-                )
-            }
-        }
-    }
-}
+pub type InputAudioTranscriptionModel = super::realtime::transcription_session_update::session::input_audio_transcription::Model;

@@ -1,0 +1,4 @@
+export interface Refund {
+  invoice: import('./invoices').Invoice;
+  reason?: 'duplicate' | 'fraud';
+}

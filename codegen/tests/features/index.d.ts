@@ -1,0 +1,2 @@
+export * from './chat';
+export { Invoice } from './billing/invoices';

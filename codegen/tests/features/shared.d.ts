@@ -1,0 +1,5 @@
+/** An amount of money. */
+export interface Money {
+  amount: number;
+  currency: 'usd' | 'eur';
+}
