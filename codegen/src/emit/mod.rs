@@ -68,9 +68,8 @@ pub fn emit(
     }
     let mut files = match layout {
         Layout::SingleFile => {
-            let printer = Printer::new(layout, config, &whole)?;
-            let body = printer.module_body(root, &[]);
-            vec![printer.render_file(PathBuf::new(), inputs, body)]
+            Printer::new(layout, config, &whole)?; // config errors first, on this thread
+            vec![single_file(root, inputs, config, &whole)?]
         }
         Layout::Tree => {
             Printer::new(layout, config, &whole)?; // config errors first, on this thread
@@ -187,6 +186,70 @@ fn printing_order(module: &Module) -> Vec<Entry<'_>> {
     let rest = module.modules.iter().zip(&printed).filter(|(_, printed)| !**printed);
     order.extend(rest.map(|(child, _)| Entry::Child(child)));
     order
+}
+
+/// The one file of [`Layout::SingleFile`], rendered on all cores: the root's printing order is
+/// cut into runs of about equal size, each printed on its own, and the texts joined in order.
+/// Top-level items print the same alone as together, so the bytes are those of one printer.
+fn single_file(
+    root: &Module,
+    inputs: &str,
+    config: &Config,
+    whole: &Whole,
+) -> Result<RenderedFile, Diagnostic> {
+    let entries = printing_order(root);
+    let weight = |entry: &Entry<'_>| match entry {
+        Entry::Item(_) => 1,
+        Entry::Child(child) => item_count(child),
+    };
+    let total: usize = entries.iter().map(weight).sum();
+    // Several runs per core, so a core that finishes early takes another.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let target = total.div_ceil(cores * 4).max(1);
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (index, entry) in entries.iter().enumerate() {
+        size += weight(entry);
+        if size >= target {
+            runs.push(start..index + 1);
+            (start, size) = (index + 1, 0);
+        }
+    }
+    if start < entries.len() || runs.is_empty() {
+        runs.push(start..entries.len());
+    }
+    let last = runs.len() - 1;
+    let jobs: Vec<(usize, std::ops::Range<usize>)> = runs.into_iter().enumerate().collect();
+    let texts = crate::parallel::map_ordered(&jobs, "dts2rs-emit", |(index, run)| {
+        let printer = Printer::new(Layout::SingleFile, config, whole)?;
+        let part =
+            Part { entries: &entries[run.clone()], first: *index == 0, last: *index == last };
+        let items = printer.module_part(root, &[], part);
+        Ok(printer.render_text(items))
+    });
+    let mut contents = header(inputs);
+    for text in texts {
+        let text: String = text?;
+        if !text.is_empty() {
+            // Between two runs, the blank line `text::finish` puts between items.
+            contents.push('\n');
+            contents.push_str(&text);
+        }
+    }
+    Ok(RenderedFile { path: PathBuf::new(), contents })
+}
+
+/// How many items `module` and its children hold: the work of printing it.
+fn item_count(module: &Module) -> usize {
+    module.items.len() + module.modules.iter().map(item_count).sum::<usize>()
+}
+
+/// A run of a module's printing order, and whether it opens the module (its `use`) or closes
+/// it (the support module, at the root).
+struct Part<'e, 'm> {
+    entries: &'e [Entry<'m>],
+    first: bool,
+    last: bool,
 }
 
 /// Renders `jobs` on all cores. Syntax trees are not `Send`, so each job has its own printer. On an
@@ -326,13 +389,26 @@ impl<'a> Printer<'a> {
 impl Printer<'_> {
     /// The file at `path` holding `items`, printed by prettyplease under the header.
     fn render_file(self, path: PathBuf, source: &str, items: Vec<syn::Item>) -> RenderedFile {
+        let mut contents = header(source);
+        contents.push('\n');
+        contents.push_str(&self.render_text(items));
+        RenderedFile { path, contents }
+    }
+
+    /// `items` printed by prettyplease, with their doc comments and blank lines put in.
+    fn render_text(&self, items: Vec<syn::Item>) -> String {
         let file = syn::File { shebang: None, attrs: vec![], items };
-        let printed = prettyplease::unparse(&file);
-        RenderedFile { path, contents: text::finish(&header(source), &printed, &self.docs) }
+        text::finish(&prettyplease::unparse(&file), &self.docs)
     }
 
     /// The items and child modules of `module`.
     fn module_body(&self, module: &Module, path: &[String]) -> Vec<syn::Item> {
+        let entries = printing_order(module);
+        self.module_part(module, path, Part { entries: &entries, first: true, last: true })
+    }
+
+    /// The items and child modules of a run of `module`'s printing order.
+    fn module_part(&self, module: &Module, path: &[String], part: Part<'_, '_>) -> Vec<syn::Item> {
         let local_names = module
             .items
             .iter()
@@ -356,15 +432,15 @@ impl Printer<'_> {
         });
         // With every root item behind a feature, the root's derives may all be left out.
         let gated_root = path.is_empty() && self.whole.features.is_some();
-        if has_derives {
+        if has_derives && part.first {
             let mut import = template!(syn::ItemUse, use serde::{Deserialize, Serialize};);
             if gated_root {
                 import.attrs.push(list_attribute("allow", quote::quote!(unused_imports)));
             }
             out.push(syn::Item::Use(import));
         }
-        for entry in printing_order(module) {
-            match entry {
+        for entry in part.entries {
+            match *entry {
                 Entry::Item(item) => {
                     let item_path = ItemPath { modules: path.to_vec(), name: item.name.clone() };
                     let allow = deprecation::needs_allow(item, &item_path, &self.whole.deprecated);
@@ -380,7 +456,7 @@ impl Printer<'_> {
                 Entry::Child(child) => out.extend(self.child(child, path)),
             }
         }
-        if path.is_empty() {
+        if path.is_empty() && part.last {
             let needs = support::Needs::of(module, &self.whole.aliases);
             if needs.any() {
                 out.push(support::module(needs, &self.map_type));

@@ -1,4 +1,4 @@
-//! The last pass over a file's text: doc comments put in, blank lines between items.
+//! The last pass over printed text: doc comments put in, blank lines between items.
 
 use super::docs::DocTable;
 
@@ -20,16 +20,14 @@ const ITEM_STARTS: &[&str] = &[
     "macro_rules!",
 ];
 
-/// `header` (which ends with a line break), a blank line, then `printed` (prettyplease's output) with each doc placeholder
-/// replaced by its comment (see [`DocTable`]) and a blank line between consecutive items, as
-/// hand-written Rust has; prettyplease prints them back to back.
+/// `printed` (prettyplease's output) with each doc placeholder replaced by its comment (see
+/// [`DocTable`]) and a blank line between consecutive items, as hand-written Rust has;
+/// prettyplease prints them back to back.
 ///
 /// An item ends with `}` or `;`, and the next starts at the same indentation with a doc
 /// comment, an attribute or an item keyword.
-pub fn finish(header: &str, printed: &str, docs: &DocTable) -> String {
-    let mut out = String::with_capacity(header.len() + printed.len() * 3 / 2 + docs.text_len());
-    out.push_str(header);
-    out.push('\n');
+pub fn finish(printed: &str, docs: &DocTable) -> String {
+    let mut out = String::with_capacity(printed.len() * 3 / 2 + docs.text_len());
     let mut previous: Option<Line<'_>> = None;
     for text in printed.split_terminator('\n') {
         let line = Line::new(text);
@@ -124,8 +122,8 @@ mod tests {
             doc_of(&inner)
         );
         assert_eq!(
-            finish("// header\n", &printed, &table),
-            "// header\n\n/// Outer.\npub mod m {\n    /// First\n    ///\n    /// Third.\n    pub struct S {}\n}\n"
+            finish(&printed, &table),
+            "/// Outer.\npub mod m {\n    /// First\n    ///\n    /// Third.\n    pub struct S {}\n}\n"
         );
     }
 
@@ -134,17 +132,14 @@ mod tests {
         let printed =
             "pub struct A {\n    pub a: u8,\n    pub b: u8,\n}\npub type B = A;\nimpl A {}\n";
         assert_eq!(
-            finish("// h\n", printed, &DocTable::default()),
-            "// h\n\npub struct A {\n    pub a: u8,\n    pub b: u8,\n}\n\npub type B = A;\n\nimpl A {}\n"
+            finish(printed, &DocTable::default()),
+            "pub struct A {\n    pub a: u8,\n    pub b: u8,\n}\n\npub type B = A;\n\nimpl A {}\n"
         );
     }
 
     #[test]
     fn author_text_that_looks_like_a_placeholder_is_left_alone() {
         let printed = "/// \u{1}0 is not ours\n";
-        assert_eq!(
-            finish("// h\n", printed, &DocTable::default()),
-            "// h\n\n/// \u{1}0 is not ours\n"
-        );
+        assert_eq!(finish(printed, &DocTable::default()), "/// \u{1}0 is not ours\n");
     }
 }
