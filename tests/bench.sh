@@ -2,7 +2,8 @@
 # Whole-process benchmarks of the release `dts2rs` binary (issue 6). Prints a report; asserts
 # nothing. Not part of `cargo test` or CI.
 #
-#   tests/bench.sh [SECTION...]      # sections: process scaling quicktype builddeps (default: all)
+#   tests/bench.sh [SECTION...]      # sections: process layouts scaling quicktype builddeps rustc
+#                                    # (default: all but rustc, which takes ~10 minutes)
 #
 # - process:   wall time and peak RSS of `dts2rs <openai 4.104.0 resources/> -o <fresh tmp>`
 # - scaling:   1×, 4×, 16× copies of that tree (distinct module names), one wide file of 4,000 and
@@ -12,6 +13,13 @@
 # - builddeps: cold `cargo build --release` of a tiny crate whose build script uses the dts2rs
 #              library (no CLI: that is dts2rs-cli) vs. one whose build script uses swc_ecma_parser
 #              alone, same version/features: how dts2rs is used, as a build-dependency
+# - layouts:   the openai 4.104.0 tree as one file and as a folder (issue 11: one file as fast)
+# - rustc:     what the user waits for (issue 11): a clean debug build (non-incremental, as a
+#              dependency builds) of the bindings of openai 7.55.0 `resources/` alone, its
+#              dependencies built first, beside async-openai 0.43.0's `types` feature built the
+#              same way, and the ratio; then the same bindings with `module_features`, with only
+#              the `chat` feature, and all of them; rustc's passes (-Ztime-passes, through
+#              RUSTC_BOOTSTRAP) for the whole bindings. $RUSTC_RUNS runs each (default 1).
 #
 # Times are the median of $RUNS runs (default 11; 5 for the bigger scaling inputs). Needs npm
 # (corpora, quicktype) and GNU time (installed with apt-get when missing).
@@ -21,7 +29,7 @@ cd "$root"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 RUNS=${RUNS:-11}
 sections=("$@")
-[ ${#sections[@]} -gt 0 ] || sections=(process scaling quicktype builddeps)
+[ ${#sections[@]} -gt 0 ] || sections=(process layouts scaling quicktype builddeps)
 want() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 if [ ! -x /usr/bin/time ]; then
@@ -76,6 +84,74 @@ if want process; then
   echo
   echo "== whole process: dts2rs <openai resources/> -o <tmp> (targets: <= 100 ms, <= 64 MiB)"
   measure "openai resources/ (78 files)" "$RUNS" "$bin" -q "$openai" -o "$tmp/out"
+fi
+
+if want layouts; then
+  echo
+  echo "== layouts: openai 4.104.0 resources/ as one file and as a folder"
+  measure "one file (-o out.rs)" "$RUNS" "$bin" -q "$openai" -o "$tmp/out/bindings.rs"
+  one=$last_ms
+  measure "folder (-o out/)" "$RUNS" "$bin" -q "$openai" -o "$tmp/out"
+  awk -v a="$one" -v b="$last_ms" 'BEGIN {printf "one file / folder: %.2fx\n", a / b}'
+fi
+
+if want rustc; then
+  echo
+  echo "== rustc on the bindings: clean debug builds of one crate, its dependencies built (target: ratio <= 1.0)"
+  RUSTC_RUNS=${RUSTC_RUNS:-1}
+  big=$(tests/corpus/fetch.sh openai 7.55.0)/resources
+  rtarget=/tmp/dts2rs-bench-rustc-target
+  # crate NAME DEPENDENCY-LINES: an empty library crate in $tmp/NAME, its dependencies built
+  crate() {
+    mkdir -p "$tmp/$1/src"
+    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s\n\n[workspace]\n' \
+      "$1" "$2" >"$tmp/$1/Cargo.toml"
+    : >"$tmp/$1/src/lib.rs"
+    (cd "$tmp/$1" && CARGO_TARGET_DIR=$rtarget cargo build -q)
+  }
+  # build NAME PACKAGE [CARGO ARGS]: prints the median seconds of a clean build of PACKAGE
+  build() {
+    local name=$1 package=$2 times=() i start end
+    shift 2
+    for ((i = 0; i < RUSTC_RUNS; i++)); do
+      (cd "$tmp/$name" && CARGO_TARGET_DIR=$rtarget cargo clean -q -p "$package")
+      start=$EPOCHREALTIME
+      (cd "$tmp/$name" && CARGO_INCREMENTAL=0 CARGO_TARGET_DIR=$rtarget cargo build -q "$@")
+      end=$EPOCHREALTIME
+      times+=("$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", e - s}')")
+    done
+    printf '%s\n' "${times[@]}" | median
+  }
+  serde_deps='serde = { version = "1", features = ["derive"] }
+serde_json = "1"'
+  crate bindings "$serde_deps"
+  "$bin" -q "$big" -o "$tmp/bindings/src/lib.rs"
+  echo "bindings: $(wc -l <"$tmp/bindings/src/lib.rs") lines, $(grep -c '^ *pub struct' "$tmp/bindings/src/lib.rs") structs, $(grep -c '^ *pub enum' "$tmp/bindings/src/lib.rs") enums, $(grep -c '^ *pub type' "$tmp/bindings/src/lib.rs") aliases"
+  ours=$(build bindings bindings)
+  echo "dts2rs bindings of openai 7.55.0 resources/: $ours s"
+  crate async-openai-types 'async-openai = { version = "=0.43.0", default-features = false, features = ["types"] }'
+  theirs=$(build async-openai-types async-openai)
+  echo "async-openai 0.43.0, feature types: $theirs s"
+  awk -v a="$ours" -v b="$theirs" 'BEGIN {printf "dts2rs / async-openai: %.2fx\n", a / b}'
+  # Where rustc's time goes, for the whole bindings.
+  (cd "$tmp/bindings" && CARGO_TARGET_DIR=$rtarget cargo clean -q -p bindings \
+    && CARGO_INCREMENTAL=0 RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$rtarget cargo rustc -q -- -Ztime-passes 2>"$tmp/passes.txt")
+  echo "rustc passes (s): $(grep -E ' (total|expand_crate|type_check_crate|MIR_borrow_checking|coherence_checking|generate_crate_metadata)$' "$tmp/passes.txt" \
+    | awk '{printf "%s %s; ", $NF, $2}')"
+  # The same bindings behind a feature per module: `chat` alone, then all.
+  crate features "$serde_deps"
+  printf 'module_features = true\n' >"$tmp/features.toml"
+  "$bin" -q --config "$tmp/features.toml" "$big" -o "$tmp/features/src/bindings"
+  printf '#[path = "bindings/mod.rs"]\npub mod bindings;\n' >"$tmp/features/src/lib.rs"
+  { grep -v '^#' "$tmp/features/src/bindings/features.toml"
+    printf 'all = [%s]\n' "$(grep -o '^"[^"]*"' "$tmp/features/src/bindings/features.toml" | paste -sd, -)"
+  } >>"$tmp/features/Cargo.toml"
+  chat=$(build features features --features chat)
+  echo "module_features, chat alone: $chat s"
+  all=$(build features features --features all)
+  echo "module_features, every feature: $all s"
+  awk -v c="$chat" -v b="$theirs" 'BEGIN {printf "chat alone / async-openai types: %.2fx\n", c / b}'
+  rm -rf "$rtarget"
 fi
 
 if want scaling; then
