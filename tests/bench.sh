@@ -136,7 +136,7 @@ serde_json = "1"'
   # Where rustc's time goes, for the whole bindings.
   (cd "$tmp/bindings" && CARGO_TARGET_DIR=$rtarget cargo clean -q -p bindings \
     && CARGO_INCREMENTAL=0 RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$rtarget cargo rustc -q -- -Ztime-passes 2>"$tmp/passes.txt")
-  echo "rustc passes (s): $(grep -E ' (total|expand_crate|type_check_crate|MIR_borrow_checking|coherence_checking|generate_crate_metadata)$' "$tmp/passes.txt" \
+  echo "rustc passes (s): $(grep -E '[[:space:]](total|expand_crate|type_check_crate|MIR_borrow_checking|coherence_checking|generate_crate_metadata)$' "$tmp/passes.txt" \
     | awk '{printf "%s %s; ", $NF, $2}')"
   # The same bindings behind a feature per module: `chat` alone, then all.
   crate features "$serde_deps"

@@ -33,7 +33,9 @@ fn the_table_lists_what_each_module_uses() {
         ]
     );
     let root = std::fs::read_to_string(dir.path().join("bindings/mod.rs")).unwrap();
+    // Two globs: each behind its own module's feature.
     assert!(root.contains("#[cfg(feature = \"chat\")]\npub use chat::*;"), "{root}");
+    assert!(root.contains("#[cfg(feature = \"shared\")]\npub use shared::*;"), "{root}");
     assert!(
         root.contains(
             "#[cfg(feature = \"billing-invoices\")]\npub use billing::invoices::Invoice;"

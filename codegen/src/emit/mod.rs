@@ -15,7 +15,7 @@ mod types;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::model::features::{module_features, ModuleFeatures};
+use crate::model::features::{module_features, root_key, ModuleFeatures};
 use crate::model::rust::{ItemKind, ItemPath, Module, ModuleKind, RustType};
 use docs::DocTable;
 use items::{doc_attrs, Extras};
@@ -446,7 +446,7 @@ impl Printer<'_> {
                     let allow = deprecation::needs_allow(item, &item_path, &self.whole.deprecated);
                     let mut emitted = items::item(&ctx, &self.extras, item, allow);
                     let features = self.whole.features.as_ref().filter(|_| path.is_empty());
-                    if let Some(needs) = features.and_then(|f| f.root_items.get(&item.name)) {
+                    if let Some(needs) = features.and_then(|f| f.root_items.get(&root_key(item))) {
                         for attrs in emitted.iter_mut().filter_map(syntax::attrs_mut) {
                             gate(attrs, cfg_features(needs));
                         }

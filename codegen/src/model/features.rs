@@ -7,7 +7,7 @@
 //! (`chat`, `external-core-pagination`).
 
 use super::naming::unraw;
-use super::rust::{ItemKind, Module, RustType};
+use super::rust::{Item, ItemKind, Module, RustType};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What each unit, and each item at the root, needs compiled.
@@ -18,9 +18,18 @@ pub struct ModuleFeatures {
     /// Each unit's feature and the features of the other units its types refer to (directly,
     /// or through an item at the root).
     pub uses: BTreeMap<String, BTreeSet<String>>,
-    /// Each item at the root that refers into units, by name, and their features: it
+    /// Each item at the root that refers into units, by [`root_key`], and their features: it
     /// compiles only when they all do.
     pub root_items: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// What tells an item at the root from the others: its name, or for a glob re-export (which
+/// has none) the module it re-exports.
+pub fn root_key(item: &Item) -> String {
+    match &item.kind {
+        ItemKind::ReexportAll(modules) => format!("{}::*", modules.join("::")),
+        _ => item.name.clone(),
+    }
 }
 
 /// What a part of the model refers to: units (by feature), and items at the root.
@@ -127,25 +136,25 @@ pub fn module_features(root: &Module) -> ModuleFeatures {
         })
         .collect();
     // What each root item needs, through the root items it refers to, until nothing grows.
-    let direct: BTreeMap<&str, Refs> = root
+    let direct: BTreeMap<String, Refs> = root
         .items
         .iter()
         .map(|item| {
             let mut refs = Refs::new(&names);
             refs.item(&item.kind);
-            (item.name.as_str(), refs)
+            (root_key(item), refs)
         })
         .collect();
     let mut needs: BTreeMap<&str, BTreeSet<String>> =
-        direct.iter().map(|(name, refs)| (*name, refs.features.clone())).collect();
+        direct.iter().map(|(key, refs)| (key.as_str(), refs.features.clone())).collect();
     loop {
         let mut grew = false;
         for (name, refs) in &direct {
-            let mut all = needs[name].clone();
+            let mut all = needs[name.as_str()].clone();
             for other in &refs.root_items {
                 all.extend(needs.get(other.as_str()).into_iter().flatten().cloned());
             }
-            if all.len() > needs[name].len() {
+            if all.len() > needs[name.as_str()].len() {
                 needs.insert(name, all);
                 grew = true;
             }

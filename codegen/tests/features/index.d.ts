@@ -1,2 +1,3 @@
 export * from './chat';
+export * from './shared';
 export { Invoice } from './billing/invoices';
