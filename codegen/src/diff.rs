@@ -25,15 +25,20 @@
 //! | field added | for struct literals, unless the struct is `#[non_exhaustive]` | if required |
 //! | variant removed | yes | yes, unless a string of an enum still open (it arrives as `Other`) |
 //! | variant's payload changed / only its string or tag changed | yes / no | yes, unless as above |
-//! | variant added | for a closed enum; not `#[non_exhaustive]`, nor open (below) | no |
+//! | variant added | unless `#[non_exhaustive]` (also to an open enum: below) | no |
 //! | a re-export reaches another item | yes | if the two items differ on the wire |
 //! | generic parameters, trait methods added, removed or changed | yes | no |
 //! | item added, doc-only change | no | no |
 //!
-//! A variant added to an open enum (one with `Other`) is not counted as API breaking: the value
-//! used to arrive as `Other`, and code that matched it there should match the new variant. A
-//! `match` on an open enum that names every variant and `Other(_)`, with no wildcard arm, does
-//! stop compiling; cargo-semver-checks counts that.
+//! A variant added to an open enum (one with `Other`) breaks the API and not the wire: a `match`
+//! that names every variant and `Other(_)`, with no wildcard arm, stops compiling (as
+//! cargo-semver-checks counts it), while every payload still reads the same (the value used to
+//! arrive as `Other`).
+//!
+//! A type alias is compared by what it reaches: a place whose enum became an alias of a shared
+//! enum with the same variants (or a struct that became an alias of one with the same fields)
+//! is used by the same Rust code (`X::A`, patterns, struct literals), so it is no change; only
+//! the differences between the two are reported, as if the alias were the item.
 //!
 //! ```
 //! let old = dts2rs::model::rust::Module::new("", dts2rs::model::rust::ModuleKind::Root);
@@ -343,8 +348,8 @@ pub fn diff(
 /// Compares two Rust models generated with `config` (whose `non_exhaustive` or
 /// `extra_attributes` may make structs and enums `#[non_exhaustive]`).
 pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
-    let old = Side::new(old);
-    let new = Side::new(new);
+    let (old_side, new_side) = (Side::new(old), Side::new(new));
+    let (old, new) = (&old_side, &new_side);
     let mut keys: Vec<&ItemPath> = old.items.keys().chain(new.items.keys()).collect();
     keys.sort();
     keys.dedup();
@@ -371,7 +376,14 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
                 // Payloads do not change by themselves: fields typed with it are reported.
                 cx.push(ChangeKind::ItemRemoved, None, Breaks::API, "removed".to_owned());
             }
-            (Some(old), Some(new)) => cx.reachable(old, new),
+            (Some(old), Some(new)) => {
+                // A kind change to or from an alias is compared with what the alias reaches.
+                let old_seen = old_side.through_alias(&old, new.item);
+                let new_seen = new_side.through_alias(&new, old.item);
+                let old = Reached { item: old_seen.as_ref().unwrap_or(old.item), ..old };
+                let new = Reached { item: new_seen.as_ref().unwrap_or(new.item), ..new };
+                cx.reachable(old, new)
+            }
             (None, None) => {}
         }
     }
@@ -430,6 +442,32 @@ impl<'m> Side<'m> {
     }
 }
 
+impl Side<'_> {
+    /// When `reached` is a type alias (without arguments) of a struct or enum of this side and
+    /// `other`, what the same path reaches on the other side, is a struct or enum of that same
+    /// kind: the alias's target, which Rust code sees through the alias.
+    /// Code written against either compiles against the other wherever the two have the same
+    /// fields or variants (`X::A`, patterns, struct literals all go through an alias).
+    fn through_alias(&self, reached: &Reached, other: &Item) -> Option<Item> {
+        let ItemKind::Alias(RustType::Item(target, args)) = &reached.item.kind else {
+            return None;
+        };
+        if !args.is_empty() {
+            return None;
+        }
+        let target = self.reach(target)?.item;
+        let same_kind = matches!(
+            (&target.kind, &other.kind),
+            (ItemKind::Struct(_), ItemKind::Struct(_)) | (ItemKind::Enum(_), ItemKind::Enum(_))
+        );
+        if !same_kind {
+            return None;
+        }
+        // A place's alias has generated docs; the target keeps the first place's own.
+        Some(target.clone())
+    }
+}
+
 /// The item a path makes reachable, and where it is declared.
 struct Reached<'m> {
     /// The item at the compared path (a re-export, or the declared item itself).
@@ -459,6 +497,14 @@ fn kind_words(kind: &ItemKind) -> &'static str {
         ItemKind::Alias(_) => "a type alias",
         ItemKind::Trait(_) => "a trait",
         ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => "a re-export",
+    }
+}
+
+/// [`kind_words`], with an alias's target (`a type alias of `shared::Voice``).
+fn kind_text(kind: &ItemKind) -> String {
+    match kind {
+        ItemKind::Alias(target) => format!("a type alias of `{}`", ty(target)),
+        other => kind_words(other).to_owned(),
     }
 }
 
@@ -512,7 +558,16 @@ impl ItemDiff<'_> {
                 let wire = self.wire_breaking_between(old.item, new.item);
                 self.reexport(&old.path, &new.path, wire);
             }
-            _ => self.item(old.item, new.item),
+            _ => {
+                let from = self.changes.len();
+                self.item(old.item, new.item);
+                // Seen through an alias (`Side::through_alias`): the path holds the alias.
+                if matches!(new.at.kind, ItemKind::Alias(_)) {
+                    for change in &mut self.changes[from..] {
+                        change.item_kind = "type";
+                    }
+                }
+            }
         }
     }
 
@@ -583,7 +638,7 @@ impl ItemDiff<'_> {
                     ChangeKind::ItemKindChanged,
                     None,
                     Breaks { api: true, wire },
-                    format!("changed from {} to {}", kind_words(o), kind_words(n)),
+                    format!("changed from {} to {}", kind_words(o), kind_text(n)),
                 )
             }
         }
@@ -728,18 +783,19 @@ impl ItemDiff<'_> {
             }
             self.docs(&o.docs, &n.docs, Some(("variant", &o.name)));
         }
-        // Open on both sides: a closed enum that gains `Other` breaks exhaustive matches. No
-        // addition breaks the wire: every payload read before is read (and written) the same.
+        // No addition breaks the wire: every payload read before is read (and written) the
+        // same. Every addition to an exhaustive enum breaks a `match` without a wildcard arm,
+        // open or not (an open enum's `Other(_)` arm does not cover a new variant).
         let open = old.is_open() && new.is_open();
         for n in new.variants.iter().filter(|n| !old.variants.iter().any(|o| o.name == n.name)) {
-            let (api, why) = if open {
-                (
-                    false,
-                    "the enum is open: this value used to arrive as `Other`; code matching it \
-                     there should match the new variant",
-                )
-            } else if self.non_exhaustive {
+            let (api, why) = if self.non_exhaustive {
                 (false, "the enum is #[non_exhaustive]")
+            } else if open {
+                (
+                    true,
+                    "exhaustive `match`es must handle it (the enum is open: this value used to \
+                     arrive as `Other`, so no payload breaks)",
+                )
             } else {
                 (true, "the enum was closed: exhaustive `match`es must handle it")
             };

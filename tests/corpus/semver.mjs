@@ -50,8 +50,8 @@ function cscKey(text) {
     return { module: parts.slice(0, -1).join('::'), item: parts.at(-1) };
   };
   let m;
-  if ((m = text.match(/^(?:enum|struct|trait|mod) (\S+), previously/))) return { ...path(m[1]), isMod: text.startsWith('mod ') };
-  if ((m = text.match(/^trait method (\S+)::(\w+) in file/))) return { ...path(m[1]), member: m[2] };
+  if ((m = text.match(/^(?:enum|struct|trait|mod) (\S+), previously/))) return { ...path(m[1]), file, isMod: text.startsWith('mod ') };
+  if ((m = text.match(/^trait method (\S+)::(\w+) in file/))) return { ...path(m[1]), file, member: m[2] };
   if ((m = text.match(/^field (\w+)\.(\w+) in /))) return { file, item: m[1], member: m[2] };
   if ((m = text.match(/^field (\w+) of struct (\w+),/))) return { file, item: m[2], member: m[1] };
   if ((m = text.match(/^method (\w+) of trait (\w+),/))) return { file, item: m[2], member: m[1] };
@@ -59,7 +59,7 @@ function cscKey(text) {
   if ((m = text.match(/^type (\w+) no longer/))) return { file, item: m[1] };
   if ((m = text.match(/^enum (\w+) in /))) return { file, item: m[1] };
   if ((m = text.match(/^(\w+)::(\w+)(?:, previously| now takes)/))) return { file, item: m[1], member: m[2] };
-  if ((m = text.match(/^(openai_resources::\S+) in /))) return path(m[1]);
+  if ((m = text.match(/^(openai_resources::\S+) in /))) return { ...path(m[1]), file };
   return { file, item: null };
 }
 
@@ -83,11 +83,9 @@ const ours = JSON.parse(readFileSync(oursPath, 'utf8')).changes.map((c) => ({
 function agree(f, c) {
   if (f.isMod) return c.module === `${f.module}::${f.item}` || c.module.startsWith(`${f.module}::${f.item}::`) || (c.module === f.module && c.item === f.item);
   if (f.item !== c.item) return false;
-  if (f.module !== undefined) {
-    if (f.module !== c.module) return false;
-  } else if (!f.file || !c.files.includes(f.file.replace(/^(old|new)\//, ''))) {
-    return false;
-  }
+  // A path may be a re-export's; the file is the declaration's.
+  const inFile = f.file && c.files.includes(f.file.replace(/^(old|new)\//, ''));
+  if (f.module !== c.module && !inFile) return false;
   return !(f.member && c.member) || f.member === c.member;
 }
 
