@@ -74,13 +74,51 @@ function fileOf(crate, module) {
   return `${crate === oldCrate ? 'old' : 'new'}/src/resources/mod.rs`;
 }
 
+const filesOf = (module) =>
+  [fileOf(oldCrate, module), fileOf(newCrate, module)].map((f) => f.replace(/^(old|new)\//, ''));
 const ours = JSON.parse(readFileSync(oursPath, 'utf8')).changes.map((c) => ({
   ...c,
   member: c.member && c.member.replace(/^r#/, ''),
-  files: [fileOf(oldCrate, c.module), fileOf(newCrate, c.module)].map((f) => f.replace(/^(old|new)\//, '')),
+  files: filesOf(c.module),
+  // A re-export or an alias names the items it reaches (`now re-exports `a::X` (was `b::X`)`,
+  // `changed from a struct to a type alias of `a::X``): cargo-semver-checks reports those
+  // items' own changes at the re-exporting path, under their own names and files.
+  targets: ['reexport_target_changed', 'item_kind_changed', 'alias_target_changed'].includes(c.kind)
+    ? [...c.message.matchAll(/`([\w:]+)`/g)].map(([, p]) => {
+        const parts = p.split('::');
+        const module = parts.slice(0, -1).join('::');
+        return { module, item: parts.at(-1), files: filesOf(module) };
+      })
+    : [],
 }));
 
+// A change to an item that is a type alias on either side (`pub type X = a::Y;`, a place whose
+// enum became shared) is reported under the alias; cargo-semver-checks reports the target.
+const sources = new Map();
+function aliasTargets(c) {
+  const targets = [];
+  for (const [crate, file] of [[oldCrate, c.files[0]], [newCrate, c.files[1]]]) {
+    const path = join(crate, file);
+    if (!sources.has(path)) sources.set(path, existsSync(path) ? readFileSync(path, 'utf8') : '');
+    const alias = new RegExp(`pub type ${c.item.replace(/^r#/, '')} = ([\\w:]+);`, 'g');
+    for (const [, target] of sources.get(path).matchAll(alias)) {
+      // Relative to the alias's own module (`super::` climbs one module).
+      const ups = (target.match(/super::/g) || []).length;
+      const here = c.module ? c.module.split('::') : [];
+      const parts = [...here.slice(0, here.length - ups), ...target.replace(/^(super::)+/, '').split('::')];
+      const module = parts.slice(0, -1).join('::');
+      targets.push({ module, item: parts.at(-1), files: filesOf(module) });
+    }
+  }
+  return targets;
+}
+for (const c of ours) c.targets.push(...aliasTargets(c));
+
 function agree(f, c) {
+  return agreeAt(f, c) || c.targets.some((t) => agreeAt(f, { ...t, member: c.member }));
+}
+
+function agreeAt(f, c) {
   if (f.isMod) return c.module === `${f.module}::${f.item}` || c.module.startsWith(`${f.module}::${f.item}::`) || (c.module === f.module && c.item === f.item);
   if (f.item !== c.item) return false;
   // A path may be a re-export's; the file is the declaration's.
