@@ -9,7 +9,7 @@
 # (`openai_resources`), versions 1.0.0 and 1.1.0, serde and serde_json as dependencies, and a
 # lib.rs of `pub mod resources;`. Then
 #
-#   cargo semver-checks check-release --baseline-root old --manifest-path new/Cargo.toml \
+#   CARGO_TARGET_DIR="$scratch_target" cargo semver-checks check-release --baseline-root old --manifest-path new/Cargo.toml \
 #       --release-type minor
 #
 # judges the Rust API (a failure is a change that needs a major version), and
@@ -21,7 +21,7 @@
 #
 # Files kept per pair in OUT/openai-OLD-NEW/: csc.txt (cargo-semver-checks' report), ours.txt
 # and ours.json (`dts2rs diff`), compare.txt (the comparison, also printed). OUT is
-# $DTS2RS_SEMVER_OUT, or target/semver. The scratch crates build in $CARGO_TARGET_DIR, or
+# $DTS2RS_SEMVER_OUT, or target/semver. The scratch crates build in $DTS2RS_SEMVER_TARGET, or
 # target/semver-target. cargo-semver-checks must be installed
 # (`cargo install cargo-semver-checks --locked`; 0.51.0 was used); packages are fetched into
 # the corpus cache (tests/corpus/fetch.sh). Each cargo-semver-checks run builds the rustdoc
@@ -36,8 +36,8 @@ fi
 command -v cargo-semver-checks >/dev/null \
   || { echo "semver.sh: cargo-semver-checks is not installed (cargo install cargo-semver-checks --locked)" >&2; exit 1; }
 out=${DTS2RS_SEMVER_OUT:-$root/target/semver}
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target/semver-target}
-cargo build -q -p dts2rs-cli
+scratch_target=${DTS2RS_SEMVER_TARGET:-$root/target/semver-target}
+(unset CARGO_TARGET_DIR; cargo build -q -p dts2rs-cli)
 dts2rs="$root/target/debug/dts2rs"
 
 # A crate of openai@VERSION's resources/ at FOLDER, with crate version CRATE_VERSION.
@@ -80,7 +80,7 @@ while [ $# -ge 2 ]; do
   start=$(date +%s)
   # A non-zero exit with failures listed is a verdict (semver violations), not a failed stage.
   status=0
-  cargo semver-checks check-release --color never --baseline-root "$work/old" \
+  CARGO_TARGET_DIR="$scratch_target" cargo semver-checks check-release --color never --baseline-root "$work/old" \
     --manifest-path "$work/new/Cargo.toml" --release-type minor > "$work/csc.txt" 2> "$work/csc.err" \
     || status=$?
   if [ "$status" -ne 0 ] && ! grep -q '^--- failure' "$work/csc.txt"; then
