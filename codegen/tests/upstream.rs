@@ -154,11 +154,14 @@ fn names_of(
     out
 }
 
+/// A declaration's or place's file and byte range.
+type SpanKey = (FileId, u32, u32);
+
 /// The model's items, by path and by the span of the declaration or place they come from.
 #[derive(Default)]
 struct Items<'m> {
     by_path: HashMap<ItemPath, &'m Item>,
-    by_span: HashMap<(FileId, u32, u32), Vec<(ItemPath, &'m Item)>>,
+    by_span: HashMap<SpanKey, Vec<(ItemPath, &'m Item)>>,
     /// The file whose declarations are walked, and its module.
     file: Option<FileId>,
     module: Vec<String>,
