@@ -50,7 +50,8 @@ use crate::builder::{Builder, Error};
 use crate::config::Config;
 use crate::model::jsdoc::Docs;
 use crate::model::rust::{
-    Enum, Field, Item, ItemKind, ItemPath, Method, Module, RustType, TagValue, VariantKind,
+    Enum, Field, Item, ItemKind, ItemPath, Method, Module, ModuleKind, RustType, TagValue,
+    VariantKind,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -380,8 +381,17 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
                 // A kind change to or from an alias is compared with what the alias reaches.
                 let old_seen = old_side.through_alias(&old, new.item);
                 let new_seen = new_side.through_alias(&new, old.item);
-                let old = Reached { item: old_seen.as_ref().unwrap_or(old.item), ..old };
-                let new = Reached { item: new_seen.as_ref().unwrap_or(new.item), ..new };
+                // Types named by paths the new side resolves to the same item are the same.
+                let (old_item, new_item) =
+                    (old_seen.as_ref().unwrap_or(old.item), new_seen.as_ref().unwrap_or(new.item));
+                let canonical = (old_item != new_item)
+                    .then(|| (new_side.canonical(old_item), new_side.canonical(new_item)));
+                let (old_item, new_item) = match &canonical {
+                    Some((o, n)) => (o, n),
+                    None => (old_item, new_item),
+                };
+                let old = Reached { item: old_item, ..old };
+                let new = Reached { item: new_item, ..new };
                 cx.reachable(old, new)
             }
             (None, None) => {}
@@ -393,11 +403,13 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
 /// The items of one generation, by absolute path.
 struct Side<'m> {
     items: BTreeMap<ItemPath, &'m Item>,
+    /// The modules each module glob-re-exports (`pub use webhooks::*` in `webhooks`).
+    globs: BTreeMap<Vec<String>, Vec<Vec<String>>>,
 }
 
 impl<'m> Side<'m> {
     fn new(root: &'m Module) -> Self {
-        let mut side = Side { items: BTreeMap::new() };
+        let mut side = Side { items: BTreeMap::new(), globs: BTreeMap::new() };
         side.collect(root, &mut Vec::new());
         side
     }
@@ -408,6 +420,7 @@ impl<'m> Side<'m> {
             // (`chat::completions::*`), whose items are compared where they are declared.
             let name = match &item.kind {
                 ItemKind::ReexportAll(target) => {
+                    self.globs.entry(path.clone()).or_default().push(target.clone());
                     item_path(&ItemPath { modules: target.clone(), name: "*".to_owned() })
                 }
                 _ => item.name.clone(),
@@ -426,7 +439,30 @@ impl<'m> Side<'m> {
     /// target is not an item of this generation reaches itself; a cycle is cut after as many
     /// steps as there are items.
     fn reach(&self, at: &ItemPath) -> Option<Reached<'m>> {
-        let item = *self.items.get(at)?;
+        self.reach_within(at, 0, 0)
+    }
+
+    /// [`Side::reach`], `depth` globs deep: a path no item is declared or re-exported at may
+    /// still be reachable through a glob of one of its modules (`webhooks::event::Data` through
+    /// `pub use webhooks::*` in `webhooks`, when `event` moved into `webhooks::webhooks`), as
+    /// Rust resolves it: an explicit item first, then the globs. The first `fixed` modules of
+    /// `at` are known to exist (a glob's target): only the globs of longer prefixes are tried.
+    fn reach_within(&self, at: &ItemPath, fixed: usize, depth: usize) -> Option<Reached<'m>> {
+        let Some(&item) = self.items.get(at) else {
+            if depth > 4 {
+                return None;
+            }
+            return (fixed..=at.modules.len()).rev().find_map(|k| {
+                let targets = self.globs.get(&at.modules[..k])?;
+                targets.iter().find_map(|target| {
+                    let mut modules = target.clone();
+                    modules.extend_from_slice(&at.modules[k..]);
+                    let inner = ItemPath { modules, name: at.name.clone() };
+                    let reached = self.reach_within(&inner, target.len(), depth + 1)?;
+                    Some(Reached { via_reexport: true, ..reached })
+                })
+            });
+        };
         let (mut path, mut reached) = (at, item);
         let mut steps = 0;
         while let ItemKind::Reexport(target) = &reached.kind {
@@ -443,6 +479,29 @@ impl<'m> Side<'m> {
 }
 
 impl Side<'_> {
+    /// `item` with every item path in its types that this side reaches through re-exports
+    /// replaced by the path of the item declared there: `webhooks::event::Data` and
+    /// `webhooks::webhooks::event::Data` are one type when `webhooks` glob-re-exports
+    /// `webhooks::webhooks`, and code naming either compiles.
+    fn canonical(&self, item: &Item) -> Item {
+        fn paths(ty: &mut RustType, side: &Side) {
+            if let RustType::Item(path, _) = ty {
+                if let Some(reached) = side.reach(path) {
+                    if reached.via_reexport {
+                        *path = reached.path;
+                    }
+                }
+            }
+            for child in ty.children_mut() {
+                paths(child, side);
+            }
+        }
+        let mut module = Module::new("", ModuleKind::Root);
+        module.items.push(item.clone());
+        module.for_each_type_mut(&mut |ty| paths(ty, self));
+        module.items.pop().expect("the item pushed")
+    }
+
     /// When `reached` is a type alias (without arguments) of a struct or enum of this side and
     /// `other`, what the same path reaches on the other side, is a struct or enum of that same
     /// kind: the alias's target, which Rust code sees through the alias.

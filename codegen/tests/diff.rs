@@ -225,6 +225,19 @@ fn reexports_are_compared_by_target() {
     assert_eq!(classes(&report, "a::*"), [(ItemRemoved, None, "api")]);
 }
 
+#[test]
+fn a_path_kept_by_a_glob_is_not_removed() {
+    // `webhooks.d.ts` became `webhooks/webhooks.d.ts` with `webhooks/index.d.ts` doing
+    // `export * from './webhooks'`: `webhooks::BatchEvent` and the namespace's
+    // `webhooks::batch_event::Data` stay reachable through `pub use webhooks::*`, and field
+    // types naming either path are the same type.
+    let report = report("glob_moved");
+    assert!(classes(&report, "BatchEvent").iter().all(|c| c.0 == ItemAdded), "{report:?}");
+    assert!(classes(&report, "Data").iter().all(|c| c.0 == ItemAdded), "{report:?}");
+    assert_eq!(classes(&report, "Type")[0], member(VariantAdded, "BatchExpired", "api"));
+    assert_eq!(report.api_breaking_count(), 1, "{report:?}");
+}
+
 /// Asserts that `input` diffed against itself (with `config`) reports nothing.
 fn assert_identity(input: &Path, config: Option<&Path>) {
     let report = dts2rs::diff::diff(input, input, config).unwrap_or_else(|e| panic!("{e}"));
