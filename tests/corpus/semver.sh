@@ -9,7 +9,7 @@
 # (`openai_resources`), versions 1.0.0 and 1.1.0, serde and serde_json as dependencies, and a
 # lib.rs of `pub mod resources;`. Then
 #
-#   CARGO_TARGET_DIR="$scratch_target" cargo semver-checks check-release --baseline-root old --manifest-path new/Cargo.toml \
+#   cargo semver-checks check-release --baseline-root old --manifest-path new/Cargo.toml \
 #       --release-type minor
 #
 # judges the Rust API (a failure is a change that needs a major version), and
