@@ -390,8 +390,15 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
                     Some((o, n)) => (o, n),
                     None => (old_item, new_item),
                 };
-                let old = Reached { item: old_item, ..old };
+                let mut old = Reached { item: old_item, ..old };
                 let new = Reached { item: new_item, ..new };
+                // A re-export of an old path that the new side still resolves (through a glob)
+                // to the item the new re-export reaches points at the same item.
+                if old.path != new.path
+                    && new_side.reach(&old.path).is_some_and(|r| r.path == new.path)
+                {
+                    old.path = new.path.clone();
+                }
                 cx.reachable(old, new)
             }
             (None, None) => {}
