@@ -25,15 +25,20 @@
 //! | field added | for struct literals, unless the struct is `#[non_exhaustive]` | if required |
 //! | variant removed | yes | yes, unless a string of an enum still open (it arrives as `Other`) |
 //! | variant's payload changed / only its string or tag changed | yes / no | yes, unless as above |
-//! | variant added | for a closed enum; not `#[non_exhaustive]`, nor open (below) | no |
+//! | variant added | unless `#[non_exhaustive]` (also to an open enum: below) | no |
 //! | a re-export reaches another item | yes | if the two items differ on the wire |
 //! | generic parameters, trait methods added, removed or changed | yes | no |
 //! | item added, doc-only change | no | no |
 //!
-//! A variant added to an open enum (one with `Other`) is not counted as API breaking: the value
-//! used to arrive as `Other`, and code that matched it there should match the new variant. A
-//! `match` on an open enum that names every variant and `Other(_)`, with no wildcard arm, does
-//! stop compiling; cargo-semver-checks counts that.
+//! A variant added to an open enum (one with `Other`) breaks the API and not the wire: a `match`
+//! that names every variant and `Other(_)`, with no wildcard arm, stops compiling (as
+//! cargo-semver-checks counts it), while every payload still reads the same (the value used to
+//! arrive as `Other`).
+//!
+//! A type alias is compared by what it reaches: a place whose enum became an alias of a shared
+//! enum with the same variants (or a struct that became an alias of one with the same fields)
+//! is used by the same Rust code (`X::A`, patterns, struct literals), so it is no change; only
+//! the differences between the two are reported, as if the alias were the item.
 //!
 //! ```
 //! let old = dts2rs::model::rust::Module::new("", dts2rs::model::rust::ModuleKind::Root);
@@ -45,7 +50,8 @@ use crate::builder::{Builder, Error};
 use crate::config::Config;
 use crate::model::jsdoc::Docs;
 use crate::model::rust::{
-    Enum, Field, Item, ItemKind, ItemPath, Method, Module, RustType, TagValue, VariantKind,
+    Enum, Field, Item, ItemKind, ItemPath, Method, Module, ModuleKind, RustType, TagValue,
+    VariantKind,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -343,8 +349,8 @@ pub fn diff(
 /// Compares two Rust models generated with `config` (whose `non_exhaustive` or
 /// `extra_attributes` may make structs and enums `#[non_exhaustive]`).
 pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
-    let old = Side::new(old);
-    let new = Side::new(new);
+    let (old_side, new_side) = (Side::new(old), Side::new(new));
+    let (old, new) = (&old_side, &new_side);
     let mut keys: Vec<&ItemPath> = old.items.keys().chain(new.items.keys()).collect();
     keys.sort();
     keys.dedup();
@@ -371,7 +377,30 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
                 // Payloads do not change by themselves: fields typed with it are reported.
                 cx.push(ChangeKind::ItemRemoved, None, Breaks::API, "removed".to_owned());
             }
-            (Some(old), Some(new)) => cx.reachable(old, new),
+            (Some(old), Some(new)) => {
+                // A kind change to or from an alias is compared with what the alias reaches.
+                let old_seen = old_side.through_alias(&old, new.item);
+                let new_seen = new_side.through_alias(&new, old.item);
+                // Types named by paths the new side resolves to the same item are the same.
+                let (old_item, new_item) =
+                    (old_seen.as_ref().unwrap_or(old.item), new_seen.as_ref().unwrap_or(new.item));
+                let canonical = (old_item != new_item)
+                    .then(|| (new_side.canonical(old_item), new_side.canonical(new_item)));
+                let (old_item, new_item) = match &canonical {
+                    Some((o, n)) => (o, n),
+                    None => (old_item, new_item),
+                };
+                let mut old = Reached { item: old_item, ..old };
+                let new = Reached { item: new_item, ..new };
+                // A re-export of an old path that the new side still resolves (through a glob)
+                // to the item the new re-export reaches points at the same item.
+                if old.path != new.path
+                    && new_side.reach(&old.path).is_some_and(|r| r.path == new.path)
+                {
+                    old.path = new.path.clone();
+                }
+                cx.reachable(old, new)
+            }
             (None, None) => {}
         }
     }
@@ -381,11 +410,13 @@ pub fn diff_models(old: &Module, new: &Module, config: &Config) -> Report {
 /// The items of one generation, by absolute path.
 struct Side<'m> {
     items: BTreeMap<ItemPath, &'m Item>,
+    /// The modules each module glob-re-exports (`pub use webhooks::*` in `webhooks`).
+    globs: BTreeMap<Vec<String>, Vec<Vec<String>>>,
 }
 
 impl<'m> Side<'m> {
     fn new(root: &'m Module) -> Self {
-        let mut side = Side { items: BTreeMap::new() };
+        let mut side = Side { items: BTreeMap::new(), globs: BTreeMap::new() };
         side.collect(root, &mut Vec::new());
         side
     }
@@ -396,6 +427,7 @@ impl<'m> Side<'m> {
             // (`chat::completions::*`), whose items are compared where they are declared.
             let name = match &item.kind {
                 ItemKind::ReexportAll(target) => {
+                    self.globs.entry(path.clone()).or_default().push(target.clone());
                     item_path(&ItemPath { modules: target.clone(), name: "*".to_owned() })
                 }
                 _ => item.name.clone(),
@@ -414,7 +446,30 @@ impl<'m> Side<'m> {
     /// target is not an item of this generation reaches itself; a cycle is cut after as many
     /// steps as there are items.
     fn reach(&self, at: &ItemPath) -> Option<Reached<'m>> {
-        let item = *self.items.get(at)?;
+        self.reach_within(at, 0, 0)
+    }
+
+    /// [`Side::reach`], `depth` globs deep: a path no item is declared or re-exported at may
+    /// still be reachable through a glob of one of its modules (`webhooks::event::Data` through
+    /// `pub use webhooks::*` in `webhooks`, when `event` moved into `webhooks::webhooks`), as
+    /// Rust resolves it: an explicit item first, then the globs. The first `fixed` modules of
+    /// `at` are known to exist (a glob's target): only the globs of longer prefixes are tried.
+    fn reach_within(&self, at: &ItemPath, fixed: usize, depth: usize) -> Option<Reached<'m>> {
+        let Some(&item) = self.items.get(at) else {
+            if depth > 4 {
+                return None;
+            }
+            return (fixed..=at.modules.len()).rev().find_map(|k| {
+                let targets = self.globs.get(&at.modules[..k])?;
+                targets.iter().find_map(|target| {
+                    let mut modules = target.clone();
+                    modules.extend_from_slice(&at.modules[k..]);
+                    let inner = ItemPath { modules, name: at.name.clone() };
+                    let reached = self.reach_within(&inner, target.len(), depth + 1)?;
+                    Some(Reached { via_reexport: true, ..reached })
+                })
+            });
+        };
         let (mut path, mut reached) = (at, item);
         let mut steps = 0;
         while let ItemKind::Reexport(target) = &reached.kind {
@@ -427,6 +482,55 @@ impl<'m> Side<'m> {
         }
         let via_reexport = !std::ptr::eq(item, reached);
         Some(Reached { at: item, path: path.clone(), item: reached, via_reexport })
+    }
+}
+
+impl Side<'_> {
+    /// `item` with every item path in its types that this side reaches through re-exports
+    /// replaced by the path of the item declared there: `webhooks::event::Data` and
+    /// `webhooks::webhooks::event::Data` are one type when `webhooks` glob-re-exports
+    /// `webhooks::webhooks`, and code naming either compiles.
+    fn canonical(&self, item: &Item) -> Item {
+        fn paths(ty: &mut RustType, side: &Side) {
+            if let RustType::Item(path, _) = ty {
+                if let Some(reached) = side.reach(path) {
+                    if reached.via_reexport {
+                        *path = reached.path;
+                    }
+                }
+            }
+            for child in ty.children_mut() {
+                paths(child, side);
+            }
+        }
+        let mut module = Module::new("", ModuleKind::Root);
+        module.items.push(item.clone());
+        module.for_each_type_mut(&mut |ty| paths(ty, self));
+        module.items.pop().expect("the item pushed")
+    }
+
+    /// When `reached` is a type alias (without arguments) of a struct or enum of this side and
+    /// `other`, what the same path reaches on the other side, is a struct or enum of that same
+    /// kind: the alias's target, which Rust code sees through the alias.
+    /// Code written against either compiles against the other wherever the two have the same
+    /// fields or variants (`X::A`, patterns, struct literals all go through an alias).
+    fn through_alias(&self, reached: &Reached, other: &Item) -> Option<Item> {
+        let ItemKind::Alias(RustType::Item(target, args)) = &reached.item.kind else {
+            return None;
+        };
+        if !args.is_empty() {
+            return None;
+        }
+        let target = self.reach(target)?.item;
+        let same_kind = matches!(
+            (&target.kind, &other.kind),
+            (ItemKind::Struct(_), ItemKind::Struct(_)) | (ItemKind::Enum(_), ItemKind::Enum(_))
+        );
+        if !same_kind {
+            return None;
+        }
+        // A place's alias has generated docs; the target keeps the first place's own.
+        Some(target.clone())
     }
 }
 
@@ -459,6 +563,14 @@ fn kind_words(kind: &ItemKind) -> &'static str {
         ItemKind::Alias(_) => "a type alias",
         ItemKind::Trait(_) => "a trait",
         ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => "a re-export",
+    }
+}
+
+/// [`kind_words`], with an alias's target (`a type alias of `shared::Voice``).
+fn kind_text(kind: &ItemKind) -> String {
+    match kind {
+        ItemKind::Alias(target) => format!("a type alias of `{}`", ty(target)),
+        other => kind_words(other).to_owned(),
     }
 }
 
@@ -512,7 +624,16 @@ impl ItemDiff<'_> {
                 let wire = self.wire_breaking_between(old.item, new.item);
                 self.reexport(&old.path, &new.path, wire);
             }
-            _ => self.item(old.item, new.item),
+            _ => {
+                let from = self.changes.len();
+                self.item(old.item, new.item);
+                // Seen through an alias (`Side::through_alias`): the path holds the alias.
+                if matches!(new.at.kind, ItemKind::Alias(_)) {
+                    for change in &mut self.changes[from..] {
+                        change.item_kind = "type";
+                    }
+                }
+            }
         }
     }
 
@@ -583,7 +704,7 @@ impl ItemDiff<'_> {
                     ChangeKind::ItemKindChanged,
                     None,
                     Breaks { api: true, wire },
-                    format!("changed from {} to {}", kind_words(o), kind_words(n)),
+                    format!("changed from {} to {}", kind_words(o), kind_text(n)),
                 )
             }
         }
@@ -728,18 +849,19 @@ impl ItemDiff<'_> {
             }
             self.docs(&o.docs, &n.docs, Some(("variant", &o.name)));
         }
-        // Open on both sides: a closed enum that gains `Other` breaks exhaustive matches. No
-        // addition breaks the wire: every payload read before is read (and written) the same.
+        // No addition breaks the wire: every payload read before is read (and written) the
+        // same. Every addition to an exhaustive enum breaks a `match` without a wildcard arm,
+        // open or not (an open enum's `Other(_)` arm does not cover a new variant).
         let open = old.is_open() && new.is_open();
         for n in new.variants.iter().filter(|n| !old.variants.iter().any(|o| o.name == n.name)) {
-            let (api, why) = if open {
-                (
-                    false,
-                    "the enum is open: this value used to arrive as `Other`; code matching it \
-                     there should match the new variant",
-                )
-            } else if self.non_exhaustive {
+            let (api, why) = if self.non_exhaustive {
                 (false, "the enum is #[non_exhaustive]")
+            } else if open {
+                (
+                    true,
+                    "exhaustive `match`es must handle it (the enum is open: this value used to \
+                     arrive as `Other`, so no payload breaks)",
+                )
             } else {
                 (true, "the enum was closed: exhaustive `match`es must handle it")
             };

@@ -124,9 +124,12 @@ fn enum_variants_closed_open_and_untagged() {
         classes(&report, "Closed"),
         [member(VariantRemoved, "C", "api+wire"), member(VariantAdded, "D", "api")]
     );
-    assert_eq!(classes(&report, "Open"), [member(VariantAdded, "Ballad", "")]);
+    // An exhaustive `match` naming every variant and `Other(_)` stops compiling; every
+    // payload still reads the same.
+    assert_eq!(classes(&report, "Open"), [member(VariantAdded, "Ballad", "api")]);
     let open = &report.changes.iter().find(|c| c.item == "Open").unwrap().message;
     assert!(open.contains("used to arrive as `Other`"), "{open}");
+    assert!(open.contains("exhaustive `match`es must handle it"), "{open}");
     assert_eq!(
         classes(&report, "Payload"),
         [member(VariantRemoved, "Number", "api+wire"), member(VariantAdded, "Bool", "api")]
@@ -141,6 +144,27 @@ fn alias_target() {
     let report = report("alias");
     assert_eq!(classes(&report, "Target"), [(AliasTargetChanged, None, "api+wire")]);
     assert!(classes(&report, "Same").is_empty());
+}
+
+#[test]
+fn an_alias_is_compared_by_what_it_reaches() {
+    let report = report("through_alias");
+    // A place's enum became an alias of a shared enum with the same variants (a second place
+    // has the union now): the same Rust code compiles, so it is no change.
+    assert!(classes(&report, "InputAudioFormat").is_empty());
+    // With another variant: only the difference is reported.
+    assert_eq!(
+        classes(&report, "Voice"),
+        [(ItemAdded, None, ""), member(VariantAdded, "Ballad", "api")]
+    );
+    let voice = report.changes.iter().find(|c| c.member.as_deref() == Some("Ballad")).unwrap();
+    assert_eq!((voice.module.as_str(), voice.item_kind), ("session", "type"));
+    // The other way: an alias of a shared enum became the place's own enum (the union is no
+    // longer shared), and a struct became an alias of a struct with the same fields.
+    assert!(classes(&report, "Turn").iter().all(|c| c.0 == ItemRemoved), "{report:?}");
+    assert!(classes(&report, "Usage").is_empty());
+    // An alias of a struct with another field: the field is reported.
+    assert_eq!(classes(&report, "Limits"), [member(FieldAdded, "min", "api+wire")]);
 }
 
 #[test]
@@ -201,6 +225,22 @@ fn reexports_are_compared_by_target() {
     assert_eq!(classes(&report, "a::*"), [(ItemRemoved, None, "api")]);
 }
 
+#[test]
+fn a_path_kept_by_a_glob_is_not_removed() {
+    // `webhooks.d.ts` became `webhooks/webhooks.d.ts` with `webhooks/index.d.ts` doing
+    // `export * from './webhooks'`: `webhooks::BatchEvent` and the namespace's
+    // `webhooks::batch_event::Data` stay reachable through `pub use webhooks::*`, and field
+    // types naming either path are the same type.
+    let report = report("glob_moved");
+    assert!(classes(&report, "BatchEvent").iter().all(|c| c.0 == ItemAdded), "{report:?}");
+    assert!(classes(&report, "Data").iter().all(|c| c.0 == ItemAdded), "{report:?}");
+    assert_eq!(classes(&report, "Type")[0], member(VariantAdded, "BatchExpired", "api"));
+    // The root's `pub use webhooks::BatchEvent` became `pub use webhooks::webhooks::BatchEvent`:
+    // the old path still reaches the same item.
+    assert!(classes(&report, "BatchEvent").iter().all(|c| c.0 == ItemAdded), "{report:?}");
+    assert_eq!(report.api_breaking_count(), 1, "{report:?}");
+}
+
 /// Asserts that `input` diffed against itself (with `config`) reports nothing.
 fn assert_identity(input: &Path, config: Option<&Path>) {
     let report = dts2rs::diff::diff(input, input, config).unwrap_or_else(|e| panic!("{e}"));
@@ -212,17 +252,21 @@ fn text_report_gives_counts_by_kind_then_breaking_then_compatible_changes() {
     let text = report("enums").render_text();
     let at = |line: &str| text.find(line).unwrap_or_else(|| panic!("{line:?} in\n{text}"));
     assert!(
-        text.starts_with("6 change(s), 5 breaking (5 Rust API, 2 wire), 1 compatible\n"),
+        text.starts_with("6 change(s), 6 breaking (6 Rust API, 2 wire), 0 compatible\n"),
         "{text}"
     );
     assert!(
-        at("\nvariant_added                    4        3    3    0\n")
+        at("\nvariant_added                    4        4    4    0\n")
             < at("\nbreaking changes\n")
     );
     assert!(at("\nbreaking changes\n") < at("  api+wire enum Closed: variant `C`"));
     assert!(at("  api+wire enum Closed: variant `C`") < at("  api      enum Closed: variant `D`"));
-    assert!(at("enum Payload: variant `Bool`") < at("\ncompatible changes\n"));
-    assert!(at("\ncompatible changes\n") < at("enum Open: variant `Ballad`"));
+    assert!(!text.contains("\ncompatible changes\n"), "{text}");
+    let text = report("through_alias").render_text();
+    let at = |line: &str| text.find(line).unwrap_or_else(|| panic!("{line:?} in\n{text}"));
+    assert!(at("\nbreaking changes\n") < at("  api      type Voice: variant `Ballad`"));
+    assert!(at("  api      type Voice: variant `Ballad`") < at("\ncompatible changes\n"));
+    assert!(at("\ncompatible changes\n") < at("  enum AudioFormat: added"));
 }
 
 #[test]

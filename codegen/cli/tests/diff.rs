@@ -96,16 +96,16 @@ fn cli_json_format() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    assert_eq!(json["breaking"], 5);
-    assert_eq!((&json["api_breaking"], &json["wire_breaking"]), (&5.into(), &2.into()));
+    assert_eq!(json["breaking"], 6);
+    assert_eq!((&json["api_breaking"], &json["wire_breaking"]), (&6.into(), &2.into()));
     assert_eq!(
         json["summary"],
         serde_json::json!([
             {
                 "kind": "variant_added",
                 "changes": 4,
-                "breaking": 3,
-                "api_breaking": 3,
+                "breaking": 4,
+                "api_breaking": 4,
                 "wire_breaking": 0,
             },
             {
@@ -127,10 +127,10 @@ fn cli_json_format() {
             "item_kind": "enum",
             "kind": "variant_added",
             "member": "Ballad",
-            "breaking": false,
-            "api_breaking": false,
+            "breaking": true,
+            "api_breaking": true,
             "wire_breaking": false,
-            "message": "variant `Ballad` (\"ballad\") added; the enum is open: this value used to arrive as `Other`; code matching it there should match the new variant",
+            "message": "variant `Ballad` (\"ballad\") added; exhaustive `match`es must handle it (the enum is open: this value used to arrive as `Other`, so no payload breaks)",
         })
     );
 }

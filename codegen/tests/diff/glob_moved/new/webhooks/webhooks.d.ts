@@ -1,0 +1,9 @@
+export interface BatchEvent {
+    data: BatchEvent.Data;
+    type: 'batch.cancelled' | 'batch.expired';
+}
+export declare namespace BatchEvent {
+    interface Data {
+        id: string;
+    }
+}

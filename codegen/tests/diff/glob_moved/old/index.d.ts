@@ -1,0 +1,1 @@
+export { BatchEvent } from './webhooks';
