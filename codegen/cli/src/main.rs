@@ -137,9 +137,20 @@ fn diff(
             return ExitCode::from(2);
         }
     };
-    match format {
-        Format::Text => print!("{}", report.render_text()),
-        Format::Json => print!("{}", report.render_json()),
+    let text = match format {
+        Format::Text => report.render_text(),
+        Format::Json => report.render_json(),
+    };
+    // A reader that stops early (`dts2rs diff … | head`) closes the pipe: not an error of
+    // ours, and no reason to panic as `print!` would.
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = std::io::Write::write_all(&mut stdout, text.as_bytes())
+        .and_then(|()| std::io::Write::flush(&mut stdout))
+    {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("dts2rs: cannot write the report: {error}");
+            return ExitCode::from(2);
+        }
     }
     if let Some(deny) = deny_breaking {
         let (denied, what, value) = deny.count(&report);

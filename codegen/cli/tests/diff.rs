@@ -166,3 +166,28 @@ fn cli_generation_form_still_works_beside_the_subcommand() {
         predicate::str::contains("--deny-breaking").and(predicate::str::contains("--format")),
     );
 }
+
+/// A reader that stops early (`dts2rs diff … | head`) closes the pipe: the command ends
+/// quietly instead of panicking. The report (3 000 removed structs) outgrows a pipe's buffer,
+/// so the command is still writing when the pipe closes.
+#[test]
+fn cli_diff_into_a_closed_pipe_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let old: String =
+        (0..3000).map(|i| format!("export interface Item{i} {{ id: string; }}\n")).collect();
+    std::fs::write(dir.path().join("old.d.ts"), old).unwrap();
+    std::fs::write(dir.path().join("new.d.ts"), "export interface Kept { id: string; }\n").unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("dts2rs"))
+        .arg("diff")
+        .arg(dir.path().join("old.d.ts"))
+        .arg(dir.path().join("new.d.ts"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before the report is written
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
