@@ -3,8 +3,9 @@
 //! files use each other (`billing/refunds` → `billing/invoices` → `shared`), one that
 //! stands alone (`chat`), and an index re-exporting from them.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod scratch;
+
+use std::path::Path;
 
 /// Generates the fixture with `module_features` into `out`.
 fn generate(out: &Path) -> dts2rs::Generation {
@@ -85,23 +86,14 @@ fn every_feature_compiles_alone() {
         "#![deny(warnings)]\n#[path = \"bindings/mod.rs\"]\npub mod bindings;\n",
     )
     .unwrap();
-    // The workspace's lock file pins versions that are already downloaded.
-    let lock = concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock");
-    std::fs::copy(lock, dir.path().join("Cargo.lock")).unwrap();
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../target").into())
-        .join("features-check");
     let mut sets: Vec<String> = vec![String::new(), features.join(",")];
     sets.extend(features.iter().cloned());
     for set in sets {
-        let output = Command::new(env!("CARGO"))
-            .args(["check", "--offline", "--quiet", "--no-default-features", "--features", &set])
-            .arg("--target-dir")
-            .arg(&target)
-            .current_dir(dir.path())
-            .output()
-            .expect("run cargo");
+        let output = scratch::cargo(
+            dir.path(),
+            &["check", "--no-default-features", "--features", &set],
+            "features-check",
+        );
         assert!(
             output.status.success(),
             "the bindings do not compile with features [{set}]:\n{}",

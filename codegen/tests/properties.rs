@@ -15,6 +15,8 @@
 //! `cargo test -p dts2rs --test properties -- --ignored` also compiles a sample of outputs
 //! under `#![deny(warnings)]` in a scratch crate (slow: it builds serde).
 
+mod scratch;
+
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config as RunnerConfig, TestRunner};
@@ -243,19 +245,7 @@ fn sample_compiles_under_deny_warnings() {
         "[package]\nname = \"sample\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n\n[workspace]\n",
     )
     .unwrap();
-    // The workspace's lock file pins versions that are already downloaded.
-    let lock = concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock");
-    std::fs::copy(lock, dir.path().join("Cargo.lock")).unwrap();
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../target").into())
-        .join("property-sample");
-    let output = std::process::Command::new(env!("CARGO"))
-        .args(["build", "--offline", "--quiet", "--target-dir"])
-        .arg(&target)
-        .current_dir(dir.path())
-        .output()
-        .expect("run cargo");
+    let output = scratch::cargo(dir.path(), &["build"], "property-sample");
     assert!(
         output.status.success(),
         "the sample does not compile (sources kept in {}):\n{}",

@@ -249,14 +249,8 @@ impl Impls<'_, '_> {
                 }),
                 Holes::visit_item_impl_mut,
             );
-        let serialize = self.holes().fill(
-            template!(syn::ItemImpl, impl serde::Serialize for __Self {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> __Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
-                }
-            }),
-            Holes::visit_item_impl_mut,
-        );
+        let serialize =
+            self.serialize_impl(template!(syn::Expr, serializer.serialize_str(self.as_str())));
         let wire_str = syn::parse_str::<syn::Path>(&self.ctx.support("wire_str"))
             .expect("the support module's path is a path");
         let deserialize = self.holes().path("__wire_str", wire_str).fill(
@@ -494,6 +488,18 @@ impl Impls<'_, '_> {
         items
     }
 
+    /// `impl Serialize` whose `serialize` (with `self` and `serializer`) is `body`.
+    fn serialize_impl(&self, body: syn::Expr) -> syn::ItemImpl {
+        self.holes().expr("__body", body).fill(
+            template!(syn::ItemImpl, impl serde::Serialize for __Self {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> __Result<S::Ok, S::Error> {
+                    __body
+                }
+            }),
+            Holes::visit_item_impl_mut,
+        )
+    }
+
     /// Serde impls written out: `Serialize` matches `self` against `serialize_arms`;
     /// `Deserialize` reads a `serde_json::Value` named `value` and evaluates `deserialize`.
     fn serde_by_hand(
@@ -501,17 +507,7 @@ impl Impls<'_, '_> {
         serialize_arms: Vec<syn::Arm>,
         deserialize: syn::Expr,
     ) -> Vec<syn::Item> {
-        let serialize = self
-            .holes()
-            .expr("__body", match_expr(template!(syn::Expr, self), serialize_arms))
-            .fill(
-                template!(syn::ItemImpl, impl serde::Serialize for __Self {
-                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> __Result<S::Ok, S::Error> {
-                        __body
-                    }
-                }),
-                Holes::visit_item_impl_mut,
-            );
+        let serialize = self.serialize_impl(match_expr(template!(syn::Expr, self), serialize_arms));
         let deserialize = self.holes().expr("__body", deserialize).fill(
             template!(
                 syn::ItemImpl,
