@@ -493,9 +493,18 @@ impl Side<'_> {
     fn canonical(&self, item: &Item) -> Item {
         fn paths(ty: &mut RustType, side: &Side) {
             if let RustType::Item(path, _) = ty {
-                if let Some(reached) = side.reach(path) {
+                // Through re-exports, and through aliases without arguments (a nested type
+                // defined once elsewhere, a shared enum), to the item itself: a bounded walk.
+                for _ in 0..8 {
+                    let Some(reached) = side.reach(path) else { break };
                     if reached.via_reexport {
                         *path = reached.path;
+                    }
+                    match &reached.item.kind {
+                        ItemKind::Alias(RustType::Item(target, args)) if args.is_empty() => {
+                            *path = target.clone();
+                        }
+                        _ => break,
                     }
                 }
             }
