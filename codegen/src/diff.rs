@@ -530,17 +530,7 @@ impl Side<'_> {
         if !args.is_empty() {
             return None;
         }
-        let mut target = self.reach(target)?.item;
-        // An alias of an alias (a place's alias of a shared enum that is itself defined once
-        // elsewhere): to the end of the chain, bounded.
-        for _ in 0..8 {
-            match &target.kind {
-                ItemKind::Alias(RustType::Item(next, args)) if args.is_empty() => {
-                    target = self.reach(next)?.item;
-                }
-                _ => break,
-            }
-        }
+        let target = self.reach(target)?.item;
         let same_kind = matches!(
             (&target.kind, &other.kind),
             (ItemKind::Struct(_), ItemKind::Struct(_)) | (ItemKind::Enum(_), ItemKind::Enum(_))
