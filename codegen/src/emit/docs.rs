@@ -241,14 +241,20 @@ fn escape_inline(line: &str) -> String {
     }
     let line = inline_link_tags(line);
     let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len() + 8);
+    escape_chars(&chars, false)
+}
+
+/// [`escape_inline`] on the characters of a line, or of a link's text (`in_link`), where a bare
+/// URL stays as it is: CommonMark allows no link inside a link, autolinks included.
+fn escape_chars(chars: &[char], in_link: bool) -> String {
+    let mut out = String::with_capacity(chars.len() + 8);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         match c {
             '`' => {
                 let run = chars[i..].iter().take_while(|&&c| c == '`').count();
-                let close = find_run(&chars, i + run, run);
+                let close = find_run(chars, i + run, run);
                 let end = close.map_or(i + run, |j| j + run);
                 out.extend(&chars[i..end]);
                 i = end;
@@ -261,16 +267,24 @@ fn escape_inline(line: &str) -> String {
                 continue;
             }
             '[' => {
-                if let Some(end) = link_end(&chars, i) {
-                    out.extend(&chars[i..end]);
-                    i = end;
-                    continue;
+                // A link's text is escaped like any text (it may hold `<tags>`); its destination
+                // is kept. Brackets around a text that holds a link are no link (CommonMark: the
+                // innermost one is), so they are escaped and the inner link is kept.
+                if let Some((close, end)) = link_end(chars, i) {
+                    let text = &chars[i + 1..close];
+                    if !holds_link(text) {
+                        out.push('[');
+                        out.push_str(&escape_chars(text, true));
+                        out.extend(&chars[close..end]);
+                        i = end;
+                        continue;
+                    }
                 }
                 out.push_str("\\[");
             }
             ']' => out.push_str("\\]"),
             '<' => {
-                if let Some(end) = autolink_end(&chars, i) {
+                if let Some(end) = autolink_end(chars, i) {
                     out.extend(&chars[i..end]);
                     i = end;
                     continue;
@@ -278,7 +292,10 @@ fn escape_inline(line: &str) -> String {
                 out.push_str("\\<");
             }
             // A URL starts after anything but a letter or digit: `(https://…)` is wrapped too.
-            'h' if starts_url(&chars, i) && (i == 0 || !chars[i - 1].is_alphanumeric()) => {
+            'h' if !in_link
+                && starts_url(chars, i)
+                && (i == 0 || !chars[i - 1].is_alphanumeric()) =>
+            {
                 let mut end = i;
                 while end < chars.len() && is_url_char(chars[end]) {
                     end += 1;
@@ -345,12 +362,21 @@ fn find_run(chars: &[char], from: usize, run: usize) -> Option<usize> {
     None
 }
 
-/// The end of a Markdown link `[text](url)` starting at `start`.
+/// Whether `text` holds a Markdown link or an autolink.
+fn holds_link(text: &[char]) -> bool {
+    (0..text.len()).any(|j| match text[j] {
+        '[' => link_end(text, j).is_some(),
+        '<' => autolink_end(text, j).is_some(),
+        _ => false,
+    })
+}
+
+/// The closing `]` and the end of a Markdown link `[text](url)` starting at `start`.
 ///
 /// A reference link (`[text][ref]`, `[text][]`) is no link here: its definition
 /// (`[ref]: url`) is escaped like any other bracket, so rustdoc would look `ref` up as an
 /// intra-doc link and fail.
-fn link_end(chars: &[char], start: usize) -> Option<usize> {
+fn link_end(chars: &[char], start: usize) -> Option<(usize, usize)> {
     let mut depth = 0;
     let mut close = None;
     for (j, &c) in chars.iter().enumerate().skip(start) {
@@ -370,7 +396,7 @@ fn link_end(chars: &[char], start: usize) -> Option<usize> {
     if chars.get(close + 1) != Some(&'(') {
         return None;
     }
-    chars[close + 2..].iter().position(|&c| c == ')').map(|p| close + 3 + p)
+    chars[close + 2..].iter().position(|&c| c == ')').map(|p| (close, close + 3 + p))
 }
 
 /// The end of an autolink `<https://…>` starting at `start`.
@@ -497,6 +523,25 @@ mod tests {
         assert_eq!(
             render("See [the API\nreference](https://example.com/a) and `a\n[0]`."),
             vec!["See [the API", "reference](https://example.com/a) and `a", "[0]`."]
+        );
+    }
+
+    #[test]
+    fn link_texts_are_escaped_and_links_in_links_are_no_links() {
+        // stripe's docs: an unclosed HTML tag inside a link's text, and a link inside another.
+        assert_eq!(
+            render("an [Account Link or <a href=\"/x\">Account Session](https://s.com/a) to start"),
+            vec!["an [Account Link or \\<a href=\"/x\">Account Session](https://s.com/a) to start"]
+        );
+        assert_eq!(
+            render("until you [finalize it, to [pay](/pay) or <a href=\"/s\">send](https://s.com/f) it"),
+            vec![
+                "until you \\[finalize it, to [pay](/pay) or \\<a href=\"/s\">send\\](<https://s.com/f>) it"
+            ]
+        );
+        assert_eq!(
+            render("[https://example.com](https://example.com)"),
+            vec!["[https://example.com](https://example.com)"]
         );
     }
 
