@@ -13,7 +13,8 @@
 # - builddeps: cold `cargo build --release` of a tiny crate whose build script uses the dts2rs
 #              library (no CLI: that is dts2rs-cli) vs. one whose build script uses swc_ecma_parser
 #              alone, same version/features: how dts2rs is used, as a build-dependency
-# - layouts:   the openai 4.104.0 tree as one file and as a folder (issue 11: one file as fast)
+# - layouts:   the openai 4.104.0 tree as one file and as a folder (issue 11: one file as fast),
+#              and the one file against a process that only parses the tree with swc
 # - rustc:     what the user waits for (issue 11): a clean debug build (non-incremental, as a
 #              dependency builds) of the bindings of openai 7.55.0 `resources/` alone, its
 #              dependencies built first, beside async-openai 0.43.0's `types` feature built the
@@ -93,6 +94,11 @@ if want layouts; then
   one=$last_ms
   measure "folder (-o out/)" "$RUNS" "$bin" -q "$openai" -o "$tmp/out"
   awk -v a="$one" -v b="$last_ms" 'BEGIN {printf "one file / folder: %.2fx\n", a / b}'
+  # The floor: a process that only reads and parses the same files with swc, on as many
+  # threads, as dts2rs does (codegen/examples/parse_only.rs).
+  cargo build --release -q -p dts2rs --example parse_only
+  measure "swc parse only (whole process)" "$RUNS" "$CARGO_TARGET_DIR/release/examples/parse_only" "$openai"
+  awk -v a="$one" -v b="$last_ms" 'BEGIN {printf "one file / swc parse-only process: %.1fx (target <= 8)\n", a / b}'
 fi
 
 if want rustc; then
