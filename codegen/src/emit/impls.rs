@@ -1,17 +1,19 @@
-//! The impl blocks of enums: the wire strings of string enums, serde for enums told apart by
-//! a tag field, and `From` for payloads.
+//! The impl blocks of enums (the wire strings of string enums, serde for enums told apart by
+//! a tag field, `From` for payloads) and the `Serialize` of structs that hold floats.
 
 use super::items::allow_deprecated;
+use super::support;
 use super::syntax::{path, path_expr, str_expr, template, word, Holes};
 use super::types::{ident, ModuleCtx};
-use crate::model::rust::{Enum, RustType, TagValue, Variant, VariantKind};
+use crate::model::naming::unraw;
+use crate::model::rust::{Enum, RustType, Struct, TagValue, Variant, VariantKind};
 use syn::visit_mut::VisitMut;
 
-/// Builds the impl blocks of one enum.
+/// Builds the impl blocks of one enum or struct.
 pub struct Impls<'c, 'm> {
-    /// The module the enum is printed in.
+    /// The module the item is printed in.
     pub ctx: &'c ModuleCtx<'m>,
-    /// The enum's type.
+    /// The item's type, with its type parameters.
     pub self_ty: syn::Type,
     /// Whether the blocks get `#[allow(deprecated)]`.
     pub allow: bool,
@@ -488,6 +490,140 @@ impl Impls<'_, '_> {
         items
     }
 
+    /// `Serialize` for a struct, written out as serde's derive would write it (the same keys
+    /// in the same order, `None` of an optional field left out, an index signature's entries
+    /// in its place) except that floats go through the support module's `Js`: see
+    /// [`super::items::serializes_by_hand`]. A struct with an index signature is a map, as
+    /// serde's `flatten` makes it; any other a struct. `generics` are the struct's own; each
+    /// parameter must be `Serialize`.
+    pub fn struct_serialize(&self, s: &Struct, generics: &syn::Generics) -> syn::Item {
+        // `Js` is imported in the function body: a path of `super::`s on every field would be
+        // long where the struct is nested deep.
+        let js = path(false, [word("Js")]);
+        let mut support_path: Vec<syn::Ident> =
+            self.ctx.support("Js").split("::").map(word).collect();
+        let js_name = support_path.pop().expect("a path ends with a name");
+        let import_js = syn::Stmt::Item(syn::Item::Use(super::items::use_of(
+            vec![],
+            syn::Visibility::Inherited,
+            support_path,
+            syn::UseTree::Name(syn::UseName { ident: js_name }),
+        )));
+        let mut uses_js = false;
+        let as_map = s.fields.iter().any(|f| f.flatten);
+        let mut body: Vec<syn::Stmt> = Vec::new();
+        let mut required = 0i64;
+        let mut optional = Vec::new();
+        for f in &s.fields {
+            let holes = || {
+                Holes::default()
+                    .ident("__field", ident(&f.name))
+                    .str("__wire", &f.wire)
+                    .path("__Js", js.clone())
+            };
+            let js_number = support::writes_js_numbers(&self.ctx.canonical(&f.ty));
+            uses_js |= js_number;
+            if f.flatten {
+                let value = if js_number {
+                    template!(syn::Expr, &__Js(value))
+                } else {
+                    template!(syn::Expr, value)
+                };
+                body.push(
+                    holes().expr("__value", holes().fill(value, Holes::visit_expr_mut)).fill(
+                        template!(
+                            syn::Stmt,
+                            for (key, value) in &self.__field {
+                                fields.serialize_entry(key, __value)?;
+                            }
+                        ),
+                        Holes::visit_stmt_mut,
+                    ),
+                );
+                continue;
+            }
+            let value = if js_number {
+                template!(syn::Expr, &__Js(&self.__field))
+            } else {
+                template!(syn::Expr, &self.__field)
+            };
+            let value = holes().fill(value, Holes::visit_expr_mut);
+            let write = if as_map {
+                template!(syn::Stmt, fields.serialize_entry("__wire", __value)?;)
+            } else {
+                template!(syn::Stmt, fields.serialize_field("__wire", __value)?;)
+            };
+            let write = holes().expr("__value", value).fill(write, Holes::visit_stmt_mut);
+            if f.optional {
+                let present = holes()
+                    .fill(template!(syn::Expr, self.__field.is_some()), Holes::visit_expr_mut);
+                optional.push(present.clone());
+                body.push(syn::Stmt::Expr(
+                    syn::Expr::If(syn::ExprIf {
+                        attrs: vec![],
+                        if_token: Default::default(),
+                        cond: Box::new(present),
+                        then_branch: syn::Block {
+                            brace_token: Default::default(),
+                            stmts: vec![write],
+                        },
+                        else_branch: None,
+                    }),
+                    None,
+                ));
+            } else {
+                required += 1;
+                body.push(write);
+            }
+        }
+        let start = if as_map {
+            template!(syn::Stmt, let mut fields = serializer.serialize_map(None)?;)
+        } else {
+            // The number of keys written, as serde's derive passes it.
+            let count = |present| {
+                Holes::default()
+                    .expr("__present", present)
+                    .fill(template!(syn::Expr, usize::from(__present)), Holes::visit_expr_mut)
+            };
+            let mut optional = optional.into_iter();
+            let first = match (required, optional.next()) {
+                (0, Some(present)) => count(present),
+                (_, first) => {
+                    let required = int_expr(required);
+                    first.into_iter().fold(required, |len, present| add(len, count(present)))
+                }
+            };
+            let len = optional.fold(first, |len, present| add(len, count(present)));
+            let name = unraw(&s_name(&self.self_ty)).to_owned();
+            Holes::default().expr("__len", len).str("__name", &name).fill(
+                template!(syn::Stmt, let mut fields = serializer.serialize_struct("__name", __len)?;),
+                Holes::visit_stmt_mut,
+            )
+        };
+        let import = if as_map {
+            template!(syn::Stmt, use serde::ser::SerializeMap as _;)
+        } else {
+            template!(syn::Stmt, use serde::ser::SerializeStruct as _;)
+        };
+        let mut stmts = vec![import];
+        stmts.extend(uses_js.then_some(import_js));
+        stmts.push(start);
+        stmts.extend(body);
+        stmts.push(syn::Stmt::Expr(template!(syn::Expr, fields.end()), None));
+        let mut item = self.serialize_impl(template!(syn::Expr, ()));
+        if let Some(syn::ImplItem::Fn(serialize)) = item.items.first_mut() {
+            serialize.block.stmts = stmts;
+        }
+        if !generics.params.is_empty() {
+            let mut generics = generics.clone();
+            for param in generics.type_params_mut() {
+                param.bounds.push(template!(syn::TypeParamBound, serde::Serialize));
+            }
+            item.generics = generics;
+        }
+        self.finish(item)
+    }
+
     /// `impl Serialize` whose `serialize` (with `self` and `serializer`) is `body`.
     fn serialize_impl(&self, body: syn::Expr) -> syn::ItemImpl {
         self.holes().expr("__body", body).fill(
@@ -576,5 +712,23 @@ impl Impls<'_, '_> {
                 self.finish(from)
             })
             .collect()
+    }
+}
+
+/// `a + b`.
+fn add(a: syn::Expr, b: syn::Expr) -> syn::Expr {
+    Holes::default()
+        .expr("__a", a)
+        .expr("__b", b)
+        .fill(template!(syn::Expr, __a + __b), Holes::visit_expr_mut)
+}
+
+/// The name of the type `ty` names (its path's last segment).
+fn s_name(ty: &syn::Type) -> String {
+    match ty {
+        syn::Type::Path(p) => {
+            p.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default()
+        }
+        _ => String::new(),
     }
 }

@@ -4,7 +4,8 @@ use super::docs::DocTable;
 use super::impls;
 use super::support;
 use super::syntax::{
-    attribute, list_attribute, path, path_type, public, str_expr, template, word, Holes, Meta,
+    attribute, list_attribute, path, path_type, public, str_expr, template, with_args, word, Holes,
+    Meta,
 };
 use super::types::{ident, ModuleCtx};
 use crate::model::jsdoc::Docs;
@@ -60,7 +61,7 @@ pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item, allow: bool) -> V
     }
     let name = ident(&item.name);
     match &item.kind {
-        ItemKind::Struct(s) => vec![structure(ctx, extras, attrs, name, s)],
+        ItemKind::Struct(s) => structure(ctx, extras, attrs, name, s, allow),
         ItemKind::Enum(e) => enumeration(ctx, extras, attrs, name, e, allow),
         ItemKind::Alias(target) => vec![syn::Item::Type(syn::ItemType {
             attrs,
@@ -96,7 +97,7 @@ enum UseEnd {
 /// `pub use path…;`.
 fn use_item(attrs: Vec<syn::Attribute>, path: &syn::Path, end: UseEnd) -> syn::Item {
     let mut idents: Vec<syn::Ident> = path.segments.iter().map(|s| s.ident.clone()).collect();
-    let mut tree = match end {
+    let tree = match end {
         UseEnd::Glob => syn::UseTree::Glob(syn::UseGlob { star_token: Default::default() }),
         UseEnd::Name(rename) => {
             let ident = idents.pop().unwrap_or_else(|| word("self"));
@@ -110,6 +111,16 @@ fn use_item(attrs: Vec<syn::Attribute>, path: &syn::Path, end: UseEnd) -> syn::I
             }
         }
     };
+    syn::Item::Use(use_of(attrs, public(), idents, tree))
+}
+
+/// `vis use a::b::…::tree;` for the leading identifiers `idents`.
+pub fn use_of(
+    attrs: Vec<syn::Attribute>,
+    vis: syn::Visibility,
+    idents: Vec<syn::Ident>,
+    mut tree: syn::UseTree,
+) -> syn::ItemUse {
     for ident in idents.into_iter().rev() {
         tree = syn::UseTree::Path(syn::UsePath {
             ident,
@@ -117,14 +128,14 @@ fn use_item(attrs: Vec<syn::Attribute>, path: &syn::Path, end: UseEnd) -> syn::I
             tree: Box::new(tree),
         });
     }
-    syn::Item::Use(syn::ItemUse {
+    syn::ItemUse {
         attrs,
-        vis: public(),
+        vis,
         use_token: Default::default(),
         leading_colon: None,
         tree,
         semi_token: Default::default(),
-    })
+    }
 }
 
 /// `#[derive(…)]` with the config's extra derives, then the config's extra attributes.
@@ -135,18 +146,32 @@ fn derive_attrs(derives: &[&str], extras: &Extras) -> Vec<syn::Attribute> {
     std::iter::once(derive).chain(extras.attributes.iter().cloned()).collect()
 }
 
+/// Whether `s` gets a `Serialize` impl of its own instead of serde's derive: when a field
+/// holds floats. serde's `serialize_with` makes a wrapper type and impl per such field, which
+/// rustc checks one by one (about 15% of a numbers-heavy API's build); the impl written out
+/// passes each through the support module's one generic `Js` wrapper instead.
+pub fn serializes_by_hand(ctx: &ModuleCtx<'_>, s: &Struct) -> bool {
+    s.fields.iter().any(|f| support::writes_js_numbers(&ctx.canonical(&f.ty)))
+}
+
 fn structure(
     ctx: &ModuleCtx<'_>,
     extras: &Extras,
     mut attrs: Vec<syn::Attribute>,
     name: syn::Ident,
     s: &Struct,
-) -> syn::Item {
+    allow: bool,
+) -> Vec<syn::Item> {
+    let by_hand = serializes_by_hand(ctx, s);
     let mut derives = vec!["Debug", "Clone"];
     if s.all_optional() {
         derives.push("Default");
     }
-    derives.extend(["PartialEq", "Serialize", "Deserialize"]);
+    derives.push("PartialEq");
+    if !by_hand {
+        derives.push("Serialize");
+    }
+    derives.push("Deserialize");
     attrs.extend(derive_attrs(&derives, extras));
     let mut generics = syn::Generics::default();
     if !s.type_params.is_empty() {
@@ -157,7 +182,7 @@ fn structure(
     }
     let fields = s.fields.iter().map(|f| {
         let mut attrs = doc_attrs(ctx.docs, &f.docs);
-        let serde = field_serde(ctx, f);
+        let serde = field_serde(ctx, f, !by_hand);
         attrs.extend((!serde.is_empty()).then(|| list_attribute("serde", quote!(#(#serde),*))));
         let mut ty = ctx.ty(&f.ty);
         if f.nullable {
@@ -175,7 +200,18 @@ fn structure(
             ty,
         }
     });
-    syn::Item::Struct(syn::ItemStruct {
+    let fields = fields.collect();
+    let serialize = by_hand.then(|| {
+        let mut self_path = path(false, [name.clone()]);
+        if !s.type_params.is_empty() {
+            let args = s.type_params.iter().map(|p| path_type(path(false, [ident(p)])));
+            self_path = with_args(self_path, args);
+        }
+        let self_ty = path_type(self_path);
+        let impls = impls::Impls { ctx, self_ty, allow };
+        impls.struct_serialize(s, &generics)
+    });
+    let item = syn::Item::Struct(syn::ItemStruct {
         attrs,
         vis: public(),
         struct_token: Default::default(),
@@ -183,15 +219,16 @@ fn structure(
         generics,
         fields: syn::Fields::Named(syn::FieldsNamed {
             brace_token: Default::default(),
-            named: fields.collect(),
+            named: fields,
         }),
         semi_token: None,
-    })
+    });
+    std::iter::once(item).chain(serialize).collect()
 }
 
 /// The parts of a field's `#[serde(…)]` attribute: its wire name, how an absent key reads
-/// and writes, and how numbers are written.
-fn field_serde(ctx: &ModuleCtx<'_>, f: &Field) -> Vec<proc_macro2::TokenStream> {
+/// and, when serde's derive writes the struct (`derived`), how it writes the field.
+fn field_serde(ctx: &ModuleCtx<'_>, f: &Field, derived: bool) -> Vec<proc_macro2::TokenStream> {
     let canonical = ctx.canonical(&f.ty);
     let mut parts = Vec::new();
     if f.flatten {
@@ -211,7 +248,9 @@ fn field_serde(ctx: &ModuleCtx<'_>, f: &Field) -> Vec<proc_macro2::TokenStream> 
         } else {
             quote!(default)
         });
-        parts.push(quote!(skip_serializing_if = #is_none));
+        if derived {
+            parts.push(quote!(skip_serializing_if = #is_none));
+        }
         let read = if f.nullable {
             Some("double_option")
         } else if support::is_present_unit(f.optional, f.nullable, &canonical) {
@@ -224,7 +263,7 @@ fn field_serde(ctx: &ModuleCtx<'_>, f: &Field) -> Vec<proc_macro2::TokenStream> 
             parts.push(quote!(deserialize_with = #with));
         }
     }
-    if support::writes_js_numbers(&canonical) {
+    if derived && support::writes_js_numbers(&canonical) {
         let with = ctx.support("js_number");
         parts.push(quote!(serialize_with = #with));
     }

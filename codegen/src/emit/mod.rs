@@ -424,16 +424,25 @@ impl Printer<'_> {
             aliases: &self.whole.aliases,
         };
         let mut out = Vec::new();
-        // Enums that implement serde by hand name it by full paths.
-        let has_derives = module.items.iter().any(|i| match &i.kind {
-            ItemKind::Struct(_) => true,
-            ItemKind::Enum(e) => items::derives_serde(e),
-            _ => false,
-        });
+        // Impls written out name serde's traits by full paths; the derives need them imported.
+        let (mut deserialize, mut serialize) = (false, false);
+        for item in &module.items {
+            let (reads, writes) = match &item.kind {
+                ItemKind::Struct(s) => (true, !items::serializes_by_hand(&ctx, s)),
+                ItemKind::Enum(e) => (items::derives_serde(e), items::derives_serde(e)),
+                _ => (false, false),
+            };
+            deserialize |= reads;
+            serialize |= writes;
+        }
         // With every root item behind a feature, the root's derives may all be left out.
         let gated_root = path.is_empty() && self.whole.features.is_some();
-        if has_derives && part.first {
-            let mut import = template!(syn::ItemUse, use serde::{Deserialize, Serialize};);
+        if (deserialize || serialize) && part.first {
+            let mut import = match (deserialize, serialize) {
+                (true, true) => template!(syn::ItemUse, use serde::{Deserialize, Serialize};),
+                (true, false) => template!(syn::ItemUse, use serde::Deserialize;),
+                _ => template!(syn::ItemUse, use serde::Serialize;),
+            };
             if gated_root {
                 import.attrs.push(list_attribute("allow", quote::quote!(unused_imports)));
             }

@@ -220,8 +220,9 @@ fn js_number(map_type: &syn::Path) -> Vec<syn::Item> {
             }
         }
 
-        /// A value written through [`JsNumber`], for the elements of containers.
-        struct Js<'a, T: ?Sized>(&'a T);
+        /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+        /// element of a container.
+        pub struct Js<'a, T: ?Sized>(pub &'a T);
 
         impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

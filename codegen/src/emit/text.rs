@@ -32,7 +32,9 @@ pub fn finish(printed: &str, docs: &DocTable) -> String {
     for text in printed.split_terminator('\n') {
         let line = Line::new(text);
         if let Some(prev) = previous {
-            if prev.ends_item() && line.starts_item() && prev.indent == line.indent {
+            // Imports of a function body stay together, as hand-written Rust keeps them.
+            let imports = prev.body.starts_with("use ") && line.body.starts_with("use ");
+            if prev.ends_item() && line.starts_item() && prev.indent == line.indent && !imports {
                 out.push('\n');
             }
         }

@@ -17,13 +17,29 @@ pub mod outer {
     use serde::{Deserialize, Serialize};
 
     /// An inline object: named after its place.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Deserialize)]
     pub struct Settings {
-        #[serde(serialize_with = "super::dts2rs_support::js_number")]
         pub level: f64,
         /// Nested inline object.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub inner: Option<settings::Inner>,
+    }
+
+    impl serde::Serialize for Settings {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::dts2rs_support::Js;
+            let mut fields = serializer
+                .serialize_struct("Settings", 1 + usize::from(self.inner.is_some()))?;
+            fields.serialize_field("level", &Js(&self.level))?;
+            if self.inner.is_some() {
+                fields.serialize_field("inner", &self.inner)?;
+            }
+            fields.end()
+        }
     }
 
     /// Types nested in [`Settings`].
@@ -75,8 +91,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

@@ -2,17 +2,42 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Lists {
     pub generic: Vec<String>,
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub shorthand: Vec<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub nested: Option<Vec<Vec<bool>>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub modalities: Option<Vec<lists::Modality>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub frozen: Option<Vec<String>>,
+}
+
+impl serde::Serialize for Lists {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer
+            .serialize_struct(
+                "Lists",
+                2 + usize::from(self.nested.is_some())
+                    + usize::from(self.modalities.is_some())
+                    + usize::from(self.frozen.is_some()),
+            )?;
+        fields.serialize_field("generic", &self.generic)?;
+        fields.serialize_field("shorthand", &Js(&self.shorthand))?;
+        if self.nested.is_some() {
+            fields.serialize_field("nested", &self.nested)?;
+        }
+        if self.modalities.is_some() {
+            fields.serialize_field("modalities", &self.modalities)?;
+        }
+        if self.frozen.is_some() {
+            fields.serialize_field("frozen", &self.frozen)?;
+        }
+        fields.end()
+    }
 }
 
 /// Types nested in [`Lists`].
@@ -159,8 +184,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

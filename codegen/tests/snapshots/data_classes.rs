@@ -19,17 +19,36 @@ pub struct BaseResponse {
     pub id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Candidate {
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub index: f64,
     pub home: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl serde::Serialize for Candidate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Candidate", 2)?;
+        fields.serialize_field("index", &Js(&self.index))?;
+        fields.serialize_field("home", &self.home)?;
+        fields.end()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Candidate2 {
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub score: f64,
+}
+
+impl serde::Serialize for Candidate2 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Candidate2", 1)?;
+        fields.serialize_field("score", &Js(&self.score))?;
+        fields.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,10 +82,19 @@ pub struct Client {
 pub type Fetcher = serde_json::Value;
 
 /// An error class: `Error` adds no data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ApiError {
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub status: f64,
+}
+
+impl serde::Serialize for ApiError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("ApiError", 1)?;
+        fields.serialize_field("status", &Js(&self.status))?;
+        fields.end()
+    }
 }
 
 /// Support code for the generated types.
@@ -95,8 +123,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

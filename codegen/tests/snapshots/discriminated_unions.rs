@@ -167,11 +167,21 @@ pub mod comment_created {
     pub type Action = super::CreatedAction;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Issue {
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub id: f64,
     pub title: String,
+}
+
+impl serde::Serialize for Issue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Issue", 2)?;
+        fields.serialize_field("id", &Js(&self.id))?;
+        fields.serialize_field("title", &self.title)?;
+        fields.end()
+    }
 }
 
 /// Members that are aliases of object types.
@@ -223,11 +233,21 @@ impl From<Square> for Shape {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Circle {
     pub kind: circle::Kind,
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub radius: f64,
+}
+
+impl serde::Serialize for Circle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Circle", 2)?;
+        fields.serialize_field("kind", &self.kind)?;
+        fields.serialize_field("radius", &Js(&self.radius))?;
+        fields.end()
+    }
 }
 
 /// Types nested in [`Circle`].
@@ -282,11 +302,21 @@ pub mod circle {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Square {
     pub kind: square::Kind,
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub side: f64,
+}
+
+impl serde::Serialize for Square {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Square", 2)?;
+        fields.serialize_field("kind", &self.kind)?;
+        fields.serialize_field("side", &Js(&self.side))?;
+        fields.end()
+    }
 }
 
 /// Types nested in [`Square`].
@@ -567,15 +597,29 @@ impl From<item::Folder> for Item {
 
 /// Types nested in [`Item`].
 pub mod item {
-    use serde::{Deserialize, Serialize};
+    use serde::Deserialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Deserialize)]
     pub struct File {
         /// Inherited from `Base`.
         pub id: String,
         pub r#type: file::Type,
-        #[serde(serialize_with = "super::dts2rs_support::js_number")]
         pub size: f64,
+    }
+
+    impl serde::Serialize for File {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::dts2rs_support::Js;
+            let mut fields = serializer.serialize_struct("File", 3)?;
+            fields.serialize_field("id", &self.id)?;
+            fields.serialize_field("type", &self.r#type)?;
+            fields.serialize_field("size", &Js(&self.size))?;
+            fields.end()
+        }
     }
 
     /// Types nested in [`File`].
@@ -630,13 +674,27 @@ pub mod item {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Deserialize)]
     pub struct Folder {
         /// Inherited from `Base`.
         pub id: String,
         pub r#type: folder::Type,
-        #[serde(serialize_with = "super::dts2rs_support::js_number")]
         pub children: f64,
+    }
+
+    impl serde::Serialize for Folder {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::dts2rs_support::Js;
+            let mut fields = serializer.serialize_struct("Folder", 3)?;
+            fields.serialize_field("id", &self.id)?;
+            fields.serialize_field("type", &self.r#type)?;
+            fields.serialize_field("children", &Js(&self.children))?;
+            fields.end()
+        }
     }
 
     /// Types nested in [`Folder`].
@@ -743,11 +801,21 @@ impl From<Line> for Drawing {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Line {
     pub kind: line::Kind,
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub length: f64,
+}
+
+impl serde::Serialize for Line {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Line", 2)?;
+        fields.serialize_field("kind", &self.kind)?;
+        fields.serialize_field("length", &Js(&self.length))?;
+        fields.end()
+    }
 }
 
 /// Types nested in [`Line`].
@@ -876,11 +944,21 @@ pub struct Chat {
     pub topic: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Voice {
     pub r#type: ChannelType,
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub bitrate: f64,
+}
+
+impl serde::Serialize for Voice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Voice", 2)?;
+        fields.serialize_field("type", &self.r#type)?;
+        fields.serialize_field("bitrate", &Js(&self.bitrate))?;
+        fields.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1015,31 +1093,74 @@ impl From<payload::Op10> for Payload {
 
 /// Types nested in [`Payload`].
 pub mod payload {
-    use serde::{Deserialize, Serialize};
+    use serde::Deserialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Deserialize)]
     pub struct Op0 {
-        #[serde(serialize_with = "super::dts2rs_support::js_number")]
         pub op: f64,
         pub t: String,
         pub d: serde_json::Value,
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    impl serde::Serialize for Op0 {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::dts2rs_support::Js;
+            let mut fields = serializer.serialize_struct("Op0", 3)?;
+            fields.serialize_field("op", &Js(&self.op))?;
+            fields.serialize_field("t", &self.t)?;
+            fields.serialize_field("d", &self.d)?;
+            fields.end()
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq, Deserialize)]
     pub struct Op10 {
-        #[serde(serialize_with = "super::dts2rs_support::js_number")]
         pub op: f64,
         pub d: op10::D,
     }
 
+    impl serde::Serialize for Op10 {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::dts2rs_support::Js;
+            let mut fields = serializer.serialize_struct("Op10", 2)?;
+            fields.serialize_field("op", &Js(&self.op))?;
+            fields.serialize_field("d", &self.d)?;
+            fields.end()
+        }
+    }
+
     /// Types nested in [`Op10`].
     pub mod op10 {
-        use serde::{Deserialize, Serialize};
+        use serde::Deserialize;
 
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Deserialize)]
         pub struct D {
-            #[serde(serialize_with = "super::super::dts2rs_support::js_number")]
             pub heartbeat_interval: f64,
+        }
+
+        impl serde::Serialize for D {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct as _;
+                use super::super::dts2rs_support::Js;
+                let mut fields = serializer.serialize_struct("D", 1)?;
+                fields
+                    .serialize_field(
+                        "heartbeat_interval",
+                        &Js(&self.heartbeat_interval),
+                    )?;
+                fields.end()
+            }
         }
     }
 }
@@ -1167,18 +1288,42 @@ impl From<Envelope<message::Message3, message::Message4>> for Message {
 
 /// Types nested in [`Message`].
 pub mod message {
-    use serde::{Deserialize, Serialize};
+    use serde::Deserialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Deserialize)]
     pub struct Message2 {
-        #[serde(serialize_with = "super::dts2rs_support::js_number")]
         pub at: f64,
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    impl serde::Serialize for Message2 {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::dts2rs_support::Js;
+            let mut fields = serializer.serialize_struct("Message2", 1)?;
+            fields.serialize_field("at", &Js(&self.at))?;
+            fields.end()
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq, Deserialize)]
     pub struct Message4 {
-        #[serde(serialize_with = "super::dts2rs_support::js_number")]
         pub latency: f64,
+    }
+
+    impl serde::Serialize for Message4 {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::dts2rs_support::Js;
+            let mut fields = serializer.serialize_struct("Message4", 1)?;
+            fields.serialize_field("latency", &Js(&self.latency))?;
+            fields.end()
+        }
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1875,8 +2020,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

@@ -3,51 +3,89 @@
 use serde::{Deserialize, Serialize};
 
 /// A base.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Base {
     /// The id.
     pub id: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "dts2rs_support::js_number"
-    )]
+    #[serde(default)]
     pub created_at: Option<f64>,
 }
 
+impl serde::Serialize for Base {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer
+            .serialize_struct("Base", 1 + usize::from(self.created_at.is_some()))?;
+        fields.serialize_field("id", &self.id)?;
+        if self.created_at.is_some() {
+            fields.serialize_field("created_at", &Js(&self.created_at))?;
+        }
+        fields.end()
+    }
+}
+
 /// Extends `Base`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Derived {
     /// The id.
     ///
     /// Inherited from `Base`.
     pub id: String,
     /// Inherited from `Base`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "dts2rs_support::js_number"
-    )]
+    #[serde(default)]
     pub created_at: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
 }
 
+impl serde::Serialize for Derived {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer
+            .serialize_struct(
+                "Derived",
+                1 + usize::from(self.created_at.is_some())
+                    + usize::from(self.name.is_some()),
+            )?;
+        fields.serialize_field("id", &self.id)?;
+        if self.created_at.is_some() {
+            fields.serialize_field("created_at", &Js(&self.created_at))?;
+        }
+        if self.name.is_some() {
+            fields.serialize_field("name", &self.name)?;
+        }
+        fields.end()
+    }
+}
+
 /// An intersection of a base and an inline object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Both {
     /// The id.
     ///
     /// Inherited from `Base`.
     pub id: String,
     /// Inherited from `Base`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "dts2rs_support::js_number"
-    )]
+    #[serde(default)]
     pub created_at: Option<f64>,
     pub extra: bool,
+}
+
+impl serde::Serialize for Both {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer
+            .serialize_struct("Both", 2 + usize::from(self.created_at.is_some()))?;
+        fields.serialize_field("id", &self.id)?;
+        if self.created_at.is_some() {
+            fields.serialize_field("created_at", &Js(&self.created_at))?;
+        }
+        fields.serialize_field("extra", &self.extra)?;
+        fields.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,8 +120,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

@@ -5,25 +5,51 @@ pub mod chat {
     use serde::{Deserialize, Serialize};
 
     /// Parameters of `Chats.list`.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
     pub struct ChatListParams {
         /// The last id of the previous page.
         ///
         /// Inherited from `CursorPageParams`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub after: Option<String>,
         /// Inherited from `CursorPageParams`.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "super::dts2rs_support::js_number"
-        )]
+        #[serde(default)]
         pub limit: Option<f64>,
         /// Inherited from `CursorPageParams`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub order: Option<super::external::core::order::Order>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub model: Option<String>,
+    }
+
+    impl serde::Serialize for ChatListParams {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::dts2rs_support::Js;
+            let mut fields = serializer
+                .serialize_struct(
+                    "ChatListParams",
+                    usize::from(self.after.is_some()) + usize::from(self.limit.is_some())
+                        + usize::from(self.order.is_some())
+                        + usize::from(self.model.is_some()),
+                )?;
+            if self.after.is_some() {
+                fields.serialize_field("after", &self.after)?;
+            }
+            if self.limit.is_some() {
+                fields.serialize_field("limit", &Js(&self.limit))?;
+            }
+            if self.order.is_some() {
+                fields.serialize_field("order", &self.order)?;
+            }
+            if self.model.is_some() {
+                fields.serialize_field("model", &self.model)?;
+            }
+            fields.end()
+        }
     }
 
     /// A file sent with a chat.
@@ -174,19 +200,42 @@ pub mod external {
             use serde::{Deserialize, Serialize};
 
             /// Cursor pagination, shared by every list call.
-            #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+            #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
             pub struct CursorPageParams {
                 /// The last id of the previous page.
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[serde(default)]
                 pub after: Option<String>,
-                #[serde(
-                    default,
-                    skip_serializing_if = "Option::is_none",
-                    serialize_with = "super::super::super::dts2rs_support::js_number"
-                )]
+                #[serde(default)]
                 pub limit: Option<f64>,
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[serde(default)]
                 pub order: Option<super::order::Order>,
+            }
+
+            impl serde::Serialize for CursorPageParams {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeStruct as _;
+                    use super::super::super::dts2rs_support::Js;
+                    let mut fields = serializer
+                        .serialize_struct(
+                            "CursorPageParams",
+                            usize::from(self.after.is_some())
+                                + usize::from(self.limit.is_some())
+                                + usize::from(self.order.is_some()),
+                        )?;
+                    if self.after.is_some() {
+                        fields.serialize_field("after", &self.after)?;
+                    }
+                    if self.limit.is_some() {
+                        fields.serialize_field("limit", &Js(&self.limit))?;
+                    }
+                    if self.order.is_some() {
+                        fields.serialize_field("order", &self.order)?;
+                    }
+                    fields.end()
+                }
             }
 
             /// A page of a cursor-paginated list.
@@ -199,18 +248,34 @@ pub mod external {
 
         /// Types declared in `core/uploads.d.ts`.
         pub mod uploads {
-            use serde::{Deserialize, Serialize};
+            use serde::Deserialize;
 
             /// A file to upload.
-            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+            #[derive(Debug, Clone, PartialEq, Deserialize)]
             pub struct Uploadable {
                 pub name: String,
-                #[serde(
-                    default,
-                    skip_serializing_if = "Option::is_none",
-                    serialize_with = "super::super::super::dts2rs_support::js_number"
-                )]
+                #[serde(default)]
                 pub size: Option<f64>,
+            }
+
+            impl serde::Serialize for Uploadable {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeStruct as _;
+                    use super::super::super::dts2rs_support::Js;
+                    let mut fields = serializer
+                        .serialize_struct(
+                            "Uploadable",
+                            1 + usize::from(self.size.is_some()),
+                        )?;
+                    fields.serialize_field("name", &self.name)?;
+                    if self.size.is_some() {
+                        fields.serialize_field("size", &Js(&self.size))?;
+                    }
+                    fields.end()
+                }
             }
         }
     }
@@ -312,8 +377,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

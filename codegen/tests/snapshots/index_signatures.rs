@@ -6,17 +6,29 @@ use serde::{Deserialize, Serialize};
 pub type Labels = std::collections::BTreeMap<String, String>;
 
 /// Properties and an index signature: the struct keeps unknown keys.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Metadata {
     pub id: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "dts2rs_support::js_number"
-    )]
+    #[serde(default)]
     pub count: Option<f64>,
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Metadata {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_map(None)?;
+        fields.serialize_entry("id", &self.id)?;
+        if self.count.is_some() {
+            fields.serialize_entry("count", &Js(&self.count))?;
+        }
+        for (key, value) in &self.extra {
+            fields.serialize_entry(key, value)?;
+        }
+        fields.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,12 +42,24 @@ pub struct Holder {
 
 /// Types nested in [`Holder`].
 pub mod holder {
-    use serde::{Deserialize, Serialize};
+    use serde::Deserialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Deserialize)]
     pub struct Scores {
-        #[serde(serialize_with = "super::dts2rs_support::js_number")]
         pub value: f64,
+    }
+
+    impl serde::Serialize for Scores {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::dts2rs_support::Js;
+            let mut fields = serializer.serialize_struct("Scores", 1)?;
+            fields.serialize_field("value", &Js(&self.value))?;
+            fields.end()
+        }
     }
 }
 
@@ -65,8 +89,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

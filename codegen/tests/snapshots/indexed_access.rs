@@ -23,11 +23,24 @@ pub mod components {
         use serde::{Deserialize, Serialize};
 
         /// A user.
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Deserialize)]
         pub struct User {
-            #[serde(serialize_with = "super::super::dts2rs_support::js_number")]
             pub id: f64,
             pub login: String,
+        }
+
+        impl serde::Serialize for User {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct as _;
+                use super::super::dts2rs_support::Js;
+                let mut fields = serializer.serialize_struct("User", 2)?;
+                fields.serialize_field("id", &Js(&self.id))?;
+                fields.serialize_field("login", &self.login)?;
+                fields.end()
+            }
         }
 
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -284,8 +297,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

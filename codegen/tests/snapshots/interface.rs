@@ -3,16 +3,26 @@
 use serde::{Deserialize, Serialize};
 
 /// A struct with required and optional fields.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Required {
     /// Always present.
     pub id: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "dts2rs_support::js_number"
-    )]
+    #[serde(default)]
     pub count: Option<f64>,
+}
+
+impl serde::Serialize for Required {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer
+            .serialize_struct("Required", 1 + usize::from(self.count.is_some()))?;
+        fields.serialize_field("id", &self.id)?;
+        if self.count.is_some() {
+            fields.serialize_field("count", &Js(&self.count))?;
+        }
+        fields.end()
+    }
 }
 
 /// Every field optional: derives `Default`.
@@ -50,8 +60,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

@@ -50,12 +50,23 @@ pub mod featured {
 }
 
 /// Scalars: the narrower type wins.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Narrowed {
     pub kind: narrowed::Kind,
     pub note: String,
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub size: f64,
+}
+
+impl serde::Serialize for Narrowed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Narrowed", 3)?;
+        fields.serialize_field("kind", &self.kind)?;
+        fields.serialize_field("note", &self.note)?;
+        fields.serialize_field("size", &Js(&self.size))?;
+        fields.end()
+    }
 }
 
 /// Types nested in [`Narrowed`].
@@ -233,8 +244,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

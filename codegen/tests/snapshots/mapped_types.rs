@@ -52,15 +52,25 @@ pub struct Client {
 /// type-fest's `Simplify`: its own item is any JSON value; applied, the argument's shape.
 pub type Simplify = serde_json::Value;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Simple {
     pub a: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "dts2rs_support::js_number"
-    )]
+    #[serde(default)]
     pub b: Option<f64>,
+}
+
+impl serde::Serialize for Simple {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer
+            .serialize_struct("Simple", 1 + usize::from(self.b.is_some()))?;
+        fields.serialize_field("a", &self.a)?;
+        if self.b.is_some() {
+            fields.serialize_field("b", &Js(&self.b))?;
+        }
+        fields.end()
+    }
 }
 
 /// Support code for the generated types.
@@ -101,8 +111,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

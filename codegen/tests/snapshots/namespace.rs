@@ -21,19 +21,38 @@ pub mod session_create_params {
 
     /// Types nested in [`ClientSecret`].
     pub mod client_secret {
-        use serde::{Deserialize, Serialize};
+        use serde::Deserialize;
 
         /// Configuration for the ephemeral token expiration.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
         pub struct ExpiresAt {
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub anchor: Option<expires_at::Anchor>,
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                serialize_with = "super::super::dts2rs_support::js_number"
-            )]
+            #[serde(default)]
             pub seconds: Option<f64>,
+        }
+
+        impl serde::Serialize for ExpiresAt {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct as _;
+                use super::super::dts2rs_support::Js;
+                let mut fields = serializer
+                    .serialize_struct(
+                        "ExpiresAt",
+                        usize::from(self.anchor.is_some())
+                            + usize::from(self.seconds.is_some()),
+                    )?;
+                if self.anchor.is_some() {
+                    fields.serialize_field("anchor", &self.anchor)?;
+                }
+                if self.seconds.is_some() {
+                    fields.serialize_field("seconds", &Js(&self.seconds))?;
+                }
+                fields.end()
+            }
         }
 
         /// Types nested in [`ExpiresAt`].
@@ -166,8 +185,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

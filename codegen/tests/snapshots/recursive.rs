@@ -80,17 +80,32 @@ pub mod expression {
 }
 
 /// The other half.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Term {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "dts2rs_support::js_number"
-    )]
+    #[serde(default)]
     pub value: Option<f64>,
     /// A parenthesized expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub group: Option<Box<Expression>>,
+}
+
+impl serde::Serialize for Term {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer
+            .serialize_struct(
+                "Term",
+                usize::from(self.value.is_some()) + usize::from(self.group.is_some()),
+            )?;
+        if self.value.is_some() {
+            fields.serialize_field("value", &Js(&self.value))?;
+        }
+        if self.group.is_some() {
+            fields.serialize_field("group", &self.group)?;
+        }
+        fields.end()
+    }
 }
 
 /// Recursion through an array or a map: the `Vec` is already on the heap, no `Box`.
@@ -267,8 +282,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

@@ -3,40 +3,50 @@
 use serde::{Deserialize, Serialize};
 
 /// A response the server sends more of, and less of, than declared.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SessionResponse {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "dts2rs_support::double_option"
-    )]
+    #[serde(default, deserialize_with = "dts2rs_support::double_option")]
     pub id: Option<Option<String>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "dts2rs_support::double_option"
-    )]
+    #[serde(default, deserialize_with = "dts2rs_support::double_option")]
     pub r#type: Option<Option<session_response::Type>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "dts2rs_support::double_option",
-        serialize_with = "dts2rs_support::js_number"
-    )]
+    #[serde(default, deserialize_with = "dts2rs_support::double_option")]
     pub expires_at: Option<Option<f64>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
     /// A field named like the map of unknown keys.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "dts2rs_support::double_option"
-    )]
+    #[serde(default, deserialize_with = "dts2rs_support::double_option")]
     pub extra: Option<Option<bool>>,
     /// Keys the declarations do not name, kept so that they are written back
     /// (`unknown_fields` in the config).
     #[serde(flatten)]
     pub extra_2: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SessionResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_map(None)?;
+        if self.id.is_some() {
+            fields.serialize_entry("id", &self.id)?;
+        }
+        if self.r#type.is_some() {
+            fields.serialize_entry("type", &self.r#type)?;
+        }
+        if self.expires_at.is_some() {
+            fields.serialize_entry("expires_at", &Js(&self.expires_at))?;
+        }
+        if self.note.is_some() {
+            fields.serialize_entry("note", &self.note)?;
+        }
+        if self.extra.is_some() {
+            fields.serialize_entry("extra", &self.extra)?;
+        }
+        for (key, value) in &self.extra_2 {
+            fields.serialize_entry(key, value)?;
+        }
+        fields.end()
+    }
 }
 
 /// Types nested in [`SessionResponse`].
@@ -106,29 +116,37 @@ pub struct Labels {
 }
 
 /// Token counts, as declared.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Usage {
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub input_tokens: f64,
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub output_tokens: f64,
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub total_tokens: f64,
     pub model: String,
     pub cached: bool,
 }
 
+impl serde::Serialize for Usage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Usage", 5)?;
+        fields.serialize_field("input_tokens", &Js(&self.input_tokens))?;
+        fields.serialize_field("output_tokens", &Js(&self.output_tokens))?;
+        fields.serialize_field("total_tokens", &Js(&self.total_tokens))?;
+        fields.serialize_field("model", &self.model)?;
+        fields.serialize_field("cached", &self.cached)?;
+        fields.end()
+    }
+}
+
 /// The same fields, keeping unknown keys: what `unknown_fields` costs to read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct UsageReport {
     /// Inherited from `Usage`.
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub input_tokens: f64,
     /// Inherited from `Usage`.
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub output_tokens: f64,
     /// Inherited from `Usage`.
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub total_tokens: f64,
     /// Inherited from `Usage`.
     pub model: String,
@@ -138,6 +156,23 @@ pub struct UsageReport {
     /// (`unknown_fields` in the config).
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UsageReport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_map(None)?;
+        fields.serialize_entry("input_tokens", &Js(&self.input_tokens))?;
+        fields.serialize_entry("output_tokens", &Js(&self.output_tokens))?;
+        fields.serialize_entry("total_tokens", &Js(&self.total_tokens))?;
+        fields.serialize_entry("model", &self.model)?;
+        fields.serialize_entry("cached", &self.cached)?;
+        for (key, value) in &self.extra {
+            fields.serialize_entry(key, value)?;
+        }
+        fields.end()
+    }
 }
 
 /// Support code for the generated types.
@@ -208,8 +243,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

@@ -192,12 +192,21 @@ impl<'de> serde::Deserialize<'de> for Admins {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Quotas {
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub daily: f64,
-    #[serde(serialize_with = "dts2rs_support::js_number")]
     pub monthly: f64,
+}
+
+impl serde::Serialize for Quotas {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use dts2rs_support::Js;
+        let mut fields = serializer.serialize_struct("Quotas", 2)?;
+        fields.serialize_field("daily", &Js(&self.daily))?;
+        fields.serialize_field("monthly", &Js(&self.monthly))?;
+        fields.end()
+    }
 }
 
 /// An interface over an evaluated base.
@@ -595,8 +604,9 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A value written through [`JsNumber`], for the elements of containers.
-    struct Js<'a, T: ?Sized>(&'a T);
+    /// A value written through [`JsNumber`]: a struct's field that holds floats, or an
+    /// element of a container.
+    pub struct Js<'a, T: ?Sized>(pub &'a T);
 
     impl<T: JsNumber + ?Sized> serde::Serialize for Js<'_, T> {
         fn serialize<S: serde::Serializer>(

@@ -735,23 +735,32 @@ pub struct ConversationItemInputAudioTranscriptionCompletedEvent {
 
 /// Types nested in [`ConversationItemInputAudioTranscriptionCompletedEvent`].
 pub mod conversation_item_input_audio_transcription_completed_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Deserialize;
 
     /// A log probability object.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Deserialize)]
     pub struct Logprob {
         /// The token that was used to generate the log probability.
         pub token: String,
         /// The bytes that were used to generate the log probability.
-        #[serde(
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
         pub bytes: Vec<f64>,
         /// The log probability of the token.
-        #[serde(
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
         pub logprob: f64,
+    }
+
+    impl serde::Serialize for Logprob {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::super::super::super::super::super::dts2rs_support::Js;
+            let mut fields = serializer.serialize_struct("Logprob", 3)?;
+            fields.serialize_field("token", &self.token)?;
+            fields.serialize_field("bytes", &Js(&self.bytes))?;
+            fields.serialize_field("logprob", &Js(&self.logprob))?;
+            fields.end()
+        }
     }
 
     /// The event type, must be `conversation.item.input_audio_transcription.completed`.
@@ -2082,26 +2091,52 @@ pub struct RateLimitsUpdatedEvent {
 
 /// Types nested in [`RateLimitsUpdatedEvent`].
 pub mod rate_limits_updated_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Deserialize;
 
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
     pub struct RateLimit {
         /// The maximum allowed value for the rate limit.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub limit: Option<u64>,
         /// The name of the rate limit (`requests`, `tokens`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub name: Option<rate_limit::Name>,
         /// The remaining value before the limit is reached.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub remaining: Option<u64>,
         /// Seconds until the rate limit resets.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
+        #[serde(default)]
         pub reset_seconds: Option<f64>,
+    }
+
+    impl serde::Serialize for RateLimit {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::super::super::super::super::super::dts2rs_support::Js;
+            let mut fields = serializer
+                .serialize_struct(
+                    "RateLimit",
+                    usize::from(self.limit.is_some()) + usize::from(self.name.is_some())
+                        + usize::from(self.remaining.is_some())
+                        + usize::from(self.reset_seconds.is_some()),
+                )?;
+            if self.limit.is_some() {
+                fields.serialize_field("limit", &self.limit)?;
+            }
+            if self.name.is_some() {
+                fields.serialize_field("name", &self.name)?;
+            }
+            if self.remaining.is_some() {
+                fields.serialize_field("remaining", &self.remaining)?;
+            }
+            if self.reset_seconds.is_some() {
+                fields.serialize_field("reset_seconds", &Js(&self.reset_seconds))?;
+            }
+            fields.end()
+        }
     }
 
     /// Types nested in [`RateLimit`].
@@ -2520,10 +2555,10 @@ pub mod realtime_client_event {
 }
 
 /// The response resource.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct RealtimeResponse {
     /// The unique ID of the response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub id: Option<String>,
     /// Which conversation the response is added to, determined by the `conversation`
     /// field in the `response.create` event. If `auto`, the response will be added to
@@ -2532,11 +2567,11 @@ pub struct RealtimeResponse {
     /// the value of `conversation_id` will be `null`. If responses are being triggered
     /// by server VAD, the response will be added to the default conversation, thus the
     /// `conversation_id` will be an id like `conv_1234`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub conversation_id: Option<String>,
     /// Maximum number of output tokens for a single assistant response, inclusive of
     /// tool calls, that was used in this response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub max_output_tokens: Option<realtime_response::MaxOutputTokens>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be useful
     /// for storing additional information about the object in a structured format, and
@@ -2546,49 +2581,108 @@ pub struct RealtimeResponse {
     /// a maximum length of 512 characters.
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
         deserialize_with = "super::super::super::super::super::dts2rs_support::double_option"
     )]
     pub metadata: Option<Option<super::super::super::shared::Metadata>>,
     /// The set of modalities the model used to respond. If there are multiple
     /// modalities, the model will pick one, for example if `modalities` is
     /// `["text", "audio"]`, the model could be responding in either text or audio.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub modalities: Option<Vec<realtime_response::Modality>>,
     /// The object type, must be `realtime.response`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub object: Option<realtime_response::Object>,
     /// The list of output items generated by the response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub output: Option<Vec<ConversationItem>>,
     /// The format of output audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub output_audio_format: Option<realtime_response::OutputAudioFormat>,
     /// The final status of the response (`completed`, `cancelled`, `failed`, or
     /// `incomplete`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub status: Option<realtime_response::Status>,
     /// Additional details about the status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub status_details: Option<RealtimeResponseStatus>,
     /// Sampling temperature for the model, limited to \[0.6, 1.2\]. Defaults to 0.8.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "super::super::super::super::super::dts2rs_support::js_number"
-    )]
+    #[serde(default)]
     pub temperature: Option<f64>,
     /// Usage statistics for the Response, this will correspond to billing. A Realtime
     /// API session will maintain a conversation context and append new Items to the
     /// Conversation, thus output from previous turns (text and audio tokens) will
     /// become the input for later turns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub usage: Option<RealtimeResponseUsage>,
     /// The voice the model used to respond. Current voice options are `alloy`, `ash`,
     /// `ballad`, `coral`, `echo`, `fable`, `onyx`, `nova`, `sage`, `shimmer`, and
     /// `verse`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub voice: Option<realtime_response::Voice>,
+}
+
+impl serde::Serialize for RealtimeResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        use super::super::super::super::super::dts2rs_support::Js;
+        let mut fields = serializer
+            .serialize_struct(
+                "RealtimeResponse",
+                usize::from(self.id.is_some())
+                    + usize::from(self.conversation_id.is_some())
+                    + usize::from(self.max_output_tokens.is_some())
+                    + usize::from(self.metadata.is_some())
+                    + usize::from(self.modalities.is_some())
+                    + usize::from(self.object.is_some())
+                    + usize::from(self.output.is_some())
+                    + usize::from(self.output_audio_format.is_some())
+                    + usize::from(self.status.is_some())
+                    + usize::from(self.status_details.is_some())
+                    + usize::from(self.temperature.is_some())
+                    + usize::from(self.usage.is_some())
+                    + usize::from(self.voice.is_some()),
+            )?;
+        if self.id.is_some() {
+            fields.serialize_field("id", &self.id)?;
+        }
+        if self.conversation_id.is_some() {
+            fields.serialize_field("conversation_id", &self.conversation_id)?;
+        }
+        if self.max_output_tokens.is_some() {
+            fields.serialize_field("max_output_tokens", &self.max_output_tokens)?;
+        }
+        if self.metadata.is_some() {
+            fields.serialize_field("metadata", &self.metadata)?;
+        }
+        if self.modalities.is_some() {
+            fields.serialize_field("modalities", &self.modalities)?;
+        }
+        if self.object.is_some() {
+            fields.serialize_field("object", &self.object)?;
+        }
+        if self.output.is_some() {
+            fields.serialize_field("output", &self.output)?;
+        }
+        if self.output_audio_format.is_some() {
+            fields.serialize_field("output_audio_format", &self.output_audio_format)?;
+        }
+        if self.status.is_some() {
+            fields.serialize_field("status", &self.status)?;
+        }
+        if self.status_details.is_some() {
+            fields.serialize_field("status_details", &self.status_details)?;
+        }
+        if self.temperature.is_some() {
+            fields.serialize_field("temperature", &Js(&self.temperature))?;
+        }
+        if self.usage.is_some() {
+            fields.serialize_field("usage", &self.usage)?;
+        }
+        if self.voice.is_some() {
+            fields.serialize_field("voice", &self.voice)?;
+        }
+        fields.end()
+    }
 }
 
 /// Types nested in [`RealtimeResponse`].
@@ -4470,23 +4564,23 @@ pub struct ResponseCreateEvent {
 
 /// Types nested in [`ResponseCreateEvent`].
 pub mod response_create_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Deserialize;
 
     /// Create a new Realtime response with these parameters
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
     pub struct Response {
         /// Controls which conversation the response is added to. Currently supports `auto`
         /// and `none`, with `auto` as the default value. The `auto` value means that the
         /// contents of the response will be added to the default conversation. Set this to
         /// `none` to create an out-of-band response which will not add items to default
         /// conversation.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub conversation: Option<response::Conversation>,
         /// Input items to include in the prompt for the model. Using this field creates a
         /// new context for this Response instead of using the default conversation. An
         /// empty array `[]` will clear the context for this Response. Note that this can
         /// include references to items from the default conversation.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub input: Option<Vec<super::ConversationItemWithReference>>,
         /// The default system instructions (i.e. system message) prepended to model calls.
         /// This field allows the client to guide the model on desired responses. The model
@@ -4499,12 +4593,12 @@ pub mod response_create_event {
         /// Note that the server sets default instructions which will be used if this field
         /// is not set and are visible in the `session.created` event at the start of the
         /// session.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub instructions: Option<String>,
         /// Maximum number of output tokens for a single assistant response, inclusive of
         /// tool calls. Provide an integer between 1 and 4096 to limit output tokens, or
         /// `inf` for the maximum available tokens for a given model. Defaults to `inf`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub max_response_output_tokens: Option<response::MaxResponseOutputTokens>,
         /// Set of 16 key-value pairs that can be attached to an object. This can be useful
         /// for storing additional information about the object in a structured format, and
@@ -4514,37 +4608,96 @@ pub mod response_create_event {
         /// a maximum length of 512 characters.
         #[serde(
             default,
-            skip_serializing_if = "Option::is_none",
             deserialize_with = "super::super::super::super::super::super::dts2rs_support::double_option"
         )]
         pub metadata: Option<Option<super::super::super::super::shared::Metadata>>,
         /// The set of modalities the model can respond with. To disable audio, set this to
         /// \["text"\].
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub modalities: Option<Vec<response::Modality>>,
         /// The format of output audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub output_audio_format: Option<response::OutputAudioFormat>,
         /// Sampling temperature for the model, limited to \[0.6, 1.2\]. Defaults to 0.8.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
+        #[serde(default)]
         pub temperature: Option<f64>,
         /// How the model chooses tools. Options are `auto`, `none`, `required`, or specify
         /// a function, like `{"type": "function", "function": {"name": "my_function"}}`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub tool_choice: Option<String>,
         /// Tools (functions) available to the model.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub tools: Option<Vec<response::Tool>>,
         /// The voice the model uses to respond. Voice cannot be changed during the session
         /// once the model has responded with audio at least once. Current voice options are
         /// `alloy`, `ash`, `ballad`, `coral`, `echo`, `fable`, `onyx`, `nova`, `sage`,
         /// `shimmer`, and `verse`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub voice: Option<response::Voice>,
+    }
+
+    impl serde::Serialize for Response {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::super::super::super::super::super::dts2rs_support::Js;
+            let mut fields = serializer
+                .serialize_struct(
+                    "Response",
+                    usize::from(self.conversation.is_some())
+                        + usize::from(self.input.is_some())
+                        + usize::from(self.instructions.is_some())
+                        + usize::from(self.max_response_output_tokens.is_some())
+                        + usize::from(self.metadata.is_some())
+                        + usize::from(self.modalities.is_some())
+                        + usize::from(self.output_audio_format.is_some())
+                        + usize::from(self.temperature.is_some())
+                        + usize::from(self.tool_choice.is_some())
+                        + usize::from(self.tools.is_some())
+                        + usize::from(self.voice.is_some()),
+                )?;
+            if self.conversation.is_some() {
+                fields.serialize_field("conversation", &self.conversation)?;
+            }
+            if self.input.is_some() {
+                fields.serialize_field("input", &self.input)?;
+            }
+            if self.instructions.is_some() {
+                fields.serialize_field("instructions", &self.instructions)?;
+            }
+            if self.max_response_output_tokens.is_some() {
+                fields
+                    .serialize_field(
+                        "max_response_output_tokens",
+                        &self.max_response_output_tokens,
+                    )?;
+            }
+            if self.metadata.is_some() {
+                fields.serialize_field("metadata", &self.metadata)?;
+            }
+            if self.modalities.is_some() {
+                fields.serialize_field("modalities", &self.modalities)?;
+            }
+            if self.output_audio_format.is_some() {
+                fields
+                    .serialize_field("output_audio_format", &self.output_audio_format)?;
+            }
+            if self.temperature.is_some() {
+                fields.serialize_field("temperature", &Js(&self.temperature))?;
+            }
+            if self.tool_choice.is_some() {
+                fields.serialize_field("tool_choice", &self.tool_choice)?;
+            }
+            if self.tools.is_some() {
+                fields.serialize_field("tools", &self.tools)?;
+            }
+            if self.voice.is_some() {
+                fields.serialize_field("voice", &self.voice)?;
+            }
+            fields.end()
+        }
     }
 
     /// Types nested in [`Response`].
@@ -5426,25 +5579,25 @@ pub struct SessionUpdateEvent {
 
 /// Types nested in [`SessionUpdateEvent`].
 pub mod session_update_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Deserialize;
 
     /// Realtime session object configuration.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
     pub struct Session {
         /// Configuration options for the generated client secret.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub client_secret: Option<session::ClientSecret>,
         /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`. For
         /// `pcm16`, input audio must be 16-bit PCM at a 24kHz sample rate, single channel
         /// (mono), and little-endian byte order.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub input_audio_format: Option<session::InputAudioFormat>,
         /// Configuration for input audio noise reduction. This can be set to `null` to turn
         /// off. Noise reduction filters audio added to the input audio buffer before it is
         /// sent to VAD and the model. Filtering the audio can improve VAD and turn
         /// detection accuracy (reducing false positives) and model performance by improving
         /// perception of the input audio.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub input_audio_noise_reduction: Option<session::InputAudioNoiseReduction>,
         /// Configuration for input audio transcription, defaults to off and can be set to
         /// `null` to turn off once on. Input audio transcription is not native to the
@@ -5454,7 +5607,7 @@ pub mod session_update_event {
         /// and should be treated as guidance of input audio content rather than precisely
         /// what the model heard. The client can optionally set the language and prompt for
         /// transcription, these offer additional guidance to the transcription service.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub input_audio_transcription: Option<session::InputAudioTranscription>,
         /// The default system instructions (i.e. system message) prepended to model calls.
         /// This field allows the client to guide the model on desired responses. The model
@@ -5467,38 +5620,34 @@ pub mod session_update_event {
         /// Note that the server sets default instructions which will be used if this field
         /// is not set and are visible in the `session.created` event at the start of the
         /// session.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub instructions: Option<String>,
         /// Maximum number of output tokens for a single assistant response, inclusive of
         /// tool calls. Provide an integer between 1 and 4096 to limit output tokens, or
         /// `inf` for the maximum available tokens for a given model. Defaults to `inf`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub max_response_output_tokens: Option<session::MaxResponseOutputTokens>,
         /// The set of modalities the model can respond with. To disable audio, set this to
         /// \["text"\].
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub modalities: Option<Vec<session::Modality>>,
         /// The Realtime model used for this session.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub model: Option<session::Model>,
         /// The format of output audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
         /// For `pcm16`, output audio is sampled at a rate of 24kHz.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub output_audio_format: Option<session::OutputAudioFormat>,
         /// Sampling temperature for the model, limited to \[0.6, 1.2\]. For audio models a
         /// temperature of 0.8 is highly recommended for best performance.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "super::super::super::super::super::super::dts2rs_support::js_number"
-        )]
+        #[serde(default)]
         pub temperature: Option<f64>,
         /// How the model chooses tools. Options are `auto`, `none`, `required`, or specify
         /// a function.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub tool_choice: Option<String>,
         /// Tools (functions) available to the model.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub tools: Option<Vec<session::Tool>>,
         /// Configuration for turn detection, ether Server VAD or Semantic VAD. This can be
         /// set to `null` to turn off, in which case the client must manually trigger model
@@ -5510,14 +5659,98 @@ pub mod session_update_event {
         /// with "uhhm", the model will score a low probability of turn end and wait longer
         /// for the user to continue speaking. This can be useful for more natural
         /// conversations, but may have a higher latency.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub turn_detection: Option<session::TurnDetection>,
         /// The voice the model uses to respond. Voice cannot be changed during the session
         /// once the model has responded with audio at least once. Current voice options are
         /// `alloy`, `ash`, `ballad`, `coral`, `echo`, `fable`, `onyx`, `nova`, `sage`,
         /// `shimmer`, and `verse`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub voice: Option<session::Voice>,
+    }
+
+    impl serde::Serialize for Session {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct as _;
+            use super::super::super::super::super::super::dts2rs_support::Js;
+            let mut fields = serializer
+                .serialize_struct(
+                    "Session",
+                    usize::from(self.client_secret.is_some())
+                        + usize::from(self.input_audio_format.is_some())
+                        + usize::from(self.input_audio_noise_reduction.is_some())
+                        + usize::from(self.input_audio_transcription.is_some())
+                        + usize::from(self.instructions.is_some())
+                        + usize::from(self.max_response_output_tokens.is_some())
+                        + usize::from(self.modalities.is_some())
+                        + usize::from(self.model.is_some())
+                        + usize::from(self.output_audio_format.is_some())
+                        + usize::from(self.temperature.is_some())
+                        + usize::from(self.tool_choice.is_some())
+                        + usize::from(self.tools.is_some())
+                        + usize::from(self.turn_detection.is_some())
+                        + usize::from(self.voice.is_some()),
+                )?;
+            if self.client_secret.is_some() {
+                fields.serialize_field("client_secret", &self.client_secret)?;
+            }
+            if self.input_audio_format.is_some() {
+                fields.serialize_field("input_audio_format", &self.input_audio_format)?;
+            }
+            if self.input_audio_noise_reduction.is_some() {
+                fields
+                    .serialize_field(
+                        "input_audio_noise_reduction",
+                        &self.input_audio_noise_reduction,
+                    )?;
+            }
+            if self.input_audio_transcription.is_some() {
+                fields
+                    .serialize_field(
+                        "input_audio_transcription",
+                        &self.input_audio_transcription,
+                    )?;
+            }
+            if self.instructions.is_some() {
+                fields.serialize_field("instructions", &self.instructions)?;
+            }
+            if self.max_response_output_tokens.is_some() {
+                fields
+                    .serialize_field(
+                        "max_response_output_tokens",
+                        &self.max_response_output_tokens,
+                    )?;
+            }
+            if self.modalities.is_some() {
+                fields.serialize_field("modalities", &self.modalities)?;
+            }
+            if self.model.is_some() {
+                fields.serialize_field("model", &self.model)?;
+            }
+            if self.output_audio_format.is_some() {
+                fields
+                    .serialize_field("output_audio_format", &self.output_audio_format)?;
+            }
+            if self.temperature.is_some() {
+                fields.serialize_field("temperature", &Js(&self.temperature))?;
+            }
+            if self.tool_choice.is_some() {
+                fields.serialize_field("tool_choice", &self.tool_choice)?;
+            }
+            if self.tools.is_some() {
+                fields.serialize_field("tools", &self.tools)?;
+            }
+            if self.turn_detection.is_some() {
+                fields.serialize_field("turn_detection", &self.turn_detection)?;
+            }
+            if self.voice.is_some() {
+                fields.serialize_field("voice", &self.voice)?;
+            }
+            fields.end()
+        }
     }
 
     /// Types nested in [`Session`].
@@ -5622,43 +5855,91 @@ pub mod session_update_event {
         /// with "uhhm", the model will score a low probability of turn end and wait longer
         /// for the user to continue speaking. This can be useful for more natural
         /// conversations, but may have a higher latency.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
         pub struct TurnDetection {
             /// Whether or not to automatically generate a response when a VAD stop event
             /// occurs.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub create_response: Option<bool>,
             /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
             /// will wait longer for the user to continue speaking, `high` will respond more
             /// quickly. `auto` is the default and is equivalent to `medium`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub eagerness: Option<turn_detection::Eagerness>,
             /// Whether or not to automatically interrupt any ongoing response with output to
             /// the default conversation (i.e. `conversation` of `auto`) when a VAD start event
             /// occurs.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub interrupt_response: Option<bool>,
             /// Used only for `server_vad` mode. Amount of audio to include before the VAD
             /// detected speech (in milliseconds). Defaults to 300ms.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub prefix_padding_ms: Option<u32>,
             /// Used only for `server_vad` mode. Duration of silence to detect speech stop (in
             /// milliseconds). Defaults to 500ms. With shorter values the model will respond
             /// more quickly, but may jump in on short pauses from the user.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub silence_duration_ms: Option<u32>,
             /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
             /// defaults to 0.5. A higher threshold will require louder audio to activate the
             /// model, and thus might perform better in noisy environments.
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                serialize_with = "super::super::super::super::super::super::super::dts2rs_support::js_number"
-            )]
+            #[serde(default)]
             pub threshold: Option<f64>,
             /// Type of turn detection.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub r#type: Option<turn_detection::Type>,
+        }
+
+        impl serde::Serialize for TurnDetection {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct as _;
+                use super::super::super::super::super::super::super::dts2rs_support::Js;
+                let mut fields = serializer
+                    .serialize_struct(
+                        "TurnDetection",
+                        usize::from(self.create_response.is_some())
+                            + usize::from(self.eagerness.is_some())
+                            + usize::from(self.interrupt_response.is_some())
+                            + usize::from(self.prefix_padding_ms.is_some())
+                            + usize::from(self.silence_duration_ms.is_some())
+                            + usize::from(self.threshold.is_some())
+                            + usize::from(self.r#type.is_some()),
+                    )?;
+                if self.create_response.is_some() {
+                    fields.serialize_field("create_response", &self.create_response)?;
+                }
+                if self.eagerness.is_some() {
+                    fields.serialize_field("eagerness", &self.eagerness)?;
+                }
+                if self.interrupt_response.is_some() {
+                    fields
+                        .serialize_field(
+                            "interrupt_response",
+                            &self.interrupt_response,
+                        )?;
+                }
+                if self.prefix_padding_ms.is_some() {
+                    fields
+                        .serialize_field("prefix_padding_ms", &self.prefix_padding_ms)?;
+                }
+                if self.silence_duration_ms.is_some() {
+                    fields
+                        .serialize_field(
+                            "silence_duration_ms",
+                            &self.silence_duration_ms,
+                        )?;
+                }
+                if self.threshold.is_some() {
+                    fields.serialize_field("threshold", &Js(&self.threshold))?;
+                }
+                if self.r#type.is_some() {
+                    fields.serialize_field("type", &self.r#type)?;
+                }
+                fields.end()
+            }
         }
 
         /// Types nested in [`TurnDetection`].
@@ -6108,43 +6389,91 @@ pub mod transcription_session_update {
         /// with "uhhm", the model will score a low probability of turn end and wait longer
         /// for the user to continue speaking. This can be useful for more natural
         /// conversations, but may have a higher latency.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
         pub struct TurnDetection {
             /// Whether or not to automatically generate a response when a VAD stop event
             /// occurs. Not available for transcription sessions.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub create_response: Option<bool>,
             /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
             /// will wait longer for the user to continue speaking, `high` will respond more
             /// quickly. `auto` is the default and is equivalent to `medium`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub eagerness: Option<turn_detection::Eagerness>,
             /// Whether or not to automatically interrupt any ongoing response with output to
             /// the default conversation (i.e. `conversation` of `auto`) when a VAD start event
             /// occurs. Not available for transcription sessions.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub interrupt_response: Option<bool>,
             /// Used only for `server_vad` mode. Amount of audio to include before the VAD
             /// detected speech (in milliseconds). Defaults to 300ms.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub prefix_padding_ms: Option<u32>,
             /// Used only for `server_vad` mode. Duration of silence to detect speech stop (in
             /// milliseconds). Defaults to 500ms. With shorter values the model will respond
             /// more quickly, but may jump in on short pauses from the user.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub silence_duration_ms: Option<u32>,
             /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
             /// defaults to 0.5. A higher threshold will require louder audio to activate the
             /// model, and thus might perform better in noisy environments.
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                serialize_with = "super::super::super::super::super::super::super::dts2rs_support::js_number"
-            )]
+            #[serde(default)]
             pub threshold: Option<f64>,
             /// Type of turn detection.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub r#type: Option<turn_detection::Type>,
+        }
+
+        impl serde::Serialize for TurnDetection {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct as _;
+                use super::super::super::super::super::super::super::dts2rs_support::Js;
+                let mut fields = serializer
+                    .serialize_struct(
+                        "TurnDetection",
+                        usize::from(self.create_response.is_some())
+                            + usize::from(self.eagerness.is_some())
+                            + usize::from(self.interrupt_response.is_some())
+                            + usize::from(self.prefix_padding_ms.is_some())
+                            + usize::from(self.silence_duration_ms.is_some())
+                            + usize::from(self.threshold.is_some())
+                            + usize::from(self.r#type.is_some()),
+                    )?;
+                if self.create_response.is_some() {
+                    fields.serialize_field("create_response", &self.create_response)?;
+                }
+                if self.eagerness.is_some() {
+                    fields.serialize_field("eagerness", &self.eagerness)?;
+                }
+                if self.interrupt_response.is_some() {
+                    fields
+                        .serialize_field(
+                            "interrupt_response",
+                            &self.interrupt_response,
+                        )?;
+                }
+                if self.prefix_padding_ms.is_some() {
+                    fields
+                        .serialize_field("prefix_padding_ms", &self.prefix_padding_ms)?;
+                }
+                if self.silence_duration_ms.is_some() {
+                    fields
+                        .serialize_field(
+                            "silence_duration_ms",
+                            &self.silence_duration_ms,
+                        )?;
+                }
+                if self.threshold.is_some() {
+                    fields.serialize_field("threshold", &Js(&self.threshold))?;
+                }
+                if self.r#type.is_some() {
+                    fields.serialize_field("type", &self.r#type)?;
+                }
+                fields.end()
+            }
         }
 
         /// Types nested in [`TurnDetection`].
