@@ -520,7 +520,8 @@ impl Side<'_> {
 
     /// When `reached` is a type alias (without arguments) of a struct or enum of this side and
     /// `other`, what the same path reaches on the other side, is a struct or enum of that same
-    /// kind: the alias's target, which Rust code sees through the alias.
+    /// kind: the alias's target, which Rust code sees through the alias (through a chain of
+    /// aliases too: a place's alias of a shared enum that is itself defined once elsewhere).
     /// Code written against either compiles against the other wherever the two have the same
     /// fields or variants (`X::A`, patterns, struct literals all go through an alias).
     fn through_alias(&self, reached: &Reached, other: &Item) -> Option<Item> {
@@ -530,7 +531,17 @@ impl Side<'_> {
         if !args.is_empty() {
             return None;
         }
-        let target = self.reach(target)?.item;
+        let mut target = self.reach(target)?.item;
+        // An alias of an alias (a place's alias of a shared enum that is itself defined once
+        // elsewhere): to the end of the chain, bounded.
+        for _ in 0..8 {
+            match &target.kind {
+                ItemKind::Alias(RustType::Item(next, args)) if args.is_empty() => {
+                    target = self.reach(next)?.item;
+                }
+                _ => break,
+            }
+        }
         let same_kind = matches!(
             (&target.kind, &other.kind),
             (ItemKind::Struct(_), ItemKind::Struct(_)) | (ItemKind::Enum(_), ItemKind::Enum(_))

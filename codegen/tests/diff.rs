@@ -168,6 +168,22 @@ fn an_alias_is_compared_by_what_it_reaches() {
 }
 
 #[test]
+fn an_alias_is_compared_through_a_chain_of_aliases() {
+    let report = report("alias_chain");
+    // A place's enum became an alias of the file's shared enum, itself an alias of the identical
+    // enum defined once in another file: `b::call::Type` → `b::Type` → `a::func::Kind`. The same
+    // variants: no change.
+    assert!(report.changes.iter().all(|c| c.module != "b::call"), "{}", report.render_text());
+    // One variant fewer: only that is reported, under the place's path.
+    let tool: Vec<_> = report.changes.iter().filter(|c| c.module == "b::tool").collect();
+    assert_eq!(tool.len(), 1, "{}", report.render_text());
+    assert_eq!(
+        (tool[0].kind, tool[0].member.as_deref(), tool[0].item_kind, tool[0].breaks().label()),
+        (VariantRemoved, Some("Custom"), "type", "api+wire")
+    );
+}
+
+#[test]
 fn trait_methods() {
     let report = report("traits");
     assert_eq!(
@@ -273,6 +289,7 @@ fn text_report_gives_counts_by_kind_then_breaking_then_compatible_changes() {
 fn identical_inputs_have_no_changes() {
     assert_identity(Path::new("tests/diff/fields/old.d.ts"), None);
     assert_identity(Path::new("tests/diff/reexports/old"), None);
+    assert_identity(Path::new("tests/diff/alias_chain/new"), None);
 }
 
 #[test]

@@ -10,7 +10,11 @@
 // module and item; its file is the generated file of the longest prefix of the module that has
 // one. A finding and a change agree when they name the same item (same path, or same name in
 // the same file) and, when both name a member (field, variant, method), the same member; a
-// `mod` finding agrees with every change inside the module.
+// `mod` finding agrees with every change inside the module. Both sides are read as Rust resolves
+// paths (globs, `pub use`, and `pub type X = path;`, which cargo-semver-checks sees through):
+// a finding at a path a glob reaches is at the item's declared path, and a change at an alias
+// or re-export also stands for what it reaches on either side, named as cargo-semver-checks
+// names it (a missing variant by the new enum's name, in the old enum's file).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -95,26 +99,110 @@ const ours = JSON.parse(readFileSync(oursPath, 'utf8')).changes.map((c) => ({
     : [],
 }));
 
-// A change to an item that is a type alias on either side (`pub type X = a::Y;`, a place whose
-// enum became shared) is reported under the alias; cargo-semver-checks reports the target.
-const sources = new Map();
-function aliasTargets(c) {
-  const targets = [];
-  for (const [crate, file] of [[oldCrate, c.files[0]], [newCrate, c.files[1]]]) {
-    const path = join(crate, file);
-    if (!sources.has(path)) sources.set(path, existsSync(path) ? readFileSync(path, 'utf8') : '');
-    const alias = new RegExp(`pub type ${c.item.replace(/^r#/, '')} = ([\\w:]+);`, 'g');
-    for (const [, target] of sources.get(path).matchAll(alias)) {
-      // Relative to the alias's own module (`super::` climbs one module).
-      const ups = (target.match(/super::/g) || []).length;
-      const here = c.module ? c.module.split('::') : [];
-      const parts = [...here.slice(0, here.length - ups), ...target.replace(/^(super::)+/, '').split('::')];
-      const module = parts.slice(0, -1).join('::');
-      targets.push({ module, item: parts.at(-1), files: filesOf(module) });
+// The generated crates' module trees, for resolving paths as Rust does: an item declared in a
+// module, else one a glob (`pub use m::*`) of the module reaches; `pub use` and `pub type X =
+// path;` (no generic parameters: what cargo-semver-checks treats as another name of the item)
+// followed to the struct, enum or trait they reach. Folder output only: a `pub mod m;` per file
+// (`a/b.rs` or `a/b/mod.rs`), inline `pub mod m { … }` within one, 4 spaces per level.
+function parseCrate(crate) {
+  const modules = new Map();
+  const mod = (path) => {
+    const key = path.join('::');
+    if (!modules.has(key)) modules.set(key, { path, items: new Map(), globs: [] });
+    return modules.get(key);
+  };
+  const parseFile = (rel, path) => {
+    if (!existsSync(join(crate, rel))) return;
+    const stack = [];
+    readFileSync(join(crate, rel), 'utf8').split('\n').forEach((line, i) => {
+      const indent = line.length - line.trimStart().length;
+      const text = line.trim();
+      if (text === '}' && stack.length && stack.at(-1).indent === indent) return void stack.pop();
+      if (!text.startsWith('pub ')) return;
+      const here = [...path, ...stack.map((s) => s.name)];
+      const at = { module: here, file: rel, line: i + 1 };
+      let m;
+      if ((m = text.match(/^pub mod (?:r#)?(\w+) \{$/))) {
+        mod([...here, m[1]]);
+        stack.push({ indent, name: m[1] });
+      } else if ((m = text.match(/^pub mod (?:r#)?(\w+);$/))) {
+        const child = [...here, m[1]];
+        const dir = `src/resources/${child.join('/')}`;
+        mod(child);
+        parseFile(existsSync(join(crate, `${dir}.rs`)) ? `${dir}.rs` : `${dir}/mod.rs`, child);
+      } else if ((m = text.match(/^pub use ([\w:]+)::\*;$/))) {
+        mod(here).globs.push(m[1].split('::'));
+      } else if ((m = text.match(/^pub use ([\w:]+?)(?: as (?:r#)?(\w+))?;$/))) {
+        const target = m[1].split('::');
+        const name = m[2] || target.at(-1).replace(/^r#/, '');
+        mod(here).items.set(name, { kind: 'use', name, target, ...at });
+      } else if ((m = text.match(/^pub type (?:r#)?(\w+) = ([\w:]+);$/))) {
+        mod(here).items.set(m[1], { kind: 'alias', name: m[1], target: m[2].split('::'), ...at });
+      } else if ((m = text.match(/^pub (?:type|enum|struct|trait) (?:r#)?(\w+)/))) {
+        mod(here).items.set(m[1], { kind: 'decl', name: m[1], ...at });
+      }
+    });
+  };
+  mod([]);
+  parseFile('src/resources/mod.rs', []);
+
+  // What `name` is in module `path`: an entry, `{ kind: 'mod', path }`, or undefined.
+  const lookup = (path, name, depth = 0) => {
+    const m = modules.get(path.join('::'));
+    if (!m || depth > 8) return undefined;
+    if (m.items.has(name)) return m.items.get(name);
+    if (modules.has([...path, name].join('::'))) return { kind: 'mod', path: [...path, name] };
+    for (const glob of m.globs) {
+      const target = resolve(path, glob, depth + 1);
+      const found = target && target.kind === 'mod' && lookup(target.path, name, depth + 1);
+      if (found) return found;
     }
-  }
-  return targets;
+    return undefined;
+  };
+  // A path as written in module `from` (`super::a::B`, `a::B`).
+  const resolve = (from, segments, depth = 0) => {
+    let at = from;
+    let i = 0;
+    for (; segments[i] === 'super' || segments[i] === 'self'; i++) if (segments[i] === 'super') at = at.slice(0, -1);
+    let entry = { kind: 'mod', path: at };
+    for (; i < segments.length && entry; i++) {
+      while (entry && entry.kind === 'use' && depth < 16) entry = resolve(entry.module, entry.target, ++depth);
+      if (!entry || entry.kind !== 'mod') return undefined;
+      entry = lookup(entry.path, segments[i].replace(/^r#/, ''), depth);
+    }
+    return entry;
+  };
+  // Every entry from `entry` through re-exports and aliases to the declaration they reach.
+  const chain = (entry) => {
+    const out = [];
+    while (entry && out.length < 16) {
+      out.push(entry);
+      if (entry.kind !== 'use' && entry.kind !== 'alias') break;
+      entry = resolve(entry.module, entry.target);
+    }
+    return out.filter((e) => e.kind !== 'mod');
+  };
+  return { lookup, chain, split: (module) => (module ? module.split('::') : []) };
 }
+const trees = { old: parseCrate(oldCrate), new: parseCrate(newCrate) };
+
+// A change to an item that is a type alias or a re-export on either side (`pub type X = a::Y;`,
+// a place whose enum became shared, or that is defined once elsewhere) is reported under its
+// own path; cargo-semver-checks reports what the path reaches, under that item's own name (the
+// new enum's, for a variant missing) and file (the old declaration's). So the change also
+// stands for every item along the path's chain of aliases and re-exports, on either side, and
+// each of them with the files of both sides' declarations.
+function aliasTargets(c) {
+  const chains = ['old', 'new'].map((side) => {
+    const tree = trees[side];
+    return tree.chain(tree.lookup(tree.split(c.module), c.item.replace(/^r#/, '')));
+  });
+  const files = [...new Set(chains.map((ch) => ch.at(-1)).filter(Boolean).map((e) => e.file))];
+  return chains.flat()
+    .filter((e) => !(e.module.join('::') === c.module && e.name === c.item))
+    .map((e) => ({ module: e.module.join('::'), item: e.name, files: [...new Set([...filesOf(e.module.join('::')), ...files])] }));
+}
+const sources = new Map();
 // A change at a path a glob keeps (`pub use webhooks::*` in `webhooks`) is to the item the glob
 // reaches, declared in the glob target's file.
 function globTargets(c) {
@@ -134,7 +222,25 @@ function globTargets(c) {
 for (const c of ours) c.targets.push(...aliasTargets(c), ...globTargets(c));
 
 function agree(f, c) {
-  return agreeAt(f, c) || c.targets.some((t) => agreeAt(f, { ...t, member: c.member }));
+  return atPaths(f).some((f) => agreeAt(f, c) || c.targets.some((t) => agreeAt(f, { ...t, member: c.member })));
+}
+
+// A finding's path, and the path of the declaration it names when a glob of one of the path's
+// modules reaches it (`chat::completions::X` through `pub use completions::*` is the item
+// declared as `chat::completions::completions::X`, where `dts2rs diff` reports it).
+function atPaths(f) {
+  if (f.paths) return f.paths;
+  f.paths = [f];
+  if (f.module !== undefined && f.item) {
+    for (const tree of [trees.old, trees.new]) {
+      const entry = tree.lookup(tree.split(f.module), f.item);
+      const module = entry && entry.module && entry.module.join('::');
+      if (module !== undefined && module !== f.module && !f.paths.some((p) => p.module === module)) {
+        f.paths.push({ ...f, module });
+      }
+    }
+  }
+  return f.paths;
 }
 
 function agreeAt(f, c) {

@@ -1,0 +1,4 @@
+export interface Func {
+    name: string;
+    kind: 'function';
+}

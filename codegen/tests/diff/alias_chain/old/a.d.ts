@@ -1,0 +1,3 @@
+export interface Func {
+    name: string;
+}

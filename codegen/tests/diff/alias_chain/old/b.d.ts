@@ -1,0 +1,6 @@
+export interface Call {
+    type: 'function';
+}
+export interface Tool {
+    type: 'function' | 'custom';
+}
