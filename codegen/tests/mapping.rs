@@ -182,10 +182,13 @@ fn jsdoc_becomes_rustdoc() {
         "/// - a list item\n///   continued lazily\n",
         "/// ```text\n/// untagged fence: never a doctest\n/// ```\n",
         "/// # Examples\n///\n/// ```ts\n/// const x = await client.create();\n/// ```\n///\n/// ```ts\n/// client.list()\n/// ```\n",
-        "    #[deprecated(note = \"Use `replacement` instead.\")]\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub old: Option<String>,",
+        "    #[deprecated(note = \"Use `replacement` instead.\")]\n    #[serde(default)]\n    pub old: Option<String>,",
         "#[deprecated]\n#[derive(",
     ] {
         assert_has(&code, excerpt);
+    // A written-out impl reads the deprecated field, and names the deprecated struct.
+    assert_has(&code, "#[allow(deprecated)]\nimpl serde::Serialize for Documented {");
+    assert_has(&code, "#[allow(deprecated)]\nimpl serde::Serialize for Old {");
     }
 }
 

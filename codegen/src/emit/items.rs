@@ -61,7 +61,14 @@ pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item, allow: bool) -> V
     }
     let name = ident(&item.name);
     match &item.kind {
-        ItemKind::Struct(s) => structure(ctx, extras, attrs, name, s, allow),
+        ItemKind::Struct(s) => {
+            // An impl written out names the struct and reads each field: either may be
+            // deprecated, which derives do not warn about but written code does.
+            let impl_allow = allow
+                || item.docs.deprecated.is_some()
+                || s.fields.iter().any(|f| f.docs.deprecated.is_some());
+            structure(ctx, extras, attrs, name, s, impl_allow)
+        }
         ItemKind::Enum(e) => enumeration(ctx, extras, attrs, name, e, allow),
         ItemKind::Alias(target) => vec![syn::Item::Type(syn::ItemType {
             attrs,
@@ -160,7 +167,7 @@ fn structure(
     mut attrs: Vec<syn::Attribute>,
     name: syn::Ident,
     s: &Struct,
-    allow: bool,
+    impl_allow: bool,
 ) -> Vec<syn::Item> {
     let by_hand = serializes_by_hand(ctx, s);
     let mut derives = vec!["Debug", "Clone"];
@@ -208,7 +215,7 @@ fn structure(
             self_path = with_args(self_path, args);
         }
         let self_ty = path_type(self_path);
-        let impls = impls::Impls { ctx, self_ty, allow };
+        let impls = impls::Impls { ctx, self_ty, allow: impl_allow };
         impls.struct_serialize(s, &generics)
     });
     let item = syn::Item::Struct(syn::ItemStruct {

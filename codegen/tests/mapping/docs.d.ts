@@ -25,8 +25,12 @@ export interface Documented {
      */
     old?: string;
     replacement?: string;
+    /** A float: the struct writes itself, and its impl reads the deprecated field. */
+    ratio?: number;
 }
 /** @deprecated */
 export interface Old {
     a?: string;
+    /** A float: the impl names the deprecated struct. */
+    n?: number;
 }
