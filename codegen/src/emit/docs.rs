@@ -33,7 +33,7 @@ impl DocTable {
         let mut blocks = self.blocks.borrow_mut();
         let placeholder = format!("{PLACEHOLDER}{}", blocks.len());
         blocks.push(lines);
-        Some(super::items::doc_attr(&placeholder))
+        Some(super::syntax::doc_attr(&placeholder))
     }
 
     /// The block a printed doc line stands for, given the text after its `///`.

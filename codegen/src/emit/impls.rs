@@ -1,9 +1,8 @@
 //! The impl blocks of enums (the wire strings of string enums, serde for enums told apart by
 //! a tag field, `From` for payloads) and the `Serialize` of structs that hold floats.
 
-use super::items::allow_deprecated;
 use super::support;
-use super::syntax::{path, path_expr, str_expr, template, word, Holes};
+use super::syntax::{allow_deprecated, path, path_expr, str_expr, template, use_of, word, Holes};
 use super::types::{ident, ModuleCtx};
 use crate::model::naming::unraw;
 use crate::model::rust::{Enum, RustType, Struct, TagValue, Variant, VariantKind};
@@ -493,7 +492,7 @@ impl Impls<'_, '_> {
     /// `Serialize` for a struct, written out as serde's derive would write it (the same keys
     /// in the same order, `None` of an optional field left out, an index signature's entries
     /// in its place) except that floats go through the support module's `Js`: see
-    /// [`super::items::serializes_by_hand`]. A struct with an index signature is a map, as
+    /// `items::serializes_by_hand`. A struct with an index signature is a map, as
     /// serde's `flatten` makes it; any other a struct. `generics` are the struct's own; each
     /// parameter must be `Serialize`.
     pub fn struct_serialize(&self, s: &Struct, generics: &syn::Generics) -> syn::Item {
@@ -503,7 +502,7 @@ impl Impls<'_, '_> {
         let mut support_path: Vec<syn::Ident> =
             self.ctx.support("Js").split("::").map(word).collect();
         let js_name = support_path.pop().expect("a path ends with a name");
-        let import_js = syn::Stmt::Item(syn::Item::Use(super::items::use_of(
+        let import_js = syn::Stmt::Item(syn::Item::Use(use_of(
             vec![],
             syn::Visibility::Inherited,
             support_path,

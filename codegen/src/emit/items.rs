@@ -4,8 +4,8 @@ use super::docs::DocTable;
 use super::impls;
 use super::support;
 use super::syntax::{
-    attribute, list_attribute, path, path_type, public, str_expr, template, with_args, word, Holes,
-    Meta,
+    allow_deprecated, attribute, doc_attr, list_attribute, path, path_type, public, template,
+    use_of, with_args, word, Holes, Meta,
 };
 use super::types::{ident, ModuleCtx};
 use crate::model::jsdoc::Docs;
@@ -35,16 +35,6 @@ pub fn doc_attrs(table: &DocTable, docs: &Docs) -> Vec<syn::Attribute> {
         attrs.push(attribute(path(false, [word("deprecated")]), meta));
     }
     attrs
-}
-
-/// `#[doc = "text"]`, which prints as `///text`.
-pub fn doc_attr(text: &str) -> syn::Attribute {
-    attribute(path(false, [word("doc")]), Meta::Value(str_expr(text)))
-}
-
-/// `#[allow(deprecated)]`, on generated code that names a deprecated item.
-pub fn allow_deprecated() -> syn::Attribute {
-    list_attribute("allow", quote!(deprecated))
 }
 
 /// The items for one model item. With `allow`, `#[allow(deprecated)]` goes on the item and
@@ -119,30 +109,6 @@ fn use_item(attrs: Vec<syn::Attribute>, path: &syn::Path, end: UseEnd) -> syn::I
         }
     };
     syn::Item::Use(use_of(attrs, public(), idents, tree))
-}
-
-/// `vis use a::b::…::tree;` for the leading identifiers `idents`.
-pub fn use_of(
-    attrs: Vec<syn::Attribute>,
-    vis: syn::Visibility,
-    idents: Vec<syn::Ident>,
-    mut tree: syn::UseTree,
-) -> syn::ItemUse {
-    for ident in idents.into_iter().rev() {
-        tree = syn::UseTree::Path(syn::UsePath {
-            ident,
-            colon2_token: Default::default(),
-            tree: Box::new(tree),
-        });
-    }
-    syn::ItemUse {
-        attrs,
-        vis,
-        use_token: Default::default(),
-        leading_colon: None,
-        tree,
-        semi_token: Default::default(),
-    }
 }
 
 /// `#[derive(…)]` with the config's extra derives, then the config's extra attributes.

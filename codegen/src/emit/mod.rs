@@ -3,6 +3,12 @@
 //! Items are built as `syn` syntax trees (see `syntax`: never as tokens parsed back), each file
 //! is printed by `prettyplease`, then gets the `@generated` header. Output depends only on the
 //! model, so the same input always gives the same bytes.
+//!
+//! The submodules import in one direction only, each from those before it:
+//! `syntax` (syn builders, templates) ← `docs` (doc comments) ← `support` (the generated
+//! support module) ← `types` (Rust types and paths in a module) ← `impls` (impl blocks) ←
+//! `items` (structs, enums, aliases) ← this module (modules, files, printing); `text` (the
+//! printed text) and `deprecation` stand apart. A test holds the order.
 
 mod deprecation;
 mod docs;
@@ -508,5 +514,32 @@ impl Printer<'_> {
             semi: content.is_none().then(Default::default),
             content,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The emit submodules, each importing only from those before it (checked by a test).
+    const LAYERS: &[(&str, &str)] = &[
+        ("syntax", include_str!("syntax.rs")),
+        ("docs", include_str!("docs.rs")),
+        ("text", include_str!("text.rs")),
+        ("deprecation", include_str!("deprecation.rs")),
+        ("support", include_str!("support.rs")),
+        ("types", include_str!("types.rs")),
+        ("impls", include_str!("impls.rs")),
+        ("items", include_str!("items.rs")),
+    ];
+
+    #[test]
+    fn submodules_import_only_from_earlier_layers() {
+        for (rank, (name, source)) in LAYERS.iter().enumerate() {
+            for (later, _) in &LAYERS[rank + 1..] {
+                assert!(
+                    !source.contains(&format!("super::{later}")),
+                    "emit::{name} uses emit::{later}, which comes after it"
+                );
+            }
+        }
     }
 }

@@ -5,8 +5,9 @@
 //! field or variant uses it.
 
 use super::syntax::{template, word, Holes};
-use super::types::canonical;
-use crate::model::rust::{is_primitive_number, ItemKind, ItemPath, Module, RustType, VariantKind};
+use crate::model::rust::{
+    canonical, is_primitive_number, ItemKind, ItemPath, Module, RustType, VariantKind,
+};
 use rustc_hash::FxHashMap;
 use syn::visit_mut::VisitMut;
 

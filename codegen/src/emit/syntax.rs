@@ -299,3 +299,37 @@ pub fn attrs_mut(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
         _ => return None,
     })
 }
+
+/// `#[doc = "text"]`, which prints as `///text`.
+pub fn doc_attr(text: &str) -> syn::Attribute {
+    attribute(path(false, [word("doc")]), Meta::Value(str_expr(text)))
+}
+
+/// `#[allow(deprecated)]`, on generated code that names a deprecated item.
+pub fn allow_deprecated() -> syn::Attribute {
+    list_attribute("allow", quote::quote!(deprecated))
+}
+
+/// `vis use a::b::…::tree;` for the leading identifiers `idents`.
+pub fn use_of(
+    attrs: Vec<syn::Attribute>,
+    vis: syn::Visibility,
+    idents: Vec<syn::Ident>,
+    mut tree: syn::UseTree,
+) -> syn::ItemUse {
+    for ident in idents.into_iter().rev() {
+        tree = syn::UseTree::Path(syn::UsePath {
+            ident,
+            colon2_token: Default::default(),
+            tree: Box::new(tree),
+        });
+    }
+    syn::ItemUse {
+        attrs,
+        vis,
+        use_token: Default::default(),
+        leading_colon: None,
+        tree,
+        semi_token: Default::default(),
+    }
+}

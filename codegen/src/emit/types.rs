@@ -2,7 +2,7 @@
 
 use super::syntax::{path, path_type, unit_type, verbatim_type, with_args, word};
 use crate::model::naming::{rust_ident, Case};
-use crate::model::rust::{ItemPath, RustType};
+use crate::model::rust::{canonical, ItemPath, RustType};
 use proc_macro2::{Ident, Span};
 use std::collections::BTreeSet;
 
@@ -159,35 +159,6 @@ impl ModuleCtx<'_> {
         path.segments.push(ident(&target.name).into());
         path
     }
-}
-
-/// `ty` with every alias replaced by its target: two types with one canonical form are one
-/// Rust type (so, for instance, one enum cannot convert `From` both).
-pub fn canonical(aliases: &rustc_hash::FxHashMap<ItemPath, RustType>, ty: &RustType) -> RustType {
-    fn expand(aliases: &rustc_hash::FxHashMap<ItemPath, RustType>, ty: &RustType) -> RustType {
-        match ty {
-            RustType::Item(path, args) if args.is_empty() && aliases.contains_key(path) => {
-                aliases[path].clone()
-            }
-            other => {
-                let mut other = other.clone();
-                for child in other.children_mut() {
-                    *child = expand(aliases, child);
-                }
-                other
-            }
-        }
-    }
-    let mut ty = ty.clone();
-    // Aliases are items the model made, so their chains end; the bound guards a cycle.
-    for _ in 0..64 {
-        let expanded = expand(aliases, &ty);
-        if expanded == ty {
-            break;
-        }
-        ty = expanded;
-    }
-    ty
 }
 
 /// `serde_json::Value`.
