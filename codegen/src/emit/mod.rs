@@ -402,7 +402,8 @@ impl Printer<'_> {
     }
 
     /// `items` printed by prettyplease, with their doc comments and blank lines put in.
-    fn render_text(&self, items: Vec<syn::Item>) -> String {
+    fn render_text(&self, mut items: Vec<syn::Item>) -> String {
+        syntax::separate_items(&mut items);
         let file = syn::File { shebang: None, attrs: vec![], items };
         text::finish(&prettyplease::unparse(&file), &self.docs)
     }

@@ -333,3 +333,64 @@ pub fn use_of(
         semi_token: Default::default(),
     }
 }
+
+/// What the doc attribute marking a blank line before an item holds (see [`separate_items`]).
+pub const SEPARATOR: &str = "\u{2}";
+
+/// Marks each item of `items` but the first to follow a blank line, and so the items of every
+/// module, impl block and trait among them, as hand-written Rust separates items: a first
+/// attribute `#[doc = "\u{2}"]`, whose printed line `text::finish` makes that blank line.
+/// (prettyplease prints items back to back.) Statements are never marked.
+pub fn separate_items(items: &mut [syn::Item]) {
+    for (index, item) in items.iter_mut().enumerate() {
+        match item {
+            syn::Item::Mod(m) => {
+                if let Some((_, content)) = &mut m.content {
+                    separate_items(content);
+                }
+            }
+            syn::Item::Impl(i) => {
+                for member in i.items.iter_mut().skip(1) {
+                    if let Some(attrs) = impl_item_attrs_mut(member) {
+                        attrs.insert(0, doc_attr(SEPARATOR));
+                    }
+                }
+            }
+            syn::Item::Trait(t) => {
+                for member in t.items.iter_mut().skip(1) {
+                    if let Some(attrs) = trait_item_attrs_mut(member) {
+                        attrs.insert(0, doc_attr(SEPARATOR));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if index > 0 {
+            if let Some(attrs) = attrs_mut(item) {
+                attrs.insert(0, doc_attr(SEPARATOR));
+            }
+        }
+    }
+}
+
+/// The attributes of a member of an impl block.
+fn impl_item_attrs_mut(item: &mut syn::ImplItem) -> Option<&mut Vec<syn::Attribute>> {
+    Some(match item {
+        syn::ImplItem::Fn(i) => &mut i.attrs,
+        syn::ImplItem::Const(i) => &mut i.attrs,
+        syn::ImplItem::Type(i) => &mut i.attrs,
+        syn::ImplItem::Macro(i) => &mut i.attrs,
+        _ => return None,
+    })
+}
+
+/// The attributes of a member of a trait.
+fn trait_item_attrs_mut(item: &mut syn::TraitItem) -> Option<&mut Vec<syn::Attribute>> {
+    Some(match item {
+        syn::TraitItem::Fn(i) => &mut i.attrs,
+        syn::TraitItem::Const(i) => &mut i.attrs,
+        syn::TraitItem::Type(i) => &mut i.attrs,
+        syn::TraitItem::Macro(i) => &mut i.attrs,
+        _ => return None,
+    })
+}

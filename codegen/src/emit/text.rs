@@ -1,51 +1,29 @@
 //! The last pass over printed text: doc comments put in, blank lines between items.
 
 use super::docs::DocTable;
-
-/// What starts an item line (after its indentation); fields, variants and statements never
-/// start this way.
-const ITEM_STARTS: &[&str] = &[
-    "///",
-    "#[",
-    "pub ",
-    "impl ",
-    "impl<",
-    "fn ",
-    "use ",
-    "mod ",
-    "type ",
-    "const ",
-    "trait ",
-    "struct ",
-    "macro_rules!",
-];
+use super::syntax::SEPARATOR;
 
 /// `printed` (prettyplease's output) with each doc placeholder replaced by its comment (see
-/// [`DocTable`]) and a blank line between consecutive items, as hand-written Rust has;
-/// prettyplease prints them back to back.
+/// [`DocTable`]) and each item separator (see [`separate_items`]) by a blank line.
 ///
-/// An item ends with `}` or `;`, and the next starts at the same indentation with a doc
-/// comment, an attribute or an item keyword.
+/// [`separate_items`]: super::syntax::separate_items
 pub fn finish(printed: &str, docs: &DocTable) -> String {
     let mut out = String::with_capacity(printed.len() * 3 / 2 + docs.text_len());
-    let mut previous: Option<Line<'_>> = None;
     for text in printed.split_terminator('\n') {
         let line = Line::new(text);
-        if let Some(prev) = previous {
-            // Imports of a function body stay together, as hand-written Rust keeps them.
-            let imports = prev.body.starts_with("use ") && line.body.starts_with("use ");
-            if prev.ends_item() && line.starts_item() && prev.indent == line.indent && !imports {
-                out.push('\n');
-            }
+        let Some(doc) = line.body.strip_prefix("///") else {
+            out.push_str(text);
+            out.push('\n');
+            continue;
+        };
+        if doc == SEPARATOR {
+            out.push('\n');
+        } else if let Some(block) = docs.block(doc) {
+            push_doc_block(&mut out, &text[..line.indent], &block);
+        } else {
+            out.push_str(text);
+            out.push('\n');
         }
-        match line.body.strip_prefix("///").and_then(|doc| docs.block(doc)) {
-            Some(block) => push_doc_block(&mut out, &text[..line.indent], &block),
-            None => {
-                out.push_str(text);
-                out.push('\n');
-            }
-        }
-        previous = Some(line);
     }
     out
 }
@@ -61,23 +39,6 @@ impl<'t> Line<'t> {
     fn new(text: &'t str) -> Self {
         let body = text.trim_start_matches(' ');
         Line { indent: text.len() - body.len(), body }
-    }
-
-    fn ends_item(&self) -> bool {
-        !self.body.starts_with("//") && (self.body.ends_with('}') || self.body.ends_with(';'))
-    }
-
-    fn starts_item(&self) -> bool {
-        ITEM_STARTS.iter().any(|start| self.body.starts_with(start)) || self.is_macro_call()
-    }
-
-    /// `name!(` or `name! {`: a macro invoked as an item.
-    fn is_macro_call(&self) -> bool {
-        self.body.split_once('!').is_some_and(|(name, rest)| {
-            !name.is_empty()
-                && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-                && (rest.starts_with('(') || rest.starts_with(" {"))
-        })
     }
 }
 
@@ -130,12 +91,38 @@ mod tests {
     }
 
     #[test]
-    fn items_are_separated_but_fields_are_not() {
-        let printed =
-            "pub struct A {\n    pub a: u8,\n    pub b: u8,\n}\npub type B = A;\nimpl A {}\n";
+    fn separators_become_blank_lines() {
+        let printed = format!(
+            "pub struct A {{\n    pub a: u8,\n}}\n///{SEPARATOR}\npub type B = A;\nmod m {{\n    fn f() {{}}\n    ///{SEPARATOR}\n    fn g() {{}}\n}}\n"
+        );
         assert_eq!(
-            finish(printed, &DocTable::default()),
-            "pub struct A {\n    pub a: u8,\n    pub b: u8,\n}\n\npub type B = A;\n\nimpl A {}\n"
+            finish(&printed, &DocTable::default()),
+            "pub struct A {\n    pub a: u8,\n}\n\npub type B = A;\nmod m {\n    fn f() {}\n\n    fn g() {}\n}\n"
+        );
+    }
+
+    #[test]
+    fn items_but_the_first_of_each_container_are_separated() {
+        let mut items: Vec<syn::Item> = vec![
+            syn::parse_quote!(
+                use a::B;
+            ),
+            syn::parse_quote!(
+                mod m {
+                    fn f() {}
+                    fn g() {
+                        let x = 1;
+                        fn inner() {}
+                    }
+                }
+            ),
+            syn::parse_quote!(impl A { type T = u8; fn f() {} }),
+        ];
+        super::super::syntax::separate_items(&mut items);
+        let printed = prettyplease::unparse(&syn::File { shebang: None, attrs: vec![], items });
+        assert_eq!(
+            finish(&printed, &DocTable::default()),
+            "use a::B;\n\nmod m {\n    fn f() {}\n\n    fn g() {\n        let x = 1;\n        fn inner() {}\n    }\n}\n\nimpl A {\n    type T = u8;\n\n    fn f() {}\n}\n"
         );
     }
 
