@@ -1,9 +1,10 @@
 //! JSDoc → rustdoc text that `cargo doc -D warnings` and clippy accept.
 //!
-//! The author's Markdown is kept; only what rustdoc would misread changes: brackets that are not
-//! links are escaped (`\[0.6, 1.2\]`), bare URLs are wrapped (`<https://…>`), `<tag>`-like text
-//! is escaped, fences without a language are marked so they never run as doctests, and the
-//! continuation lines of list items are put at their item's text column.
+//! The author's Markdown is kept, read with pulldown-cmark as rustdoc reads it; only what rustdoc
+//! would misread changes: brackets that are not links are escaped (`\[0.6, 1.2\]`), bare URLs
+//! are wrapped (`<https://…>`), `<tag>`-like text is escaped, fences without a language are
+//! marked so they never run as doctests, and the continuation lines of list items are put at
+//! their item's text column.
 
 use crate::model::jsdoc::Docs;
 
@@ -233,92 +234,143 @@ fn list_item_text_offset(line: &str) -> Option<usize> {
     }
 }
 
-/// Escapes what rustdoc would misread in one line of prose, leaving code spans alone.
-fn escape_inline(line: &str) -> String {
+/// Escapes what rustdoc would misread in a paragraph of prose, tokenized as rustdoc tokenizes
+/// it (pulldown-cmark, with rustdoc's extensions): in text, brackets that are no link
+/// (`\\[0.6, 1.2\\]`, which rustdoc would take for an intra-doc link) and `<` are escaped, and
+/// bare URLs are wrapped (`<https://…>`); an HTML tag's `<` is escaped (the author's HTML is
+/// seldom balanced: stripe's link texts open `<a>` and never close it). Code spans, links and
+/// autolinks are kept, and so is the text of a link, but for its brackets, tags and `<`.
+fn escape_inline(text: &str) -> String {
     // Most lines have nothing to escape: no code span, escape, bracket, tag, `{@link}` or URL.
-    if !line.contains(['`', '\\', '[', ']', '<', '{']) && !line.contains("http") {
-        return line.to_owned();
+    if !text.contains(['`', '\\', '[', ']', '<', '{']) && !text.contains("http") {
+        return text.to_owned();
     }
-    let line = inline_link_tags(line);
-    let chars: Vec<char> = line.chars().collect();
-    escape_chars(&chars, false)
-}
-
-/// [`escape_inline`] on the characters of a line, or of a link's text (`in_link`), where a bare
-/// URL stays as it is: CommonMark allows no link inside a link, autolinks included.
-fn escape_chars(chars: &[char], in_link: bool) -> String {
-    let mut out = String::with_capacity(chars.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '`' => {
-                let run = chars[i..].iter().take_while(|&&c| c == '`').count();
-                let close = find_run(chars, i + run, run);
-                let end = close.map_or(i + run, |j| j + run);
-                out.extend(&chars[i..end]);
-                i = end;
-                continue;
-            }
-            '\\' if i + 1 < chars.len() => {
-                out.push(c);
-                out.push(chars[i + 1]);
-                i += 2;
-                continue;
-            }
-            '[' => {
-                // A link's text is escaped like any text (it may hold `<tags>`); its destination
-                // is kept. Brackets around a text that holds a link are no link (CommonMark: the
-                // innermost one is), so they are escaped and the inner link is kept.
-                if let Some((close, end)) = link_end(chars, i) {
-                    let text = &chars[i + 1..close];
-                    if !holds_link(text) {
-                        out.push('[');
-                        out.push_str(&escape_chars(text, true));
-                        out.extend(&chars[close..end]);
-                        i = end;
-                        continue;
+    let text = inline_link_tags(text);
+    let mut escaper =
+        Escaper { text: &text, out: String::with_capacity(text.len() + 8), copied: 0 };
+    // Text is escaped in runs: pulldown-cmark splits it where emphasis could start, and a URL
+    // may hold such a character (`a_b`).
+    let mut run: Option<std::ops::Range<usize>> = None;
+    let mut links = 0usize;
+    for (event, range) in
+        pulldown_cmark::Parser::new_ext(&text, rustdoc_options()).into_offset_iter()
+    {
+        if let pulldown_cmark::Event::Text(_) = event {
+            match &mut run {
+                Some(open) if open.end == range.start => open.end = range.end,
+                _ => {
+                    if let Some(done) = run.replace(range) {
+                        escaper.text(done, links > 0);
                     }
                 }
-                out.push_str("\\[");
             }
-            ']' => out.push_str("\\]"),
-            '<' => {
-                if let Some(end) = autolink_end(chars, i) {
-                    out.extend(&chars[i..end]);
+            continue;
+        }
+        if let Some(done) = run.take() {
+            escaper.text(done, links > 0);
+        }
+        match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { .. }) => links += 1,
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Link) => links -= 1,
+            pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_) => {
+                escaper.html(range)
+            }
+            _ => {}
+        }
+    }
+    if let Some(done) = run {
+        escaper.text(done, links > 0);
+    }
+    escaper.finish()
+}
+
+/// The Markdown extensions rustdoc turns on.
+fn rustdoc_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Copies a paragraph into `out`, escaping the ranges it is given (in order).
+struct Escaper<'t> {
+    text: &'t str,
+    out: String,
+    /// How much of `text` is in `out`.
+    copied: usize,
+}
+
+impl Escaper<'_> {
+    /// Copies what precedes `range` as it is.
+    fn copy_to(&mut self, range: &std::ops::Range<usize>) {
+        if range.start > self.copied {
+            self.out.push_str(&self.text[self.copied..range.start]);
+        }
+        self.copied = self.copied.max(range.start);
+    }
+
+    /// A run of text: brackets and `<` escaped, bare URLs wrapped unless `in_link`.
+    fn text(&mut self, range: std::ops::Range<usize>, in_link: bool) {
+        self.copy_to(&range);
+        let chars: Vec<char> = self.text[range.clone()].chars().collect();
+        // A character the author escaped is text already: `\\[` is not escaped again.
+        let mut escaped = self.text[..range.start].ends_with('\\');
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            match c {
+                '[' | ']' | '<' if !escaped => {
+                    self.out.push('\\');
+                    self.out.push(c);
+                }
+                // A URL starts after anything but a letter or digit: `(https://…)` is wrapped.
+                'h' if !in_link
+                    && starts_url(&chars, i)
+                    && (i == 0 || !chars[i - 1].is_alphanumeric()) =>
+                {
+                    let mut end = i;
+                    while end < chars.len() && is_url_char(chars[end]) {
+                        end += 1;
+                    }
+                    while end > i
+                        && matches!(
+                            chars[end - 1],
+                            '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\'' | '"'
+                        )
+                    {
+                        end -= 1;
+                    }
+                    self.out.push('<');
+                    self.out.extend(&chars[i..end]);
+                    self.out.push('>');
                     i = end;
+                    escaped = false;
                     continue;
                 }
-                out.push_str("\\<");
+                _ => self.out.push(c),
             }
-            // A URL starts after anything but a letter or digit: `(https://…)` is wrapped too.
-            'h' if !in_link
-                && starts_url(chars, i)
-                && (i == 0 || !chars[i - 1].is_alphanumeric()) =>
-            {
-                let mut end = i;
-                while end < chars.len() && is_url_char(chars[end]) {
-                    end += 1;
-                }
-                while end > i
-                    && matches!(
-                        chars[end - 1],
-                        '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\'' | '"'
-                    )
-                {
-                    end -= 1;
-                }
-                out.push('<');
-                out.extend(&chars[i..end]);
-                out.push('>');
-                i = end;
-                continue;
-            }
-            _ => out.push(c),
+            escaped = c == '\\' && !escaped;
+            i += 1;
         }
-        i += 1;
+        self.copied = range.end;
     }
-    out
+
+    /// An HTML tag or block: every `<` escaped, so rustdoc shows it as text.
+    fn html(&mut self, range: std::ops::Range<usize>) {
+        self.copy_to(&range);
+        if range.start < self.copied {
+            return;
+        }
+        self.out.push_str(&self.text[range.clone()].replace('<', "\\<"));
+        self.copied = range.end;
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push_str(&self.text[self.copied..]);
+        self.out
+    }
 }
 
 /// JSDoc `{@link Target}` and `{@link Target text}` become code spans.
@@ -344,70 +396,6 @@ fn inline_link_tags(line: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn find_run(chars: &[char], from: usize, run: usize) -> Option<usize> {
-    let mut j = from;
-    while j < chars.len() {
-        if chars[j] == '`' {
-            let len = chars[j..].iter().take_while(|&&c| c == '`').count();
-            if len == run {
-                return Some(j);
-            }
-            j += len;
-        } else {
-            j += 1;
-        }
-    }
-    None
-}
-
-/// Whether `text` holds a Markdown link or an autolink.
-fn holds_link(text: &[char]) -> bool {
-    (0..text.len()).any(|j| match text[j] {
-        '[' => link_end(text, j).is_some(),
-        '<' => autolink_end(text, j).is_some(),
-        _ => false,
-    })
-}
-
-/// The closing `]` and the end of a Markdown link `[text](url)` starting at `start`.
-///
-/// A reference link (`[text][ref]`, `[text][]`) is no link here: its definition
-/// (`[ref]: url`) is escaped like any other bracket, so rustdoc would look `ref` up as an
-/// intra-doc link and fail.
-fn link_end(chars: &[char], start: usize) -> Option<(usize, usize)> {
-    let mut depth = 0;
-    let mut close = None;
-    for (j, &c) in chars.iter().enumerate().skip(start) {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(j);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    let close = close?;
-    if chars.get(close + 1) != Some(&'(') {
-        return None;
-    }
-    chars[close + 2..].iter().position(|&c| c == ')').map(|p| (close, close + 3 + p))
-}
-
-/// The end of an autolink `<https://…>` starting at `start`.
-fn autolink_end(chars: &[char], start: usize) -> Option<usize> {
-    if !starts_url(chars, start + 1) {
-        return None;
-    }
-    chars[start..]
-        .iter()
-        .position(|&c| c == '>' || c.is_whitespace())
-        .and_then(|p| (chars[start + p] == '>').then_some(start + p + 1))
 }
 
 fn starts_url(chars: &[char], at: usize) -> bool {
@@ -543,6 +531,20 @@ mod tests {
             render("[https://example.com](https://example.com)"),
             vec!["[https://example.com](https://example.com)"]
         );
+    }
+
+    #[test]
+    fn markup_around_a_url_stays_markup() {
+        // discord-api-types: the bold's closing `**` is no part of the URL.
+        assert_eq!(
+            render("**Only from https://discord.com/a#b**"),
+            vec!["**Only from <https://discord.com/a#b>**"]
+        );
+    }
+
+    #[test]
+    fn what_the_author_escaped_is_not_escaped_again() {
+        assert_eq!(render("a \\[b\\] \\<c> d"), vec!["a \\[b\\] \\<c> d"]);
     }
 
     #[test]
