@@ -7,8 +7,8 @@
 #   tests/corpus/all.sh                 # all seven
 #   tests/corpus/all.sh discord-api-types   # those whose name contains the word
 #
-# Slow (stripe alone is a million lines, and clippy on it needs more than 24 GiB: on a
-# machine that size its row shows the killed build's errors): CI runs tests/corpus/check.sh.
+# Slow (stripe alone is 630 000 generated lines, about 4 minutes and 9 GiB under clippy). CI
+# runs tests/corpus/check.sh, which checks the same set and their rustdoc too.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
