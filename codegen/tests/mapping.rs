@@ -318,6 +318,41 @@ fn struct_payloads_of_untagged_unions_are_boxed() {
     }
 }
 
+/// An untagged union tries a member whose keys all belong to another member after it: a
+/// value both read keeps every key (GitHub's `RepositoryRuleset.conditions`).
+#[test]
+fn untagged_variants_with_fewer_keys_are_tried_after_those_with_more() {
+    let (code, warnings) = generate("union_specificity");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(
+        &code,
+        "    pub enum Conditions {\n        OrgConditions(super::OrgConditions),\n        RefConditions(Box<super::RefConditions>),\n    }",
+    );
+}
+
+/// `?: never` keys (`OneOf`, `XOR`) of a struct read as an untagged variant are `()` fields
+/// that fail to read when present; outside a union they are left out.
+#[test]
+fn never_keys_of_untagged_variants_must_be_absent() {
+    let (code, warnings) = generate("union_one_of");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "        pub struct Variant0 {\n            #[serde(\n                default,\n                skip_serializing,\n                deserialize_with = \"super::super::dts2rs_support::absent\"\n            )]\n            pub uuid: (),\n            pub message: String,\n");
+    assert_has(&code, "pub struct Plain {\n    pub name: String,\n}");
+}
+
+/// A required `T | null` of a struct read as an untagged variant must be present; elsewhere
+/// a missing key still reads as `None`.
+#[test]
+fn required_nullable_fields_of_untagged_variants_must_be_present() {
+    let (code, warnings) = generate("union_required_null");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(
+        &code,
+        "    #[serde(deserialize_with = \"dts2rs_support::required\")]\n    pub commit_id: Option<String>,",
+    );
+    assert_has(&code, "pub struct Standalone {\n    pub commit_id: Option<String>,\n}");
+}
+
 /// An intersection whose member has a field of that same intersection type: the copy of the
 /// field names the struct being built (boxed), instead of copying the members again.
 #[test]

@@ -57,7 +57,10 @@ snapshots!(
     service_names,
     shared_unions,
     tuples,
+    union_one_of,
     union_payloads,
+    union_required_null,
+    union_specificity,
     utility_types,
 );
 
@@ -482,4 +485,87 @@ mod tagged {
                 .unwrap();
         assert!(matches!(float, Payload::Op10(_)));
     }
+}
+
+/// Round trip of a value two members of an untagged union read: the one with more keys.
+#[test]
+fn untagged_union_reads_the_member_that_keeps_every_key() {
+    use union_specificity::{ruleset::Conditions, OrgConditions, Ruleset};
+    let value = json!({"conditions": {"ref_name": {"include": ["main"]}, "repository_name": {"include": ["a"]}}});
+    let parsed: Ruleset = serde_json::from_value(value.clone()).unwrap();
+    assert!(
+        matches!(
+            parsed.conditions,
+            Some(Some(Conditions::OrgConditions(OrgConditions::Variant0(_))))
+        ),
+        "{parsed:?}"
+    );
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), value);
+    let only_ref = json!({"conditions": {"ref_name": {"include": ["main"]}}});
+    let parsed: Ruleset = serde_json::from_value(only_ref.clone()).unwrap();
+    assert!(matches!(parsed.conditions, Some(Some(Conditions::RefConditions(_)))), "{parsed:?}");
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), only_ref);
+}
+
+/// Round trip through a `OneOf`: a member with a key another declares `?: never` is not read.
+#[test]
+fn one_of_members_exclude_each_others_keys() {
+    use union_one_of::{merge_result, queued, MergeResult, Queued};
+    for value in [
+        json!({"details": {"message": "m", "uuid": "u"}}),
+        json!({"details": {"message": "m", "sha": "s"}}),
+        json!({"details": {"message": "m"}}),
+    ] {
+        let parsed: Queued = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), value);
+    }
+    let parsed: Queued =
+        serde_json::from_value(json!({"details": {"message": "m", "uuid": "u"}})).unwrap();
+    assert!(matches!(parsed.details, queued::Details::Variant1(_)), "{parsed:?}");
+    for value in [
+        json!({"details": {"message": "m", "uuid": "u"}}),
+        json!({"details": {"message": "m", "sha": "s"}}),
+        json!({"details": {"message": "m"}}),
+    ] {
+        let parsed: MergeResult = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), value);
+    }
+    let parsed: MergeResult =
+        serde_json::from_value(json!({"details": {"message": "m", "uuid": "u"}})).unwrap();
+    assert!(
+        matches!(
+            parsed.details,
+            merge_result::Details::Variant1(merge_result::details::Variant1::Variant1(_))
+        ),
+        "{parsed:?}"
+    );
+    // A variant that writes itself (it holds a float) leaves its `?: never` keys out too.
+    for value in [json!({"details": {"score": 1, "uuid": "u"}}), json!({"details": {"score": 2.5}})]
+    {
+        let parsed: union_one_of::Scored = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), value);
+    }
+    // Outside a union, `?: never` is no field and nothing checks it.
+    let plain: union_one_of::Plain =
+        serde_json::from_value(json!({"name": "n", "legacy": 1})).unwrap();
+    assert_eq!(serde_json::to_value(&plain).unwrap(), json!({"name": "n"}));
+}
+
+/// Round trip of timeline events: a member whose required `T | null` key is missing is not
+/// read (serde alone would read `None`, drop `html_url` and write `"commit_id": null`).
+#[test]
+fn required_nullable_keys_choose_the_untagged_variant() {
+    use union_required_null::{Event, Standalone};
+    let events = json!([
+        {"id": 1, "event": "labeled", "commit_id": null},
+        {"id": 2, "event": "commented", "html_url": "https://github.com/o/r/issues/1#c"},
+        {"id": 3, "event": "labeled", "commit_id": "abc"},
+    ]);
+    let parsed: Vec<Event> = serde_json::from_value(events.clone()).unwrap();
+    assert!(matches!(parsed[0], Event::Labeled(_)), "{parsed:?}");
+    assert!(matches!(parsed[1], Event::Commented(_)), "{parsed:?}");
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), events);
+    // Outside a union, serde's own reading: a missing `T | null` is `None`, written as `null`.
+    let standalone: Standalone = serde_json::from_value(json!({})).unwrap();
+    assert_eq!(standalone.commit_id, None);
 }

@@ -513,7 +513,8 @@ impl Impls<'_, '_> {
         let mut body: Vec<syn::Stmt> = Vec::new();
         let mut required = 0i64;
         let mut optional = Vec::new();
-        for f in &s.fields {
+        // A key the type says is never there (`a?: never`) is never written.
+        for f in s.fields.iter().filter(|f| !f.absent) {
             let holes = || {
                 Holes::default()
                     .ident("__field", ident(&f.name))

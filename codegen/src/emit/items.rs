@@ -204,6 +204,20 @@ fn structure(
 fn field_serde(ctx: &ModuleCtx<'_>, f: &Field, derived: bool) -> Vec<proc_macro2::TokenStream> {
     let canonical = ctx.canonical(&f.ty);
     let mut parts = Vec::new();
+    if f.absent {
+        // `a?: never`: `()`, never written, and a present key fails the read.
+        if unraw(&f.name) != f.wire {
+            let wire = &f.wire;
+            parts.push(quote!(rename = #wire));
+        }
+        let with = ctx.support("absent");
+        parts.extend([quote!(default), quote!(skip_serializing), quote!(deserialize_with = #with)]);
+        return parts;
+    }
+    if f.present {
+        let with = ctx.support("required");
+        parts.push(quote!(deserialize_with = #with));
+    }
     if f.flatten {
         // An index signature: every key no other field names.
         parts.push(quote!(flatten));

@@ -32,6 +32,11 @@ pub struct Needs {
     pub tags: bool,
     /// `wire_str`: a string enum is read through its `FromStr`.
     pub wire_str: bool,
+    /// `required`: a required `T | null` of a struct read as an untagged variant must be
+    /// present.
+    pub required: bool,
+    /// `absent`: a `?: never` key of a struct read as an untagged variant must be absent.
+    pub absent: bool,
 }
 
 impl Needs {
@@ -51,6 +56,8 @@ impl Needs {
                         self.double_option |= field.nullable;
                         self.present |= is_present_unit(field.optional, field.nullable, &ty);
                         self.js_number |= writes_js_numbers(&ty);
+                        self.required |= field.present;
+                        self.absent |= field.absent;
                     }
                 }
                 ItemKind::Enum(e) => {
@@ -72,7 +79,13 @@ impl Needs {
 
     /// Whether any helper is used.
     pub fn any(&self) -> bool {
-        self.double_option || self.present || self.js_number || self.tags || self.wire_str
+        self.double_option
+            || self.present
+            || self.js_number
+            || self.tags
+            || self.wire_str
+            || self.required
+            || self.absent
     }
 }
 
@@ -133,6 +146,35 @@ pub fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
                 D: serde::Deserializer<'de>,
             {
                 <T as serde::Deserialize>::deserialize(deserializer).map(Some)
+            }
+        ));
+    }
+    if needs.required {
+        content.push(template!(
+            syn::Item,
+            /// Reads a required `T | null` as serde reads an `Option`, but through
+            /// `deserialize_with`, so a missing key is an error ("missing field"), not `None`:
+            /// the key is required, and a value without it is not this variant of its union.
+            pub fn required<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+            where
+                T: serde::Deserialize<'de>,
+                D: serde::Deserializer<'de>,
+            {
+                <Option<T> as serde::Deserialize>::deserialize(deserializer)
+            }
+        ));
+    }
+    if needs.absent {
+        content.push(template!(
+            syn::Item,
+            /// Reads a key declared `?: never`: present at all, it is an error, so a value
+            /// holding it is not this variant of its union (with `#[serde(default)]`, an
+            /// absent key is `()`).
+            pub fn absent<'de, D>(_: D) -> Result<(), D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                Err(serde::de::Error::custom("a key declared `?: never` is present"))
             }
         ));
     }

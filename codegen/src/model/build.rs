@@ -133,6 +133,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     super::globs::settle_globs(&mut builder.root);
     super::members::resolve_members(&mut builder.root, &mut builder.warnings, config.collapse_null);
     super::lag::apply(&mut builder.root, config);
+    super::variants::settle(&mut builder.root);
     super::generics::fit_generics(&mut builder.root);
     super::recursion::box_struct_payloads(&mut builder.root);
     super::recursion::box_recursive(&mut builder.root);
@@ -1004,7 +1005,20 @@ impl<'c, 'd> Builder<'c, 'd> {
                 fixed: None,
             };
             if matches!(field.ty, TypeExpr::Never) {
-                continue; // `never`: the key is never present
+                // `never`: the key is never present; a struct read as a variant of an
+                // untagged union keeps it as a field that fails to read (see `variants`).
+                out.push(rust::Field {
+                    name,
+                    wire: field.name.to_string(),
+                    ty: RustType::Unit,
+                    optional: false,
+                    nullable: false,
+                    flatten: false,
+                    absent: true,
+                    present: false,
+                    docs,
+                });
+                continue;
             }
             if let Some(reason) = self.not_data(&field.ctx, field.ty) {
                 self.warnings.push(
@@ -1023,6 +1037,8 @@ impl<'c, 'd> Builder<'c, 'd> {
                     name,
                     nullable: false,
                     flatten: true,
+                    absent: false,
+                    present: false,
                     wire: String::new(),
                     ty,
                     optional: false,
@@ -1044,6 +1060,8 @@ impl<'c, 'd> Builder<'c, 'd> {
                 name,
                 nullable,
                 flatten: false,
+                absent: false,
+                present: false,
                 wire: field.name.to_string(),
                 ty,
                 optional,

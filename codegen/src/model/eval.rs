@@ -293,11 +293,14 @@ impl<'d> Builder<'_, 'd> {
                 }
                 Some(merge_intersection(fields))
             }
-            // `{ [K in X]?: never }` (an "exclusive or" helper) has no key a value can hold,
-            // whatever `X` is.
-            TypeExpr::Mapped(mapped) if mapped.ty == TypeExpr::Never => Some(vec![]),
             TypeExpr::Mapped(mapped) => {
-                let keys = self.literal_keys(ctx, &mapped.keys)?;
+                let keys = match self.literal_keys(ctx, &mapped.keys) {
+                    Some(keys) => keys,
+                    // `{ [K in X]?: never }` (an "exclusive or" helper) has no key a value
+                    // can hold: when `X` is no set of literals, no key is known to be absent.
+                    None if mapped.ty == TypeExpr::Never => vec![],
+                    None => return None,
+                };
                 let fields = keys
                     .into_iter()
                     .map(|key| {

@@ -175,6 +175,8 @@ mod tests {
             optional: false,
             nullable: false,
             flatten: false,
+            absent: false,
+            present: false,
             docs: Docs::default(),
         }
     }

@@ -45,6 +45,8 @@ fn keep_unknown_fields(s: &mut Struct) {
         optional: false,
         nullable: false,
         flatten: true,
+        absent: false,
+        present: false,
         docs: Docs {
             body: "Keys the declarations do not name, kept so that they are written back\n\
                    (`unknown_fields` in the config)."
@@ -57,7 +59,7 @@ fn keep_unknown_fields(s: &mut Struct) {
 /// Makes every required field readable when absent or `null`, and written back as read: the
 /// three states of `a?: T | null` (two, with `collapse_null`).
 fn make_lenient(s: &mut Struct, collapse_null: bool) {
-    for field in s.fields.iter_mut().filter(|f| !f.optional && !f.flatten) {
+    for field in s.fields.iter_mut().filter(|f| !f.optional && !f.flatten && !f.absent) {
         field.optional = true;
         if let RustType::Option(inner) = &field.ty {
             field.ty = (**inner).clone();

@@ -21,3 +21,4 @@ mod resolve;
 pub mod rust;
 mod share;
 mod types;
+mod variants;

@@ -359,6 +359,8 @@ mod tests {
                 optional,
                 nullable: false,
                 flatten: false,
+                absent: false,
+                present: false,
                 docs: Docs::default(),
             })
             .collect();

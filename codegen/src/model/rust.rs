@@ -263,7 +263,7 @@ pub struct Struct {
 impl Struct {
     /// Whether every field may be left out, so `Default` gives the empty object.
     pub fn all_optional(&self) -> bool {
-        self.fields.iter().all(|f| f.optional)
+        self.fields.iter().all(|f| f.optional || f.absent)
     }
 }
 
@@ -284,6 +284,15 @@ pub struct Field {
     /// An index signature: `#[serde(flatten)]` into a map of `ty`, holding every key that no
     /// other field names.
     pub flatten: bool,
+    /// A key the type says a value never holds (`a?: never`, as `OneOf`/`XOR` helpers write
+    /// the keys of the other members): a `()` field that fails to read when the key is present,
+    /// so a value with that key is not this variant of an untagged union. Kept only in
+    /// structs read as such a variant (see `variants`).
+    pub absent: bool,
+    /// A required `a: T | null` whose key must be present (serde's derive reads a missing
+    /// `Option` as `None`): set in structs read as a variant of an untagged union, where it
+    /// decides which variant a value is (see `variants`).
+    pub present: bool,
     /// Its documentation.
     pub docs: Docs,
 }

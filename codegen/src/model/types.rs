@@ -748,12 +748,16 @@ impl<'d> Builder<'_, 'd> {
         if members.iter().any(|m| self.is_erased(place, m)) {
             return RustType::Json;
         }
-        // `Without<T, U> & U`: when every member but one adds no field, the intersection is
-        // that member, referred to rather than copied.
+        // `Without<T, U> & U`: when every member but one adds no field (or only keys declared
+        // `?: never`), the intersection is that member, referred to rather than copied. Its
+        // `?: never` keys are kept only where the intersection is merged into a struct below.
         let ctx = place.ctx();
         let mut adding = Vec::new();
         for member in members {
-            if self.object_fields(&ctx, member).is_none_or(|fields| !fields.is_empty()) {
+            let adds = |fields: Vec<ContextField<'_>>| {
+                fields.iter().any(|f| !matches!(f.ty, TypeExpr::Never))
+            };
+            if self.object_fields(&ctx, member).is_none_or(adds) {
                 adding.push(member);
             }
         }
