@@ -18,6 +18,9 @@
 //! The corpus folder is `$DTS2RS_BENCH_CORPUS` (the `package` folder of openai 4.104.0) or the
 //! cache `fetch.sh` fills. A missing corpus is a panic with what to run, never a silent skip.
 
+#[path = "common/swc_floor.rs"]
+mod swc_floor;
+
 use criterion::{criterion_group, BatchSize, Criterion};
 use dts2rs::diagnostics::Sources;
 use dts2rs::emit::{self, Layout};
@@ -78,26 +81,7 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<Input>) {
 
 /// swc alone, called as `dts2rs::parse` calls it.
 fn swc_parse(name: &str, text: &str) -> swc_ecma_ast::Module {
-    use swc_common::comments::SingleThreadedComments;
-    use swc_common::{sync::Lrc, BytePos, FileName, SourceFile};
-    use swc_ecma_parser::{parse_file_as_module, Syntax, TsSyntax};
-    let comments = SingleThreadedComments::default();
-    let file_name = Lrc::new(FileName::Custom(name.to_owned()));
-    let source =
-        SourceFile::new(file_name.clone(), false, file_name, text.to_owned().into(), BytePos(1));
-    let syntax = Syntax::Typescript(TsSyntax { dts: true, ..Default::default() });
-    let mut recovered = Vec::new();
-    let module = parse_file_as_module(
-        &source,
-        syntax,
-        swc_ecma_ast::EsVersion::latest(),
-        Some(&comments),
-        &mut recovered,
-    )
-    .expect("corpus parses");
-    assert!(recovered.is_empty(), "corpus parses without recovered errors");
-    black_box(&comments);
-    module
+    swc_floor::swc_parse(name, text).expect("the corpus parses without errors")
 }
 
 fn benches(c: &mut Criterion) {

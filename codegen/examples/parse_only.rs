@@ -8,11 +8,11 @@
 //!
 //! It prints the number of files and module items parsed, so the work cannot be optimised away.
 
+#[path = "../benches/common/swc_floor.rs"]
+mod swc_floor;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use swc_common::comments::SingleThreadedComments;
-use swc_common::{sync::Lrc, BytePos, FileName, SourceFile};
-use swc_ecma_parser::{parse_file_as_module, Syntax, TsSyntax};
 
 fn main() -> ExitCode {
     let Some(root) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -67,18 +67,5 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Reads and parses one file as dts2rs does; the number of its module items.
 fn parse(path: &Path) -> Result<usize, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let comments = SingleThreadedComments::default();
-    let name = Lrc::new(FileName::Custom(path.display().to_string()));
-    let source = SourceFile::new(name.clone(), false, name, text.into(), BytePos(1));
-    let syntax = Syntax::Typescript(TsSyntax { dts: true, ..Default::default() });
-    let mut recovered = Vec::new();
-    let module = parse_file_as_module(
-        &source,
-        syntax,
-        swc_ecma_ast::EsVersion::latest(),
-        Some(&comments),
-        &mut recovered,
-    )
-    .map_err(|e| format!("{}: {:?}", path.display(), e.kind()))?;
-    Ok(module.body.len())
+    Ok(swc_floor::swc_parse(&path.display().to_string(), &text)?.body.len())
 }
