@@ -23,9 +23,11 @@
 //!
 //! Unknown keys are an error, so a typo never silently does nothing.
 
-use crate::diagnostics::{Diagnostic, FileId, Span};
+use crate::diagnostics::{Diagnostic, FileId, Sources, Span};
+use crate::error::{display, Error};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// Generation settings, read from `dts2rs.toml` or built in code.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -89,8 +91,18 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Reads and checks a `dts2rs.toml`. An unknown key, a value of the wrong shape, or a Rust
+    /// type that does not parse is an error at its line and column.
+    pub fn load(path: impl AsRef<Path>) -> Result<Config, Error> {
+        let path = path.as_ref();
+        let text = crate::builder::read_text(path).map_err(|e| e.into_error(path))?;
+        let mut sources = Sources::default();
+        let file = sources.add(display(path), text);
+        Config::parse(sources.text(file), file).map_err(|d| Error::invalid(sources, vec![d]))
+    }
+
     /// Parses and checks a config text registered as `file`; errors point into it.
-    pub fn parse(text: &str, file: FileId) -> Result<Config, Diagnostic> {
+    pub(crate) fn parse(text: &str, file: FileId) -> Result<Config, Diagnostic> {
         let config: Config = toml::from_str(text).map_err(|e| {
             let span = e.span().map(|r| Span::new(file, r.start as u32, r.end as u32));
             Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(

@@ -21,11 +21,17 @@
 //! ```
 
 #![deny(missing_docs)]
+// A stage stops at its first error and returns it once per run: a `Diagnostic` returned by
+// value (message, help, span and place) costs nothing worth a box at every `?`.
+#![allow(clippy::result_large_err)]
 
 mod builder;
 pub mod config;
+// The registry of source texts and spans is the stages' own; its diagnostics are re-exported.
+#[doc(hidden)]
 pub mod diagnostics;
 pub mod diff;
+mod error;
 // The stages are not the library's API: their types change with the generator. They stay
 // reachable (hidden) for the benchmarks and the fuzzer, which time and drive them one by one.
 #[doc(hidden)]
@@ -38,5 +44,7 @@ mod parallel;
 #[doc(hidden)]
 pub mod parse;
 
-pub use builder::{generate_source, Builder, Error, Generation};
+pub use builder::{generate_source, Builder, Generation};
 pub use config::Config;
+pub use diagnostics::{Diagnostic, Location, Severity};
+pub use error::{Error, ErrorKind};
