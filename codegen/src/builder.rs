@@ -310,6 +310,7 @@ fn pipeline(
     out: &Path,
     label: &str,
 ) -> Result<Generation, Error> {
+    config.check().map_err(|d| Error::plain(ErrorKind::Invalid, d))?;
     let mut loaded = Vec::with_capacity(texts.len());
     let mut warnings = Vec::new();
     let registered: Vec<_> = texts

@@ -484,3 +484,17 @@ fn warnings_are_data_with_file_line_and_column() {
     ));
     assert_eq!((generation.warning_count(), generation.note_count()), (1, 1));
 }
+
+#[test]
+fn a_config_built_in_code_is_checked_as_a_file_is() {
+    let config = dts2rs::Config::default().number("*_ms", "u32 u32");
+    let error = dts2rs::generate_source("a.d.ts", VALID, &config).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Invalid);
+    assert_eq!(
+        error.to_string(),
+        "error: `u32 u32` is not a Rust type\n  help: write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`"
+    );
+    let config = dts2rs::Config::default().extra_derive("Eq").extra_attribute("derive");
+    let error = dts2rs::generate_source("a.d.ts", VALID, &config).unwrap_err();
+    assert!(error.to_string().starts_with("error: `derive` is not an attribute"), "{error}");
+}
