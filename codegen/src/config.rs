@@ -268,13 +268,21 @@ impl Config {
     }
 
     /// Whether the struct or enum at TypeScript path `ts_path` is `#[non_exhaustive]`, by this
-    /// key or by `extra_attributes`.
+    /// key or by `extra_attributes`: the one decision emit (the attribute), diff (whether an
+    /// addition breaks) and define-once (whether two items are one) share.
     pub(crate) fn is_non_exhaustive(&self, ts_path: &str) -> bool {
         self.non_exhaustive.matches(ts_path) || self.marks_all_non_exhaustive()
     }
 
+    /// Whether the struct or enum at `ts_path` [is non-exhaustive](Self::is_non_exhaustive)
+    /// by the `non_exhaustive` key alone: emit writes the attribute, which `extra_attributes`
+    /// did not already.
+    pub(crate) fn needs_non_exhaustive_attribute(&self, ts_path: &str) -> bool {
+        self.is_non_exhaustive(ts_path) && !self.marks_all_non_exhaustive()
+    }
+
     /// Whether `extra_attributes` gives `#[non_exhaustive]` to every struct and enum.
-    pub(crate) fn marks_all_non_exhaustive(&self) -> bool {
+    fn marks_all_non_exhaustive(&self) -> bool {
         self.extra_attributes
             .iter()
             .any(|a| a.split_whitespace().collect::<String>() == "#[non_exhaustive]")

@@ -376,11 +376,7 @@ impl<'a> Printer<'a> {
                 })
                 .flatten()
                 .collect(),
-            non_exhaustive: if config.marks_all_non_exhaustive() {
-                crate::config::Selection::All(false) // `attributes` carries it already
-            } else {
-                config.non_exhaustive.clone()
-            },
+            config: config.clone(),
         };
         Ok(Printer { layout, whole, map_type, extras, docs: DocTable::default() })
     }
