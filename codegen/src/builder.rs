@@ -366,11 +366,12 @@ fn pipeline(
         Ok(rendered) => rendered,
         Err(error) => return Err(Error::invalid(sources, vec![error])),
     };
+    // Emit names the files from the output target.
     let files = rendered
         .into_iter()
         .map(|f| OutputFile {
             path: if layout == Layout::SingleFile { out.to_path_buf() } else { out.join(f.path) },
-            contents: f.contents,
+            ..f
         })
         .collect();
     // Compared borrowed: a key copied out per comparison cost more than the sort.

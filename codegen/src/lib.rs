@@ -48,3 +48,4 @@ pub use builder::{generate_source, Builder, Generation};
 pub use config::Config;
 pub use diagnostics::{Diagnostic, Location, Severity};
 pub use error::{Error, ErrorKind};
+pub use output::OutputFile;
