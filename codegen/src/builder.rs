@@ -493,7 +493,7 @@ fn follow_imports(
                     )
                     .with_label("imported here")
                     .with_help(
-                        "set the types of the names imported from it in dts2rs.toml: [external]",
+                        "set the types of the names imported from it in dts2rs.toml: [names]",
                     ),
                 ),
             }
