@@ -19,6 +19,18 @@
 //!     .generate_to(out.join("bindings.rs"))
 //!     .expect("dts2rs failed");
 //! ```
+//!
+//! The API, in the order a build script meets it:
+//! - [`Builder`]: inputs, a config ([`Config`], from `dts2rs.toml` or built with setters),
+//!   then [`generate`](Builder::generate) (in memory) or [`generate_to`](Builder::generate_to)
+//!   (writes only what changed; `cargo:` directives from a build script);
+//! - [`Generation`]: the [`OutputFile`]s, the warnings and notes as [`Diagnostic`]s
+//!   ([`diagnostics`](Generation::diagnostics)) or rendered ([`warnings`](Generation::warnings)),
+//!   [`stale_files`](Generation::stale_files) for a freshness check;
+//! - [`Error`]: one or more error [`Diagnostic`]s with their source lines in `Display`, and
+//!   [`ErrorKind`] telling bad input from a file that cannot be read or written;
+//! - [`diff`]: what changed between two versions of the declarations, and whom it breaks;
+//! - [`generate_source`]: one declaration text held in memory, without the file system.
 
 #![deny(missing_docs)]
 // A stage stops at its first error and returns it once per run: a `Diagnostic` returned by
