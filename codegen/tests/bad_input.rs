@@ -498,3 +498,27 @@ fn a_config_built_in_code_is_checked_as_a_file_is() {
     let error = dts2rs::generate_source("a.d.ts", VALID, &config).unwrap_err();
     assert!(error.to_string().starts_with("error: `derive` is not an attribute"), "{error}");
 }
+
+#[test]
+fn a_followed_file_that_is_not_text_is_a_one_line_reason_in_the_warning() {
+    let dir = tmp();
+    let dist = dir.path().join("pkg/dist");
+    fs::create_dir_all(&dist).unwrap();
+    write(&dir.path().join("pkg"), "package.json", r#"{"types":"dist/index.d.ts"}"#);
+    write(&dist, "index.d.ts", "import { Bad } from \"./bad\";\nexport interface A { b: Bad }\n");
+    write(&dist, "bad.d.ts", b"export type Bad = \"caf\xe9\";\n");
+    let generation = generate(&dir.path().join("pkg"), dir.path()).unwrap();
+    let warning = generation
+        .diagnostics()
+        .iter()
+        .find(|d| d.message.contains("is not read"))
+        .expect("a warning at the import");
+    assert!(!warning.message.contains('\n'), "{}", warning.message);
+    assert!(
+        warning.message.contains("bad.d.ts:1:23: error: `")
+            && warning.message.contains("is not valid UTF-8)"),
+        "{}",
+        warning.message
+    );
+    assert_eq!(warning.location.map(|at| (at.line, at.column)), Some((1, 21)));
+}
