@@ -25,7 +25,7 @@ use criterion::{criterion_group, BatchSize, Criterion};
 use dts2rs::diagnostics::Sources;
 use dts2rs::emit::{self, Layout};
 use dts2rs::model::build::{self, InputFile};
-use dts2rs::output::{self, OutputFile};
+use dts2rs::output;
 use dts2rs::{parse, Builder, Config};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -143,10 +143,8 @@ fn benches(c: &mut Criterion) {
             || tempfile::tempdir().expect("temp dir"),
             |dir| {
                 for file in &rendered {
-                    let file = OutputFile {
-                        path: dir.path().join(&file.path),
-                        contents: file.contents.clone(),
-                    };
+                    let mut file = file.clone();
+                    file.path = dir.path().join(&file.path);
                     assert!(output::write_file_if_changed(&file).expect("write"));
                 }
                 dir

@@ -1,8 +1,9 @@
 //! The library entry point: collect inputs, run parse → model → emit, write or check.
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Severity, Sources, Span};
+use crate::diagnostics::{Diagnostic, FileId, Severity, Sources, Span};
 use crate::emit::{self, Layout};
+use crate::error::{display, Error, ErrorKind};
 use crate::model::build::{self, InputFile};
 use crate::model::decl::DeclFile;
 use crate::output::{self, OutputFile};
@@ -11,35 +12,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-/// The file name endings read as declaration files.
 /// The endings read as declaration files, in order of preference when one folder declares the
 /// same module in several (SDKs ship `.d.ts`, `.d.mts` and `.d.cts` side by side).
 const DECLARATION_SUFFIXES: &[&str] = &[".d.ts", ".d.mts", ".d.cts"];
-
-/// Everything that can go wrong; the message is ready to print.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The input or config is invalid. The message shows `file:line:col`, the source line
-    /// and what to do.
-    #[error("{0}")]
-    Invalid(String),
-    /// A file could not be read.
-    #[error("error: cannot read `{}`: {source}\n  help: check that the path exists and is readable", path.display())]
-    Read {
-        /// The path.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
-    /// An output file could not be written. Files written before it are complete.
-    #[error("error: cannot write `{}`: {source}\n  help: choose an output path in a writable folder", path.display())]
-    Write {
-        /// The path.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
-}
 
 /// Configures and runs a generation, in the style of `prost-build` and `bindgen`.
 ///
@@ -70,46 +45,25 @@ pub struct Generation {
     model: crate::model::rust::Module,
 }
 
-/// The warnings of a generation, rendered only when asked for (a quiet run renders none), and
-/// then once in each form.
+/// The warnings and notes of a generation, resolved to file, line and column; rendered with
+/// their source lines only when asked for (a quiet run renders none), and then once.
 #[derive(Debug, Clone, Default)]
 struct Warnings {
     /// What the warnings point into.
     sources: Arc<Sources>,
-    /// Sorted by place.
+    /// Sorted by place; those without a place (skipped duplicate files) last.
     diagnostics: Vec<Diagnostic>,
-    /// Messages without a place (skipped duplicate files), after the diagnostics.
-    notes: Vec<String>,
-    /// Each warning with its source line.
+    /// Each with its source line.
     full: OnceLock<Vec<String>>,
-    /// Each warning on one line (`cargo:warning`).
-    short: OnceLock<Vec<String>>,
 }
 
 impl Warnings {
-    /// How many are warnings (notes say what was left out on purpose and are not counted).
-    fn warning_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
-            + self.notes.len()
-    }
-
-    /// How many are notes.
-    fn note_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Note).count()
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
     fn full(&self) -> &[String] {
-        self.full.get_or_init(|| {
-            let rendered = self.diagnostics.iter().map(|d| self.sources.render(d));
-            rendered.chain(self.notes.iter().map(|n| format!("{n}\n"))).collect()
-        })
-    }
-
-    fn short(&self) -> &[String] {
-        self.short.get_or_init(|| {
-            let rendered = self.diagnostics.iter().map(|d| self.sources.render_short(d));
-            rendered.chain(self.notes.iter().cloned()).collect()
-        })
+        self.full.get_or_init(|| self.diagnostics.iter().map(|d| self.sources.render(d)).collect())
     }
 }
 
@@ -177,13 +131,8 @@ impl Builder {
             // Notes (a method left out, a value skipped) are expected and many: a build
             // prints only the warnings.
             let warnings = &generation.warnings;
-            let is_note = warnings.diagnostics.iter().map(|d| d.severity == Severity::Note);
-            for (warning, note) in
-                warnings.short().iter().zip(is_note.chain(std::iter::repeat(false)))
-            {
-                if !note {
-                    println!("cargo:warning={warning}");
-                }
+            for warning in warnings.diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
+                println!("cargo:warning={}", warnings.sources.render_short(warning));
             }
         }
         generation.write()?;
@@ -191,25 +140,21 @@ impl Builder {
     }
 
     fn run(&self, out: &Path) -> Result<Generation, Error> {
-        let mut sources = Sources::default();
+        let sources = Sources::default();
         let mut read = Vec::new();
         let config = match (&self.config, &self.config_path) {
             (Some(config), _) => config.clone(),
             (None, Some(path)) => {
-                let text = read_text(path)?;
+                let config = Config::load(path)?;
                 read.push(path.clone());
-                let file = sources.add(display(path), text.clone());
-                Config::parse(&text, file).map_err(|d| Error::Invalid(sources.render(&d)))?
+                config
             }
             (None, None) => Config::default(),
         };
         if self.inputs.is_empty() {
-            return Err(Error::Invalid(
-                sources.render(
-                    &Diagnostic::error("no input given", None)
-                        .with_help("add a `.d.ts` file or a folder of them"),
-                ),
-            ));
+            let error = Diagnostic::error("no input given", None)
+                .with_help("add a `.d.ts` file or a folder of them");
+            return Err(Error::plain(ErrorKind::Invalid, error));
         }
         let mut files = Vec::new();
         let mut notes = Vec::new();
@@ -220,9 +165,14 @@ impl Builder {
         }
         let mut texts = Vec::with_capacity(files.len());
         for (path, module_path, root) in files {
-            let text = read_text(&path)?;
+            // A file that is not text is reported with the files that do not parse.
+            let (text, bad) = match read_text(&path) {
+                Ok(text) => (text, None),
+                Err(Unreadable::Io(source)) => return Err(Error::read(&path, source)),
+                Err(Unreadable::Encoding(bad)) => (bad.text.clone(), Some(bad)),
+            };
             let origin = Some(Origin { path: normalize(&path), root });
-            texts.push(SourceText { name: display(&path), module_path, text, origin });
+            texts.push(SourceText { name: display(&path), module_path, text, bad, origin });
         }
         // By name only, as the files are shown (see `Origin::shown_name`); sorted: the same
         // inputs in another order give the same bytes.
@@ -231,7 +181,8 @@ impl Builder {
         let mut generation = pipeline(sources, texts, &config, out, &labels.join(", "))?;
         read.append(&mut generation.read);
         generation.read = read;
-        generation.warnings.notes = notes;
+        let warnings = &mut generation.warnings.diagnostics;
+        warnings.extend(notes);
         Ok(generation)
     }
 }
@@ -241,6 +192,8 @@ struct SourceText {
     name: String,
     module_path: Vec<String>,
     text: String,
+    /// Why the text read is not one (`text` is then as far as it reads).
+    bad: Option<Encoding>,
     /// Where the text was read from, for following its relative imports (`None`: in memory).
     origin: Option<Origin>,
 }
@@ -320,6 +273,7 @@ pub fn generate_source(name: &str, text: &str, config: &Config) -> Result<Genera
         name: name.to_owned(),
         module_path: vec![],
         text: text.to_owned(),
+        bad: None,
         origin: None,
     };
     let (name, config) = (name.to_owned(), config.clone());
@@ -336,13 +290,14 @@ fn on_pipeline_stack<T: Send + 'static>(
         .name("dts2rs".to_owned())
         .stack_size(crate::parallel::WORKER_STACK)
         .spawn(job)
-        .map_err(|e| Error::Invalid(format!("error: cannot start the generator thread: {e}")))?
+        .map_err(|e| {
+            let message = format!("cannot start the generator thread: {e}");
+            Error::plain(ErrorKind::Internal, Diagnostic::error(message, None))
+        })?
         .join()
         .unwrap_or_else(|_| {
-            Err(Error::Invalid(
-                "error: internal error in dts2rs (a panic); please report it with the input"
-                    .to_owned(),
-            ))
+            let message = "internal error in dts2rs (a panic); please report it with the input";
+            Err(Error::plain(ErrorKind::Internal, Diagnostic::error(message, None)))
         })
 }
 
@@ -355,22 +310,25 @@ fn pipeline(
     out: &Path,
     label: &str,
 ) -> Result<Generation, Error> {
+    config.check().map_err(|d| Error::plain(ErrorKind::Invalid, d))?;
     let mut loaded = Vec::with_capacity(texts.len());
     let mut warnings = Vec::new();
     let registered: Vec<_> = texts
         .into_iter()
-        .map(|SourceText { name, module_path, text, origin }| {
-            (sources.add(name.clone(), text), name, module_path, origin)
+        .map(|SourceText { name, module_path, text, bad, origin }| {
+            let file = sources.add(name.clone(), text);
+            let bad = bad.map(|bad| bad.diagnostic(file));
+            (file, name, module_path, origin, bad)
         })
         .collect();
     let parsed = parse_all(&sources, &registered);
     // Every file that does not parse is reported, in input order, so one run shows them all.
     let mut errors = Vec::new();
-    for ((file, name, module_path, origin), parsed) in registered.into_iter().zip(parsed) {
+    for ((file, name, module_path, origin, _), parsed) in registered.into_iter().zip(parsed) {
         let parsed = match parsed {
             Ok(parsed) => parsed,
             Err(error) => {
-                errors.push(sources.render(&error).trim_end().to_owned());
+                errors.push(error);
                 continue;
             }
         };
@@ -386,10 +344,7 @@ fn pipeline(
         });
     }
     if !errors.is_empty() {
-        if errors.len() > 1 {
-            errors.push(format!("error: {} input files do not parse", errors.len()));
-        }
-        return Err(Error::Invalid(errors.join("\n\n") + "\n"));
+        return Err(Error::invalid(sources, errors));
     }
     let read = follow_imports(&mut sources, &mut loaded, &mut warnings);
     let inputs: Vec<InputFile<'_>> = loaded
@@ -407,26 +362,26 @@ fn pipeline(
     warnings.extend(model.warnings);
     let layout =
         if out.extension().is_some_and(|e| e == "rs") { Layout::SingleFile } else { Layout::Tree };
-    let rendered = emit::emit(&model.root, layout, label, config)
-        .map_err(|d| Error::Invalid(sources.render(&d)))?;
+    let rendered = match emit::emit(&model.root, layout, label, config) {
+        Ok(rendered) => rendered,
+        Err(error) => return Err(Error::invalid(sources, vec![error])),
+    };
+    // Emit names the files from the output target.
     let files = rendered
         .into_iter()
         .map(|f| OutputFile {
             path: if layout == Layout::SingleFile { out.to_path_buf() } else { out.join(f.path) },
-            contents: f.contents,
+            ..f
         })
         .collect();
     // Compared borrowed: a key copied out per comparison cost more than the sort.
     let place = |d: &Diagnostic| d.span.map(|s| (sources.name(s.file), s.start));
     warnings.sort_by(|a, b| (place(a), &a.message).cmp(&(place(b), &b.message)));
     debug_assert!(warnings.iter().all(|w| w.severity != Severity::Error));
+    let diagnostics = warnings.into_iter().map(|w| sources.resolve(w)).collect();
     Ok(Generation {
         files,
-        warnings: Warnings {
-            sources: Arc::new(sources),
-            diagnostics: warnings,
-            ..Warnings::default()
-        },
+        warnings: Warnings { sources: Arc::new(sources), diagnostics, ..Warnings::default() },
         read,
         model: model.root,
     })
@@ -434,7 +389,7 @@ fn pipeline(
 
 /// One parsed file of the generation.
 struct Loaded {
-    file: crate::diagnostics::FileId,
+    file: FileId,
     name: String,
     module_path: Vec<String>,
     origin: Option<Origin>,
@@ -538,7 +493,7 @@ fn follow_imports(
                     )
                     .with_label("imported here")
                     .with_help(
-                        "set the types of the names imported from it in dts2rs.toml: [external]",
+                        "set the types of the names imported from it in dts2rs.toml: [names]",
                     ),
                 ),
             }
@@ -610,18 +565,22 @@ fn declaration_path(path: &Path) -> PathBuf {
 }
 
 /// Reads and parses a followed file; the reason it cannot be, as a phrase.
-fn load(
-    sources: &mut Sources,
-    target: &Target,
-) -> Result<(crate::diagnostics::FileId, parse::Parsed), String> {
-    let text = read_text(&target.path).map_err(|e| match e {
-        Error::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-            "it does not exist".to_owned()
-        }
-        Error::Read { source, .. } => source.to_string(),
-        other => other.to_string(),
-    })?;
+fn load(sources: &mut Sources, target: &Target) -> Result<(FileId, parse::Parsed), String> {
     let name = display(&target.path);
+    let text = match read_text(&target.path) {
+        Ok(text) => text,
+        Err(Unreadable::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err("it does not exist".to_owned())
+        }
+        Err(Unreadable::Io(e)) => return Err(e.to_string()),
+        Err(Unreadable::Encoding(bad)) => {
+            let file = sources.add(name, bad.text.clone());
+            return Err(format!(
+                "it is not text ({})",
+                sources.render_short(&bad.diagnostic(file))
+            ));
+        }
+    };
     let file = sources.add(name.clone(), text);
     let parsed = parse::parse_file(file, &name, sources.text(file))
         .map_err(|d| format!("it does not parse ({})", sources.render_short(&d)))?;
@@ -650,12 +609,14 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 /// Parses every registered file on all cores; the results are in `files` order.
-fn parse_all(
-    sources: &Sources,
-    files: &[(crate::diagnostics::FileId, String, Vec<String>, Option<Origin>)],
-) -> Vec<Result<parse::Parsed, Diagnostic>> {
-    crate::parallel::map_ordered(files, "dts2rs-parse", |(file, name, _, _)| {
-        parse::parse_file(*file, name, sources.text(*file))
+/// A registered input: its file, name, module path, origin, and the error that it is not text.
+type Registered = (FileId, String, Vec<String>, Option<Origin>, Option<Diagnostic>);
+
+/// A file that is not text gives its error instead.
+fn parse_all(sources: &Sources, files: &[Registered]) -> Vec<Result<parse::Parsed, Diagnostic>> {
+    crate::parallel::map_ordered(files, "dts2rs-parse", |(file, name, _, _, bad)| match bad {
+        Some(bad) => Err(bad.clone()),
+        None => parse::parse_file(*file, name, sources.text(*file)),
     })
 }
 
@@ -665,20 +626,43 @@ impl Generation {
         &self.files
     }
 
-    /// Warnings, each rendered with its source line (on the first call).
+    /// The warnings and notes, as data: severity, message, file, line and column, and what to
+    /// do. Sorted by place; those without one last.
+    ///
+    /// ```
+    /// use dts2rs::Severity;
+    ///
+    /// let text = "export interface T {\n  a: unique symbol;\n}\n";
+    /// let generation = dts2rs::generate_source("t.d.ts", text, &dts2rs::Config::default())?;
+    /// for d in generation.diagnostics().iter().filter(|d| d.severity == Severity::Warning) {
+    ///     let at = d.location.expect("a warning about a type has a place");
+    ///     // t.d.ts:2:6: a `unique symbol` type at `T.a` is mapped to `serde_json::Value`
+    ///     println!("{}:{}:{}: {}", d.file.as_deref().unwrap_or("?"), at.line, at.column, d.message);
+    ///     assert_eq!((at.line, at.column), (2, 6));
+    ///     assert!(d.help.as_deref().unwrap_or("").contains("[types]"));
+    /// }
+    /// assert_eq!(generation.warning_count(), 1);
+    /// # Ok::<(), dts2rs::Error>(())
+    /// ```
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.warnings.diagnostics
+    }
+
+    /// The warnings and notes rendered as the command prints them, each with its source line
+    /// (rendered on the first call).
     pub fn warnings(&self) -> &[String] {
         self.warnings.full()
     }
 
-    /// How many warnings there are, without rendering them.
+    /// How many of the [`diagnostics`](Self::diagnostics) are warnings.
     pub fn warning_count(&self) -> usize {
-        self.warnings.warning_count()
+        self.warnings.count(Severity::Warning)
     }
 
-    /// How many notes there are (constructs left out on purpose: methods, values), without
-    /// rendering them.
+    /// How many of the [`diagnostics`](Self::diagnostics) are notes (constructs left out on
+    /// purpose: methods, values).
     pub fn note_count(&self) -> usize {
-        self.warnings.note_count()
+        self.warnings.count(Severity::Note)
     }
 
     /// The Rust model the files were emitted from (what `dts2rs diff` compares): the
@@ -701,11 +685,11 @@ impl Generation {
     /// Writes the files whose content changed; returns how many were written.
     pub fn write(&self) -> Result<usize, Error> {
         output::check_writable(&self.files)
-            .map_err(|(path, source)| Error::Write { path, source })?;
+            .map_err(|(path, source)| Error::write(&path, source))?;
         let mut written = 0;
         for file in &self.files {
             if output::write_file_if_changed(file)
-                .map_err(|source| Error::Write { path: file.path.clone(), source })?
+                .map_err(|source| Error::write(&file.path, source))?
             {
                 written += 1;
             }
@@ -727,58 +711,76 @@ fn input_name(path: &Path) -> String {
     }
 }
 
-/// A path as shown in messages: as given, with `/` separators.
-fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+/// Why a file's text cannot be had.
+pub(crate) enum Unreadable {
+    /// It cannot be read.
+    Io(std::io::Error),
+    /// It is not text.
+    Encoding(Encoding),
 }
 
-fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes =
-        fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+impl Unreadable {
+    /// The error for the file at `path`: an encoding error at its line and column.
+    pub(crate) fn into_error(self, path: &Path) -> Error {
+        match self {
+            Unreadable::Io(source) => Error::read(path, source),
+            Unreadable::Encoding(bad) => {
+                let mut sources = Sources::default();
+                let file = sources.add(display(path), bad.text.clone());
+                let diagnostic = bad.diagnostic(file);
+                Error::invalid(sources, vec![diagnostic])
+            }
+        }
+    }
+}
+
+/// A file that is not text: the byte that makes it so, shown at its line and column like any
+/// other error, in the text as far as it reads (the bad bytes replaced).
+pub(crate) struct Encoding {
+    /// The text, bad bytes replaced.
+    text: String,
+    /// The bad byte's offset.
+    at: usize,
+    message: String,
+    label: &'static str,
+    help: &'static str,
+}
+
+impl Encoding {
+    /// The error, with `text` registered as `file`.
+    fn diagnostic(&self, file: FileId) -> Diagnostic {
+        let span = Span::new(file, self.at as u32, self.at as u32 + 1);
+        Diagnostic::error(self.message.clone(), Some(span))
+            .with_label(self.label)
+            .with_help(self.help)
+    }
+}
+
+/// Reads a UTF-8 text file without NUL bytes; a leading byte order mark is dropped.
+pub(crate) fn read_text(path: &Path) -> Result<String, Unreadable> {
+    let bytes = fs::read(path).map_err(Unreadable::Io)?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let message = format!("`{}` is not valid UTF-8", display(path));
-            return Err(bad_byte(path, &e.into_bytes(), at, &message, "not UTF-8")
-                .with_help("save the file as UTF-8"));
+            return Err(Unreadable::Encoding(Encoding {
+                at: e.utf8_error().valid_up_to(),
+                text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                message: format!("`{}` is not valid UTF-8", display(path)),
+                label: "not UTF-8",
+                help: "save the file as UTF-8",
+            }))
         }
     };
     if let Some(at) = text.find('\0') {
-        let message = format!("`{}` contains a NUL byte", display(path));
-        return Err(bad_byte(path, text.as_bytes(), at, &message, "NUL byte")
-            .with_help("declaration files are text; remove the NUL byte"));
+        return Err(Unreadable::Encoding(Encoding {
+            at,
+            message: format!("`{}` contains a NUL byte", display(path)),
+            label: "NUL byte",
+            help: "declaration files are text; remove the NUL byte",
+            text,
+        }));
     }
     Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
-}
-
-/// A byte that makes `bytes` (the file at `path`) unreadable, shown at its line and column like
-/// any other error: in the text as far as it reads, the bad bytes replaced.
-fn bad_byte(path: &Path, bytes: &[u8], at: usize, message: &str, label: &str) -> BadByte {
-    BadByte {
-        diagnostic: Diagnostic::error(message, None).with_label(label),
-        text: String::from_utf8_lossy(bytes).into_owned(),
-        name: display(path),
-        at,
-    }
-}
-
-/// An unreadable byte's diagnostic before it is given its help and rendered.
-struct BadByte {
-    diagnostic: Diagnostic,
-    text: String,
-    name: String,
-    at: usize,
-}
-
-impl BadByte {
-    fn with_help(self, help: &str) -> Error {
-        let mut sources = Sources::default();
-        let file = sources.add(self.name, self.text);
-        let mut diagnostic = self.diagnostic.with_help(help);
-        diagnostic.span = Some(Span::new(file, self.at as u32, self.at as u32 + 1));
-        Error::Invalid(sources.render(&diagnostic))
-    }
 }
 
 /// Adds the declaration files of `input` with their module paths: a lone file input has its
@@ -791,10 +793,9 @@ fn collect_inputs(
     input: &Path,
     single: bool,
     out: &mut Vec<(PathBuf, Vec<String>, Arc<Root>)>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Diagnostic>,
 ) -> Result<(), Error> {
-    let meta =
-        fs::metadata(input).map_err(|source| Error::Read { path: input.to_path_buf(), source })?;
+    let meta = fs::metadata(input).map_err(|source| Error::read(input, source))?;
     let base: Vec<String> = if single { vec![] } else { vec![module_stem(input)] };
     if let Some(entry) = if meta.is_dir() { package_types(input)? } else { None } {
         // The entry's items sit where a lone file's would; the files it imports are named by
@@ -807,10 +808,8 @@ fn collect_inputs(
     let root = Arc::new(Root { path: normalize(input), prefix: base.clone(), package: false });
     if meta.is_file() {
         if !is_declaration_file(input) {
-            return Err(Error::Invalid(format!(
-                "error: `{}` is not a declaration file\n  help: pass a `.d.ts` file (or a folder of them); for a `.ts` source, run `tsc --declaration` first",
-                display(input)
-            )));
+            let message = format!("`{}` is not a declaration file", display(input));
+            return Err(invalid_path(input, message, "pass a `.d.ts` file (or a folder of them); for a `.ts` source, run `tsc --declaration` first"));
         }
         out.push((input.to_path_buf(), base, root));
         return Ok(());
@@ -818,10 +817,8 @@ fn collect_inputs(
     let mut found = Vec::new();
     walk(input, &mut found)?;
     if found.is_empty() {
-        return Err(Error::Invalid(format!(
-            "error: no `.d.ts` file under `{}`\n  help: pass a folder that contains declaration files",
-            display(input)
-        )));
+        let message = format!("no `.d.ts` file under `{}`", display(input));
+        return Err(invalid_path(input, message, "pass a folder that contains declaration files"));
     }
     let mut by_module: std::collections::BTreeMap<Vec<String>, Vec<PathBuf>> = Default::default();
     for path in found {
@@ -839,11 +836,12 @@ fn collect_inputs(
         if paths.len() > 1 {
             let others: Vec<String> =
                 paths[1..].iter().map(|p| format!("`{}`", display(p))).collect();
-            notes.push(format!(
-                "note: `{}` is read; {} declare the same module and are skipped",
+            let message = format!(
+                "`{}` is read; {} declare the same module and are skipped",
                 display(&paths[0]),
                 others.join(", ")
-            ));
+            );
+            notes.push(Diagnostic::note(message, None).with_file(display(&paths[0])));
         }
         out.push((paths.swap_remove(0), module_path, root.clone()));
     }
@@ -858,12 +856,14 @@ fn package_types(folder: &Path) -> Result<Option<PathBuf>, Error> {
     if !manifest.is_file() {
         return Ok(None);
     }
-    let text = read_text(&manifest)?;
+    let text = read_text(&manifest).map_err(|e| e.into_error(&manifest))?;
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        Error::Invalid(format!(
-            "error: `{}` is not valid JSON: {e}\n  help: fix the package manifest, or pass the folder of declaration files inside the package",
-            display(&manifest)
-        ))
+        let message = format!("`{}` is not valid JSON: {e}", display(&manifest));
+        invalid_path(
+            &manifest,
+            message,
+            "fix the package manifest, or pass the folder of declaration files inside the package",
+        )
     })?;
     let entry = ["/types", "/typings", "/exports/./types"]
         .iter()
@@ -872,17 +872,27 @@ fn package_types(folder: &Path) -> Result<Option<PathBuf>, Error> {
     let Some(entry) = entry else { return Ok(None) };
     let path = normalize(&folder.join(entry));
     if !is_declaration_file(&path) {
-        return Err(Error::Invalid(format!(
-            "error: the types entry `{entry}` of `{}` is not a declaration file\n  help: pass the package's declaration file or the folder of its declaration files instead",
+        let message = format!(
+            "the types entry `{entry}` of `{}` is not a declaration file",
             display(&manifest)
-        )));
+        );
+        return Err(invalid_path(
+            &manifest,
+            message,
+            "pass the package's declaration file or the folder of its declaration files instead",
+        ));
     }
     Ok(Some(path))
 }
 
+/// An error about the input at `path` as a whole.
+fn invalid_path(path: &Path, message: String, help: &str) -> Error {
+    let diagnostic = Diagnostic::error(message, None).with_file(display(path)).with_help(help);
+    Error::plain(ErrorKind::Invalid, diagnostic)
+}
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let entries =
-        fs::read_dir(dir).map_err(|source| Error::Read { path: dir.to_path_buf(), source })?;
+    let entries = fs::read_dir(dir).map_err(|source| Error::read(dir, source))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {

@@ -23,50 +23,74 @@
 //!
 //! Unknown keys are an error, so a typo never silently does nothing.
 
-use crate::diagnostics::{Diagnostic, FileId, Span};
+use crate::diagnostics::{Diagnostic, FileId, Sources, Span};
+use crate::error::{display, Error};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::path::Path;
 
-/// Generation settings, read from `dts2rs.toml` or built in code.
+/// Generation settings, read from `dts2rs.toml` ([`load`](Self::load)) or built in code, one
+/// setter per key; a new option is a new setter, so code built against this one keeps
+/// compiling.
+///
+/// ```
+/// use dts2rs::Config;
+///
+/// let config = Config::default()
+///     .number("*_ms", "u32")
+///     .field_type("Session.TurnDetection.prefix_padding_ms", "u16")
+///     .extra_derive("Eq")
+///     .open_enums(true)
+///     .non_exhaustive(["*Params"]);
+/// let generation = dts2rs::generate_source(
+///     "session.d.ts",
+///     "export interface SessionParams { timeout_ms?: number }",
+///     &config,
+/// )?;
+/// let code = &generation.files()[0].contents;
+/// assert!(code.contains("#[non_exhaustive]") && code.contains("Option<u32>"));
+/// # Ok::<(), dts2rs::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Config {
     /// Field-name patterns (`*` matches any run of characters) and the Rust type every `number`
     /// in a matching field becomes.
-    pub numbers: BTreeMap<String, String>,
+    pub(crate) numbers: BTreeMap<String, String>,
     /// TypeScript paths (`Interface.Nested.field`) and the Rust type the field becomes.
-    pub types: BTreeMap<String, String>,
+    pub(crate) types: BTreeMap<String, String>,
     /// Rust types for names declared outside the input, by the name as written at the use
     /// (`Core.Uploadable`) or its last part (`Uploadable`); unmapped ones become
     /// `serde_json::Value` with a warning.
-    pub names: BTreeMap<String, String>,
+    pub(crate) names: BTreeMap<String, String>,
     /// Derives added to every generated struct and enum.
-    pub extra_derives: Vec<String>,
+    pub(crate) extra_derives: Vec<String>,
     /// Attributes added to every generated struct and enum, written as Rust (`#[non_exhaustive]`).
-    pub extra_attributes: Vec<String>,
+    pub(crate) extra_attributes: Vec<String>,
     /// The map type for `Record<string, T>`, a path to a type taking `<String, T>`.
-    pub map_type: String,
+    pub(crate) map_type: String,
     /// Literal unions that also accept any other string, as `Other(String)`, so today's
     /// bindings read tomorrow's new values: `true`, or their TypeScript paths (globs).
-    pub open_enums: Selection,
+    pub(crate) open_enums: Selection,
     /// Structs and enums marked `#[non_exhaustive]`, so adding a field or variant upstream is
     /// not a breaking change: `true`, or their TypeScript paths (globs).
-    pub non_exhaustive: Selection,
+    pub(crate) non_exhaustive: Selection,
     /// Read `a?: T | null` as one `Option<T>` (null and absent alike) instead of keeping the
     /// three states apart in `Option<Option<T>>`.
-    pub collapse_null: bool,
+    pub(crate) collapse_null: bool,
     /// Structs that keep the keys their declaration does not name, in a flattened
     /// `extra: Map<String, serde_json::Value>` written back with the rest, for APIs that add
     /// fields before their declarations do: `true`, or their TypeScript paths (globs).
-    pub unknown_fields: Selection,
+    pub(crate) unknown_fields: Selection,
     /// Structs whose required fields are read when absent or `null` and written back as
     /// read (`Option<Option<T>>`, as for `a?: T | null`), for servers that leave out what
     /// their declarations require: `true`, or their TypeScript paths (globs).
-    pub lenient: Selection,
+    pub(crate) lenient: Selection,
     /// Put each top-level module behind a Cargo feature of its name, and write the feature
     /// table (`features.toml`: each feature turns on the modules its types use) beside the
     /// generated tree, so a crate compiles only the modules it uses. Folder output only.
-    pub module_features: bool,
+    pub(crate) module_features: bool,
 }
 
 impl Default for Config {
@@ -89,8 +113,101 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Reads and checks a `dts2rs.toml`. An unknown key, a value of the wrong shape, or a Rust
+    /// type that does not parse is an error at its line and column.
+    pub fn load(path: impl AsRef<Path>) -> Result<Config, Error> {
+        let path = path.as_ref();
+        let text = crate::builder::read_text(path).map_err(|e| e.into_error(path))?;
+        let mut sources = Sources::default();
+        let file = sources.add(display(path), text);
+        Config::parse(sources.text(file), file).map_err(|d| Error::invalid(sources, vec![d]))
+    }
+
+    /// Every `number` in a field whose name matches `pattern` (`*` matches any run of
+    /// characters) becomes `rust_type`: the `[numbers]` table. An exact name wins over a
+    /// pattern, a longer pattern over a shorter one.
+    pub fn number(mut self, pattern: impl Into<String>, rust_type: impl Into<String>) -> Self {
+        self.numbers.insert(pattern.into(), rust_type.into());
+        self
+    }
+
+    /// The field at TypeScript path `ts_path` (`Interface.Nested.field`) becomes `rust_type`:
+    /// the `[types]` table.
+    pub fn field_type(mut self, ts_path: impl Into<String>, rust_type: impl Into<String>) -> Self {
+        self.types.insert(ts_path.into(), rust_type.into());
+        self
+    }
+
+    /// A name declared outside the input, as written at the use (`Core.Uploadable`) or by its
+    /// last part (`Uploadable`), becomes `rust_type` instead of `serde_json::Value`: the
+    /// `[names]` table.
+    pub fn name(mut self, name: impl Into<String>, rust_type: impl Into<String>) -> Self {
+        self.names.insert(name.into(), rust_type.into());
+        self
+    }
+
+    /// Adds a derive (`Eq`, `schemars::JsonSchema`) to every generated struct and enum.
+    pub fn extra_derive(mut self, path: impl Into<String>) -> Self {
+        self.extra_derives.push(path.into());
+        self
+    }
+
+    /// Adds an attribute, written as Rust (`#[non_exhaustive]`), to every generated struct and
+    /// enum.
+    pub fn extra_attribute(mut self, attribute: impl Into<String>) -> Self {
+        self.extra_attributes.push(attribute.into());
+        self
+    }
+
+    /// The map type for `Record<string, T>`: a path to a type taking `<String, T>`. Default:
+    /// `std::collections::BTreeMap`.
+    pub fn map_type(mut self, path: impl Into<String>) -> Self {
+        self.map_type = path.into();
+        self
+    }
+
+    /// Literal unions that also accept any other string, as `Other(String)`, so today's
+    /// bindings read tomorrow's values: `true`, or their TypeScript paths (globs).
+    pub fn open_enums(mut self, selection: impl Into<Selection>) -> Self {
+        self.open_enums = selection.into();
+        self
+    }
+
+    /// Structs and enums marked `#[non_exhaustive]`: `true`, or their TypeScript paths (globs).
+    pub fn non_exhaustive(mut self, selection: impl Into<Selection>) -> Self {
+        self.non_exhaustive = selection.into();
+        self
+    }
+
+    /// Read `a?: T | null` as one `Option<T>` instead of `Option<Option<T>>`.
+    pub fn collapse_null(mut self, collapse: bool) -> Self {
+        self.collapse_null = collapse;
+        self
+    }
+
+    /// Structs that keep the keys their declaration does not name, in a flattened `extra`
+    /// map: `true`, or their TypeScript paths (globs).
+    pub fn unknown_fields(mut self, selection: impl Into<Selection>) -> Self {
+        self.unknown_fields = selection.into();
+        self
+    }
+
+    /// Structs whose required fields are read when absent or `null`: `true`, or their
+    /// TypeScript paths (globs).
+    pub fn lenient(mut self, selection: impl Into<Selection>) -> Self {
+        self.lenient = selection.into();
+        self
+    }
+
+    /// Put each top-level module behind a Cargo feature of its name and write the feature
+    /// table (`features.toml`) beside the generated tree. Folder output only.
+    pub fn module_features(mut self, enabled: bool) -> Self {
+        self.module_features = enabled;
+        self
+    }
+
     /// Parses and checks a config text registered as `file`; errors point into it.
-    pub fn parse(text: &str, file: FileId) -> Result<Config, Diagnostic> {
+    pub(crate) fn parse(text: &str, file: FileId) -> Result<Config, Diagnostic> {
         let config: Config = toml::from_str(text).map_err(|e| {
             let span = e.span().map(|r| Span::new(file, r.start as u32, r.end as u32));
             Diagnostic::error(format!("invalid config: {}", e.message()), span).with_help(
@@ -107,57 +224,37 @@ impl Config {
     fn validate(&self, text: &str, file: FileId) -> Result<(), Diagnostic> {
         // The config parsed already, so its values parse again, now with their spans.
         let written: Written = toml::from_str(text).unwrap_or_default();
-        let at = |value: &toml::Spanned<String>| {
+        fn at(file: FileId, value: &toml::Spanned<String>) -> (&str, Option<Span>) {
             let range = value.span();
-            Some(Span::new(file, range.start as u32, range.end as u32))
-        };
-        let types = written
-            .numbers
-            .values()
-            .chain(written.types.values())
-            .chain(written.names.values())
-            .chain(&written.map_type);
-        for ty in types {
-            if syn::parse_str::<syn::Type>(ty.as_ref()).is_err() {
-                return Err(Diagnostic::error(
-                    format!("`{}` is not a Rust type", ty.as_ref()),
-                    at(ty),
-                )
-                .with_help("write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`"));
-            }
+            (value.as_ref(), Some(Span::new(file, range.start as u32, range.end as u32)))
         }
-        for derive in &written.extra_derives {
-            if syn::parse_str::<syn::Path>(derive.as_ref()).is_err() {
-                return Err(Diagnostic::error(
-                    format!("`{}` is not a derive path", derive.as_ref()),
-                    at(derive),
-                )
-                .with_help("write a trait path such as `Eq` or `schemars::JsonSchema`"));
-            }
-        }
-        for attr in &written.extra_attributes {
-            let parsed =
-                syn::parse_str::<proc_macro2::TokenStream>(attr.as_ref()).ok().and_then(|tokens| {
-                    syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
-                });
-            if parsed.is_none_or(|attrs| attrs.is_empty()) {
-                return Err(Diagnostic::error(
-                    format!("`{}` is not an attribute", attr.as_ref()),
-                    at(attr),
-                )
-                .with_help("write an outer attribute such as `#[non_exhaustive]`"));
-            }
-        }
-        Ok(())
+        let types = written.numbers.values().chain(written.types.values());
+        let types = types.chain(written.names.values()).chain(&written.map_type);
+        check_values(
+            types.map(|v| at(file, v)),
+            written.extra_derives.iter().map(|v| at(file, v)),
+            written.extra_attributes.iter().map(|v| at(file, v)),
+        )
+    }
+
+    /// Checks that every Rust type and attribute of a config built in code parses (a config
+    /// read from `dts2rs.toml` was checked where it was written).
+    pub(crate) fn check(&self) -> Result<(), Diagnostic> {
+        let types = self.numbers.values().chain(self.types.values()).chain(self.names.values());
+        check_values(
+            types.chain([&self.map_type]).map(|v| (v.as_str(), None)),
+            self.extra_derives.iter().map(|v| (v.as_str(), None)),
+            self.extra_attributes.iter().map(|v| (v.as_str(), None)),
+        )
     }
 
     /// The configured type for the field at TypeScript path `ts_path`, if any.
-    pub fn type_override(&self, ts_path: &str) -> Option<&str> {
+    pub(crate) fn type_override(&self, ts_path: &str) -> Option<&str> {
         self.types.get(ts_path).map(String::as_str)
     }
 
     /// The configured type for a name from outside the input, written `path` at its use.
-    pub fn external_type(&self, path: &[String]) -> Option<&str> {
+    pub(crate) fn external_type(&self, path: &[String]) -> Option<&str> {
         let written = path.join(".");
         self.names
             .get(&written)
@@ -166,18 +263,26 @@ impl Config {
     }
 
     /// Whether the literal union at TypeScript path `ts_path` is configured open.
-    pub fn is_open_enum(&self, ts_path: &str) -> bool {
+    pub(crate) fn is_open_enum(&self, ts_path: &str) -> bool {
         self.open_enums.matches(ts_path)
     }
 
     /// Whether the struct or enum at TypeScript path `ts_path` is `#[non_exhaustive]`, by this
-    /// key or by `extra_attributes`.
-    pub fn is_non_exhaustive(&self, ts_path: &str) -> bool {
+    /// key or by `extra_attributes`: the one decision emit (the attribute), diff (whether an
+    /// addition breaks) and define-once (whether two items are one) share.
+    pub(crate) fn is_non_exhaustive(&self, ts_path: &str) -> bool {
         self.non_exhaustive.matches(ts_path) || self.marks_all_non_exhaustive()
     }
 
+    /// Whether the struct or enum at `ts_path` [is non-exhaustive](Self::is_non_exhaustive)
+    /// by the `non_exhaustive` key alone: emit writes the attribute, which `extra_attributes`
+    /// did not already.
+    pub(crate) fn needs_non_exhaustive_attribute(&self, ts_path: &str) -> bool {
+        self.is_non_exhaustive(ts_path) && !self.marks_all_non_exhaustive()
+    }
+
     /// Whether `extra_attributes` gives `#[non_exhaustive]` to every struct and enum.
-    pub fn marks_all_non_exhaustive(&self) -> bool {
+    fn marks_all_non_exhaustive(&self) -> bool {
         self.extra_attributes
             .iter()
             .any(|a| a.split_whitespace().collect::<String>() == "#[non_exhaustive]")
@@ -185,7 +290,7 @@ impl Config {
 
     /// The configured type for a `number` in field `field`: an exact pattern wins, then the
     /// longest matching pattern (ties broken by the pattern text, so the choice is stable).
-    pub fn number_type(&self, field: &str) -> Option<&str> {
+    pub(crate) fn number_type(&self, field: &str) -> Option<&str> {
         self.numbers
             .iter()
             .filter(|(pattern, _)| glob_match(pattern, field))
@@ -194,6 +299,37 @@ impl Config {
             })
             .map(|(_, ty)| ty.as_str())
     }
+}
+
+/// Checks Rust types, derive paths and attributes, each with its place in the config text if it
+/// has one; the first that does not parse is the error.
+fn check_values<'a>(
+    types: impl Iterator<Item = (&'a str, Option<Span>)>,
+    derives: impl Iterator<Item = (&'a str, Option<Span>)>,
+    attributes: impl Iterator<Item = (&'a str, Option<Span>)>,
+) -> Result<(), Diagnostic> {
+    for (ty, at) in types {
+        if syn::parse_str::<syn::Type>(ty).is_err() {
+            return Err(Diagnostic::error(format!("`{ty}` is not a Rust type"), at)
+                .with_help("write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`"));
+        }
+    }
+    for (derive, at) in derives {
+        if syn::parse_str::<syn::Path>(derive).is_err() {
+            return Err(Diagnostic::error(format!("`{derive}` is not a derive path"), at)
+                .with_help("write a trait path such as `Eq` or `schemars::JsonSchema`"));
+        }
+    }
+    for (attr, at) in attributes {
+        let parsed = syn::parse_str::<proc_macro2::TokenStream>(attr).ok().and_then(|tokens| {
+            syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
+        });
+        if parsed.is_none_or(|attrs| attrs.is_empty()) {
+            return Err(Diagnostic::error(format!("`{attr}` is not an attribute"), at)
+                .with_help("write an outer attribute such as `#[non_exhaustive]`"));
+        }
+    }
+    Ok(())
 }
 
 /// The config's Rust-valued settings as written, each with its place in the text, for errors.
@@ -219,6 +355,24 @@ pub enum Selection {
     Paths(Vec<String>),
 }
 
+impl From<bool> for Selection {
+    fn from(all: bool) -> Self {
+        Selection::All(all)
+    }
+}
+
+impl<S: Into<String>> From<Vec<S>> for Selection {
+    fn from(paths: Vec<S>) -> Self {
+        Selection::Paths(paths.into_iter().map(Into::into).collect())
+    }
+}
+
+impl<S: Into<String>, const N: usize> From<[S; N]> for Selection {
+    fn from(paths: [S; N]) -> Self {
+        Selection::Paths(paths.into_iter().map(Into::into).collect())
+    }
+}
+
 impl Default for Selection {
     fn default() -> Self {
         Selection::All(false)
@@ -228,7 +382,7 @@ impl Default for Selection {
 impl Selection {
     /// Whether any declaration can be selected (`false` selects none): when not, there is no
     /// path to build for [`matches`](Self::matches).
-    pub fn selects_any(&self) -> bool {
+    pub(crate) fn selects_any(&self) -> bool {
         match self {
             Selection::All(all) => *all,
             Selection::Paths(patterns) => !patterns.is_empty(),
@@ -236,7 +390,7 @@ impl Selection {
     }
 
     /// Whether the declaration at `ts_path` is selected.
-    pub fn matches(&self, ts_path: &str) -> bool {
+    pub(crate) fn matches(&self, ts_path: &str) -> bool {
         match self {
             Selection::All(all) => *all,
             Selection::Paths(patterns) => patterns.iter().any(|p| glob_match(p, ts_path)),

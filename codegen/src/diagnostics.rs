@@ -2,7 +2,11 @@
 //!
 //! Every stage reports problems as [`Diagnostic`]s pointing into a [`Sources`] registry; they are
 //! rendered with `codespan-reporting` as `file:line:col`, the source line with a caret, and a
-//! `help:` line that says what to do.
+//! `help:` line that says what to do. A diagnostic about no place in a text (a file that cannot
+//! be read) is rendered `error: …` with an indented `help: …` line.
+//!
+//! [`Diagnostic`], [`Severity`] and [`Location`] are the library's API (re-exported at the
+//! crate root); the registry and spans are the stages' own.
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::{self, Files};
@@ -102,48 +106,57 @@ impl Sources {
 
     /// Renders a diagnostic with its source snippet, as plain text. A source line too long to
     /// show (minified or generated input) is left out: the one-line form and the help remain.
+    /// A diagnostic without a place is `severity: message` and an indented `help:` line.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
-        if let Some(span) = diagnostic.span {
-            let text = self.text(span.file);
-            let at = floor_char_boundary(text, (span.start as usize).min(text.len()));
-            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            if line_end - line_start > MAX_SHOWN_LINE {
-                let (line, col) = self.line_col(span.file, span.start);
-                let help = diagnostic
-                    .help
-                    .as_ref()
-                    .map(|h| format!("\n  = help: {h}"))
-                    .unwrap_or_default();
-                return format!(
-                    "{}: {}\n  ┌─ {}:{line}:{col}\n  │ (the source line is too long to show)\n  │{help}\n",
-                    diagnostic.severity,
-                    diagnostic.message,
-                    self.name(span.file)
-                );
-            }
+        let Some(span) = diagnostic.span else {
+            let help =
+                diagnostic.help.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default();
+            return format!("{}: {}{help}\n", diagnostic.severity, diagnostic.message);
+        };
+        let text = self.text(span.file);
+        let at = floor_char_boundary(text, (span.start as usize).min(text.len()));
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if line_end - line_start > MAX_SHOWN_LINE {
+            let (line, col) = self.line_col(span.file, span.start);
+            let help =
+                diagnostic.help.as_ref().map(|h| format!("\n  = help: {h}")).unwrap_or_default();
+            return format!(
+                "{}: {}\n  ┌─ {}:{line}:{col}\n  │ (the source line is too long to show)\n  │{help}\n",
+                diagnostic.severity,
+                diagnostic.message,
+                self.name(span.file)
+            );
         }
-        let mut cs = match diagnostic.severity {
+        let cs = match diagnostic.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Note => CsDiagnostic::note(),
             Severity::Warning => CsDiagnostic::warning(),
         }
         .with_message(&diagnostic.message);
-        if let Some(span) = diagnostic.span {
-            let len = self.text(span.file).len();
-            let start = floor_char_boundary(self.text(span.file), (span.start as usize).min(len));
-            let end =
-                floor_char_boundary(self.text(span.file), (span.end as usize).clamp(start, len));
-            cs = cs.with_labels(vec![
-                Label::primary(span.file.0, start..end).with_message(&diagnostic.label)
-            ]);
-        }
+        let start = floor_char_boundary(text, (span.start as usize).min(text.len()));
+        let end = floor_char_boundary(text, (span.end as usize).clamp(start, text.len()));
+        let mut cs = cs.with_labels(vec![
+            Label::primary(span.file.0, start..end).with_message(&diagnostic.label)
+        ]);
         if let Some(help) = &diagnostic.help {
             cs = cs.with_notes(vec![format!("help: {help}")]);
         }
         let config = term::Config::default();
         term::emit_into_string(&config, self, &cs)
             .unwrap_or_else(|_| self.render_short(diagnostic) + "\n")
+    }
+
+    /// `diagnostic` with its [`file`](Diagnostic::file) and [`location`](Diagnostic::location)
+    /// filled in from its span, as the library hands it out.
+    pub fn resolve(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        if let Some(span) = diagnostic.span {
+            let (line, column) = self.line_col(span.file, span.start);
+            let (end_line, end_column) = self.line_col(span.file, span.end.max(span.start));
+            diagnostic.file = Some(self.name(span.file).to_owned());
+            diagnostic.location = Some(Location { line, column, end_line, end_column });
+        }
+        diagnostic
     }
 
     /// Renders a diagnostic on one line: `file:line:col: severity: message`.
@@ -212,27 +225,58 @@ impl fmt::Display for Severity {
     }
 }
 
-/// A message about a place in the input.
+/// A message about the input: an error that stopped the generation, a warning about what was
+/// mapped loosely, or a note about what was left out on purpose.
+///
+/// [`Generation::diagnostics`](crate::Generation::diagnostics) and
+/// [`Error::diagnostics`](crate::Error::diagnostics) hand them out, so a build script or an
+/// editor reads them without parsing text. `Display` gives the one-line form
+/// (`file:line:col: warning: message`); [`Generation::warnings`](crate::Generation::warnings)
+/// renders them with their source lines, as the command prints them.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
-    /// Warning or error.
+    /// Error, warning or note.
     pub severity: Severity,
     /// What is wrong, in one sentence.
     pub message: String,
-    /// Where; `None` for problems without a place (a missing path).
-    pub span: Option<Span>,
-    /// A short note under the caret.
+    /// The file it is about, named as in messages (the path as given, `/`-separated): a
+    /// declaration file, the config, or a path that cannot be read or written. `None` for
+    /// problems of no file (no input given).
+    pub file: Option<String>,
+    /// Where in [`file`](Self::file); `None` when the problem is about the file as a whole.
+    pub location: Option<Location>,
+    /// A short note under the caret (may be empty).
     pub label: String,
     /// What the user can do about it.
     pub help: Option<String>,
+    /// The place in the registered texts, as the stages report it; rendering quotes from it.
+    pub(crate) span: Option<Span>,
+}
+
+/// Where a [`Diagnostic`] points: one-based lines and columns (columns count characters), the
+/// end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub struct Location {
+    /// The line of the first character, from 1.
+    pub line: usize,
+    /// The column of the first character, from 1.
+    pub column: usize,
+    /// The line of the end.
+    pub end_line: usize,
+    /// The column just after the last character.
+    pub end_column: usize,
 }
 
 impl Diagnostic {
     /// An error at `span`.
-    pub fn error(message: impl Into<String>, span: Option<Span>) -> Self {
+    pub(crate) fn error(message: impl Into<String>, span: Option<Span>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
+            file: None,
+            location: None,
             span,
             label: String::new(),
             help: None,
@@ -240,24 +284,43 @@ impl Diagnostic {
     }
 
     /// A warning at `span`.
-    pub fn warning(message: impl Into<String>, span: Option<Span>) -> Self {
+    pub(crate) fn warning(message: impl Into<String>, span: Option<Span>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message, span) }
     }
 
     /// A note at `span`: something skipped on purpose.
-    pub fn note(message: impl Into<String>, span: Option<Span>) -> Self {
+    pub(crate) fn note(message: impl Into<String>, span: Option<Span>) -> Self {
         Diagnostic { severity: Severity::Note, ..Diagnostic::error(message, span) }
     }
 
+    /// Sets the file a diagnostic without a span is about (a path that cannot be read).
+    pub(crate) fn with_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
     /// Sets the note shown under the caret.
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub(crate) fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = label.into();
         self
     }
 
     /// Sets what the user can do about it.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+}
+
+/// The one-line form, `file:line:col: severity: message` (the place left out when there is
+/// none), as in `cargo:warning` lines.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, &self.location) {
+            (Some(file), Some(at)) => write!(f, "{file}:{}:{}: ", at.line, at.column)?,
+            (Some(file), None) if !self.message.contains(file.as_str()) => write!(f, "{file}: ")?,
+            _ => {}
+        }
+        write!(f, "{}: {}", self.severity, self.message)
     }
 }

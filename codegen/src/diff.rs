@@ -46,8 +46,9 @@
 //! assert_eq!(report.render_text(), "no changes\n");
 //! ```
 
-use crate::builder::{Builder, Error};
+use crate::builder::Builder;
 use crate::config::Config;
+use crate::error::Error;
 use crate::model::jsdoc::Docs;
 use crate::model::rust::{
     Enum, Field, Item, ItemKind, ItemPath, Method, Module, ModuleKind, RustType, TagValue,
@@ -324,25 +325,20 @@ pub fn diff(
     new: impl AsRef<Path>,
     config: Option<&Path>,
 ) -> Result<Report, Error> {
+    // Loaded once: a bad config is one error, before either side is read.
+    let config = match config {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
     let model = |input: &Path| {
-        let mut builder = Builder::new().input(input).cargo_directives(false);
-        if let Some(config) = config {
-            builder = builder.config(config);
-        }
-        builder.generate("diff.rs")
+        Builder::new()
+            .input(input)
+            .config_value(config.clone())
+            .cargo_directives(false)
+            .generate("diff.rs")
     };
     let old = model(old.as_ref())?;
     let new = model(new.as_ref())?;
-    let config = match config {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-            let mut sources = crate::diagnostics::Sources::default();
-            let file = sources.add(path.to_string_lossy().into_owned(), text.clone());
-            Config::parse(&text, file).map_err(|d| Error::Invalid(sources.render(&d)))?
-        }
-        None => Config::default(),
-    };
     Ok(diff_models(old.model(), new.model(), &config))
 }
 

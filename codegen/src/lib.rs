@@ -19,13 +19,31 @@
 //!     .generate_to(out.join("bindings.rs"))
 //!     .expect("dts2rs failed");
 //! ```
+//!
+//! The API, in the order a build script meets it:
+//! - [`Builder`]: inputs, a config ([`Config`], from `dts2rs.toml` or built with setters),
+//!   then [`generate`](Builder::generate) (in memory) or [`generate_to`](Builder::generate_to)
+//!   (writes only what changed; `cargo:` directives from a build script);
+//! - [`Generation`]: the [`OutputFile`]s, the warnings and notes as [`Diagnostic`]s
+//!   ([`diagnostics`](Generation::diagnostics)) or rendered ([`warnings`](Generation::warnings)),
+//!   [`stale_files`](Generation::stale_files) for a freshness check;
+//! - [`Error`]: one or more error [`Diagnostic`]s with their source lines in `Display`, and
+//!   [`ErrorKind`] telling bad input from a file that cannot be read or written;
+//! - [`diff`]: what changed between two versions of the declarations, and whom it breaks;
+//! - [`generate_source`]: one declaration text held in memory, without the file system.
 
 #![deny(missing_docs)]
+// A stage stops at its first error and returns it once per run: a `Diagnostic` returned by
+// value (message, help, span and place) costs nothing worth a box at every `?`.
+#![allow(clippy::result_large_err)]
 
 mod builder;
 pub mod config;
+// The registry of source texts and spans is the stages' own; its diagnostics are re-exported.
+#[doc(hidden)]
 pub mod diagnostics;
 pub mod diff;
+mod error;
 // The stages are not the library's API: their types change with the generator. They stay
 // reachable (hidden) for the benchmarks and the fuzzer, which time and drive them one by one.
 #[doc(hidden)]
@@ -38,5 +56,8 @@ mod parallel;
 #[doc(hidden)]
 pub mod parse;
 
-pub use builder::{generate_source, Builder, Error, Generation};
+pub use builder::{generate_source, Builder, Generation};
 pub use config::Config;
+pub use diagnostics::{Diagnostic, Location, Severity};
+pub use error::{Error, ErrorKind};
+pub use output::OutputFile;

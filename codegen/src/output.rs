@@ -4,10 +4,12 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// One file dts2rs will write.
+/// One file dts2rs will write: where, and its complete contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct OutputFile {
-    /// Where it goes.
+    /// Where it goes: under the path given to [`Builder::generate`](crate::Builder::generate)
+    /// (that path itself for a single `.rs` file). Emit gives it relative to that path.
     pub path: PathBuf,
     /// Its complete contents.
     pub contents: String,

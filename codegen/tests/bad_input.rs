@@ -1,7 +1,7 @@
 //! Hostile and broken input through the library API: every failure is an `Err` with a message
 //! that says what and where, never a panic or a stack overflow, and nothing is written.
 
-use dts2rs::{Builder, Error, Generation};
+use dts2rs::{Builder, Error, ErrorKind, Generation};
 use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -233,7 +233,7 @@ fn missing_input_is_a_read_error() {
     let dir = tmp();
     let missing = dir.path().join("missing.d.ts");
     let error = generate(&missing, dir.path()).unwrap_err();
-    assert!(matches!(error, Error::Read { .. }), "{error:?}");
+    assert_eq!(error.kind(), ErrorKind::Read, "{error:?}");
     let message = error.to_string();
     assert!(message.contains("cannot read `"), "{message}");
     assert!(message.contains("missing.d.ts`"), "{message}");
@@ -343,7 +343,7 @@ fn unwritable_output_is_a_write_error() {
         .generate(file.join("out.rs"))
         .expect("generating in memory does not touch the disk");
     let error = generation.write().unwrap_err();
-    assert!(matches!(error, Error::Write { .. }), "{error:?}");
+    assert_eq!(error.kind(), ErrorKind::Write, "{error:?}");
     let message = error.to_string();
     assert!(message.contains("cannot write `"), "{message}");
     assert!(message.contains("file.txt`"), "{message}");
@@ -368,7 +368,7 @@ fn output_path_that_is_a_directory_is_a_write_error() {
         .input(&input)
         .generate_to(dir.path().join("out.rs"))
         .unwrap_err();
-    assert!(matches!(error, Error::Write { .. }), "{error:?}");
+    assert_eq!(error.kind(), ErrorKind::Write, "{error:?}");
     assert!(error.to_string().contains("out.rs`"), "{error}");
     assert!(dir.path().join("out.rs").is_dir());
 }
@@ -410,4 +410,115 @@ fn deep_array_suffix_nesting_is_an_error_not_a_stack_overflow() {
     let (_dir, message) = error_for("arrays.d.ts", text);
     assert!(message.contains("levels deep"), "{message}");
     assert_located(&message, "arrays.d.ts", "2:");
+}
+
+#[test]
+fn every_bad_file_is_reported_as_data() {
+    let dir = tmp();
+    let folder = dir.path().join("api");
+    fs::create_dir(&folder).unwrap();
+    write(&folder, "a.d.ts", b"export interface A {\n  /** caf\xe9 */\n  a: string;\n}\n");
+    write(&folder, "b.d.ts", "export type B = ;\n");
+    write(&folder, "c.d.ts", VALID);
+    let error = generate(&folder, dir.path()).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Invalid);
+    let places: Vec<_> = error
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            let at = d.location.expect("a place");
+            let file = d.file.as_deref().expect("a file");
+            (file.rsplit('/').next().unwrap().to_owned(), at.line, at.column)
+        })
+        .collect();
+    assert_eq!(places, [("a.d.ts".to_owned(), 2, 10), ("b.d.ts".to_owned(), 1, 17)]);
+    assert!(error.diagnostics()[0].message.ends_with("a.d.ts` is not valid UTF-8"));
+    assert_eq!(error.diagnostics()[0].help.as_deref(), Some("save the file as UTF-8"));
+    let message = error.to_string();
+    assert!(message.ends_with("\n\nerror: 2 input files do not parse"), "{message}");
+}
+
+#[test]
+fn an_io_error_is_a_diagnostic_about_its_path_with_its_cause() {
+    let dir = tmp();
+    let missing = dir.path().join("missing.d.ts");
+    let error = generate(&missing, dir.path()).unwrap_err();
+    let [diagnostic] = error.diagnostics() else { panic!("one diagnostic: {error:?}") };
+    assert_eq!(diagnostic.severity, dts2rs::Severity::Error);
+    assert!(diagnostic.file.as_deref().is_some_and(|f| f.ends_with("/missing.d.ts")));
+    assert_eq!(diagnostic.location, None);
+    let cause = std::error::Error::source(&error).expect("the I/O error");
+    let io = cause.downcast_ref::<std::io::Error>().expect("an io::Error");
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+}
+
+#[test]
+fn warnings_are_data_with_file_line_and_column() {
+    let dir = tmp();
+    let input = write(
+        dir.path(),
+        "import.d.ts",
+        "export interface T {\n  name: string;\n  a: unique symbol;\n  f(): void;\n}\n",
+    );
+    let generation = generate(&input, dir.path()).unwrap();
+    let found: Vec<_> = generation
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            (d.severity, d.location.map(|at| (at.line, at.column, at.end_line, at.end_column)))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (dts2rs::Severity::Warning, Some((3, 6, 3, 19))),
+            (dts2rs::Severity::Note, Some((4, 3, 4, 13))),
+        ]
+    );
+    let warning = &generation.diagnostics()[0];
+    assert!(warning.file.as_deref().is_some_and(|f| f.ends_with("/import.d.ts")));
+    assert_eq!(warning.label, "not supported yet");
+    assert!(warning.help.as_deref().is_some_and(|h| h.contains("[types] \"T.a\"")));
+    assert!(warning.to_string().ends_with(
+        "/import.d.ts:3:6: warning: a `unique symbol` type at `T.a` is mapped to `serde_json::Value`"
+    ));
+    assert_eq!((generation.warning_count(), generation.note_count()), (1, 1));
+}
+
+#[test]
+fn a_config_built_in_code_is_checked_as_a_file_is() {
+    let config = dts2rs::Config::default().number("*_ms", "u32 u32");
+    let error = dts2rs::generate_source("a.d.ts", VALID, &config).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Invalid);
+    assert_eq!(
+        error.to_string(),
+        "error: `u32 u32` is not a Rust type\n  help: write a Rust type such as `u32` or `chrono::DateTime<chrono::Utc>`"
+    );
+    let config = dts2rs::Config::default().extra_derive("Eq").extra_attribute("derive");
+    let error = dts2rs::generate_source("a.d.ts", VALID, &config).unwrap_err();
+    assert!(error.to_string().starts_with("error: `derive` is not an attribute"), "{error}");
+}
+
+#[test]
+fn a_followed_file_that_is_not_text_is_a_one_line_reason_in_the_warning() {
+    let dir = tmp();
+    let dist = dir.path().join("pkg/dist");
+    fs::create_dir_all(&dist).unwrap();
+    write(&dir.path().join("pkg"), "package.json", r#"{"types":"dist/index.d.ts"}"#);
+    write(&dist, "index.d.ts", "import { Bad } from \"./bad\";\nexport interface A { b: Bad }\n");
+    write(&dist, "bad.d.ts", b"export type Bad = \"caf\xe9\";\n");
+    let generation = generate(&dir.path().join("pkg"), dir.path()).unwrap();
+    let warning = generation
+        .diagnostics()
+        .iter()
+        .find(|d| d.message.contains("is not read"))
+        .expect("a warning at the import");
+    assert!(!warning.message.contains('\n'), "{}", warning.message);
+    assert!(
+        warning.message.contains("bad.d.ts:1:23: error: `")
+            && warning.message.contains("is not valid UTF-8)"),
+        "{}",
+        warning.message
+    );
+    assert_eq!(warning.location.map(|at| (at.line, at.column)), Some((1, 21)));
 }

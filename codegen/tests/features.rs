@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// Generates the fixture with `module_features` into `out`.
 fn generate(out: &Path) -> dts2rs::Generation {
-    let config = dts2rs::Config { module_features: true, ..Default::default() };
+    let config = dts2rs::Config::default().module_features(true);
     dts2rs::Builder::new()
         .input("tests/features")
         .config_value(config)
@@ -51,7 +51,7 @@ fn the_table_lists_what_each_module_uses() {
 
 #[test]
 fn the_single_file_layout_is_refused() {
-    let config = dts2rs::Config { module_features: true, ..Default::default() };
+    let config = dts2rs::Config::default().module_features(true);
     let error = dts2rs::Builder::new()
         .input("tests/features")
         .config_value(config)

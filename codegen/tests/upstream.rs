@@ -61,10 +61,7 @@ fn package(version: &str) -> Option<PathBuf> {
 }
 
 fn config() -> Config {
-    let text = std::fs::read_to_string(CONFIG).unwrap();
-    let mut sources = Sources::default();
-    let file = sources.add(CONFIG.to_owned(), text.clone());
-    Config::parse(&text, file).unwrap_or_else(|d| panic!("{}", sources.render(&d)))
+    Config::load(CONFIG).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Every TypeScript path of one file (declarations, fields, methods, literals of unions) and

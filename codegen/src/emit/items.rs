@@ -21,9 +21,8 @@ pub struct Extras {
     pub derives: Vec<syn::Path>,
     /// Extra attributes from the config.
     pub attributes: Vec<syn::Attribute>,
-    /// The structs and enums that get `#[non_exhaustive]` (unless `attributes` gives it to
-    /// every one already).
-    pub non_exhaustive: crate::config::Selection,
+    /// The config, which says which structs and enums are `#[non_exhaustive]`.
+    pub config: crate::config::Config,
 }
 
 /// The doc comment (and `#[deprecated]`) for `docs`; see [`DocTable`] for how the comment
@@ -45,7 +44,7 @@ pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item, allow: bool) -> V
         attrs.push(allow_deprecated());
     }
     if matches!(item.kind, ItemKind::Struct(_) | ItemKind::Enum(_))
-        && extras.non_exhaustive.matches(&item.ts_path)
+        && extras.config.needs_non_exhaustive_attribute(&item.ts_path)
     {
         attrs.push(attribute(path(false, [word("non_exhaustive")]), Meta::Word));
     }

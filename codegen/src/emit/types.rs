@@ -147,9 +147,8 @@ impl ModuleCtx<'_> {
 
     /// The path of module `target` relative to this module.
     pub fn module_path(&self, target: &[String]) -> syn::Path {
-        let common = self.path.iter().zip(target).take_while(|(a, b)| a == b).count();
-        let ups = (common..self.path.len()).map(|_| word("super"));
-        path(false, ups.chain(target[common..].iter().map(|m| ident(m))))
+        let (ups, down) = crate::model::rust::relative_modules(self.path, target);
+        path(false, (0..ups).map(|_| word("super")).chain(down.iter().map(|m| ident(m))))
     }
 
     /// The path of an item relative to this module: `super::` up to the common ancestor, then

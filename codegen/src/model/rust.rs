@@ -80,6 +80,15 @@ pub struct ItemPath {
     pub name: String,
 }
 
+/// How module `to` is reached from module `from` (both from the output root) by a relative
+/// path: how many `super`s climb to their common ancestor, then the modules down from it.
+/// Emit's paths and the model's rustdoc links are both spelled this way, so the output can sit
+/// anywhere in a crate.
+pub fn relative_modules<'a>(from: &[String], to: &'a [String]) -> (usize, &'a [String]) {
+    let common = from.iter().zip(to).take_while(|(a, b)| a == b).count();
+    (from.len() - common, &to[common..])
+}
+
 /// A Rust type as used in a field, variant, alias or signature.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RustType {

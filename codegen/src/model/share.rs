@@ -206,9 +206,9 @@ fn common_trailing_words(words: &[Vec<String>], first: &PlacedEnum) -> String {
 
 /// A rustdoc link path from module `from` to `to`, through `super`.
 fn relative_link(from: &[String], to: &ItemPath) -> String {
-    let shared = from.iter().zip(&to.modules).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<&str> = vec!["super"; from.len() - shared];
-    parts.extend(to.modules[shared..].iter().map(String::as_str));
+    let (ups, down) = super::rust::relative_modules(from, &to.modules);
+    let mut parts: Vec<&str> = vec!["super"; ups];
+    parts.extend(down.iter().map(String::as_str));
     parts.push(&to.name);
     parts.join("::")
 }
