@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Corpus check: real npm packages' declarations become Rust that compiles under `-D warnings`
-# and is clippy-clean and rustdoc-clean.
+# and is clippy-clean and rustdoc-clean, and `dts2rs diff` of each with itself is empty.
 #
 #   tests/corpus/check.sh                       # the CI set (below)
 #   tests/corpus/check.sh NAME VERSION PATH DOCS [NAME VERSION PATH DOCS …]
@@ -45,6 +45,12 @@ while [ $# -ge 4 ]; do
   echo "corpus: generated $(wc -l < "$work/src/lib.rs") lines in $(( (end - start) / 1000000 )) ms (debug build)"
   echo "corpus: $(grep -c '^warning' "$work/warnings.txt" || true) warning(s), by kind:"
   grep '^warning' "$work/warnings.txt" | sed 's/`[^`]*`/X/g' | sort | uniq -c | sort -rn | sed 's/^/  /' || true
+  # `dts2rs diff` of the package with itself reports nothing (issue #13).
+  "$dts2rs" diff "$package/$path" "$package/$path" > "$work/diff.txt" 2> "$work/diff-warnings.txt" \
+    || { cat "$work/diff-warnings.txt" "$work/diff.txt"; echo "corpus: dts2rs diff failed on $name@$version" >&2; exit 1; }
+  [ "$(cat "$work/diff.txt")" = "no changes" ] \
+    || { head -40 "$work/diff.txt"; echo "corpus: dts2rs diff of $name@$version with itself reports changes" >&2; exit 1; }
+  echo "corpus: dts2rs diff of it with itself: no changes"
   (
     cd "$work"
     # One target folder for every corpus: serde and serde_json are built once.
