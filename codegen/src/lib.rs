@@ -33,9 +33,8 @@
 //! - [`generate_source`]: one declaration text held in memory, without the file system.
 
 #![deny(missing_docs)]
-// A stage stops at its first error and returns it once per run: a `Diagnostic` returned by
-// value (message, help, span and place) costs nothing worth a box at every `?`.
-#![allow(clippy::result_large_err)]
+#![warn(unreachable_pub)]
+// The lints of every target (`unsafe_code` forbidden, …): Cargo.toml's `[lints]` table.
 
 mod builder;
 pub mod config;

@@ -9,11 +9,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The stack each worker gets: the pipeline recurses once per nesting level of the input, which
 /// the parser bounds (`parse::MAX_NESTING`), in debug builds too.
-pub const WORKER_STACK: usize = 256 << 20;
+pub(crate) const WORKER_STACK: usize = 256 << 20;
 
 /// `jobs.iter().map(job)` on up to `available_parallelism` threads (this one included).
 /// `name` names the worker threads. A panic in a worker is resumed on this thread.
-pub fn map_ordered<T: Sync, R: Send>(
+pub(crate) fn map_ordered<T: Sync, R: Send>(
     jobs: &[T],
     name: &str,
     job: impl Fn(&T) -> R + Sync,

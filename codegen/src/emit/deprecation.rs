@@ -9,7 +9,7 @@ use crate::model::rust::{Item, ItemKind, ItemPath, Module, RustType, VariantKind
 use std::collections::BTreeSet;
 
 /// The paths of every deprecated item.
-pub fn deprecated_items(root: &Module) -> BTreeSet<ItemPath> {
+pub(super) fn deprecated_items(root: &Module) -> BTreeSet<ItemPath> {
     let mut out = BTreeSet::new();
     collect(root, &mut Vec::new(), &mut out);
     out
@@ -27,7 +27,7 @@ fn collect(module: &Module, path: &mut Vec<String>, out: &mut BTreeSet<ItemPath>
 }
 
 /// Whether the code generated for `item` (at `path`) mentions something deprecated.
-pub fn needs_allow(item: &Item, path: &ItemPath, deprecated: &BTreeSet<ItemPath>) -> bool {
+pub(super) fn needs_allow(item: &Item, path: &ItemPath, deprecated: &BTreeSet<ItemPath>) -> bool {
     let mentions = |ty: &RustType| mentions(ty, deprecated);
     match &item.kind {
         // Derives do not warn about the struct's own deprecation or its deprecated fields; a

@@ -17,7 +17,7 @@ use crate::model::jsdoc::Docs;
 /// its indentation, exactly as prettyplease prints a doc line. Every `///` line prettyplease
 /// prints for generated items is a placeholder, so no author's text can be taken for one.
 #[derive(Default)]
-pub struct DocTable {
+pub(super) struct DocTable {
     blocks: std::cell::RefCell<Vec<Vec<String>>>,
 }
 
@@ -26,7 +26,7 @@ const PLACEHOLDER: char = '\u{1}';
 
 impl DocTable {
     /// The placeholder attribute for `docs`, or `None` when they have no lines.
-    pub fn attr(&self, docs: &Docs) -> Option<syn::Attribute> {
+    pub(super) fn attr(&self, docs: &Docs) -> Option<syn::Attribute> {
         let lines = doc_lines(docs);
         if lines.is_empty() {
             return None;
@@ -38,7 +38,7 @@ impl DocTable {
     }
 
     /// The block a printed doc line stands for, given the text after its `///`.
-    pub fn block(&self, printed: &str) -> Option<std::cell::Ref<'_, [String]>> {
+    pub(super) fn block(&self, printed: &str) -> Option<std::cell::Ref<'_, [String]>> {
         let index = printed.strip_prefix(PLACEHOLDER)?.parse::<usize>().ok()?;
         std::cell::Ref::filter_map(self.blocks.borrow(), |blocks| {
             blocks.get(index).map(Vec::as_slice)
@@ -47,14 +47,14 @@ impl DocTable {
     }
 
     /// The length of all the blocks' text, to size the output.
-    pub fn text_len(&self) -> usize {
+    pub(super) fn text_len(&self) -> usize {
         self.blocks.borrow().iter().flatten().map(|line| line.len() + 16).sum()
     }
 }
 
 /// `text` as a Markdown code span, fenced by more backticks than it holds in a row (and
 /// padded when it starts or ends with one), so any wire string shows as written.
-pub fn code_span(text: &str) -> String {
+pub(super) fn code_span(text: &str) -> String {
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
@@ -62,7 +62,7 @@ pub fn code_span(text: &str) -> String {
 }
 
 /// The lines of a doc comment for `docs`, without the leading `///`.
-pub fn doc_lines(docs: &Docs) -> Vec<String> {
+pub(super) fn doc_lines(docs: &Docs) -> Vec<String> {
     let mut out = Vec::new();
     if docs.generated {
         out.extend(docs.body.lines().map(str::to_owned));

@@ -9,7 +9,7 @@ use crate::model::rust::{Enum, RustType, Struct, TagValue, Variant, VariantKind}
 use syn::visit_mut::VisitMut;
 
 /// Builds the impl blocks of one enum or struct.
-pub struct Impls<'c, 'm> {
+pub(super) struct Impls<'c, 'm> {
     /// The module the item is printed in.
     pub ctx: &'c ModuleCtx<'m>,
     /// The item's type, with its type parameters.
@@ -162,7 +162,7 @@ impl Impls<'_, '_> {
     /// `as_str`, `Display`, `FromStr` and serde for an enum that is a string on the wire:
     /// serde writes `as_str` and reads through `FromStr` (the support module's `wire_str`),
     /// which costs rustc far less than serde's derive, whose visitors are one per enum.
-    pub fn string_enum(&self, e: &Enum) -> Vec<syn::Item> {
+    pub(super) fn string_enum(&self, e: &Enum) -> Vec<syn::Item> {
         let mut as_str_arms = Vec::new();
         let mut from_str_arms = Vec::new();
         let mut wires = Vec::new();
@@ -276,7 +276,7 @@ impl Impls<'_, '_> {
     /// Serde impls for an enum with numeric members (a TypeScript numeric `enum`): each
     /// variant is its number on the wire (string members their string), and the catch-all of
     /// an open enum keeps any other integer.
-    pub fn number_enum(&self, e: &Enum) -> Vec<syn::Item> {
+    pub(super) fn number_enum(&self, e: &Enum) -> Vec<syn::Item> {
         let mut serialize_arms = Vec::new();
         let mut number_arms = Vec::new();
         let mut string_arms = Vec::new();
@@ -369,7 +369,7 @@ impl Impls<'_, '_> {
     /// payload's own error, or as the first of the variants that share the value, with every
     /// one's error when none fits. Serde's `#[serde(tag)]` would write the field twice and
     /// make every payload drop it; `#[serde(untagged)]` would hide every error.
-    pub fn tagged_enum(&self, e: &Enum, tag: &str) -> Vec<syn::Item> {
+    pub(super) fn tagged_enum(&self, e: &Enum, tag: &str) -> Vec<syn::Item> {
         // The support module, named in the body by a `use` of its path from this module
         // (`super::super::dts2rs_support`), which is the root's and no other name.
         let support = path(false, [word(super::support::MODULE)]);
@@ -495,7 +495,7 @@ impl Impls<'_, '_> {
     /// `items::serializes_by_hand`. A struct with an index signature is a map, as
     /// serde's `flatten` makes it; any other a struct. `generics` are the struct's own; each
     /// parameter must be `Serialize`.
-    pub fn struct_serialize(&self, s: &Struct, generics: &syn::Generics) -> syn::Item {
+    pub(super) fn struct_serialize(&self, s: &Struct, generics: &syn::Generics) -> syn::Item {
         // `Js` is imported in the function body: a path of `super::`s on every field would be
         // long where the struct is nested deep.
         let js = path(false, [word("Js")]);
@@ -665,7 +665,7 @@ impl Impls<'_, '_> {
 
     /// `impl From<Payload> for Enum` for every payload type that only one variant carries
     /// (boxed payloads are boxed by the conversion), so `event.into()` builds the enum.
-    pub fn payload_conversions(&self, e: &Enum) -> Vec<syn::Item> {
+    pub(super) fn payload_conversions(&self, e: &Enum) -> Vec<syn::Item> {
         let payloads: Vec<(&Variant, (&RustType, bool))> = e
             .variants
             .iter()

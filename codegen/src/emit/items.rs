@@ -16,7 +16,7 @@ use syn::punctuated::Punctuated;
 use syn::visit_mut::VisitMut;
 
 /// What every struct and enum gets besides its own derives.
-pub struct Extras {
+pub(super) struct Extras {
     /// Extra derive paths from the config.
     pub derives: Vec<syn::Path>,
     /// Extra attributes from the config.
@@ -27,7 +27,7 @@ pub struct Extras {
 
 /// The doc comment (and `#[deprecated]`) for `docs`; see [`DocTable`] for how the comment
 /// is printed.
-pub fn doc_attrs(table: &DocTable, docs: &Docs) -> Vec<syn::Attribute> {
+pub(super) fn doc_attrs(table: &DocTable, docs: &Docs) -> Vec<syn::Attribute> {
     let mut attrs: Vec<syn::Attribute> = table.attr(docs).into_iter().collect();
     if let Some(note) = &docs.deprecated {
         let meta = if note.is_empty() { Meta::Word } else { Meta::List(quote!(note = #note)) };
@@ -38,7 +38,12 @@ pub fn doc_attrs(table: &DocTable, docs: &Docs) -> Vec<syn::Attribute> {
 
 /// The items for one model item. With `allow`, `#[allow(deprecated)]` goes on the item and
 /// on each of its impl blocks.
-pub fn item(ctx: &ModuleCtx<'_>, extras: &Extras, item: &Item, allow: bool) -> Vec<syn::Item> {
+pub(super) fn item(
+    ctx: &ModuleCtx<'_>,
+    extras: &Extras,
+    item: &Item,
+    allow: bool,
+) -> Vec<syn::Item> {
     let mut attrs = doc_attrs(ctx.docs, &item.docs);
     if allow {
         attrs.push(allow_deprecated());
@@ -122,7 +127,7 @@ fn derive_attrs(derives: &[&str], extras: &Extras) -> Vec<syn::Attribute> {
 /// holds floats. serde's `serialize_with` makes a wrapper type and impl per such field, which
 /// rustc checks one by one (about 15% of a numbers-heavy API's build); the impl written out
 /// passes each through the support module's one generic `Js` wrapper instead.
-pub fn serializes_by_hand(ctx: &ModuleCtx<'_>, s: &Struct) -> bool {
+pub(super) fn serializes_by_hand(ctx: &ModuleCtx<'_>, s: &Struct) -> bool {
     s.fields.iter().any(|f| support::writes_js_numbers(&ctx.canonical(&f.ty)))
 }
 
@@ -288,7 +293,7 @@ fn tuple_variant(attrs: Vec<syn::Attribute>, name: syn::Ident, ty: syn::Type) ->
 
 /// Whether serde's derive reads and writes `e`: only untagged unions do. String, number and
 /// tagged enums have serde impls of their own (see `impls`).
-pub fn derives_serde(e: &Enum) -> bool {
+pub(super) fn derives_serde(e: &Enum) -> bool {
     e.tag().is_none() && !e.is_number_enum() && !e.is_string_enum()
 }
 

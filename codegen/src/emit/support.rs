@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use syn::visit_mut::VisitMut;
 
 /// The support module's name.
-pub const MODULE: &str = "dts2rs_support";
+pub(super) const MODULE: &str = "dts2rs_support";
 
 /// The longest tuple the support code writes numbers of as JavaScript does (serde's own
 /// tuple impls stop at 16; TypeScript tuples that long do not occur in practice).
@@ -20,7 +20,7 @@ const MAX_TUPLE: usize = 8;
 
 /// Which helpers the output uses.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Needs {
+pub(super) struct Needs {
     /// `double_option`: a field keeps `null` apart from absent (`a?: T | null`).
     pub double_option: bool,
     /// `present`: a field whose type holds `null` keeps a present `null` apart from absent
@@ -41,7 +41,7 @@ pub struct Needs {
 
 impl Needs {
     /// What `module` and its children use, given every alias's target in the output.
-    pub fn of(module: &Module, aliases: &FxHashMap<ItemPath, RustType>) -> Needs {
+    pub(super) fn of(module: &Module, aliases: &FxHashMap<ItemPath, RustType>) -> Needs {
         let mut needs = Needs::default();
         needs.add(module, aliases);
         needs
@@ -78,7 +78,7 @@ impl Needs {
     }
 
     /// Whether any helper is used.
-    pub fn any(&self) -> bool {
+    pub(super) fn any(&self) -> bool {
         self.double_option
             || self.present
             || self.js_number
@@ -92,7 +92,7 @@ impl Needs {
 /// Whether an optional field whose type holds `null` itself (`a?: null`, `a?: unknown`): its
 /// `Option` is read with `present`, so a present `null` is `Some(())` or
 /// `Some(Value::Null)`, not `None`, and is written back.
-pub fn is_present_unit(optional: bool, nullable: bool, canonical: &RustType) -> bool {
+pub(super) fn is_present_unit(optional: bool, nullable: bool, canonical: &RustType) -> bool {
     optional && !nullable && matches!(canonical, RustType::Unit | RustType::Json)
 }
 
@@ -101,7 +101,7 @@ pub fn is_present_unit(optional: bool, nullable: bool, canonical: &RustType) -> 
 /// `Box`es and tuples of scalars. A float inside a generated item is written by that item's
 /// own fields; one beside a generated item in a tuple, or in a type from the config, is
 /// written as serde writes it (`1.0`).
-pub fn writes_js_numbers(canonical: &RustType) -> bool {
+pub(super) fn writes_js_numbers(canonical: &RustType) -> bool {
     fn supported(ty: &RustType) -> bool {
         match ty {
             RustType::F64 | RustType::String | RustType::Bool | RustType::Unit | RustType::Json => {
@@ -119,7 +119,7 @@ pub fn writes_js_numbers(canonical: &RustType) -> bool {
 }
 
 /// The support module with the helpers `needs` names; `map_type` is the configured map.
-pub fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
+pub(super) fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
     let mut content: Vec<syn::Item> = Vec::new();
     if needs.double_option {
         content.push(template!(

@@ -36,7 +36,7 @@ pub(crate) use template;
 /// - any other identifier `__x` becomes [`Holes::ident`]'s identifier;
 /// - a string literal `"__s"` becomes [`Holes::str`]'s string.
 #[derive(Default)]
-pub struct Holes {
+pub(super) struct Holes {
     fills: Vec<(&'static str, Fill)>,
     /// Placeholder identifiers met that no fill names.
     unfilled: Vec<String>,
@@ -53,27 +53,27 @@ enum Fill {
 
 impl Holes {
     /// Fills identifier placeholder `name`.
-    pub fn ident(self, name: &'static str, value: syn::Ident) -> Self {
+    pub(super) fn ident(self, name: &'static str, value: syn::Ident) -> Self {
         self.with(name, Fill::Ident(value))
     }
 
     /// Fills type placeholder `name`.
-    pub fn ty(self, name: &'static str, value: syn::Type) -> Self {
+    pub(super) fn ty(self, name: &'static str, value: syn::Type) -> Self {
         self.with(name, Fill::Type(value))
     }
 
     /// Fills expression placeholder `name`.
-    pub fn expr(self, name: &'static str, value: syn::Expr) -> Self {
+    pub(super) fn expr(self, name: &'static str, value: syn::Expr) -> Self {
         self.with(name, Fill::Expr(value))
     }
 
     /// Fills path placeholder `name`.
-    pub fn path(self, name: &'static str, value: syn::Path) -> Self {
+    pub(super) fn path(self, name: &'static str, value: syn::Path) -> Self {
         self.with(name, Fill::Path(value))
     }
 
     /// Fills string-literal placeholder `name`.
-    pub fn str(self, name: &'static str, value: &str) -> Self {
+    pub(super) fn str(self, name: &'static str, value: &str) -> Self {
         self.with(name, Fill::Str(value.to_owned()))
     }
 
@@ -86,7 +86,7 @@ impl Holes {
     /// placeholder survives: a template whose fills drifted apart from it would otherwise
     /// print `__Name` into the output. (One set of fills may serve several templates, so a
     /// fill need not be used.)
-    pub fn fill<T>(mut self, mut node: T, visit: fn(&mut Self, &mut T)) -> T {
+    pub(super) fn fill<T>(mut self, mut node: T, visit: fn(&mut Self, &mut T)) -> T {
         visit(&mut self, &mut node);
         debug_assert!(self.unfilled.is_empty(), "placeholders left unfilled: {:?}", self.unfilled);
         node
@@ -167,17 +167,17 @@ impl VisitMut for Holes {
 }
 
 /// A string literal.
-pub fn lit_str(text: &str) -> syn::LitStr {
+pub(super) fn lit_str(text: &str) -> syn::LitStr {
     syn::LitStr::new(text, Span::call_site())
 }
 
 /// A string literal expression.
-pub fn str_expr(text: &str) -> syn::Expr {
+pub(super) fn str_expr(text: &str) -> syn::Expr {
     syn::Expr::Lit(syn::ExprLit { attrs: vec![], lit: syn::Lit::Str(lit_str(text)) })
 }
 
 /// A path of identifiers, `::`-led when `global`.
-pub fn path(global: bool, segments: impl IntoIterator<Item = syn::Ident>) -> syn::Path {
+pub(super) fn path(global: bool, segments: impl IntoIterator<Item = syn::Ident>) -> syn::Path {
     syn::Path {
         leading_colon: global.then(Default::default),
         segments: segments.into_iter().map(syn::PathSegment::from).collect(),
@@ -185,7 +185,10 @@ pub fn path(global: bool, segments: impl IntoIterator<Item = syn::Ident>) -> syn
 }
 
 /// `path` with generic arguments `args` on its last segment.
-pub fn with_args(mut path: syn::Path, args: impl IntoIterator<Item = syn::Type>) -> syn::Path {
+pub(super) fn with_args(
+    mut path: syn::Path,
+    args: impl IntoIterator<Item = syn::Type>,
+) -> syn::Path {
     let args: Punctuated<syn::GenericArgument, syn::Token![,]> =
         args.into_iter().map(syn::GenericArgument::Type).collect();
     if let Some(last) = path.segments.last_mut() {
@@ -200,23 +203,23 @@ pub fn with_args(mut path: syn::Path, args: impl IntoIterator<Item = syn::Type>)
 }
 
 /// A type naming `path`.
-pub fn path_type(path: syn::Path) -> syn::Type {
+pub(super) fn path_type(path: syn::Path) -> syn::Type {
     syn::Type::Path(syn::TypePath { qself: None, path })
 }
 
 /// An expression naming `path`.
-pub fn path_expr(path: syn::Path) -> syn::Expr {
+pub(super) fn path_expr(path: syn::Path) -> syn::Expr {
     syn::Expr::Path(syn::ExprPath { attrs: vec![], qself: None, path })
 }
 
 /// The type `()`.
-pub fn unit_type() -> syn::Type {
+pub(super) fn unit_type() -> syn::Type {
     syn::Type::Tuple(syn::TypeTuple { paren_token: Default::default(), elems: Punctuated::new() })
 }
 
 /// A type written as Rust source (from the config, which has checked it), parsed once per
 /// thread and text.
-pub fn verbatim_type(text: &str) -> Option<syn::Type> {
+pub(super) fn verbatim_type(text: &str) -> Option<syn::Type> {
     thread_local! {
         static PARSED: RefCell<HashMap<String, Option<syn::Type>>> = RefCell::default();
     }
@@ -233,7 +236,7 @@ pub fn verbatim_type(text: &str) -> Option<syn::Type> {
 }
 
 /// An outer attribute `#[path]`, `#[path(tokens)]` or, with `value`, `#[path = value]`.
-pub fn attribute(path: syn::Path, meta: Meta) -> syn::Attribute {
+pub(super) fn attribute(path: syn::Path, meta: Meta) -> syn::Attribute {
     let meta = match meta {
         Meta::Word => syn::Meta::Path(path),
         Meta::List(tokens) => syn::Meta::List(syn::MetaList {
@@ -254,7 +257,7 @@ pub fn attribute(path: syn::Path, meta: Meta) -> syn::Attribute {
 }
 
 /// The shape of an attribute's contents.
-pub enum Meta {
+pub(super) enum Meta {
     /// `#[path]`
     Word,
     /// `#[path(tokens)]`
@@ -264,22 +267,22 @@ pub enum Meta {
 }
 
 /// `#[name(tokens)]` for a one-word attribute name.
-pub fn list_attribute(name: &str, tokens: TokenStream) -> syn::Attribute {
+pub(super) fn list_attribute(name: &str, tokens: TokenStream) -> syn::Attribute {
     attribute(path(false, [word(name)]), Meta::List(tokens))
 }
 
 /// An identifier the emitter itself writes (`doc`, `serde`, `value`…), never raw.
-pub fn word(name: &str) -> syn::Ident {
+pub(super) fn word(name: &str) -> syn::Ident {
     syn::Ident::new(name, Span::call_site())
 }
 
 /// `pub`.
-pub fn public() -> syn::Visibility {
+pub(super) fn public() -> syn::Visibility {
     syn::Visibility::Public(Default::default())
 }
 
 /// The attributes of an item, for every kind that has them (`None` for verbatim tokens).
-pub fn attrs_mut(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+pub(super) fn attrs_mut(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
     Some(match item {
         syn::Item::Struct(i) => &mut i.attrs,
         syn::Item::Enum(i) => &mut i.attrs,
@@ -301,17 +304,17 @@ pub fn attrs_mut(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
 }
 
 /// `#[doc = "text"]`, which prints as `///text`.
-pub fn doc_attr(text: &str) -> syn::Attribute {
+pub(super) fn doc_attr(text: &str) -> syn::Attribute {
     attribute(path(false, [word("doc")]), Meta::Value(str_expr(text)))
 }
 
 /// `#[allow(deprecated)]`, on generated code that names a deprecated item.
-pub fn allow_deprecated() -> syn::Attribute {
+pub(super) fn allow_deprecated() -> syn::Attribute {
     list_attribute("allow", quote::quote!(deprecated))
 }
 
 /// `vis use a::b::…::tree;` for the leading identifiers `idents`.
-pub fn use_of(
+pub(super) fn use_of(
     attrs: Vec<syn::Attribute>,
     vis: syn::Visibility,
     idents: Vec<syn::Ident>,
@@ -335,13 +338,13 @@ pub fn use_of(
 }
 
 /// What the doc attribute marking a blank line before an item holds (see [`separate_items`]).
-pub const SEPARATOR: &str = "\u{2}";
+pub(super) const SEPARATOR: &str = "\u{2}";
 
 /// Marks each item of `items` but the first to follow a blank line, and so the items of every
 /// module, impl block and trait among them, as hand-written Rust separates items: a first
 /// attribute `#[doc = "\u{2}"]`, whose printed line `text::finish` makes that blank line.
 /// (prettyplease prints items back to back.) Statements are never marked.
-pub fn separate_items(items: &mut [syn::Item]) {
+pub(super) fn separate_items(items: &mut [syn::Item]) {
     for (index, item) in items.iter_mut().enumerate() {
         match item {
             syn::Item::Mod(m) => {

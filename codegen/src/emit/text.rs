@@ -7,7 +7,7 @@ use super::syntax::SEPARATOR;
 /// [`DocTable`]) and each item separator (see [`separate_items`]) by a blank line.
 ///
 /// [`separate_items`]: super::syntax::separate_items
-pub fn finish(printed: &str, docs: &DocTable) -> String {
+pub(super) fn finish(printed: &str, docs: &DocTable) -> String {
     let mut out = String::with_capacity(printed.len() * 3 / 2 + docs.text_len());
     for text in printed.split_terminator('\n') {
         let line = Line::new(text);

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 ///
 /// The model only hands out valid identifiers; anything else is turned into one by the naming
 /// function rather than letting `proc_macro2` panic.
-pub fn ident(name: &str) -> Ident {
+pub(super) fn ident(name: &str) -> Ident {
     let (raw, text) = match name.strip_prefix("r#") {
         Some(text) => (true, text),
         None => (false, name),
@@ -28,7 +28,7 @@ pub fn ident(name: &str) -> Ident {
 }
 
 /// What the printer needs to know about the module it is printing into.
-pub struct ModuleCtx<'a> {
+pub(super) struct ModuleCtx<'a> {
     /// The module's path from the output root.
     pub path: &'a [String],
     /// The names the module itself declares, which shadow the prelude.
@@ -54,22 +54,22 @@ impl ModuleCtx<'_> {
 
     /// The path, as a string for serde attributes, of a function in the output's support
     /// module (see the `support` module).
-    pub fn support(&self, function: &str) -> String {
+    pub(super) fn support(&self, function: &str) -> String {
         format!("{}{}::{function}", "super::".repeat(self.path.len()), super::support::MODULE)
     }
 
     /// `Option`, unless shadowed.
-    pub fn option(&self) -> syn::Path {
+    pub(super) fn option(&self) -> syn::Path {
         self.prelude("Option", &["core", "option", "Option"])
     }
 
     /// `ty` with every alias replaced by its target (see [`canonical`]).
-    pub fn canonical(&self, ty: &RustType) -> RustType {
+    pub(super) fn canonical(&self, ty: &RustType) -> RustType {
         canonical(self.aliases, ty)
     }
 
     /// The path of `Option::is_none`, as a string for serde's `skip_serializing_if`.
-    pub fn option_is_none(&self) -> &'static str {
+    pub(super) fn option_is_none(&self) -> &'static str {
         if self.local_names.contains("Option") {
             "::core::option::Option::is_none"
         } else {
@@ -78,32 +78,32 @@ impl ModuleCtx<'_> {
     }
 
     /// `From`, unless shadowed (an enum may be named `From`).
-    pub fn convert_from(&self) -> syn::Path {
+    pub(super) fn convert_from(&self) -> syn::Path {
         self.prelude("From", &["core", "convert", "From"])
     }
 
     /// `Box`, unless shadowed.
-    pub fn boxed(&self) -> syn::Path {
+    pub(super) fn boxed(&self) -> syn::Path {
         self.prelude("Box", &["std", "boxed", "Box"])
     }
 
     /// `Result`, unless shadowed.
-    pub fn result(&self) -> syn::Path {
+    pub(super) fn result(&self) -> syn::Path {
         self.prelude("Result", &["core", "result", "Result"])
     }
 
     /// `String`, unless shadowed.
-    pub fn string(&self) -> syn::Type {
+    pub(super) fn string(&self) -> syn::Type {
         path_type(self.prelude("String", &["std", "string", "String"]))
     }
 
     /// `wrapper<inner>` for a prelude wrapper (`Option`, `Vec`, `Box`).
-    pub fn wrap(&self, wrapper: syn::Path, inner: syn::Type) -> syn::Type {
+    pub(super) fn wrap(&self, wrapper: syn::Path, inner: syn::Type) -> syn::Type {
         path_type(with_args(wrapper, [inner]))
     }
 
     /// `ty` as written in this module.
-    pub fn ty(&self, ty: &RustType) -> syn::Type {
+    pub(super) fn ty(&self, ty: &RustType) -> syn::Type {
         match ty {
             RustType::String => self.string(),
             RustType::Bool => path_type(path(false, [word("bool")])),
@@ -146,14 +146,14 @@ impl ModuleCtx<'_> {
     }
 
     /// The path of module `target` relative to this module.
-    pub fn module_path(&self, target: &[String]) -> syn::Path {
+    pub(super) fn module_path(&self, target: &[String]) -> syn::Path {
         let (ups, down) = crate::model::rust::relative_modules(self.path, target);
         path(false, (0..ups).map(|_| word("super")).chain(down.iter().map(|m| ident(m))))
     }
 
     /// The path of an item relative to this module: `super::` up to the common ancestor, then
     /// down. Relative paths let the output sit anywhere in a crate (`include!` in a module).
-    pub fn item_path(&self, target: &ItemPath) -> syn::Path {
+    pub(super) fn item_path(&self, target: &ItemPath) -> syn::Path {
         let mut path = self.module_path(&target.modules);
         path.segments.push(ident(&target.name).into());
         path

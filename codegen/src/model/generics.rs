@@ -9,7 +9,7 @@ use super::rust::{ItemKind, ItemPath, Module, RustType, VariantKind};
 use std::collections::BTreeMap;
 
 /// Drops unused parameters from every struct and fits every reference to what its item keeps.
-pub fn fit_generics(root: &mut Module) {
+pub(super) fn fit_generics(root: &mut Module) {
     let mut generic = BTreeMap::new();
     gather(root, &mut Vec::new(), &mut generic);
     let kept = kept_parameters(&generic);

@@ -18,7 +18,7 @@ type Origin = ItemPath;
 /// Drops globs of modules that hold nothing (a file of functions only: its module is not
 /// emitted, so `pub use it::*` would name nothing), then replaces clashing globs in every
 /// module of `root` by explicit re-exports.
-pub fn settle_globs(root: &mut Module) {
+pub(super) fn settle_globs(root: &mut Module) {
     // Dropping one glob can empty the module that held it: repeat until none is left.
     loop {
         let mut empty = Vec::new();

@@ -10,7 +10,7 @@ use super::rust::{Field, ItemKind, Module, RustType, Struct};
 use crate::config::Config;
 
 /// Applies `unknown_fields` and `lenient` to every struct they select, by TypeScript path.
-pub fn apply(module: &mut Module, config: &Config) {
+pub(super) fn apply(module: &mut Module, config: &Config) {
     if !config.unknown_fields.selects_any() && !config.lenient.selects_any() {
         return;
     }

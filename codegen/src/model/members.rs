@@ -27,7 +27,11 @@ enum Target {
 /// where the access was made nullable again (`T['k'] | null`): `Option`s that meet are
 /// merged, and an optional field's own `Option` becomes its nullability, as for `a?: T | null`
 /// (`collapse_null` as configured).
-pub fn resolve_members(root: &mut Module, warnings: &mut Vec<Diagnostic>, collapse_null: bool) {
+pub(super) fn resolve_members(
+    root: &mut Module,
+    warnings: &mut Vec<Diagnostic>,
+    collapse_null: bool,
+) {
     let mut targets = FxHashMap::default();
     collect(root, &mut Vec::new(), &mut targets);
     let mut failed = Vec::new();

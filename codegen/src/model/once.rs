@@ -27,7 +27,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Turns every nested struct or enum (anonymous ones are in `anonymous`) identical to an
 /// earlier one into an alias of it; returns how many became aliases.
-pub fn define_once(root: &mut Module, anonymous: &FxHashSet<ItemPath>, config: &Config) -> usize {
+pub(super) fn define_once(
+    root: &mut Module,
+    anonymous: &FxHashSet<ItemPath>,
+    config: &Config,
+) -> usize {
     let units = config.module_features.then(|| unit_paths(root));
     // Types are compared through the aliases the model has already (a shared enum's
     // place-named aliases), then through the ones made here.

@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 /// Wraps in [`RustType::Boxed`] every struct field and untagged enum payload whose type can
 /// reach its own item again without passing through a `Vec` or a map. An optional field keeps
 /// its `Option` outside: `Option<Box<T>>`.
-pub fn box_recursive(root: &mut Module) {
+pub(super) fn box_recursive(root: &mut Module) {
     let decisions = boxes_needed(root);
     apply(root, decisions);
 }
@@ -28,7 +28,7 @@ pub fn box_recursive(root: &mut Module) {
 /// `Option`). Structs come in any size, and clippy's `large_enum_variant` rejects an enum whose
 /// largest variant is far larger than the next; a struct is boxed however it was declared (an
 /// interface, an object type alias, an intersection, an evaluated utility type).
-pub fn box_struct_payloads(root: &mut Module) {
+pub(super) fn box_struct_payloads(root: &mut Module) {
     let decisions = with_items(root, |items, find| {
         let item_of = |p: &ItemPath| find(p).map(|i| items[i].1);
         let mut decisions = Vec::new();

@@ -17,7 +17,7 @@ const MAX_CHAIN: usize = 32;
 
 /// A declared name.
 #[derive(Debug, Clone)]
-pub struct Symbol<'d> {
+pub(super) struct Symbol<'d> {
     /// Its Rust path.
     pub path: ItemPath,
     /// For interfaces, every body merged under the name.
@@ -44,7 +44,7 @@ pub struct Symbol<'d> {
 }
 
 /// What one file declares and imports.
-pub struct Declared<'d> {
+pub(super) struct Declared<'d> {
     /// Declarations by TypeScript path (namespaces joined: `Session.Tool`). Only looked up,
     /// never walked: hashed, as ordered search compared long shared prefixes at every step.
     pub types: FxHashMap<Vec<String>, Symbol<'d>>,
@@ -62,7 +62,7 @@ pub struct Declared<'d> {
 
 impl<'d> Declared<'d> {
     /// An empty table for `decls`.
-    pub fn new(decls: &'d DeclFile) -> Self {
+    pub(super) fn new(decls: &'d DeclFile) -> Self {
         Declared {
             types: FxHashMap::default(),
             imports: decls.imports.iter().map(|i| (i.local.as_str(), i)).collect(),
@@ -74,7 +74,7 @@ impl<'d> Declared<'d> {
 }
 
 /// A declaration found by [`Resolver::resolve`]: its file and symbol.
-pub struct Found<'r, 'd> {
+pub(super) struct Found<'r, 'd> {
     /// The index of the declaring file.
     pub file: usize,
     /// The symbol.
@@ -82,7 +82,7 @@ pub struct Found<'r, 'd> {
 }
 
 /// A declared value (`declare const X: T`) found by [`Resolver::resolve_value`].
-pub struct Value<'d> {
+pub(super) struct Value<'d> {
     /// The index of the declaring file.
     pub file: usize,
     /// The namespace the declaration stands in, for resolving the names its type uses.
@@ -99,7 +99,7 @@ impl<'d> Value<'d> {
 
 /// The symbol tables of all input files and the map from module keys to files.
 #[derive(Default)]
-pub struct Resolver<'d> {
+pub(super) struct Resolver<'d> {
     /// Each file's table, by file index.
     pub files: Vec<Declared<'d>>,
     /// Each file's key (`beta/realtime/sessions`) → file index.
@@ -116,7 +116,7 @@ pub struct Resolver<'d> {
 impl<'d> Resolver<'d> {
     /// Registers a file under its key: its path below the input root, `/`-separated, without
     /// the `.d.ts` ending.
-    pub fn add(&mut self, key: String, declared: Declared<'d>) -> usize {
+    pub(super) fn add(&mut self, key: String, declared: Declared<'d>) -> usize {
         let index = self.files.len();
         self.keys.insert(key.clone(), index);
         self.key_of.push(key);
@@ -126,17 +126,22 @@ impl<'d> Resolver<'d> {
     }
 
     /// Makes `specifier` written in file `from` name the file registered under `target`.
-    pub fn link(&mut self, from: usize, specifier: String, target: String) {
+    pub(super) fn link(&mut self, from: usize, specifier: String, target: String) {
         self.links.insert((from, specifier), target);
     }
 
     /// Resolves the specifiers of file `index` through its links only.
-    pub fn link_only(&mut self, index: usize) {
+    pub(super) fn link_only(&mut self, index: usize) {
         self.linked_only[index] = true;
     }
 
     /// Looks `path` up from namespace `ns` of `file`.
-    pub fn resolve(&self, file: usize, ns: &[String], path: &[String]) -> Option<Found<'_, 'd>> {
+    pub(super) fn resolve(
+        &self,
+        file: usize,
+        ns: &[String],
+        path: &[String],
+    ) -> Option<Found<'_, 'd>> {
         self.resolve_in(file, ns, path, 0)
     }
 
@@ -188,7 +193,12 @@ impl<'d> Resolver<'d> {
 
     /// The declared type of the value `path`, looked up from namespace `ns` of `file`, then
     /// through the file's imports as a type is.
-    pub fn resolve_value(&self, file: usize, ns: &[String], path: &[String]) -> Option<Value<'d>> {
+    pub(super) fn resolve_value(
+        &self,
+        file: usize,
+        ns: &[String],
+        path: &[String],
+    ) -> Option<Value<'d>> {
         self.value_in(file, ns, path, 0)
     }
 
@@ -253,7 +263,7 @@ impl<'d> Resolver<'d> {
     }
 
     /// What `file` exports under `path`.
-    pub fn resolve_export(&self, file: usize, path: &[String]) -> Option<Found<'_, 'd>> {
+    pub(super) fn resolve_export(&self, file: usize, path: &[String]) -> Option<Found<'_, 'd>> {
         self.export(file, path, 0)
     }
 
@@ -292,7 +302,7 @@ impl<'d> Resolver<'d> {
     }
 
     /// The input file a module specifier written in `from` names, if it is in the input.
-    pub fn specifier(&self, from: usize, specifier: &str) -> Option<usize> {
+    pub(super) fn specifier(&self, from: usize, specifier: &str) -> Option<usize> {
         if !self.links.is_empty() {
             if let Some(key) = self.links.get(&(from, specifier.to_owned())) {
                 return self.keys.get(key).copied();

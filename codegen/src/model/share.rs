@@ -13,7 +13,7 @@ use crate::diagnostics::Span;
 use std::collections::BTreeMap;
 
 /// An enum generated for an anonymous literal union, waiting to learn whether it is shared.
-pub struct PlacedEnum {
+pub(super) struct PlacedEnum {
     /// The place-named path already handed out for it.
     pub path: ItemPath,
     /// The TypeScript path of the place (`Session`, `input_audio_format`).
@@ -27,11 +27,11 @@ pub struct PlacedEnum {
 }
 
 /// Items to add: `(module path, item)`.
-pub type Placement = Vec<(Vec<String>, Item)>;
+pub(super) type Placement = Vec<(Vec<String>, Item)>;
 
 /// Decides where the enums of one file go: alone at their place, or shared in `file_module`
 /// with a place-named alias at each place. `file_scope` is the file module's name scope.
-pub fn place_enums(
+pub(super) fn place_enums(
     enums: Vec<PlacedEnum>,
     file_module: &[String],
     file_scope: &mut Scope,

@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 /// Marks the fields of the structs read as untagged variants, drops `?: never` fields from
 /// the others and orders every untagged enum's variants from the most keys to the fewest
 /// where one's keys include another's.
-pub fn settle(root: &mut Module) {
+pub(super) fn settle(root: &mut Module) {
     let mut items: FxHashMap<ItemPath, &Item> = FxHashMap::default();
     collect(root, &mut Vec::new(), &mut items);
     let mut variants: FxHashSet<ItemPath> = FxHashSet::default();

@@ -6,7 +6,7 @@ use swc_ecma_ast as ast;
 
 /// The value of a constant enum expression.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Folded {
+pub(super) enum Folded {
     /// A number.
     Number(f64),
     /// A string.
@@ -16,7 +16,7 @@ pub enum Folded {
 }
 
 /// Folds `expr`, an initializer in enum `enum_name` whose earlier members are `known`.
-pub fn fold_enum(expr: &ast::Expr, enum_name: &str, known: &[(String, Folded)]) -> Folded {
+pub(super) fn fold_enum(expr: &ast::Expr, enum_name: &str, known: &[(String, Folded)]) -> Folded {
     let member = |name: &str| {
         known.iter().rev().find(|(n, _)| n == name).map_or(Folded::Unknown, |(_, v)| v.clone())
     };

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, FileId, Span};
 pub const MAX_NESTING: usize = 256;
 
 /// Fails when brackets nest deeper than [`MAX_NESTING`].
-pub fn check(file: FileId, text: &str) -> Result<(), Diagnostic> {
+pub(super) fn check(file: FileId, text: &str) -> Result<(), Diagnostic> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     // `T[][]…[]` nests one array type per `[]` without the brackets nesting each other.

@@ -13,7 +13,7 @@ use swc_common::{BytePos, Spanned};
 use swc_ecma_ast as ast;
 
 /// Lowers a parsed module.
-pub fn lower_module(
+pub(super) fn lower_module(
     file: FileId,
     module: &ast::Module,
     comments: &SingleThreadedComments,
