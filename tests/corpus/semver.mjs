@@ -58,6 +58,7 @@ function cscKey(text) {
   };
   let m;
   if ((m = text.match(/^(?:enum|struct|trait|mod) (\S+), previously/))) return { ...path(m[1]), file, isMod: text.startsWith('mod ') };
+  if ((m = text.match(/^(?:enum|struct|union) (\S+) became /))) return { ...path(m[1]), file };
   if ((m = text.match(/^trait method (\S+)::(\w+) in file/))) return { ...path(m[1]), file, member: m[2] };
   if ((m = text.match(/^field (\w+)\.(\w+) in /))) return { file, item: m[1], member: m[2] };
   if ((m = text.match(/^field (\w+) of struct (\w+),/))) return { file, item: m[2], member: m[1] };
