@@ -564,7 +564,7 @@ struct Reached<'m> {
 
 fn kind_name(kind: &ItemKind) -> &'static str {
     match kind {
-        ItemKind::Struct(_) => "struct",
+        ItemKind::Struct(_) | ItemKind::Newtype(_) => "struct",
         ItemKind::Enum(_) => "enum",
         ItemKind::Alias(_) => "type",
         ItemKind::Trait(_) => "trait",
@@ -577,6 +577,7 @@ fn kind_words(kind: &ItemKind) -> &'static str {
         ItemKind::Struct(_) => "a struct",
         ItemKind::Enum(_) => "an enum",
         ItemKind::Alias(_) => "a type alias",
+        ItemKind::Newtype(_) => "a newtype",
         ItemKind::Trait(_) => "a trait",
         ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => "a re-export",
     }
@@ -586,6 +587,7 @@ fn kind_words(kind: &ItemKind) -> &'static str {
 fn kind_text(kind: &ItemKind) -> String {
     match kind {
         ItemKind::Alias(target) => format!("a type alias of `{}`", ty(target)),
+        ItemKind::Newtype(target) => format!("a newtype of `{}`", ty(target)),
         other => kind_words(other).to_owned(),
     }
 }
@@ -697,7 +699,8 @@ impl ItemDiff<'_> {
                 self.fields(&o.fields, &n.fields);
             }
             (ItemKind::Enum(o), ItemKind::Enum(n)) => self.variants(o, n),
-            (ItemKind::Alias(o), ItemKind::Alias(n)) => {
+            (ItemKind::Alias(o), ItemKind::Alias(n))
+            | (ItemKind::Newtype(o), ItemKind::Newtype(n)) => {
                 if o != n {
                     self.push(
                         ChangeKind::AliasTargetChanged,

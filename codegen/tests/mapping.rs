@@ -535,7 +535,7 @@ fn mapped_types_become_structs_or_maps() {
         &code,
         "pub struct AllFlags {\n    /// Dark mode.\n    pub dark: bool,\n    pub compact: bool,\n}",
     );
-    assert_has(&code, "pub type Counters = std::collections::BTreeMap<String, f64>;");
+    assert_has(&code, "pub struct Counters(pub std::collections::BTreeMap<String, f64>);");
     assert_has(&code, "pub struct Client {\n    pub name: String,\n}");
     assert_eq!(warnings.len(), 2, "a note per method and function-typed property: {warnings:?}");
     // `Simplify<T>`'s own item (a mapped type over `keyof T` and `{}`) says nothing of `T`.
@@ -730,6 +730,18 @@ fn numbers_are_written_through_one_support_function() {
     // A config rule applies through an alias of `number`; integers need no helper.
     assert_has(&code, "    pub total_tokens: u32,\n");
     assert_has(&code, "pub trait JsNumber: serde::Serialize {");
+    // A named container of numbers is a newtype that writes itself; an alias of a bare
+    // number, and a container of such newtypes, stay aliases.
+    assert_has(&code, "#[derive(Debug, Clone, Default, PartialEq, Deserialize)]\n#[serde(transparent)]\npub struct Languages(pub std::collections::BTreeMap<String, f64>);");
+    assert_has(
+        &code,
+        "        serde::Serialize::serialize(&dts2rs_support::Js(&self.0), serializer)\n",
+    );
+    assert_has(&code, "impl ::core::ops::Deref for CodeFrequency {\n    type Target = Vec<f64>;");
+    assert_has(&code, "pub type CodeFrequencies = Vec<CodeFrequency>;");
+    assert_has(&code, "pub struct Amounts(pub Vec<Amount>);");
+    assert_has(&code, "pub type Amount = f64;");
+    assert_has(&code, "pub struct Totals(pub (f64, f64));");
 }
 
 #[test]

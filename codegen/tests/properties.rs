@@ -141,8 +141,13 @@ const PRELUDE: &str = "export declare enum Color {\n  Red = 'red',\n  /** Green.
 /// A whole declaration file.
 fn declaration_file() -> impl Strategy<Value = String> {
     let interface = (fields(2), proptest::option::of(fields(1)), any::<bool>());
-    proptest::collection::vec(interface, INTERFACES.len()).prop_map(|bodies| {
+    // Named aliases of any type: an alias, or a newtype when it is a container of numbers.
+    let aliases = proptest::collection::vec(type_expr(2), 0..3);
+    (proptest::collection::vec(interface, INTERFACES.len()), aliases).prop_map(|(bodies, aliases)| {
         let mut text = String::from(PRELUDE);
+        for (i, ty) in aliases.iter().enumerate() {
+            text.push_str(&format!("/** Alias {i}. */\nexport type Alias{i} = {ty};\n"));
+        }
         for (name, (body, merged, indexed)) in INTERFACES.iter().zip(bodies) {
             let index = if indexed { "[key: string]: unknown;\n" } else { "" };
             text.push_str(&format!("/** The {name} interface. */\nexport interface {name} {{\n{body}{index}}}\n"));

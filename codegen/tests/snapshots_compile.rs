@@ -343,6 +343,22 @@ fn numbers_are_written_as_javascript_writes_them() {
 }
 
 #[test]
+fn named_containers_of_numbers_write_them_as_javascript_does_as_whole_payloads() {
+    let languages: numbers::Languages = round_trips(r#"{"Rust":78769,"TypeScript":0.5}"#);
+    assert_eq!(languages.get("Rust"), Some(&78769.0));
+    round_trips::<numbers::CodeFrequencies>("[[1302998400,1124,-435],[1,2.5]]");
+    let mut weeks = numbers::CodeFrequency::from(vec![1.0, 2.0]);
+    weeks.push(3.0);
+    assert_eq!(serde_json::to_string(&weeks).unwrap(), "[1,2,3]");
+    round_trips::<numbers::Totals>("[1,2.5]");
+    let amounts: numbers::Amounts = vec![1.0, 0.25].into();
+    assert_eq!(serde_json::to_string(&amounts).unwrap(), "[1,0.25]");
+    // An alias of a bare number stays an alias (`f64`).
+    let amount: numbers::Amount = 2.0;
+    assert_eq!(amounts[0] + amount, 3.0);
+}
+
+#[test]
 fn bare_null_keeps_absent_and_null_apart() {
     let parsed: null_and_undefined::Hints =
         round_trips(r#"{"help":null,"placeholder":null,"reset":null}"#);

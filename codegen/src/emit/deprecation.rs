@@ -41,7 +41,9 @@ pub(super) fn needs_allow(item: &Item, path: &ItemPath, deprecated: &BTreeSet<It
                         || matches!(&v.kind, VariantKind::Untagged(t) | VariantKind::Tagged { ty: t, .. } if mentions(t))
                 })
         }
+        // A newtype's impls name it, and so does its `Deref` target.
         ItemKind::Alias(target) => mentions(target),
+        ItemKind::Newtype(target) => deprecated.contains(path) || mentions(target),
         // A deprecated trait's `Self::Error` is deprecated with it.
         ItemKind::Trait(t) => {
             deprecated.contains(path)

@@ -1,11 +1,12 @@
 //! The impl blocks of enums (the wire strings of string enums, serde for enums told apart by
 //! a tag field, `From` for payloads) and the `Serialize` of structs that hold floats.
 
-use super::support;
 use super::syntax::{allow_deprecated, path, path_expr, str_expr, template, use_of, word, Holes};
 use super::types::{ident, ModuleCtx};
 use crate::model::naming::unraw;
-use crate::model::rust::{Enum, RustType, Struct, TagValue, Variant, VariantKind};
+use crate::model::rust::{
+    writes_js_numbers, Enum, RustType, Struct, TagValue, Variant, VariantKind,
+};
 use syn::visit_mut::VisitMut;
 
 /// Builds the impl blocks of one enum or struct.
@@ -20,6 +21,17 @@ pub(super) struct Impls<'c, 'm> {
 
 /// `match scrutinee { arms }`.
 fn match_expr(scrutinee: syn::Expr, arms: Vec<syn::Arm>) -> syn::Expr {
+    // No arm: the scrutinee is a reference to an empty enum (`enum E {}`), which only its
+    // place, `*self`, shows uninhabited.
+    let scrutinee = if arms.is_empty() {
+        syn::Expr::Unary(syn::ExprUnary {
+            attrs: vec![],
+            op: syn::UnOp::Deref(Default::default()),
+            expr: Box::new(scrutinee),
+        })
+    } else {
+        scrutinee
+    };
     syn::Expr::Match(syn::ExprMatch {
         attrs: vec![],
         match_token: Default::default(),
@@ -197,25 +209,35 @@ impl Impls<'_, '_> {
         } else {
             template!(syn::Type, &'static str)
         };
+        // With no literal (`enum E {}`), the fallback alone reads `value`, without a `match`
+        // of one arm.
+        let alone = from_str_arms.is_empty();
+        let binding =
+            || Holes::default().ident("__other", word(if alone { "value" } else { "other" }));
         let (error, fallback) = match other {
             Some(other) => (
                 template!(syn::Type, ::core::convert::Infallible),
-                Holes::default().ident("__Variant", ident(other)).fill(
-                    template!(syn::Arm, other => Ok(Self::__Variant(other.to_owned())),),
+                binding().ident("__Variant", ident(other)).fill(
+                    template!(syn::Arm, __other => Ok(Self::__Variant(__other.to_owned())),),
                     Holes::visit_arm_mut,
                 ),
             ),
             None => (
                 template!(syn::Type, serde::de::value::Error),
-                Holes::default().expr("__wires", str_array(&wires)).fill(
+                binding().expr("__wires", str_array(&wires)).fill(
                     template!(syn::Arm,
-                        other => Err(serde::de::Error::unknown_variant(other, &__wires)),
+                        __other => Err(serde::de::Error::unknown_variant(__other, &__wires)),
                     ),
                     Holes::visit_arm_mut,
                 ),
             ),
         };
-        from_str_arms.push(fallback);
+        let from_str_body = if alone {
+            *fallback.body
+        } else {
+            from_str_arms.push(fallback);
+            match_expr(template!(syn::Expr, value), from_str_arms)
+        };
         let as_str = self
             .holes()
             .ty("__Returns", returns)
@@ -237,19 +259,15 @@ impl Impls<'_, '_> {
             }),
             Holes::visit_item_impl_mut,
         );
-        let from_str = self
-            .holes()
-            .ty("__Error", error)
-            .expr("__body", match_expr(template!(syn::Expr, value), from_str_arms))
-            .fill(
-                template!(syn::ItemImpl, impl ::core::str::FromStr for __Self {
-                    type Err = __Error;
-                    fn from_str(value: &str) -> __Result<Self, Self::Err> {
-                        __body
-                    }
-                }),
-                Holes::visit_item_impl_mut,
-            );
+        let from_str = self.holes().ty("__Error", error).expr("__body", from_str_body).fill(
+            template!(syn::ItemImpl, impl ::core::str::FromStr for __Self {
+                type Err = __Error;
+                fn from_str(value: &str) -> __Result<Self, Self::Err> {
+                    __body
+                }
+            }),
+            Holes::visit_item_impl_mut,
+        );
         let serialize =
             self.serialize_impl(template!(syn::Expr, serializer.serialize_str(self.as_str())));
         let wire_str = syn::parse_str::<syn::Path>(&self.ctx.support("wire_str"))
@@ -521,7 +539,7 @@ impl Impls<'_, '_> {
                     .str("__wire", &f.wire)
                     .path("__Js", js.clone())
             };
-            let js_number = support::writes_js_numbers(&self.ctx.canonical(&f.ty));
+            let js_number = writes_js_numbers(&self.ctx.canonical(&f.ty));
             uses_js |= js_number;
             if f.flatten {
                 let value = if js_number {
@@ -622,6 +640,50 @@ impl Impls<'_, '_> {
             item.generics = generics;
         }
         self.finish(item)
+    }
+
+    /// A newtype's impls (see `model::newtypes`): `Serialize` through the support module's
+    /// `Js`, so its numbers are written as JavaScript writes them; `Deref` and `DerefMut` to
+    /// its value, so it is used as one; `From` its value, so one converts with `.into()`.
+    pub(super) fn newtype(&self, inner: syn::Type) -> Vec<syn::Item> {
+        let js = self.ctx.support("Js");
+        let js: syn::Path = syn::parse_str(&js).expect("the support path is a path");
+        let holes = || {
+            self.holes()
+                .ty("__Inner", inner.clone())
+                .path("__Js", js.clone())
+                .path("__From", self.ctx.convert_from())
+        };
+        let serialize = self.serialize_impl(holes().fill(
+            template!(syn::Expr, serde::Serialize::serialize(&__Js(&self.0), serializer)),
+            Holes::visit_expr_mut,
+        ));
+        let deref = holes().fill(
+            template!(syn::ItemImpl, impl ::core::ops::Deref for __Self {
+                type Target = __Inner;
+                fn deref(&self) -> &Self::Target {
+                    &self.0
+                }
+            }),
+            Holes::visit_item_impl_mut,
+        );
+        let deref_mut = holes().fill(
+            template!(syn::ItemImpl, impl ::core::ops::DerefMut for __Self {
+                fn deref_mut(&mut self) -> &mut Self::Target {
+                    &mut self.0
+                }
+            }),
+            Holes::visit_item_impl_mut,
+        );
+        let from = holes().fill(
+            template!(syn::ItemImpl, impl __From<__Inner> for __Self {
+                fn from(value: __Inner) -> Self {
+                    Self(value)
+                }
+            }),
+            Holes::visit_item_impl_mut,
+        );
+        [serialize, deref, deref_mut, from].into_iter().map(|item| self.finish(item)).collect()
     }
 
     /// `impl Serialize` whose `serialize` (with `self` and `serializer`) is `body`.

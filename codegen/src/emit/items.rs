@@ -10,7 +10,9 @@ use super::syntax::{
 use super::types::{ident, ModuleCtx};
 use crate::model::jsdoc::Docs;
 use crate::model::naming::unraw;
-use crate::model::rust::{Enum, Field, Item, ItemKind, RustType, Struct, Trait, VariantKind};
+use crate::model::rust::{
+    writes_js_numbers, Enum, Field, Item, ItemKind, RustType, Struct, Trait, VariantKind,
+};
 use quote::quote;
 use syn::punctuated::Punctuated;
 use syn::visit_mut::VisitMut;
@@ -74,6 +76,7 @@ pub(super) fn item(
             ty: Box::new(ctx.ty(target)),
             semi_token: Default::default(),
         })],
+        ItemKind::Newtype(target) => newtype(ctx, extras, attrs, name, target, allow),
         ItemKind::Trait(t) => vec![service(ctx, attrs, name, t)],
         ItemKind::Reexport(target) => {
             let path = ctx.item_path(target);
@@ -128,7 +131,7 @@ fn derive_attrs(derives: &[&str], extras: &Extras) -> Vec<syn::Attribute> {
 /// rustc checks one by one (about 15% of a numbers-heavy API's build); the impl written out
 /// passes each through the support module's one generic `Js` wrapper instead.
 pub(super) fn serializes_by_hand(ctx: &ModuleCtx<'_>, s: &Struct) -> bool {
-    s.fields.iter().any(|f| support::writes_js_numbers(&ctx.canonical(&f.ty)))
+    s.fields.iter().any(|f| writes_js_numbers(&ctx.canonical(&f.ty)))
 }
 
 fn structure(
@@ -203,6 +206,43 @@ fn structure(
     std::iter::once(item).chain(serialize).collect()
 }
 
+/// `pub struct Name(pub Target);` and its impls (see `Impls::newtype`). It reads as its
+/// target does (`transparent`); every supported container of numbers is `Default`.
+fn newtype(
+    ctx: &ModuleCtx<'_>,
+    extras: &Extras,
+    mut attrs: Vec<syn::Attribute>,
+    name: syn::Ident,
+    target: &RustType,
+    allow: bool,
+) -> Vec<syn::Item> {
+    attrs.extend(derive_attrs(&["Debug", "Clone", "Default", "PartialEq", "Deserialize"], extras));
+    attrs.push(list_attribute("serde", quote!(transparent)));
+    let inner = ctx.ty(target);
+    let self_ty = path_type(path(false, [name.clone()]));
+    let item = syn::Item::Struct(syn::ItemStruct {
+        attrs,
+        vis: public(),
+        struct_token: Default::default(),
+        ident: name,
+        generics: Default::default(),
+        fields: syn::Fields::Unnamed(syn::FieldsUnnamed {
+            paren_token: Default::default(),
+            unnamed: Punctuated::from_iter([syn::Field {
+                attrs: vec![],
+                vis: public(),
+                mutability: syn::FieldMutability::None,
+                ident: None,
+                colon_token: None,
+                ty: inner.clone(),
+            }]),
+        }),
+        semi_token: Some(Default::default()),
+    });
+    let impls = impls::Impls { ctx, self_ty, allow };
+    std::iter::once(item).chain(impls.newtype(inner)).collect()
+}
+
 /// The parts of a field's `#[serde(…)]` attribute: its wire name, how an absent key reads
 /// and, when serde's derive writes the struct (`derived`), how it writes the field.
 fn field_serde(ctx: &ModuleCtx<'_>, f: &Field, derived: bool) -> Vec<proc_macro2::TokenStream> {
@@ -254,7 +294,7 @@ fn field_serde(ctx: &ModuleCtx<'_>, f: &Field, derived: bool) -> Vec<proc_macro2
             parts.push(quote!(deserialize_with = #with));
         }
     }
-    if derived && support::writes_js_numbers(&canonical) {
+    if derived && writes_js_numbers(&canonical) {
         let with = ctx.support("js_number");
         parts.push(quote!(serialize_with = #with));
     }
@@ -320,7 +360,8 @@ fn enumeration(
         derives.extend(["Serialize", "Deserialize"]);
     }
     attrs.extend(derive_attrs(&derives, extras));
-    let all_untagged = e.variants.iter().all(|v| matches!(v.kind, VariantKind::Untagged(_)));
+    let all_untagged =
+        derives_serde && e.variants.iter().all(|v| matches!(v.kind, VariantKind::Untagged(_)));
     if all_untagged {
         attrs.push(list_attribute("serde", quote!(untagged)));
     }
@@ -353,7 +394,7 @@ fn enumeration(
                 if !all_untagged {
                     attrs.push(list_attribute("serde", quote!(untagged)));
                 }
-                if support::writes_js_numbers(&ctx.canonical(ty)) {
+                if writes_js_numbers(&ctx.canonical(ty)) {
                     let with = ctx.support("js_number");
                     attrs.push(list_attribute("serde", quote!(serialize_with = #with)));
                 }

@@ -6,17 +6,13 @@
 
 use super::syntax::{template, word, Holes};
 use crate::model::rust::{
-    canonical, is_primitive_number, ItemKind, ItemPath, Module, RustType, VariantKind,
+    canonical, writes_js_numbers, ItemKind, ItemPath, Module, RustType, VariantKind,
 };
 use rustc_hash::FxHashMap;
 use syn::visit_mut::VisitMut;
 
 /// The support module's name.
 pub(super) const MODULE: &str = "dts2rs_support";
-
-/// The longest tuple the support code writes numbers of as JavaScript does (serde's own
-/// tuple impls stop at 16; TypeScript tuples that long do not occur in practice).
-const MAX_TUPLE: usize = 8;
 
 /// Which helpers the output uses.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +65,7 @@ impl Needs {
                         }
                     }
                 }
+                ItemKind::Newtype(_) => self.js_number = true,
                 _ => {}
             }
         }
@@ -94,28 +91,6 @@ impl Needs {
 /// `Some(Value::Null)`, not `None`, and is written back.
 pub(super) fn is_present_unit(optional: bool, nullable: bool, canonical: &RustType) -> bool {
     optional && !nullable && matches!(canonical, RustType::Unit | RustType::Json)
-}
-
-/// Whether a value of type `canonical` (aliases expanded) holds `f64`s that the support
-/// code's `js_number` writes as JavaScript does: a float inside `Option`s, `Vec`s, maps,
-/// `Box`es and tuples of scalars. A float inside a generated item is written by that item's
-/// own fields; one beside a generated item in a tuple, or in a type from the config, is
-/// written as serde writes it (`1.0`).
-pub(super) fn writes_js_numbers(canonical: &RustType) -> bool {
-    fn supported(ty: &RustType) -> bool {
-        match ty {
-            RustType::F64 | RustType::String | RustType::Bool | RustType::Unit | RustType::Json => {
-                true
-            }
-            RustType::Verbatim(v) => is_primitive_number(v),
-            RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
-                supported(t)
-            }
-            RustType::Tuple(ts) => ts.len() <= MAX_TUPLE && ts.iter().all(supported),
-            RustType::Param(_) | RustType::Item(..) | RustType::MemberOf(..) => false,
-        }
-    }
-    canonical.has_float() && supported(canonical)
 }
 
 /// The support module with the helpers `needs` names; `map_type` is the configured map.

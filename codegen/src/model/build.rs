@@ -138,6 +138,7 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     super::recursion::box_struct_payloads(&mut builder.root);
     super::recursion::box_recursive(&mut builder.root);
     super::once::define_once(&mut builder.root, &builder.anonymous, config);
+    super::newtypes::settle(&mut builder.root);
     Model { root: builder.root, warnings: builder.warnings }
 }
 

@@ -116,7 +116,7 @@ fn rewrite(module: &mut Module, kept: &BTreeMap<ItemPath, Vec<bool>>) {
                     }
                 }
             }
-            ItemKind::Alias(ty) => fit(ty, kept),
+            ItemKind::Alias(ty) | ItemKind::Newtype(ty) => fit(ty, kept),
             ItemKind::Trait(t) => {
                 for m in &mut t.methods {
                     m.params.iter_mut().for_each(|(_, ty)| fit(ty, kept));

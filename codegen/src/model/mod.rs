@@ -15,6 +15,7 @@ pub mod jsdoc;
 mod lag;
 mod members;
 pub mod naming;
+mod newtypes;
 mod once;
 mod recursion;
 mod resolve;

@@ -148,7 +148,7 @@ fn inline_types(item: &Item) -> Vec<&RustType> {
     match &item.kind {
         ItemKind::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
         ItemKind::Enum(e) => e.payloads().collect(),
-        ItemKind::Alias(target) => vec![target],
+        ItemKind::Alias(target) | ItemKind::Newtype(target) => vec![target],
         ItemKind::Trait(_) | ItemKind::Reexport(_) | ItemKind::ReexportAll(_) => vec![],
     }
 }
@@ -167,6 +167,7 @@ fn rewritten_types(item: &Item) -> Vec<&RustType> {
             })
             .collect(),
         ItemKind::Alias(_)
+        | ItemKind::Newtype(_)
         | ItemKind::Trait(_)
         | ItemKind::Reexport(_)
         | ItemKind::ReexportAll(_) => {
@@ -213,6 +214,7 @@ fn rewrite(module: &mut Module, visit: &mut impl FnMut(&mut RustType)) {
                 }
             }
             ItemKind::Alias(_)
+            | ItemKind::Newtype(_)
             | ItemKind::Trait(_)
             | ItemKind::Reexport(_)
             | ItemKind::ReexportAll(_) => {}

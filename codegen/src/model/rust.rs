@@ -181,6 +181,32 @@ impl RustType {
     }
 }
 
+/// The longest tuple the support code writes numbers of as JavaScript does (serde's own
+/// tuple impls stop at 16; TypeScript tuples that long do not occur in practice).
+pub const MAX_TUPLE: usize = 8;
+
+/// Whether a value of type `canonical` (aliases expanded) holds `f64`s that the support
+/// code's `Js` writes as JavaScript does: a float inside `Option`s, `Vec`s, maps, `Box`es
+/// and tuples of scalars. A float inside a generated item is written by that item's own
+/// fields; one beside a generated item in a tuple, or in a type from the config, is written
+/// as serde writes it (`1.0`).
+pub fn writes_js_numbers(canonical: &RustType) -> bool {
+    fn supported(ty: &RustType) -> bool {
+        match ty {
+            RustType::F64 | RustType::String | RustType::Bool | RustType::Unit | RustType::Json => {
+                true
+            }
+            RustType::Verbatim(v) => is_primitive_number(v),
+            RustType::Vec(t) | RustType::Map(t) | RustType::Option(t) | RustType::Boxed(t) => {
+                supported(t)
+            }
+            RustType::Tuple(ts) => ts.len() <= MAX_TUPLE && ts.iter().all(supported),
+            RustType::Param(_) | RustType::Item(..) | RustType::MemberOf(..) => false,
+        }
+    }
+    canonical.has_float() && supported(canonical)
+}
+
 /// Whether a verbatim type is one of Rust's primitive numbers.
 pub fn is_primitive_number(ty: &str) -> bool {
     matches!(
@@ -225,6 +251,9 @@ pub enum ItemKind {
     Enum(Enum),
     /// `pub type Name = Target;`.
     Alias(RustType),
+    /// `pub struct Name(pub Target);`: a named container of numbers, which writes them as
+    /// JavaScript does (see `model::newtypes`); it reads as its target and derefs to it.
+    Newtype(RustType),
     /// A service trait from a class.
     Trait(Trait),
     /// `pub use path as Name;`: a re-export (`export { A as Name } from …`).
@@ -248,7 +277,7 @@ impl ItemKind {
                     }
                 }
             }
-            ItemKind::Alias(ty) => f(ty),
+            ItemKind::Alias(ty) | ItemKind::Newtype(ty) => f(ty),
             ItemKind::Trait(t) => {
                 for method in &mut t.methods {
                     method.params.iter_mut().for_each(|(_, ty)| f(ty));

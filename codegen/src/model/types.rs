@@ -325,6 +325,10 @@ impl<'d> Builder<'_, 'd> {
 
     /// A string enum of `names`, named after `place`.
     fn literal_enum(&mut self, place: &Place<'_>, names: &[String]) -> RustType {
+        if names.is_empty() {
+            // No key (`keyof {}`) is `never`: no value, as `never` is everywhere.
+            return self.lower_type(place, &TypeExpr::Never);
+        }
         let mut scope = Scope::new();
         let mut variants = Vec::new();
         for name in names {

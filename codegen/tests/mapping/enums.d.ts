@@ -33,3 +33,14 @@ export interface Channel {
     /** A union of members of one enum is that enum. */
     voice: ChannelType.GuildVoice | ChannelType.GroupDM;
 }
+
+/** An enum without members: no value is one of it. */
+export declare enum Empty {}
+
+export interface NoKeys {}
+
+export interface Uninhabited {
+  /** `keyof {}` is `never`, as it is in TypeScript. */
+  key: keyof NoKeys;
+  member?: Empty;
+}

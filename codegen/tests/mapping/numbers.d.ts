@@ -25,3 +25,16 @@ export interface Scores {
 
 export type Amount = number;
 export type Count = number;
+
+/**
+ * A named container of numbers, which can be a whole payload (GitHub's `languages`
+ * response): a newtype, so it writes its numbers as JavaScript does on its own.
+ */
+export type Languages = { [language: string]: number };
+/** Weekly additions and deletions. */
+export type CodeFrequency = number[];
+/** A container of newtypes stays an alias: each element writes its own numbers. */
+export type CodeFrequencies = CodeFrequency[];
+/** A container of an alias of a bare number (which stays an alias): a newtype too. */
+export type Amounts = Amount[];
+export type Totals = [number, number];

@@ -199,6 +199,56 @@ pub struct Channel {
     pub voice: ChannelType,
 }
 
+/// An enum without members: no value is one of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Empty {}
+
+impl Empty {
+    /// The wire string of this value.
+    pub fn as_str(&self) -> &'static str {
+        match *self {}
+    }
+}
+
+impl ::core::fmt::Display for Empty {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for Empty {
+    type Err = serde::de::value::Error;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Err(serde::de::Error::unknown_variant(value, &[]))
+    }
+}
+
+impl serde::Serialize for Empty {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Empty {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::wire_str(deserializer)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NoKeys {}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Uninhabited {
+    /// `keyof {}` is `never`, as it is in TypeScript.
+    pub key: (),
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<Empty>,
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {

@@ -41,7 +41,35 @@ pub struct AllFlags {
 }
 
 /// Over `string`: a map.
-pub type Counters = std::collections::BTreeMap<String, f64>;
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct Counters(pub std::collections::BTreeMap<String, f64>);
+
+impl serde::Serialize for Counters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&dts2rs_support::Js(&self.0), serializer)
+    }
+}
+
+impl ::core::ops::Deref for Counters {
+    type Target = std::collections::BTreeMap<String, f64>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for Counters {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<std::collections::BTreeMap<String, f64>> for Counters {
+    fn from(value: std::collections::BTreeMap<String, f64>) -> Self {
+        Self(value)
+    }
+}
 
 /// Methods and function-typed properties carry no data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -152,6 +152,133 @@ pub type Amount = f64;
 
 pub type Count = f64;
 
+/// A named container of numbers, which can be a whole payload (GitHub's `languages`
+/// response): a newtype, so it writes its numbers as JavaScript does on its own.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct Languages(pub std::collections::BTreeMap<String, f64>);
+
+impl serde::Serialize for Languages {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&dts2rs_support::Js(&self.0), serializer)
+    }
+}
+
+impl ::core::ops::Deref for Languages {
+    type Target = std::collections::BTreeMap<String, f64>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for Languages {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<std::collections::BTreeMap<String, f64>> for Languages {
+    fn from(value: std::collections::BTreeMap<String, f64>) -> Self {
+        Self(value)
+    }
+}
+
+/// Weekly additions and deletions.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct CodeFrequency(pub Vec<f64>);
+
+impl serde::Serialize for CodeFrequency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&dts2rs_support::Js(&self.0), serializer)
+    }
+}
+
+impl ::core::ops::Deref for CodeFrequency {
+    type Target = Vec<f64>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for CodeFrequency {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<Vec<f64>> for CodeFrequency {
+    fn from(value: Vec<f64>) -> Self {
+        Self(value)
+    }
+}
+
+/// A container of newtypes stays an alias: each element writes its own numbers.
+pub type CodeFrequencies = Vec<CodeFrequency>;
+
+/// A container of an alias of a bare number (which stays an alias): a newtype too.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct Amounts(pub Vec<Amount>);
+
+impl serde::Serialize for Amounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&dts2rs_support::Js(&self.0), serializer)
+    }
+}
+
+impl ::core::ops::Deref for Amounts {
+    type Target = Vec<Amount>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for Amounts {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<Vec<Amount>> for Amounts {
+    fn from(value: Vec<Amount>) -> Self {
+        Self(value)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct Totals(pub (f64, f64));
+
+impl serde::Serialize for Totals {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&dts2rs_support::Js(&self.0), serializer)
+    }
+}
+
+impl ::core::ops::Deref for Totals {
+    type Target = (f64, f64);
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for Totals {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<(f64, f64)> for Totals {
+    fn from(value: (f64, f64)) -> Self {
+        Self(value)
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
