@@ -425,6 +425,7 @@ impl Printer<'_> {
             let (reads, writes) = match &item.kind {
                 ItemKind::Struct(s) => (true, !items::serializes_by_hand(&ctx, s)),
                 ItemKind::Enum(e) => (items::derives_serde(e), items::derives_serde(e)),
+                ItemKind::Newtype(_) => (true, false),
                 _ => (false, false),
             };
             deserialize |= reads;

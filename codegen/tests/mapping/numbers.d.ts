@@ -38,3 +38,8 @@ export type CodeFrequencies = CodeFrequency[];
 /** A container of an alias of a bare number (which stays an alias): a newtype too. */
 export type Amounts = Amount[];
 export type Totals = [number, number];
+
+/** A module of newtypes alone imports what their derives need. */
+export declare namespace Stats {
+  type Weekly = number[];
+}

@@ -279,6 +279,44 @@ impl From<(f64, f64)> for Totals {
     }
 }
 
+/// A module of newtypes alone imports what their derives need.
+pub mod stats {
+    use serde::Deserialize;
+
+    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+    #[serde(transparent)]
+    pub struct Weekly(pub Vec<f64>);
+
+    impl serde::Serialize for Weekly {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serde::Serialize::serialize(&super::dts2rs_support::Js(&self.0), serializer)
+        }
+    }
+
+    impl ::core::ops::Deref for Weekly {
+        type Target = Vec<f64>;
+
+        fn deref(&self) -> &Self::Target {
+            &self.0
+        }
+    }
+
+    impl ::core::ops::DerefMut for Weekly {
+        fn deref_mut(&mut self) -> &mut Self::Target {
+            &mut self.0
+        }
+    }
+
+    impl From<Vec<f64>> for Weekly {
+        fn from(value: Vec<f64>) -> Self {
+            Self(value)
+        }
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
