@@ -17,7 +17,7 @@
 //! non_exhaustive = ["*Params"]    # `#[non_exhaustive]` structs and enums (or `true`)
 //! collapse_null = false           # `a?: T | null` keeps absent, null and value apart
 //! unknown_fields = ["*Response"]  # structs that keep keys they do not declare (or `true`)
-//! lenient = ["*Response"]         # structs whose required fields may be absent or null
+//! lenient = ["*Response"]         # structs whose fields may be absent or null
 //! module_features = false         # a Cargo feature per top-level module (folder output)
 //! ```
 //!
@@ -192,8 +192,8 @@ impl Config {
         self
     }
 
-    /// Structs whose required fields are read when absent or `null`: `true`, or their
-    /// TypeScript paths (globs).
+    /// Structs whose fields are read when absent or `null` and written back as read (each
+    /// typed as `a?: T | null` is): `true`, or their TypeScript paths (globs).
     pub fn lenient(mut self, selection: impl Into<Selection>) -> Self {
         self.lenient = selection.into();
         self

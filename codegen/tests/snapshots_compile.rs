@@ -395,6 +395,9 @@ fn lagging_types_read_what_the_server_sends_and_write_it_back() {
     round_trips::<server_lag::SessionResponse>(
         r#"{"id":"s","type":"realtime","expires_at":1700000000,"note":"n","extra":false}"#,
     );
+    // An optional field sent as `null` is kept and written back, not dropped.
+    let parsed: server_lag::SessionResponse = round_trips(r#"{"note":null}"#);
+    assert_eq!(parsed.note, Some(None));
     // Not selected: a missing required field is an error.
     assert!(serde_json::from_str::<server_lag::SessionRequest>("{}").is_err());
 }

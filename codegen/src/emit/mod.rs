@@ -316,30 +316,11 @@ struct Whole {
 
 impl Whole {
     fn of(root: &Module, config: &Config) -> Self {
-        let mut aliases = rustc_hash::FxHashMap::default();
-        collect_aliases(root, &mut Vec::new(), &mut aliases);
         Whole {
             deprecated: deprecation::deprecated_items(root),
-            aliases,
+            aliases: root.alias_targets(),
             features: config.module_features.then(|| module_features(root)),
         }
-    }
-}
-
-fn collect_aliases(
-    module: &Module,
-    path: &mut Vec<String>,
-    out: &mut rustc_hash::FxHashMap<ItemPath, RustType>,
-) {
-    for item in &module.items {
-        if let ItemKind::Alias(target) = &item.kind {
-            out.insert(ItemPath { modules: path.clone(), name: item.name.clone() }, target.clone());
-        }
-    }
-    for child in &module.modules {
-        path.push(child.name.clone());
-        collect_aliases(child, path, out);
-        path.pop();
     }
 }
 

@@ -6,25 +6,31 @@
 
 use super::jsdoc::Docs;
 use super::naming::{unraw, Case, Scope};
-use super::rust::{Field, ItemKind, Module, RustType, Struct};
+use super::rust::{canonical, Field, ItemKind, ItemPath, Module, RustType, Struct};
 use crate::config::Config;
+use rustc_hash::FxHashMap;
 
 /// Applies `unknown_fields` and `lenient` to every struct they select, by TypeScript path.
-pub(super) fn apply(module: &mut Module, config: &Config) {
+pub(super) fn apply(root: &mut Module, config: &Config) {
     if !config.unknown_fields.selects_any() && !config.lenient.selects_any() {
         return;
     }
+    let aliases = root.alias_targets();
+    apply_in(root, config, &aliases);
+}
+
+fn apply_in(module: &mut Module, config: &Config, aliases: &FxHashMap<ItemPath, RustType>) {
     for item in &mut module.items {
         let ItemKind::Struct(s) = &mut item.kind else { continue };
         if config.unknown_fields.matches(&item.ts_path) {
             keep_unknown_fields(s);
         }
         if config.lenient.matches(&item.ts_path) {
-            make_lenient(s, config.collapse_null);
+            make_lenient(s, config.collapse_null, aliases);
         }
     }
     for child in &mut module.modules {
-        apply(child, config);
+        apply_in(child, config, aliases);
     }
 }
 
@@ -56,10 +62,17 @@ fn keep_unknown_fields(s: &mut Struct) {
     });
 }
 
-/// Makes every required field readable when absent or `null`, and written back as read: the
-/// three states of `a?: T | null` (two, with `collapse_null`).
-fn make_lenient(s: &mut Struct, collapse_null: bool) {
-    for field in s.fields.iter_mut().filter(|f| !f.optional && !f.flatten && !f.absent) {
+/// Makes every field readable when absent or `null`, and written back as read: the three
+/// states of `a?: T | null` (two, with `collapse_null`). An optional field whose type holds
+/// `null` itself (`a?: unknown`) keeps a present `null` apart already.
+fn make_lenient(s: &mut Struct, collapse_null: bool, aliases: &FxHashMap<ItemPath, RustType>) {
+    for field in s.fields.iter_mut().filter(|f| !f.flatten && !f.absent) {
+        if field.optional {
+            let holds_null =
+                matches!(canonical(aliases, &field.ty), RustType::Unit | RustType::Json);
+            field.nullable |= !collapse_null && !holds_null;
+            continue;
+        }
         field.optional = true;
         if let RustType::Option(inner) = &field.ty {
             field.ty = (**inner).clone();

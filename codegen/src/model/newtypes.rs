@@ -20,8 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// Turns every alias of a container holding floats (through other aliases, but not through
 /// the newtypes made here) into [`ItemKind::Newtype`]; returns how many.
 pub(super) fn settle(root: &mut Module) -> usize {
-    let mut aliases = FxHashMap::default();
-    collect(root, &mut Vec::new(), &mut aliases);
+    let aliases = root.alias_targets();
     let mut decided: FxHashMap<ItemPath, bool> = FxHashMap::default();
     let mut paths: Vec<&ItemPath> = aliases.keys().collect();
     // The order decides nothing (each alias's answer depends only on its own chain), but a
@@ -34,19 +33,6 @@ pub(super) fn settle(root: &mut Module) -> usize {
         decided.into_iter().filter(|(_, newtype)| *newtype).map(|(path, _)| path).collect();
     convert(root, &mut Vec::new(), &newtypes);
     newtypes.len()
-}
-
-fn collect(module: &Module, path: &mut Vec<String>, out: &mut FxHashMap<ItemPath, RustType>) {
-    for item in &module.items {
-        if let ItemKind::Alias(target) = &item.kind {
-            out.insert(ItemPath { modules: path.clone(), name: item.name.clone() }, target.clone());
-        }
-    }
-    for child in &module.modules {
-        path.push(child.name.clone());
-        collect(child, path, out);
-        path.pop();
-    }
 }
 
 /// Whether the alias at `path` becomes a newtype: its target, with every alias that does not

@@ -69,6 +69,31 @@ impl Module {
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.modules.iter().all(Module::is_empty)
     }
+
+    /// Every type alias in the module and its children, by its path (with this module as the
+    /// root), with its target: what [`canonical`] expands.
+    pub fn alias_targets(&self) -> rustc_hash::FxHashMap<ItemPath, RustType> {
+        fn collect(
+            module: &Module,
+            path: &mut Vec<String>,
+            out: &mut rustc_hash::FxHashMap<ItemPath, RustType>,
+        ) {
+            for item in &module.items {
+                if let ItemKind::Alias(target) = &item.kind {
+                    let at = ItemPath { modules: path.clone(), name: item.name.clone() };
+                    out.insert(at, target.clone());
+                }
+            }
+            for child in &module.modules {
+                path.push(child.name.clone());
+                collect(child, path, out);
+                path.pop();
+            }
+        }
+        let mut out = rustc_hash::FxHashMap::default();
+        collect(self, &mut Vec::new(), &mut out);
+        out
+    }
 }
 
 /// The absolute path of an item: module identifiers from the root, then the item's identifier.

@@ -11,8 +11,8 @@ pub struct SessionResponse {
     pub r#type: Option<Option<session_response::Type>>,
     #[serde(default, deserialize_with = "dts2rs_support::double_option")]
     pub expires_at: Option<Option<f64>>,
-    #[serde(default)]
-    pub note: Option<String>,
+    #[serde(default, deserialize_with = "dts2rs_support::double_option")]
+    pub note: Option<Option<String>>,
     /// A field named like the map of unknown keys.
     #[serde(default, deserialize_with = "dts2rs_support::double_option")]
     pub extra: Option<Option<bool>>,
