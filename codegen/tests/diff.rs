@@ -144,6 +144,8 @@ fn alias_target() {
     let report = report("alias");
     assert_eq!(classes(&report, "Target"), [(AliasTargetChanged, None, "api+wire")]);
     assert!(classes(&report, "Same").is_empty());
+    assert_eq!(classes(&report, "Weekly"), [(AliasTargetChanged, None, "api+wire")]);
+    assert!(classes(&report, "Counts").is_empty());
 }
 
 #[test]

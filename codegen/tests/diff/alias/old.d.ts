@@ -6,3 +6,6 @@ export interface B {
 }
 export type Target = A;
 export type Same = B;
+/** A newtype (a container of numbers): compared by its value type. */
+export type Weekly = number[];
+export type Counts = { [k: string]: number };
