@@ -73,13 +73,21 @@ function extract(apiJson, work) {
     collect(`components/responses/${name}`, `/components/responses/${esc(name)}/content/application~1json`, tsType, media);
   }
 
-  // A sample (PAYLOADS_SAMPLE=N: every Nth example, and every known failure, so that the list
-  // of known failures is checked on every run) for CI; the whole set otherwise.
+  // A sample (PAYLOADS_SAMPLE=N: every Nth example, every known failure, so that the list
+  // of known failures is checked on every run, and every pinned example, a failure fixed
+  // once) for CI; the whole set otherwise.
   const every = Number(process.env.PAYLOADS_SAMPLE || 1);
   if (!(every >= 1)) throw new Error(`PAYLOADS_SAMPLE must be a number >= 1, not ${process.env.PAYLOADS_SAMPLE}`);
   const known = knownFailures();
-  const sampled = examples.filter((e, i) => i % every === 0 || known.has(`${e.label}\t${e.name}`));
-  if (every > 1) console.log(`payloads: a sample of ${sampled.length} of ${examples.length} examples (every ${every}th, and the known failures)`);
+  const pinned = labelled("payloads-pinned.tsv");
+  for (const key of pinned.keys()) {
+    if (!examples.some((e) => `${e.label}\t${e.name}` === key)) {
+      throw new Error(`payloads-pinned.tsv names no example of the description: ${key}`);
+    }
+  }
+  const kept = (e) => known.has(`${e.label}\t${e.name}`) || pinned.has(`${e.label}\t${e.name}`);
+  const sampled = examples.filter((e, i) => i % every === 0 || kept(e));
+  if (every > 1) console.log(`payloads: a sample of ${sampled.length} of ${examples.length} examples (every ${every}th, the known failures and the pinned examples)`);
   examples.splice(0, examples.length, ...sampled);
 
   fs.mkdirSync(path.join(work, "in/ex"), { recursive: true });
@@ -237,15 +245,21 @@ function report(work) {
 
 // tests/corpus/payloads-known.tsv: `label TAB name` → reason.
 function knownFailures() {
-  const file = new URL("payloads-known.tsv", import.meta.url);
-  const known = new Map();
+  return labelled("payloads-known.tsv");
+}
+
+// A list of examples beside this script, one `label TAB name TAB reason` per line (`#`
+// comments): `label TAB name` → reason.
+function labelled(fileName) {
+  const file = new URL(fileName, import.meta.url);
+  const out = new Map();
   for (const line of lines(file)) {
     if (line.startsWith("#")) continue;
     const [label, name, reason] = line.split("\t");
-    if (!reason) throw new Error(`payloads-known.tsv: a line needs label, name and reason: ${line}`);
-    known.set(`${label}\t${name}`, reason);
+    if (!reason) throw new Error(`${fileName}: a line needs label, name and reason: ${line}`);
+    out.set(`${label}\t${name}`, reason);
   }
-  return known;
+  return out;
 }
 
 function lines(file) {

@@ -6,7 +6,8 @@
 #   tests/corpus/payloads.sh --config FILE          # the same with a dts2rs.toml
 #   tests/corpus/payloads.sh --report-only [...]    # print the report, exit 0 whatever it says
 #                                                   # (or PAYLOADS_REPORT_ONLY=1)
-#   tests/corpus/payloads.sh --sample N [...]       # every Nth example and the known failures
+#   tests/corpus/payloads.sh --sample N [...]       # every Nth example, the known failures and the
+#                                                   # pinned ones (tests/corpus/payloads-pinned.tsv)
 #                                                   # (CI's cheaper run; or PAYLOADS_SAMPLE=N)
 #
 # The description is `generated/api.github.com.json` of the npm package @octokit/openapi
