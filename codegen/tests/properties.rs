@@ -222,22 +222,41 @@ proptest! {
     }
 }
 
-/// How many generated outputs the sample compiles.
+/// How many generated outputs the sample compiles, unless `DTS2RS_PROPERTY_SAMPLES` says.
 const SAMPLES: usize = 6;
 
 /// Compiles [`SAMPLES`] generated outputs in a scratch crate under `#![deny(warnings)]`, offline,
 /// against the registry already downloaded. Slow (it builds serde), hence ignored; run it with
-/// `cargo test -p dts2rs --test properties -- --ignored`.
+/// `cargo test -p dts2rs --test properties -- --ignored`. CI's sample is always the same;
+/// `DTS2RS_PROPERTY_SEED=N` (any number) draws another, and `DTS2RS_PROPERTY_SAMPLES=N`
+/// another size, to look for new failures.
 #[test]
 #[ignore]
 fn sample_compiles_under_deny_warnings() {
-    let mut runner = TestRunner::deterministic();
+    let number = |name: &str| {
+        std::env::var(name).ok().map(|v| {
+            v.parse::<u64>().unwrap_or_else(|_| panic!("{name} must be a number, not {v:?}"))
+        })
+    };
+    let mut runner = match number("DTS2RS_PROPERTY_SEED") {
+        None => TestRunner::deterministic(),
+        Some(seed) => {
+            let mut bytes = [0u8; 32];
+            bytes[..8].copy_from_slice(&seed.to_le_bytes());
+            let rng = proptest::test_runner::TestRng::from_seed(
+                proptest::test_runner::RngAlgorithm::ChaCha,
+                &bytes,
+            );
+            TestRunner::new_with_rng(RunnerConfig::default(), rng)
+        }
+    };
+    let samples = number("DTS2RS_PROPERTY_SAMPLES").map_or(SAMPLES, |n| n as usize);
     let strategy = declaration_file();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut lib = String::from("#![deny(warnings)]\n#![allow(dead_code)]\n");
     let src = dir.path().join("src");
     std::fs::create_dir_all(&src).unwrap();
-    for i in 0..SAMPLES {
+    for i in 0..samples {
         let text = strategy.new_tree(&mut runner).expect("a case").current();
         let code = generate(&text).unwrap_or_else(|e| panic!("{e}\n{text}")).remove(0);
         std::fs::write(src.join(format!("sample{i}.rs")), code).unwrap();
