@@ -295,6 +295,12 @@ fn recursive_types_are_boxed_only_where_needed() {
     assert_has(&code, "    pub left: Box<Term>,");
     assert_has(&code, "    pub group: Option<Box<Expression>>,");
     assert_has(&code, "    pub folders: Vec<Folder>,");
+    // An alias that refers to itself is a newtype: a Rust alias cannot.
+    assert_has(&code, "#[serde(transparent)]\npub struct Tree(pub (String, Vec<Tree>));");
+    assert_has(&code, "pub struct Dict(pub std::collections::BTreeMap<String, Dict>);");
+    assert_has(&code, "pub struct Chain(pub Box<(String, Option<Chain>)>);");
+    assert_has(&code, "pub struct Rows(pub Vec<Cells>);");
+    assert_has(&code, "pub struct Cells(pub Vec<Rows>);");
     assert_has(&code, "    pub by_name: Option<std::collections::BTreeMap<String, Folder>>,");
     assert_has(&code, "    pub reply: Option<Box<comment::Reply>>,");
     assert_has(&code, "        pub comment: Box<super::Comment>,");

@@ -73,6 +73,7 @@ fn type_expr(depth: u32) -> BoxedStrategy<String> {
         interface().prop_map(|i| format!("Omit<{i}, 'id'>")),
         Just("Exclude<'a' | 'b' | 'c', 'b'>".to_owned()),
         interface().prop_map(|i| format!("Page<{i}>")),
+        Just("Tree".to_owned()),
     ];
     if depth == 0 {
         return leaf.boxed();
@@ -135,8 +136,9 @@ fn fields(depth: u32) -> BoxedStrategy<String> {
         .boxed()
 }
 
-/// The declarations every file has: the enums and the generic alias the grammar refers to.
-const PRELUDE: &str = "export declare enum Color {\n  Red = 'red',\n  /** Green. */\n  Green = 'green'\n}\nexport declare enum Level {\n  Low = 1,\n  High = Low << 2,\n  Next\n}\nexport type Page<T> = {\n  data: T[];\n  next?: string;\n};\n";
+/// The declarations every file has: the enums, the generic alias and the alias that refers to
+/// itself that the grammar refers to.
+const PRELUDE: &str = "export declare enum Color {\n  Red = 'red',\n  /** Green. */\n  Green = 'green'\n}\nexport declare enum Level {\n  Low = 1,\n  High = Low << 2,\n  Next\n}\nexport type Page<T> = {\n  data: T[];\n  next?: string;\n};\nexport type Tree = [number, Tree[] | null];\n";
 
 /// A whole declaration file.
 fn declaration_file() -> impl Strategy<Value = String> {

@@ -186,6 +186,14 @@ fn recursive_payloads_round_trip() {
     assert!(matches!(compound.filters[0], Filter::Comparison(_)));
     assert!(matches!(compound.not.as_ref(), Some(Filter::Compound(_))));
     assert_eq!(serde_json::to_value(&parsed).unwrap(), filter);
+
+    // Aliases that refer to themselves (newtypes) read and write their values.
+    let tree: recursive::Tree = round_trips(r#"["root",[["leaf",[]]]]"#);
+    assert_eq!(tree.1[0].0 .0, "leaf");
+    round_trips::<recursive::Dict>(r#"{"a":{"b":{}}}"#);
+    let chain: recursive::Chain = round_trips(r#"["a",["b",null]]"#);
+    assert!(chain.1.as_ref().is_some_and(|next| next.1.is_none()));
+    round_trips::<recursive::Rows>("[[[],[[]]]]");
 }
 
 #[test]

@@ -642,10 +642,11 @@ impl Impls<'_, '_> {
         self.finish(item)
     }
 
-    /// A newtype's impls (see `model::newtypes`): `Serialize` through the support module's
-    /// `Js`, so its numbers are written as JavaScript writes them; `Deref` and `DerefMut` to
-    /// its value, so it is used as one; `From` its value, so one converts with `.into()`.
-    pub(super) fn newtype(&self, inner: syn::Type) -> Vec<syn::Item> {
+    /// A newtype's impls (see `model::newtypes`): with `js_numbers`, `Serialize` through the
+    /// support module's `Js`, so its numbers are written as JavaScript writes them (otherwise
+    /// serde's derive writes it); `Deref` and `DerefMut` to its value, so it is used as one;
+    /// `From` its value, so one converts with `.into()`.
+    pub(super) fn newtype(&self, inner: syn::Type, js_numbers: bool) -> Vec<syn::Item> {
         let js = self.ctx.support("Js");
         let js: syn::Path = syn::parse_str(&js).expect("the support path is a path");
         let holes = || {
@@ -683,7 +684,12 @@ impl Impls<'_, '_> {
             }),
             Holes::visit_item_impl_mut,
         );
-        [serialize, deref, deref_mut, from].into_iter().map(|item| self.finish(item)).collect()
+        let serialize = js_numbers.then_some(serialize);
+        serialize
+            .into_iter()
+            .chain([deref, deref_mut, from])
+            .map(|item| self.finish(item))
+            .collect()
     }
 
     /// `impl Serialize` whose `serialize` (with `self` and `serializer`) is `body`.

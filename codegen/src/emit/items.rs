@@ -206,8 +206,8 @@ fn structure(
     std::iter::once(item).chain(serialize).collect()
 }
 
-/// `pub struct Name(pub Target);` and its impls (see `Impls::newtype`). It reads as its
-/// target does (`transparent`); every supported container of numbers is `Default`.
+/// `pub struct Name(pub Target);` and its impls (see `Impls::newtype`). It reads and writes
+/// as its target does (`transparent`), except that numbers are written as JavaScript does.
 fn newtype(
     ctx: &ModuleCtx<'_>,
     extras: &Extras,
@@ -216,7 +216,17 @@ fn newtype(
     target: &RustType,
     allow: bool,
 ) -> Vec<syn::Item> {
-    attrs.extend(derive_attrs(&["Debug", "Clone", "Default", "PartialEq", "Deserialize"], extras));
+    let js_numbers = writes_js_numbers(&ctx.canonical(target));
+    let mut derives = vec!["Debug", "Clone"];
+    if is_default(target) {
+        derives.push("Default");
+    }
+    derives.push("PartialEq");
+    if !js_numbers {
+        derives.push("Serialize");
+    }
+    derives.push("Deserialize");
+    attrs.extend(derive_attrs(&derives, extras));
     attrs.push(list_attribute("serde", quote!(transparent)));
     let inner = ctx.ty(target);
     let self_ty = path_type(path(false, [name.clone()]));
@@ -240,7 +250,20 @@ fn newtype(
         semi_token: Some(Default::default()),
     });
     let impls = impls::Impls { ctx, self_ty, allow };
-    std::iter::once(item).chain(impls.newtype(inner)).collect()
+    std::iter::once(item).chain(impls.newtype(inner, js_numbers)).collect()
+}
+
+/// Whether every value of `ty` has a `Default`: not a generated item's (a struct may have
+/// required fields).
+fn is_default(ty: &RustType) -> bool {
+    match ty {
+        RustType::Vec(_) | RustType::Map(_) | RustType::Option(_) => true,
+        RustType::F64 | RustType::String | RustType::Bool | RustType::Unit | RustType::Json => true,
+        RustType::Verbatim(v) => crate::model::rust::is_primitive_number(v),
+        RustType::Boxed(inner) => is_default(inner),
+        RustType::Tuple(ts) => ts.len() <= 12 && ts.iter().all(is_default),
+        RustType::Item(..) | RustType::MemberOf(..) | RustType::Param(_) => false,
+    }
 }
 
 /// The parts of a field's `#[serde(…)]` attribute: its wire name, how an absent key reads

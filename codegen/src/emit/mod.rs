@@ -22,7 +22,7 @@ mod types;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::model::features::{module_features, root_key, ModuleFeatures};
-use crate::model::rust::{ItemKind, ItemPath, Module, ModuleKind, RustType};
+use crate::model::rust::{writes_js_numbers, ItemKind, ItemPath, Module, ModuleKind, RustType};
 use crate::output::OutputFile;
 use docs::DocTable;
 use items::{doc_attrs, Extras};
@@ -406,7 +406,7 @@ impl Printer<'_> {
             let (reads, writes) = match &item.kind {
                 ItemKind::Struct(s) => (true, !items::serializes_by_hand(&ctx, s)),
                 ItemKind::Enum(e) => (items::derives_serde(e), items::derives_serde(e)),
-                ItemKind::Newtype(_) => (true, false),
+                ItemKind::Newtype(target) => (true, !writes_js_numbers(&ctx.canonical(target))),
                 _ => (false, false),
             };
             deserialize |= reads;

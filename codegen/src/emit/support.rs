@@ -65,7 +65,9 @@ impl Needs {
                         }
                     }
                 }
-                ItemKind::Newtype(_) => self.js_number = true,
+                ItemKind::Newtype(target) => {
+                    self.js_number |= writes_js_numbers(&canonical(aliases, target))
+                }
                 _ => {}
             }
         }

@@ -135,10 +135,10 @@ pub fn build(files: &[InputFile<'_>], config: &Config) -> Model {
     super::lag::apply(&mut builder.root, config);
     super::variants::settle(&mut builder.root);
     super::generics::fit_generics(&mut builder.root);
+    super::newtypes::settle(&mut builder.root);
     super::recursion::box_struct_payloads(&mut builder.root);
     super::recursion::box_recursive(&mut builder.root);
     super::once::define_once(&mut builder.root, &builder.anonymous, config);
-    super::newtypes::settle(&mut builder.root);
     Model { root: builder.root, warnings: builder.warnings }
 }
 

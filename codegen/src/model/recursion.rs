@@ -65,7 +65,7 @@ fn holds_struct<'m>(
     match ty {
         RustType::Item(path, _) => match item_of(path).map(|item| &item.kind) {
             Some(ItemKind::Struct(_)) => true,
-            Some(ItemKind::Alias(target)) if depth < MAX_ALIASES => {
+            Some(ItemKind::Alias(target) | ItemKind::Newtype(target)) if depth < MAX_ALIASES => {
                 holds_struct(target, item_of, depth + 1)
             }
             Some(ItemKind::Reexport(target)) if depth < MAX_ALIASES => {
@@ -153,8 +153,9 @@ fn inline_types(item: &Item) -> Vec<&RustType> {
     }
 }
 
-/// The types [`rewrite`] visits in an item: fields and enum payloads (a tagged union of
-/// interfaces boxes its payloads already); re-exports and traits hold nothing.
+/// The types [`rewrite`] visits in an item: fields, enum payloads (a tagged union of
+/// interfaces boxes its payloads already) and a newtype's value; re-exports and traits hold
+/// nothing.
 fn rewritten_types(item: &Item) -> Vec<&RustType> {
     match &item.kind {
         ItemKind::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
@@ -166,8 +167,8 @@ fn rewritten_types(item: &Item) -> Vec<&RustType> {
                 _ => None,
             })
             .collect(),
+        ItemKind::Newtype(target) => vec![target],
         ItemKind::Alias(_)
-        | ItemKind::Newtype(_)
         | ItemKind::Trait(_)
         | ItemKind::Reexport(_)
         | ItemKind::ReexportAll(_) => {
@@ -213,8 +214,8 @@ fn rewrite(module: &mut Module, visit: &mut impl FnMut(&mut RustType)) {
                     }
                 }
             }
+            ItemKind::Newtype(target) => visit(target),
             ItemKind::Alias(_)
-            | ItemKind::Newtype(_)
             | ItemKind::Trait(_)
             | ItemKind::Reexport(_)
             | ItemKind::ReexportAll(_) => {}

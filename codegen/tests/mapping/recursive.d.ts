@@ -49,3 +49,16 @@ export interface Compound {
     filters: Filter[];
     not?: Filter;
 }
+
+/**
+ * An alias that refers to itself: a Rust alias cannot (it is expanded where used), so it is
+ * a newtype, read and written as its value.
+ */
+export type Tree = [string, Tree[]];
+/** The same through a map. */
+export type Dict = { [key: string]: Dict };
+/** Holding itself by value, inside an `Option`: boxed, as a struct would be. */
+export type Chain = [string, Chain | null];
+/** Two aliases that refer to each other. */
+export type Rows = Cells[];
+export type Cells = Rows[];

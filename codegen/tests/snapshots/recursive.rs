@@ -226,6 +226,131 @@ pub mod compound {
     }
 }
 
+/// An alias that refers to itself: a Rust alias cannot (it is expanded where used), so it is
+/// a newtype, read and written as its value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Tree(pub (String, Vec<Tree>));
+
+impl ::core::ops::Deref for Tree {
+    type Target = (String, Vec<Tree>);
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for Tree {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<(String, Vec<Tree>)> for Tree {
+    fn from(value: (String, Vec<Tree>)) -> Self {
+        Self(value)
+    }
+}
+
+/// The same through a map.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Dict(pub std::collections::BTreeMap<String, Dict>);
+
+impl ::core::ops::Deref for Dict {
+    type Target = std::collections::BTreeMap<String, Dict>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for Dict {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<std::collections::BTreeMap<String, Dict>> for Dict {
+    fn from(value: std::collections::BTreeMap<String, Dict>) -> Self {
+        Self(value)
+    }
+}
+
+/// Holding itself by value, inside an `Option`: boxed, as a struct would be.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Chain(pub Box<(String, Option<Chain>)>);
+
+impl ::core::ops::Deref for Chain {
+    type Target = Box<(String, Option<Chain>)>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for Chain {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<Box<(String, Option<Chain>)>> for Chain {
+    fn from(value: Box<(String, Option<Chain>)>) -> Self {
+        Self(value)
+    }
+}
+
+/// Two aliases that refer to each other.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Rows(pub Vec<Cells>);
+
+impl ::core::ops::Deref for Rows {
+    type Target = Vec<Cells>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for Rows {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<Vec<Cells>> for Rows {
+    fn from(value: Vec<Cells>) -> Self {
+        Self(value)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Cells(pub Vec<Rows>);
+
+impl ::core::ops::Deref for Cells {
+    type Target = Vec<Rows>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl ::core::ops::DerefMut for Cells {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<Vec<Rows>> for Cells {
+    fn from(value: Vec<Rows>) -> Self {
+        Self(value)
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
