@@ -1,6 +1,7 @@
 //! The impl blocks of enums (the wire strings of string enums, serde for enums told apart by
 //! a tag field, `From` for payloads) and the `Serialize` of structs that hold floats.
 
+use super::support;
 use super::syntax::{allow_deprecated, path, path_expr, str_expr, template, use_of, word, Holes};
 use super::types::{ident, ModuleCtx};
 use crate::model::naming::unraw;
@@ -642,6 +643,168 @@ impl Impls<'_, '_> {
         self.finish(item)
     }
 
+    /// `Deserialize` for a struct read by hand (see `support::reads_by_hand`): one map visitor
+    /// that finds each key's field by its index (the support module's `Key`), fills the
+    /// field's slot, and builds the struct once every key is read. What serde's derive does
+    /// for a JSON object, without its field enum, field visitor and sequence visitor.
+    pub(super) fn struct_deserialize(&self, s: &Struct) -> syn::Item {
+        // The impl's own names start with `__`, as serde's derive's do: no identifier of a
+        // field or type does (see `model::naming`), so a field's slot, named as the field,
+        // never shadows them, and a struct named `A` or `D` is not taken for a parameter.
+        let with_locals = |holes: Holes| {
+            holes
+                .ident("__map", word("__map"))
+                .ident("__key", word("__key"))
+                .ident("__Visitor", word("__Visitor"))
+                .ident("__D", word("__D"))
+                .ident("__A", word("__A"))
+        };
+        let support = |name: &str| {
+            syn::parse_str::<syn::Path>(&self.ctx.support(name))
+                .expect("the support module's path is a path")
+        };
+        let mut slots = Vec::new();
+        let mut arms = Vec::new();
+        let mut values = Vec::new();
+        for (index, f) in s.fields.iter().enumerate() {
+            let holes = || {
+                with_locals(Holes::default())
+                    .ident("__field", ident(&f.name))
+                    .str("__wire", &f.wire)
+            };
+            // `Some(0) => body,`: the key is field 0.
+            let arm = |body: syn::Expr| {
+                let mut arm = holes()
+                    .expr("__body", body)
+                    .fill(template!(syn::Arm, Some(0) => __body,), Holes::visit_arm_mut);
+                if let syn::Pat::TupleStruct(some) = &mut arm.pat {
+                    some.elems[0] = syn::Pat::Lit(int_lit(index as i64));
+                }
+                arm
+            };
+            if f.absent {
+                // `a?: never`: `()`, and a present key fails the read.
+                arms.push(arm(holes().path("__refuse", support("refuse")).fill(
+                    template!(syn::Expr, return Err(__refuse("__wire"))),
+                    Holes::visit_expr_mut,
+                )));
+                values.push(holes().fill(
+                    template!(syn::FieldValue, __field: ::core::default::Default::default()),
+                    Holes::visit_field_value_mut,
+                ));
+                continue;
+            }
+            slots.push(
+                holes().fill(template!(syn::Stmt, let mut __field = None;), Holes::visit_stmt_mut),
+            );
+            // An optional field whose value may be `null` keeps a present `null` as `Some`.
+            let keeps_null = f.optional
+                && (f.nullable
+                    || support::is_present_unit(
+                        f.optional,
+                        f.nullable,
+                        &self.ctx.canonical(&f.ty),
+                    ));
+            let put = support(if keeps_null { "put_some" } else { "put" });
+            arms.push(arm(holes().path("__put", put).fill(
+                template!(syn::Expr, __put(&mut __field, &mut __map, "__wire")?),
+                Holes::visit_expr_mut,
+            )));
+            let value = if f.optional {
+                holes()
+                    .fill(template!(syn::Expr, __field.unwrap_or_default()), Holes::visit_expr_mut)
+            } else {
+                let finish = support(if f.present { "need" } else { "missing" });
+                holes()
+                    .path("__finish", finish)
+                    .fill(template!(syn::Expr, __finish(__field, "__wire")?), Holes::visit_expr_mut)
+            };
+            let value = holes()
+                .expr("__value", value)
+                .fill(template!(syn::FieldValue, __field: __value), Holes::visit_field_value_mut);
+            values.push(value);
+        }
+        arms.push(with_locals(Holes::default()).fill(
+            template!(syn::Arm, _ => {
+                __map.next_value::<serde::de::IgnoredAny>()?;
+            }),
+            Holes::visit_arm_mut,
+        ));
+        let build = syn::Expr::Struct(syn::ExprStruct {
+            attrs: vec![],
+            qself: None,
+            path: match &self.self_ty {
+                syn::Type::Path(ty) => ty.path.clone(),
+                _ => unreachable!("a struct's type is a path"),
+            },
+            brace_token: Default::default(),
+            fields: values.into_iter().collect(),
+            dot2_token: None,
+            rest: None,
+        });
+        let mut body = slots;
+        body.push(
+            with_locals(Holes::default())
+                .path("__Key", support("Key"))
+                .expr("__match", match_expr(template!(syn::Expr, __key), arms))
+                .fill(
+                    template!(
+                        syn::Stmt,
+                        while let Some(__key) = __map.next_key_seed(__Key(FIELDS))? {
+                            __match
+                        }
+                    ),
+                    Holes::visit_stmt_mut,
+                ),
+        );
+        body.push(syn::Stmt::Expr(
+            Holes::default()
+                .expr("__build", build)
+                .fill(template!(syn::Expr, Ok(__build)), Holes::visit_expr_mut),
+            None,
+        ));
+        let name = unraw(&s_name(&self.self_ty)).to_owned();
+        let wires: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
+        let mut item = with_locals(self.holes())
+            .str("__name", &name)
+            .str("__expecting", &format!("struct {name}"))
+            .expr("__fields", str_array(&wires))
+            // Filled below with statements.
+            .expr("__body", template!(syn::Expr, ()))
+            .fill(
+                template!(
+                    syn::ItemImpl,
+                    impl<'de> serde::Deserialize<'de> for __Self {
+                        fn deserialize<__D: serde::Deserializer<'de>>(
+                            deserializer: __D,
+                        ) -> __Result<Self, __D::Error> {
+                            const FIELDS: &[&str] = &__fields;
+                            struct __Visitor;
+                            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                                type Value = __Self;
+                                fn expecting(
+                                    &self,
+                                    f: &mut ::core::fmt::Formatter<'_>,
+                                ) -> ::core::fmt::Result {
+                                    f.write_str("__expecting")
+                                }
+                                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                                    self,
+                                    mut __map: __A,
+                                ) -> __Result<__Self, __A::Error> {
+                                    __body
+                                }
+                            }
+                            deserializer.deserialize_struct("__name", FIELDS, __Visitor)
+                        }
+                    }
+                ),
+                Holes::visit_item_impl_mut,
+            );
+        set_visit_map_body(&mut item, body);
+        self.finish(item)
+    }
+
     /// A newtype's impls (see `model::newtypes`): with `js_numbers`, `Serialize` through the
     /// support module's `Js`, so its numbers are written as JavaScript writes them (otherwise
     /// serde's derive writes it); `Deref` and `DerefMut` to its value, so it is used as one;
@@ -792,6 +955,22 @@ fn add(a: syn::Expr, b: syn::Expr) -> syn::Expr {
 }
 
 /// The name of the type `ty` names (its path's last segment).
+/// Puts `body` in place of the `__body` statement of the `visit_map` in `item`'s nested
+/// visitor (see `Impls::struct_deserialize`).
+fn set_visit_map_body(item: &mut syn::ItemImpl, mut body: Vec<syn::Stmt>) {
+    let Some(syn::ImplItem::Fn(deserialize)) = item.items.first_mut() else { return };
+    for stmt in &mut deserialize.block.stmts {
+        let syn::Stmt::Item(syn::Item::Impl(visitor)) = stmt else { continue };
+        for method in &mut visitor.items {
+            if let syn::ImplItem::Fn(method) = method {
+                if method.sig.ident == "visit_map" {
+                    method.block.stmts = std::mem::take(&mut body);
+                }
+            }
+        }
+    }
+}
+
 fn s_name(ty: &syn::Type) -> String {
     match ty {
         syn::Type::Path(p) => {

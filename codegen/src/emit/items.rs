@@ -143,6 +143,7 @@ fn structure(
     impl_allow: bool,
 ) -> Vec<syn::Item> {
     let by_hand = serializes_by_hand(ctx, s);
+    let reads_by_hand = support::reads_by_hand(s);
     let mut derives = vec!["Debug", "Clone"];
     if s.all_optional() {
         derives.push("Default");
@@ -151,7 +152,9 @@ fn structure(
     if !by_hand {
         derives.push("Serialize");
     }
-    derives.push("Deserialize");
+    if !reads_by_hand {
+        derives.push("Deserialize");
+    }
     attrs.extend(derive_attrs(&derives, extras));
     let mut generics = syn::Generics::default();
     if !s.type_params.is_empty() {
@@ -162,7 +165,8 @@ fn structure(
     }
     let fields = s.fields.iter().map(|f| {
         let mut attrs = doc_attrs(ctx.docs, &f.docs);
-        let serde = field_serde(ctx, f, !by_hand);
+        let serde =
+            field_serde(ctx, f, Derived { serialize: !by_hand, deserialize: !reads_by_hand });
         attrs.extend((!serde.is_empty()).then(|| list_attribute("serde", quote!(#(#serde),*))));
         let mut ty = ctx.ty(&f.ty);
         if f.nullable {
@@ -181,16 +185,14 @@ fn structure(
         }
     });
     let fields = fields.collect();
-    let serialize = by_hand.then(|| {
-        let mut self_path = path(false, [name.clone()]);
-        if !s.type_params.is_empty() {
-            let args = s.type_params.iter().map(|p| path_type(path(false, [ident(p)])));
-            self_path = with_args(self_path, args);
-        }
-        let self_ty = path_type(self_path);
-        let impls = impls::Impls { ctx, self_ty, allow: impl_allow };
-        impls.struct_serialize(s, &generics)
-    });
+    let mut self_path = path(false, [name.clone()]);
+    if !s.type_params.is_empty() {
+        let args = s.type_params.iter().map(|p| path_type(path(false, [ident(p)])));
+        self_path = with_args(self_path, args);
+    }
+    let impls = impls::Impls { ctx, self_ty: path_type(self_path), allow: impl_allow };
+    let serialize = by_hand.then(|| impls.struct_serialize(s, &generics));
+    let deserialize = reads_by_hand.then(|| impls.struct_deserialize(s));
     let item = syn::Item::Struct(syn::ItemStruct {
         attrs,
         vis: public(),
@@ -203,7 +205,7 @@ fn structure(
         }),
         semi_token: None,
     });
-    std::iter::once(item).chain(serialize).collect()
+    std::iter::once(item).chain(serialize).chain(deserialize).collect()
 }
 
 /// `pub struct Name(pub Target);` and its impls (see `Impls::newtype`). It reads and writes
@@ -266,43 +268,59 @@ fn is_default(ty: &RustType) -> bool {
     }
 }
 
-/// The parts of a field's `#[serde(…)]` attribute: its wire name, how an absent key reads
-/// and, when serde's derive writes the struct (`derived`), how it writes the field.
-fn field_serde(ctx: &ModuleCtx<'_>, f: &Field, derived: bool) -> Vec<proc_macro2::TokenStream> {
+/// Which of a struct's serde impls serde's derive writes (the others are written out).
+#[derive(Clone, Copy)]
+struct Derived {
+    serialize: bool,
+    deserialize: bool,
+}
+
+/// The parts of a field's `#[serde(…)]` attribute that serde's derives need: its wire name,
+/// and, for each impl `derived`, how it reads or writes the field.
+fn field_serde(ctx: &ModuleCtx<'_>, f: &Field, derived: Derived) -> Vec<proc_macro2::TokenStream> {
     let canonical = ctx.canonical(&f.ty);
     let mut parts = Vec::new();
-    if f.absent {
-        // `a?: never`: `()`, never written, and a present key fails the read.
-        if unraw(&f.name) != f.wire {
-            let wire = &f.wire;
-            parts.push(quote!(rename = #wire));
-        }
-        let with = ctx.support("absent");
-        parts.extend([quote!(default), quote!(skip_serializing), quote!(deserialize_with = #with)]);
+    if !derived.serialize && !derived.deserialize {
         return parts;
     }
-    if f.present {
+    let rename = (unraw(&f.name) != f.wire && !f.flatten).then(|| {
+        let wire = &f.wire;
+        quote!(rename = #wire)
+    });
+    if f.absent {
+        // `a?: never`: `()`, never written, and a present key fails the read.
+        parts.extend(rename);
+        if derived.deserialize {
+            let with = ctx.support("absent");
+            parts.extend([quote!(default), quote!(deserialize_with = #with)]);
+        }
+        if derived.serialize {
+            parts.push(quote!(skip_serializing));
+        }
+        return parts;
+    }
+    if f.present && derived.deserialize {
         let with = ctx.support("required");
         parts.push(quote!(deserialize_with = #with));
     }
     if f.flatten {
         // An index signature: every key no other field names.
         parts.push(quote!(flatten));
-    } else if unraw(&f.name) != f.wire {
-        let wire = &f.wire;
-        parts.push(quote!(rename = #wire));
     }
+    parts.extend(rename);
     if f.optional && !f.flatten {
         let is_none = ctx.option_is_none();
-        // serde's plain `default` makes every parameter the field mentions `Default`; an
-        // `Option` needs no such bound, so a generic field names its default function.
-        parts.push(if f.ty.mentions_param() {
-            let function = is_none.replace("is_none", "default");
-            quote!(default = #function)
-        } else {
-            quote!(default)
-        });
-        if derived {
+        if derived.deserialize {
+            // serde's plain `default` makes every parameter the field mentions `Default`; an
+            // `Option` needs no such bound, so a generic field names its default function.
+            parts.push(if f.ty.mentions_param() {
+                let function = is_none.replace("is_none", "default");
+                quote!(default = #function)
+            } else {
+                quote!(default)
+            });
+        }
+        if derived.serialize {
             parts.push(quote!(skip_serializing_if = #is_none));
         }
         let read = if f.nullable {
@@ -312,12 +330,12 @@ fn field_serde(ctx: &ModuleCtx<'_>, f: &Field, derived: bool) -> Vec<proc_macro2
         } else {
             None
         };
-        if let Some(read) = read {
+        if let Some(read) = read.filter(|_| derived.deserialize) {
             let with = ctx.support(read);
             parts.push(quote!(deserialize_with = #with));
         }
     }
-    if derived && writes_js_numbers(&canonical) {
+    if derived.serialize && writes_js_numbers(&canonical) {
         let with = ctx.support("js_number");
         parts.push(quote!(serialize_with = #with));
     }

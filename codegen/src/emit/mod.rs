@@ -404,7 +404,9 @@ impl Printer<'_> {
         let (mut deserialize, mut serialize) = (false, false);
         for item in &module.items {
             let (reads, writes) = match &item.kind {
-                ItemKind::Struct(s) => (true, !items::serializes_by_hand(&ctx, s)),
+                ItemKind::Struct(s) => {
+                    (!support::reads_by_hand(s), !items::serializes_by_hand(&ctx, s))
+                }
                 ItemKind::Enum(e) => (items::derives_serde(e), items::derives_serde(e)),
                 ItemKind::Newtype(target) => (true, !writes_js_numbers(&ctx.canonical(target))),
                 _ => (false, false),

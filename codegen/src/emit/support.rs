@@ -6,7 +6,7 @@
 
 use super::syntax::{template, word, Holes};
 use crate::model::rust::{
-    canonical, writes_js_numbers, ItemKind, ItemPath, Module, RustType, VariantKind,
+    canonical, writes_js_numbers, ItemKind, ItemPath, Module, RustType, Struct, VariantKind,
 };
 use rustc_hash::FxHashMap;
 use syn::visit_mut::VisitMut;
@@ -33,6 +33,9 @@ pub(super) struct Needs {
     pub required: bool,
     /// `absent`: a `?: never` key of a struct read as an untagged variant must be absent.
     pub absent: bool,
+    /// `Key`, `put`, `put_some`, `missing`, `need`, `refuse`: a struct is read by a visitor
+    /// of its own (see [`reads_by_hand`]).
+    pub struct_reads: bool,
 }
 
 impl Needs {
@@ -47,11 +50,16 @@ impl Needs {
         for item in &module.items {
             match &item.kind {
                 ItemKind::Struct(s) => {
+                    let by_hand = reads_by_hand(s);
+                    self.struct_reads |= by_hand;
                     for field in &s.fields {
                         let ty = canonical(aliases, &field.ty);
+                        self.js_number |= writes_js_numbers(&ty);
+                        if by_hand {
+                            continue;
+                        }
                         self.double_option |= field.nullable;
                         self.present |= is_present_unit(field.optional, field.nullable, &ty);
-                        self.js_number |= writes_js_numbers(&ty);
                         self.required |= field.present;
                         self.absent |= field.absent;
                     }
@@ -85,7 +93,17 @@ impl Needs {
             || self.wire_str
             || self.required
             || self.absent
+            || self.struct_reads
     }
+}
+
+/// Whether `s` gets a `Deserialize` impl of its own instead of serde's derive: every struct
+/// but a generic one (its bounds are the derive's business) and one holding an index
+/// signature (`flatten`, which needs serde's private buffering). serde's derive writes a field
+/// enum, a field visitor and a sequence visitor per struct, which rustc checks one by one; the
+/// impl written out is one map visitor that finds keys through the support module's `Key`.
+pub(super) fn reads_by_hand(s: &Struct) -> bool {
+    s.type_params.is_empty() && !s.fields.is_empty() && !s.fields.iter().any(|f| f.flatten)
 }
 
 /// Whether an optional field whose type holds `null` itself (`a?: null`, `a?: unknown`): its
@@ -158,6 +176,9 @@ pub(super) fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
     if needs.wire_str {
         content.extend(wire_str());
     }
+    if needs.struct_reads {
+        content.extend(struct_reads());
+    }
     if needs.js_number {
         content.extend(js_number(map_type));
     }
@@ -175,6 +196,129 @@ pub(super) fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
         *items = content;
     }
     syn::Item::Mod(module)
+}
+
+/// What every struct read by hand shares (see [`reads_by_hand`]): the seed that finds a key
+/// among the struct's fields, and the functions that fill and finish each field's slot. They
+/// keep serde's derive's behaviour: unknown keys are skipped, a repeated key is an error, and
+/// a missing required field is an error unless its type reads from nothing (an `Option`).
+#[rustfmt::skip] // rustfmt takes the template's items for a macro's arguments and adds commas.
+fn struct_reads() -> Vec<syn::Item> {
+    let file = template!(
+        syn::File,
+        /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+        /// key the struct does not declare), without copying the key.
+        pub struct Key(pub &'static [&'static str]);
+
+        impl<'de> serde::de::DeserializeSeed<'de> for Key {
+            type Value = Option<usize>;
+
+            fn deserialize<D: serde::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Option<usize>, D::Error> {
+                deserializer.deserialize_identifier(self)
+            }
+        }
+
+        impl serde::de::Visitor<'_> for Key {
+            type Value = Option<usize>;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+                Ok(self.0.iter().position(|field| *field == key))
+            }
+
+            fn visit_bytes<E: serde::de::Error>(self, key: &[u8]) -> Result<Option<usize>, E> {
+                Ok(self.0.iter().position(|field| field.as_bytes() == key))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+                Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+            }
+        }
+
+        /// Reads the value of the key `name` into its slot; a second `name` is an error.
+        pub fn put<'de, T, A>(slot: &mut Option<T>, map: &mut A, name: &'static str) -> Result<(), A::Error>
+        where
+            T: serde::Deserialize<'de>,
+            A: serde::de::MapAccess<'de>,
+        {
+            if slot.is_some() {
+                return Err(serde::de::Error::duplicate_field(name));
+            }
+            *slot = Some(map.next_value()?);
+            Ok(())
+        }
+
+        /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+        /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+        pub fn put_some<'de, T, A>(
+            slot: &mut Option<Option<T>>,
+            map: &mut A,
+            name: &'static str,
+        ) -> Result<(), A::Error>
+        where
+            T: serde::Deserialize<'de>,
+            A: serde::de::MapAccess<'de>,
+        {
+            if slot.is_some() {
+                return Err(serde::de::Error::duplicate_field(name));
+            }
+            *slot = Some(Some(map.next_value()?));
+            Ok(())
+        }
+
+        /// A required field's value once every key is read: an absent key reads as serde's
+        /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+        pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+        where
+            T: serde::Deserialize<'de>,
+            E: serde::de::Error,
+        {
+            match slot {
+                Some(value) => Ok(value),
+                None => T::deserialize(Missing(name, core::marker::PhantomData)),
+            }
+        }
+
+        /// A required `T | null` that must be present even so (it tells apart the variants of
+        /// an untagged union): an absent key is "missing field", never `None`.
+        pub fn need<T, E: serde::de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+            slot.ok_or_else(|| E::missing_field(name))
+        }
+
+        /// The error for a key declared `?: never` that is present: a value holding it is not
+        /// this variant of its union.
+        pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+            E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+        }
+
+        /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+        struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+        impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+            type Error = E;
+
+            fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, E> {
+                Err(E::missing_field(self.0))
+            }
+
+            fn deserialize_option<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+                visitor.visit_none()
+            }
+
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+                byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+                identifier ignored_any
+            }
+        }
+    );
+    file.items
 }
 
 /// `wire_str`, which reads a string enum: one generic visitor for every enum, where serde's

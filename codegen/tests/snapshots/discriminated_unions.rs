@@ -78,10 +78,52 @@ impl From<CommentCreated> for IssueEvent {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IssueCreated {
     pub action: issue_created::Action,
     pub issue: Issue,
+}
+
+impl<'de> serde::Deserialize<'de> for IssueCreated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["action", "issue"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = IssueCreated;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct IssueCreated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<IssueCreated, __A::Error> {
+                let mut action = None;
+                let mut issue = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut action, &mut __map, "action")?
+                        }
+                        Some(1) => dts2rs_support::put(&mut issue, &mut __map, "issue")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(IssueCreated {
+                    action: dts2rs_support::missing(action, "action")?,
+                    issue: dts2rs_support::missing(issue, "issue")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("IssueCreated", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`IssueCreated`].
@@ -90,10 +132,52 @@ pub mod issue_created {
     pub type Action = super::CreatedAction;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IssueDeleted {
     pub action: issue_deleted::Action,
     pub issue: Issue,
+}
+
+impl<'de> serde::Deserialize<'de> for IssueDeleted {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["action", "issue"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = IssueDeleted;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct IssueDeleted")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<IssueDeleted, __A::Error> {
+                let mut action = None;
+                let mut issue = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut action, &mut __map, "action")?
+                        }
+                        Some(1) => dts2rs_support::put(&mut issue, &mut __map, "issue")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(IssueDeleted {
+                    action: dts2rs_support::missing(action, "action")?,
+                    issue: dts2rs_support::missing(issue, "issue")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("IssueDeleted", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`IssueDeleted`].
@@ -148,26 +232,110 @@ pub mod issue_deleted {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CommentCreated {
     pub action: comment_created::Action,
     pub comment: comment_created::Comment,
 }
 
+impl<'de> serde::Deserialize<'de> for CommentCreated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["action", "comment"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CommentCreated;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct CommentCreated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<CommentCreated, __A::Error> {
+                let mut action = None;
+                let mut comment = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut action, &mut __map, "action")?
+                        }
+                        Some(1) => {
+                            dts2rs_support::put(&mut comment, &mut __map, "comment")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CommentCreated {
+                    action: dts2rs_support::missing(action, "action")?,
+                    comment: dts2rs_support::missing(comment, "comment")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CommentCreated", FIELDS, __Visitor)
+    }
+}
+
 /// Types nested in [`CommentCreated`].
 pub mod comment_created {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Comment {
         pub body: String,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Comment {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["body"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Comment;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Comment")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Comment, __A::Error> {
+                    let mut body = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut body, &mut __map, "body")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Comment {
+                        body: super::dts2rs_support::missing(body, "body")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Comment", FIELDS, __Visitor)
+        }
     }
 
     /// Place-named alias of the shared [`CreatedAction`](super::CreatedAction).
     pub type Action = super::CreatedAction;
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     pub id: f64,
     pub title: String,
@@ -181,6 +349,46 @@ impl serde::Serialize for Issue {
         fields.serialize_field("id", &Js(&self.id))?;
         fields.serialize_field("title", &self.title)?;
         fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Issue {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id", "title"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Issue;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Issue")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Issue, __A::Error> {
+                let mut id = None;
+                let mut title = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        Some(1) => dts2rs_support::put(&mut title, &mut __map, "title")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Issue {
+                    id: dts2rs_support::missing(id, "id")?,
+                    title: dts2rs_support::missing(title, "title")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Issue", FIELDS, __Visitor)
     }
 }
 
@@ -233,7 +441,7 @@ impl From<Square> for Shape {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Circle {
     pub kind: circle::Kind,
     pub radius: f64,
@@ -247,6 +455,48 @@ impl serde::Serialize for Circle {
         fields.serialize_field("kind", &self.kind)?;
         fields.serialize_field("radius", &Js(&self.radius))?;
         fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Circle {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["kind", "radius"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Circle;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Circle")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Circle, __A::Error> {
+                let mut kind = None;
+                let mut radius = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut radius, &mut __map, "radius")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Circle {
+                    kind: dts2rs_support::missing(kind, "kind")?,
+                    radius: dts2rs_support::missing(radius, "radius")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Circle", FIELDS, __Visitor)
     }
 }
 
@@ -302,7 +552,7 @@ pub mod circle {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Square {
     pub kind: square::Kind,
     pub side: f64,
@@ -316,6 +566,46 @@ impl serde::Serialize for Square {
         fields.serialize_field("kind", &self.kind)?;
         fields.serialize_field("side", &Js(&self.side))?;
         fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Square {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["kind", "side"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Square;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Square")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Square, __A::Error> {
+                let mut kind = None;
+                let mut side = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
+                        Some(1) => dts2rs_support::put(&mut side, &mut __map, "side")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Square {
+                    kind: dts2rs_support::missing(kind, "kind")?,
+                    side: dts2rs_support::missing(side, "side")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Square", FIELDS, __Visitor)
     }
 }
 
@@ -422,12 +712,57 @@ impl From<block::Image> for Block {
 
 /// Types nested in [`Block`].
 pub mod block {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Text {
         pub r#type: text::Type,
         pub text: String,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Text {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["type", "text"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Text;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Text")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Text, __A::Error> {
+                    let mut r#type = None;
+                    let mut text = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut text, &mut __map, "text")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Text {
+                        r#type: super::dts2rs_support::missing(r#type, "type")?,
+                        text: super::dts2rs_support::missing(text, "text")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Text", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`Text`].
@@ -482,10 +817,55 @@ pub mod block {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Image {
         pub r#type: image::Type,
         pub url: String,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Image {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["type", "url"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Image;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Image")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Image, __A::Error> {
+                    let mut r#type = None;
+                    let mut url = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut url, &mut __map, "url")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Image {
+                        r#type: super::dts2rs_support::missing(r#type, "type")?,
+                        url: super::dts2rs_support::missing(url, "url")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Image", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`Image`].
@@ -542,9 +922,46 @@ pub mod block {
 }
 
 /// Intersections with a shared base.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Base {
     pub id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Base {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Base;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Base")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Base, __A::Error> {
+                let mut id = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Base {
+                    id: dts2rs_support::missing(id, "id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Base", FIELDS, __Visitor)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -597,9 +1014,7 @@ impl From<item::Folder> for Item {
 
 /// Types nested in [`Item`].
 pub mod item {
-    use serde::Deserialize;
-
-    #[derive(Debug, Clone, PartialEq, Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct File {
         /// Inherited from `Base`.
         pub id: String,
@@ -619,6 +1034,56 @@ pub mod item {
             fields.serialize_field("type", &self.r#type)?;
             fields.serialize_field("size", &Js(&self.size))?;
             fields.end()
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for File {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["id", "type", "size"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = File;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct File")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<File, __A::Error> {
+                    let mut id = None;
+                    let mut r#type = None;
+                    let mut size = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut id, &mut __map, "id")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
+                            }
+                            Some(2) => {
+                                super::dts2rs_support::put(&mut size, &mut __map, "size")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(File {
+                        id: super::dts2rs_support::missing(id, "id")?,
+                        r#type: super::dts2rs_support::missing(r#type, "type")?,
+                        size: super::dts2rs_support::missing(size, "size")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("File", FIELDS, __Visitor)
         }
     }
 
@@ -674,7 +1139,7 @@ pub mod item {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Folder {
         /// Inherited from `Base`.
         pub id: String,
@@ -694,6 +1159,60 @@ pub mod item {
             fields.serialize_field("type", &self.r#type)?;
             fields.serialize_field("children", &Js(&self.children))?;
             fields.end()
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Folder {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["id", "type", "children"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Folder;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Folder")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Folder, __A::Error> {
+                    let mut id = None;
+                    let mut r#type = None;
+                    let mut children = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut id, &mut __map, "id")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
+                            }
+                            Some(2) => {
+                                super::dts2rs_support::put(
+                                    &mut children,
+                                    &mut __map,
+                                    "children",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Folder {
+                        id: super::dts2rs_support::missing(id, "id")?,
+                        r#type: super::dts2rs_support::missing(r#type, "type")?,
+                        children: super::dts2rs_support::missing(children, "children")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Folder", FIELDS, __Visitor)
         }
     }
 
@@ -801,7 +1320,7 @@ impl From<Line> for Drawing {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub kind: line::Kind,
     pub length: f64,
@@ -815,6 +1334,48 @@ impl serde::Serialize for Line {
         fields.serialize_field("kind", &self.kind)?;
         fields.serialize_field("length", &Js(&self.length))?;
         fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Line {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["kind", "length"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Line;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Line")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Line, __A::Error> {
+                let mut kind = None;
+                let mut length = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut length, &mut __map, "length")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Line {
+                    kind: dts2rs_support::missing(kind, "kind")?,
+                    length: dts2rs_support::missing(length, "length")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Line", FIELDS, __Visitor)
     }
 }
 
@@ -938,13 +1499,53 @@ impl<'de> serde::Deserialize<'de> for ChannelType {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Chat {
     pub r#type: ChannelType,
     pub topic: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+impl<'de> serde::Deserialize<'de> for Chat {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "topic"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Chat;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Chat")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Chat, __A::Error> {
+                let mut r#type = None;
+                let mut topic = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        Some(1) => dts2rs_support::put(&mut topic, &mut __map, "topic")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Chat {
+                    r#type: dts2rs_support::missing(r#type, "type")?,
+                    topic: dts2rs_support::missing(topic, "topic")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Chat", FIELDS, __Visitor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Voice {
     pub r#type: ChannelType,
     pub bitrate: f64,
@@ -961,16 +1562,137 @@ impl serde::Serialize for Voice {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl<'de> serde::Deserialize<'de> for Voice {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "bitrate"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Voice;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Voice")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Voice, __A::Error> {
+                let mut r#type = None;
+                let mut bitrate = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut bitrate, &mut __map, "bitrate")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Voice {
+                    r#type: dts2rs_support::missing(r#type, "type")?,
+                    bitrate: dts2rs_support::missing(bitrate, "bitrate")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Voice", FIELDS, __Visitor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Category {
     pub r#type: ChannelType,
 }
 
+impl<'de> serde::Deserialize<'de> for Category {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Category;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Category")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Category, __A::Error> {
+                let mut r#type = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Category {
+                    r#type: dts2rs_support::missing(r#type, "type")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Category", FIELDS, __Visitor)
+    }
+}
+
 /// Three consecutive values: a range pattern.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Thread {
     pub r#type: ChannelType,
     pub parent_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Thread {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "parent_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Thread;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Thread")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Thread, __A::Error> {
+                let mut r#type = None;
+                let mut parent_id = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut parent_id, &mut __map, "parent_id")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Thread {
+                    r#type: dts2rs_support::missing(r#type, "type")?,
+                    parent_id: dts2rs_support::missing(parent_id, "parent_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Thread", FIELDS, __Visitor)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1093,9 +1815,7 @@ impl From<payload::Op10> for Payload {
 
 /// Types nested in [`Payload`].
 pub mod payload {
-    use serde::Deserialize;
-
-    #[derive(Debug, Clone, PartialEq, Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Op0 {
         pub op: f64,
         pub t: String,
@@ -1117,7 +1837,57 @@ pub mod payload {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Deserialize)]
+    impl<'de> serde::Deserialize<'de> for Op0 {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["op", "t", "d"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Op0;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Op0")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Op0, __A::Error> {
+                    let mut op = None;
+                    let mut t = None;
+                    let mut d = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut op, &mut __map, "op")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut t, &mut __map, "t")?
+                            }
+                            Some(2) => {
+                                super::dts2rs_support::put(&mut d, &mut __map, "d")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Op0 {
+                        op: super::dts2rs_support::missing(op, "op")?,
+                        t: super::dts2rs_support::missing(t, "t")?,
+                        d: super::dts2rs_support::missing(d, "d")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Op0", FIELDS, __Visitor)
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Op10 {
         pub op: f64,
         pub d: op10::D,
@@ -1137,11 +1907,54 @@ pub mod payload {
         }
     }
 
+    impl<'de> serde::Deserialize<'de> for Op10 {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["op", "d"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Op10;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Op10")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Op10, __A::Error> {
+                    let mut op = None;
+                    let mut d = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut op, &mut __map, "op")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut d, &mut __map, "d")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Op10 {
+                        op: super::dts2rs_support::missing(op, "op")?,
+                        d: super::dts2rs_support::missing(d, "d")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Op10", FIELDS, __Visitor)
+        }
+    }
+
     /// Types nested in [`Op10`].
     pub mod op10 {
-        use serde::Deserialize;
-
-        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct D {
             pub heartbeat_interval: f64,
         }
@@ -1160,6 +1973,53 @@ pub mod payload {
                         &Js(&self.heartbeat_interval),
                     )?;
                 fields.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for D {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["heartbeat_interval"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = D;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct D")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<D, __A::Error> {
+                        let mut heartbeat_interval = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut heartbeat_interval,
+                                        &mut __map,
+                                        "heartbeat_interval",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(D {
+                            heartbeat_interval: super::super::dts2rs_support::missing(
+                                heartbeat_interval,
+                                "heartbeat_interval",
+                            )?,
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("D", FIELDS, __Visitor)
             }
         }
     }
@@ -1216,18 +2076,108 @@ impl From<outcome::OkFalse> for Outcome {
 
 /// Types nested in [`Outcome`].
 pub mod outcome {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct OkTrue {
         pub ok: bool,
         pub value: String,
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    impl<'de> serde::Deserialize<'de> for OkTrue {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["ok", "value"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = OkTrue;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct OkTrue")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<OkTrue, __A::Error> {
+                    let mut ok = None;
+                    let mut value = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut ok, &mut __map, "ok")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut value, &mut __map, "value")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(OkTrue {
+                        ok: super::dts2rs_support::missing(ok, "ok")?,
+                        value: super::dts2rs_support::missing(value, "value")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("OkTrue", FIELDS, __Visitor)
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct OkFalse {
         pub ok: bool,
         pub error: String,
+    }
+
+    impl<'de> serde::Deserialize<'de> for OkFalse {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["ok", "error"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = OkFalse;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct OkFalse")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<OkFalse, __A::Error> {
+                    let mut ok = None;
+                    let mut error = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut ok, &mut __map, "ok")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut error, &mut __map, "error")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(OkFalse {
+                        ok: super::dts2rs_support::missing(ok, "ok")?,
+                        error: super::dts2rs_support::missing(error, "error")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("OkFalse", FIELDS, __Visitor)
+        }
     }
 }
 
@@ -1288,9 +2238,7 @@ impl From<Envelope<message::Message3, message::Message4>> for Message {
 
 /// Types nested in [`Message`].
 pub mod message {
-    use serde::Deserialize;
-
-    #[derive(Debug, Clone, PartialEq, Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Message2 {
         pub at: f64,
     }
@@ -1308,7 +2256,47 @@ pub mod message {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Deserialize)]
+    impl<'de> serde::Deserialize<'de> for Message2 {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["at"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Message2;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Message2")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Message2, __A::Error> {
+                    let mut at = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut at, &mut __map, "at")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Message2 {
+                        at: super::dts2rs_support::missing(at, "at")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Message2", FIELDS, __Visitor)
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Message4 {
         pub latency: f64,
     }
@@ -1323,6 +2311,50 @@ pub mod message {
             let mut fields = serializer.serialize_struct("Message4", 1)?;
             fields.serialize_field("latency", &Js(&self.latency))?;
             fields.end()
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Message4 {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["latency"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Message4;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Message4")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Message4, __A::Error> {
+                    let mut latency = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(
+                                    &mut latency,
+                                    &mut __map,
+                                    "latency",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Message4 {
+                        latency: super::dts2rs_support::missing(latency, "latency")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Message4", FIELDS, __Visitor)
         }
     }
 
@@ -1426,12 +2458,57 @@ pub mod message {
 }
 
 /// `Omit` keeps the tag; a field that is optional does not count.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Full {
     pub r#type: full::Type,
     pub secret: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<full::Note>,
+}
+
+impl<'de> serde::Deserialize<'de> for Full {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "secret", "note"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Full;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Full")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Full, __A::Error> {
+                let mut r#type = None;
+                let mut secret = None;
+                let mut note = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut secret, &mut __map, "secret")?
+                        }
+                        Some(2) => dts2rs_support::put(&mut note, &mut __map, "note")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Full {
+                    r#type: dts2rs_support::missing(r#type, "type")?,
+                    secret: dts2rs_support::missing(secret, "secret")?,
+                    note: note.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Full", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Full`].
@@ -1493,13 +2570,58 @@ impl From<public::Empty> for Public {
 
 /// Types nested in [`Public`].
 pub mod public {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Omit {
         pub r#type: omit::Type,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub note: Option<omit::Note>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Omit {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["type", "note"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Omit;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Omit")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Omit, __A::Error> {
+                    let mut r#type = None;
+                    let mut note = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut note, &mut __map, "note")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Omit {
+                        r#type: super::dts2rs_support::missing(r#type, "type")?,
+                        note: note.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Omit", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`Omit`].
@@ -1511,9 +2633,49 @@ pub mod public {
         pub type Note = super::super::Note;
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Empty {
         pub r#type: empty::Type,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Empty {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["type"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Empty;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Empty")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Empty, __A::Error> {
+                    let mut r#type = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Empty {
+                        r#type: super::dts2rs_support::missing(r#type, "type")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Empty", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`Empty`].
@@ -1624,10 +2786,52 @@ impl<'de> serde::Deserialize<'de> for Locale {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Greeting {
     pub locale: Locale,
     pub kind: greeting::Kind,
+}
+
+impl<'de> serde::Deserialize<'de> for Greeting {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["locale", "kind"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Greeting;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Greeting")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Greeting, __A::Error> {
+                let mut locale = None;
+                let mut kind = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut locale, &mut __map, "locale")?
+                        }
+                        Some(1) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Greeting {
+                    locale: dts2rs_support::missing(locale, "locale")?,
+                    kind: dts2rs_support::missing(kind, "kind")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Greeting", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Greeting`].
@@ -1636,11 +2840,56 @@ pub mod greeting {
     pub type Kind = super::Kind;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Wave {
     pub locale: Locale,
     pub kind: wave::Kind,
     pub hand: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Wave {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["locale", "kind", "hand"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Wave;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Wave")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Wave, __A::Error> {
+                let mut locale = None;
+                let mut kind = None;
+                let mut hand = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut locale, &mut __map, "locale")?
+                        }
+                        Some(1) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
+                        Some(2) => dts2rs_support::put(&mut hand, &mut __map, "hand")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Wave {
+                    locale: dts2rs_support::missing(locale, "locale")?,
+                    kind: dts2rs_support::missing(kind, "kind")?,
+                    hand: dts2rs_support::missing(hand, "hand")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Wave", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Wave`].
@@ -1649,10 +2898,52 @@ pub mod wave {
     pub type Kind = super::Kind;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Farewell {
     pub locale: Locale,
     pub kind: farewell::Kind,
+}
+
+impl<'de> serde::Deserialize<'de> for Farewell {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["locale", "kind"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Farewell;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Farewell")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Farewell, __A::Error> {
+                let mut locale = None;
+                let mut kind = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut locale, &mut __map, "locale")?
+                        }
+                        Some(1) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Farewell {
+                    locale: dts2rs_support::missing(locale, "locale")?,
+                    kind: dts2rs_support::missing(kind, "kind")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Farewell", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Farewell`].
@@ -1994,6 +3285,134 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
         }
     }
 

@@ -69,10 +69,52 @@ pub mod text {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Refusal {
     pub r#type: refusal::Type,
     pub refusal: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Refusal {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "refusal"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Refusal;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Refusal")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Refusal, __A::Error> {
+                let mut r#type = None;
+                let mut refusal = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut refusal, &mut __map, "refusal")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Refusal {
+                    r#type: dts2rs_support::missing(r#type, "type")?,
+                    refusal: dts2rs_support::missing(refusal, "refusal")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Refusal", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Refusal`].
@@ -176,11 +218,53 @@ impl From<Refusal> for Content {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Message {
     pub content: Vec<Content>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<Page<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["content", "pages"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Message;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Message")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Message, __A::Error> {
+                let mut content = None;
+                let mut pages = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut content, &mut __map, "content")?
+                        }
+                        Some(1) => dts2rs_support::put(&mut pages, &mut __map, "pages")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Message {
+                    content: dts2rs_support::missing(content, "content")?,
+                    pages: pages.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Message", FIELDS, __Visitor)
+    }
 }
 
 /// Support code for the generated types.
@@ -213,6 +297,134 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
         }
     }
 

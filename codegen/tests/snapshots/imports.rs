@@ -2,23 +2,19 @@
 
 /// Types declared in `api/chat.d.ts`.
 pub mod chat {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// Parameters of `Chats.list`.
-    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     pub struct ChatListParams {
         /// The last id of the previous page.
         ///
         /// Inherited from `CursorPageParams`.
-        #[serde(default)]
         pub after: Option<String>,
         /// Inherited from `CursorPageParams`.
-        #[serde(default)]
         pub limit: Option<f64>,
         /// Inherited from `CursorPageParams`.
-        #[serde(default)]
         pub order: Option<super::external::core::order::Order>,
-        #[serde(default)]
         pub model: Option<String>,
     }
 
@@ -52,14 +48,123 @@ pub mod chat {
         }
     }
 
+    impl<'de> serde::Deserialize<'de> for ChatListParams {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["after", "limit", "order", "model"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = ChatListParams;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct ChatListParams")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<ChatListParams, __A::Error> {
+                    let mut after = None;
+                    let mut limit = None;
+                    let mut order = None;
+                    let mut model = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut after, &mut __map, "after")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut limit, &mut __map, "limit")?
+                            }
+                            Some(2) => {
+                                super::dts2rs_support::put(&mut order, &mut __map, "order")?
+                            }
+                            Some(3) => {
+                                super::dts2rs_support::put(&mut model, &mut __map, "model")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(ChatListParams {
+                        after: after.unwrap_or_default(),
+                        limit: limit.unwrap_or_default(),
+                        order: order.unwrap_or_default(),
+                        model: model.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("ChatListParams", FIELDS, __Visitor)
+        }
+    }
+
     /// A file sent with a chat.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Upload {
         pub file: super::external::core::uploads::Uploadable,
         pub status: super::external::core::Status,
         /// The page it was listed on.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub page: Option<super::external::core::pagination::CursorPageParams>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Upload {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["file", "status", "page"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Upload;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Upload")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Upload, __A::Error> {
+                    let mut file = None;
+                    let mut status = None;
+                    let mut page = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut file, &mut __map, "file")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(
+                                    &mut status,
+                                    &mut __map,
+                                    "status",
+                                )?
+                            }
+                            Some(2) => {
+                                super::dts2rs_support::put(&mut page, &mut __map, "page")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Upload {
+                        file: super::dts2rs_support::missing(file, "file")?,
+                        status: super::dts2rs_support::missing(status, "status")?,
+                        page: page.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Upload", FIELDS, __Visitor)
+        }
     }
 
     pub trait Chats {
@@ -200,14 +305,11 @@ pub mod external {
             use serde::{Deserialize, Serialize};
 
             /// Cursor pagination, shared by every list call.
-            #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+            #[derive(Debug, Clone, Default, PartialEq)]
             pub struct CursorPageParams {
                 /// The last id of the previous page.
-                #[serde(default)]
                 pub after: Option<String>,
-                #[serde(default)]
                 pub limit: Option<f64>,
-                #[serde(default)]
                 pub order: Option<super::order::Order>,
             }
 
@@ -238,6 +340,71 @@ pub mod external {
                 }
             }
 
+            impl<'de> serde::Deserialize<'de> for CursorPageParams {
+                fn deserialize<__D: serde::Deserializer<'de>>(
+                    deserializer: __D,
+                ) -> Result<Self, __D::Error> {
+                    const FIELDS: &[&str] = &["after", "limit", "order"];
+                    struct __Visitor;
+                    impl<'de> serde::de::Visitor<'de> for __Visitor {
+                        type Value = CursorPageParams;
+                        fn expecting(
+                            &self,
+                            f: &mut ::core::fmt::Formatter<'_>,
+                        ) -> ::core::fmt::Result {
+                            f.write_str("struct CursorPageParams")
+                        }
+                        fn visit_map<__A: serde::de::MapAccess<'de>>(
+                            self,
+                            mut __map: __A,
+                        ) -> Result<CursorPageParams, __A::Error> {
+                            let mut after = None;
+                            let mut limit = None;
+                            let mut order = None;
+                            while let Some(__key) = __map
+                                .next_key_seed(
+                                    super::super::super::dts2rs_support::Key(FIELDS),
+                                )?
+                            {
+                                match __key {
+                                    Some(0) => {
+                                        super::super::super::dts2rs_support::put(
+                                            &mut after,
+                                            &mut __map,
+                                            "after",
+                                        )?
+                                    }
+                                    Some(1) => {
+                                        super::super::super::dts2rs_support::put(
+                                            &mut limit,
+                                            &mut __map,
+                                            "limit",
+                                        )?
+                                    }
+                                    Some(2) => {
+                                        super::super::super::dts2rs_support::put(
+                                            &mut order,
+                                            &mut __map,
+                                            "order",
+                                        )?
+                                    }
+                                    _ => {
+                                        __map.next_value::<serde::de::IgnoredAny>()?;
+                                    }
+                                }
+                            }
+                            Ok(CursorPageParams {
+                                after: after.unwrap_or_default(),
+                                limit: limit.unwrap_or_default(),
+                                order: order.unwrap_or_default(),
+                            })
+                        }
+                    }
+                    deserializer
+                        .deserialize_struct("CursorPageParams", FIELDS, __Visitor)
+                }
+            }
+
             /// A page of a cursor-paginated list.
             #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
             pub struct CursorPage<Item> {
@@ -248,13 +415,10 @@ pub mod external {
 
         /// Types declared in `core/uploads.d.ts`.
         pub mod uploads {
-            use serde::Deserialize;
-
             /// A file to upload.
-            #[derive(Debug, Clone, PartialEq, Deserialize)]
+            #[derive(Debug, Clone, PartialEq)]
             pub struct Uploadable {
                 pub name: String,
-                #[serde(default)]
                 pub size: Option<f64>,
             }
 
@@ -277,47 +441,235 @@ pub mod external {
                     fields.end()
                 }
             }
+
+            impl<'de> serde::Deserialize<'de> for Uploadable {
+                fn deserialize<__D: serde::Deserializer<'de>>(
+                    deserializer: __D,
+                ) -> Result<Self, __D::Error> {
+                    const FIELDS: &[&str] = &["name", "size"];
+                    struct __Visitor;
+                    impl<'de> serde::de::Visitor<'de> for __Visitor {
+                        type Value = Uploadable;
+                        fn expecting(
+                            &self,
+                            f: &mut ::core::fmt::Formatter<'_>,
+                        ) -> ::core::fmt::Result {
+                            f.write_str("struct Uploadable")
+                        }
+                        fn visit_map<__A: serde::de::MapAccess<'de>>(
+                            self,
+                            mut __map: __A,
+                        ) -> Result<Uploadable, __A::Error> {
+                            let mut name = None;
+                            let mut size = None;
+                            while let Some(__key) = __map
+                                .next_key_seed(
+                                    super::super::super::dts2rs_support::Key(FIELDS),
+                                )?
+                            {
+                                match __key {
+                                    Some(0) => {
+                                        super::super::super::dts2rs_support::put(
+                                            &mut name,
+                                            &mut __map,
+                                            "name",
+                                        )?
+                                    }
+                                    Some(1) => {
+                                        super::super::super::dts2rs_support::put(
+                                            &mut size,
+                                            &mut __map,
+                                            "size",
+                                        )?
+                                    }
+                                    _ => {
+                                        __map.next_value::<serde::de::IgnoredAny>()?;
+                                    }
+                                }
+                            }
+                            Ok(Uploadable {
+                                name: super::super::super::dts2rs_support::missing(
+                                    name,
+                                    "name",
+                                )?,
+                                size: size.unwrap_or_default(),
+                            })
+                        }
+                    }
+                    deserializer.deserialize_struct("Uploadable", FIELDS, __Visitor)
+                }
+            }
         }
     }
 }
 
 /// Types declared in `api/files.d.ts`.
 pub mod files {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     pub use super::external::core::Status;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct FileObject {
         pub id: String,
+    }
+
+    impl<'de> serde::Deserialize<'de> for FileObject {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["id"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = FileObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct FileObject")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<FileObject, __A::Error> {
+                    let mut id = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut id, &mut __map, "id")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(FileObject {
+                        id: super::dts2rs_support::missing(id, "id")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("FileObject", FIELDS, __Visitor)
+        }
     }
 }
 
 /// Types declared in `api/jobs.d.ts`.
 pub mod jobs {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// Declarations named by `import()` types, as named imports of those files would name them.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Job {
         /// From a file outside the input.
         pub order: super::external::core::order::Order,
         /// From a file of the input, through a re-export chain of a file outside it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub file: Option<super::external::core::Status>,
         /// A generic data class from outside, whose base class holds no public data.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub page: Option<
             super::external::core::pagination::CursorPage<super::files::FileObject>,
         >,
     }
 
+    impl<'de> serde::Deserialize<'de> for Job {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["order", "file", "page"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Job;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Job")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Job, __A::Error> {
+                    let mut order = None;
+                    let mut file = None;
+                    let mut page = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut order, &mut __map, "order")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut file, &mut __map, "file")?
+                            }
+                            Some(2) => {
+                                super::dts2rs_support::put(&mut page, &mut __map, "page")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Job {
+                        order: super::dts2rs_support::missing(order, "order")?,
+                        file: file.unwrap_or_default(),
+                        page: page.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Job", FIELDS, __Visitor)
+        }
+    }
+
     /// An error class whose base is an error class without data.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct JobError {
         /// The job that failed.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub job: Option<String>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for JobError {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["job"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = JobError;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct JobError")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<JobError, __A::Error> {
+                    let mut job = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut job, &mut __map, "job")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(JobError {
+                        job: job.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("JobError", FIELDS, __Visitor)
+        }
     }
 }
 
@@ -351,6 +703,134 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
         }
     }
 

@@ -2,42 +2,208 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flags {
     /// Dark mode.
     pub dark: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub compact: Option<bool>,
 }
 
+impl<'de> serde::Deserialize<'de> for Flags {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["dark", "compact"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Flags;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Flags")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Flags, __A::Error> {
+                let mut dark = None;
+                let mut compact = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut dark, &mut __map, "dark")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut compact, &mut __map, "compact")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Flags {
+                    dark: dts2rs_support::missing(dark, "dark")?,
+                    compact: compact.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Flags", FIELDS, __Visitor)
+    }
+}
+
 /// Over literal keys: a struct.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Toggles {
     pub a: bool,
     pub b: bool,
 }
 
+impl<'de> serde::Deserialize<'de> for Toggles {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["a", "b"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Toggles;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Toggles")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Toggles, __A::Error> {
+                let mut a = None;
+                let mut b = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut a, &mut __map, "a")?,
+                        Some(1) => dts2rs_support::put(&mut b, &mut __map, "b")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Toggles {
+                    a: dts2rs_support::missing(a, "a")?,
+                    b: dts2rs_support::missing(b, "b")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Toggles", FIELDS, __Visitor)
+    }
+}
+
 /// Homomorphic: the fields of `Flags`, each nullable, optionality kept.
 pub type Nullable = serde_json::Value;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NullableFlags {
     /// Dark mode.
     pub dark: Option<bool>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "dts2rs_support::double_option"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub compact: Option<Option<bool>>,
 }
 
+impl<'de> serde::Deserialize<'de> for NullableFlags {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["dark", "compact"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NullableFlags;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct NullableFlags")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<NullableFlags, __A::Error> {
+                let mut dark = None;
+                let mut compact = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut dark, &mut __map, "dark")?,
+                        Some(1) => {
+                            dts2rs_support::put_some(
+                                &mut compact,
+                                &mut __map,
+                                "compact",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NullableFlags {
+                    dark: dts2rs_support::missing(dark, "dark")?,
+                    compact: compact.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("NullableFlags", FIELDS, __Visitor)
+    }
+}
+
 /// `-?` makes every field required.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AllFlags {
     /// Dark mode.
     pub dark: bool,
     pub compact: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for AllFlags {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["dark", "compact"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AllFlags;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct AllFlags")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<AllFlags, __A::Error> {
+                let mut dark = None;
+                let mut compact = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut dark, &mut __map, "dark")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut compact, &mut __map, "compact")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AllFlags {
+                    dark: dts2rs_support::missing(dark, "dark")?,
+                    compact: dts2rs_support::missing(compact, "compact")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("AllFlags", FIELDS, __Visitor)
+    }
 }
 
 /// Over `string`: a map.
@@ -72,18 +238,54 @@ impl From<std::collections::BTreeMap<String, f64>> for Counters {
 }
 
 /// Methods and function-typed properties carry no data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Client {
     pub name: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Client {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["name"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Client;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Client")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Client, __A::Error> {
+                let mut name = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Client {
+                    name: dts2rs_support::missing(name, "name")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Client", FIELDS, __Visitor)
+    }
 }
 
 /// type-fest's `Simplify`: its own item is any JSON value; applied, the argument's shape.
 pub type Simplify = serde_json::Value;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Simple {
     pub a: String,
-    #[serde(default)]
     pub b: Option<f64>,
 }
 
@@ -101,19 +303,175 @@ impl serde::Serialize for Simple {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Simple {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["a", "b"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Simple;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Simple")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Simple, __A::Error> {
+                let mut a = None;
+                let mut b = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut a, &mut __map, "a")?,
+                        Some(1) => dts2rs_support::put(&mut b, &mut __map, "b")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Simple {
+                    a: dts2rs_support::missing(a, "a")?,
+                    b: b.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Simple", FIELDS, __Visitor)
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
-    /// Reads a field that is present as `Some`, so `null` becomes `Some(None)`; with
-    /// `#[serde(default)]` an absent field stays `None`.
-    pub fn double_option<'de, T, D>(
-        deserializer: D,
-    ) -> Result<Option<Option<T>>, D::Error>
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
     where
         T: serde::Deserialize<'de>,
-        D: serde::Deserializer<'de>,
+        A: serde::de::MapAccess<'de>,
     {
-        <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
+        }
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -3,22 +3,107 @@
 use serde::{Deserialize, Serialize};
 
 /// A list node: holds itself again, so the field is boxed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Node {
     pub value: String,
     /// The next node, when there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Node>>,
     /// Nullable instead of optional.
     pub previous: Option<Box<Node>>,
 }
 
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["value", "next", "previous"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Node;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Node")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Node, __A::Error> {
+                let mut value = None;
+                let mut next = None;
+                let mut previous = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut value, &mut __map, "value")?,
+                        Some(1) => dts2rs_support::put(&mut next, &mut __map, "next")?,
+                        Some(2) => {
+                            dts2rs_support::put(&mut previous, &mut __map, "previous")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Node {
+                    value: dts2rs_support::missing(value, "value")?,
+                    next: next.unwrap_or_default(),
+                    previous: dts2rs_support::missing(previous, "previous")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Node", FIELDS, __Visitor)
+    }
+}
+
 /// One half of a mutually recursive pair.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Expression {
     pub left: Box<Term>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub op: Option<expression::Op>,
+}
+
+impl<'de> serde::Deserialize<'de> for Expression {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["left", "op"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Expression;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Expression")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Expression, __A::Error> {
+                let mut left = None;
+                let mut op = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut left, &mut __map, "left")?,
+                        Some(1) => dts2rs_support::put(&mut op, &mut __map, "op")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Expression {
+                    left: dts2rs_support::missing(left, "left")?,
+                    op: op.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Expression", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Expression`].
@@ -80,12 +165,10 @@ pub mod expression {
 }
 
 /// The other half.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Term {
-    #[serde(default)]
     pub value: Option<f64>,
     /// A parenthesized expression.
-    #[serde(default)]
     pub group: Option<Box<Expression>>,
 }
 
@@ -108,31 +191,211 @@ impl serde::Serialize for Term {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Term {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["value", "group"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Term;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Term")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Term, __A::Error> {
+                let mut value = None;
+                let mut group = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut value, &mut __map, "value")?,
+                        Some(1) => dts2rs_support::put(&mut group, &mut __map, "group")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Term {
+                    value: value.unwrap_or_default(),
+                    group: group.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Term", FIELDS, __Visitor)
+    }
+}
+
 /// Recursion through an array or a map: the `Vec` is already on the heap, no `Box`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Folder {
     pub name: String,
     pub folders: Vec<Folder>,
-    #[serde(rename = "byName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "byName", skip_serializing_if = "Option::is_none")]
     pub by_name: Option<std::collections::BTreeMap<String, Folder>>,
 }
 
+impl<'de> serde::Deserialize<'de> for Folder {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["name", "folders", "byName"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Folder;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Folder")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Folder, __A::Error> {
+                let mut name = None;
+                let mut folders = None;
+                let mut by_name = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut folders, &mut __map, "folders")?
+                        }
+                        Some(2) => {
+                            dts2rs_support::put(&mut by_name, &mut __map, "byName")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Folder {
+                    name: dts2rs_support::missing(name, "name")?,
+                    folders: dts2rs_support::missing(folders, "folders")?,
+                    by_name: by_name.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Folder", FIELDS, __Visitor)
+    }
+}
+
 /// Recursion through an inline object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comment {
     pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply: Option<Box<comment::Reply>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Comment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["text", "reply"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Comment;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Comment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Comment, __A::Error> {
+                let mut text = None;
+                let mut reply = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut text, &mut __map, "text")?,
+                        Some(1) => dts2rs_support::put(&mut reply, &mut __map, "reply")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Comment {
+                    text: dts2rs_support::missing(text, "text")?,
+                    reply: reply.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Comment", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Comment`].
 pub mod comment {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Reply {
         pub author: String,
         pub comment: Box<super::Comment>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Reply {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["author", "comment"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Reply;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Reply")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Reply, __A::Error> {
+                    let mut author = None;
+                    let mut comment = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(
+                                    &mut author,
+                                    &mut __map,
+                                    "author",
+                                )?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(
+                                    &mut comment,
+                                    &mut __map,
+                                    "comment",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Reply {
+                        author: super::dts2rs_support::missing(author, "author")?,
+                        comment: super::dts2rs_support::missing(comment, "comment")?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Reply", FIELDS, __Visitor)
+        }
     }
 }
 
@@ -156,18 +419,103 @@ impl From<Compound> for Filter {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
     pub key: String,
     pub value: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl<'de> serde::Deserialize<'de> for Comparison {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["key", "value"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Comparison;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Comparison")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Comparison, __A::Error> {
+                let mut key = None;
+                let mut value = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut key, &mut __map, "key")?,
+                        Some(1) => dts2rs_support::put(&mut value, &mut __map, "value")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Comparison {
+                    key: dts2rs_support::missing(key, "key")?,
+                    value: dts2rs_support::missing(value, "value")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Comparison", FIELDS, __Visitor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Compound {
     pub r#type: compound::Type,
     pub filters: Vec<Filter>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub not: Option<Filter>,
+}
+
+impl<'de> serde::Deserialize<'de> for Compound {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "filters", "not"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Compound;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Compound")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Compound, __A::Error> {
+                let mut r#type = None;
+                let mut filters = None;
+                let mut not = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut filters, &mut __map, "filters")?
+                        }
+                        Some(2) => dts2rs_support::put(&mut not, &mut __map, "not")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Compound {
+                    r#type: dts2rs_support::missing(r#type, "type")?,
+                    filters: dts2rs_support::missing(filters, "filters")?,
+                    not: not.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Compound", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Compound`].
@@ -381,6 +729,134 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
         }
     }
 

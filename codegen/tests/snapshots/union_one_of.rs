@@ -12,9 +12,48 @@ pub type Xor = serde_json::Value;
 pub type OneOf = serde_json::Value;
 
 /// Members whose keys do not include each other's: only the `?: never` keys tell them apart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Queued {
     pub details: queued::Details,
+}
+
+impl<'de> serde::Deserialize<'de> for Queued {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["details"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Queued;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Queued")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Queued, __A::Error> {
+                let mut details = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut details, &mut __map, "details")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Queued {
+                    details: dts2rs_support::missing(details, "details")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Queued", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Queued`].
@@ -42,39 +81,190 @@ pub mod queued {
 
     /// Types nested in [`Details`].
     pub mod details {
-        use serde::{Deserialize, Serialize};
+        use serde::Serialize;
 
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         pub struct Variant0 {
-            #[serde(
-                default,
-                skip_serializing,
-                deserialize_with = "super::super::dts2rs_support::absent"
-            )]
+            #[serde(skip_serializing)]
             pub uuid: (),
             pub message: String,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub sha: Option<String>,
         }
 
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        impl<'de> serde::Deserialize<'de> for Variant0 {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["uuid", "message", "sha"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = Variant0;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct Variant0")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<Variant0, __A::Error> {
+                        let mut message = None;
+                        let mut sha = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    return Err(super::super::dts2rs_support::refuse("uuid"));
+                                }
+                                Some(1) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut message,
+                                        &mut __map,
+                                        "message",
+                                    )?
+                                }
+                                Some(2) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut sha,
+                                        &mut __map,
+                                        "sha",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(Variant0 {
+                            uuid: ::core::default::Default::default(),
+                            message: super::super::dts2rs_support::missing(
+                                message,
+                                "message",
+                            )?,
+                            sha: sha.unwrap_or_default(),
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+            }
+        }
+
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         pub struct Variant1 {
-            #[serde(
-                default,
-                skip_serializing,
-                deserialize_with = "super::super::dts2rs_support::absent"
-            )]
+            #[serde(skip_serializing)]
             pub sha: (),
             pub message: String,
             pub uuid: String,
+        }
+
+        impl<'de> serde::Deserialize<'de> for Variant1 {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["sha", "message", "uuid"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = Variant1;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct Variant1")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<Variant1, __A::Error> {
+                        let mut message = None;
+                        let mut uuid = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    return Err(super::super::dts2rs_support::refuse("sha"));
+                                }
+                                Some(1) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut message,
+                                        &mut __map,
+                                        "message",
+                                    )?
+                                }
+                                Some(2) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut uuid,
+                                        &mut __map,
+                                        "uuid",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(Variant1 {
+                            sha: ::core::default::Default::default(),
+                            message: super::super::dts2rs_support::missing(
+                                message,
+                                "message",
+                            )?,
+                            uuid: super::super::dts2rs_support::missing(uuid, "uuid")?,
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("Variant1", FIELDS, __Visitor)
+            }
         }
     }
 }
 
 /// GitHub's `PullRequestMergeAsyncResult.details`: a `OneOf` of three.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MergeResult {
     pub details: merge_result::Details,
+}
+
+impl<'de> serde::Deserialize<'de> for MergeResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["details"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MergeResult;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct MergeResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<MergeResult, __A::Error> {
+                let mut details = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut details, &mut __map, "details")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MergeResult {
+                    details: dts2rs_support::missing(details, "details")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MergeResult", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`MergeResult`].
@@ -104,16 +294,72 @@ pub mod merge_result {
     pub mod details {
         use serde::{Deserialize, Serialize};
 
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         pub struct Variant0 {
-            #[serde(
-                default,
-                skip_serializing,
-                deserialize_with = "super::super::dts2rs_support::absent"
-            )]
+            #[serde(skip_serializing)]
             pub uuid: (),
             pub message: String,
             pub sha: String,
+        }
+
+        impl<'de> serde::Deserialize<'de> for Variant0 {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["uuid", "message", "sha"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = Variant0;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct Variant0")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<Variant0, __A::Error> {
+                        let mut message = None;
+                        let mut sha = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    return Err(super::super::dts2rs_support::refuse("uuid"));
+                                }
+                                Some(1) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut message,
+                                        &mut __map,
+                                        "message",
+                                    )?
+                                }
+                                Some(2) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut sha,
+                                        &mut __map,
+                                        "sha",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(Variant0 {
+                            uuid: ::core::default::Default::default(),
+                            message: super::super::dts2rs_support::missing(
+                                message,
+                                "message",
+                            )?,
+                            sha: super::super::dts2rs_support::missing(sha, "sha")?,
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+            }
         }
 
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,38 +383,226 @@ pub mod merge_result {
 
         /// Types nested in [`Variant1`].
         pub mod variant1 {
-            use serde::{Deserialize, Serialize};
+            use serde::Serialize;
 
-            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+            #[derive(Debug, Clone, PartialEq, Serialize)]
             pub struct Variant0 {
-                #[serde(
-                    default,
-                    skip_serializing,
-                    deserialize_with = "super::super::super::dts2rs_support::absent"
-                )]
+                #[serde(skip_serializing)]
                 pub uuid: (),
                 pub message: String,
             }
 
-            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+            impl<'de> serde::Deserialize<'de> for Variant0 {
+                fn deserialize<__D: serde::Deserializer<'de>>(
+                    deserializer: __D,
+                ) -> Result<Self, __D::Error> {
+                    const FIELDS: &[&str] = &["uuid", "message"];
+                    struct __Visitor;
+                    impl<'de> serde::de::Visitor<'de> for __Visitor {
+                        type Value = Variant0;
+                        fn expecting(
+                            &self,
+                            f: &mut ::core::fmt::Formatter<'_>,
+                        ) -> ::core::fmt::Result {
+                            f.write_str("struct Variant0")
+                        }
+                        fn visit_map<__A: serde::de::MapAccess<'de>>(
+                            self,
+                            mut __map: __A,
+                        ) -> Result<Variant0, __A::Error> {
+                            let mut message = None;
+                            while let Some(__key) = __map
+                                .next_key_seed(
+                                    super::super::super::dts2rs_support::Key(FIELDS),
+                                )?
+                            {
+                                match __key {
+                                    Some(0) => {
+                                        return Err(
+                                            super::super::super::dts2rs_support::refuse("uuid"),
+                                        );
+                                    }
+                                    Some(1) => {
+                                        super::super::super::dts2rs_support::put(
+                                            &mut message,
+                                            &mut __map,
+                                            "message",
+                                        )?
+                                    }
+                                    _ => {
+                                        __map.next_value::<serde::de::IgnoredAny>()?;
+                                    }
+                                }
+                            }
+                            Ok(Variant0 {
+                                uuid: ::core::default::Default::default(),
+                                message: super::super::super::dts2rs_support::missing(
+                                    message,
+                                    "message",
+                                )?,
+                            })
+                        }
+                    }
+                    deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+                }
+            }
+
+            #[derive(Debug, Clone, PartialEq, Serialize)]
             pub struct Variant1 {
                 pub message: String,
                 pub uuid: String,
+            }
+
+            impl<'de> serde::Deserialize<'de> for Variant1 {
+                fn deserialize<__D: serde::Deserializer<'de>>(
+                    deserializer: __D,
+                ) -> Result<Self, __D::Error> {
+                    const FIELDS: &[&str] = &["message", "uuid"];
+                    struct __Visitor;
+                    impl<'de> serde::de::Visitor<'de> for __Visitor {
+                        type Value = Variant1;
+                        fn expecting(
+                            &self,
+                            f: &mut ::core::fmt::Formatter<'_>,
+                        ) -> ::core::fmt::Result {
+                            f.write_str("struct Variant1")
+                        }
+                        fn visit_map<__A: serde::de::MapAccess<'de>>(
+                            self,
+                            mut __map: __A,
+                        ) -> Result<Variant1, __A::Error> {
+                            let mut message = None;
+                            let mut uuid = None;
+                            while let Some(__key) = __map
+                                .next_key_seed(
+                                    super::super::super::dts2rs_support::Key(FIELDS),
+                                )?
+                            {
+                                match __key {
+                                    Some(0) => {
+                                        super::super::super::dts2rs_support::put(
+                                            &mut message,
+                                            &mut __map,
+                                            "message",
+                                        )?
+                                    }
+                                    Some(1) => {
+                                        super::super::super::dts2rs_support::put(
+                                            &mut uuid,
+                                            &mut __map,
+                                            "uuid",
+                                        )?
+                                    }
+                                    _ => {
+                                        __map.next_value::<serde::de::IgnoredAny>()?;
+                                    }
+                                }
+                            }
+                            Ok(Variant1 {
+                                message: super::super::super::dts2rs_support::missing(
+                                    message,
+                                    "message",
+                                )?,
+                                uuid: super::super::super::dts2rs_support::missing(
+                                    uuid,
+                                    "uuid",
+                                )?,
+                            })
+                        }
+                    }
+                    deserializer.deserialize_struct("Variant1", FIELDS, __Visitor)
+                }
             }
         }
     }
 }
 
 /// `?: never` outside a union: nothing chooses a variant, so no field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plain {
     pub name: String,
 }
 
+impl<'de> serde::Deserialize<'de> for Plain {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["name"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Plain;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Plain")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Plain, __A::Error> {
+                let mut name = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Plain {
+                    name: dts2rs_support::missing(name, "name")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Plain", FIELDS, __Visitor)
+    }
+}
+
 /// Members that hold floats write themselves: a `?: never` key is still never written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scored {
     pub details: scored::Details,
+}
+
+impl<'de> serde::Deserialize<'de> for Scored {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["details"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Scored;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Scored")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Scored, __A::Error> {
+                let mut details = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut details, &mut __map, "details")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Scored {
+                    details: dts2rs_support::missing(details, "details")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Scored", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Scored`].
@@ -196,15 +630,8 @@ pub mod scored {
 
     /// Types nested in [`Details`].
     pub mod details {
-        use serde::Deserialize;
-
-        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct Variant0 {
-            #[serde(
-                default,
-                skip_serializing,
-                deserialize_with = "super::super::dts2rs_support::absent"
-            )]
             pub uuid: (),
             pub score: f64,
         }
@@ -222,7 +649,55 @@ pub mod scored {
             }
         }
 
-        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        impl<'de> serde::Deserialize<'de> for Variant0 {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["uuid", "score"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = Variant0;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct Variant0")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<Variant0, __A::Error> {
+                        let mut score = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    return Err(super::super::dts2rs_support::refuse("uuid"));
+                                }
+                                Some(1) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut score,
+                                        &mut __map,
+                                        "score",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(Variant0 {
+                            uuid: ::core::default::Default::default(),
+                            score: super::super::dts2rs_support::missing(score, "score")?,
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+            }
+        }
+
+        #[derive(Debug, Clone, PartialEq)]
         pub struct Variant1 {
             pub score: f64,
             pub uuid: String,
@@ -241,20 +716,194 @@ pub mod scored {
                 fields.end()
             }
         }
+
+        impl<'de> serde::Deserialize<'de> for Variant1 {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["score", "uuid"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = Variant1;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct Variant1")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<Variant1, __A::Error> {
+                        let mut score = None;
+                        let mut uuid = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut score,
+                                        &mut __map,
+                                        "score",
+                                    )?
+                                }
+                                Some(1) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut uuid,
+                                        &mut __map,
+                                        "uuid",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(Variant1 {
+                            score: super::super::dts2rs_support::missing(
+                                score,
+                                "score",
+                            )?,
+                            uuid: super::super::dts2rs_support::missing(uuid, "uuid")?,
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("Variant1", FIELDS, __Visitor)
+            }
+        }
     }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
-    /// Reads a key declared `?: never`: present at all, it is an error, so a value
-    /// holding it is not this variant of its union (with `#[serde(default)]`, an
-    /// absent key is `()`).
-    pub fn absent<'de, D>(_: D) -> Result<(), D::Error>
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
     where
-        D: serde::Deserializer<'de>,
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
     {
-        Err(serde::de::Error::custom("a key declared `?: never` is present"))
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
+        }
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -37,10 +37,47 @@ impl From<String> for Tool {
 }
 
 /// Small: one optional field.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CodeExecution {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<code_execution::Type>,
+}
+
+impl<'de> serde::Deserialize<'de> for CodeExecution {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CodeExecution;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct CodeExecution")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<CodeExecution, __A::Error> {
+                let mut r#type = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CodeExecution {
+                    r#type: r#type.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CodeExecution", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`CodeExecution`].
@@ -98,33 +135,157 @@ pub mod code_execution {
 }
 
 /// Large: many fields held by value.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Retrieval {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub corpus: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub store: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl<'de> serde::Deserialize<'de> for Retrieval {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "corpus",
+            "filter",
+            "query",
+            "model",
+            "region",
+            "project",
+            "location",
+            "endpoint",
+            "index",
+            "store",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Retrieval;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Retrieval")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Retrieval, __A::Error> {
+                let mut corpus = None;
+                let mut filter = None;
+                let mut query = None;
+                let mut model = None;
+                let mut region = None;
+                let mut project = None;
+                let mut location = None;
+                let mut endpoint = None;
+                let mut index = None;
+                let mut store = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut corpus, &mut __map, "corpus")?
+                        }
+                        Some(1) => {
+                            dts2rs_support::put(&mut filter, &mut __map, "filter")?
+                        }
+                        Some(2) => dts2rs_support::put(&mut query, &mut __map, "query")?,
+                        Some(3) => dts2rs_support::put(&mut model, &mut __map, "model")?,
+                        Some(4) => {
+                            dts2rs_support::put(&mut region, &mut __map, "region")?
+                        }
+                        Some(5) => {
+                            dts2rs_support::put(&mut project, &mut __map, "project")?
+                        }
+                        Some(6) => {
+                            dts2rs_support::put(&mut location, &mut __map, "location")?
+                        }
+                        Some(7) => {
+                            dts2rs_support::put(&mut endpoint, &mut __map, "endpoint")?
+                        }
+                        Some(8) => dts2rs_support::put(&mut index, &mut __map, "index")?,
+                        Some(9) => dts2rs_support::put(&mut store, &mut __map, "store")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Retrieval {
+                    corpus: corpus.unwrap_or_default(),
+                    filter: filter.unwrap_or_default(),
+                    query: query.unwrap_or_default(),
+                    model: model.unwrap_or_default(),
+                    region: region.unwrap_or_default(),
+                    project: project.unwrap_or_default(),
+                    location: location.unwrap_or_default(),
+                    endpoint: endpoint.unwrap_or_default(),
+                    index: index.unwrap_or_default(),
+                    store: store.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Retrieval", FIELDS, __Visitor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Named {
     pub name: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Named {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["name"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Named;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Named")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Named, __A::Error> {
+                let mut name = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Named {
+                    name: dts2rs_support::missing(name, "name")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Named", FIELDS, __Visitor)
+    }
 }
 
 /// Structs reached through a tuple, a utility type and an alias of an alias.
@@ -164,30 +325,150 @@ impl From<f64> for Choice {
 
 /// Types nested in [`Choice`].
 pub mod choice {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct Partial {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub corpus: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub filter: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub query: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub model: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub region: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub project: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub location: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub endpoint: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub index: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub store: Option<String>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Partial {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &[
+                "corpus",
+                "filter",
+                "query",
+                "model",
+                "region",
+                "project",
+                "location",
+                "endpoint",
+                "index",
+                "store",
+            ];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Partial;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Partial")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Partial, __A::Error> {
+                    let mut corpus = None;
+                    let mut filter = None;
+                    let mut query = None;
+                    let mut model = None;
+                    let mut region = None;
+                    let mut project = None;
+                    let mut location = None;
+                    let mut endpoint = None;
+                    let mut index = None;
+                    let mut store = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(
+                                    &mut corpus,
+                                    &mut __map,
+                                    "corpus",
+                                )?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(
+                                    &mut filter,
+                                    &mut __map,
+                                    "filter",
+                                )?
+                            }
+                            Some(2) => {
+                                super::dts2rs_support::put(&mut query, &mut __map, "query")?
+                            }
+                            Some(3) => {
+                                super::dts2rs_support::put(&mut model, &mut __map, "model")?
+                            }
+                            Some(4) => {
+                                super::dts2rs_support::put(
+                                    &mut region,
+                                    &mut __map,
+                                    "region",
+                                )?
+                            }
+                            Some(5) => {
+                                super::dts2rs_support::put(
+                                    &mut project,
+                                    &mut __map,
+                                    "project",
+                                )?
+                            }
+                            Some(6) => {
+                                super::dts2rs_support::put(
+                                    &mut location,
+                                    &mut __map,
+                                    "location",
+                                )?
+                            }
+                            Some(7) => {
+                                super::dts2rs_support::put(
+                                    &mut endpoint,
+                                    &mut __map,
+                                    "endpoint",
+                                )?
+                            }
+                            Some(8) => {
+                                super::dts2rs_support::put(&mut index, &mut __map, "index")?
+                            }
+                            Some(9) => {
+                                super::dts2rs_support::put(&mut store, &mut __map, "store")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Partial {
+                        corpus: corpus.unwrap_or_default(),
+                        filter: filter.unwrap_or_default(),
+                        query: query.unwrap_or_default(),
+                        model: model.unwrap_or_default(),
+                        region: region.unwrap_or_default(),
+                        project: project.unwrap_or_default(),
+                        location: location.unwrap_or_default(),
+                        endpoint: endpoint.unwrap_or_default(),
+                        index: index.unwrap_or_default(),
+                        store: store.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Partial", FIELDS, __Visitor)
+        }
     }
 }
 
@@ -251,6 +532,134 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
         }
     }
 

@@ -23,11 +23,10 @@ impl From<Commented> for Event {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Labeled {
     pub id: f64,
     pub event: String,
-    #[serde(deserialize_with = "dts2rs_support::required")]
     pub commit_id: Option<String>,
 }
 
@@ -43,12 +42,56 @@ impl serde::Serialize for Labeled {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+impl<'de> serde::Deserialize<'de> for Labeled {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id", "event", "commit_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Labeled;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Labeled")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Labeled, __A::Error> {
+                let mut id = None;
+                let mut event = None;
+                let mut commit_id = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        Some(1) => dts2rs_support::put(&mut event, &mut __map, "event")?,
+                        Some(2) => {
+                            dts2rs_support::put(&mut commit_id, &mut __map, "commit_id")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Labeled {
+                    id: dts2rs_support::missing(id, "id")?,
+                    event: dts2rs_support::missing(event, "event")?,
+                    commit_id: dts2rs_support::need(commit_id, "commit_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Labeled", FIELDS, __Visitor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Commented {
     pub id: f64,
     pub event: String,
     pub html_url: String,
-    #[serde(default)]
     pub body: Option<String>,
 }
 
@@ -68,24 +111,228 @@ impl serde::Serialize for Commented {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Commented {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id", "event", "html_url", "body"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Commented;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Commented")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Commented, __A::Error> {
+                let mut id = None;
+                let mut event = None;
+                let mut html_url = None;
+                let mut body = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        Some(1) => dts2rs_support::put(&mut event, &mut __map, "event")?,
+                        Some(2) => {
+                            dts2rs_support::put(&mut html_url, &mut __map, "html_url")?
+                        }
+                        Some(3) => dts2rs_support::put(&mut body, &mut __map, "body")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Commented {
+                    id: dts2rs_support::missing(id, "id")?,
+                    event: dts2rs_support::missing(event, "event")?,
+                    html_url: dts2rs_support::missing(html_url, "html_url")?,
+                    body: body.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Commented", FIELDS, __Visitor)
+    }
+}
+
 /// Outside a union a missing `T | null` still reads as `None`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Standalone {
     pub commit_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for Standalone {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["commit_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Standalone;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Standalone")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Standalone, __A::Error> {
+                let mut commit_id = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut commit_id, &mut __map, "commit_id")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Standalone {
+                    commit_id: dts2rs_support::missing(commit_id, "commit_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Standalone", FIELDS, __Visitor)
+    }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
-    /// Reads a required `T | null` as serde reads an `Option`, but through
-    /// `deserialize_with`, so a missing key is an error ("missing field"), not `None`:
-    /// the key is required, and a value without it is not this variant of its union.
-    pub fn required<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
     where
         T: serde::Deserialize<'de>,
-        D: serde::Deserializer<'de>,
+        A: serde::de::MapAccess<'de>,
     {
-        <Option<T> as serde::Deserialize>::deserialize(deserializer)
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
+        }
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

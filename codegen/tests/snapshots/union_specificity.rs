@@ -4,14 +4,53 @@ use serde::{Deserialize, Serialize};
 
 /// A ruleset whose conditions are a member with one optional key or a union of members
 /// that have it and more: a value with more keys is read as the member that declares them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Ruleset {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "dts2rs_support::double_option"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Option<ruleset::Conditions>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Ruleset {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["conditions"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Ruleset;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Ruleset")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Ruleset, __A::Error> {
+                let mut conditions = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put_some(
+                                &mut conditions,
+                                &mut __map,
+                                "conditions",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Ruleset {
+                    conditions: conditions.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Ruleset", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Ruleset`].
@@ -38,20 +77,103 @@ pub mod ruleset {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct RefConditions {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ref_name: Option<ref_conditions::RefName>,
+}
+
+impl<'de> serde::Deserialize<'de> for RefConditions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["ref_name"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RefConditions;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct RefConditions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<RefConditions, __A::Error> {
+                let mut ref_name = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            dts2rs_support::put(&mut ref_name, &mut __map, "ref_name")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RefConditions {
+                    ref_name: ref_name.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RefConditions", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`RefConditions`].
 pub mod ref_conditions {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct RefName {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub include: Option<Vec<String>>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for RefName {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["include"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = RefName;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct RefName")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<RefName, __A::Error> {
+                    let mut include = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(
+                                    &mut include,
+                                    &mut __map,
+                                    "include",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(RefName {
+                        include: include.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("RefName", FIELDS, __Visitor)
+        }
     }
 }
 
@@ -76,14 +198,70 @@ impl From<org_conditions::Variant1> for OrgConditions {
 
 /// Types nested in [`OrgConditions`].
 pub mod org_conditions {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Variant0 {
         /// Inherited from `RefConditions`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<variant0::RefName>,
         pub repository_name: variant0::RepositoryName,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Variant0 {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["ref_name", "repository_name"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Variant0;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Variant0")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Variant0, __A::Error> {
+                    let mut ref_name = None;
+                    let mut repository_name = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(
+                                    &mut ref_name,
+                                    &mut __map,
+                                    "ref_name",
+                                )?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(
+                                    &mut repository_name,
+                                    &mut __map,
+                                    "repository_name",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Variant0 {
+                        ref_name: ref_name.unwrap_or_default(),
+                        repository_name: super::dts2rs_support::missing(
+                            repository_name,
+                            "repository_name",
+                        )?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`Variant0`].
@@ -93,23 +271,76 @@ pub mod org_conditions {
         pub type RepositoryName = super::super::ref_conditions::RefName;
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Variant1 {
         /// Inherited from `RefConditions`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<variant1::RefName>,
         pub repository_id: variant1::RepositoryId,
     }
 
+    impl<'de> serde::Deserialize<'de> for Variant1 {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["ref_name", "repository_id"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Variant1;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Variant1")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Variant1, __A::Error> {
+                    let mut ref_name = None;
+                    let mut repository_id = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(
+                                    &mut ref_name,
+                                    &mut __map,
+                                    "ref_name",
+                                )?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(
+                                    &mut repository_id,
+                                    &mut __map,
+                                    "repository_id",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Variant1 {
+                        ref_name: ref_name.unwrap_or_default(),
+                        repository_id: super::dts2rs_support::missing(
+                            repository_id,
+                            "repository_id",
+                        )?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Variant1", FIELDS, __Visitor)
+        }
+    }
+
     /// Types nested in [`Variant1`].
     pub mod variant1 {
-        use serde::Deserialize;
-
         pub type RefName = super::super::ref_conditions::RefName;
 
-        #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         pub struct RepositoryId {
-            #[serde(default)]
             pub ids: Option<Vec<f64>>,
         }
 
@@ -128,22 +359,182 @@ pub mod org_conditions {
                 fields.end()
             }
         }
+
+        impl<'de> serde::Deserialize<'de> for RepositoryId {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["ids"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = RepositoryId;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct RepositoryId")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<RepositoryId, __A::Error> {
+                        let mut ids = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::dts2rs_support::put(
+                                        &mut ids,
+                                        &mut __map,
+                                        "ids",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(RepositoryId {
+                            ids: ids.unwrap_or_default(),
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("RepositoryId", FIELDS, __Visitor)
+            }
+        }
     }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
-    /// Reads a field that is present as `Some`, so `null` becomes `Some(None)`; with
-    /// `#[serde(default)]` an absent field stays `None`.
-    pub fn double_option<'de, T, D>(
-        deserializer: D,
-    ) -> Result<Option<Option<T>>, D::Error>
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
     where
         T: serde::Deserialize<'de>,
-        D: serde::Deserializer<'de>,
+        A: serde::de::MapAccess<'de>,
     {
-        <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
+        }
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

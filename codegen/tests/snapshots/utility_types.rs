@@ -2,14 +2,60 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct User {
     /// The id.
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub email: Option<String>,
     pub role: user::Role,
+}
+
+impl<'de> serde::Deserialize<'de> for User {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id", "name", "email", "role"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = User;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct User")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<User, __A::Error> {
+                let mut id = None;
+                let mut name = None;
+                let mut email = None;
+                let mut role = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        Some(2) => dts2rs_support::put(&mut email, &mut __map, "email")?,
+                        Some(3) => dts2rs_support::put(&mut role, &mut __map, "role")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(User {
+                    id: dts2rs_support::missing(id, "id")?,
+                    name: name.unwrap_or_default(),
+                    email: dts2rs_support::missing(email, "email")?,
+                    role: dts2rs_support::missing(role, "role")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("User", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`User`].
@@ -18,21 +64,65 @@ pub mod user {
     pub type Role = super::Role;
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UserPatch {
     /// The id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "dts2rs_support::double_option"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<Option<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<user_patch::Role>,
+}
+
+impl<'de> serde::Deserialize<'de> for UserPatch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id", "name", "email", "role"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserPatch;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct UserPatch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<UserPatch, __A::Error> {
+                let mut id = None;
+                let mut name = None;
+                let mut email = None;
+                let mut role = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        Some(2) => {
+                            dts2rs_support::put_some(&mut email, &mut __map, "email")?
+                        }
+                        Some(3) => dts2rs_support::put(&mut role, &mut __map, "role")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UserPatch {
+                    id: id.unwrap_or_default(),
+                    name: name.unwrap_or_default(),
+                    email: email.unwrap_or_default(),
+                    role: role.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("UserPatch", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`UserPatch`].
@@ -41,20 +131,103 @@ pub mod user_patch {
     pub type Role = super::Role;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UserIdentity {
     /// The id.
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl<'de> serde::Deserialize<'de> for UserIdentity {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id", "name"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserIdentity;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct UserIdentity")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<UserIdentity, __A::Error> {
+                let mut id = None;
+                let mut name = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UserIdentity {
+                    id: dts2rs_support::missing(id, "id")?,
+                    name: name.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("UserIdentity", FIELDS, __Visitor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewUser {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub email: Option<String>,
     pub role: new_user::Role,
+}
+
+impl<'de> serde::Deserialize<'de> for NewUser {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["name", "email", "role"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NewUser;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct NewUser")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<NewUser, __A::Error> {
+                let mut name = None;
+                let mut email = None;
+                let mut role = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        Some(1) => dts2rs_support::put(&mut email, &mut __map, "email")?,
+                        Some(2) => dts2rs_support::put(&mut role, &mut __map, "role")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NewUser {
+                    name: name.unwrap_or_default(),
+                    email: dts2rs_support::missing(email, "email")?,
+                    role: dts2rs_support::missing(role, "role")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("NewUser", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`NewUser`].
@@ -63,7 +236,7 @@ pub mod new_user {
     pub type Role = super::Role;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompleteUser {
     /// The id.
     pub id: String,
@@ -72,20 +245,112 @@ pub struct CompleteUser {
     pub role: complete_user::Role,
 }
 
+impl<'de> serde::Deserialize<'de> for CompleteUser {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id", "name", "email", "role"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CompleteUser;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct CompleteUser")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<CompleteUser, __A::Error> {
+                let mut id = None;
+                let mut name = None;
+                let mut email = None;
+                let mut role = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        Some(2) => dts2rs_support::put(&mut email, &mut __map, "email")?,
+                        Some(3) => dts2rs_support::put(&mut role, &mut __map, "role")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CompleteUser {
+                    id: dts2rs_support::missing(id, "id")?,
+                    name: dts2rs_support::missing(name, "name")?,
+                    email: dts2rs_support::missing(email, "email")?,
+                    role: dts2rs_support::missing(role, "role")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CompleteUser", FIELDS, __Visitor)
+    }
+}
+
 /// Types nested in [`CompleteUser`].
 pub mod complete_user {
     /// Place-named alias of the shared [`Role`](super::Role).
     pub type Role = super::Role;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FrozenUser {
     /// The id.
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub email: Option<String>,
     pub role: frozen_user::Role,
+}
+
+impl<'de> serde::Deserialize<'de> for FrozenUser {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id", "name", "email", "role"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FrozenUser;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct FrozenUser")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<FrozenUser, __A::Error> {
+                let mut id = None;
+                let mut name = None;
+                let mut email = None;
+                let mut role = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        Some(2) => dts2rs_support::put(&mut email, &mut __map, "email")?,
+                        Some(3) => dts2rs_support::put(&mut role, &mut __map, "role")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FrozenUser {
+                    id: dts2rs_support::missing(id, "id")?,
+                    name: name.unwrap_or_default(),
+                    email: dts2rs_support::missing(email, "email")?,
+                    role: dts2rs_support::missing(role, "role")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("FrozenUser", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`FrozenUser`].
@@ -192,7 +457,7 @@ impl<'de> serde::Deserialize<'de> for Admins {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quotas {
     pub daily: f64,
     pub monthly: f64,
@@ -209,44 +474,293 @@ impl serde::Serialize for Quotas {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Quotas {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["daily", "monthly"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Quotas;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Quotas")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Quotas, __A::Error> {
+                let mut daily = None;
+                let mut monthly = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut daily, &mut __map, "daily")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut monthly, &mut __map, "monthly")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Quotas {
+                    daily: dts2rs_support::missing(daily, "daily")?,
+                    monthly: dts2rs_support::missing(monthly, "monthly")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Quotas", FIELDS, __Visitor)
+    }
+}
+
 /// An interface over an evaluated base.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Signup {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub email: Option<String>,
     pub password: String,
 }
 
+impl<'de> serde::Deserialize<'de> for Signup {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["name", "email", "password"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Signup;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Signup")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Signup, __A::Error> {
+                let mut name = None;
+                let mut email = None;
+                let mut password = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
+                        Some(1) => dts2rs_support::put(&mut email, &mut __map, "email")?,
+                        Some(2) => {
+                            dts2rs_support::put(&mut password, &mut __map, "password")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Signup {
+                    name: name.unwrap_or_default(),
+                    email: dts2rs_support::missing(email, "email")?,
+                    password: dts2rs_support::missing(password, "password")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Signup", FIELDS, __Visitor)
+    }
+}
+
 /// A generic alias applied to arguments is evaluated at its place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page {
     pub data: Vec<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl<'de> serde::Deserialize<'de> for Page {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["data", "next"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Page;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Page")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Page, __A::Error> {
+                let mut data = None;
+                let mut next = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut data, &mut __map, "data")?,
+                        Some(1) => dts2rs_support::put(&mut next, &mut __map, "next")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Page {
+                    data: dts2rs_support::missing(data, "data")?,
+                    next: next.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Page", FIELDS, __Visitor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Listing {
     pub users: listing::Users,
 }
 
-/// Types nested in [`Listing`].
-pub mod listing {
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct Users {
-        pub data: Vec<super::User>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub next: Option<String>,
+impl<'de> serde::Deserialize<'de> for Listing {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["users"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Listing;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Listing")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Listing, __A::Error> {
+                let mut users = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut users, &mut __map, "users")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Listing {
+                    users: dts2rs_support::missing(users, "users")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Listing", FIELDS, __Visitor)
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Types nested in [`Listing`].
+pub mod listing {
+    use serde::Serialize;
+
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct Users {
+        pub data: Vec<super::User>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub next: Option<String>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Users {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["data", "next"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Users;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Users")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Users, __A::Error> {
+                    let mut data = None;
+                    let mut next = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::dts2rs_support::put(&mut data, &mut __map, "data")?
+                            }
+                            Some(1) => {
+                                super::dts2rs_support::put(&mut next, &mut __map, "next")?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Users {
+                        data: super::dts2rs_support::missing(data, "data")?,
+                        next: next.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Users", FIELDS, __Visitor)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Opened {
     pub r#type: opened::Type,
     pub id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Opened {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Opened;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Opened")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Opened, __A::Error> {
+                let mut r#type = None;
+                let mut id = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        Some(1) => dts2rs_support::put(&mut id, &mut __map, "id")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Opened {
+                    r#type: dts2rs_support::missing(r#type, "type")?,
+                    id: dts2rs_support::missing(id, "id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Opened", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Opened`].
@@ -301,10 +815,52 @@ pub mod opened {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Failed {
     pub r#type: failed::Type,
     pub message: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Failed {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "message"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Failed;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Failed")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Failed, __A::Error> {
+                let mut r#type = None;
+                let mut message = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        Some(1) => {
+                            dts2rs_support::put(&mut message, &mut __map, "message")?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Failed {
+                    r#type: dts2rs_support::missing(r#type, "type")?,
+                    message: dts2rs_support::missing(message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Failed", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Failed`].
@@ -359,10 +915,47 @@ pub mod failed {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Warned {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<warned::Type>,
+}
+
+impl<'de> serde::Deserialize<'de> for Warned {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Warned;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Warned")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Warned, __A::Error> {
+                let mut r#type = None;
+                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Warned {
+                    r#type: r#type.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Warned", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Warned`].
@@ -539,18 +1132,6 @@ impl<'de> serde::Deserialize<'de> for Role {
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
-    /// Reads a field that is present as `Some`, so `null` becomes `Some(None)`; with
-    /// `#[serde(default)]` an absent field stays `None`.
-    pub fn double_option<'de, T, D>(
-        deserializer: D,
-    ) -> Result<Option<Option<T>>, D::Error>
-    where
-        T: serde::Deserialize<'de>,
-        D: serde::Deserializer<'de>,
-    {
-        <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
-    }
-
     /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
     /// string enum is read.
     pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
@@ -578,6 +1159,134 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// Reads a struct's key as the index of its field in the list it holds (`None` for a
+    /// key the struct does not declare), without copying the key.
+    pub struct Key(pub &'static [&'static str]);
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<usize>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Option<usize>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl serde::de::Visitor<'_> for Key {
+        type Value = Option<usize>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| *field == key))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(
+            self,
+            key: &[u8],
+        ) -> Result<Option<usize>, E> {
+            Ok(self.0.iter().position(|field| field.as_bytes() == key))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        }
+    }
+
+    /// Reads the value of the key `name` into its slot; a second `name` is an error.
+    pub fn put<'de, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
+    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
+    pub fn put_some<'de, T, A>(
+        slot: &mut Option<Option<T>>,
+        map: &mut A,
+        name: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(Some(map.next_value()?));
+        Ok(())
+    }
+
+    /// A required field's value once every key is read: an absent key reads as serde's
+    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+    where
+        T: serde::Deserialize<'de>,
+        E: serde::de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(Missing(name, core::marker::PhantomData)),
+        }
+    }
+
+    /// A required `T | null` that must be present even so (it tells apart the variants of
+    /// an untagged union): an absent key is "missing field", never `None`.
+    pub fn need<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+
+    /// The error for a key declared `?: never` that is present: a value holding it is not
+    /// this variant of its union.
+    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
+        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
+    }
+
+    /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.
+    struct Missing<E>(&'static str, core::marker::PhantomData<E>);
+
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
         }
     }
 

@@ -392,7 +392,7 @@ impl<'de> serde::Deserialize<'de> for ChatModel {
 
 /// A filter used to compare a specified attribute key to a given value using a
 /// defined comparison operation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ComparisonFilter {
     /// The key to compare against the value.
     pub key: String,
@@ -408,6 +408,71 @@ pub struct ComparisonFilter {
     /// The value to compare against the attribute key; supports string, number, or
     /// boolean types.
     pub value: comparison_filter::Value,
+}
+
+impl<'de> serde::Deserialize<'de> for ComparisonFilter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["key", "type", "value"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ComparisonFilter;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ComparisonFilter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ComparisonFilter, __A::Error> {
+                let mut key = None;
+                let mut r#type = None;
+                let mut value = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut key,
+                                &mut __map,
+                                "key",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut value,
+                                &mut __map,
+                                "value",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ComparisonFilter {
+                    key: super::super::super::dts2rs_support::missing(key, "key")?,
+                    r#type: super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    value: super::super::super::dts2rs_support::missing(value, "value")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ComparisonFilter", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ComparisonFilter`].
@@ -531,13 +596,69 @@ pub mod comparison_filter {
 }
 
 /// Combine multiple filters using `and` or `or`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompoundFilter {
     /// Array of filters to combine. Items can be `ComparisonFilter` or
     /// `CompoundFilter`.
     pub filters: Vec<compound_filter::Filter>,
     /// Type of operation: `and` or `or`.
     pub r#type: compound_filter::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for CompoundFilter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["filters", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CompoundFilter;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct CompoundFilter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<CompoundFilter, __A::Error> {
+                let mut filters = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut filters,
+                                &mut __map,
+                                "filters",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CompoundFilter {
+                    filters: super::super::super::dts2rs_support::missing(
+                        filters,
+                        "filters",
+                    )?,
+                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CompoundFilter", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`CompoundFilter`].
@@ -620,7 +741,7 @@ pub mod compound_filter {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorObject {
     pub code: Option<String>,
     pub message: String,
@@ -628,14 +749,88 @@ pub struct ErrorObject {
     pub r#type: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl<'de> serde::Deserialize<'de> for ErrorObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["code", "message", "param", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorObject;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ErrorObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ErrorObject, __A::Error> {
+                let mut code = None;
+                let mut message = None;
+                let mut param = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut code,
+                                &mut __map,
+                                "code",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut message,
+                                &mut __map,
+                                "message",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut param,
+                                &mut __map,
+                                "param",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorObject {
+                    code: super::super::super::dts2rs_support::missing(code, "code")?,
+                    message: super::super::super::dts2rs_support::missing(
+                        message,
+                        "message",
+                    )?,
+                    param: super::super::super::dts2rs_support::missing(param, "param")?,
+                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ErrorObject", FIELDS, __Visitor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FunctionDefinition {
     /// The name of the function to be called. Must be a-z, A-Z, 0-9, or contain
     /// underscores and dashes, with a maximum length of 64.
     pub name: String,
     /// A description of what the function does, used by the model to choose when and
     /// how to call the function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The parameters the functions accepts, described as a JSON Schema object. See the
     /// [guide](https://platform.openai.com/docs/guides/function-calling) for examples,
@@ -644,19 +839,86 @@ pub struct FunctionDefinition {
     /// documentation about the format.
     ///
     /// Omitting `parameters` defines a function with an empty parameter list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parameters: Option<FunctionParameters>,
     /// Whether to enable strict schema adherence when generating the function call. If
     /// set to true, the model will follow the exact schema defined in the `parameters`
     /// field. Only a subset of JSON Schema is supported when `strict` is `true`. Learn
     /// more about Structured Outputs in the
     /// [function calling guide](docs/guides/function-calling).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::super::super::dts2rs_support::double_option"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub strict: Option<Option<bool>>,
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionDefinition {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["name", "description", "parameters", "strict"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunctionDefinition;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct FunctionDefinition")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<FunctionDefinition, __A::Error> {
+                let mut name = None;
+                let mut description = None;
+                let mut parameters = None;
+                let mut strict = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut name,
+                                &mut __map,
+                                "name",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut description,
+                                &mut __map,
+                                "description",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut parameters,
+                                &mut __map,
+                                "parameters",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::dts2rs_support::put_some(
+                                &mut strict,
+                                &mut __map,
+                                "strict",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FunctionDefinition {
+                    name: super::super::super::dts2rs_support::missing(name, "name")?,
+                    description: description.unwrap_or_default(),
+                    parameters: parameters.unwrap_or_default(),
+                    strict: strict.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("FunctionDefinition", FIELDS, __Visitor)
+    }
 }
 
 /// The parameters the functions accepts, described as a JSON Schema object. See the
@@ -680,7 +942,7 @@ pub type Metadata = std::collections::BTreeMap<String, String>;
 ///
 /// Configuration options for
 /// [reasoning models](https://platform.openai.com/docs/guides/reasoning).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Reasoning {
     /// **o-series models only**
     ///
@@ -688,30 +950,81 @@ pub struct Reasoning {
     /// [reasoning models](https://platform.openai.com/docs/guides/reasoning). Currently
     /// supported values are `low`, `medium`, and `high`. Reducing reasoning effort can
     /// result in faster responses and fewer tokens used on reasoning in a response.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::super::super::dts2rs_support::double_option"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effort: Option<Option<ReasoningEffort>>,
     #[deprecated(
         note = "**Deprecated:** use `summary` instead.\n\nA summary of the reasoning performed by the model. This can be useful for\ndebugging and understanding the model's reasoning process. One of `auto`,\n`concise`, or `detailed`."
     )]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::super::super::dts2rs_support::double_option"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub generate_summary: Option<Option<reasoning::GenerateSummary>>,
     /// A summary of the reasoning performed by the model. This can be useful for
     /// debugging and understanding the model's reasoning process. One of `auto`,
     /// `concise`, or `detailed`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::super::super::dts2rs_support::double_option"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Option<reasoning::Summary>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for Reasoning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["effort", "generate_summary", "summary"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Reasoning;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct Reasoning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Reasoning, __A::Error> {
+                let mut effort = None;
+                let mut generate_summary = None;
+                let mut summary = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::dts2rs_support::put_some(
+                                &mut effort,
+                                &mut __map,
+                                "effort",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::dts2rs_support::put_some(
+                                &mut generate_summary,
+                                &mut __map,
+                                "generate_summary",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::dts2rs_support::put_some(
+                                &mut summary,
+                                &mut __map,
+                                "summary",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Reasoning {
+                    effort: effort.unwrap_or_default(),
+                    generate_summary: generate_summary.unwrap_or_default(),
+                    summary: summary.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Reasoning", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`Reasoning`].
@@ -790,10 +1103,54 @@ impl<'de> serde::Deserialize<'de> for ReasoningEffort {
 /// JSON object response format. An older method of generating JSON responses. Using
 /// `json_schema` is recommended for models that support it. Note that the model
 /// will not generate JSON without a system or user message instructing it to do so.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseFormatJsonObject {
     /// The type of response format being defined. Always `json_object`.
     pub r#type: response_format_json_object::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseFormatJsonObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseFormatJsonObject;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseFormatJsonObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseFormatJsonObject, __A::Error> {
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseFormatJsonObject {
+                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseFormatJsonObject", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseFormatJsonObject`].
@@ -852,7 +1209,7 @@ pub mod response_format_json_object {
 /// JSON Schema response format. Used to generate structured JSON responses. Learn
 /// more about
 /// [Structured Outputs](https://platform.openai.com/docs/guides/structured-outputs).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseFormatJsonSchema {
     /// Structured Outputs configuration options, including a JSON Schema.
     pub json_schema: response_format_json_schema::JsonSchema,
@@ -860,35 +1217,163 @@ pub struct ResponseFormatJsonSchema {
     pub r#type: response_format_json_schema::Type,
 }
 
+impl<'de> serde::Deserialize<'de> for ResponseFormatJsonSchema {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["json_schema", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseFormatJsonSchema;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseFormatJsonSchema")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseFormatJsonSchema, __A::Error> {
+                let mut json_schema = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut json_schema,
+                                &mut __map,
+                                "json_schema",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseFormatJsonSchema {
+                    json_schema: super::super::super::dts2rs_support::missing(
+                        json_schema,
+                        "json_schema",
+                    )?,
+                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseFormatJsonSchema", FIELDS, __Visitor)
+    }
+}
+
 /// Types nested in [`ResponseFormatJsonSchema`].
 pub mod response_format_json_schema {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// Structured Outputs configuration options, including a JSON Schema.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct JsonSchema {
         /// The name of the response format. Must be a-z, A-Z, 0-9, or contain underscores
         /// and dashes, with a maximum length of 64.
         pub name: String,
         /// A description of what the response format is for, used by the model to determine
         /// how to respond in the format.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub description: Option<String>,
         /// The schema for the response format, described as a JSON Schema object. Learn how
         /// to build JSON schemas [here](https://json-schema.org/).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub schema: Option<std::collections::BTreeMap<String, serde_json::Value>>,
         /// Whether to enable strict schema adherence when generating the output. If set to
         /// true, the model will always follow the exact schema defined in the `schema`
         /// field. Only a subset of JSON Schema is supported when `strict` is `true`. To
         /// learn more, read the
         /// [Structured Outputs guide](https://platform.openai.com/docs/guides/structured-outputs).
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::super::super::super::dts2rs_support::double_option"
-        )]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub strict: Option<Option<bool>>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for JsonSchema {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["name", "description", "schema", "strict"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = JsonSchema;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct JsonSchema")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<JsonSchema, __A::Error> {
+                    let mut name = None;
+                    let mut description = None;
+                    let mut schema = None;
+                    let mut strict = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::dts2rs_support::Key(FIELDS),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::dts2rs_support::put(
+                                    &mut name,
+                                    &mut __map,
+                                    "name",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::dts2rs_support::put(
+                                    &mut description,
+                                    &mut __map,
+                                    "description",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::dts2rs_support::put(
+                                    &mut schema,
+                                    &mut __map,
+                                    "schema",
+                                )?
+                            }
+                            Some(3) => {
+                                super::super::super::super::dts2rs_support::put_some(
+                                    &mut strict,
+                                    &mut __map,
+                                    "strict",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(JsonSchema {
+                        name: super::super::super::super::dts2rs_support::missing(
+                            name,
+                            "name",
+                        )?,
+                        description: description.unwrap_or_default(),
+                        schema: schema.unwrap_or_default(),
+                        strict: strict.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("JsonSchema", FIELDS, __Visitor)
+        }
     }
 
     /// The type of response format being defined. Always `json_schema`.
@@ -943,10 +1428,54 @@ pub mod response_format_json_schema {
 }
 
 /// Default response format. Used to generate text responses.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseFormatText {
     /// The type of response format being defined. Always `text`.
     pub r#type: response_format_text::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseFormatText {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseFormatText;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseFormatText")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseFormatText, __A::Error> {
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseFormatText {
+                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseFormatText", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseFormatText`].

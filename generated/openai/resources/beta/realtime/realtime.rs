@@ -8,7 +8,7 @@ pub trait Realtime {
 }
 
 /// Returned when a conversation is created. Emitted right after session creation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationCreatedEvent {
     /// The conversation resource.
     pub conversation: conversation_created_event::Conversation,
@@ -18,19 +18,149 @@ pub struct ConversationCreatedEvent {
     pub r#type: conversation_created_event::Type,
 }
 
+impl<'de> serde::Deserialize<'de> for ConversationCreatedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["conversation", "event_id", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationCreatedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationCreatedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationCreatedEvent, __A::Error> {
+                let mut conversation = None;
+                let mut event_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut conversation,
+                                &mut __map,
+                                "conversation",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationCreatedEvent {
+                    conversation: super::super::super::super::super::dts2rs_support::missing(
+                        conversation,
+                        "conversation",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ConversationCreatedEvent", FIELDS, __Visitor)
+    }
+}
+
 /// Types nested in [`ConversationCreatedEvent`].
 pub mod conversation_created_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// The conversation resource.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct Conversation {
         /// The unique ID of the conversation.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub id: Option<String>,
         /// The object type, must be `realtime.conversation`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub object: Option<conversation::Object>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Conversation {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["id", "object"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Conversation;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Conversation")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Conversation, __A::Error> {
+                    let mut id = None;
+                    let mut object = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut id,
+                                    &mut __map,
+                                    "id",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut object,
+                                    &mut __map,
+                                    "object",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Conversation {
+                        id: id.unwrap_or_default(),
+                        object: object.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Conversation", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`Conversation`].
@@ -156,49 +286,187 @@ pub mod conversation_created_event {
 }
 
 /// The item to add to the conversation.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ConversationItem {
     /// The unique ID of the item, this can be generated by the client to help manage
     /// server-side context, but is not required because the server will generate one if
     /// not provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The arguments of the function call (for `function_call` items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub arguments: Option<String>,
     /// The ID of the function call (for `function_call` and `function_call_output`
     /// items). If passed on a `function_call_output` item, the server will check that a
     /// `function_call` item with the same ID exists in the conversation history.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_id: Option<String>,
     /// The content of the message, applicable for `message` items.
     ///
     /// - Message items of role `system` support only `input_text` content
     /// - Message items of role `user` support `input_text` and `input_audio` content
     /// - Message items of role `assistant` support `text` content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<ConversationItemContent>>,
     /// The name of the function being called (for `function_call` items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Identifier for the API object being returned - always `realtime.item`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<conversation_item::Object>,
     /// The output of the function call (for `function_call_output` items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
     /// The role of the message sender (`user`, `assistant`, `system`), only applicable
     /// for `message` items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<conversation_item::Role>,
     /// The status of the item (`completed`, `incomplete`). These have no effect on the
     /// conversation, but are accepted for consistency with the
     /// `conversation.item.created` event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<conversation_item::Status>,
     /// The type of the item (`message`, `function_call`, `function_call_output`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<conversation_item::Type>,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "arguments",
+            "call_id",
+            "content",
+            "name",
+            "object",
+            "output",
+            "role",
+            "status",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItem;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItem, __A::Error> {
+                let mut id = None;
+                let mut arguments = None;
+                let mut call_id = None;
+                let mut content = None;
+                let mut name = None;
+                let mut object = None;
+                let mut output = None;
+                let mut role = None;
+                let mut status = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut id,
+                                &mut __map,
+                                "id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut arguments,
+                                &mut __map,
+                                "arguments",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut call_id,
+                                &mut __map,
+                                "call_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content,
+                                &mut __map,
+                                "content",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut name,
+                                &mut __map,
+                                "name",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut object,
+                                &mut __map,
+                                "object",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output,
+                                &mut __map,
+                                "output",
+                            )?
+                        }
+                        Some(7) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut role,
+                                &mut __map,
+                                "role",
+                            )?
+                        }
+                        Some(8) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut status,
+                                &mut __map,
+                                "status",
+                            )?
+                        }
+                        Some(9) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItem {
+                    id: id.unwrap_or_default(),
+                    arguments: arguments.unwrap_or_default(),
+                    call_id: call_id.unwrap_or_default(),
+                    content: content.unwrap_or_default(),
+                    name: name.unwrap_or_default(),
+                    object: object.unwrap_or_default(),
+                    output: output.unwrap_or_default(),
+                    role: role.unwrap_or_default(),
+                    status: status.unwrap_or_default(),
+                    r#type: r#type.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ConversationItem", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItem`].
@@ -280,25 +548,107 @@ pub mod conversation_item {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ConversationItemContent {
     /// ID of a previous conversation item to reference (for `item_reference` content
     /// types in `response.create` events). These can reference both client and server
     /// created items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Base64-encoded audio bytes, used for `input_audio` content type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio: Option<String>,
     /// The text content, used for `input_text` and `text` content types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The transcript of the audio, used for `input_audio` content type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transcript: Option<String>,
     /// The content type (`input_text`, `input_audio`, `item_reference`, `text`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<conversation_item_content::Type>,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["id", "audio", "text", "transcript", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemContent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemContent, __A::Error> {
+                let mut id = None;
+                let mut audio = None;
+                let mut text = None;
+                let mut transcript = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut id,
+                                &mut __map,
+                                "id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut audio,
+                                &mut __map,
+                                "audio",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut text,
+                                &mut __map,
+                                "text",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut transcript,
+                                &mut __map,
+                                "transcript",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemContent {
+                    id: id.unwrap_or_default(),
+                    audio: audio.unwrap_or_default(),
+                    text: text.unwrap_or_default(),
+                    transcript: transcript.unwrap_or_default(),
+                    r#type: r#type.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ConversationItemContent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItemContent`].
@@ -382,22 +732,101 @@ pub mod conversation_item_content {
 ///
 /// If successful, the server will respond with a `conversation.item.created` event,
 /// otherwise an `error` event will be sent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemCreateEvent {
     /// The item to add to the conversation.
     pub item: ConversationItem,
     /// The event type, must be `conversation.item.create`.
     pub r#type: conversation_item_create_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The ID of the preceding item after which the new item will be inserted. If not
     /// set, the new item will be appended to the end of the conversation. If set to
     /// `root`, the new item will be added to the beginning of the conversation. If set
     /// to an existing ID, it allows an item to be inserted mid-conversation. If the ID
     /// cannot be found, an error will be returned and the item will not be added.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_item_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemCreateEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["item", "type", "event_id", "previous_item_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemCreateEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemCreateEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemCreateEvent, __A::Error> {
+                let mut item = None;
+                let mut r#type = None;
+                let mut event_id = None;
+                let mut previous_item_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item,
+                                &mut __map,
+                                "item",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut previous_item_id,
+                                &mut __map,
+                                "previous_item_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemCreateEvent {
+                    item: super::super::super::super::super::dts2rs_support::missing(
+                        item,
+                        "item",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                    previous_item_id: previous_item_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ConversationItemCreateEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItemCreateEvent`].
@@ -473,7 +902,7 @@ pub mod conversation_item_create_event {
 ///   buffer and add it to a new user message Item.
 /// - The client has sent a `conversation.item.create` event to add a new Item to
 ///   the Conversation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemCreatedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -484,6 +913,92 @@ pub struct ConversationItemCreatedEvent {
     pub previous_item_id: String,
     /// The event type, must be `conversation.item.created`.
     pub r#type: conversation_item_created_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemCreatedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "item", "previous_item_id", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemCreatedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemCreatedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemCreatedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut item = None;
+                let mut previous_item_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item,
+                                &mut __map,
+                                "item",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut previous_item_id,
+                                &mut __map,
+                                "previous_item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemCreatedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item: super::super::super::super::super::dts2rs_support::missing(
+                        item,
+                        "item",
+                    )?,
+                    previous_item_id: super::super::super::super::super::dts2rs_support::missing(
+                        previous_item_id,
+                        "previous_item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ConversationItemCreatedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItemCreatedEvent`].
@@ -552,15 +1067,85 @@ pub mod conversation_item_created_event {
 /// The server will respond with a `conversation.item.deleted` event, unless the
 /// item does not exist in the conversation history, in which case the server will
 /// respond with an error.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemDeleteEvent {
     /// The ID of the item to delete.
     pub item_id: String,
     /// The event type, must be `conversation.item.delete`.
     pub r#type: conversation_item_delete_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemDeleteEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["item_id", "type", "event_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemDeleteEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemDeleteEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemDeleteEvent, __A::Error> {
+                let mut item_id = None;
+                let mut r#type = None;
+                let mut event_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemDeleteEvent {
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ConversationItemDeleteEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItemDeleteEvent`].
@@ -628,7 +1213,7 @@ pub mod conversation_item_delete_event {
 /// Returned when an item in the conversation is deleted by the client with a
 /// `conversation.item.delete` event. This event is used to synchronize the server's
 /// understanding of the conversation history with the client's view.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemDeletedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -636,6 +1221,80 @@ pub struct ConversationItemDeletedEvent {
     pub item_id: String,
     /// The event type, must be `conversation.item.deleted`.
     pub r#type: conversation_item_deleted_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemDeletedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "item_id", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemDeletedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemDeletedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemDeletedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemDeletedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ConversationItemDeletedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItemDeletedEvent`].
@@ -710,7 +1369,7 @@ pub mod conversation_item_deleted_event {
 /// separate process run on a separate ASR (Automatic Speech Recognition) model,
 /// currently always `whisper-1`. Thus the transcript may diverge somewhat from the
 /// model's interpretation, and should be treated as a rough guide.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemInputAudioTranscriptionCompletedEvent {
     /// The index of the content part containing the audio.
     pub content_index: u32,
@@ -723,22 +1382,140 @@ pub struct ConversationItemInputAudioTranscriptionCompletedEvent {
     /// The event type, must be `conversation.item.input_audio_transcription.completed`.
     pub r#type: conversation_item_input_audio_transcription_completed_event::Type,
     /// The log probabilities of the transcription.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::super::super::super::super::dts2rs_support::double_option"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<
         Option<Vec<conversation_item_input_audio_transcription_completed_event::Logprob>>,
     >,
 }
 
+impl<'de> serde::Deserialize<'de>
+for ConversationItemInputAudioTranscriptionCompletedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "event_id",
+            "item_id",
+            "transcript",
+            "type",
+            "logprobs",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemInputAudioTranscriptionCompletedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str(
+                    "struct ConversationItemInputAudioTranscriptionCompletedEvent",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<
+                ConversationItemInputAudioTranscriptionCompletedEvent,
+                __A::Error,
+            > {
+                let mut content_index = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut transcript = None;
+                let mut r#type = None;
+                let mut logprobs = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut transcript,
+                                &mut __map,
+                                "transcript",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put_some(
+                                &mut logprobs,
+                                &mut __map,
+                                "logprobs",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemInputAudioTranscriptionCompletedEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    transcript: super::super::super::super::super::dts2rs_support::missing(
+                        transcript,
+                        "transcript",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    logprobs: logprobs.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ConversationItemInputAudioTranscriptionCompletedEvent",
+                FIELDS,
+                __Visitor,
+            )
+    }
+}
+
 /// Types nested in [`ConversationItemInputAudioTranscriptionCompletedEvent`].
 pub mod conversation_item_input_audio_transcription_completed_event {
-    use serde::Deserialize;
-
     /// A log probability object.
-    #[derive(Debug, Clone, PartialEq, Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Logprob {
         /// The token that was used to generate the log probability.
         pub token: String,
@@ -760,6 +1537,81 @@ pub mod conversation_item_input_audio_transcription_completed_event {
             fields.serialize_field("bytes", &Js(&self.bytes))?;
             fields.serialize_field("logprob", &Js(&self.logprob))?;
             fields.end()
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Logprob {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["token", "bytes", "logprob"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Logprob;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Logprob")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Logprob, __A::Error> {
+                    let mut token = None;
+                    let mut bytes = None;
+                    let mut logprob = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut token,
+                                    &mut __map,
+                                    "token",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut bytes,
+                                    &mut __map,
+                                    "bytes",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut logprob,
+                                    &mut __map,
+                                    "logprob",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Logprob {
+                        token: super::super::super::super::super::super::dts2rs_support::missing(
+                            token,
+                            "token",
+                        )?,
+                        bytes: super::super::super::super::super::super::dts2rs_support::missing(
+                            bytes,
+                            "bytes",
+                        )?,
+                        logprob: super::super::super::super::super::super::dts2rs_support::missing(
+                            logprob,
+                            "logprob",
+                        )?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Logprob", FIELDS, __Visitor)
         }
     }
 
@@ -829,7 +1681,7 @@ pub mod conversation_item_input_audio_transcription_completed_event {
 
 /// Returned when the text value of an input audio transcription content part is
 /// updated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemInputAudioTranscriptionDeltaEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -838,20 +1690,128 @@ pub struct ConversationItemInputAudioTranscriptionDeltaEvent {
     /// The event type, must be `conversation.item.input_audio_transcription.delta`.
     pub r#type: conversation_item_input_audio_transcription_delta_event::Type,
     /// The index of the content part in the item's content array.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content_index: Option<u32>,
     /// The text delta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delta: Option<String>,
     /// The log probabilities of the transcription.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::super::super::super::super::dts2rs_support::double_option"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<
         Option<Vec<conversation_item_input_audio_transcription_delta_event::Logprob>>,
     >,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemInputAudioTranscriptionDeltaEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "event_id",
+            "item_id",
+            "type",
+            "content_index",
+            "delta",
+            "logprobs",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemInputAudioTranscriptionDeltaEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemInputAudioTranscriptionDeltaEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemInputAudioTranscriptionDeltaEvent, __A::Error> {
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut r#type = None;
+                let mut content_index = None;
+                let mut delta = None;
+                let mut logprobs = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut delta,
+                                &mut __map,
+                                "delta",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put_some(
+                                &mut logprobs,
+                                &mut __map,
+                                "logprobs",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemInputAudioTranscriptionDeltaEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    content_index: content_index.unwrap_or_default(),
+                    delta: delta.unwrap_or_default(),
+                    logprobs: logprobs.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ConversationItemInputAudioTranscriptionDeltaEvent",
+                FIELDS,
+                __Visitor,
+            )
+    }
 }
 
 /// Types nested in [`ConversationItemInputAudioTranscriptionDeltaEvent`].
@@ -926,7 +1886,7 @@ pub mod conversation_item_input_audio_transcription_delta_event {
 /// Returned when input audio transcription is configured, and a transcription
 /// request for a user message failed. These events are separate from other `error`
 /// events so that the client can identify the related Item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemInputAudioTranscriptionFailedEvent {
     /// The index of the content part containing the audio.
     pub content_index: u32,
@@ -940,25 +1900,209 @@ pub struct ConversationItemInputAudioTranscriptionFailedEvent {
     pub r#type: conversation_item_input_audio_transcription_failed_event::Type,
 }
 
+impl<'de> serde::Deserialize<'de>
+for ConversationItemInputAudioTranscriptionFailedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "error",
+            "event_id",
+            "item_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemInputAudioTranscriptionFailedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemInputAudioTranscriptionFailedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemInputAudioTranscriptionFailedEvent, __A::Error> {
+                let mut content_index = None;
+                let mut error = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut error,
+                                &mut __map,
+                                "error",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemInputAudioTranscriptionFailedEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    error: super::super::super::super::super::dts2rs_support::missing(
+                        error,
+                        "error",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ConversationItemInputAudioTranscriptionFailedEvent",
+                FIELDS,
+                __Visitor,
+            )
+    }
+}
+
 /// Types nested in [`ConversationItemInputAudioTranscriptionFailedEvent`].
 pub mod conversation_item_input_audio_transcription_failed_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// Details of the transcription error.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct Error {
         /// Error code, if any.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub code: Option<String>,
         /// A human-readable error message.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub message: Option<String>,
         /// Parameter related to the error, if any.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub param: Option<String>,
         /// The type of error.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub r#type: Option<String>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Error {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["code", "message", "param", "type"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Error;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Error")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Error, __A::Error> {
+                    let mut code = None;
+                    let mut message = None;
+                    let mut param = None;
+                    let mut r#type = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut code,
+                                    &mut __map,
+                                    "code",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut message,
+                                    &mut __map,
+                                    "message",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut param,
+                                    &mut __map,
+                                    "param",
+                                )?
+                            }
+                            Some(3) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut r#type,
+                                    &mut __map,
+                                    "type",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Error {
+                        code: code.unwrap_or_default(),
+                        message: message.unwrap_or_default(),
+                        param: param.unwrap_or_default(),
+                        r#type: r#type.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Error", FIELDS, __Visitor)
+        }
     }
 
     /// The event type, must be `conversation.item.input_audio_transcription.failed`.
@@ -1030,15 +2174,86 @@ pub mod conversation_item_input_audio_transcription_failed_event {
 /// inspect user audio after noise cancellation and VAD. The server will respond
 /// with a `conversation.item.retrieved` event, unless the item does not exist in
 /// the conversation history, in which case the server will respond with an error.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemRetrieveEvent {
     /// The ID of the item to retrieve.
     pub item_id: String,
     /// The event type, must be `conversation.item.retrieve`.
     pub r#type: conversation_item_retrieve_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemRetrieveEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["item_id", "type", "event_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemRetrieveEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemRetrieveEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemRetrieveEvent, __A::Error> {
+                let mut item_id = None;
+                let mut r#type = None;
+                let mut event_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemRetrieveEvent {
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ConversationItemRetrieveEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItemRetrieveEvent`].
@@ -1114,7 +2329,7 @@ pub mod conversation_item_retrieve_event {
 ///
 /// If successful, the server will respond with a `conversation.item.truncated`
 /// event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemTruncateEvent {
     /// Inclusive duration up to which audio is truncated, in milliseconds. If the
     /// audio_end_ms is greater than the actual audio duration, the server will respond
@@ -1128,8 +2343,109 @@ pub struct ConversationItemTruncateEvent {
     /// The event type, must be `conversation.item.truncate`.
     pub r#type: conversation_item_truncate_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemTruncateEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "audio_end_ms",
+            "content_index",
+            "item_id",
+            "type",
+            "event_id",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemTruncateEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemTruncateEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemTruncateEvent, __A::Error> {
+                let mut audio_end_ms = None;
+                let mut content_index = None;
+                let mut item_id = None;
+                let mut r#type = None;
+                let mut event_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut audio_end_ms,
+                                &mut __map,
+                                "audio_end_ms",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemTruncateEvent {
+                    audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
+                        audio_end_ms,
+                        "audio_end_ms",
+                    )?,
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ConversationItemTruncateEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItemTruncateEvent`].
@@ -1200,7 +2516,7 @@ pub mod conversation_item_truncate_event {
 ///
 /// This action will truncate the audio and remove the server-side text transcript
 /// to ensure there is no text in the context that hasn't been heard by the user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConversationItemTruncatedEvent {
     /// The duration up to which the audio was truncated, in milliseconds.
     pub audio_end_ms: u32,
@@ -1212,6 +2528,110 @@ pub struct ConversationItemTruncatedEvent {
     pub item_id: String,
     /// The event type, must be `conversation.item.truncated`.
     pub r#type: conversation_item_truncated_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemTruncatedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "audio_end_ms",
+            "content_index",
+            "event_id",
+            "item_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemTruncatedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemTruncatedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemTruncatedEvent, __A::Error> {
+                let mut audio_end_ms = None;
+                let mut content_index = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut audio_end_ms,
+                                &mut __map,
+                                "audio_end_ms",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemTruncatedEvent {
+                    audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
+                        audio_end_ms,
+                        "audio_end_ms",
+                    )?,
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ConversationItemTruncatedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItemTruncatedEvent`].
@@ -1277,7 +2697,7 @@ pub mod conversation_item_truncated_event {
 }
 
 /// The item to add to the conversation.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ConversationItemWithReference {
     /// For an item of type (`message` | `function_call` | `function_call_output`) this
     /// field allows the client to assign the unique ID of the item. It is not required
@@ -1285,45 +2705,184 @@ pub struct ConversationItemWithReference {
     ///
     /// For an item of type `item_reference`, this field is required and is a reference
     /// to any item that has previously existed in the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The arguments of the function call (for `function_call` items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub arguments: Option<String>,
     /// The ID of the function call (for `function_call` and `function_call_output`
     /// items). If passed on a `function_call_output` item, the server will check that a
     /// `function_call` item with the same ID exists in the conversation history.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_id: Option<String>,
     /// The content of the message, applicable for `message` items.
     ///
     /// - Message items of role `system` support only `input_text` content
     /// - Message items of role `user` support `input_text` and `input_audio` content
     /// - Message items of role `assistant` support `text` content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<ConversationItemContent>>,
     /// The name of the function being called (for `function_call` items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Identifier for the API object being returned - always `realtime.item`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<conversation_item_with_reference::Object>,
     /// The output of the function call (for `function_call_output` items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
     /// The role of the message sender (`user`, `assistant`, `system`), only applicable
     /// for `message` items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<conversation_item_with_reference::Role>,
     /// The status of the item (`completed`, `incomplete`). These have no effect on the
     /// conversation, but are accepted for consistency with the
     /// `conversation.item.created` event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<conversation_item_with_reference::Status>,
     /// The type of the item (`message`, `function_call`, `function_call_output`,
     /// `item_reference`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<conversation_item_with_reference::Type>,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemWithReference {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "arguments",
+            "call_id",
+            "content",
+            "name",
+            "object",
+            "output",
+            "role",
+            "status",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemWithReference;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ConversationItemWithReference")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ConversationItemWithReference, __A::Error> {
+                let mut id = None;
+                let mut arguments = None;
+                let mut call_id = None;
+                let mut content = None;
+                let mut name = None;
+                let mut object = None;
+                let mut output = None;
+                let mut role = None;
+                let mut status = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut id,
+                                &mut __map,
+                                "id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut arguments,
+                                &mut __map,
+                                "arguments",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut call_id,
+                                &mut __map,
+                                "call_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content,
+                                &mut __map,
+                                "content",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut name,
+                                &mut __map,
+                                "name",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut object,
+                                &mut __map,
+                                "object",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output,
+                                &mut __map,
+                                "output",
+                            )?
+                        }
+                        Some(7) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut role,
+                                &mut __map,
+                                "role",
+                            )?
+                        }
+                        Some(8) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut status,
+                                &mut __map,
+                                "status",
+                            )?
+                        }
+                        Some(9) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConversationItemWithReference {
+                    id: id.unwrap_or_default(),
+                    arguments: arguments.unwrap_or_default(),
+                    call_id: call_id.unwrap_or_default(),
+                    content: content.unwrap_or_default(),
+                    name: name.unwrap_or_default(),
+                    object: object.unwrap_or_default(),
+                    output: output.unwrap_or_default(),
+                    role: role.unwrap_or_default(),
+                    status: status.unwrap_or_default(),
+                    r#type: r#type.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ConversationItemWithReference", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ConversationItemWithReference`].
@@ -1418,7 +2977,7 @@ pub mod conversation_item_with_reference {
 /// Returned when an error occurs, which could be a client problem or a server
 /// problem. Most errors are recoverable and the session will stay open, we
 /// recommend to implementors to monitor and log error messages by default.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorEvent {
     /// Details of the error.
     pub error: error_event::Error,
@@ -1428,38 +2987,189 @@ pub struct ErrorEvent {
     pub r#type: error_event::Type,
 }
 
+impl<'de> serde::Deserialize<'de> for ErrorEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["error", "event_id", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ErrorEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ErrorEvent, __A::Error> {
+                let mut error = None;
+                let mut event_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut error,
+                                &mut __map,
+                                "error",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorEvent {
+                    error: super::super::super::super::super::dts2rs_support::missing(
+                        error,
+                        "error",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ErrorEvent", FIELDS, __Visitor)
+    }
+}
+
 /// Types nested in [`ErrorEvent`].
 pub mod error_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// Details of the error.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct Error {
         /// A human-readable error message.
         pub message: String,
         /// The type of error (e.g., "invalid_request_error", "server_error").
         pub r#type: String,
         /// Error code, if any.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::super::super::super::super::super::dts2rs_support::double_option"
-        )]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub code: Option<Option<String>>,
         /// The event_id of the client event that caused the error, if applicable.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::super::super::super::super::super::dts2rs_support::double_option"
-        )]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub event_id: Option<Option<String>>,
         /// Parameter related to the error, if any.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::super::super::super::super::super::dts2rs_support::double_option"
-        )]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub param: Option<Option<String>>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Error {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["message", "type", "code", "event_id", "param"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Error;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Error")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Error, __A::Error> {
+                    let mut message = None;
+                    let mut r#type = None;
+                    let mut code = None;
+                    let mut event_id = None;
+                    let mut param = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut message,
+                                    &mut __map,
+                                    "message",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut r#type,
+                                    &mut __map,
+                                    "type",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put_some(
+                                    &mut code,
+                                    &mut __map,
+                                    "code",
+                                )?
+                            }
+                            Some(3) => {
+                                super::super::super::super::super::super::dts2rs_support::put_some(
+                                    &mut event_id,
+                                    &mut __map,
+                                    "event_id",
+                                )?
+                            }
+                            Some(4) => {
+                                super::super::super::super::super::super::dts2rs_support::put_some(
+                                    &mut param,
+                                    &mut __map,
+                                    "param",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Error {
+                        message: super::super::super::super::super::super::dts2rs_support::missing(
+                            message,
+                            "message",
+                        )?,
+                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                            r#type,
+                            "type",
+                        )?,
+                        code: code.unwrap_or_default(),
+                        event_id: event_id.unwrap_or_default(),
+                        param: param.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Error", FIELDS, __Visitor)
+        }
     }
 
     /// The event type, must be `error`.
@@ -1525,7 +3235,7 @@ pub mod error_event {
 /// 15 MiB, for example streaming smaller chunks from the client may allow the VAD
 /// to be more responsive. Unlike made other client events, the server will not send
 /// a confirmation response to this event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputAudioBufferAppendEvent {
     /// Base64-encoded audio bytes. This must be in the format specified by the
     /// `input_audio_format` field in the session configuration.
@@ -1533,8 +3243,78 @@ pub struct InputAudioBufferAppendEvent {
     /// The event type, must be `input_audio_buffer.append`.
     pub r#type: input_audio_buffer_append_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for InputAudioBufferAppendEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["audio", "type", "event_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputAudioBufferAppendEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct InputAudioBufferAppendEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<InputAudioBufferAppendEvent, __A::Error> {
+                let mut audio = None;
+                let mut r#type = None;
+                let mut event_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut audio,
+                                &mut __map,
+                                "audio",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InputAudioBufferAppendEvent {
+                    audio: super::super::super::super::super::dts2rs_support::missing(
+                        audio,
+                        "audio",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("InputAudioBufferAppendEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`InputAudioBufferAppendEvent`].
@@ -1601,13 +3381,71 @@ pub mod input_audio_buffer_append_event {
 
 /// Send this event to clear the audio bytes in the buffer. The server will respond
 /// with an `input_audio_buffer.cleared` event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputAudioBufferClearEvent {
     /// The event type, must be `input_audio_buffer.clear`.
     pub r#type: input_audio_buffer_clear_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for InputAudioBufferClearEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "event_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputAudioBufferClearEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct InputAudioBufferClearEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<InputAudioBufferClearEvent, __A::Error> {
+                let mut r#type = None;
+                let mut event_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InputAudioBufferClearEvent {
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("InputAudioBufferClearEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`InputAudioBufferClearEvent`].
@@ -1674,12 +3512,74 @@ pub mod input_audio_buffer_clear_event {
 
 /// Returned when the input audio buffer is cleared by the client with a
 /// `input_audio_buffer.clear` event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputAudioBufferClearedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
     /// The event type, must be `input_audio_buffer.cleared`.
     pub r#type: input_audio_buffer_cleared_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for InputAudioBufferClearedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputAudioBufferClearedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct InputAudioBufferClearedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<InputAudioBufferClearedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InputAudioBufferClearedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("InputAudioBufferClearedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`InputAudioBufferClearedEvent`].
@@ -1752,13 +3652,71 @@ pub mod input_audio_buffer_cleared_event {
 /// Committing the input audio buffer will trigger input audio transcription (if
 /// enabled in session configuration), but it will not create a response from the
 /// model. The server will respond with an `input_audio_buffer.committed` event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputAudioBufferCommitEvent {
     /// The event type, must be `input_audio_buffer.commit`.
     pub r#type: input_audio_buffer_commit_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for InputAudioBufferCommitEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "event_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputAudioBufferCommitEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct InputAudioBufferCommitEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<InputAudioBufferCommitEvent, __A::Error> {
+                let mut r#type = None;
+                let mut event_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InputAudioBufferCommitEvent {
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("InputAudioBufferCommitEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`InputAudioBufferCommitEvent`].
@@ -1827,7 +3785,7 @@ pub mod input_audio_buffer_commit_event {
 /// automatically in server VAD mode. The `item_id` property is the ID of the user
 /// message item that will be created, thus a `conversation.item.created` event will
 /// also be sent to the client.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputAudioBufferCommittedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -1837,6 +3795,92 @@ pub struct InputAudioBufferCommittedEvent {
     pub previous_item_id: String,
     /// The event type, must be `input_audio_buffer.committed`.
     pub r#type: input_audio_buffer_committed_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for InputAudioBufferCommittedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "item_id", "previous_item_id", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputAudioBufferCommittedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct InputAudioBufferCommittedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<InputAudioBufferCommittedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut previous_item_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut previous_item_id,
+                                &mut __map,
+                                "previous_item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InputAudioBufferCommittedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    previous_item_id: super::super::super::super::super::dts2rs_support::missing(
+                        previous_item_id,
+                        "previous_item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("InputAudioBufferCommittedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`InputAudioBufferCommittedEvent`].
@@ -1911,7 +3955,7 @@ pub mod input_audio_buffer_committed_event {
 /// that will be created when speech stops and will also be included in the
 /// `input_audio_buffer.speech_stopped` event (unless the client manually commits
 /// the audio buffer during VAD activation).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputAudioBufferSpeechStartedEvent {
     /// Milliseconds from the start of all audio written to the buffer during the
     /// session when speech was first detected. This will correspond to the beginning of
@@ -1924,6 +3968,92 @@ pub struct InputAudioBufferSpeechStartedEvent {
     pub item_id: String,
     /// The event type, must be `input_audio_buffer.speech_started`.
     pub r#type: input_audio_buffer_speech_started_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for InputAudioBufferSpeechStartedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["audio_start_ms", "event_id", "item_id", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputAudioBufferSpeechStartedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct InputAudioBufferSpeechStartedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<InputAudioBufferSpeechStartedEvent, __A::Error> {
+                let mut audio_start_ms = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut audio_start_ms,
+                                &mut __map,
+                                "audio_start_ms",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InputAudioBufferSpeechStartedEvent {
+                    audio_start_ms: super::super::super::super::super::dts2rs_support::missing(
+                        audio_start_ms,
+                        "audio_start_ms",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("InputAudioBufferSpeechStartedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`InputAudioBufferSpeechStartedEvent`].
@@ -1995,7 +4125,7 @@ pub mod input_audio_buffer_speech_started_event {
 /// Returned in `server_vad` mode when the server detects the end of speech in the
 /// audio buffer. The server will also send an `conversation.item.created` event
 /// with the user message item that is created from the audio buffer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputAudioBufferSpeechStoppedEvent {
     /// Milliseconds since the session started when speech stopped. This will correspond
     /// to the end of audio sent to the model, and thus includes the
@@ -2007,6 +4137,92 @@ pub struct InputAudioBufferSpeechStoppedEvent {
     pub item_id: String,
     /// The event type, must be `input_audio_buffer.speech_stopped`.
     pub r#type: input_audio_buffer_speech_stopped_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for InputAudioBufferSpeechStoppedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["audio_end_ms", "event_id", "item_id", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputAudioBufferSpeechStoppedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct InputAudioBufferSpeechStoppedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<InputAudioBufferSpeechStoppedEvent, __A::Error> {
+                let mut audio_end_ms = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut audio_end_ms,
+                                &mut __map,
+                                "audio_end_ms",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InputAudioBufferSpeechStoppedEvent {
+                    audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
+                        audio_end_ms,
+                        "audio_end_ms",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("InputAudioBufferSpeechStoppedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`InputAudioBufferSpeechStoppedEvent`].
@@ -2079,7 +4295,7 @@ pub mod input_audio_buffer_speech_stopped_event {
 /// a Response is created some tokens will be "reserved" for the output tokens, the
 /// rate limits shown here reflect that reservation, which is then adjusted
 /// accordingly once the Response is completed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RateLimitsUpdatedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -2089,23 +4305,90 @@ pub struct RateLimitsUpdatedEvent {
     pub r#type: rate_limits_updated_event::Type,
 }
 
+impl<'de> serde::Deserialize<'de> for RateLimitsUpdatedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "rate_limits", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RateLimitsUpdatedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct RateLimitsUpdatedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<RateLimitsUpdatedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut rate_limits = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut rate_limits,
+                                &mut __map,
+                                "rate_limits",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RateLimitsUpdatedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    rate_limits: super::super::super::super::super::dts2rs_support::missing(
+                        rate_limits,
+                        "rate_limits",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("RateLimitsUpdatedEvent", FIELDS, __Visitor)
+    }
+}
+
 /// Types nested in [`RateLimitsUpdatedEvent`].
 pub mod rate_limits_updated_event {
-    use serde::Deserialize;
-
-    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     pub struct RateLimit {
         /// The maximum allowed value for the rate limit.
-        #[serde(default)]
         pub limit: Option<u64>,
         /// The name of the rate limit (`requests`, `tokens`).
-        #[serde(default)]
         pub name: Option<rate_limit::Name>,
         /// The remaining value before the limit is reached.
-        #[serde(default)]
         pub remaining: Option<u64>,
         /// Seconds until the rate limit resets.
-        #[serde(default)]
         pub reset_seconds: Option<f64>,
     }
 
@@ -2136,6 +4419,81 @@ pub mod rate_limits_updated_event {
                 fields.serialize_field("reset_seconds", &Js(&self.reset_seconds))?;
             }
             fields.end()
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for RateLimit {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["limit", "name", "remaining", "reset_seconds"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = RateLimit;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct RateLimit")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<RateLimit, __A::Error> {
+                    let mut limit = None;
+                    let mut name = None;
+                    let mut remaining = None;
+                    let mut reset_seconds = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut limit,
+                                    &mut __map,
+                                    "limit",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut name,
+                                    &mut __map,
+                                    "name",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut remaining,
+                                    &mut __map,
+                                    "remaining",
+                                )?
+                            }
+                            Some(3) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut reset_seconds,
+                                    &mut __map,
+                                    "reset_seconds",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(RateLimit {
+                        limit: limit.unwrap_or_default(),
+                        name: name.unwrap_or_default(),
+                        remaining: remaining.unwrap_or_default(),
+                        reset_seconds: reset_seconds.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("RateLimit", FIELDS, __Visitor)
         }
     }
 
@@ -2475,20 +4833,80 @@ impl From<TranscriptionSessionUpdate> for RealtimeClientEvent {
 
 /// Types nested in [`RealtimeClientEvent`].
 pub mod realtime_client_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// **WebRTC Only:** Emit to cut off the current audio response. This will trigger
     /// the server to stop generating audio and emit a `output_audio_buffer.cleared`
     /// event. This event should be preceded by a `response.cancel` client event to stop
     /// the generation of the current response.
     /// [Learn more](https://platform.openai.com/docs/guides/realtime-conversations#client-and-server-events-for-audio-in-webrtc).
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct OutputAudioBufferClear {
         /// The event type, must be `output_audio_buffer.clear`.
         pub r#type: output_audio_buffer_clear::Type,
         /// The unique ID of the client event used for error handling.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub event_id: Option<String>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for OutputAudioBufferClear {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["type", "event_id"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = OutputAudioBufferClear;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct OutputAudioBufferClear")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<OutputAudioBufferClear, __A::Error> {
+                    let mut r#type = None;
+                    let mut event_id = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut r#type,
+                                    &mut __map,
+                                    "type",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut event_id,
+                                    &mut __map,
+                                    "event_id",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(OutputAudioBufferClear {
+                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                            r#type,
+                            "type",
+                        )?,
+                        event_id: event_id.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("OutputAudioBufferClear", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`OutputAudioBufferClear`].
@@ -2555,10 +4973,9 @@ pub mod realtime_client_event {
 }
 
 /// The response resource.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RealtimeResponse {
     /// The unique ID of the response.
-    #[serde(default)]
     pub id: Option<String>,
     /// Which conversation the response is added to, determined by the `conversation`
     /// field in the `response.create` event. If `auto`, the response will be added to
@@ -2567,11 +4984,9 @@ pub struct RealtimeResponse {
     /// the value of `conversation_id` will be `null`. If responses are being triggered
     /// by server VAD, the response will be added to the default conversation, thus the
     /// `conversation_id` will be an id like `conv_1234`.
-    #[serde(default)]
     pub conversation_id: Option<String>,
     /// Maximum number of output tokens for a single assistant response, inclusive of
     /// tool calls, that was used in this response.
-    #[serde(default)]
     pub max_output_tokens: Option<realtime_response::MaxOutputTokens>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be useful
     /// for storing additional information about the object in a structured format, and
@@ -2579,45 +4994,32 @@ pub struct RealtimeResponse {
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings with
     /// a maximum length of 512 characters.
-    #[serde(
-        default,
-        deserialize_with = "super::super::super::super::super::dts2rs_support::double_option"
-    )]
     pub metadata: Option<Option<super::super::super::shared::Metadata>>,
     /// The set of modalities the model used to respond. If there are multiple
     /// modalities, the model will pick one, for example if `modalities` is
     /// `["text", "audio"]`, the model could be responding in either text or audio.
-    #[serde(default)]
     pub modalities: Option<Vec<realtime_response::Modality>>,
     /// The object type, must be `realtime.response`.
-    #[serde(default)]
     pub object: Option<realtime_response::Object>,
     /// The list of output items generated by the response.
-    #[serde(default)]
     pub output: Option<Vec<ConversationItem>>,
     /// The format of output audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
-    #[serde(default)]
     pub output_audio_format: Option<realtime_response::OutputAudioFormat>,
     /// The final status of the response (`completed`, `cancelled`, `failed`, or
     /// `incomplete`).
-    #[serde(default)]
     pub status: Option<realtime_response::Status>,
     /// Additional details about the status.
-    #[serde(default)]
     pub status_details: Option<RealtimeResponseStatus>,
     /// Sampling temperature for the model, limited to \[0.6, 1.2\]. Defaults to 0.8.
-    #[serde(default)]
     pub temperature: Option<f64>,
     /// Usage statistics for the Response, this will correspond to billing. A Realtime
     /// API session will maintain a conversation context and append new Items to the
     /// Conversation, thus output from previous turns (text and audio tokens) will
     /// become the input for later turns.
-    #[serde(default)]
     pub usage: Option<RealtimeResponseUsage>,
     /// The voice the model used to respond. Current voice options are `alloy`, `ash`,
     /// `ballad`, `coral`, `echo`, `fable`, `onyx`, `nova`, `sage`, `shimmer`, and
     /// `verse`.
-    #[serde(default)]
     pub voice: Option<realtime_response::Voice>,
 }
 
@@ -2682,6 +5084,174 @@ impl serde::Serialize for RealtimeResponse {
             fields.serialize_field("voice", &self.voice)?;
         }
         fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "conversation_id",
+            "max_output_tokens",
+            "metadata",
+            "modalities",
+            "object",
+            "output",
+            "output_audio_format",
+            "status",
+            "status_details",
+            "temperature",
+            "usage",
+            "voice",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeResponse;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct RealtimeResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<RealtimeResponse, __A::Error> {
+                let mut id = None;
+                let mut conversation_id = None;
+                let mut max_output_tokens = None;
+                let mut metadata = None;
+                let mut modalities = None;
+                let mut object = None;
+                let mut output = None;
+                let mut output_audio_format = None;
+                let mut status = None;
+                let mut status_details = None;
+                let mut temperature = None;
+                let mut usage = None;
+                let mut voice = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut id,
+                                &mut __map,
+                                "id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut conversation_id,
+                                &mut __map,
+                                "conversation_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut max_output_tokens,
+                                &mut __map,
+                                "max_output_tokens",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put_some(
+                                &mut metadata,
+                                &mut __map,
+                                "metadata",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut modalities,
+                                &mut __map,
+                                "modalities",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut object,
+                                &mut __map,
+                                "object",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output,
+                                &mut __map,
+                                "output",
+                            )?
+                        }
+                        Some(7) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_audio_format,
+                                &mut __map,
+                                "output_audio_format",
+                            )?
+                        }
+                        Some(8) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut status,
+                                &mut __map,
+                                "status",
+                            )?
+                        }
+                        Some(9) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut status_details,
+                                &mut __map,
+                                "status_details",
+                            )?
+                        }
+                        Some(10) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut temperature,
+                                &mut __map,
+                                "temperature",
+                            )?
+                        }
+                        Some(11) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut usage,
+                                &mut __map,
+                                "usage",
+                            )?
+                        }
+                        Some(12) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut voice,
+                                &mut __map,
+                                "voice",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RealtimeResponse {
+                    id: id.unwrap_or_default(),
+                    conversation_id: conversation_id.unwrap_or_default(),
+                    max_output_tokens: max_output_tokens.unwrap_or_default(),
+                    metadata: metadata.unwrap_or_default(),
+                    modalities: modalities.unwrap_or_default(),
+                    object: object.unwrap_or_default(),
+                    output: output.unwrap_or_default(),
+                    output_audio_format: output_audio_format.unwrap_or_default(),
+                    status: status.unwrap_or_default(),
+                    status_details: status_details.unwrap_or_default(),
+                    temperature: temperature.unwrap_or_default(),
+                    usage: usage.unwrap_or_default(),
+                    voice: voice.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RealtimeResponse", FIELDS, __Visitor)
     }
 }
 
@@ -2827,39 +5397,160 @@ pub mod realtime_response {
 }
 
 /// Additional details about the status.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct RealtimeResponseStatus {
     /// A description of the error that caused the response to fail, populated when the
     /// `status` is `failed`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<realtime_response_status::Error>,
     /// The reason the Response did not complete. For a `cancelled` Response, one of
     /// `turn_detected` (the server VAD detected a new start of speech) or
     /// `client_cancelled` (the client sent a cancel event). For an `incomplete`
     /// Response, one of `max_output_tokens` or `content_filter` (the server-side safety
     /// filter activated and cut off the response).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<realtime_response_status::Reason>,
     /// The type of error that caused the response to fail, corresponding with the
     /// `status` field (`completed`, `cancelled`, `incomplete`, `failed`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<realtime_response_status::Type>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeResponseStatus {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["error", "reason", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeResponseStatus;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct RealtimeResponseStatus")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<RealtimeResponseStatus, __A::Error> {
+                let mut error = None;
+                let mut reason = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut error,
+                                &mut __map,
+                                "error",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut reason,
+                                &mut __map,
+                                "reason",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RealtimeResponseStatus {
+                    error: error.unwrap_or_default(),
+                    reason: reason.unwrap_or_default(),
+                    r#type: r#type.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RealtimeResponseStatus", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`RealtimeResponseStatus`].
 pub mod realtime_response_status {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// A description of the error that caused the response to fail, populated when the
     /// `status` is `failed`.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct Error {
         /// Error code, if any.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub code: Option<String>,
         /// The type of error.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub r#type: Option<String>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Error {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["code", "type"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Error;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Error")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Error, __A::Error> {
+                    let mut code = None;
+                    let mut r#type = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut code,
+                                    &mut __map,
+                                    "code",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut r#type,
+                                    &mut __map,
+                                    "type",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Error {
+                        code: code.unwrap_or_default(),
+                        r#type: r#type.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Error", FIELDS, __Visitor)
+        }
     }
 
     /// The reason the Response did not complete. For a `cancelled` Response, one of
@@ -3019,55 +5710,266 @@ pub mod realtime_response_status {
 /// API session will maintain a conversation context and append new Items to the
 /// Conversation, thus output from previous turns (text and audio tokens) will
 /// become the input for later turns.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct RealtimeResponseUsage {
     /// Details about the input tokens used in the Response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_token_details: Option<realtime_response_usage::InputTokenDetails>,
     /// The number of input tokens used in the Response, including text and audio
     /// tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_tokens: Option<u32>,
     /// Details about the output tokens used in the Response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_token_details: Option<realtime_response_usage::OutputTokenDetails>,
     /// The number of output tokens sent in the Response, including text and audio
     /// tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_tokens: Option<u32>,
     /// The total number of tokens in the Response including input and output text and
     /// audio tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_tokens: Option<u32>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeResponseUsage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "input_token_details",
+            "input_tokens",
+            "output_token_details",
+            "output_tokens",
+            "total_tokens",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeResponseUsage;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct RealtimeResponseUsage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<RealtimeResponseUsage, __A::Error> {
+                let mut input_token_details = None;
+                let mut input_tokens = None;
+                let mut output_token_details = None;
+                let mut output_tokens = None;
+                let mut total_tokens = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut input_token_details,
+                                &mut __map,
+                                "input_token_details",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut input_tokens,
+                                &mut __map,
+                                "input_tokens",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_token_details,
+                                &mut __map,
+                                "output_token_details",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_tokens,
+                                &mut __map,
+                                "output_tokens",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut total_tokens,
+                                &mut __map,
+                                "total_tokens",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RealtimeResponseUsage {
+                    input_token_details: input_token_details.unwrap_or_default(),
+                    input_tokens: input_tokens.unwrap_or_default(),
+                    output_token_details: output_token_details.unwrap_or_default(),
+                    output_tokens: output_tokens.unwrap_or_default(),
+                    total_tokens: total_tokens.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RealtimeResponseUsage", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`RealtimeResponseUsage`].
 pub mod realtime_response_usage {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// Details about the input tokens used in the Response.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct InputTokenDetails {
         /// The number of audio tokens used in the Response.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub audio_tokens: Option<u32>,
         /// The number of cached tokens used in the Response.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cached_tokens: Option<u32>,
         /// The number of text tokens used in the Response.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub text_tokens: Option<u32>,
     }
 
+    impl<'de> serde::Deserialize<'de> for InputTokenDetails {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["audio_tokens", "cached_tokens", "text_tokens"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = InputTokenDetails;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct InputTokenDetails")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<InputTokenDetails, __A::Error> {
+                    let mut audio_tokens = None;
+                    let mut cached_tokens = None;
+                    let mut text_tokens = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut audio_tokens,
+                                    &mut __map,
+                                    "audio_tokens",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut cached_tokens,
+                                    &mut __map,
+                                    "cached_tokens",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut text_tokens,
+                                    &mut __map,
+                                    "text_tokens",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(InputTokenDetails {
+                        audio_tokens: audio_tokens.unwrap_or_default(),
+                        cached_tokens: cached_tokens.unwrap_or_default(),
+                        text_tokens: text_tokens.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("InputTokenDetails", FIELDS, __Visitor)
+        }
+    }
+
     /// Details about the output tokens used in the Response.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct OutputTokenDetails {
         /// The number of audio tokens used in the Response.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub audio_tokens: Option<u32>,
         /// The number of text tokens used in the Response.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub text_tokens: Option<u32>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for OutputTokenDetails {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["audio_tokens", "text_tokens"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = OutputTokenDetails;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct OutputTokenDetails")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<OutputTokenDetails, __A::Error> {
+                    let mut audio_tokens = None;
+                    let mut text_tokens = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut audio_tokens,
+                                    &mut __map,
+                                    "audio_tokens",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut text_tokens,
+                                    &mut __map,
+                                    "text_tokens",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(OutputTokenDetails {
+                        audio_tokens: audio_tokens.unwrap_or_default(),
+                        text_tokens: text_tokens.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("OutputTokenDetails", FIELDS, __Visitor)
+        }
     }
 }
 
@@ -3631,11 +6533,11 @@ impl From<realtime_server_event::OutputAudioBufferCleared> for RealtimeServerEve
 
 /// Types nested in [`RealtimeServerEvent`].
 pub mod realtime_server_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// Returned when a conversation item is retrieved with
     /// `conversation.item.retrieve`.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct ConversationItemRetrieved {
         /// The unique ID of the server event.
         pub event_id: String,
@@ -3643,6 +6545,82 @@ pub mod realtime_server_event {
         pub item: super::ConversationItem,
         /// The event type, must be `conversation.item.retrieved`.
         pub r#type: conversation_item_retrieved::Type,
+    }
+
+    impl<'de> serde::Deserialize<'de> for ConversationItemRetrieved {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["event_id", "item", "type"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = ConversationItemRetrieved;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct ConversationItemRetrieved")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<ConversationItemRetrieved, __A::Error> {
+                    let mut event_id = None;
+                    let mut item = None;
+                    let mut r#type = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut event_id,
+                                    &mut __map,
+                                    "event_id",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut item,
+                                    &mut __map,
+                                    "item",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut r#type,
+                                    &mut __map,
+                                    "type",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(ConversationItemRetrieved {
+                        event_id: super::super::super::super::super::super::dts2rs_support::missing(
+                            event_id,
+                            "event_id",
+                        )?,
+                        item: super::super::super::super::super::super::dts2rs_support::missing(
+                            item,
+                            "item",
+                        )?,
+                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                            r#type,
+                            "type",
+                        )?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("ConversationItemRetrieved", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`ConversationItemRetrieved`].
@@ -3711,7 +6689,7 @@ pub mod realtime_server_event {
     /// This event is emitted after an audio content part has been added
     /// (`response.content_part.added`) to the response.
     /// [Learn more](https://platform.openai.com/docs/guides/realtime-conversations#client-and-server-events-for-audio-in-webrtc).
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct OutputAudioBufferStarted {
         /// The unique ID of the server event.
         pub event_id: String,
@@ -3719,6 +6697,82 @@ pub mod realtime_server_event {
         pub response_id: String,
         /// The event type, must be `output_audio_buffer.started`.
         pub r#type: output_audio_buffer_started::Type,
+    }
+
+    impl<'de> serde::Deserialize<'de> for OutputAudioBufferStarted {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["event_id", "response_id", "type"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = OutputAudioBufferStarted;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct OutputAudioBufferStarted")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<OutputAudioBufferStarted, __A::Error> {
+                    let mut event_id = None;
+                    let mut response_id = None;
+                    let mut r#type = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut event_id,
+                                    &mut __map,
+                                    "event_id",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut response_id,
+                                    &mut __map,
+                                    "response_id",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut r#type,
+                                    &mut __map,
+                                    "type",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(OutputAudioBufferStarted {
+                        event_id: super::super::super::super::super::super::dts2rs_support::missing(
+                            event_id,
+                            "event_id",
+                        )?,
+                        response_id: super::super::super::super::super::super::dts2rs_support::missing(
+                            response_id,
+                            "response_id",
+                        )?,
+                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                            r#type,
+                            "type",
+                        )?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("OutputAudioBufferStarted", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`OutputAudioBufferStarted`].
@@ -3787,7 +6841,7 @@ pub mod realtime_server_event {
     /// drained on the server, and no more audio is forthcoming. This event is emitted
     /// after the full response data has been sent to the client (`response.done`).
     /// [Learn more](https://platform.openai.com/docs/guides/realtime-conversations#client-and-server-events-for-audio-in-webrtc).
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct OutputAudioBufferStopped {
         /// The unique ID of the server event.
         pub event_id: String,
@@ -3795,6 +6849,82 @@ pub mod realtime_server_event {
         pub response_id: String,
         /// The event type, must be `output_audio_buffer.stopped`.
         pub r#type: output_audio_buffer_stopped::Type,
+    }
+
+    impl<'de> serde::Deserialize<'de> for OutputAudioBufferStopped {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["event_id", "response_id", "type"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = OutputAudioBufferStopped;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct OutputAudioBufferStopped")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<OutputAudioBufferStopped, __A::Error> {
+                    let mut event_id = None;
+                    let mut response_id = None;
+                    let mut r#type = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut event_id,
+                                    &mut __map,
+                                    "event_id",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut response_id,
+                                    &mut __map,
+                                    "response_id",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut r#type,
+                                    &mut __map,
+                                    "type",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(OutputAudioBufferStopped {
+                        event_id: super::super::super::super::super::super::dts2rs_support::missing(
+                            event_id,
+                            "event_id",
+                        )?,
+                        response_id: super::super::super::super::super::super::dts2rs_support::missing(
+                            response_id,
+                            "response_id",
+                        )?,
+                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                            r#type,
+                            "type",
+                        )?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("OutputAudioBufferStopped", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`OutputAudioBufferStopped`].
@@ -3865,7 +6995,7 @@ pub mod realtime_server_event {
     /// `output_audio_buffer.clear` event to manually cut off the current audio
     /// response.
     /// [Learn more](https://platform.openai.com/docs/guides/realtime-conversations#client-and-server-events-for-audio-in-webrtc).
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct OutputAudioBufferCleared {
         /// The unique ID of the server event.
         pub event_id: String,
@@ -3873,6 +7003,82 @@ pub mod realtime_server_event {
         pub response_id: String,
         /// The event type, must be `output_audio_buffer.cleared`.
         pub r#type: output_audio_buffer_cleared::Type,
+    }
+
+    impl<'de> serde::Deserialize<'de> for OutputAudioBufferCleared {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["event_id", "response_id", "type"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = OutputAudioBufferCleared;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct OutputAudioBufferCleared")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<OutputAudioBufferCleared, __A::Error> {
+                    let mut event_id = None;
+                    let mut response_id = None;
+                    let mut r#type = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut event_id,
+                                    &mut __map,
+                                    "event_id",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut response_id,
+                                    &mut __map,
+                                    "response_id",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut r#type,
+                                    &mut __map,
+                                    "type",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(OutputAudioBufferCleared {
+                        event_id: super::super::super::super::super::super::dts2rs_support::missing(
+                            event_id,
+                            "event_id",
+                        )?,
+                        response_id: super::super::super::super::super::super::dts2rs_support::missing(
+                            response_id,
+                            "response_id",
+                        )?,
+                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                            r#type,
+                            "type",
+                        )?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("OutputAudioBufferCleared", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`OutputAudioBufferCleared`].
@@ -3939,7 +7145,7 @@ pub mod realtime_server_event {
 }
 
 /// Returned when the model-generated audio is updated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseAudioDeltaEvent {
     /// The index of the content part in the item's content array.
     pub content_index: u32,
@@ -3955,6 +7161,135 @@ pub struct ResponseAudioDeltaEvent {
     pub response_id: String,
     /// The event type, must be `response.audio.delta`.
     pub r#type: response_audio_delta_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseAudioDeltaEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "delta",
+            "event_id",
+            "item_id",
+            "output_index",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseAudioDeltaEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseAudioDeltaEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseAudioDeltaEvent, __A::Error> {
+                let mut content_index = None;
+                let mut delta = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut delta,
+                                &mut __map,
+                                "delta",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseAudioDeltaEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    delta: super::super::super::super::super::dts2rs_support::missing(
+                        delta,
+                        "delta",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseAudioDeltaEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseAudioDeltaEvent`].
@@ -4021,7 +7356,7 @@ pub mod response_audio_delta_event {
 
 /// Returned when the model-generated audio is done. Also emitted when a Response is
 /// interrupted, incomplete, or cancelled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseAudioDoneEvent {
     /// The index of the content part in the item's content array.
     pub content_index: u32,
@@ -4035,6 +7370,122 @@ pub struct ResponseAudioDoneEvent {
     pub response_id: String,
     /// The event type, must be `response.audio.done`.
     pub r#type: response_audio_done_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseAudioDoneEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "event_id",
+            "item_id",
+            "output_index",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseAudioDoneEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseAudioDoneEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseAudioDoneEvent, __A::Error> {
+                let mut content_index = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseAudioDoneEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseAudioDoneEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseAudioDoneEvent`].
@@ -4100,7 +7551,7 @@ pub mod response_audio_done_event {
 }
 
 /// Returned when the model-generated transcription of audio output is updated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseAudioTranscriptDeltaEvent {
     /// The index of the content part in the item's content array.
     pub content_index: u32,
@@ -4116,6 +7567,136 @@ pub struct ResponseAudioTranscriptDeltaEvent {
     pub response_id: String,
     /// The event type, must be `response.audio_transcript.delta`.
     pub r#type: response_audio_transcript_delta_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseAudioTranscriptDeltaEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "delta",
+            "event_id",
+            "item_id",
+            "output_index",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseAudioTranscriptDeltaEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseAudioTranscriptDeltaEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseAudioTranscriptDeltaEvent, __A::Error> {
+                let mut content_index = None;
+                let mut delta = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut delta,
+                                &mut __map,
+                                "delta",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseAudioTranscriptDeltaEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    delta: super::super::super::super::super::dts2rs_support::missing(
+                        delta,
+                        "delta",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ResponseAudioTranscriptDeltaEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseAudioTranscriptDeltaEvent`].
@@ -4185,7 +7766,7 @@ pub mod response_audio_transcript_delta_event {
 /// Returned when the model-generated transcription of audio output is done
 /// streaming. Also emitted when a Response is interrupted, incomplete, or
 /// cancelled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseAudioTranscriptDoneEvent {
     /// The index of the content part in the item's content array.
     pub content_index: u32,
@@ -4201,6 +7782,136 @@ pub struct ResponseAudioTranscriptDoneEvent {
     pub transcript: String,
     /// The event type, must be `response.audio_transcript.done`.
     pub r#type: response_audio_transcript_done_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseAudioTranscriptDoneEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "event_id",
+            "item_id",
+            "output_index",
+            "response_id",
+            "transcript",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseAudioTranscriptDoneEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseAudioTranscriptDoneEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseAudioTranscriptDoneEvent, __A::Error> {
+                let mut content_index = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut transcript = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut transcript,
+                                &mut __map,
+                                "transcript",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseAudioTranscriptDoneEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    transcript: super::super::super::super::super::dts2rs_support::missing(
+                        transcript,
+                        "transcript",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ResponseAudioTranscriptDoneEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseAudioTranscriptDoneEvent`].
@@ -4267,17 +7978,84 @@ pub mod response_audio_transcript_done_event {
 
 /// Send this event to cancel an in-progress response. The server will respond with
 /// a `response.cancelled` event or an error if there is no response to cancel.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseCancelEvent {
     /// The event type, must be `response.cancel`.
     pub r#type: response_cancel_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// A specific response ID to cancel - if not provided, will cancel an in-progress
     /// response in the default conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseCancelEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "event_id", "response_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseCancelEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseCancelEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseCancelEvent, __A::Error> {
+                let mut r#type = None;
+                let mut event_id = None;
+                let mut response_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseCancelEvent {
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                    response_id: response_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseCancelEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseCancelEvent`].
@@ -4339,7 +8117,7 @@ pub mod response_cancel_event {
 
 /// Returned when a new content part is added to an assistant message item during
 /// response generation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseContentPartAddedEvent {
     /// The index of the content part in the item's content array.
     pub content_index: u32,
@@ -4357,25 +8135,230 @@ pub struct ResponseContentPartAddedEvent {
     pub r#type: response_content_part_added_event::Type,
 }
 
+impl<'de> serde::Deserialize<'de> for ResponseContentPartAddedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "event_id",
+            "item_id",
+            "output_index",
+            "part",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseContentPartAddedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseContentPartAddedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseContentPartAddedEvent, __A::Error> {
+                let mut content_index = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut part = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut part,
+                                &mut __map,
+                                "part",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseContentPartAddedEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    part: super::super::super::super::super::dts2rs_support::missing(
+                        part,
+                        "part",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ResponseContentPartAddedEvent", FIELDS, __Visitor)
+    }
+}
+
 /// Types nested in [`ResponseContentPartAddedEvent`].
 pub mod response_content_part_added_event {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// The content part that was added.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct Part {
         /// Base64-encoded audio data (if type is "audio").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub audio: Option<String>,
         /// The text content (if type is "text").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub text: Option<String>,
         /// The transcript of the audio (if type is "audio").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub transcript: Option<String>,
         /// The content type ("text", "audio").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub r#type: Option<part::Type>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Part {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &["audio", "text", "transcript", "type"];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Part;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Part")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Part, __A::Error> {
+                    let mut audio = None;
+                    let mut text = None;
+                    let mut transcript = None;
+                    let mut r#type = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut audio,
+                                    &mut __map,
+                                    "audio",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut text,
+                                    &mut __map,
+                                    "text",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut transcript,
+                                    &mut __map,
+                                    "transcript",
+                                )?
+                            }
+                            Some(3) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut r#type,
+                                    &mut __map,
+                                    "type",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Part {
+                        audio: audio.unwrap_or_default(),
+                        text: text.unwrap_or_default(),
+                        transcript: transcript.unwrap_or_default(),
+                        r#type: r#type.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Part", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`Part`].
@@ -4446,7 +8429,7 @@ pub mod response_content_part_added_event {
 
 /// Returned when a content part is done streaming in an assistant message item.
 /// Also emitted when a Response is interrupted, incomplete, or cancelled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseContentPartDoneEvent {
     /// The index of the content part in the item's content array.
     pub content_index: u32,
@@ -4462,6 +8445,136 @@ pub struct ResponseContentPartDoneEvent {
     pub response_id: String,
     /// The event type, must be `response.content_part.done`.
     pub r#type: response_content_part_done_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseContentPartDoneEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "event_id",
+            "item_id",
+            "output_index",
+            "part",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseContentPartDoneEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseContentPartDoneEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseContentPartDoneEvent, __A::Error> {
+                let mut content_index = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut part = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut part,
+                                &mut __map,
+                                "part",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseContentPartDoneEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    part: super::super::super::super::super::dts2rs_support::missing(
+                        part,
+                        "part",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ResponseContentPartDoneEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseContentPartDoneEvent`].
@@ -4550,37 +8663,100 @@ pub mod response_content_part_done_event {
 /// The `response.create` event includes inference configuration like
 /// `instructions`, and `temperature`. These fields will override the Session's
 /// configuration for this Response only.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseCreateEvent {
     /// The event type, must be `response.create`.
     pub r#type: response_create_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// Create a new Realtime response with these parameters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response: Option<response_create_event::Response>,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseCreateEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["type", "event_id", "response"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseCreateEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseCreateEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseCreateEvent, __A::Error> {
+                let mut r#type = None;
+                let mut event_id = None;
+                let mut response = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response,
+                                &mut __map,
+                                "response",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseCreateEvent {
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                    response: response.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseCreateEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseCreateEvent`].
 pub mod response_create_event {
-    use serde::Deserialize;
-
     /// Create a new Realtime response with these parameters
-    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     pub struct Response {
         /// Controls which conversation the response is added to. Currently supports `auto`
         /// and `none`, with `auto` as the default value. The `auto` value means that the
         /// contents of the response will be added to the default conversation. Set this to
         /// `none` to create an out-of-band response which will not add items to default
         /// conversation.
-        #[serde(default)]
         pub conversation: Option<response::Conversation>,
         /// Input items to include in the prompt for the model. Using this field creates a
         /// new context for this Response instead of using the default conversation. An
         /// empty array `[]` will clear the context for this Response. Note that this can
         /// include references to items from the default conversation.
-        #[serde(default)]
         pub input: Option<Vec<super::ConversationItemWithReference>>,
         /// The default system instructions (i.e. system message) prepended to model calls.
         /// This field allows the client to guide the model on desired responses. The model
@@ -4593,12 +8769,10 @@ pub mod response_create_event {
         /// Note that the server sets default instructions which will be used if this field
         /// is not set and are visible in the `session.created` event at the start of the
         /// session.
-        #[serde(default)]
         pub instructions: Option<String>,
         /// Maximum number of output tokens for a single assistant response, inclusive of
         /// tool calls. Provide an integer between 1 and 4096 to limit output tokens, or
         /// `inf` for the maximum available tokens for a given model. Defaults to `inf`.
-        #[serde(default)]
         pub max_response_output_tokens: Option<response::MaxResponseOutputTokens>,
         /// Set of 16 key-value pairs that can be attached to an object. This can be useful
         /// for storing additional information about the object in a structured format, and
@@ -4606,33 +8780,23 @@ pub mod response_create_event {
         ///
         /// Keys are strings with a maximum length of 64 characters. Values are strings with
         /// a maximum length of 512 characters.
-        #[serde(
-            default,
-            deserialize_with = "super::super::super::super::super::super::dts2rs_support::double_option"
-        )]
         pub metadata: Option<Option<super::super::super::super::shared::Metadata>>,
         /// The set of modalities the model can respond with. To disable audio, set this to
         /// \["text"\].
-        #[serde(default)]
         pub modalities: Option<Vec<response::Modality>>,
         /// The format of output audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
-        #[serde(default)]
         pub output_audio_format: Option<response::OutputAudioFormat>,
         /// Sampling temperature for the model, limited to \[0.6, 1.2\]. Defaults to 0.8.
-        #[serde(default)]
         pub temperature: Option<f64>,
         /// How the model chooses tools. Options are `auto`, `none`, `required`, or specify
         /// a function, like `{"type": "function", "function": {"name": "my_function"}}`.
-        #[serde(default)]
         pub tool_choice: Option<String>,
         /// Tools (functions) available to the model.
-        #[serde(default)]
         pub tools: Option<Vec<response::Tool>>,
         /// The voice the model uses to respond. Voice cannot be changed during the session
         /// once the model has responded with audio at least once. Current voice options are
         /// `alloy`, `ash`, `ballad`, `coral`, `echo`, `fable`, `onyx`, `nova`, `sage`,
         /// `shimmer`, and `verse`.
-        #[serde(default)]
         pub voice: Option<response::Voice>,
     }
 
@@ -4700,29 +8864,251 @@ pub mod response_create_event {
         }
     }
 
+    impl<'de> serde::Deserialize<'de> for Response {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &[
+                "conversation",
+                "input",
+                "instructions",
+                "max_response_output_tokens",
+                "metadata",
+                "modalities",
+                "output_audio_format",
+                "temperature",
+                "tool_choice",
+                "tools",
+                "voice",
+            ];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Response;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Response")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Response, __A::Error> {
+                    let mut conversation = None;
+                    let mut input = None;
+                    let mut instructions = None;
+                    let mut max_response_output_tokens = None;
+                    let mut metadata = None;
+                    let mut modalities = None;
+                    let mut output_audio_format = None;
+                    let mut temperature = None;
+                    let mut tool_choice = None;
+                    let mut tools = None;
+                    let mut voice = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut conversation,
+                                    &mut __map,
+                                    "conversation",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut input,
+                                    &mut __map,
+                                    "input",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut instructions,
+                                    &mut __map,
+                                    "instructions",
+                                )?
+                            }
+                            Some(3) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut max_response_output_tokens,
+                                    &mut __map,
+                                    "max_response_output_tokens",
+                                )?
+                            }
+                            Some(4) => {
+                                super::super::super::super::super::super::dts2rs_support::put_some(
+                                    &mut metadata,
+                                    &mut __map,
+                                    "metadata",
+                                )?
+                            }
+                            Some(5) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut modalities,
+                                    &mut __map,
+                                    "modalities",
+                                )?
+                            }
+                            Some(6) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut output_audio_format,
+                                    &mut __map,
+                                    "output_audio_format",
+                                )?
+                            }
+                            Some(7) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut temperature,
+                                    &mut __map,
+                                    "temperature",
+                                )?
+                            }
+                            Some(8) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut tool_choice,
+                                    &mut __map,
+                                    "tool_choice",
+                                )?
+                            }
+                            Some(9) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut tools,
+                                    &mut __map,
+                                    "tools",
+                                )?
+                            }
+                            Some(10) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut voice,
+                                    &mut __map,
+                                    "voice",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Response {
+                        conversation: conversation.unwrap_or_default(),
+                        input: input.unwrap_or_default(),
+                        instructions: instructions.unwrap_or_default(),
+                        max_response_output_tokens: max_response_output_tokens
+                            .unwrap_or_default(),
+                        metadata: metadata.unwrap_or_default(),
+                        modalities: modalities.unwrap_or_default(),
+                        output_audio_format: output_audio_format.unwrap_or_default(),
+                        temperature: temperature.unwrap_or_default(),
+                        tool_choice: tool_choice.unwrap_or_default(),
+                        tools: tools.unwrap_or_default(),
+                        voice: voice.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Response", FIELDS, __Visitor)
+        }
+    }
+
     /// Types nested in [`Response`].
     pub mod response {
-        use serde::{Deserialize, Serialize};
+        use serde::Serialize;
 
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         pub struct Tool {
             /// The description of the function, including guidance on when and how to call it,
             /// and guidance about what to tell the user when calling (if anything).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub description: Option<String>,
             /// The name of the function.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Parameters of the function in JSON Schema.
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "super::super::super::super::super::super::super::dts2rs_support::present"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub parameters: Option<serde_json::Value>,
             /// The type of the tool, i.e. `function`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#type: Option<tool::Type>,
+        }
+
+        impl<'de> serde::Deserialize<'de> for Tool {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["description", "name", "parameters", "type"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = Tool;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct Tool")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<Tool, __A::Error> {
+                        let mut description = None;
+                        let mut name = None;
+                        let mut parameters = None;
+                        let mut r#type = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(
+                                super::super::super::super::super::super::super::dts2rs_support::Key(
+                                    FIELDS,
+                                ),
+                            )?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut description,
+                                        &mut __map,
+                                        "description",
+                                    )?
+                                }
+                                Some(1) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut name,
+                                        &mut __map,
+                                        "name",
+                                    )?
+                                }
+                                Some(2) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put_some(
+                                        &mut parameters,
+                                        &mut __map,
+                                        "parameters",
+                                    )?
+                                }
+                                Some(3) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut r#type,
+                                        &mut __map,
+                                        "type",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(Tool {
+                            description: description.unwrap_or_default(),
+                            name: name.unwrap_or_default(),
+                            parameters: parameters.unwrap_or_default(),
+                            r#type: r#type.unwrap_or_default(),
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("Tool", FIELDS, __Visitor)
+            }
         }
 
         /// Types nested in [`Tool`].
@@ -4864,7 +9250,7 @@ pub mod response_create_event {
 
 /// Returned when a new Response is created. The first event of response creation,
 /// where the response is in an initial state of `in_progress`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseCreatedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -4872,6 +9258,79 @@ pub struct ResponseCreatedEvent {
     pub response: RealtimeResponse,
     /// The event type, must be `response.created`.
     pub r#type: response_created_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseCreatedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "response", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseCreatedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseCreatedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseCreatedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut response = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response,
+                                &mut __map,
+                                "response",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseCreatedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    response: super::super::super::super::super::dts2rs_support::missing(
+                        response,
+                        "response",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseCreatedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseCreatedEvent`].
@@ -4934,7 +9393,7 @@ pub mod response_created_event {
 /// Returned when a Response is done streaming. Always emitted, no matter the final
 /// state. The Response object included in the `response.done` event will include
 /// all output Items in the Response but will omit the raw audio data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseDoneEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -4942,6 +9401,79 @@ pub struct ResponseDoneEvent {
     pub response: RealtimeResponse,
     /// The event type, must be `response.done`.
     pub r#type: response_done_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseDoneEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "response", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseDoneEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseDoneEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseDoneEvent, __A::Error> {
+                let mut event_id = None;
+                let mut response = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response,
+                                &mut __map,
+                                "response",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseDoneEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    response: super::super::super::super::super::dts2rs_support::missing(
+                        response,
+                        "response",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseDoneEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseDoneEvent`].
@@ -5002,7 +9534,7 @@ pub mod response_done_event {
 }
 
 /// Returned when the model-generated function call arguments are updated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseFunctionCallArgumentsDeltaEvent {
     /// The ID of the function call.
     pub call_id: String,
@@ -5018,6 +9550,140 @@ pub struct ResponseFunctionCallArgumentsDeltaEvent {
     pub response_id: String,
     /// The event type, must be `response.function_call_arguments.delta`.
     pub r#type: response_function_call_arguments_delta_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseFunctionCallArgumentsDeltaEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "call_id",
+            "delta",
+            "event_id",
+            "item_id",
+            "output_index",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseFunctionCallArgumentsDeltaEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseFunctionCallArgumentsDeltaEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseFunctionCallArgumentsDeltaEvent, __A::Error> {
+                let mut call_id = None;
+                let mut delta = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut call_id,
+                                &mut __map,
+                                "call_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut delta,
+                                &mut __map,
+                                "delta",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseFunctionCallArgumentsDeltaEvent {
+                    call_id: super::super::super::super::super::dts2rs_support::missing(
+                        call_id,
+                        "call_id",
+                    )?,
+                    delta: super::super::super::super::super::dts2rs_support::missing(
+                        delta,
+                        "delta",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ResponseFunctionCallArgumentsDeltaEvent",
+                FIELDS,
+                __Visitor,
+            )
+    }
 }
 
 /// Types nested in [`ResponseFunctionCallArgumentsDeltaEvent`].
@@ -5088,7 +9754,7 @@ pub mod response_function_call_arguments_delta_event {
 
 /// Returned when the model-generated function call arguments are done streaming.
 /// Also emitted when a Response is interrupted, incomplete, or cancelled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseFunctionCallArgumentsDoneEvent {
     /// The final arguments as a JSON string.
     pub arguments: String,
@@ -5104,6 +9770,140 @@ pub struct ResponseFunctionCallArgumentsDoneEvent {
     pub response_id: String,
     /// The event type, must be `response.function_call_arguments.done`.
     pub r#type: response_function_call_arguments_done_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseFunctionCallArgumentsDoneEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "arguments",
+            "call_id",
+            "event_id",
+            "item_id",
+            "output_index",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseFunctionCallArgumentsDoneEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseFunctionCallArgumentsDoneEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseFunctionCallArgumentsDoneEvent, __A::Error> {
+                let mut arguments = None;
+                let mut call_id = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut arguments,
+                                &mut __map,
+                                "arguments",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut call_id,
+                                &mut __map,
+                                "call_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseFunctionCallArgumentsDoneEvent {
+                    arguments: super::super::super::super::super::dts2rs_support::missing(
+                        arguments,
+                        "arguments",
+                    )?,
+                    call_id: super::super::super::super::super::dts2rs_support::missing(
+                        call_id,
+                        "call_id",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ResponseFunctionCallArgumentsDoneEvent",
+                FIELDS,
+                __Visitor,
+            )
+    }
 }
 
 /// Types nested in [`ResponseFunctionCallArgumentsDoneEvent`].
@@ -5173,7 +9973,7 @@ pub mod response_function_call_arguments_done_event {
 }
 
 /// Returned when a new Item is created during Response generation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseOutputItemAddedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -5185,6 +9985,110 @@ pub struct ResponseOutputItemAddedEvent {
     pub response_id: String,
     /// The event type, must be `response.output_item.added`.
     pub r#type: response_output_item_added_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseOutputItemAddedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "event_id",
+            "item",
+            "output_index",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseOutputItemAddedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseOutputItemAddedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseOutputItemAddedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut item = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item,
+                                &mut __map,
+                                "item",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseOutputItemAddedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item: super::super::super::super::super::dts2rs_support::missing(
+                        item,
+                        "item",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ResponseOutputItemAddedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseOutputItemAddedEvent`].
@@ -5251,7 +10155,7 @@ pub mod response_output_item_added_event {
 
 /// Returned when an Item is done streaming. Also emitted when a Response is
 /// interrupted, incomplete, or cancelled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseOutputItemDoneEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -5263,6 +10167,109 @@ pub struct ResponseOutputItemDoneEvent {
     pub response_id: String,
     /// The event type, must be `response.output_item.done`.
     pub r#type: response_output_item_done_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseOutputItemDoneEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "event_id",
+            "item",
+            "output_index",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseOutputItemDoneEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseOutputItemDoneEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseOutputItemDoneEvent, __A::Error> {
+                let mut event_id = None;
+                let mut item = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item,
+                                &mut __map,
+                                "item",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseOutputItemDoneEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item: super::super::super::super::super::dts2rs_support::missing(
+                        item,
+                        "item",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseOutputItemDoneEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseOutputItemDoneEvent`].
@@ -5328,7 +10335,7 @@ pub mod response_output_item_done_event {
 }
 
 /// Returned when the text value of a "text" content part is updated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseTextDeltaEvent {
     /// The index of the content part in the item's content array.
     pub content_index: u32,
@@ -5344,6 +10351,135 @@ pub struct ResponseTextDeltaEvent {
     pub response_id: String,
     /// The event type, must be `response.text.delta`.
     pub r#type: response_text_delta_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseTextDeltaEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "delta",
+            "event_id",
+            "item_id",
+            "output_index",
+            "response_id",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseTextDeltaEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseTextDeltaEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseTextDeltaEvent, __A::Error> {
+                let mut content_index = None;
+                let mut delta = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut delta,
+                                &mut __map,
+                                "delta",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseTextDeltaEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    delta: super::super::super::super::super::dts2rs_support::missing(
+                        delta,
+                        "delta",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseTextDeltaEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseTextDeltaEvent`].
@@ -5410,7 +10546,7 @@ pub mod response_text_delta_event {
 
 /// Returned when the text value of a "text" content part is done streaming. Also
 /// emitted when a Response is interrupted, incomplete, or cancelled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseTextDoneEvent {
     /// The index of the content part in the item's content array.
     pub content_index: u32,
@@ -5426,6 +10562,135 @@ pub struct ResponseTextDoneEvent {
     pub text: String,
     /// The event type, must be `response.text.done`.
     pub r#type: response_text_done_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseTextDoneEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &[
+            "content_index",
+            "event_id",
+            "item_id",
+            "output_index",
+            "response_id",
+            "text",
+            "type",
+        ];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseTextDoneEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct ResponseTextDoneEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<ResponseTextDoneEvent, __A::Error> {
+                let mut content_index = None;
+                let mut event_id = None;
+                let mut item_id = None;
+                let mut output_index = None;
+                let mut response_id = None;
+                let mut text = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut content_index,
+                                &mut __map,
+                                "content_index",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut item_id,
+                                &mut __map,
+                                "item_id",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut output_index,
+                                &mut __map,
+                                "output_index",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut response_id,
+                                &mut __map,
+                                "response_id",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut text,
+                                &mut __map,
+                                "text",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponseTextDoneEvent {
+                    content_index: super::super::super::super::super::dts2rs_support::missing(
+                        content_index,
+                        "content_index",
+                    )?,
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    item_id: super::super::super::super::super::dts2rs_support::missing(
+                        item_id,
+                        "item_id",
+                    )?,
+                    output_index: super::super::super::super::super::dts2rs_support::missing(
+                        output_index,
+                        "output_index",
+                    )?,
+                    response_id: super::super::super::super::super::dts2rs_support::missing(
+                        response_id,
+                        "response_id",
+                    )?,
+                    text: super::super::super::super::super::dts2rs_support::missing(
+                        text,
+                        "text",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseTextDoneEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`ResponseTextDoneEvent`].
@@ -5490,7 +10755,7 @@ pub mod response_text_done_event {
 /// Returned when a Session is created. Emitted automatically when a new connection
 /// is established as the first server event. This event will contain the default
 /// Session configuration.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SessionCreatedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -5498,6 +10763,79 @@ pub struct SessionCreatedEvent {
     pub session: super::sessions::Session,
     /// The event type, must be `session.created`.
     pub r#type: session_created_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for SessionCreatedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "session", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SessionCreatedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct SessionCreatedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<SessionCreatedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut session = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut session,
+                                &mut __map,
+                                "session",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SessionCreatedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    session: super::super::super::super::super::dts2rs_support::missing(
+                        session,
+                        "session",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SessionCreatedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`SessionCreatedEvent`].
@@ -5566,38 +10904,103 @@ pub mod session_created_event {
 /// `session.updated` event showing the full, effective configuration. Only the
 /// fields that are present are updated. To clear a field like `instructions`, pass
 /// an empty string.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SessionUpdateEvent {
     /// Realtime session object configuration.
     pub session: session_update_event::Session,
     /// The event type, must be `session.update`.
     pub r#type: session_update_event::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for SessionUpdateEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["session", "type", "event_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SessionUpdateEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct SessionUpdateEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<SessionUpdateEvent, __A::Error> {
+                let mut session = None;
+                let mut r#type = None;
+                let mut event_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut session,
+                                &mut __map,
+                                "session",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SessionUpdateEvent {
+                    session: super::super::super::super::super::dts2rs_support::missing(
+                        session,
+                        "session",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SessionUpdateEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`SessionUpdateEvent`].
 pub mod session_update_event {
-    use serde::Deserialize;
-
     /// Realtime session object configuration.
-    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     pub struct Session {
         /// Configuration options for the generated client secret.
-        #[serde(default)]
         pub client_secret: Option<session::ClientSecret>,
         /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`. For
         /// `pcm16`, input audio must be 16-bit PCM at a 24kHz sample rate, single channel
         /// (mono), and little-endian byte order.
-        #[serde(default)]
         pub input_audio_format: Option<session::InputAudioFormat>,
         /// Configuration for input audio noise reduction. This can be set to `null` to turn
         /// off. Noise reduction filters audio added to the input audio buffer before it is
         /// sent to VAD and the model. Filtering the audio can improve VAD and turn
         /// detection accuracy (reducing false positives) and model performance by improving
         /// perception of the input audio.
-        #[serde(default)]
         pub input_audio_noise_reduction: Option<session::InputAudioNoiseReduction>,
         /// Configuration for input audio transcription, defaults to off and can be set to
         /// `null` to turn off once on. Input audio transcription is not native to the
@@ -5607,7 +11010,6 @@ pub mod session_update_event {
         /// and should be treated as guidance of input audio content rather than precisely
         /// what the model heard. The client can optionally set the language and prompt for
         /// transcription, these offer additional guidance to the transcription service.
-        #[serde(default)]
         pub input_audio_transcription: Option<session::InputAudioTranscription>,
         /// The default system instructions (i.e. system message) prepended to model calls.
         /// This field allows the client to guide the model on desired responses. The model
@@ -5620,34 +11022,26 @@ pub mod session_update_event {
         /// Note that the server sets default instructions which will be used if this field
         /// is not set and are visible in the `session.created` event at the start of the
         /// session.
-        #[serde(default)]
         pub instructions: Option<String>,
         /// Maximum number of output tokens for a single assistant response, inclusive of
         /// tool calls. Provide an integer between 1 and 4096 to limit output tokens, or
         /// `inf` for the maximum available tokens for a given model. Defaults to `inf`.
-        #[serde(default)]
         pub max_response_output_tokens: Option<session::MaxResponseOutputTokens>,
         /// The set of modalities the model can respond with. To disable audio, set this to
         /// \["text"\].
-        #[serde(default)]
         pub modalities: Option<Vec<session::Modality>>,
         /// The Realtime model used for this session.
-        #[serde(default)]
         pub model: Option<session::Model>,
         /// The format of output audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
         /// For `pcm16`, output audio is sampled at a rate of 24kHz.
-        #[serde(default)]
         pub output_audio_format: Option<session::OutputAudioFormat>,
         /// Sampling temperature for the model, limited to \[0.6, 1.2\]. For audio models a
         /// temperature of 0.8 is highly recommended for best performance.
-        #[serde(default)]
         pub temperature: Option<f64>,
         /// How the model chooses tools. Options are `auto`, `none`, `required`, or specify
         /// a function.
-        #[serde(default)]
         pub tool_choice: Option<String>,
         /// Tools (functions) available to the model.
-        #[serde(default)]
         pub tools: Option<Vec<session::Tool>>,
         /// Configuration for turn detection, ether Server VAD or Semantic VAD. This can be
         /// set to `null` to turn off, in which case the client must manually trigger model
@@ -5659,13 +11053,11 @@ pub mod session_update_event {
         /// with "uhhm", the model will score a low probability of turn end and wait longer
         /// for the user to continue speaking. This can be useful for more natural
         /// conversations, but may have a higher latency.
-        #[serde(default)]
         pub turn_detection: Option<session::TurnDetection>,
         /// The voice the model uses to respond. Voice cannot be changed during the session
         /// once the model has responded with audio at least once. Current voice options are
         /// `alloy`, `ash`, `ballad`, `coral`, `echo`, `fable`, `onyx`, `nova`, `sage`,
         /// `shimmer`, and `verse`.
-        #[serde(default)]
         pub voice: Option<session::Voice>,
     }
 
@@ -5753,33 +11145,321 @@ pub mod session_update_event {
         }
     }
 
+    impl<'de> serde::Deserialize<'de> for Session {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &[
+                "client_secret",
+                "input_audio_format",
+                "input_audio_noise_reduction",
+                "input_audio_transcription",
+                "instructions",
+                "max_response_output_tokens",
+                "modalities",
+                "model",
+                "output_audio_format",
+                "temperature",
+                "tool_choice",
+                "tools",
+                "turn_detection",
+                "voice",
+            ];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Session;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Session")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Session, __A::Error> {
+                    let mut client_secret = None;
+                    let mut input_audio_format = None;
+                    let mut input_audio_noise_reduction = None;
+                    let mut input_audio_transcription = None;
+                    let mut instructions = None;
+                    let mut max_response_output_tokens = None;
+                    let mut modalities = None;
+                    let mut model = None;
+                    let mut output_audio_format = None;
+                    let mut temperature = None;
+                    let mut tool_choice = None;
+                    let mut tools = None;
+                    let mut turn_detection = None;
+                    let mut voice = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut client_secret,
+                                    &mut __map,
+                                    "client_secret",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut input_audio_format,
+                                    &mut __map,
+                                    "input_audio_format",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut input_audio_noise_reduction,
+                                    &mut __map,
+                                    "input_audio_noise_reduction",
+                                )?
+                            }
+                            Some(3) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut input_audio_transcription,
+                                    &mut __map,
+                                    "input_audio_transcription",
+                                )?
+                            }
+                            Some(4) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut instructions,
+                                    &mut __map,
+                                    "instructions",
+                                )?
+                            }
+                            Some(5) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut max_response_output_tokens,
+                                    &mut __map,
+                                    "max_response_output_tokens",
+                                )?
+                            }
+                            Some(6) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut modalities,
+                                    &mut __map,
+                                    "modalities",
+                                )?
+                            }
+                            Some(7) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut model,
+                                    &mut __map,
+                                    "model",
+                                )?
+                            }
+                            Some(8) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut output_audio_format,
+                                    &mut __map,
+                                    "output_audio_format",
+                                )?
+                            }
+                            Some(9) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut temperature,
+                                    &mut __map,
+                                    "temperature",
+                                )?
+                            }
+                            Some(10) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut tool_choice,
+                                    &mut __map,
+                                    "tool_choice",
+                                )?
+                            }
+                            Some(11) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut tools,
+                                    &mut __map,
+                                    "tools",
+                                )?
+                            }
+                            Some(12) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut turn_detection,
+                                    &mut __map,
+                                    "turn_detection",
+                                )?
+                            }
+                            Some(13) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut voice,
+                                    &mut __map,
+                                    "voice",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Session {
+                        client_secret: client_secret.unwrap_or_default(),
+                        input_audio_format: input_audio_format.unwrap_or_default(),
+                        input_audio_noise_reduction: input_audio_noise_reduction
+                            .unwrap_or_default(),
+                        input_audio_transcription: input_audio_transcription
+                            .unwrap_or_default(),
+                        instructions: instructions.unwrap_or_default(),
+                        max_response_output_tokens: max_response_output_tokens
+                            .unwrap_or_default(),
+                        modalities: modalities.unwrap_or_default(),
+                        model: model.unwrap_or_default(),
+                        output_audio_format: output_audio_format.unwrap_or_default(),
+                        temperature: temperature.unwrap_or_default(),
+                        tool_choice: tool_choice.unwrap_or_default(),
+                        tools: tools.unwrap_or_default(),
+                        turn_detection: turn_detection.unwrap_or_default(),
+                        voice: voice.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Session", FIELDS, __Visitor)
+        }
+    }
+
     /// Types nested in [`Session`].
     pub mod session {
-        use serde::{Deserialize, Serialize};
+        use serde::Serialize;
 
         /// Configuration options for the generated client secret.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         pub struct ClientSecret {
             /// Configuration for the ephemeral token expiration.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub expires_at: Option<client_secret::ExpiresAt>,
+        }
+
+        impl<'de> serde::Deserialize<'de> for ClientSecret {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["expires_at"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = ClientSecret;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct ClientSecret")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<ClientSecret, __A::Error> {
+                        let mut expires_at = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(
+                                super::super::super::super::super::super::super::dts2rs_support::Key(
+                                    FIELDS,
+                                ),
+                            )?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut expires_at,
+                                        &mut __map,
+                                        "expires_at",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(ClientSecret {
+                            expires_at: expires_at.unwrap_or_default(),
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("ClientSecret", FIELDS, __Visitor)
+            }
         }
 
         /// Types nested in [`ClientSecret`].
         pub mod client_secret {
-            use serde::{Deserialize, Serialize};
+            use serde::Serialize;
 
             /// Configuration for the ephemeral token expiration.
-            #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+            #[derive(Debug, Clone, Default, PartialEq, Serialize)]
             pub struct ExpiresAt {
                 /// The anchor point for the ephemeral token expiration. Only `created_at` is
                 /// currently supported.
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[serde(skip_serializing_if = "Option::is_none")]
                 pub anchor: Option<expires_at::Anchor>,
                 /// The number of seconds from the anchor point to the expiration. Select a value
                 /// between `10` and `7200`.
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[serde(skip_serializing_if = "Option::is_none")]
                 pub seconds: Option<u32>,
+            }
+
+            impl<'de> serde::Deserialize<'de> for ExpiresAt {
+                fn deserialize<__D: serde::Deserializer<'de>>(
+                    deserializer: __D,
+                ) -> Result<Self, __D::Error> {
+                    const FIELDS: &[&str] = &["anchor", "seconds"];
+                    struct __Visitor;
+                    impl<'de> serde::de::Visitor<'de> for __Visitor {
+                        type Value = ExpiresAt;
+                        fn expecting(
+                            &self,
+                            f: &mut ::core::fmt::Formatter<'_>,
+                        ) -> ::core::fmt::Result {
+                            f.write_str("struct ExpiresAt")
+                        }
+                        fn visit_map<__A: serde::de::MapAccess<'de>>(
+                            self,
+                            mut __map: __A,
+                        ) -> Result<ExpiresAt, __A::Error> {
+                            let mut anchor = None;
+                            let mut seconds = None;
+                            while let Some(__key) = __map
+                                .next_key_seed(
+                                    super::super::super::super::super::super::super::super::dts2rs_support::Key(
+                                        FIELDS,
+                                    ),
+                                )?
+                            {
+                                match __key {
+                                    Some(0) => {
+                                        super::super::super::super::super::super::super::super::dts2rs_support::put(
+                                            &mut anchor,
+                                            &mut __map,
+                                            "anchor",
+                                        )?
+                                    }
+                                    Some(1) => {
+                                        super::super::super::super::super::super::super::super::dts2rs_support::put(
+                                            &mut seconds,
+                                            &mut __map,
+                                            "seconds",
+                                        )?
+                                    }
+                                    _ => {
+                                        __map.next_value::<serde::de::IgnoredAny>()?;
+                                    }
+                                }
+                            }
+                            Ok(ExpiresAt {
+                                anchor: anchor.unwrap_or_default(),
+                                seconds: seconds.unwrap_or_default(),
+                            })
+                        }
+                    }
+                    deserializer.deserialize_struct("ExpiresAt", FIELDS, __Visitor)
+                }
             }
 
             /// Types nested in [`ExpiresAt`].
@@ -5794,13 +11474,62 @@ pub mod session_update_event {
         /// sent to VAD and the model. Filtering the audio can improve VAD and turn
         /// detection accuracy (reducing false positives) and model performance by improving
         /// perception of the input audio.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         pub struct InputAudioNoiseReduction {
             /// Type of noise reduction. `near_field` is for close-talking microphones such as
             /// headphones, `far_field` is for far-field microphones such as laptop or
             /// conference room microphones.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#type: Option<input_audio_noise_reduction::Type>,
+        }
+
+        impl<'de> serde::Deserialize<'de> for InputAudioNoiseReduction {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["type"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = InputAudioNoiseReduction;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct InputAudioNoiseReduction")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<InputAudioNoiseReduction, __A::Error> {
+                        let mut r#type = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(
+                                super::super::super::super::super::super::super::dts2rs_support::Key(
+                                    FIELDS,
+                                ),
+                            )?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut r#type,
+                                        &mut __map,
+                                        "type",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(InputAudioNoiseReduction {
+                            r#type: r#type.unwrap_or_default(),
+                        })
+                    }
+                }
+                deserializer
+                    .deserialize_struct("InputAudioNoiseReduction", FIELDS, __Visitor)
+            }
         }
 
         /// Types nested in [`InputAudioNoiseReduction`].
@@ -5817,24 +11546,91 @@ pub mod session_update_event {
         /// and should be treated as guidance of input audio content rather than precisely
         /// what the model heard. The client can optionally set the language and prompt for
         /// transcription, these offer additional guidance to the transcription service.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         pub struct InputAudioTranscription {
             /// The language of the input audio. Supplying the input language in
             /// [ISO-639-1](https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes) (e.g. `en`)
             /// format will improve accuracy and latency.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub language: Option<String>,
             /// The model to use for transcription, current options are `gpt-4o-transcribe`,
             /// `gpt-4o-mini-transcribe`, and `whisper-1`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub model: Option<String>,
             /// An optional text to guide the model's style or continue a previous audio
             /// segment. For `whisper-1`, the
             /// [prompt is a list of keywords](https://platform.openai.com/docs/guides/speech-to-text#prompting).
             /// For `gpt-4o-transcribe` models, the prompt is a free text string, for example
             /// "expect words related to technology".
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub prompt: Option<String>,
+        }
+
+        impl<'de> serde::Deserialize<'de> for InputAudioTranscription {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["language", "model", "prompt"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = InputAudioTranscription;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct InputAudioTranscription")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<InputAudioTranscription, __A::Error> {
+                        let mut language = None;
+                        let mut model = None;
+                        let mut prompt = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(
+                                super::super::super::super::super::super::super::dts2rs_support::Key(
+                                    FIELDS,
+                                ),
+                            )?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut language,
+                                        &mut __map,
+                                        "language",
+                                    )?
+                                }
+                                Some(1) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut model,
+                                        &mut __map,
+                                        "model",
+                                    )?
+                                }
+                                Some(2) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut prompt,
+                                        &mut __map,
+                                        "prompt",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(InputAudioTranscription {
+                            language: language.unwrap_or_default(),
+                            model: model.unwrap_or_default(),
+                            prompt: prompt.unwrap_or_default(),
+                        })
+                    }
+                }
+                deserializer
+                    .deserialize_struct("InputAudioTranscription", FIELDS, __Visitor)
+            }
         }
 
         pub type Tool = super::super::response_create_event::response::Tool;
@@ -5855,38 +11651,31 @@ pub mod session_update_event {
         /// with "uhhm", the model will score a low probability of turn end and wait longer
         /// for the user to continue speaking. This can be useful for more natural
         /// conversations, but may have a higher latency.
-        #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         pub struct TurnDetection {
             /// Whether or not to automatically generate a response when a VAD stop event
             /// occurs.
-            #[serde(default)]
             pub create_response: Option<bool>,
             /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
             /// will wait longer for the user to continue speaking, `high` will respond more
             /// quickly. `auto` is the default and is equivalent to `medium`.
-            #[serde(default)]
             pub eagerness: Option<turn_detection::Eagerness>,
             /// Whether or not to automatically interrupt any ongoing response with output to
             /// the default conversation (i.e. `conversation` of `auto`) when a VAD start event
             /// occurs.
-            #[serde(default)]
             pub interrupt_response: Option<bool>,
             /// Used only for `server_vad` mode. Amount of audio to include before the VAD
             /// detected speech (in milliseconds). Defaults to 300ms.
-            #[serde(default)]
             pub prefix_padding_ms: Option<u32>,
             /// Used only for `server_vad` mode. Duration of silence to detect speech stop (in
             /// milliseconds). Defaults to 500ms. With shorter values the model will respond
             /// more quickly, but may jump in on short pauses from the user.
-            #[serde(default)]
             pub silence_duration_ms: Option<u32>,
             /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
             /// defaults to 0.5. A higher threshold will require louder audio to activate the
             /// model, and thus might perform better in noisy environments.
-            #[serde(default)]
             pub threshold: Option<f64>,
             /// Type of turn detection.
-            #[serde(default)]
             pub r#type: Option<turn_detection::Type>,
         }
 
@@ -5939,6 +11728,116 @@ pub mod session_update_event {
                     fields.serialize_field("type", &self.r#type)?;
                 }
                 fields.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for TurnDetection {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &[
+                    "create_response",
+                    "eagerness",
+                    "interrupt_response",
+                    "prefix_padding_ms",
+                    "silence_duration_ms",
+                    "threshold",
+                    "type",
+                ];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = TurnDetection;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct TurnDetection")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<TurnDetection, __A::Error> {
+                        let mut create_response = None;
+                        let mut eagerness = None;
+                        let mut interrupt_response = None;
+                        let mut prefix_padding_ms = None;
+                        let mut silence_duration_ms = None;
+                        let mut threshold = None;
+                        let mut r#type = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(
+                                super::super::super::super::super::super::super::dts2rs_support::Key(
+                                    FIELDS,
+                                ),
+                            )?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut create_response,
+                                        &mut __map,
+                                        "create_response",
+                                    )?
+                                }
+                                Some(1) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut eagerness,
+                                        &mut __map,
+                                        "eagerness",
+                                    )?
+                                }
+                                Some(2) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut interrupt_response,
+                                        &mut __map,
+                                        "interrupt_response",
+                                    )?
+                                }
+                                Some(3) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut prefix_padding_ms,
+                                        &mut __map,
+                                        "prefix_padding_ms",
+                                    )?
+                                }
+                                Some(4) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut silence_duration_ms,
+                                        &mut __map,
+                                        "silence_duration_ms",
+                                    )?
+                                }
+                                Some(5) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut threshold,
+                                        &mut __map,
+                                        "threshold",
+                                    )?
+                                }
+                                Some(6) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut r#type,
+                                        &mut __map,
+                                        "type",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(TurnDetection {
+                            create_response: create_response.unwrap_or_default(),
+                            eagerness: eagerness.unwrap_or_default(),
+                            interrupt_response: interrupt_response.unwrap_or_default(),
+                            prefix_padding_ms: prefix_padding_ms.unwrap_or_default(),
+                            silence_duration_ms: silence_duration_ms.unwrap_or_default(),
+                            threshold: threshold.unwrap_or_default(),
+                            r#type: r#type.unwrap_or_default(),
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("TurnDetection", FIELDS, __Visitor)
             }
         }
 
@@ -6117,7 +12016,7 @@ pub mod session_update_event {
 
 /// Returned when a session is updated with a `session.update` event, unless there
 /// is an error.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SessionUpdatedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -6125,6 +12024,79 @@ pub struct SessionUpdatedEvent {
     pub session: super::sessions::Session,
     /// The event type, must be `session.updated`.
     pub r#type: session_updated_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for SessionUpdatedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "session", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SessionUpdatedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct SessionUpdatedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<SessionUpdatedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut session = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut session,
+                                &mut __map,
+                                "session",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SessionUpdatedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    session: super::super::super::super::super::dts2rs_support::missing(
+                        session,
+                        "session",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SessionUpdatedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`SessionUpdatedEvent`].
@@ -6185,52 +12157,122 @@ pub mod session_updated_event {
 }
 
 /// Send this event to update a transcription session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TranscriptionSessionUpdate {
     /// Realtime transcription session object configuration.
     pub session: transcription_session_update::Session,
     /// The event type, must be `transcription_session.update`.
     pub r#type: transcription_session_update::Type,
     /// Optional client-generated ID used to identify this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for TranscriptionSessionUpdate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["session", "type", "event_id"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TranscriptionSessionUpdate;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct TranscriptionSessionUpdate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<TranscriptionSessionUpdate, __A::Error> {
+                let mut session = None;
+                let mut r#type = None;
+                let mut event_id = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut session,
+                                &mut __map,
+                                "session",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TranscriptionSessionUpdate {
+                    session: super::super::super::super::super::dts2rs_support::missing(
+                        session,
+                        "session",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                    event_id: event_id.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("TranscriptionSessionUpdate", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`TranscriptionSessionUpdate`].
 pub mod transcription_session_update {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     /// Realtime transcription session object configuration.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
     pub struct Session {
         /// Configuration options for the generated client secret.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub client_secret: Option<session::ClientSecret>,
         /// The set of items to include in the transcription. Current available items are:
         ///
         /// - `item.input_audio_transcription.logprobs`
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub include: Option<Vec<String>>,
         /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`. For
         /// `pcm16`, input audio must be 16-bit PCM at a 24kHz sample rate, single channel
         /// (mono), and little-endian byte order.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub input_audio_format: Option<session::InputAudioFormat>,
         /// Configuration for input audio noise reduction. This can be set to `null` to turn
         /// off. Noise reduction filters audio added to the input audio buffer before it is
         /// sent to VAD and the model. Filtering the audio can improve VAD and turn
         /// detection accuracy (reducing false positives) and model performance by improving
         /// perception of the input audio.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub input_audio_noise_reduction: Option<session::InputAudioNoiseReduction>,
         /// Configuration for input audio transcription. The client can optionally set the
         /// language and prompt for transcription, these offer additional guidance to the
         /// transcription service.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub input_audio_transcription: Option<session::InputAudioTranscription>,
         /// The set of modalities the model can respond with. To disable audio, set this to
         /// \["text"\].
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub modalities: Option<Vec<session::Modality>>,
         /// Configuration for turn detection, ether Server VAD or Semantic VAD. This can be
         /// set to `null` to turn off, in which case the client must manually trigger model
@@ -6242,13 +12284,125 @@ pub mod transcription_session_update {
         /// with "uhhm", the model will score a low probability of turn end and wait longer
         /// for the user to continue speaking. This can be useful for more natural
         /// conversations, but may have a higher latency.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub turn_detection: Option<session::TurnDetection>,
+    }
+
+    impl<'de> serde::Deserialize<'de> for Session {
+        fn deserialize<__D: serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> Result<Self, __D::Error> {
+            const FIELDS: &[&str] = &[
+                "client_secret",
+                "include",
+                "input_audio_format",
+                "input_audio_noise_reduction",
+                "input_audio_transcription",
+                "modalities",
+                "turn_detection",
+            ];
+            struct __Visitor;
+            impl<'de> serde::de::Visitor<'de> for __Visitor {
+                type Value = Session;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("struct Session")
+                }
+                fn visit_map<__A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> Result<Session, __A::Error> {
+                    let mut client_secret = None;
+                    let mut include = None;
+                    let mut input_audio_format = None;
+                    let mut input_audio_noise_reduction = None;
+                    let mut input_audio_transcription = None;
+                    let mut modalities = None;
+                    let mut turn_detection = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::dts2rs_support::Key(
+                                FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut client_secret,
+                                    &mut __map,
+                                    "client_secret",
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut include,
+                                    &mut __map,
+                                    "include",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut input_audio_format,
+                                    &mut __map,
+                                    "input_audio_format",
+                                )?
+                            }
+                            Some(3) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut input_audio_noise_reduction,
+                                    &mut __map,
+                                    "input_audio_noise_reduction",
+                                )?
+                            }
+                            Some(4) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut input_audio_transcription,
+                                    &mut __map,
+                                    "input_audio_transcription",
+                                )?
+                            }
+                            Some(5) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut modalities,
+                                    &mut __map,
+                                    "modalities",
+                                )?
+                            }
+                            Some(6) => {
+                                super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut turn_detection,
+                                    &mut __map,
+                                    "turn_detection",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(Session {
+                        client_secret: client_secret.unwrap_or_default(),
+                        include: include.unwrap_or_default(),
+                        input_audio_format: input_audio_format.unwrap_or_default(),
+                        input_audio_noise_reduction: input_audio_noise_reduction
+                            .unwrap_or_default(),
+                        input_audio_transcription: input_audio_transcription
+                            .unwrap_or_default(),
+                        modalities: modalities.unwrap_or_default(),
+                        turn_detection: turn_detection.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("Session", FIELDS, __Visitor)
+        }
     }
 
     /// Types nested in [`Session`].
     pub mod session {
-        use serde::{Deserialize, Serialize};
+        use serde::Serialize;
 
         /// Configuration options for the generated client secret.
         pub type ClientSecret = super::super::session_update_event::session::ClientSecret;
@@ -6281,24 +12435,91 @@ pub mod transcription_session_update {
         /// Configuration for input audio transcription. The client can optionally set the
         /// language and prompt for transcription, these offer additional guidance to the
         /// transcription service.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         pub struct InputAudioTranscription {
             /// The language of the input audio. Supplying the input language in
             /// [ISO-639-1](https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes) (e.g. `en`)
             /// format will improve accuracy and latency.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub language: Option<String>,
             /// The model to use for transcription, current options are `gpt-4o-transcribe`,
             /// `gpt-4o-mini-transcribe`, and `whisper-1`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub model: Option<input_audio_transcription::Model>,
             /// An optional text to guide the model's style or continue a previous audio
             /// segment. For `whisper-1`, the
             /// [prompt is a list of keywords](https://platform.openai.com/docs/guides/speech-to-text#prompting).
             /// For `gpt-4o-transcribe` models, the prompt is a free text string, for example
             /// "expect words related to technology".
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub prompt: Option<String>,
+        }
+
+        impl<'de> serde::Deserialize<'de> for InputAudioTranscription {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &["language", "model", "prompt"];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = InputAudioTranscription;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct InputAudioTranscription")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<InputAudioTranscription, __A::Error> {
+                        let mut language = None;
+                        let mut model = None;
+                        let mut prompt = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(
+                                super::super::super::super::super::super::super::dts2rs_support::Key(
+                                    FIELDS,
+                                ),
+                            )?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut language,
+                                        &mut __map,
+                                        "language",
+                                    )?
+                                }
+                                Some(1) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut model,
+                                        &mut __map,
+                                        "model",
+                                    )?
+                                }
+                                Some(2) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut prompt,
+                                        &mut __map,
+                                        "prompt",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(InputAudioTranscription {
+                            language: language.unwrap_or_default(),
+                            model: model.unwrap_or_default(),
+                            prompt: prompt.unwrap_or_default(),
+                        })
+                    }
+                }
+                deserializer
+                    .deserialize_struct("InputAudioTranscription", FIELDS, __Visitor)
+            }
         }
 
         /// Types nested in [`InputAudioTranscription`].
@@ -6389,38 +12610,31 @@ pub mod transcription_session_update {
         /// with "uhhm", the model will score a low probability of turn end and wait longer
         /// for the user to continue speaking. This can be useful for more natural
         /// conversations, but may have a higher latency.
-        #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         pub struct TurnDetection {
             /// Whether or not to automatically generate a response when a VAD stop event
             /// occurs. Not available for transcription sessions.
-            #[serde(default)]
             pub create_response: Option<bool>,
             /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low`
             /// will wait longer for the user to continue speaking, `high` will respond more
             /// quickly. `auto` is the default and is equivalent to `medium`.
-            #[serde(default)]
             pub eagerness: Option<turn_detection::Eagerness>,
             /// Whether or not to automatically interrupt any ongoing response with output to
             /// the default conversation (i.e. `conversation` of `auto`) when a VAD start event
             /// occurs. Not available for transcription sessions.
-            #[serde(default)]
             pub interrupt_response: Option<bool>,
             /// Used only for `server_vad` mode. Amount of audio to include before the VAD
             /// detected speech (in milliseconds). Defaults to 300ms.
-            #[serde(default)]
             pub prefix_padding_ms: Option<u32>,
             /// Used only for `server_vad` mode. Duration of silence to detect speech stop (in
             /// milliseconds). Defaults to 500ms. With shorter values the model will respond
             /// more quickly, but may jump in on short pauses from the user.
-            #[serde(default)]
             pub silence_duration_ms: Option<u32>,
             /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this
             /// defaults to 0.5. A higher threshold will require louder audio to activate the
             /// model, and thus might perform better in noisy environments.
-            #[serde(default)]
             pub threshold: Option<f64>,
             /// Type of turn detection.
-            #[serde(default)]
             pub r#type: Option<turn_detection::Type>,
         }
 
@@ -6473,6 +12687,116 @@ pub mod transcription_session_update {
                     fields.serialize_field("type", &self.r#type)?;
                 }
                 fields.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for TurnDetection {
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
+                const FIELDS: &[&str] = &[
+                    "create_response",
+                    "eagerness",
+                    "interrupt_response",
+                    "prefix_padding_ms",
+                    "silence_duration_ms",
+                    "threshold",
+                    "type",
+                ];
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = TurnDetection;
+                    fn expecting(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.write_str("struct TurnDetection")
+                    }
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: __A,
+                    ) -> Result<TurnDetection, __A::Error> {
+                        let mut create_response = None;
+                        let mut eagerness = None;
+                        let mut interrupt_response = None;
+                        let mut prefix_padding_ms = None;
+                        let mut silence_duration_ms = None;
+                        let mut threshold = None;
+                        let mut r#type = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(
+                                super::super::super::super::super::super::super::dts2rs_support::Key(
+                                    FIELDS,
+                                ),
+                            )?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut create_response,
+                                        &mut __map,
+                                        "create_response",
+                                    )?
+                                }
+                                Some(1) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut eagerness,
+                                        &mut __map,
+                                        "eagerness",
+                                    )?
+                                }
+                                Some(2) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut interrupt_response,
+                                        &mut __map,
+                                        "interrupt_response",
+                                    )?
+                                }
+                                Some(3) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut prefix_padding_ms,
+                                        &mut __map,
+                                        "prefix_padding_ms",
+                                    )?
+                                }
+                                Some(4) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut silence_duration_ms,
+                                        &mut __map,
+                                        "silence_duration_ms",
+                                    )?
+                                }
+                                Some(5) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut threshold,
+                                        &mut __map,
+                                        "threshold",
+                                    )?
+                                }
+                                Some(6) => {
+                                    super::super::super::super::super::super::super::dts2rs_support::put(
+                                        &mut r#type,
+                                        &mut __map,
+                                        "type",
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(TurnDetection {
+                            create_response: create_response.unwrap_or_default(),
+                            eagerness: eagerness.unwrap_or_default(),
+                            interrupt_response: interrupt_response.unwrap_or_default(),
+                            prefix_padding_ms: prefix_padding_ms.unwrap_or_default(),
+                            silence_duration_ms: silence_duration_ms.unwrap_or_default(),
+                            threshold: threshold.unwrap_or_default(),
+                            r#type: r#type.unwrap_or_default(),
+                        })
+                    }
+                }
+                deserializer.deserialize_struct("TurnDetection", FIELDS, __Visitor)
             }
         }
 
@@ -6554,7 +12878,7 @@ pub mod transcription_session_update {
 
 /// Returned when a transcription session is updated with a
 /// `transcription_session.update` event, unless there is an error.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TranscriptionSessionUpdatedEvent {
     /// The unique ID of the server event.
     pub event_id: String,
@@ -6566,6 +12890,80 @@ pub struct TranscriptionSessionUpdatedEvent {
     pub session: super::transcription_sessions::TranscriptionSession,
     /// The event type, must be `transcription_session.updated`.
     pub r#type: transcription_session_updated_event::Type,
+}
+
+impl<'de> serde::Deserialize<'de> for TranscriptionSessionUpdatedEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const FIELDS: &[&str] = &["event_id", "session", "type"];
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TranscriptionSessionUpdatedEvent;
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                f.write_str("struct TranscriptionSessionUpdatedEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<TranscriptionSessionUpdatedEvent, __A::Error> {
+                let mut event_id = None;
+                let mut session = None;
+                let mut r#type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut event_id,
+                                &mut __map,
+                                "event_id",
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut session,
+                                &mut __map,
+                                "session",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::dts2rs_support::put(
+                                &mut r#type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TranscriptionSessionUpdatedEvent {
+                    event_id: super::super::super::super::super::dts2rs_support::missing(
+                        event_id,
+                        "event_id",
+                    )?,
+                    session: super::super::super::super::super::dts2rs_support::missing(
+                        session,
+                        "session",
+                    )?,
+                    r#type: super::super::super::super::super::dts2rs_support::missing(
+                        r#type,
+                        "type",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("TranscriptionSessionUpdatedEvent", FIELDS, __Visitor)
+    }
 }
 
 /// Types nested in [`TranscriptionSessionUpdatedEvent`].
