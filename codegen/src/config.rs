@@ -324,9 +324,18 @@ fn check_values<'a>(
         let parsed = syn::parse_str::<proc_macro2::TokenStream>(attr).ok().and_then(|tokens| {
             syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()
         });
-        if parsed.is_none_or(|attrs| attrs.is_empty()) {
+        let Some(parsed) = parsed.filter(|attrs| !attrs.is_empty()) else {
             return Err(Diagnostic::error(format!("`{attr}` is not an attribute"), at)
                 .with_help("write an outer attribute such as `#[non_exhaustive]`"));
+        };
+        // Most structs and enums are read and written by impls dts2rs writes, not serde's
+        // derive: there a `#[serde(…)]` attribute would not compile, and elsewhere it would
+        // change the wire format the declarations describe.
+        if parsed.iter().any(|a| a.path().is_ident("serde")) {
+            return Err(Diagnostic::error(format!("`{attr}` is a serde attribute"), at).with_help(
+                "serde attributes cannot be added: most generated types have serde impls of \
+                     their own; for types that lag the server, see `unknown_fields` and `lenient`",
+            ));
         }
     }
     Ok(())

@@ -497,6 +497,16 @@ fn a_config_built_in_code_is_checked_as_a_file_is() {
     let config = dts2rs::Config::default().extra_derive("Eq").extra_attribute("derive");
     let error = dts2rs::generate_source("a.d.ts", VALID, &config).unwrap_err();
     assert!(error.to_string().starts_with("error: `derive` is not an attribute"), "{error}");
+    // A serde attribute would not compile on the types whose serde impls dts2rs writes.
+    let config = dts2rs::Config::default().extra_attribute("#[serde(deny_unknown_fields)]");
+    let error = dts2rs::generate_source("a.d.ts", VALID, &config).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Invalid);
+    assert!(
+        error
+            .to_string()
+            .starts_with("error: `#[serde(deny_unknown_fields)]` is a serde attribute"),
+        "{error}"
+    );
 }
 
 #[test]

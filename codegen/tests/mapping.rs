@@ -134,8 +134,8 @@ fn primitives_map_to_rust_scalars() {
         "pub loose: serde_json::Value,",
         "pub maybe: Option<Option<String>>,",
         // A present key is `Some`, its `null` included; an absent one `None`.
-        "dts2rs_support::put_some(&mut maybe, &mut __map, \"maybe\")?",
-        "maybe: maybe.unwrap_or_default(),",
+        "dts2rs_support::put_some(&mut slot_maybe, &mut __map, \"maybe\")?",
+        "maybe: slot_maybe.unwrap_or_default(),",
         "pub nullable: Option<f64>,",
         "pub id: Option<i64>,",
     ] {
@@ -148,14 +148,14 @@ fn keyword_fields_are_raw_or_suffixed_and_keep_their_wire_name() {
     let (code, _) = generate("keywords");
     assert_has(&code, "    pub r#type: String,");
     assert_has(&code, "    pub self_: Option<String>,");
-    assert_has(&code, "Some(1) => dts2rs_support::put(&mut self_, &mut __map, \"self\")?,");
+    assert_has(&code, "Some(1) => dts2rs_support::put(&mut slot_self_, &mut __map, \"self\")?,");
     assert_has(&code, "#[serde(rename = \"self\", skip_serializing_if = \"Option::is_none\")]\n    pub self_: Option<String>,");
     assert_has(&code, "pub r#async: Option<String>,");
     assert_has(&code, "pub r#gen: Option<String>,");
     assert_has(&code, "pub foo_bar: Option<String>,");
     assert_has(&code, "    pub foo_bar_2: Option<String>,");
-    assert_has(&code, "dts2rs_support::put(&mut foo_bar_2, &mut __map, \"foo_bar\")?");
-    assert_has(&code, "const FIELDS: &[&str] = &[");
+    assert_has(&code, "dts2rs_support::put(&mut slot_foo_bar_2, &mut __map, \"foo_bar\")?");
+    assert_has(&code, "const FIELDS: &'static [&'static str] = &[");
     assert_has(&code, "\"content-type\",");
     assert_has(&code, "pub _2fa: Option<bool>,");
 }
@@ -370,9 +370,9 @@ fn required_nullable_fields_of_untagged_variants_must_be_present() {
     let (code, warnings) = generate("union_required_null");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "    pub commit_id: Option<String>,\n}");
-    assert_has(&code, "commit_id: dts2rs_support::need(commit_id, \"commit_id\")?,");
+    assert_has(&code, "commit_id: dts2rs_support::need(slot_commit_id, \"commit_id\")?,");
     assert_has(&code, "pub struct Standalone {\n    pub commit_id: Option<String>,\n}");
-    assert_has(&code, "commit_id: dts2rs_support::missing(commit_id, \"commit_id\")?,");
+    assert_has(&code, "commit_id: dts2rs_support::missing(slot_commit_id, \"commit_id\")?,");
 }
 
 /// An intersection whose member has a field of that same intersection type: the copy of the
@@ -773,14 +773,14 @@ fn numbers_are_written_through_one_support_function() {
 fn bare_null_and_undefined_keep_what_the_wire_says() {
     let (code, warnings) = generate("null_and_undefined");
     assert!(warnings.is_empty(), "{warnings:?}");
-    assert_has(&code, "dts2rs_support::put_some(&mut help, &mut __map, \"help\")?");
+    assert_has(&code, "dts2rs_support::put_some(&mut slot_help, &mut __map, \"help\")?");
     assert_has(&code, "    pub placeholder: (),");
     assert_has(
         &code,
         "    #[serde(skip_serializing_if = \"Option::is_none\")]\n    pub label: Option<String>,",
     );
     assert_has(&code, "    pub note: Option<Option<String>>,");
-    assert_has(&code, "dts2rs_support::put_some(&mut note, &mut __map, \"note\")?");
+    assert_has(&code, "dts2rs_support::put_some(&mut slot_note, &mut __map, \"note\")?");
     assert_has(&code, "    pub reset: Option<()>,");
     // Numbers are not used, so their support code is not emitted.
     assert!(!code.contains("JsNumber"), "{code}");

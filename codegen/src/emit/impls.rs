@@ -4,7 +4,7 @@
 use super::support;
 use super::syntax::{allow_deprecated, path, path_expr, str_expr, template, use_of, word, Holes};
 use super::types::{ident, ModuleCtx};
-use crate::model::naming::unraw;
+use crate::model::naming::{field_slot, unraw};
 use crate::model::rust::{
     writes_js_numbers, Enum, RustType, Struct, TagValue, Variant, VariantKind,
 };
@@ -643,25 +643,24 @@ impl Impls<'_, '_> {
         self.finish(item)
     }
 
-    /// `Deserialize` for a struct read by hand (see `support::reads_by_hand`): one map visitor
-    /// that finds each key's field by its index (the support module's `Key`), fills the
-    /// field's slot, and builds the struct once every key is read. What serde's derive does
-    /// for a JSON object, without its field enum, field visitor and sequence visitor.
-    pub(super) fn struct_deserialize(&self, s: &Struct) -> syn::Item {
-        // The impl's own names start with `__`, as serde's derive's do: no identifier of a
-        // field or type does (see `model::naming`), so a field's slot, named as the field,
-        // never shadows them, and a struct named `A` or `D` is not taken for a parameter.
+    /// `Deserialize` for a struct read by hand (see `support::reads_by_hand`), and the
+    /// support module's `ReadFields`, which reads its fields: a slot per field, each key's
+    /// field found by its index (the support module's `Key`), the struct built once every key
+    /// is read. What serde's derive does for a JSON object, without its field enum, field
+    /// visitor, sequence visitor and visitor type per struct (one generic visitor serves all).
+    pub(super) fn struct_deserialize(&self, s: &Struct) -> Vec<syn::Item> {
+        let support = |name: &str| {
+            syn::parse_str::<syn::Path>(&self.ctx.support(name))
+                .expect("the support module's path is a path")
+        };
+        // The reader's own names start with `__`, as serde's derive's do: no identifier of a
+        // type, field or slot does (see `model::naming`), so nothing the struct declares
+        // shadows them.
         let with_locals = |holes: Holes| {
             holes
                 .ident("__map", word("__map"))
                 .ident("__key", word("__key"))
-                .ident("__Visitor", word("__Visitor"))
-                .ident("__D", word("__D"))
                 .ident("__A", word("__A"))
-        };
-        let support = |name: &str| {
-            syn::parse_str::<syn::Path>(&self.ctx.support(name))
-                .expect("the support module's path is a path")
         };
         let mut slots = Vec::new();
         let mut arms = Vec::new();
@@ -670,6 +669,7 @@ impl Impls<'_, '_> {
             let holes = || {
                 with_locals(Holes::default())
                     .ident("__field", ident(&f.name))
+                    .ident("__slot", word(&field_slot(&f.name)))
                     .str("__wire", &f.wire)
             };
             // `Some(0) => body,`: the key is field 0.
@@ -695,34 +695,32 @@ impl Impls<'_, '_> {
                 continue;
             }
             slots.push(
-                holes().fill(template!(syn::Stmt, let mut __field = None;), Holes::visit_stmt_mut),
+                holes().fill(template!(syn::Stmt, let mut __slot = None;), Holes::visit_stmt_mut),
             );
             // An optional field whose value may be `null` keeps a present `null` as `Some`.
+            let canonical = self.ctx.canonical(&f.ty);
             let keeps_null = f.optional
-                && (f.nullable
-                    || support::is_present_unit(
-                        f.optional,
-                        f.nullable,
-                        &self.ctx.canonical(&f.ty),
-                    ));
+                && (f.nullable || support::is_present_unit(f.optional, f.nullable, &canonical));
             let put = support(if keeps_null { "put_some" } else { "put" });
             arms.push(arm(holes().path("__put", put).fill(
-                template!(syn::Expr, __put(&mut __field, &mut __map, "__wire")?),
+                template!(syn::Expr, __put(&mut __slot, &mut __map, "__wire")?),
                 Holes::visit_expr_mut,
             )));
             let value = if f.optional {
                 holes()
-                    .fill(template!(syn::Expr, __field.unwrap_or_default()), Holes::visit_expr_mut)
+                    .fill(template!(syn::Expr, __slot.unwrap_or_default()), Holes::visit_expr_mut)
             } else {
                 let finish = support(if f.present { "need" } else { "missing" });
                 holes()
                     .path("__finish", finish)
-                    .fill(template!(syn::Expr, __finish(__field, "__wire")?), Holes::visit_expr_mut)
+                    .fill(template!(syn::Expr, __finish(__slot, "__wire")?), Holes::visit_expr_mut)
             };
-            let value = holes()
-                .expr("__value", value)
-                .fill(template!(syn::FieldValue, __field: __value), Holes::visit_field_value_mut);
-            values.push(value);
+            values.push(
+                holes().expr("__value", value).fill(
+                    template!(syn::FieldValue, __field: __value),
+                    Holes::visit_field_value_mut,
+                ),
+            );
         }
         arms.push(with_locals(Holes::default()).fill(
             template!(syn::Arm, _ => {
@@ -733,10 +731,7 @@ impl Impls<'_, '_> {
         let build = syn::Expr::Struct(syn::ExprStruct {
             attrs: vec![],
             qself: None,
-            path: match &self.self_ty {
-                syn::Type::Path(ty) => ty.path.clone(),
-                _ => unreachable!("a struct's type is a path"),
-            },
+            path: template!(syn::Path, Self),
             brace_token: Default::default(),
             fields: values.into_iter().collect(),
             dot2_token: None,
@@ -750,7 +745,7 @@ impl Impls<'_, '_> {
                 .fill(
                     template!(
                         syn::Stmt,
-                        while let Some(__key) = __map.next_key_seed(__Key(FIELDS))? {
+                        while let Some(__key) = __map.next_key_seed(__Key(Self::FIELDS))? {
                             __match
                         }
                     ),
@@ -765,44 +760,41 @@ impl Impls<'_, '_> {
         ));
         let name = unraw(&s_name(&self.self_ty)).to_owned();
         let wires: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
-        let mut item = with_locals(self.holes())
+        let deserialize = self.holes().path("__read_struct", support("read_struct")).fill(
+            template!(
+                syn::ItemImpl,
+                impl<'de> serde::Deserialize<'de> for __Self {
+                    fn deserialize<D: serde::Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> __Result<Self, D::Error> {
+                        __read_struct(deserializer)
+                    }
+                }
+            ),
+            Holes::visit_item_impl_mut,
+        );
+        let mut read_fields = with_locals(self.holes())
+            .path("__ReadFields", support("ReadFields"))
             .str("__name", &name)
-            .str("__expecting", &format!("struct {name}"))
             .expr("__fields", str_array(&wires))
-            // Filled below with statements.
-            .expr("__body", template!(syn::Expr, ()))
             .fill(
                 template!(
                     syn::ItemImpl,
-                    impl<'de> serde::Deserialize<'de> for __Self {
-                        fn deserialize<__D: serde::Deserializer<'de>>(
-                            deserializer: __D,
-                        ) -> __Result<Self, __D::Error> {
-                            const FIELDS: &[&str] = &__fields;
-                            struct __Visitor;
-                            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                                type Value = __Self;
-                                fn expecting(
-                                    &self,
-                                    f: &mut ::core::fmt::Formatter<'_>,
-                                ) -> ::core::fmt::Result {
-                                    f.write_str("__expecting")
-                                }
-                                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                                    self,
-                                    mut __map: __A,
-                                ) -> __Result<__Self, __A::Error> {
-                                    __body
-                                }
-                            }
-                            deserializer.deserialize_struct("__name", FIELDS, __Visitor)
-                        }
+                    impl __ReadFields for __Self {
+                        const NAME: &'static str = "__name";
+                        const FIELDS: &'static [&'static str] = &__fields;
+
+                        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                            mut __map: __A,
+                        ) -> __Result<Self, __A::Error> {}
                     }
                 ),
                 Holes::visit_item_impl_mut,
             );
-        set_visit_map_body(&mut item, body);
-        self.finish(item)
+        if let Some(syn::ImplItem::Fn(read)) = read_fields.items.last_mut() {
+            read.block.stmts = body;
+        }
+        vec![self.finish(deserialize), self.finish(read_fields)]
     }
 
     /// A newtype's impls (see `model::newtypes`): with `js_numbers`, `Serialize` through the
@@ -955,22 +947,6 @@ fn add(a: syn::Expr, b: syn::Expr) -> syn::Expr {
 }
 
 /// The name of the type `ty` names (its path's last segment).
-/// Puts `body` in place of the `__body` statement of the `visit_map` in `item`'s nested
-/// visitor (see `Impls::struct_deserialize`).
-fn set_visit_map_body(item: &mut syn::ItemImpl, mut body: Vec<syn::Stmt>) {
-    let Some(syn::ImplItem::Fn(deserialize)) = item.items.first_mut() else { return };
-    for stmt in &mut deserialize.block.stmts {
-        let syn::Stmt::Item(syn::Item::Impl(visitor)) = stmt else { continue };
-        for method in &mut visitor.items {
-            if let syn::ImplItem::Fn(method) = method {
-                if method.sig.ident == "visit_map" {
-                    method.block.stmts = std::mem::take(&mut body);
-                }
-            }
-        }
-    }
-}
-
 fn s_name(ty: &syn::Type) -> String {
     match ty {
         syn::Type::Path(p) => {

@@ -205,7 +205,7 @@ fn structure(
         }),
         semi_token: None,
     });
-    std::iter::once(item).chain(serialize).chain(deserialize).collect()
+    std::iter::once(item).chain(serialize).chain(deserialize.into_iter().flatten()).collect()
 }
 
 /// `pub struct Name(pub Target);` and its impls (see `Impls::newtype`). It reads and writes

@@ -33,8 +33,8 @@ pub(super) struct Needs {
     pub required: bool,
     /// `absent`: a `?: never` key of a struct read as an untagged variant must be absent.
     pub absent: bool,
-    /// `Key`, `put`, `put_some`, `missing`, `need`, `refuse`: a struct is read by a visitor
-    /// of its own (see [`reads_by_hand`]).
+    /// `ReadFields`, `read_struct`, `Key`, `put`, `put_some`, `missing`, `need`, `refuse`: a
+    /// struct is read by an impl of its own (see [`reads_by_hand`]).
     pub struct_reads: bool,
 }
 
@@ -100,8 +100,9 @@ impl Needs {
 /// Whether `s` gets a `Deserialize` impl of its own instead of serde's derive: every struct
 /// but a generic one (its bounds are the derive's business) and one holding an index
 /// signature (`flatten`, which needs serde's private buffering). serde's derive writes a field
-/// enum, a field visitor and a sequence visitor per struct, which rustc checks one by one; the
-/// impl written out is one map visitor that finds keys through the support module's `Key`.
+/// enum, a field visitor, a visitor and a sequence visitor per struct, which rustc checks one
+/// by one (half its time on a large API); the impl written out only reads the fields of a map,
+/// through one generic visitor and the support module's `Key`.
 pub(super) fn reads_by_hand(s: &Struct) -> bool {
     s.type_params.is_empty() && !s.fields.is_empty() && !s.fields.iter().any(|f| f.flatten)
 }
@@ -206,6 +207,42 @@ pub(super) fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
 fn struct_reads() -> Vec<syn::Item> {
     let file = template!(
         syn::File,
+        /// A struct read by its fields: how every struct without a generic parameter or an
+        /// index signature is read (its `Deserialize` calls [`read_struct`]).
+        pub trait ReadFields: Sized {
+            /// The struct's name, for errors.
+            const NAME: &'static str;
+            /// Its fields' keys, in order: a key's index is its field's.
+            const FIELDS: &'static [&'static str];
+
+            /// Reads the struct from the keys and values of a JSON object.
+            fn read_fields<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+        }
+
+        /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+        pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+        where
+            T: ReadFields,
+            D: serde::Deserializer<'de>,
+        {
+            deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(core::marker::PhantomData))
+        }
+
+        /// The visitor of [`read_struct`].
+        struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+        impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                write!(f, "struct {}", T::NAME)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::read_fields(map)
+            }
+        }
+
         /// Reads a struct's key as the index of its field in the list it holds (`None` for a
         /// key the struct does not declare), without copying the key.
         pub struct Key(pub &'static [&'static str]);

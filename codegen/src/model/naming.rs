@@ -67,6 +67,13 @@ pub fn unraw(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)
 }
 
+/// The local variable that holds field `field`'s value while a struct is read (`slot_id`):
+/// the field's own name would trip lints on locals (`_200`, clippy's `foo`) and could shadow
+/// the reader's own locals. Field names are distinct and snake case, so these are too.
+pub fn field_slot(field: &str) -> String {
+    format!("slot_{}", unraw(field).trim_start_matches('_'))
+}
+
 /// Replaces every character that is not an ASCII letter or digit by a word break, and every
 /// non-ASCII character by its code point as a word of its own. A spelling made only of ASCII
 /// symbols (`'+'`, `'-'`, `'>='`) is named by them instead, so distinct symbols stay distinct.

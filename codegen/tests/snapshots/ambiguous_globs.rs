@@ -15,47 +15,40 @@ pub mod one {
     }
 
     impl<'de> serde::Deserialize<'de> for A {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["type", "x"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = A;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct A")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<A, __A::Error> {
-                    let mut r#type = None;
-                    let mut x = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut x, &mut __map, "x")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for A {
+        const NAME: &'static str = "A";
+
+        const FIELDS: &'static [&'static str] = &["type", "x"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_type = None;
+            let mut slot_x = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
                     }
-                    Ok(A {
-                        r#type: super::dts2rs_support::missing(r#type, "type")?,
-                        x: super::dts2rs_support::missing(x, "x")?,
-                    })
+                    Some(1) => super::dts2rs_support::put(&mut slot_x, &mut __map, "x")?,
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("A", FIELDS, __Visitor)
+            Ok(Self {
+                r#type: super::dts2rs_support::missing(slot_type, "type")?,
+                x: super::dts2rs_support::missing(slot_x, "x")?,
+            })
         }
     }
 
@@ -121,42 +114,35 @@ pub mod one {
     }
 
     impl<'de> serde::Deserialize<'de> for Only1 {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["v"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Only1;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Only1")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Only1, __A::Error> {
-                    let mut v = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut v, &mut __map, "v")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Only1 {
+        const NAME: &'static str = "Only1";
+
+        const FIELDS: &'static [&'static str] = &["v"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_v = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => super::dts2rs_support::put(&mut slot_v, &mut __map, "v")?,
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
                     }
-                    Ok(Only1 {
-                        v: super::dts2rs_support::missing(v, "v")?,
-                    })
                 }
             }
-            deserializer.deserialize_struct("Only1", FIELDS, __Visitor)
+            Ok(Self {
+                v: super::dts2rs_support::missing(slot_v, "v")?,
+            })
         }
     }
 }
@@ -172,47 +158,40 @@ pub mod two {
     }
 
     impl<'de> serde::Deserialize<'de> for A {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["type", "y"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = A;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct A")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<A, __A::Error> {
-                    let mut r#type = None;
-                    let mut y = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut y, &mut __map, "y")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for A {
+        const NAME: &'static str = "A";
+
+        const FIELDS: &'static [&'static str] = &["type", "y"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_type = None;
+            let mut slot_y = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
                     }
-                    Ok(A {
-                        r#type: super::dts2rs_support::missing(r#type, "type")?,
-                        y: super::dts2rs_support::missing(y, "y")?,
-                    })
+                    Some(1) => super::dts2rs_support::put(&mut slot_y, &mut __map, "y")?,
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("A", FIELDS, __Visitor)
+            Ok(Self {
+                r#type: super::dts2rs_support::missing(slot_type, "type")?,
+                y: super::dts2rs_support::missing(slot_y, "y")?,
+            })
         }
     }
 
@@ -278,42 +257,35 @@ pub mod two {
     }
 
     impl<'de> serde::Deserialize<'de> for Only2 {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["v"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Only2;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Only2")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Only2, __A::Error> {
-                    let mut v = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut v, &mut __map, "v")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Only2 {
+        const NAME: &'static str = "Only2";
+
+        const FIELDS: &'static [&'static str] = &["v"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_v = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => super::dts2rs_support::put(&mut slot_v, &mut __map, "v")?,
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
                     }
-                    Ok(Only2 {
-                        v: super::dts2rs_support::missing(v, "v")?,
-                    })
                 }
             }
-            deserializer.deserialize_struct("Only2", FIELDS, __Visitor)
+            Ok(Self {
+                v: super::dts2rs_support::missing(slot_v, "v")?,
+            })
         }
     }
 }
@@ -348,6 +320,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

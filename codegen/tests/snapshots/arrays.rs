@@ -38,71 +38,55 @@ impl serde::Serialize for Lists {
 }
 
 impl<'de> serde::Deserialize<'de> for Lists {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "generic",
-            "shorthand",
-            "nested",
-            "modalities",
-            "frozen",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Lists;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Lists")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Lists, __A::Error> {
-                let mut generic = None;
-                let mut shorthand = None;
-                let mut nested = None;
-                let mut modalities = None;
-                let mut frozen = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut generic, &mut __map, "generic")?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(&mut shorthand, &mut __map, "shorthand")?
-                        }
-                        Some(2) => {
-                            dts2rs_support::put(&mut nested, &mut __map, "nested")?
-                        }
-                        Some(3) => {
-                            dts2rs_support::put(
-                                &mut modalities,
-                                &mut __map,
-                                "modalities",
-                            )?
-                        }
-                        Some(4) => {
-                            dts2rs_support::put(&mut frozen, &mut __map, "frozen")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Lists {
+    const NAME: &'static str = "Lists";
+
+    const FIELDS: &'static [&'static str] = &[
+        "generic",
+        "shorthand",
+        "nested",
+        "modalities",
+        "frozen",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_generic = None;
+        let mut slot_shorthand = None;
+        let mut slot_nested = None;
+        let mut slot_modalities = None;
+        let mut slot_frozen = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_generic, &mut __map, "generic")?,
+                Some(1) => {
+                    dts2rs_support::put(&mut slot_shorthand, &mut __map, "shorthand")?
                 }
-                Ok(Lists {
-                    generic: dts2rs_support::missing(generic, "generic")?,
-                    shorthand: dts2rs_support::missing(shorthand, "shorthand")?,
-                    nested: nested.unwrap_or_default(),
-                    modalities: modalities.unwrap_or_default(),
-                    frozen: frozen.unwrap_or_default(),
-                })
+                Some(2) => dts2rs_support::put(&mut slot_nested, &mut __map, "nested")?,
+                Some(3) => {
+                    dts2rs_support::put(&mut slot_modalities, &mut __map, "modalities")?
+                }
+                Some(4) => dts2rs_support::put(&mut slot_frozen, &mut __map, "frozen")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Lists", FIELDS, __Visitor)
+        Ok(Self {
+            generic: dts2rs_support::missing(slot_generic, "generic")?,
+            shorthand: dts2rs_support::missing(slot_shorthand, "shorthand")?,
+            nested: slot_nested.unwrap_or_default(),
+            modalities: slot_modalities.unwrap_or_default(),
+            frozen: slot_frozen.unwrap_or_default(),
+        })
     }
 }
 
@@ -224,6 +208,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

@@ -35,73 +35,63 @@ impl serde::Serialize for Session {
 }
 
 impl<'de> serde::Deserialize<'de> for Session {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "TurnDetection",
-            "created_at",
-            "temperature",
-            "metadata",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Session;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Session")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Session, __A::Error> {
-                let mut turn_detection = None;
-                let mut created_at = None;
-                let mut temperature = None;
-                let mut metadata = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(
-                                &mut turn_detection,
-                                &mut __map,
-                                "TurnDetection",
-                            )?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(
-                                &mut created_at,
-                                &mut __map,
-                                "created_at",
-                            )?
-                        }
-                        Some(2) => {
-                            dts2rs_support::put(
-                                &mut temperature,
-                                &mut __map,
-                                "temperature",
-                            )?
-                        }
-                        Some(3) => {
-                            dts2rs_support::put(&mut metadata, &mut __map, "metadata")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Session {
+    const NAME: &'static str = "Session";
+
+    const FIELDS: &'static [&'static str] = &[
+        "TurnDetection",
+        "created_at",
+        "temperature",
+        "metadata",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_turn_detection = None;
+        let mut slot_created_at = None;
+        let mut slot_temperature = None;
+        let mut slot_metadata = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => {
+                    dts2rs_support::put(
+                        &mut slot_turn_detection,
+                        &mut __map,
+                        "TurnDetection",
+                    )?
                 }
-                Ok(Session {
-                    turn_detection: turn_detection.unwrap_or_default(),
-                    created_at: dts2rs_support::missing(created_at, "created_at")?,
-                    temperature: temperature.unwrap_or_default(),
-                    metadata: metadata.unwrap_or_default(),
-                })
+                Some(1) => {
+                    dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")?
+                }
+                Some(2) => {
+                    dts2rs_support::put(
+                        &mut slot_temperature,
+                        &mut __map,
+                        "temperature",
+                    )?
+                }
+                Some(3) => {
+                    dts2rs_support::put(&mut slot_metadata, &mut __map, "metadata")?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Session", FIELDS, __Visitor)
+        Ok(Self {
+            turn_detection: slot_turn_detection.unwrap_or_default(),
+            created_at: dts2rs_support::missing(slot_created_at, "created_at")?,
+            temperature: slot_temperature.unwrap_or_default(),
+            metadata: slot_metadata.unwrap_or_default(),
+        })
     }
 }
 
@@ -144,68 +134,63 @@ pub mod session {
     }
 
     impl<'de> serde::Deserialize<'de> for TurnDetection {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &[
-                "prefix_padding_ms",
-                "silence_duration_ms",
-                "threshold",
-            ];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = TurnDetection;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct TurnDetection")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<TurnDetection, __A::Error> {
-                    let mut prefix_padding_ms = None;
-                    let mut silence_duration_ms = None;
-                    let mut threshold = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut prefix_padding_ms,
-                                    &mut __map,
-                                    "prefix_padding_ms",
-                                )?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(
-                                    &mut silence_duration_ms,
-                                    &mut __map,
-                                    "silence_duration_ms",
-                                )?
-                            }
-                            Some(2) => {
-                                super::dts2rs_support::put(
-                                    &mut threshold,
-                                    &mut __map,
-                                    "threshold",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for TurnDetection {
+        const NAME: &'static str = "TurnDetection";
+
+        const FIELDS: &'static [&'static str] = &[
+            "prefix_padding_ms",
+            "silence_duration_ms",
+            "threshold",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_prefix_padding_ms = None;
+            let mut slot_silence_duration_ms = None;
+            let mut slot_threshold = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_prefix_padding_ms,
+                            &mut __map,
+                            "prefix_padding_ms",
+                        )?
                     }
-                    Ok(TurnDetection {
-                        prefix_padding_ms: prefix_padding_ms.unwrap_or_default(),
-                        silence_duration_ms: silence_duration_ms.unwrap_or_default(),
-                        threshold: threshold.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(
+                            &mut slot_silence_duration_ms,
+                            &mut __map,
+                            "silence_duration_ms",
+                        )?
+                    }
+                    Some(2) => {
+                        super::dts2rs_support::put(
+                            &mut slot_threshold,
+                            &mut __map,
+                            "threshold",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("TurnDetection", FIELDS, __Visitor)
+            Ok(Self {
+                prefix_padding_ms: slot_prefix_padding_ms.unwrap_or_default(),
+                silence_duration_ms: slot_silence_duration_ms.unwrap_or_default(),
+                threshold: slot_threshold.unwrap_or_default(),
+            })
         }
     }
 }
@@ -213,6 +198,50 @@ pub mod session {
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

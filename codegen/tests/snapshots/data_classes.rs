@@ -15,57 +15,43 @@ pub struct GenerateResponse {
 }
 
 impl<'de> serde::Deserialize<'de> for GenerateResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "candidates", "createdAt"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GenerateResponse;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct GenerateResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<GenerateResponse, __A::Error> {
-                let mut id = None;
-                let mut candidates = None;
-                let mut created_at = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => {
-                            dts2rs_support::put(
-                                &mut candidates,
-                                &mut __map,
-                                "candidates",
-                            )?
-                        }
-                        Some(2) => {
-                            dts2rs_support::put(
-                                &mut created_at,
-                                &mut __map,
-                                "createdAt",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for GenerateResponse {
+    const NAME: &'static str = "GenerateResponse";
+
+    const FIELDS: &'static [&'static str] = &["id", "candidates", "createdAt"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_candidates = None;
+        let mut slot_created_at = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => {
+                    dts2rs_support::put(&mut slot_candidates, &mut __map, "candidates")?
                 }
-                Ok(GenerateResponse {
-                    id: dts2rs_support::missing(id, "id")?,
-                    candidates: candidates.unwrap_or_default(),
-                    created_at: dts2rs_support::missing(created_at, "createdAt")?,
-                })
+                Some(2) => {
+                    dts2rs_support::put(&mut slot_created_at, &mut __map, "createdAt")?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("GenerateResponse", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+            candidates: slot_candidates.unwrap_or_default(),
+            created_at: dts2rs_support::missing(slot_created_at, "createdAt")?,
+        })
     }
 }
 
@@ -75,39 +61,33 @@ pub struct BaseResponse {
 }
 
 impl<'de> serde::Deserialize<'de> for BaseResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BaseResponse;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct BaseResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<BaseResponse, __A::Error> {
-                let mut id = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for BaseResponse {
+    const NAME: &'static str = "BaseResponse";
+
+    const FIELDS: &'static [&'static str] = &["id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(BaseResponse {
-                    id: dts2rs_support::missing(id, "id")?,
-                })
             }
         }
-        deserializer.deserialize_struct("BaseResponse", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+        })
     }
 }
 
@@ -129,42 +109,36 @@ impl serde::Serialize for Candidate {
 }
 
 impl<'de> serde::Deserialize<'de> for Candidate {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["index", "home"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Candidate;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Candidate")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Candidate, __A::Error> {
-                let mut index = None;
-                let mut home = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut index, &mut __map, "index")?,
-                        Some(1) => dts2rs_support::put(&mut home, &mut __map, "home")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Candidate {
+    const NAME: &'static str = "Candidate";
+
+    const FIELDS: &'static [&'static str] = &["index", "home"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_index = None;
+        let mut slot_home = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_index, &mut __map, "index")?,
+                Some(1) => dts2rs_support::put(&mut slot_home, &mut __map, "home")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Candidate {
-                    index: dts2rs_support::missing(index, "index")?,
-                    home: dts2rs_support::missing(home, "home")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Candidate", FIELDS, __Visitor)
+        Ok(Self {
+            index: dts2rs_support::missing(slot_index, "index")?,
+            home: dts2rs_support::missing(slot_home, "home")?,
+        })
     }
 }
 
@@ -184,39 +158,33 @@ impl serde::Serialize for Candidate2 {
 }
 
 impl<'de> serde::Deserialize<'de> for Candidate2 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["score"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Candidate2;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Candidate2")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Candidate2, __A::Error> {
-                let mut score = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut score, &mut __map, "score")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Candidate2 {
+    const NAME: &'static str = "Candidate2";
+
+    const FIELDS: &'static [&'static str] = &["score"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_score = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_score, &mut __map, "score")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Candidate2 {
-                    score: dts2rs_support::missing(score, "score")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Candidate2", FIELDS, __Visitor)
+        Ok(Self {
+            score: dts2rs_support::missing(slot_score, "score")?,
+        })
     }
 }
 
@@ -227,44 +195,36 @@ pub struct UsesNamespace {
 }
 
 impl<'de> serde::Deserialize<'de> for UsesNamespace {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["first", "second"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UsesNamespace;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct UsesNamespace")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<UsesNamespace, __A::Error> {
-                let mut first = None;
-                let mut second = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut first, &mut __map, "first")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut second, &mut __map, "second")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for UsesNamespace {
+    const NAME: &'static str = "UsesNamespace";
+
+    const FIELDS: &'static [&'static str] = &["first", "second"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_first = None;
+        let mut slot_second = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_first, &mut __map, "first")?,
+                Some(1) => dts2rs_support::put(&mut slot_second, &mut __map, "second")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(UsesNamespace {
-                    first: dts2rs_support::missing(first, "first")?,
-                    second: dts2rs_support::missing(second, "second")?,
-                })
             }
         }
-        deserializer.deserialize_struct("UsesNamespace", FIELDS, __Visitor)
+        Ok(Self {
+            first: dts2rs_support::missing(slot_first, "first")?,
+            second: dts2rs_support::missing(slot_second, "second")?,
+        })
     }
 }
 
@@ -291,41 +251,33 @@ pub struct Client {
 }
 
 impl<'de> serde::Deserialize<'de> for Client {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["vertex"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Client;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Client")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Client, __A::Error> {
-                let mut vertex = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut vertex, &mut __map, "vertex")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Client {
+    const NAME: &'static str = "Client";
+
+    const FIELDS: &'static [&'static str] = &["vertex"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_vertex = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_vertex, &mut __map, "vertex")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Client {
-                    vertex: dts2rs_support::missing(vertex, "vertex")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Client", FIELDS, __Visitor)
+        Ok(Self {
+            vertex: dts2rs_support::missing(slot_vertex, "vertex")?,
+        })
     }
 }
 
@@ -348,47 +300,83 @@ impl serde::Serialize for ApiError {
 }
 
 impl<'de> serde::Deserialize<'de> for ApiError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["status"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ApiError;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ApiError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ApiError, __A::Error> {
-                let mut status = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut status, &mut __map, "status")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for ApiError {
+    const NAME: &'static str = "ApiError";
+
+    const FIELDS: &'static [&'static str] = &["status"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_status = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_status, &mut __map, "status")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(ApiError {
-                    status: dts2rs_support::missing(status, "status")?,
-                })
             }
         }
-        deserializer.deserialize_struct("ApiError", FIELDS, __Visitor)
+        Ok(Self {
+            status: dts2rs_support::missing(slot_status, "status")?,
+        })
     }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

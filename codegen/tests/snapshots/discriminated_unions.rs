@@ -85,44 +85,36 @@ pub struct IssueCreated {
 }
 
 impl<'de> serde::Deserialize<'de> for IssueCreated {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["action", "issue"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = IssueCreated;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct IssueCreated")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<IssueCreated, __A::Error> {
-                let mut action = None;
-                let mut issue = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut action, &mut __map, "action")?
-                        }
-                        Some(1) => dts2rs_support::put(&mut issue, &mut __map, "issue")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for IssueCreated {
+    const NAME: &'static str = "IssueCreated";
+
+    const FIELDS: &'static [&'static str] = &["action", "issue"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_action = None;
+        let mut slot_issue = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action")?,
+                Some(1) => dts2rs_support::put(&mut slot_issue, &mut __map, "issue")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(IssueCreated {
-                    action: dts2rs_support::missing(action, "action")?,
-                    issue: dts2rs_support::missing(issue, "issue")?,
-                })
             }
         }
-        deserializer.deserialize_struct("IssueCreated", FIELDS, __Visitor)
+        Ok(Self {
+            action: dts2rs_support::missing(slot_action, "action")?,
+            issue: dts2rs_support::missing(slot_issue, "issue")?,
+        })
     }
 }
 
@@ -139,44 +131,36 @@ pub struct IssueDeleted {
 }
 
 impl<'de> serde::Deserialize<'de> for IssueDeleted {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["action", "issue"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = IssueDeleted;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct IssueDeleted")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<IssueDeleted, __A::Error> {
-                let mut action = None;
-                let mut issue = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut action, &mut __map, "action")?
-                        }
-                        Some(1) => dts2rs_support::put(&mut issue, &mut __map, "issue")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for IssueDeleted {
+    const NAME: &'static str = "IssueDeleted";
+
+    const FIELDS: &'static [&'static str] = &["action", "issue"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_action = None;
+        let mut slot_issue = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action")?,
+                Some(1) => dts2rs_support::put(&mut slot_issue, &mut __map, "issue")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(IssueDeleted {
-                    action: dts2rs_support::missing(action, "action")?,
-                    issue: dts2rs_support::missing(issue, "issue")?,
-                })
             }
         }
-        deserializer.deserialize_struct("IssueDeleted", FIELDS, __Visitor)
+        Ok(Self {
+            action: dts2rs_support::missing(slot_action, "action")?,
+            issue: dts2rs_support::missing(slot_issue, "issue")?,
+        })
     }
 }
 
@@ -239,46 +223,36 @@ pub struct CommentCreated {
 }
 
 impl<'de> serde::Deserialize<'de> for CommentCreated {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["action", "comment"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CommentCreated;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct CommentCreated")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<CommentCreated, __A::Error> {
-                let mut action = None;
-                let mut comment = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut action, &mut __map, "action")?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(&mut comment, &mut __map, "comment")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for CommentCreated {
+    const NAME: &'static str = "CommentCreated";
+
+    const FIELDS: &'static [&'static str] = &["action", "comment"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_action = None;
+        let mut slot_comment = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action")?,
+                Some(1) => dts2rs_support::put(&mut slot_comment, &mut __map, "comment")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(CommentCreated {
-                    action: dts2rs_support::missing(action, "action")?,
-                    comment: dts2rs_support::missing(comment, "comment")?,
-                })
             }
         }
-        deserializer.deserialize_struct("CommentCreated", FIELDS, __Visitor)
+        Ok(Self {
+            action: dts2rs_support::missing(slot_action, "action")?,
+            comment: dts2rs_support::missing(slot_comment, "comment")?,
+        })
     }
 }
 
@@ -292,42 +266,37 @@ pub mod comment_created {
     }
 
     impl<'de> serde::Deserialize<'de> for Comment {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["body"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Comment;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Comment")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Comment, __A::Error> {
-                    let mut body = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut body, &mut __map, "body")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Comment {
+        const NAME: &'static str = "Comment";
+
+        const FIELDS: &'static [&'static str] = &["body"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_body = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_body, &mut __map, "body")?
                     }
-                    Ok(Comment {
-                        body: super::dts2rs_support::missing(body, "body")?,
-                    })
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Comment", FIELDS, __Visitor)
+            Ok(Self {
+                body: super::dts2rs_support::missing(slot_body, "body")?,
+            })
         }
     }
 
@@ -353,42 +322,36 @@ impl serde::Serialize for Issue {
 }
 
 impl<'de> serde::Deserialize<'de> for Issue {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "title"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Issue;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Issue")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Issue, __A::Error> {
-                let mut id = None;
-                let mut title = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => dts2rs_support::put(&mut title, &mut __map, "title")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Issue {
+    const NAME: &'static str = "Issue";
+
+    const FIELDS: &'static [&'static str] = &["id", "title"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_title = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => dts2rs_support::put(&mut slot_title, &mut __map, "title")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Issue {
-                    id: dts2rs_support::missing(id, "id")?,
-                    title: dts2rs_support::missing(title, "title")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Issue", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+            title: dts2rs_support::missing(slot_title, "title")?,
+        })
     }
 }
 
@@ -459,44 +422,36 @@ impl serde::Serialize for Circle {
 }
 
 impl<'de> serde::Deserialize<'de> for Circle {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["kind", "radius"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Circle;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Circle")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Circle, __A::Error> {
-                let mut kind = None;
-                let mut radius = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut radius, &mut __map, "radius")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Circle {
+    const NAME: &'static str = "Circle";
+
+    const FIELDS: &'static [&'static str] = &["kind", "radius"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_kind = None;
+        let mut slot_radius = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
+                Some(1) => dts2rs_support::put(&mut slot_radius, &mut __map, "radius")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Circle {
-                    kind: dts2rs_support::missing(kind, "kind")?,
-                    radius: dts2rs_support::missing(radius, "radius")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Circle", FIELDS, __Visitor)
+        Ok(Self {
+            kind: dts2rs_support::missing(slot_kind, "kind")?,
+            radius: dts2rs_support::missing(slot_radius, "radius")?,
+        })
     }
 }
 
@@ -570,42 +525,36 @@ impl serde::Serialize for Square {
 }
 
 impl<'de> serde::Deserialize<'de> for Square {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["kind", "side"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Square;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Square")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Square, __A::Error> {
-                let mut kind = None;
-                let mut side = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
-                        Some(1) => dts2rs_support::put(&mut side, &mut __map, "side")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Square {
+    const NAME: &'static str = "Square";
+
+    const FIELDS: &'static [&'static str] = &["kind", "side"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_kind = None;
+        let mut slot_side = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
+                Some(1) => dts2rs_support::put(&mut slot_side, &mut __map, "side")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Square {
-                    kind: dts2rs_support::missing(kind, "kind")?,
-                    side: dts2rs_support::missing(side, "side")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Square", FIELDS, __Visitor)
+        Ok(Self {
+            kind: dts2rs_support::missing(slot_kind, "kind")?,
+            side: dts2rs_support::missing(slot_side, "side")?,
+        })
     }
 }
 
@@ -721,47 +670,42 @@ pub mod block {
     }
 
     impl<'de> serde::Deserialize<'de> for Text {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["type", "text"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Text;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Text")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Text, __A::Error> {
-                    let mut r#type = None;
-                    let mut text = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut text, &mut __map, "text")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Text {
+        const NAME: &'static str = "Text";
+
+        const FIELDS: &'static [&'static str] = &["type", "text"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_type = None;
+            let mut slot_text = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
                     }
-                    Ok(Text {
-                        r#type: super::dts2rs_support::missing(r#type, "type")?,
-                        text: super::dts2rs_support::missing(text, "text")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_text, &mut __map, "text")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Text", FIELDS, __Visitor)
+            Ok(Self {
+                r#type: super::dts2rs_support::missing(slot_type, "type")?,
+                text: super::dts2rs_support::missing(slot_text, "text")?,
+            })
         }
     }
 
@@ -824,47 +768,42 @@ pub mod block {
     }
 
     impl<'de> serde::Deserialize<'de> for Image {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["type", "url"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Image;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Image")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Image, __A::Error> {
-                    let mut r#type = None;
-                    let mut url = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut url, &mut __map, "url")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Image {
+        const NAME: &'static str = "Image";
+
+        const FIELDS: &'static [&'static str] = &["type", "url"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_type = None;
+            let mut slot_url = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
                     }
-                    Ok(Image {
-                        r#type: super::dts2rs_support::missing(r#type, "type")?,
-                        url: super::dts2rs_support::missing(url, "url")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_url, &mut __map, "url")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Image", FIELDS, __Visitor)
+            Ok(Self {
+                r#type: super::dts2rs_support::missing(slot_type, "type")?,
+                url: super::dts2rs_support::missing(slot_url, "url")?,
+            })
         }
     }
 
@@ -928,39 +867,33 @@ pub struct Base {
 }
 
 impl<'de> serde::Deserialize<'de> for Base {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Base;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Base")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Base, __A::Error> {
-                let mut id = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Base {
+    const NAME: &'static str = "Base";
+
+    const FIELDS: &'static [&'static str] = &["id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Base {
-                    id: dts2rs_support::missing(id, "id")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Base", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+        })
     }
 }
 
@@ -1038,52 +971,47 @@ pub mod item {
     }
 
     impl<'de> serde::Deserialize<'de> for File {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["id", "type", "size"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = File;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct File")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<File, __A::Error> {
-                    let mut id = None;
-                    let mut r#type = None;
-                    let mut size = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut id, &mut __map, "id")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
-                            }
-                            Some(2) => {
-                                super::dts2rs_support::put(&mut size, &mut __map, "size")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for File {
+        const NAME: &'static str = "File";
+
+        const FIELDS: &'static [&'static str] = &["id", "type", "size"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_id = None;
+            let mut slot_type = None;
+            let mut slot_size = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_id, &mut __map, "id")?
                     }
-                    Ok(File {
-                        id: super::dts2rs_support::missing(id, "id")?,
-                        r#type: super::dts2rs_support::missing(r#type, "type")?,
-                        size: super::dts2rs_support::missing(size, "size")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                    }
+                    Some(2) => {
+                        super::dts2rs_support::put(&mut slot_size, &mut __map, "size")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("File", FIELDS, __Visitor)
+            Ok(Self {
+                id: super::dts2rs_support::missing(slot_id, "id")?,
+                r#type: super::dts2rs_support::missing(slot_type, "type")?,
+                size: super::dts2rs_support::missing(slot_size, "size")?,
+            })
         }
     }
 
@@ -1163,56 +1091,51 @@ pub mod item {
     }
 
     impl<'de> serde::Deserialize<'de> for Folder {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["id", "type", "children"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Folder;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Folder")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Folder, __A::Error> {
-                    let mut id = None;
-                    let mut r#type = None;
-                    let mut children = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut id, &mut __map, "id")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
-                            }
-                            Some(2) => {
-                                super::dts2rs_support::put(
-                                    &mut children,
-                                    &mut __map,
-                                    "children",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Folder {
+        const NAME: &'static str = "Folder";
+
+        const FIELDS: &'static [&'static str] = &["id", "type", "children"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_id = None;
+            let mut slot_type = None;
+            let mut slot_children = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_id, &mut __map, "id")?
                     }
-                    Ok(Folder {
-                        id: super::dts2rs_support::missing(id, "id")?,
-                        r#type: super::dts2rs_support::missing(r#type, "type")?,
-                        children: super::dts2rs_support::missing(children, "children")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                    }
+                    Some(2) => {
+                        super::dts2rs_support::put(
+                            &mut slot_children,
+                            &mut __map,
+                            "children",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Folder", FIELDS, __Visitor)
+            Ok(Self {
+                id: super::dts2rs_support::missing(slot_id, "id")?,
+                r#type: super::dts2rs_support::missing(slot_type, "type")?,
+                children: super::dts2rs_support::missing(slot_children, "children")?,
+            })
         }
     }
 
@@ -1338,44 +1261,36 @@ impl serde::Serialize for Line {
 }
 
 impl<'de> serde::Deserialize<'de> for Line {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["kind", "length"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Line;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Line")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Line, __A::Error> {
-                let mut kind = None;
-                let mut length = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut length, &mut __map, "length")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Line {
+    const NAME: &'static str = "Line";
+
+    const FIELDS: &'static [&'static str] = &["kind", "length"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_kind = None;
+        let mut slot_length = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
+                Some(1) => dts2rs_support::put(&mut slot_length, &mut __map, "length")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Line {
-                    kind: dts2rs_support::missing(kind, "kind")?,
-                    length: dts2rs_support::missing(length, "length")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Line", FIELDS, __Visitor)
+        Ok(Self {
+            kind: dts2rs_support::missing(slot_kind, "kind")?,
+            length: dts2rs_support::missing(slot_length, "length")?,
+        })
     }
 }
 
@@ -1506,42 +1421,36 @@ pub struct Chat {
 }
 
 impl<'de> serde::Deserialize<'de> for Chat {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "topic"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Chat;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Chat")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Chat, __A::Error> {
-                let mut r#type = None;
-                let mut topic = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        Some(1) => dts2rs_support::put(&mut topic, &mut __map, "topic")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Chat {
+    const NAME: &'static str = "Chat";
+
+    const FIELDS: &'static [&'static str] = &["type", "topic"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_topic = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(1) => dts2rs_support::put(&mut slot_topic, &mut __map, "topic")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Chat {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                    topic: dts2rs_support::missing(topic, "topic")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Chat", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+            topic: dts2rs_support::missing(slot_topic, "topic")?,
+        })
     }
 }
 
@@ -1563,44 +1472,36 @@ impl serde::Serialize for Voice {
 }
 
 impl<'de> serde::Deserialize<'de> for Voice {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "bitrate"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Voice;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Voice")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Voice, __A::Error> {
-                let mut r#type = None;
-                let mut bitrate = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut bitrate, &mut __map, "bitrate")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Voice {
+    const NAME: &'static str = "Voice";
+
+    const FIELDS: &'static [&'static str] = &["type", "bitrate"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_bitrate = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(1) => dts2rs_support::put(&mut slot_bitrate, &mut __map, "bitrate")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Voice {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                    bitrate: dts2rs_support::missing(bitrate, "bitrate")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Voice", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+            bitrate: dts2rs_support::missing(slot_bitrate, "bitrate")?,
+        })
     }
 }
 
@@ -1610,39 +1511,33 @@ pub struct Category {
 }
 
 impl<'de> serde::Deserialize<'de> for Category {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Category;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Category")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Category, __A::Error> {
-                let mut r#type = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Category {
+    const NAME: &'static str = "Category";
+
+    const FIELDS: &'static [&'static str] = &["type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Category {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Category", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+        })
     }
 }
 
@@ -1654,44 +1549,38 @@ pub struct Thread {
 }
 
 impl<'de> serde::Deserialize<'de> for Thread {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "parent_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Thread;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Thread")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Thread, __A::Error> {
-                let mut r#type = None;
-                let mut parent_id = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut parent_id, &mut __map, "parent_id")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Thread {
+    const NAME: &'static str = "Thread";
+
+    const FIELDS: &'static [&'static str] = &["type", "parent_id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_parent_id = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(1) => {
+                    dts2rs_support::put(&mut slot_parent_id, &mut __map, "parent_id")?
                 }
-                Ok(Thread {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                    parent_id: dts2rs_support::missing(parent_id, "parent_id")?,
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Thread", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+            parent_id: dts2rs_support::missing(slot_parent_id, "parent_id")?,
+        })
     }
 }
 
@@ -1838,52 +1727,43 @@ pub mod payload {
     }
 
     impl<'de> serde::Deserialize<'de> for Op0 {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["op", "t", "d"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Op0;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Op0")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Op0, __A::Error> {
-                    let mut op = None;
-                    let mut t = None;
-                    let mut d = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut op, &mut __map, "op")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut t, &mut __map, "t")?
-                            }
-                            Some(2) => {
-                                super::dts2rs_support::put(&mut d, &mut __map, "d")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Op0 {
+        const NAME: &'static str = "Op0";
+
+        const FIELDS: &'static [&'static str] = &["op", "t", "d"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_op = None;
+            let mut slot_t = None;
+            let mut slot_d = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_op, &mut __map, "op")?
                     }
-                    Ok(Op0 {
-                        op: super::dts2rs_support::missing(op, "op")?,
-                        t: super::dts2rs_support::missing(t, "t")?,
-                        d: super::dts2rs_support::missing(d, "d")?,
-                    })
+                    Some(1) => super::dts2rs_support::put(&mut slot_t, &mut __map, "t")?,
+                    Some(2) => super::dts2rs_support::put(&mut slot_d, &mut __map, "d")?,
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Op0", FIELDS, __Visitor)
+            Ok(Self {
+                op: super::dts2rs_support::missing(slot_op, "op")?,
+                t: super::dts2rs_support::missing(slot_t, "t")?,
+                d: super::dts2rs_support::missing(slot_d, "d")?,
+            })
         }
     }
 
@@ -1908,47 +1788,40 @@ pub mod payload {
     }
 
     impl<'de> serde::Deserialize<'de> for Op10 {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["op", "d"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Op10;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Op10")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Op10, __A::Error> {
-                    let mut op = None;
-                    let mut d = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut op, &mut __map, "op")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut d, &mut __map, "d")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Op10 {
+        const NAME: &'static str = "Op10";
+
+        const FIELDS: &'static [&'static str] = &["op", "d"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_op = None;
+            let mut slot_d = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_op, &mut __map, "op")?
                     }
-                    Ok(Op10 {
-                        op: super::dts2rs_support::missing(op, "op")?,
-                        d: super::dts2rs_support::missing(d, "d")?,
-                    })
+                    Some(1) => super::dts2rs_support::put(&mut slot_d, &mut __map, "d")?,
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Op10", FIELDS, __Visitor)
+            Ok(Self {
+                op: super::dts2rs_support::missing(slot_op, "op")?,
+                d: super::dts2rs_support::missing(slot_d, "d")?,
+            })
         }
     }
 
@@ -1977,49 +1850,44 @@ pub mod payload {
         }
 
         impl<'de> serde::Deserialize<'de> for D {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["heartbeat_interval"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = D;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct D")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<D, __A::Error> {
-                        let mut heartbeat_interval = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut heartbeat_interval,
-                                        &mut __map,
-                                        "heartbeat_interval",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
-                        }
-                        Ok(D {
-                            heartbeat_interval: super::super::dts2rs_support::missing(
-                                heartbeat_interval,
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for D {
+            const NAME: &'static str = "D";
+
+            const FIELDS: &'static [&'static str] = &["heartbeat_interval"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_heartbeat_interval = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_heartbeat_interval,
+                                &mut __map,
                                 "heartbeat_interval",
-                            )?,
-                        })
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("D", FIELDS, __Visitor)
+                Ok(Self {
+                    heartbeat_interval: super::super::dts2rs_support::missing(
+                        slot_heartbeat_interval,
+                        "heartbeat_interval",
+                    )?,
+                })
             }
         }
     }
@@ -2085,47 +1953,42 @@ pub mod outcome {
     }
 
     impl<'de> serde::Deserialize<'de> for OkTrue {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["ok", "value"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = OkTrue;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct OkTrue")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<OkTrue, __A::Error> {
-                    let mut ok = None;
-                    let mut value = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut ok, &mut __map, "ok")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut value, &mut __map, "value")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for OkTrue {
+        const NAME: &'static str = "OkTrue";
+
+        const FIELDS: &'static [&'static str] = &["ok", "value"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_ok = None;
+            let mut slot_value = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_ok, &mut __map, "ok")?
                     }
-                    Ok(OkTrue {
-                        ok: super::dts2rs_support::missing(ok, "ok")?,
-                        value: super::dts2rs_support::missing(value, "value")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_value, &mut __map, "value")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("OkTrue", FIELDS, __Visitor)
+            Ok(Self {
+                ok: super::dts2rs_support::missing(slot_ok, "ok")?,
+                value: super::dts2rs_support::missing(slot_value, "value")?,
+            })
         }
     }
 
@@ -2136,47 +1999,42 @@ pub mod outcome {
     }
 
     impl<'de> serde::Deserialize<'de> for OkFalse {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["ok", "error"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = OkFalse;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct OkFalse")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<OkFalse, __A::Error> {
-                    let mut ok = None;
-                    let mut error = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut ok, &mut __map, "ok")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut error, &mut __map, "error")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for OkFalse {
+        const NAME: &'static str = "OkFalse";
+
+        const FIELDS: &'static [&'static str] = &["ok", "error"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_ok = None;
+            let mut slot_error = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_ok, &mut __map, "ok")?
                     }
-                    Ok(OkFalse {
-                        ok: super::dts2rs_support::missing(ok, "ok")?,
-                        error: super::dts2rs_support::missing(error, "error")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_error, &mut __map, "error")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("OkFalse", FIELDS, __Visitor)
+            Ok(Self {
+                ok: super::dts2rs_support::missing(slot_ok, "ok")?,
+                error: super::dts2rs_support::missing(slot_error, "error")?,
+            })
         }
     }
 }
@@ -2257,42 +2115,37 @@ pub mod message {
     }
 
     impl<'de> serde::Deserialize<'de> for Message2 {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["at"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Message2;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Message2")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Message2, __A::Error> {
-                    let mut at = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut at, &mut __map, "at")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Message2 {
+        const NAME: &'static str = "Message2";
+
+        const FIELDS: &'static [&'static str] = &["at"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_at = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_at, &mut __map, "at")?
                     }
-                    Ok(Message2 {
-                        at: super::dts2rs_support::missing(at, "at")?,
-                    })
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Message2", FIELDS, __Visitor)
+            Ok(Self {
+                at: super::dts2rs_support::missing(slot_at, "at")?,
+            })
         }
     }
 
@@ -2315,46 +2168,41 @@ pub mod message {
     }
 
     impl<'de> serde::Deserialize<'de> for Message4 {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["latency"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Message4;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Message4")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Message4, __A::Error> {
-                    let mut latency = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut latency,
-                                    &mut __map,
-                                    "latency",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Message4 {
+        const NAME: &'static str = "Message4";
+
+        const FIELDS: &'static [&'static str] = &["latency"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_latency = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_latency,
+                            &mut __map,
+                            "latency",
+                        )?
                     }
-                    Ok(Message4 {
-                        latency: super::dts2rs_support::missing(latency, "latency")?,
-                    })
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Message4", FIELDS, __Visitor)
+            Ok(Self {
+                latency: super::dts2rs_support::missing(slot_latency, "latency")?,
+            })
         }
     }
 
@@ -2467,47 +2315,39 @@ pub struct Full {
 }
 
 impl<'de> serde::Deserialize<'de> for Full {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "secret", "note"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Full;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Full")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Full, __A::Error> {
-                let mut r#type = None;
-                let mut secret = None;
-                let mut note = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut secret, &mut __map, "secret")?
-                        }
-                        Some(2) => dts2rs_support::put(&mut note, &mut __map, "note")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Full {
+    const NAME: &'static str = "Full";
+
+    const FIELDS: &'static [&'static str] = &["type", "secret", "note"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_secret = None;
+        let mut slot_note = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(1) => dts2rs_support::put(&mut slot_secret, &mut __map, "secret")?,
+                Some(2) => dts2rs_support::put(&mut slot_note, &mut __map, "note")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Full {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                    secret: dts2rs_support::missing(secret, "secret")?,
-                    note: note.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Full", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+            secret: dts2rs_support::missing(slot_secret, "secret")?,
+            note: slot_note.unwrap_or_default(),
+        })
     }
 }
 
@@ -2580,47 +2420,42 @@ pub mod public {
     }
 
     impl<'de> serde::Deserialize<'de> for Omit {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["type", "note"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Omit;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Omit")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Omit, __A::Error> {
-                    let mut r#type = None;
-                    let mut note = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut note, &mut __map, "note")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Omit {
+        const NAME: &'static str = "Omit";
+
+        const FIELDS: &'static [&'static str] = &["type", "note"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_type = None;
+            let mut slot_note = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
                     }
-                    Ok(Omit {
-                        r#type: super::dts2rs_support::missing(r#type, "type")?,
-                        note: note.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_note, &mut __map, "note")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Omit", FIELDS, __Visitor)
+            Ok(Self {
+                r#type: super::dts2rs_support::missing(slot_type, "type")?,
+                note: slot_note.unwrap_or_default(),
+            })
         }
     }
 
@@ -2639,42 +2474,37 @@ pub mod public {
     }
 
     impl<'de> serde::Deserialize<'de> for Empty {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["type"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Empty;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Empty")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Empty, __A::Error> {
-                    let mut r#type = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut r#type, &mut __map, "type")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Empty {
+        const NAME: &'static str = "Empty";
+
+        const FIELDS: &'static [&'static str] = &["type"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_type = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
                     }
-                    Ok(Empty {
-                        r#type: super::dts2rs_support::missing(r#type, "type")?,
-                    })
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Empty", FIELDS, __Visitor)
+            Ok(Self {
+                r#type: super::dts2rs_support::missing(slot_type, "type")?,
+            })
         }
     }
 
@@ -2793,44 +2623,36 @@ pub struct Greeting {
 }
 
 impl<'de> serde::Deserialize<'de> for Greeting {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["locale", "kind"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Greeting;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Greeting")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Greeting, __A::Error> {
-                let mut locale = None;
-                let mut kind = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut locale, &mut __map, "locale")?
-                        }
-                        Some(1) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Greeting {
+    const NAME: &'static str = "Greeting";
+
+    const FIELDS: &'static [&'static str] = &["locale", "kind"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_locale = None;
+        let mut slot_kind = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale")?,
+                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Greeting {
-                    locale: dts2rs_support::missing(locale, "locale")?,
-                    kind: dts2rs_support::missing(kind, "kind")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Greeting", FIELDS, __Visitor)
+        Ok(Self {
+            locale: dts2rs_support::missing(slot_locale, "locale")?,
+            kind: dts2rs_support::missing(slot_kind, "kind")?,
+        })
     }
 }
 
@@ -2848,47 +2670,39 @@ pub struct Wave {
 }
 
 impl<'de> serde::Deserialize<'de> for Wave {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["locale", "kind", "hand"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Wave;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Wave")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Wave, __A::Error> {
-                let mut locale = None;
-                let mut kind = None;
-                let mut hand = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut locale, &mut __map, "locale")?
-                        }
-                        Some(1) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
-                        Some(2) => dts2rs_support::put(&mut hand, &mut __map, "hand")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Wave {
+    const NAME: &'static str = "Wave";
+
+    const FIELDS: &'static [&'static str] = &["locale", "kind", "hand"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_locale = None;
+        let mut slot_kind = None;
+        let mut slot_hand = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale")?,
+                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
+                Some(2) => dts2rs_support::put(&mut slot_hand, &mut __map, "hand")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Wave {
-                    locale: dts2rs_support::missing(locale, "locale")?,
-                    kind: dts2rs_support::missing(kind, "kind")?,
-                    hand: dts2rs_support::missing(hand, "hand")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Wave", FIELDS, __Visitor)
+        Ok(Self {
+            locale: dts2rs_support::missing(slot_locale, "locale")?,
+            kind: dts2rs_support::missing(slot_kind, "kind")?,
+            hand: dts2rs_support::missing(slot_hand, "hand")?,
+        })
     }
 }
 
@@ -2905,44 +2719,36 @@ pub struct Farewell {
 }
 
 impl<'de> serde::Deserialize<'de> for Farewell {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["locale", "kind"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Farewell;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Farewell")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Farewell, __A::Error> {
-                let mut locale = None;
-                let mut kind = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut locale, &mut __map, "locale")?
-                        }
-                        Some(1) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Farewell {
+    const NAME: &'static str = "Farewell";
+
+    const FIELDS: &'static [&'static str] = &["locale", "kind"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_locale = None;
+        let mut slot_kind = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale")?,
+                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Farewell {
-                    locale: dts2rs_support::missing(locale, "locale")?,
-                    kind: dts2rs_support::missing(kind, "kind")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Farewell", FIELDS, __Visitor)
+        Ok(Self {
+            locale: dts2rs_support::missing(slot_locale, "locale")?,
+            kind: dts2rs_support::missing(slot_kind, "kind")?,
+        })
     }
 }
 
@@ -3285,6 +3091,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

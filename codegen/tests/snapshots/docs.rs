@@ -56,51 +56,46 @@ impl serde::Serialize for Documented {
 
 #[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for Documented {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["old", "replacement", "ratio"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Documented;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Documented")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Documented, __A::Error> {
-                let mut old = None;
-                let mut replacement = None;
-                let mut ratio = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut old, &mut __map, "old")?,
-                        Some(1) => {
-                            dts2rs_support::put(
-                                &mut replacement,
-                                &mut __map,
-                                "replacement",
-                            )?
-                        }
-                        Some(2) => dts2rs_support::put(&mut ratio, &mut __map, "ratio")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl dts2rs_support::ReadFields for Documented {
+    const NAME: &'static str = "Documented";
+
+    const FIELDS: &'static [&'static str] = &["old", "replacement", "ratio"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_old = None;
+        let mut slot_replacement = None;
+        let mut slot_ratio = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_old, &mut __map, "old")?,
+                Some(1) => {
+                    dts2rs_support::put(
+                        &mut slot_replacement,
+                        &mut __map,
+                        "replacement",
+                    )?
                 }
-                Ok(Documented {
-                    old: old.unwrap_or_default(),
-                    replacement: replacement.unwrap_or_default(),
-                    ratio: ratio.unwrap_or_default(),
-                })
+                Some(2) => dts2rs_support::put(&mut slot_ratio, &mut __map, "ratio")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Documented", FIELDS, __Visitor)
+        Ok(Self {
+            old: slot_old.unwrap_or_default(),
+            replacement: slot_replacement.unwrap_or_default(),
+            ratio: slot_ratio.unwrap_or_default(),
+        })
     }
 }
 
@@ -134,48 +129,87 @@ impl serde::Serialize for Old {
 
 #[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for Old {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["a", "n"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Old;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Old")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Old, __A::Error> {
-                let mut a = None;
-                let mut n = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut a, &mut __map, "a")?,
-                        Some(1) => dts2rs_support::put(&mut n, &mut __map, "n")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl dts2rs_support::ReadFields for Old {
+    const NAME: &'static str = "Old";
+
+    const FIELDS: &'static [&'static str] = &["a", "n"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_a = None;
+        let mut slot_n = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_a, &mut __map, "a")?,
+                Some(1) => dts2rs_support::put(&mut slot_n, &mut __map, "n")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Old {
-                    a: a.unwrap_or_default(),
-                    n: n.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Old", FIELDS, __Visitor)
+        Ok(Self {
+            a: slot_a.unwrap_or_default(),
+            n: slot_n.unwrap_or_default(),
+        })
     }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

@@ -200,53 +200,51 @@ pub struct Channel {
 }
 
 impl<'de> serde::Deserialize<'de> for Channel {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "kind", "locale", "perms", "voice"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Channel;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Channel")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Channel, __A::Error> {
-                let mut r#type = None;
-                let mut kind = None;
-                let mut locale = None;
-                let mut perms = None;
-                let mut voice = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        Some(1) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
-                        Some(2) => {
-                            dts2rs_support::put(&mut locale, &mut __map, "locale")?
-                        }
-                        Some(3) => dts2rs_support::put(&mut perms, &mut __map, "perms")?,
-                        Some(4) => dts2rs_support::put(&mut voice, &mut __map, "voice")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Channel {
+    const NAME: &'static str = "Channel";
+
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "kind",
+        "locale",
+        "perms",
+        "voice",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_kind = None;
+        let mut slot_locale = None;
+        let mut slot_perms = None;
+        let mut slot_voice = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
+                Some(2) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale")?,
+                Some(3) => dts2rs_support::put(&mut slot_perms, &mut __map, "perms")?,
+                Some(4) => dts2rs_support::put(&mut slot_voice, &mut __map, "voice")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Channel {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                    kind: dts2rs_support::missing(kind, "kind")?,
-                    locale: locale.unwrap_or_default(),
-                    perms: dts2rs_support::missing(perms, "perms")?,
-                    voice: dts2rs_support::missing(voice, "voice")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Channel", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+            kind: dts2rs_support::missing(slot_kind, "kind")?,
+            locale: slot_locale.unwrap_or_default(),
+            perms: dts2rs_support::missing(slot_perms, "perms")?,
+            voice: dts2rs_support::missing(slot_voice, "voice")?,
+        })
     }
 }
 
@@ -301,44 +299,36 @@ pub struct Uninhabited {
 }
 
 impl<'de> serde::Deserialize<'de> for Uninhabited {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["key", "member"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Uninhabited;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Uninhabited")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Uninhabited, __A::Error> {
-                let mut key = None;
-                let mut member = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut key, &mut __map, "key")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut member, &mut __map, "member")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Uninhabited {
+    const NAME: &'static str = "Uninhabited";
+
+    const FIELDS: &'static [&'static str] = &["key", "member"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_key = None;
+        let mut slot_member = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_key, &mut __map, "key")?,
+                Some(1) => dts2rs_support::put(&mut slot_member, &mut __map, "member")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Uninhabited {
-                    key: dts2rs_support::missing(key, "key")?,
-                    member: member.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Uninhabited", FIELDS, __Visitor)
+        Ok(Self {
+            key: dts2rs_support::missing(slot_key, "key")?,
+            member: slot_member.unwrap_or_default(),
+        })
     }
 }
 
@@ -372,6 +362,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

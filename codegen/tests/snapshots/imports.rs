@@ -49,57 +49,52 @@ pub mod chat {
     }
 
     impl<'de> serde::Deserialize<'de> for ChatListParams {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["after", "limit", "order", "model"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = ChatListParams;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct ChatListParams")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<ChatListParams, __A::Error> {
-                    let mut after = None;
-                    let mut limit = None;
-                    let mut order = None;
-                    let mut model = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut after, &mut __map, "after")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut limit, &mut __map, "limit")?
-                            }
-                            Some(2) => {
-                                super::dts2rs_support::put(&mut order, &mut __map, "order")?
-                            }
-                            Some(3) => {
-                                super::dts2rs_support::put(&mut model, &mut __map, "model")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for ChatListParams {
+        const NAME: &'static str = "ChatListParams";
+
+        const FIELDS: &'static [&'static str] = &["after", "limit", "order", "model"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_after = None;
+            let mut slot_limit = None;
+            let mut slot_order = None;
+            let mut slot_model = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_after, &mut __map, "after")?
                     }
-                    Ok(ChatListParams {
-                        after: after.unwrap_or_default(),
-                        limit: limit.unwrap_or_default(),
-                        order: order.unwrap_or_default(),
-                        model: model.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_limit, &mut __map, "limit")?
+                    }
+                    Some(2) => {
+                        super::dts2rs_support::put(&mut slot_order, &mut __map, "order")?
+                    }
+                    Some(3) => {
+                        super::dts2rs_support::put(&mut slot_model, &mut __map, "model")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("ChatListParams", FIELDS, __Visitor)
+            Ok(Self {
+                after: slot_after.unwrap_or_default(),
+                limit: slot_limit.unwrap_or_default(),
+                order: slot_order.unwrap_or_default(),
+                model: slot_model.unwrap_or_default(),
+            })
         }
     }
 
@@ -114,56 +109,51 @@ pub mod chat {
     }
 
     impl<'de> serde::Deserialize<'de> for Upload {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["file", "status", "page"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Upload;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Upload")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Upload, __A::Error> {
-                    let mut file = None;
-                    let mut status = None;
-                    let mut page = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut file, &mut __map, "file")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(
-                                    &mut status,
-                                    &mut __map,
-                                    "status",
-                                )?
-                            }
-                            Some(2) => {
-                                super::dts2rs_support::put(&mut page, &mut __map, "page")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Upload {
+        const NAME: &'static str = "Upload";
+
+        const FIELDS: &'static [&'static str] = &["file", "status", "page"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_file = None;
+            let mut slot_status = None;
+            let mut slot_page = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_file, &mut __map, "file")?
                     }
-                    Ok(Upload {
-                        file: super::dts2rs_support::missing(file, "file")?,
-                        status: super::dts2rs_support::missing(status, "status")?,
-                        page: page.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(
+                            &mut slot_status,
+                            &mut __map,
+                            "status",
+                        )?
+                    }
+                    Some(2) => {
+                        super::dts2rs_support::put(&mut slot_page, &mut __map, "page")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Upload", FIELDS, __Visitor)
+            Ok(Self {
+                file: super::dts2rs_support::missing(slot_file, "file")?,
+                status: super::dts2rs_support::missing(slot_status, "status")?,
+                page: slot_page.unwrap_or_default(),
+            })
         }
     }
 
@@ -341,67 +331,61 @@ pub mod external {
             }
 
             impl<'de> serde::Deserialize<'de> for CursorPageParams {
-                fn deserialize<__D: serde::Deserializer<'de>>(
-                    deserializer: __D,
-                ) -> Result<Self, __D::Error> {
-                    const FIELDS: &[&str] = &["after", "limit", "order"];
-                    struct __Visitor;
-                    impl<'de> serde::de::Visitor<'de> for __Visitor {
-                        type Value = CursorPageParams;
-                        fn expecting(
-                            &self,
-                            f: &mut ::core::fmt::Formatter<'_>,
-                        ) -> ::core::fmt::Result {
-                            f.write_str("struct CursorPageParams")
-                        }
-                        fn visit_map<__A: serde::de::MapAccess<'de>>(
-                            self,
-                            mut __map: __A,
-                        ) -> Result<CursorPageParams, __A::Error> {
-                            let mut after = None;
-                            let mut limit = None;
-                            let mut order = None;
-                            while let Some(__key) = __map
-                                .next_key_seed(
-                                    super::super::super::dts2rs_support::Key(FIELDS),
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    super::super::super::dts2rs_support::read_struct(deserializer)
+                }
+            }
+
+            impl super::super::super::dts2rs_support::ReadFields for CursorPageParams {
+                const NAME: &'static str = "CursorPageParams";
+
+                const FIELDS: &'static [&'static str] = &["after", "limit", "order"];
+
+                fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                    mut __map: __A,
+                ) -> Result<Self, __A::Error> {
+                    let mut slot_after = None;
+                    let mut slot_limit = None;
+                    let mut slot_order = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::dts2rs_support::Key(Self::FIELDS),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::dts2rs_support::put(
+                                    &mut slot_after,
+                                    &mut __map,
+                                    "after",
                                 )?
-                            {
-                                match __key {
-                                    Some(0) => {
-                                        super::super::super::dts2rs_support::put(
-                                            &mut after,
-                                            &mut __map,
-                                            "after",
-                                        )?
-                                    }
-                                    Some(1) => {
-                                        super::super::super::dts2rs_support::put(
-                                            &mut limit,
-                                            &mut __map,
-                                            "limit",
-                                        )?
-                                    }
-                                    Some(2) => {
-                                        super::super::super::dts2rs_support::put(
-                                            &mut order,
-                                            &mut __map,
-                                            "order",
-                                        )?
-                                    }
-                                    _ => {
-                                        __map.next_value::<serde::de::IgnoredAny>()?;
-                                    }
-                                }
                             }
-                            Ok(CursorPageParams {
-                                after: after.unwrap_or_default(),
-                                limit: limit.unwrap_or_default(),
-                                order: order.unwrap_or_default(),
-                            })
+                            Some(1) => {
+                                super::super::super::dts2rs_support::put(
+                                    &mut slot_limit,
+                                    &mut __map,
+                                    "limit",
+                                )?
+                            }
+                            Some(2) => {
+                                super::super::super::dts2rs_support::put(
+                                    &mut slot_order,
+                                    &mut __map,
+                                    "order",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
                         }
                     }
-                    deserializer
-                        .deserialize_struct("CursorPageParams", FIELDS, __Visitor)
+                    Ok(Self {
+                        after: slot_after.unwrap_or_default(),
+                        limit: slot_limit.unwrap_or_default(),
+                        order: slot_order.unwrap_or_default(),
+                    })
                 }
             }
 
@@ -443,60 +427,55 @@ pub mod external {
             }
 
             impl<'de> serde::Deserialize<'de> for Uploadable {
-                fn deserialize<__D: serde::Deserializer<'de>>(
-                    deserializer: __D,
-                ) -> Result<Self, __D::Error> {
-                    const FIELDS: &[&str] = &["name", "size"];
-                    struct __Visitor;
-                    impl<'de> serde::de::Visitor<'de> for __Visitor {
-                        type Value = Uploadable;
-                        fn expecting(
-                            &self,
-                            f: &mut ::core::fmt::Formatter<'_>,
-                        ) -> ::core::fmt::Result {
-                            f.write_str("struct Uploadable")
-                        }
-                        fn visit_map<__A: serde::de::MapAccess<'de>>(
-                            self,
-                            mut __map: __A,
-                        ) -> Result<Uploadable, __A::Error> {
-                            let mut name = None;
-                            let mut size = None;
-                            while let Some(__key) = __map
-                                .next_key_seed(
-                                    super::super::super::dts2rs_support::Key(FIELDS),
-                                )?
-                            {
-                                match __key {
-                                    Some(0) => {
-                                        super::super::super::dts2rs_support::put(
-                                            &mut name,
-                                            &mut __map,
-                                            "name",
-                                        )?
-                                    }
-                                    Some(1) => {
-                                        super::super::super::dts2rs_support::put(
-                                            &mut size,
-                                            &mut __map,
-                                            "size",
-                                        )?
-                                    }
-                                    _ => {
-                                        __map.next_value::<serde::de::IgnoredAny>()?;
-                                    }
-                                }
-                            }
-                            Ok(Uploadable {
-                                name: super::super::super::dts2rs_support::missing(
-                                    name,
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    super::super::super::dts2rs_support::read_struct(deserializer)
+                }
+            }
+
+            impl super::super::super::dts2rs_support::ReadFields for Uploadable {
+                const NAME: &'static str = "Uploadable";
+
+                const FIELDS: &'static [&'static str] = &["name", "size"];
+
+                fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                    mut __map: __A,
+                ) -> Result<Self, __A::Error> {
+                    let mut slot_name = None;
+                    let mut slot_size = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::dts2rs_support::Key(Self::FIELDS),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::dts2rs_support::put(
+                                    &mut slot_name,
+                                    &mut __map,
                                     "name",
-                                )?,
-                                size: size.unwrap_or_default(),
-                            })
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::dts2rs_support::put(
+                                    &mut slot_size,
+                                    &mut __map,
+                                    "size",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
                         }
                     }
-                    deserializer.deserialize_struct("Uploadable", FIELDS, __Visitor)
+                    Ok(Self {
+                        name: super::super::super::dts2rs_support::missing(
+                            slot_name,
+                            "name",
+                        )?,
+                        size: slot_size.unwrap_or_default(),
+                    })
                 }
             }
         }
@@ -515,42 +494,37 @@ pub mod files {
     }
 
     impl<'de> serde::Deserialize<'de> for FileObject {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["id"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = FileObject;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct FileObject")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<FileObject, __A::Error> {
-                    let mut id = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut id, &mut __map, "id")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for FileObject {
+        const NAME: &'static str = "FileObject";
+
+        const FIELDS: &'static [&'static str] = &["id"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_id = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_id, &mut __map, "id")?
                     }
-                    Ok(FileObject {
-                        id: super::dts2rs_support::missing(id, "id")?,
-                    })
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("FileObject", FIELDS, __Visitor)
+            Ok(Self {
+                id: super::dts2rs_support::missing(slot_id, "id")?,
+            })
         }
     }
 }
@@ -575,52 +549,47 @@ pub mod jobs {
     }
 
     impl<'de> serde::Deserialize<'de> for Job {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["order", "file", "page"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Job;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Job")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Job, __A::Error> {
-                    let mut order = None;
-                    let mut file = None;
-                    let mut page = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut order, &mut __map, "order")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut file, &mut __map, "file")?
-                            }
-                            Some(2) => {
-                                super::dts2rs_support::put(&mut page, &mut __map, "page")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Job {
+        const NAME: &'static str = "Job";
+
+        const FIELDS: &'static [&'static str] = &["order", "file", "page"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_order = None;
+            let mut slot_file = None;
+            let mut slot_page = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_order, &mut __map, "order")?
                     }
-                    Ok(Job {
-                        order: super::dts2rs_support::missing(order, "order")?,
-                        file: file.unwrap_or_default(),
-                        page: page.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_file, &mut __map, "file")?
+                    }
+                    Some(2) => {
+                        super::dts2rs_support::put(&mut slot_page, &mut __map, "page")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Job", FIELDS, __Visitor)
+            Ok(Self {
+                order: super::dts2rs_support::missing(slot_order, "order")?,
+                file: slot_file.unwrap_or_default(),
+                page: slot_page.unwrap_or_default(),
+            })
         }
     }
 
@@ -633,42 +602,37 @@ pub mod jobs {
     }
 
     impl<'de> serde::Deserialize<'de> for JobError {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["job"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = JobError;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct JobError")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<JobError, __A::Error> {
-                    let mut job = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut job, &mut __map, "job")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for JobError {
+        const NAME: &'static str = "JobError";
+
+        const FIELDS: &'static [&'static str] = &["job"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_job = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_job, &mut __map, "job")?
                     }
-                    Ok(JobError {
-                        job: job.unwrap_or_default(),
-                    })
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("JobError", FIELDS, __Visitor)
+            Ok(Self {
+                job: slot_job.unwrap_or_default(),
+            })
         }
     }
 }
@@ -703,6 +667,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

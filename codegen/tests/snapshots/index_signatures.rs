@@ -41,51 +41,39 @@ pub struct Holder {
 }
 
 impl<'de> serde::Deserialize<'de> for Holder {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["labels", "scores", "headers"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Holder;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Holder")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Holder, __A::Error> {
-                let mut labels = None;
-                let mut scores = None;
-                let mut headers = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut labels, &mut __map, "labels")?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(&mut scores, &mut __map, "scores")?
-                        }
-                        Some(2) => {
-                            dts2rs_support::put(&mut headers, &mut __map, "headers")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Holder {
+    const NAME: &'static str = "Holder";
+
+    const FIELDS: &'static [&'static str] = &["labels", "scores", "headers"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_labels = None;
+        let mut slot_scores = None;
+        let mut slot_headers = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_labels, &mut __map, "labels")?,
+                Some(1) => dts2rs_support::put(&mut slot_scores, &mut __map, "scores")?,
+                Some(2) => dts2rs_support::put(&mut slot_headers, &mut __map, "headers")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Holder {
-                    labels: labels.unwrap_or_default(),
-                    scores: dts2rs_support::missing(scores, "scores")?,
-                    headers: dts2rs_support::missing(headers, "headers")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Holder", FIELDS, __Visitor)
+        Ok(Self {
+            labels: slot_labels.unwrap_or_default(),
+            scores: dts2rs_support::missing(slot_scores, "scores")?,
+            headers: dts2rs_support::missing(slot_headers, "headers")?,
+        })
     }
 }
 
@@ -110,42 +98,37 @@ pub mod holder {
     }
 
     impl<'de> serde::Deserialize<'de> for Scores {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["value"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Scores;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Scores")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Scores, __A::Error> {
-                    let mut value = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut value, &mut __map, "value")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Scores {
+        const NAME: &'static str = "Scores";
+
+        const FIELDS: &'static [&'static str] = &["value"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_value = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_value, &mut __map, "value")?
                     }
-                    Ok(Scores {
-                        value: super::dts2rs_support::missing(value, "value")?,
-                    })
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Scores", FIELDS, __Visitor)
+            Ok(Self {
+                value: super::dts2rs_support::missing(slot_value, "value")?,
+            })
         }
     }
 }
@@ -153,6 +136,50 @@ pub mod holder {
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

@@ -8,41 +8,33 @@ pub struct Components {
 }
 
 impl<'de> serde::Deserialize<'de> for Components {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["schemas"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Components;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Components")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Components, __A::Error> {
-                let mut schemas = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut schemas, &mut __map, "schemas")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Components {
+    const NAME: &'static str = "Components";
+
+    const FIELDS: &'static [&'static str] = &["schemas"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_schemas = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_schemas, &mut __map, "schemas")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Components {
-                    schemas: dts2rs_support::missing(schemas, "schemas")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Components", FIELDS, __Visitor)
+        Ok(Self {
+            schemas: dts2rs_support::missing(slot_schemas, "schemas")?,
+        })
     }
 }
 
@@ -58,47 +50,42 @@ pub mod components {
     }
 
     impl<'de> serde::Deserialize<'de> for Schemas {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["user", "team"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Schemas;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Schemas")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Schemas, __A::Error> {
-                    let mut user = None;
-                    let mut team = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut user, &mut __map, "user")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut team, &mut __map, "team")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Schemas {
+        const NAME: &'static str = "Schemas";
+
+        const FIELDS: &'static [&'static str] = &["user", "team"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_user = None;
+            let mut slot_team = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_user, &mut __map, "user")?
                     }
-                    Ok(Schemas {
-                        user: super::dts2rs_support::missing(user, "user")?,
-                        team: super::dts2rs_support::missing(team, "team")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_team, &mut __map, "team")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Schemas", FIELDS, __Visitor)
+            Ok(Self {
+                user: super::dts2rs_support::missing(slot_user, "user")?,
+                team: super::dts2rs_support::missing(slot_team, "team")?,
+            })
         }
     }
 
@@ -128,55 +115,50 @@ pub mod components {
         }
 
         impl<'de> serde::Deserialize<'de> for User {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["id", "login"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = User;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct User")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<User, __A::Error> {
-                        let mut id = None;
-                        let mut login = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut id,
-                                        &mut __map,
-                                        "id",
-                                    )?
-                                }
-                                Some(1) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut login,
-                                        &mut __map,
-                                        "login",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for User {
+            const NAME: &'static str = "User";
+
+            const FIELDS: &'static [&'static str] = &["id", "login"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_id = None;
+                let mut slot_login = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_id,
+                                &mut __map,
+                                "id",
+                            )?
                         }
-                        Ok(User {
-                            id: super::super::dts2rs_support::missing(id, "id")?,
-                            login: super::super::dts2rs_support::missing(login, "login")?,
-                        })
+                        Some(1) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_login,
+                                &mut __map,
+                                "login",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("User", FIELDS, __Visitor)
+                Ok(Self {
+                    id: super::super::dts2rs_support::missing(slot_id, "id")?,
+                    login: super::super::dts2rs_support::missing(slot_login, "login")?,
+                })
             }
         }
 
@@ -186,49 +168,44 @@ pub mod components {
         }
 
         impl<'de> serde::Deserialize<'de> for Team {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["members"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Team;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Team")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Team, __A::Error> {
-                        let mut members = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut members,
-                                        &mut __map,
-                                        "members",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
-                        }
-                        Ok(Team {
-                            members: super::super::dts2rs_support::missing(
-                                members,
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Team {
+            const NAME: &'static str = "Team";
+
+            const FIELDS: &'static [&'static str] = &["members"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_members = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_members,
+                                &mut __map,
                                 "members",
-                            )?,
-                        })
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Team", FIELDS, __Visitor)
+                Ok(Self {
+                    members: super::super::dts2rs_support::missing(
+                        slot_members,
+                        "members",
+                    )?,
+                })
             }
         }
     }
@@ -241,41 +218,35 @@ pub struct Operations {
 }
 
 impl<'de> serde::Deserialize<'de> for Operations {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["users/get"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Operations;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Operations")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Operations, __A::Error> {
-                let mut users_get = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut users_get, &mut __map, "users/get")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Operations {
+    const NAME: &'static str = "Operations";
+
+    const FIELDS: &'static [&'static str] = &["users/get"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_users_get = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => {
+                    dts2rs_support::put(&mut slot_users_get, &mut __map, "users/get")?
                 }
-                Ok(Operations {
-                    users_get: dts2rs_support::missing(users_get, "users/get")?,
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Operations", FIELDS, __Visitor)
+        Ok(Self {
+            users_get: dts2rs_support::missing(slot_users_get, "users/get")?,
+        })
     }
 }
 
@@ -289,49 +260,41 @@ pub mod operations {
     }
 
     impl<'de> serde::Deserialize<'de> for UsersGet {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["responses"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = UsersGet;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct UsersGet")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<UsersGet, __A::Error> {
-                    let mut responses = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut responses,
-                                    &mut __map,
-                                    "responses",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(UsersGet {
-                        responses: super::dts2rs_support::missing(
-                            responses,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for UsersGet {
+        const NAME: &'static str = "UsersGet";
+
+        const FIELDS: &'static [&'static str] = &["responses"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_responses = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_responses,
+                            &mut __map,
                             "responses",
-                        )?,
-                    })
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("UsersGet", FIELDS, __Visitor)
+            Ok(Self {
+                responses: super::dts2rs_support::missing(slot_responses, "responses")?,
+            })
         }
     }
 
@@ -346,46 +309,41 @@ pub mod operations {
         }
 
         impl<'de> serde::Deserialize<'de> for Responses {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["200"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Responses;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Responses")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Responses, __A::Error> {
-                        let mut _200 = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut _200,
-                                        &mut __map,
-                                        "200",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Responses {
+            const NAME: &'static str = "Responses";
+
+            const FIELDS: &'static [&'static str] = &["200"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_200 = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_200,
+                                &mut __map,
+                                "200",
+                            )?
                         }
-                        Ok(Responses {
-                            _200: super::super::dts2rs_support::missing(_200, "200")?,
-                        })
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Responses", FIELDS, __Visitor)
+                Ok(Self {
+                    _200: super::super::dts2rs_support::missing(slot_200, "200")?,
+                })
             }
         }
 
@@ -399,51 +357,46 @@ pub mod operations {
             }
 
             impl<'de> serde::Deserialize<'de> for _200 {
-                fn deserialize<__D: serde::Deserializer<'de>>(
-                    deserializer: __D,
-                ) -> Result<Self, __D::Error> {
-                    const FIELDS: &[&str] = &["content"];
-                    struct __Visitor;
-                    impl<'de> serde::de::Visitor<'de> for __Visitor {
-                        type Value = _200;
-                        fn expecting(
-                            &self,
-                            f: &mut ::core::fmt::Formatter<'_>,
-                        ) -> ::core::fmt::Result {
-                            f.write_str("struct _200")
-                        }
-                        fn visit_map<__A: serde::de::MapAccess<'de>>(
-                            self,
-                            mut __map: __A,
-                        ) -> Result<_200, __A::Error> {
-                            let mut content = None;
-                            while let Some(__key) = __map
-                                .next_key_seed(
-                                    super::super::super::dts2rs_support::Key(FIELDS),
-                                )?
-                            {
-                                match __key {
-                                    Some(0) => {
-                                        super::super::super::dts2rs_support::put(
-                                            &mut content,
-                                            &mut __map,
-                                            "content",
-                                        )?
-                                    }
-                                    _ => {
-                                        __map.next_value::<serde::de::IgnoredAny>()?;
-                                    }
-                                }
-                            }
-                            Ok(_200 {
-                                content: super::super::super::dts2rs_support::missing(
-                                    content,
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    super::super::super::dts2rs_support::read_struct(deserializer)
+                }
+            }
+
+            impl super::super::super::dts2rs_support::ReadFields for _200 {
+                const NAME: &'static str = "_200";
+
+                const FIELDS: &'static [&'static str] = &["content"];
+
+                fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                    mut __map: __A,
+                ) -> Result<Self, __A::Error> {
+                    let mut slot_content = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::dts2rs_support::Key(Self::FIELDS),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::dts2rs_support::put(
+                                    &mut slot_content,
+                                    &mut __map,
                                     "content",
-                                )?,
-                            })
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
                         }
                     }
-                    deserializer.deserialize_struct("_200", FIELDS, __Visitor)
+                    Ok(Self {
+                        content: super::super::super::dts2rs_support::missing(
+                            slot_content,
+                            "content",
+                        )?,
+                    })
                 }
             }
 
@@ -458,51 +411,50 @@ pub mod operations {
                 }
 
                 impl<'de> serde::Deserialize<'de> for Content {
-                    fn deserialize<__D: serde::Deserializer<'de>>(
-                        deserializer: __D,
-                    ) -> Result<Self, __D::Error> {
-                        const FIELDS: &[&str] = &["application/json"];
-                        struct __Visitor;
-                        impl<'de> serde::de::Visitor<'de> for __Visitor {
-                            type Value = Content;
-                            fn expecting(
-                                &self,
-                                f: &mut ::core::fmt::Formatter<'_>,
-                            ) -> ::core::fmt::Result {
-                                f.write_str("struct Content")
-                            }
-                            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                                self,
-                                mut __map: __A,
-                            ) -> Result<Content, __A::Error> {
-                                let mut application_json = None;
-                                while let Some(__key) = __map
-                                    .next_key_seed(
-                                        super::super::super::super::dts2rs_support::Key(FIELDS),
-                                    )?
-                                {
-                                    match __key {
-                                        Some(0) => {
-                                            super::super::super::super::dts2rs_support::put(
-                                                &mut application_json,
-                                                &mut __map,
-                                                "application/json",
-                                            )?
-                                        }
-                                        _ => {
-                                            __map.next_value::<serde::de::IgnoredAny>()?;
-                                        }
-                                    }
-                                }
-                                Ok(Content {
-                                    application_json: super::super::super::super::dts2rs_support::missing(
-                                        application_json,
+                    fn deserialize<D: serde::Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> Result<Self, D::Error> {
+                        super::super::super::super::dts2rs_support::read_struct(
+                            deserializer,
+                        )
+                    }
+                }
+
+                impl super::super::super::super::dts2rs_support::ReadFields for Content {
+                    const NAME: &'static str = "Content";
+
+                    const FIELDS: &'static [&'static str] = &["application/json"];
+
+                    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                        mut __map: __A,
+                    ) -> Result<Self, __A::Error> {
+                        let mut slot_application_json = None;
+                        while let Some(__key) = __map
+                            .next_key_seed(
+                                super::super::super::super::dts2rs_support::Key(
+                                    Self::FIELDS,
+                                ),
+                            )?
+                        {
+                            match __key {
+                                Some(0) => {
+                                    super::super::super::super::dts2rs_support::put(
+                                        &mut slot_application_json,
+                                        &mut __map,
                                         "application/json",
-                                    )?,
-                                })
+                                    )?
+                                }
+                                _ => {
+                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                }
                             }
                         }
-                        deserializer.deserialize_struct("Content", FIELDS, __Visitor)
+                        Ok(Self {
+                            application_json: super::super::super::super::dts2rs_support::missing(
+                                slot_application_json,
+                                "application/json",
+                            )?,
+                        })
                     }
                 }
             }
@@ -637,42 +589,36 @@ pub struct Tool {
 }
 
 impl<'de> serde::Deserialize<'de> for Tool {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "__name"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Tool;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Tool")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Tool, __A::Error> {
-                let mut id = None;
-                let mut name = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "__name")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Tool {
+    const NAME: &'static str = "Tool";
+
+    const FIELDS: &'static [&'static str] = &["id", "__name"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_name = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "__name")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Tool {
-                    id: dts2rs_support::missing(id, "id")?,
-                    name: dts2rs_support::missing(name, "__name")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Tool", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+            name: dts2rs_support::missing(slot_name, "__name")?,
+        })
     }
 }
 
@@ -682,39 +628,33 @@ pub struct Tools {
 }
 
 impl<'de> serde::Deserialize<'de> for Tools {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["tools"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Tools;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Tools")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Tools, __A::Error> {
-                let mut tools = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut tools, &mut __map, "tools")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Tools {
+    const NAME: &'static str = "Tools";
+
+    const FIELDS: &'static [&'static str] = &["tools"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_tools = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_tools, &mut __map, "tools")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Tools {
-                    tools: dts2rs_support::missing(tools, "tools")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Tools", FIELDS, __Visitor)
+        Ok(Self {
+            tools: dts2rs_support::missing(slot_tools, "tools")?,
+        })
     }
 }
 
@@ -730,47 +670,42 @@ pub mod tools {
     }
 
     impl<'de> serde::Deserialize<'de> for Tool {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["id", "__name"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Tool;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Tool")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Tool, __A::Error> {
-                    let mut id = None;
-                    let mut name = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut id, &mut __map, "id")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut name, &mut __map, "__name")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Tool {
+        const NAME: &'static str = "Tool";
+
+        const FIELDS: &'static [&'static str] = &["id", "__name"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_id = None;
+            let mut slot_name = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_id, &mut __map, "id")?
                     }
-                    Ok(Tool {
-                        id: super::dts2rs_support::missing(id, "id")?,
-                        name: super::dts2rs_support::missing(name, "__name")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_name, &mut __map, "__name")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Tool", FIELDS, __Visitor)
+            Ok(Self {
+                id: super::dts2rs_support::missing(slot_id, "id")?,
+                name: super::dts2rs_support::missing(slot_name, "__name")?,
+            })
         }
     }
 }
@@ -805,6 +740,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

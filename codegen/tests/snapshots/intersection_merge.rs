@@ -12,50 +12,44 @@ pub struct Author {
 }
 
 impl<'de> serde::Deserialize<'de> for Author {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "name", "verified", "bio"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Author;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Author")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Author, __A::Error> {
-                let mut id = None;
-                let mut name = None;
-                let mut verified = None;
-                let mut bio = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        Some(2) => {
-                            dts2rs_support::put(&mut verified, &mut __map, "verified")?
-                        }
-                        Some(3) => dts2rs_support::put(&mut bio, &mut __map, "bio")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Author {
+    const NAME: &'static str = "Author";
+
+    const FIELDS: &'static [&'static str] = &["id", "name", "verified", "bio"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_name = None;
+        let mut slot_verified = None;
+        let mut slot_bio = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                Some(2) => {
+                    dts2rs_support::put(&mut slot_verified, &mut __map, "verified")?
                 }
-                Ok(Author {
-                    id: dts2rs_support::missing(id, "id")?,
-                    name: dts2rs_support::missing(name, "name")?,
-                    verified: verified.unwrap_or_default(),
-                    bio: dts2rs_support::missing(bio, "bio")?,
-                })
+                Some(3) => dts2rs_support::put(&mut slot_bio, &mut __map, "bio")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Author", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+            name: dts2rs_support::missing(slot_name, "name")?,
+            verified: slot_verified.unwrap_or_default(),
+            bio: dts2rs_support::missing(slot_bio, "bio")?,
+        })
     }
 }
 
@@ -66,44 +60,36 @@ pub struct Post {
 }
 
 impl<'de> serde::Deserialize<'de> for Post {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["title", "author"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Post;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Post")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Post, __A::Error> {
-                let mut title = None;
-                let mut author = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut title, &mut __map, "title")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut author, &mut __map, "author")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Post {
+    const NAME: &'static str = "Post";
+
+    const FIELDS: &'static [&'static str] = &["title", "author"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_title = None;
+        let mut slot_author = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_title, &mut __map, "title")?,
+                Some(1) => dts2rs_support::put(&mut slot_author, &mut __map, "author")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Post {
-                    title: dts2rs_support::missing(title, "title")?,
-                    author: dts2rs_support::missing(author, "author")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Post", FIELDS, __Visitor)
+        Ok(Self {
+            title: dts2rs_support::missing(slot_title, "title")?,
+            author: dts2rs_support::missing(slot_author, "author")?,
+        })
     }
 }
 
@@ -114,39 +100,33 @@ pub struct Featured {
 }
 
 impl<'de> serde::Deserialize<'de> for Featured {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["post"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Featured;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Featured")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Featured, __A::Error> {
-                let mut post = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut post, &mut __map, "post")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Featured {
+    const NAME: &'static str = "Featured";
+
+    const FIELDS: &'static [&'static str] = &["post"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_post = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_post, &mut __map, "post")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Featured {
-                    post: dts2rs_support::missing(post, "post")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Featured", FIELDS, __Visitor)
+        Ok(Self {
+            post: dts2rs_support::missing(slot_post, "post")?,
+        })
     }
 }
 
@@ -163,51 +143,46 @@ pub mod featured {
     }
 
     impl<'de> serde::Deserialize<'de> for Post {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["title", "author"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Post;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Post")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Post, __A::Error> {
-                    let mut title = None;
-                    let mut author = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut title, &mut __map, "title")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(
-                                    &mut author,
-                                    &mut __map,
-                                    "author",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Post {
+        const NAME: &'static str = "Post";
+
+        const FIELDS: &'static [&'static str] = &["title", "author"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_title = None;
+            let mut slot_author = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_title, &mut __map, "title")?
                     }
-                    Ok(Post {
-                        title: super::dts2rs_support::missing(title, "title")?,
-                        author: super::dts2rs_support::missing(author, "author")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(
+                            &mut slot_author,
+                            &mut __map,
+                            "author",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Post", FIELDS, __Visitor)
+            Ok(Self {
+                title: super::dts2rs_support::missing(slot_title, "title")?,
+                author: super::dts2rs_support::missing(slot_author, "author")?,
+            })
         }
     }
 
@@ -224,76 +199,71 @@ pub mod featured {
         }
 
         impl<'de> serde::Deserialize<'de> for Author {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["id", "name", "verified", "bio"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Author;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Author")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Author, __A::Error> {
-                        let mut id = None;
-                        let mut name = None;
-                        let mut verified = None;
-                        let mut bio = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut id,
-                                        &mut __map,
-                                        "id",
-                                    )?
-                                }
-                                Some(1) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut name,
-                                        &mut __map,
-                                        "name",
-                                    )?
-                                }
-                                Some(2) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut verified,
-                                        &mut __map,
-                                        "verified",
-                                    )?
-                                }
-                                Some(3) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut bio,
-                                        &mut __map,
-                                        "bio",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Author {
+            const NAME: &'static str = "Author";
+
+            const FIELDS: &'static [&'static str] = &["id", "name", "verified", "bio"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_id = None;
+                let mut slot_name = None;
+                let mut slot_verified = None;
+                let mut slot_bio = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_id,
+                                &mut __map,
+                                "id",
+                            )?
                         }
-                        Ok(Author {
-                            id: super::super::dts2rs_support::missing(id, "id")?,
-                            name: super::super::dts2rs_support::missing(name, "name")?,
-                            verified: super::super::dts2rs_support::missing(
-                                verified,
+                        Some(1) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_name,
+                                &mut __map,
+                                "name",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_verified,
+                                &mut __map,
                                 "verified",
-                            )?,
-                            bio: super::super::dts2rs_support::missing(bio, "bio")?,
-                        })
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_bio,
+                                &mut __map,
+                                "bio",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Author", FIELDS, __Visitor)
+                Ok(Self {
+                    id: super::super::dts2rs_support::missing(slot_id, "id")?,
+                    name: super::super::dts2rs_support::missing(slot_name, "name")?,
+                    verified: super::super::dts2rs_support::missing(
+                        slot_verified,
+                        "verified",
+                    )?,
+                    bio: super::super::dts2rs_support::missing(slot_bio, "bio")?,
+                })
             }
         }
     }
@@ -320,45 +290,39 @@ impl serde::Serialize for Narrowed {
 }
 
 impl<'de> serde::Deserialize<'de> for Narrowed {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["kind", "note", "size"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Narrowed;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Narrowed")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Narrowed, __A::Error> {
-                let mut kind = None;
-                let mut note = None;
-                let mut size = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut kind, &mut __map, "kind")?,
-                        Some(1) => dts2rs_support::put(&mut note, &mut __map, "note")?,
-                        Some(2) => dts2rs_support::put(&mut size, &mut __map, "size")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Narrowed {
+    const NAME: &'static str = "Narrowed";
+
+    const FIELDS: &'static [&'static str] = &["kind", "note", "size"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_kind = None;
+        let mut slot_note = None;
+        let mut slot_size = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
+                Some(1) => dts2rs_support::put(&mut slot_note, &mut __map, "note")?,
+                Some(2) => dts2rs_support::put(&mut slot_size, &mut __map, "size")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Narrowed {
-                    kind: dts2rs_support::missing(kind, "kind")?,
-                    note: dts2rs_support::missing(note, "note")?,
-                    size: dts2rs_support::missing(size, "size")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Narrowed", FIELDS, __Visitor)
+        Ok(Self {
+            kind: dts2rs_support::missing(slot_kind, "kind")?,
+            note: dts2rs_support::missing(slot_note, "note")?,
+            size: dts2rs_support::missing(slot_size, "size")?,
+        })
     }
 }
 
@@ -425,44 +389,36 @@ pub struct Branded {
 }
 
 impl<'de> serde::Deserialize<'de> for Branded {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "choice"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Branded;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Branded")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Branded, __A::Error> {
-                let mut id = None;
-                let mut choice = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut choice, &mut __map, "choice")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Branded {
+    const NAME: &'static str = "Branded";
+
+    const FIELDS: &'static [&'static str] = &["id", "choice"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_choice = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => dts2rs_support::put(&mut slot_choice, &mut __map, "choice")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Branded {
-                    id: dts2rs_support::missing(id, "id")?,
-                    choice: dts2rs_support::missing(choice, "choice")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Branded", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+            choice: dts2rs_support::missing(slot_choice, "choice")?,
+        })
     }
 }
 
@@ -553,6 +509,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

@@ -32,107 +32,141 @@ pub struct Keywords {
 }
 
 impl<'de> serde::Deserialize<'de> for Keywords {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "type",
-            "self",
-            "Self",
-            "crate",
-            "super",
-            "async",
-            "gen",
-            "_",
-            "fooBar",
-            "foo_bar",
-            "content-type",
-            "$ref",
-            "2fa",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Keywords;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Keywords")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Keywords, __A::Error> {
-                let mut r#type = None;
-                let mut self_ = None;
-                let mut self_2 = None;
-                let mut crate_ = None;
-                let mut super_ = None;
-                let mut r#async = None;
-                let mut r#gen = None;
-                let mut underscore = None;
-                let mut foo_bar = None;
-                let mut foo_bar_2 = None;
-                let mut content_type = None;
-                let mut r#ref = None;
-                let mut _2fa = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        Some(1) => dts2rs_support::put(&mut self_, &mut __map, "self")?,
-                        Some(2) => dts2rs_support::put(&mut self_2, &mut __map, "Self")?,
-                        Some(3) => dts2rs_support::put(&mut crate_, &mut __map, "crate")?,
-                        Some(4) => dts2rs_support::put(&mut super_, &mut __map, "super")?,
-                        Some(5) => {
-                            dts2rs_support::put(&mut r#async, &mut __map, "async")?
-                        }
-                        Some(6) => dts2rs_support::put(&mut r#gen, &mut __map, "gen")?,
-                        Some(7) => dts2rs_support::put(&mut underscore, &mut __map, "_")?,
-                        Some(8) => {
-                            dts2rs_support::put(&mut foo_bar, &mut __map, "fooBar")?
-                        }
-                        Some(9) => {
-                            dts2rs_support::put(&mut foo_bar_2, &mut __map, "foo_bar")?
-                        }
-                        Some(10) => {
-                            dts2rs_support::put(
-                                &mut content_type,
-                                &mut __map,
-                                "content-type",
-                            )?
-                        }
-                        Some(11) => dts2rs_support::put(&mut r#ref, &mut __map, "$ref")?,
-                        Some(12) => dts2rs_support::put(&mut _2fa, &mut __map, "2fa")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Keywords {
+    const NAME: &'static str = "Keywords";
+
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "self",
+        "Self",
+        "crate",
+        "super",
+        "async",
+        "gen",
+        "_",
+        "fooBar",
+        "foo_bar",
+        "content-type",
+        "$ref",
+        "2fa",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_self_ = None;
+        let mut slot_self_2 = None;
+        let mut slot_crate_ = None;
+        let mut slot_super_ = None;
+        let mut slot_async = None;
+        let mut slot_gen = None;
+        let mut slot_underscore = None;
+        let mut slot_foo_bar = None;
+        let mut slot_foo_bar_2 = None;
+        let mut slot_content_type = None;
+        let mut slot_ref = None;
+        let mut slot_2fa = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(1) => dts2rs_support::put(&mut slot_self_, &mut __map, "self")?,
+                Some(2) => dts2rs_support::put(&mut slot_self_2, &mut __map, "Self")?,
+                Some(3) => dts2rs_support::put(&mut slot_crate_, &mut __map, "crate")?,
+                Some(4) => dts2rs_support::put(&mut slot_super_, &mut __map, "super")?,
+                Some(5) => dts2rs_support::put(&mut slot_async, &mut __map, "async")?,
+                Some(6) => dts2rs_support::put(&mut slot_gen, &mut __map, "gen")?,
+                Some(7) => dts2rs_support::put(&mut slot_underscore, &mut __map, "_")?,
+                Some(8) => dts2rs_support::put(&mut slot_foo_bar, &mut __map, "fooBar")?,
+                Some(9) => {
+                    dts2rs_support::put(&mut slot_foo_bar_2, &mut __map, "foo_bar")?
                 }
-                Ok(Keywords {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                    self_: self_.unwrap_or_default(),
-                    self_2: self_2.unwrap_or_default(),
-                    crate_: crate_.unwrap_or_default(),
-                    super_: super_.unwrap_or_default(),
-                    r#async: r#async.unwrap_or_default(),
-                    r#gen: r#gen.unwrap_or_default(),
-                    underscore: underscore.unwrap_or_default(),
-                    foo_bar: foo_bar.unwrap_or_default(),
-                    foo_bar_2: foo_bar_2.unwrap_or_default(),
-                    content_type: content_type.unwrap_or_default(),
-                    r#ref: r#ref.unwrap_or_default(),
-                    _2fa: _2fa.unwrap_or_default(),
-                })
+                Some(10) => {
+                    dts2rs_support::put(
+                        &mut slot_content_type,
+                        &mut __map,
+                        "content-type",
+                    )?
+                }
+                Some(11) => dts2rs_support::put(&mut slot_ref, &mut __map, "$ref")?,
+                Some(12) => dts2rs_support::put(&mut slot_2fa, &mut __map, "2fa")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Keywords", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+            self_: slot_self_.unwrap_or_default(),
+            self_2: slot_self_2.unwrap_or_default(),
+            crate_: slot_crate_.unwrap_or_default(),
+            super_: slot_super_.unwrap_or_default(),
+            r#async: slot_async.unwrap_or_default(),
+            r#gen: slot_gen.unwrap_or_default(),
+            underscore: slot_underscore.unwrap_or_default(),
+            foo_bar: slot_foo_bar.unwrap_or_default(),
+            foo_bar_2: slot_foo_bar_2.unwrap_or_default(),
+            content_type: slot_content_type.unwrap_or_default(),
+            r#ref: slot_ref.unwrap_or_default(),
+            _2fa: slot_2fa.unwrap_or_default(),
+        })
     }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

@@ -11,44 +11,36 @@ pub struct Flags {
 }
 
 impl<'de> serde::Deserialize<'de> for Flags {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["dark", "compact"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Flags;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Flags")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Flags, __A::Error> {
-                let mut dark = None;
-                let mut compact = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut dark, &mut __map, "dark")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut compact, &mut __map, "compact")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Flags {
+    const NAME: &'static str = "Flags";
+
+    const FIELDS: &'static [&'static str] = &["dark", "compact"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_dark = None;
+        let mut slot_compact = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_dark, &mut __map, "dark")?,
+                Some(1) => dts2rs_support::put(&mut slot_compact, &mut __map, "compact")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Flags {
-                    dark: dts2rs_support::missing(dark, "dark")?,
-                    compact: compact.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Flags", FIELDS, __Visitor)
+        Ok(Self {
+            dark: dts2rs_support::missing(slot_dark, "dark")?,
+            compact: slot_compact.unwrap_or_default(),
+        })
     }
 }
 
@@ -60,42 +52,36 @@ pub struct Toggles {
 }
 
 impl<'de> serde::Deserialize<'de> for Toggles {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["a", "b"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Toggles;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Toggles")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Toggles, __A::Error> {
-                let mut a = None;
-                let mut b = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut a, &mut __map, "a")?,
-                        Some(1) => dts2rs_support::put(&mut b, &mut __map, "b")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Toggles {
+    const NAME: &'static str = "Toggles";
+
+    const FIELDS: &'static [&'static str] = &["a", "b"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_a = None;
+        let mut slot_b = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_a, &mut __map, "a")?,
+                Some(1) => dts2rs_support::put(&mut slot_b, &mut __map, "b")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Toggles {
-                    a: dts2rs_support::missing(a, "a")?,
-                    b: dts2rs_support::missing(b, "b")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Toggles", FIELDS, __Visitor)
+        Ok(Self {
+            a: dts2rs_support::missing(slot_a, "a")?,
+            b: dts2rs_support::missing(slot_b, "b")?,
+        })
     }
 }
 
@@ -111,48 +97,38 @@ pub struct NullableFlags {
 }
 
 impl<'de> serde::Deserialize<'de> for NullableFlags {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["dark", "compact"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NullableFlags;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct NullableFlags")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<NullableFlags, __A::Error> {
-                let mut dark = None;
-                let mut compact = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut dark, &mut __map, "dark")?,
-                        Some(1) => {
-                            dts2rs_support::put_some(
-                                &mut compact,
-                                &mut __map,
-                                "compact",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for NullableFlags {
+    const NAME: &'static str = "NullableFlags";
+
+    const FIELDS: &'static [&'static str] = &["dark", "compact"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_dark = None;
+        let mut slot_compact = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_dark, &mut __map, "dark")?,
+                Some(1) => {
+                    dts2rs_support::put_some(&mut slot_compact, &mut __map, "compact")?
                 }
-                Ok(NullableFlags {
-                    dark: dts2rs_support::missing(dark, "dark")?,
-                    compact: compact.unwrap_or_default(),
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("NullableFlags", FIELDS, __Visitor)
+        Ok(Self {
+            dark: dts2rs_support::missing(slot_dark, "dark")?,
+            compact: slot_compact.unwrap_or_default(),
+        })
     }
 }
 
@@ -165,44 +141,36 @@ pub struct AllFlags {
 }
 
 impl<'de> serde::Deserialize<'de> for AllFlags {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["dark", "compact"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AllFlags;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct AllFlags")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<AllFlags, __A::Error> {
-                let mut dark = None;
-                let mut compact = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut dark, &mut __map, "dark")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut compact, &mut __map, "compact")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for AllFlags {
+    const NAME: &'static str = "AllFlags";
+
+    const FIELDS: &'static [&'static str] = &["dark", "compact"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_dark = None;
+        let mut slot_compact = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_dark, &mut __map, "dark")?,
+                Some(1) => dts2rs_support::put(&mut slot_compact, &mut __map, "compact")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(AllFlags {
-                    dark: dts2rs_support::missing(dark, "dark")?,
-                    compact: dts2rs_support::missing(compact, "compact")?,
-                })
             }
         }
-        deserializer.deserialize_struct("AllFlags", FIELDS, __Visitor)
+        Ok(Self {
+            dark: dts2rs_support::missing(slot_dark, "dark")?,
+            compact: dts2rs_support::missing(slot_compact, "compact")?,
+        })
     }
 }
 
@@ -244,39 +212,33 @@ pub struct Client {
 }
 
 impl<'de> serde::Deserialize<'de> for Client {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["name"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Client;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Client")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Client, __A::Error> {
-                let mut name = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Client {
+    const NAME: &'static str = "Client";
+
+    const FIELDS: &'static [&'static str] = &["name"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_name = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Client {
-                    name: dts2rs_support::missing(name, "name")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Client", FIELDS, __Visitor)
+        Ok(Self {
+            name: dts2rs_support::missing(slot_name, "name")?,
+        })
     }
 }
 
@@ -304,48 +266,86 @@ impl serde::Serialize for Simple {
 }
 
 impl<'de> serde::Deserialize<'de> for Simple {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["a", "b"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Simple;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Simple")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Simple, __A::Error> {
-                let mut a = None;
-                let mut b = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut a, &mut __map, "a")?,
-                        Some(1) => dts2rs_support::put(&mut b, &mut __map, "b")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Simple {
+    const NAME: &'static str = "Simple";
+
+    const FIELDS: &'static [&'static str] = &["a", "b"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_a = None;
+        let mut slot_b = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_a, &mut __map, "a")?,
+                Some(1) => dts2rs_support::put(&mut slot_b, &mut __map, "b")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Simple {
-                    a: dts2rs_support::missing(a, "a")?,
-                    b: b.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Simple", FIELDS, __Visitor)
+        Ok(Self {
+            a: dts2rs_support::missing(slot_a, "a")?,
+            b: slot_b.unwrap_or_default(),
+        })
     }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

@@ -27,42 +27,36 @@ impl serde::Serialize for A {
 }
 
 impl<'de> serde::Deserialize<'de> for A {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["a", "b"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = A;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct A")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<A, __A::Error> {
-                let mut a = None;
-                let mut b = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut a, &mut __map, "a")?,
-                        Some(1) => dts2rs_support::put(&mut b, &mut __map, "b")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for A {
+    const NAME: &'static str = "A";
+
+    const FIELDS: &'static [&'static str] = &["a", "b"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_a = None;
+        let mut slot_b = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_a, &mut __map, "a")?,
+                Some(1) => dts2rs_support::put(&mut slot_b, &mut __map, "b")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(A {
-                    a: a.unwrap_or_default(),
-                    b: b.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("A", FIELDS, __Visitor)
+        Ok(Self {
+            a: slot_a.unwrap_or_default(),
+            b: slot_b.unwrap_or_default(),
+        })
     }
 }
 
@@ -71,6 +65,50 @@ pub type T = String;
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

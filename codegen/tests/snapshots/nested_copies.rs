@@ -14,53 +14,41 @@ pub struct CreateParamsStreaming {
 }
 
 impl<'de> serde::Deserialize<'de> for CreateParamsStreaming {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["stream", "web_search", "tools"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateParamsStreaming;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct CreateParamsStreaming")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<CreateParamsStreaming, __A::Error> {
-                let mut stream = None;
-                let mut web_search = None;
-                let mut tools = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut stream, &mut __map, "stream")?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(
-                                &mut web_search,
-                                &mut __map,
-                                "web_search",
-                            )?
-                        }
-                        Some(2) => dts2rs_support::put(&mut tools, &mut __map, "tools")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for CreateParamsStreaming {
+    const NAME: &'static str = "CreateParamsStreaming";
+
+    const FIELDS: &'static [&'static str] = &["stream", "web_search", "tools"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_stream = None;
+        let mut slot_web_search = None;
+        let mut slot_tools = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_stream, &mut __map, "stream")?,
+                Some(1) => {
+                    dts2rs_support::put(&mut slot_web_search, &mut __map, "web_search")?
                 }
-                Ok(CreateParamsStreaming {
-                    stream: dts2rs_support::missing(stream, "stream")?,
-                    web_search: web_search.unwrap_or_default(),
-                    tools: tools.unwrap_or_default(),
-                })
+                Some(2) => dts2rs_support::put(&mut slot_tools, &mut __map, "tools")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("CreateParamsStreaming", FIELDS, __Visitor)
+        Ok(Self {
+            stream: dts2rs_support::missing(slot_stream, "stream")?,
+            web_search: slot_web_search.unwrap_or_default(),
+            tools: slot_tools.unwrap_or_default(),
+        })
     }
 }
 
@@ -79,55 +67,50 @@ pub mod create_params_streaming {
     }
 
     impl<'de> serde::Deserialize<'de> for WebSearch {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["context_size", "location"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = WebSearch;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct WebSearch")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<WebSearch, __A::Error> {
-                    let mut context_size = None;
-                    let mut location = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut context_size,
-                                    &mut __map,
-                                    "context_size",
-                                )?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(
-                                    &mut location,
-                                    &mut __map,
-                                    "location",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for WebSearch {
+        const NAME: &'static str = "WebSearch";
+
+        const FIELDS: &'static [&'static str] = &["context_size", "location"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_context_size = None;
+            let mut slot_location = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_context_size,
+                            &mut __map,
+                            "context_size",
+                        )?
                     }
-                    Ok(WebSearch {
-                        context_size: context_size.unwrap_or_default(),
-                        location: location.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(
+                            &mut slot_location,
+                            &mut __map,
+                            "location",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("WebSearch", FIELDS, __Visitor)
+            Ok(Self {
+                context_size: slot_context_size.unwrap_or_default(),
+                location: slot_location.unwrap_or_default(),
+            })
         }
     }
 
@@ -144,55 +127,50 @@ pub mod create_params_streaming {
         }
 
         impl<'de> serde::Deserialize<'de> for Location {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["city", "country"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Location;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Location")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Location, __A::Error> {
-                        let mut city = None;
-                        let mut country = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut city,
-                                        &mut __map,
-                                        "city",
-                                    )?
-                                }
-                                Some(1) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut country,
-                                        &mut __map,
-                                        "country",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Location {
+            const NAME: &'static str = "Location";
+
+            const FIELDS: &'static [&'static str] = &["city", "country"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_city = None;
+                let mut slot_country = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_city,
+                                &mut __map,
+                                "city",
+                            )?
                         }
-                        Ok(Location {
-                            city: city.unwrap_or_default(),
-                            country: country.unwrap_or_default(),
-                        })
+                        Some(1) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_country,
+                                &mut __map,
+                                "country",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Location", FIELDS, __Visitor)
+                Ok(Self {
+                    city: slot_city.unwrap_or_default(),
+                    country: slot_country.unwrap_or_default(),
+                })
             }
         }
 
@@ -209,51 +187,46 @@ pub mod create_params_streaming {
     }
 
     impl<'de> serde::Deserialize<'de> for Tool {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["name", "strict"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Tool;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Tool")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Tool, __A::Error> {
-                    let mut name = None;
-                    let mut strict = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut name, &mut __map, "name")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(
-                                    &mut strict,
-                                    &mut __map,
-                                    "strict",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Tool {
+        const NAME: &'static str = "Tool";
+
+        const FIELDS: &'static [&'static str] = &["name", "strict"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_name = None;
+            let mut slot_strict = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_name, &mut __map, "name")?
                     }
-                    Ok(Tool {
-                        name: super::dts2rs_support::missing(name, "name")?,
-                        strict: strict.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(
+                            &mut slot_strict,
+                            &mut __map,
+                            "strict",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Tool", FIELDS, __Visitor)
+            Ok(Self {
+                name: super::dts2rs_support::missing(slot_name, "name")?,
+                strict: slot_strict.unwrap_or_default(),
+            })
         }
     }
 }
@@ -270,53 +243,41 @@ pub struct CreateParamsNonStreaming {
 }
 
 impl<'de> serde::Deserialize<'de> for CreateParamsNonStreaming {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["stream", "web_search", "tools"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateParamsNonStreaming;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct CreateParamsNonStreaming")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<CreateParamsNonStreaming, __A::Error> {
-                let mut stream = None;
-                let mut web_search = None;
-                let mut tools = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut stream, &mut __map, "stream")?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(
-                                &mut web_search,
-                                &mut __map,
-                                "web_search",
-                            )?
-                        }
-                        Some(2) => dts2rs_support::put(&mut tools, &mut __map, "tools")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for CreateParamsNonStreaming {
+    const NAME: &'static str = "CreateParamsNonStreaming";
+
+    const FIELDS: &'static [&'static str] = &["stream", "web_search", "tools"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_stream = None;
+        let mut slot_web_search = None;
+        let mut slot_tools = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_stream, &mut __map, "stream")?,
+                Some(1) => {
+                    dts2rs_support::put(&mut slot_web_search, &mut __map, "web_search")?
                 }
-                Ok(CreateParamsNonStreaming {
-                    stream: stream.unwrap_or_default(),
-                    web_search: web_search.unwrap_or_default(),
-                    tools: tools.unwrap_or_default(),
-                })
+                Some(2) => dts2rs_support::put(&mut slot_tools, &mut __map, "tools")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("CreateParamsNonStreaming", FIELDS, __Visitor)
+        Ok(Self {
+            stream: slot_stream.unwrap_or_default(),
+            web_search: slot_web_search.unwrap_or_default(),
+            tools: slot_tools.unwrap_or_default(),
+        })
     }
 }
 
@@ -344,39 +305,33 @@ pub struct Left {
 }
 
 impl<'de> serde::Deserialize<'de> for Left {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["x"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Left;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Left")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Left, __A::Error> {
-                let mut x = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut x, &mut __map, "x")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Left {
+    const NAME: &'static str = "Left";
+
+    const FIELDS: &'static [&'static str] = &["x"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_x = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_x, &mut __map, "x")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Left {
-                    x: dts2rs_support::missing(x, "x")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Left", FIELDS, __Visitor)
+        Ok(Self {
+            x: dts2rs_support::missing(slot_x, "x")?,
+        })
     }
 }
 
@@ -387,39 +342,33 @@ pub struct Right {
 }
 
 impl<'de> serde::Deserialize<'de> for Right {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["x"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Right;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Right")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Right, __A::Error> {
-                let mut x = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut x, &mut __map, "x")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Right {
+    const NAME: &'static str = "Right";
+
+    const FIELDS: &'static [&'static str] = &["x"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_x = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_x, &mut __map, "x")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Right {
-                    x: dts2rs_support::missing(x, "x")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Right", FIELDS, __Visitor)
+        Ok(Self {
+            x: dts2rs_support::missing(slot_x, "x")?,
+        })
     }
 }
 
@@ -504,6 +453,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

@@ -25,81 +25,113 @@ pub struct Hints {
 }
 
 impl<'de> serde::Deserialize<'de> for Hints {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "help",
-            "placeholder",
-            "label",
-            "note",
-            "reset",
-            "meta",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Hints;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Hints")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Hints, __A::Error> {
-                let mut help = None;
-                let mut placeholder = None;
-                let mut label = None;
-                let mut note = None;
-                let mut reset = None;
-                let mut meta = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put_some(&mut help, &mut __map, "help")?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(
-                                &mut placeholder,
-                                &mut __map,
-                                "placeholder",
-                            )?
-                        }
-                        Some(2) => dts2rs_support::put(&mut label, &mut __map, "label")?,
-                        Some(3) => {
-                            dts2rs_support::put_some(&mut note, &mut __map, "note")?
-                        }
-                        Some(4) => {
-                            dts2rs_support::put_some(&mut reset, &mut __map, "reset")?
-                        }
-                        Some(5) => {
-                            dts2rs_support::put_some(&mut meta, &mut __map, "meta")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Hints {
+    const NAME: &'static str = "Hints";
+
+    const FIELDS: &'static [&'static str] = &[
+        "help",
+        "placeholder",
+        "label",
+        "note",
+        "reset",
+        "meta",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_help = None;
+        let mut slot_placeholder = None;
+        let mut slot_label = None;
+        let mut slot_note = None;
+        let mut slot_reset = None;
+        let mut slot_meta = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put_some(&mut slot_help, &mut __map, "help")?,
+                Some(1) => {
+                    dts2rs_support::put(
+                        &mut slot_placeholder,
+                        &mut __map,
+                        "placeholder",
+                    )?
                 }
-                Ok(Hints {
-                    help: help.unwrap_or_default(),
-                    placeholder: dts2rs_support::missing(placeholder, "placeholder")?,
-                    label: label.unwrap_or_default(),
-                    note: note.unwrap_or_default(),
-                    reset: reset.unwrap_or_default(),
-                    meta: meta.unwrap_or_default(),
-                })
+                Some(2) => dts2rs_support::put(&mut slot_label, &mut __map, "label")?,
+                Some(3) => dts2rs_support::put_some(&mut slot_note, &mut __map, "note")?,
+                Some(4) => {
+                    dts2rs_support::put_some(&mut slot_reset, &mut __map, "reset")?
+                }
+                Some(5) => dts2rs_support::put_some(&mut slot_meta, &mut __map, "meta")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Hints", FIELDS, __Visitor)
+        Ok(Self {
+            help: slot_help.unwrap_or_default(),
+            placeholder: dts2rs_support::missing(slot_placeholder, "placeholder")?,
+            label: slot_label.unwrap_or_default(),
+            note: slot_note.unwrap_or_default(),
+            reset: slot_reset.unwrap_or_default(),
+            meta: slot_meta.unwrap_or_default(),
+        })
     }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

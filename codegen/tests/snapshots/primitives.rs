@@ -39,83 +39,119 @@ impl serde::Serialize for Scalars {
 }
 
 impl<'de> serde::Deserialize<'de> for Scalars {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "text",
-            "flag",
-            "amount",
-            "anything",
-            "loose",
-            "maybe",
-            "nullable",
-            "id",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scalars;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Scalars")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Scalars, __A::Error> {
-                let mut text = None;
-                let mut flag = None;
-                let mut amount = None;
-                let mut anything = None;
-                let mut loose = None;
-                let mut maybe = None;
-                let mut nullable = None;
-                let mut id = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut text, &mut __map, "text")?,
-                        Some(1) => dts2rs_support::put(&mut flag, &mut __map, "flag")?,
-                        Some(2) => {
-                            dts2rs_support::put(&mut amount, &mut __map, "amount")?
-                        }
-                        Some(3) => {
-                            dts2rs_support::put(&mut anything, &mut __map, "anything")?
-                        }
-                        Some(4) => dts2rs_support::put(&mut loose, &mut __map, "loose")?,
-                        Some(5) => {
-                            dts2rs_support::put_some(&mut maybe, &mut __map, "maybe")?
-                        }
-                        Some(6) => {
-                            dts2rs_support::put(&mut nullable, &mut __map, "nullable")?
-                        }
-                        Some(7) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Scalars {
+    const NAME: &'static str = "Scalars";
+
+    const FIELDS: &'static [&'static str] = &[
+        "text",
+        "flag",
+        "amount",
+        "anything",
+        "loose",
+        "maybe",
+        "nullable",
+        "id",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_text = None;
+        let mut slot_flag = None;
+        let mut slot_amount = None;
+        let mut slot_anything = None;
+        let mut slot_loose = None;
+        let mut slot_maybe = None;
+        let mut slot_nullable = None;
+        let mut slot_id = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_text, &mut __map, "text")?,
+                Some(1) => dts2rs_support::put(&mut slot_flag, &mut __map, "flag")?,
+                Some(2) => dts2rs_support::put(&mut slot_amount, &mut __map, "amount")?,
+                Some(3) => {
+                    dts2rs_support::put(&mut slot_anything, &mut __map, "anything")?
                 }
-                Ok(Scalars {
-                    text: dts2rs_support::missing(text, "text")?,
-                    flag: dts2rs_support::missing(flag, "flag")?,
-                    amount: dts2rs_support::missing(amount, "amount")?,
-                    anything: dts2rs_support::missing(anything, "anything")?,
-                    loose: dts2rs_support::missing(loose, "loose")?,
-                    maybe: maybe.unwrap_or_default(),
-                    nullable: dts2rs_support::missing(nullable, "nullable")?,
-                    id: id.unwrap_or_default(),
-                })
+                Some(4) => dts2rs_support::put(&mut slot_loose, &mut __map, "loose")?,
+                Some(5) => {
+                    dts2rs_support::put_some(&mut slot_maybe, &mut __map, "maybe")?
+                }
+                Some(6) => {
+                    dts2rs_support::put(&mut slot_nullable, &mut __map, "nullable")?
+                }
+                Some(7) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Scalars", FIELDS, __Visitor)
+        Ok(Self {
+            text: dts2rs_support::missing(slot_text, "text")?,
+            flag: dts2rs_support::missing(slot_flag, "flag")?,
+            amount: dts2rs_support::missing(slot_amount, "amount")?,
+            anything: dts2rs_support::missing(slot_anything, "anything")?,
+            loose: dts2rs_support::missing(slot_loose, "loose")?,
+            maybe: slot_maybe.unwrap_or_default(),
+            nullable: dts2rs_support::missing(slot_nullable, "nullable")?,
+            id: slot_id.unwrap_or_default(),
+        })
     }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

@@ -14,47 +14,41 @@ pub struct Node {
 }
 
 impl<'de> serde::Deserialize<'de> for Node {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["value", "next", "previous"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Node;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Node")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Node, __A::Error> {
-                let mut value = None;
-                let mut next = None;
-                let mut previous = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut value, &mut __map, "value")?,
-                        Some(1) => dts2rs_support::put(&mut next, &mut __map, "next")?,
-                        Some(2) => {
-                            dts2rs_support::put(&mut previous, &mut __map, "previous")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Node {
+    const NAME: &'static str = "Node";
+
+    const FIELDS: &'static [&'static str] = &["value", "next", "previous"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_value = None;
+        let mut slot_next = None;
+        let mut slot_previous = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_value, &mut __map, "value")?,
+                Some(1) => dts2rs_support::put(&mut slot_next, &mut __map, "next")?,
+                Some(2) => {
+                    dts2rs_support::put(&mut slot_previous, &mut __map, "previous")?
                 }
-                Ok(Node {
-                    value: dts2rs_support::missing(value, "value")?,
-                    next: next.unwrap_or_default(),
-                    previous: dts2rs_support::missing(previous, "previous")?,
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Node", FIELDS, __Visitor)
+        Ok(Self {
+            value: dts2rs_support::missing(slot_value, "value")?,
+            next: slot_next.unwrap_or_default(),
+            previous: dts2rs_support::missing(slot_previous, "previous")?,
+        })
     }
 }
 
@@ -67,42 +61,36 @@ pub struct Expression {
 }
 
 impl<'de> serde::Deserialize<'de> for Expression {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["left", "op"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Expression;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Expression")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Expression, __A::Error> {
-                let mut left = None;
-                let mut op = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut left, &mut __map, "left")?,
-                        Some(1) => dts2rs_support::put(&mut op, &mut __map, "op")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Expression {
+    const NAME: &'static str = "Expression";
+
+    const FIELDS: &'static [&'static str] = &["left", "op"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_left = None;
+        let mut slot_op = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_left, &mut __map, "left")?,
+                Some(1) => dts2rs_support::put(&mut slot_op, &mut __map, "op")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Expression {
-                    left: dts2rs_support::missing(left, "left")?,
-                    op: op.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Expression", FIELDS, __Visitor)
+        Ok(Self {
+            left: dts2rs_support::missing(slot_left, "left")?,
+            op: slot_op.unwrap_or_default(),
+        })
     }
 }
 
@@ -192,42 +180,36 @@ impl serde::Serialize for Term {
 }
 
 impl<'de> serde::Deserialize<'de> for Term {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["value", "group"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Term;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Term")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Term, __A::Error> {
-                let mut value = None;
-                let mut group = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut value, &mut __map, "value")?,
-                        Some(1) => dts2rs_support::put(&mut group, &mut __map, "group")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Term {
+    const NAME: &'static str = "Term";
+
+    const FIELDS: &'static [&'static str] = &["value", "group"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_value = None;
+        let mut slot_group = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_value, &mut __map, "value")?,
+                Some(1) => dts2rs_support::put(&mut slot_group, &mut __map, "group")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Term {
-                    value: value.unwrap_or_default(),
-                    group: group.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Term", FIELDS, __Visitor)
+        Ok(Self {
+            value: slot_value.unwrap_or_default(),
+            group: slot_group.unwrap_or_default(),
+        })
     }
 }
 
@@ -241,49 +223,39 @@ pub struct Folder {
 }
 
 impl<'de> serde::Deserialize<'de> for Folder {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["name", "folders", "byName"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Folder;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Folder")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Folder, __A::Error> {
-                let mut name = None;
-                let mut folders = None;
-                let mut by_name = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut folders, &mut __map, "folders")?
-                        }
-                        Some(2) => {
-                            dts2rs_support::put(&mut by_name, &mut __map, "byName")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Folder {
+    const NAME: &'static str = "Folder";
+
+    const FIELDS: &'static [&'static str] = &["name", "folders", "byName"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_name = None;
+        let mut slot_folders = None;
+        let mut slot_by_name = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                Some(1) => dts2rs_support::put(&mut slot_folders, &mut __map, "folders")?,
+                Some(2) => dts2rs_support::put(&mut slot_by_name, &mut __map, "byName")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Folder {
-                    name: dts2rs_support::missing(name, "name")?,
-                    folders: dts2rs_support::missing(folders, "folders")?,
-                    by_name: by_name.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Folder", FIELDS, __Visitor)
+        Ok(Self {
+            name: dts2rs_support::missing(slot_name, "name")?,
+            folders: dts2rs_support::missing(slot_folders, "folders")?,
+            by_name: slot_by_name.unwrap_or_default(),
+        })
     }
 }
 
@@ -296,42 +268,36 @@ pub struct Comment {
 }
 
 impl<'de> serde::Deserialize<'de> for Comment {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["text", "reply"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Comment;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Comment")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Comment, __A::Error> {
-                let mut text = None;
-                let mut reply = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut text, &mut __map, "text")?,
-                        Some(1) => dts2rs_support::put(&mut reply, &mut __map, "reply")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Comment {
+    const NAME: &'static str = "Comment";
+
+    const FIELDS: &'static [&'static str] = &["text", "reply"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_text = None;
+        let mut slot_reply = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_text, &mut __map, "text")?,
+                Some(1) => dts2rs_support::put(&mut slot_reply, &mut __map, "reply")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Comment {
-                    text: dts2rs_support::missing(text, "text")?,
-                    reply: reply.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Comment", FIELDS, __Visitor)
+        Ok(Self {
+            text: dts2rs_support::missing(slot_text, "text")?,
+            reply: slot_reply.unwrap_or_default(),
+        })
     }
 }
 
@@ -346,55 +312,50 @@ pub mod comment {
     }
 
     impl<'de> serde::Deserialize<'de> for Reply {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["author", "comment"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Reply;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Reply")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Reply, __A::Error> {
-                    let mut author = None;
-                    let mut comment = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut author,
-                                    &mut __map,
-                                    "author",
-                                )?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(
-                                    &mut comment,
-                                    &mut __map,
-                                    "comment",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Reply {
+        const NAME: &'static str = "Reply";
+
+        const FIELDS: &'static [&'static str] = &["author", "comment"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_author = None;
+            let mut slot_comment = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_author,
+                            &mut __map,
+                            "author",
+                        )?
                     }
-                    Ok(Reply {
-                        author: super::dts2rs_support::missing(author, "author")?,
-                        comment: super::dts2rs_support::missing(comment, "comment")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(
+                            &mut slot_comment,
+                            &mut __map,
+                            "comment",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Reply", FIELDS, __Visitor)
+            Ok(Self {
+                author: super::dts2rs_support::missing(slot_author, "author")?,
+                comment: super::dts2rs_support::missing(slot_comment, "comment")?,
+            })
         }
     }
 }
@@ -426,42 +387,36 @@ pub struct Comparison {
 }
 
 impl<'de> serde::Deserialize<'de> for Comparison {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["key", "value"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Comparison;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Comparison")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Comparison, __A::Error> {
-                let mut key = None;
-                let mut value = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut key, &mut __map, "key")?,
-                        Some(1) => dts2rs_support::put(&mut value, &mut __map, "value")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Comparison {
+    const NAME: &'static str = "Comparison";
+
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_key = None;
+        let mut slot_value = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_key, &mut __map, "key")?,
+                Some(1) => dts2rs_support::put(&mut slot_value, &mut __map, "value")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Comparison {
-                    key: dts2rs_support::missing(key, "key")?,
-                    value: dts2rs_support::missing(value, "value")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Comparison", FIELDS, __Visitor)
+        Ok(Self {
+            key: dts2rs_support::missing(slot_key, "key")?,
+            value: dts2rs_support::missing(slot_value, "value")?,
+        })
     }
 }
 
@@ -474,47 +429,39 @@ pub struct Compound {
 }
 
 impl<'de> serde::Deserialize<'de> for Compound {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "filters", "not"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Compound;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Compound")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Compound, __A::Error> {
-                let mut r#type = None;
-                let mut filters = None;
-                let mut not = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut filters, &mut __map, "filters")?
-                        }
-                        Some(2) => dts2rs_support::put(&mut not, &mut __map, "not")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Compound {
+    const NAME: &'static str = "Compound";
+
+    const FIELDS: &'static [&'static str] = &["type", "filters", "not"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_filters = None;
+        let mut slot_not = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(1) => dts2rs_support::put(&mut slot_filters, &mut __map, "filters")?,
+                Some(2) => dts2rs_support::put(&mut slot_not, &mut __map, "not")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Compound {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                    filters: dts2rs_support::missing(filters, "filters")?,
-                    not: not.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Compound", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+            filters: dts2rs_support::missing(slot_filters, "filters")?,
+            not: slot_not.unwrap_or_default(),
+        })
     }
 }
 
@@ -729,6 +676,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

@@ -12,44 +12,36 @@ pub struct Session {
 }
 
 impl<'de> serde::Deserialize<'de> for Session {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["secret", "name"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Session;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Session")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Session, __A::Error> {
-                let mut secret = None;
-                let mut name = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut secret, &mut __map, "secret")?
-                        }
-                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Session {
+    const NAME: &'static str = "Session";
+
+    const FIELDS: &'static [&'static str] = &["secret", "name"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_secret = None;
+        let mut slot_name = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_secret, &mut __map, "secret")?,
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Session {
-                    secret: secret.unwrap_or_default(),
-                    name: dts2rs_support::missing(name, "name")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Session", FIELDS, __Visitor)
+        Ok(Self {
+            secret: slot_secret.unwrap_or_default(),
+            name: dts2rs_support::missing(slot_name, "name")?,
+        })
     }
 }
 
@@ -72,56 +64,51 @@ pub mod session {
     }
 
     impl<'de> serde::Deserialize<'de> for Secret {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["secret", "name", "value"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Secret;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Secret")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Secret, __A::Error> {
-                    let mut secret = None;
-                    let mut name = None;
-                    let mut value = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut secret,
-                                    &mut __map,
-                                    "secret",
-                                )?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut name, &mut __map, "name")?
-                            }
-                            Some(2) => {
-                                super::dts2rs_support::put(&mut value, &mut __map, "value")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Secret {
+        const NAME: &'static str = "Secret";
+
+        const FIELDS: &'static [&'static str] = &["secret", "name", "value"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_secret = None;
+            let mut slot_name = None;
+            let mut slot_value = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_secret,
+                            &mut __map,
+                            "secret",
+                        )?
                     }
-                    Ok(Secret {
-                        secret: secret.unwrap_or_default(),
-                        name: super::dts2rs_support::missing(name, "name")?,
-                        value: super::dts2rs_support::missing(value, "value")?,
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_name, &mut __map, "name")?
+                    }
+                    Some(2) => {
+                        super::dts2rs_support::put(&mut slot_value, &mut __map, "value")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Secret", FIELDS, __Visitor)
+            Ok(Self {
+                secret: slot_secret.unwrap_or_default(),
+                name: super::dts2rs_support::missing(slot_name, "name")?,
+                value: super::dts2rs_support::missing(slot_value, "value")?,
+            })
         }
     }
 }
@@ -132,45 +119,83 @@ pub struct Key {
 }
 
 impl<'de> serde::Deserialize<'de> for Key {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["value"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Key;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Key")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Key, __A::Error> {
-                let mut value = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut value, &mut __map, "value")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Key {
+    const NAME: &'static str = "Key";
+
+    const FIELDS: &'static [&'static str] = &["value"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_value = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_value, &mut __map, "value")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Key {
-                    value: dts2rs_support::missing(value, "value")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Key", FIELDS, __Visitor)
+        Ok(Self {
+            value: dts2rs_support::missing(slot_value, "value")?,
+        })
     }
 }
 
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

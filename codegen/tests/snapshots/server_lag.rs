@@ -108,39 +108,33 @@ pub struct SessionRequest {
 }
 
 impl<'de> serde::Deserialize<'de> for SessionRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SessionRequest;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct SessionRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<SessionRequest, __A::Error> {
-                let mut id = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for SessionRequest {
+    const NAME: &'static str = "SessionRequest";
+
+    const FIELDS: &'static [&'static str] = &["id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(SessionRequest {
-                    id: dts2rs_support::missing(id, "id")?,
-                })
             }
         }
-        deserializer.deserialize_struct("SessionRequest", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+        })
     }
 }
 
@@ -177,80 +171,69 @@ impl serde::Serialize for Usage {
 }
 
 impl<'de> serde::Deserialize<'de> for Usage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "input_tokens",
-            "output_tokens",
-            "total_tokens",
-            "model",
-            "cached",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Usage;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Usage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Usage, __A::Error> {
-                let mut input_tokens = None;
-                let mut output_tokens = None;
-                let mut total_tokens = None;
-                let mut model = None;
-                let mut cached = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(
-                                &mut input_tokens,
-                                &mut __map,
-                                "input_tokens",
-                            )?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(
-                                &mut output_tokens,
-                                &mut __map,
-                                "output_tokens",
-                            )?
-                        }
-                        Some(2) => {
-                            dts2rs_support::put(
-                                &mut total_tokens,
-                                &mut __map,
-                                "total_tokens",
-                            )?
-                        }
-                        Some(3) => dts2rs_support::put(&mut model, &mut __map, "model")?,
-                        Some(4) => {
-                            dts2rs_support::put(&mut cached, &mut __map, "cached")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Usage {
+    const NAME: &'static str = "Usage";
+
+    const FIELDS: &'static [&'static str] = &[
+        "input_tokens",
+        "output_tokens",
+        "total_tokens",
+        "model",
+        "cached",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_input_tokens = None;
+        let mut slot_output_tokens = None;
+        let mut slot_total_tokens = None;
+        let mut slot_model = None;
+        let mut slot_cached = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => {
+                    dts2rs_support::put(
+                        &mut slot_input_tokens,
+                        &mut __map,
+                        "input_tokens",
+                    )?
                 }
-                Ok(Usage {
-                    input_tokens: dts2rs_support::missing(input_tokens, "input_tokens")?,
-                    output_tokens: dts2rs_support::missing(
-                        output_tokens,
+                Some(1) => {
+                    dts2rs_support::put(
+                        &mut slot_output_tokens,
+                        &mut __map,
                         "output_tokens",
-                    )?,
-                    total_tokens: dts2rs_support::missing(total_tokens, "total_tokens")?,
-                    model: dts2rs_support::missing(model, "model")?,
-                    cached: dts2rs_support::missing(cached, "cached")?,
-                })
+                    )?
+                }
+                Some(2) => {
+                    dts2rs_support::put(
+                        &mut slot_total_tokens,
+                        &mut __map,
+                        "total_tokens",
+                    )?
+                }
+                Some(3) => dts2rs_support::put(&mut slot_model, &mut __map, "model")?,
+                Some(4) => dts2rs_support::put(&mut slot_cached, &mut __map, "cached")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Usage", FIELDS, __Visitor)
+        Ok(Self {
+            input_tokens: dts2rs_support::missing(slot_input_tokens, "input_tokens")?,
+            output_tokens: dts2rs_support::missing(slot_output_tokens, "output_tokens")?,
+            total_tokens: dts2rs_support::missing(slot_total_tokens, "total_tokens")?,
+            model: dts2rs_support::missing(slot_model, "model")?,
+            cached: dts2rs_support::missing(slot_cached, "cached")?,
+        })
     }
 }
 
@@ -332,6 +315,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

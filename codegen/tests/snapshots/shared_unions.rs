@@ -13,54 +13,51 @@ pub struct Session {
 }
 
 impl<'de> serde::Deserialize<'de> for Session {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["input_audio_format", "output_audio_format"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Session;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Session")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Session, __A::Error> {
-                let mut input_audio_format = None;
-                let mut output_audio_format = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(
-                                &mut input_audio_format,
-                                &mut __map,
-                                "input_audio_format",
-                            )?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(
-                                &mut output_audio_format,
-                                &mut __map,
-                                "output_audio_format",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Session {
+    const NAME: &'static str = "Session";
+
+    const FIELDS: &'static [&'static str] = &[
+        "input_audio_format",
+        "output_audio_format",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_input_audio_format = None;
+        let mut slot_output_audio_format = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => {
+                    dts2rs_support::put(
+                        &mut slot_input_audio_format,
+                        &mut __map,
+                        "input_audio_format",
+                    )?
                 }
-                Ok(Session {
-                    input_audio_format: input_audio_format.unwrap_or_default(),
-                    output_audio_format: output_audio_format.unwrap_or_default(),
-                })
+                Some(1) => {
+                    dts2rs_support::put(
+                        &mut slot_output_audio_format,
+                        &mut __map,
+                        "output_audio_format",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Session", FIELDS, __Visitor)
+        Ok(Self {
+            input_audio_format: slot_input_audio_format.unwrap_or_default(),
+            output_audio_format: slot_output_audio_format.unwrap_or_default(),
+        })
     }
 }
 
@@ -83,54 +80,48 @@ pub struct SessionCreateParams {
 }
 
 impl<'de> serde::Deserialize<'de> for SessionCreateParams {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["input_audio_format", "other_format"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SessionCreateParams;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct SessionCreateParams")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<SessionCreateParams, __A::Error> {
-                let mut input_audio_format = None;
-                let mut other_format = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(
-                                &mut input_audio_format,
-                                &mut __map,
-                                "input_audio_format",
-                            )?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(
-                                &mut other_format,
-                                &mut __map,
-                                "other_format",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for SessionCreateParams {
+    const NAME: &'static str = "SessionCreateParams";
+
+    const FIELDS: &'static [&'static str] = &["input_audio_format", "other_format"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_input_audio_format = None;
+        let mut slot_other_format = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => {
+                    dts2rs_support::put(
+                        &mut slot_input_audio_format,
+                        &mut __map,
+                        "input_audio_format",
+                    )?
                 }
-                Ok(SessionCreateParams {
-                    input_audio_format: input_audio_format.unwrap_or_default(),
-                    other_format: other_format.unwrap_or_default(),
-                })
+                Some(1) => {
+                    dts2rs_support::put(
+                        &mut slot_other_format,
+                        &mut __map,
+                        "other_format",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("SessionCreateParams", FIELDS, __Visitor)
+        Ok(Self {
+            input_audio_format: slot_input_audio_format.unwrap_or_default(),
+            other_format: slot_other_format.unwrap_or_default(),
+        })
     }
 }
 
@@ -301,6 +292,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

@@ -28,53 +28,53 @@ impl serde::Serialize for Shapes {
 }
 
 impl<'de> serde::Deserialize<'de> for Shapes {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["point", "entry", "range", "path", "labelled"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Shapes;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Shapes")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Shapes, __A::Error> {
-                let mut point = None;
-                let mut entry = None;
-                let mut range = None;
-                let mut path = None;
-                let mut labelled = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut point, &mut __map, "point")?,
-                        Some(1) => dts2rs_support::put(&mut entry, &mut __map, "entry")?,
-                        Some(2) => dts2rs_support::put(&mut range, &mut __map, "range")?,
-                        Some(3) => dts2rs_support::put(&mut path, &mut __map, "path")?,
-                        Some(4) => {
-                            dts2rs_support::put(&mut labelled, &mut __map, "labelled")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Shapes {
+    const NAME: &'static str = "Shapes";
+
+    const FIELDS: &'static [&'static str] = &[
+        "point",
+        "entry",
+        "range",
+        "path",
+        "labelled",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_point = None;
+        let mut slot_entry = None;
+        let mut slot_range = None;
+        let mut slot_path = None;
+        let mut slot_labelled = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_point, &mut __map, "point")?,
+                Some(1) => dts2rs_support::put(&mut slot_entry, &mut __map, "entry")?,
+                Some(2) => dts2rs_support::put(&mut slot_range, &mut __map, "range")?,
+                Some(3) => dts2rs_support::put(&mut slot_path, &mut __map, "path")?,
+                Some(4) => {
+                    dts2rs_support::put(&mut slot_labelled, &mut __map, "labelled")?
                 }
-                Ok(Shapes {
-                    point: dts2rs_support::missing(point, "point")?,
-                    entry: dts2rs_support::missing(entry, "entry")?,
-                    range: dts2rs_support::missing(range, "range")?,
-                    path: dts2rs_support::missing(path, "path")?,
-                    labelled: dts2rs_support::missing(labelled, "labelled")?,
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Shapes", FIELDS, __Visitor)
+        Ok(Self {
+            point: dts2rs_support::missing(slot_point, "point")?,
+            entry: dts2rs_support::missing(slot_entry, "entry")?,
+            range: dts2rs_support::missing(slot_range, "range")?,
+            path: dts2rs_support::missing(slot_path, "path")?,
+            labelled: dts2rs_support::missing(slot_labelled, "labelled")?,
+        })
     }
 }
 
@@ -107,6 +107,50 @@ pub mod shapes {
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

@@ -18,41 +18,33 @@ pub struct Queued {
 }
 
 impl<'de> serde::Deserialize<'de> for Queued {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["details"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Queued;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Queued")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Queued, __A::Error> {
-                let mut details = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut details, &mut __map, "details")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Queued {
+    const NAME: &'static str = "Queued";
+
+    const FIELDS: &'static [&'static str] = &["details"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_details = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_details, &mut __map, "details")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Queued {
-                    details: dts2rs_support::missing(details, "details")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Queued", FIELDS, __Visitor)
+        Ok(Self {
+            details: dts2rs_support::missing(slot_details, "details")?,
+        })
     }
 }
 
@@ -93,62 +85,57 @@ pub mod queued {
         }
 
         impl<'de> serde::Deserialize<'de> for Variant0 {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["uuid", "message", "sha"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Variant0;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Variant0")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Variant0, __A::Error> {
-                        let mut message = None;
-                        let mut sha = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    return Err(super::super::dts2rs_support::refuse("uuid"));
-                                }
-                                Some(1) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut message,
-                                        &mut __map,
-                                        "message",
-                                    )?
-                                }
-                                Some(2) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut sha,
-                                        &mut __map,
-                                        "sha",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Variant0 {
+            const NAME: &'static str = "Variant0";
+
+            const FIELDS: &'static [&'static str] = &["uuid", "message", "sha"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_message = None;
+                let mut slot_sha = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            return Err(super::super::dts2rs_support::refuse("uuid"));
                         }
-                        Ok(Variant0 {
-                            uuid: ::core::default::Default::default(),
-                            message: super::super::dts2rs_support::missing(
-                                message,
+                        Some(1) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_message,
+                                &mut __map,
                                 "message",
-                            )?,
-                            sha: sha.unwrap_or_default(),
-                        })
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_sha,
+                                &mut __map,
+                                "sha",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+                Ok(Self {
+                    uuid: ::core::default::Default::default(),
+                    message: super::super::dts2rs_support::missing(
+                        slot_message,
+                        "message",
+                    )?,
+                    sha: slot_sha.unwrap_or_default(),
+                })
             }
         }
 
@@ -161,62 +148,57 @@ pub mod queued {
         }
 
         impl<'de> serde::Deserialize<'de> for Variant1 {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["sha", "message", "uuid"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Variant1;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Variant1")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Variant1, __A::Error> {
-                        let mut message = None;
-                        let mut uuid = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    return Err(super::super::dts2rs_support::refuse("sha"));
-                                }
-                                Some(1) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut message,
-                                        &mut __map,
-                                        "message",
-                                    )?
-                                }
-                                Some(2) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut uuid,
-                                        &mut __map,
-                                        "uuid",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Variant1 {
+            const NAME: &'static str = "Variant1";
+
+            const FIELDS: &'static [&'static str] = &["sha", "message", "uuid"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_message = None;
+                let mut slot_uuid = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            return Err(super::super::dts2rs_support::refuse("sha"));
                         }
-                        Ok(Variant1 {
-                            sha: ::core::default::Default::default(),
-                            message: super::super::dts2rs_support::missing(
-                                message,
+                        Some(1) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_message,
+                                &mut __map,
                                 "message",
-                            )?,
-                            uuid: super::super::dts2rs_support::missing(uuid, "uuid")?,
-                        })
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_uuid,
+                                &mut __map,
+                                "uuid",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Variant1", FIELDS, __Visitor)
+                Ok(Self {
+                    sha: ::core::default::Default::default(),
+                    message: super::super::dts2rs_support::missing(
+                        slot_message,
+                        "message",
+                    )?,
+                    uuid: super::super::dts2rs_support::missing(slot_uuid, "uuid")?,
+                })
             }
         }
     }
@@ -229,41 +211,33 @@ pub struct MergeResult {
 }
 
 impl<'de> serde::Deserialize<'de> for MergeResult {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["details"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MergeResult;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct MergeResult")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<MergeResult, __A::Error> {
-                let mut details = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut details, &mut __map, "details")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for MergeResult {
+    const NAME: &'static str = "MergeResult";
+
+    const FIELDS: &'static [&'static str] = &["details"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_details = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_details, &mut __map, "details")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(MergeResult {
-                    details: dts2rs_support::missing(details, "details")?,
-                })
             }
         }
-        deserializer.deserialize_struct("MergeResult", FIELDS, __Visitor)
+        Ok(Self {
+            details: dts2rs_support::missing(slot_details, "details")?,
+        })
     }
 }
 
@@ -303,62 +277,57 @@ pub mod merge_result {
         }
 
         impl<'de> serde::Deserialize<'de> for Variant0 {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["uuid", "message", "sha"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Variant0;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Variant0")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Variant0, __A::Error> {
-                        let mut message = None;
-                        let mut sha = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    return Err(super::super::dts2rs_support::refuse("uuid"));
-                                }
-                                Some(1) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut message,
-                                        &mut __map,
-                                        "message",
-                                    )?
-                                }
-                                Some(2) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut sha,
-                                        &mut __map,
-                                        "sha",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Variant0 {
+            const NAME: &'static str = "Variant0";
+
+            const FIELDS: &'static [&'static str] = &["uuid", "message", "sha"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_message = None;
+                let mut slot_sha = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            return Err(super::super::dts2rs_support::refuse("uuid"));
                         }
-                        Ok(Variant0 {
-                            uuid: ::core::default::Default::default(),
-                            message: super::super::dts2rs_support::missing(
-                                message,
+                        Some(1) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_message,
+                                &mut __map,
                                 "message",
-                            )?,
-                            sha: super::super::dts2rs_support::missing(sha, "sha")?,
-                        })
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_sha,
+                                &mut __map,
+                                "sha",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+                Ok(Self {
+                    uuid: ::core::default::Default::default(),
+                    message: super::super::dts2rs_support::missing(
+                        slot_message,
+                        "message",
+                    )?,
+                    sha: super::super::dts2rs_support::missing(slot_sha, "sha")?,
+                })
             }
         }
 
@@ -393,57 +362,52 @@ pub mod merge_result {
             }
 
             impl<'de> serde::Deserialize<'de> for Variant0 {
-                fn deserialize<__D: serde::Deserializer<'de>>(
-                    deserializer: __D,
-                ) -> Result<Self, __D::Error> {
-                    const FIELDS: &[&str] = &["uuid", "message"];
-                    struct __Visitor;
-                    impl<'de> serde::de::Visitor<'de> for __Visitor {
-                        type Value = Variant0;
-                        fn expecting(
-                            &self,
-                            f: &mut ::core::fmt::Formatter<'_>,
-                        ) -> ::core::fmt::Result {
-                            f.write_str("struct Variant0")
-                        }
-                        fn visit_map<__A: serde::de::MapAccess<'de>>(
-                            self,
-                            mut __map: __A,
-                        ) -> Result<Variant0, __A::Error> {
-                            let mut message = None;
-                            while let Some(__key) = __map
-                                .next_key_seed(
-                                    super::super::super::dts2rs_support::Key(FIELDS),
-                                )?
-                            {
-                                match __key {
-                                    Some(0) => {
-                                        return Err(
-                                            super::super::super::dts2rs_support::refuse("uuid"),
-                                        );
-                                    }
-                                    Some(1) => {
-                                        super::super::super::dts2rs_support::put(
-                                            &mut message,
-                                            &mut __map,
-                                            "message",
-                                        )?
-                                    }
-                                    _ => {
-                                        __map.next_value::<serde::de::IgnoredAny>()?;
-                                    }
-                                }
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    super::super::super::dts2rs_support::read_struct(deserializer)
+                }
+            }
+
+            impl super::super::super::dts2rs_support::ReadFields for Variant0 {
+                const NAME: &'static str = "Variant0";
+
+                const FIELDS: &'static [&'static str] = &["uuid", "message"];
+
+                fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                    mut __map: __A,
+                ) -> Result<Self, __A::Error> {
+                    let mut slot_message = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::dts2rs_support::Key(Self::FIELDS),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                return Err(
+                                    super::super::super::dts2rs_support::refuse("uuid"),
+                                );
                             }
-                            Ok(Variant0 {
-                                uuid: ::core::default::Default::default(),
-                                message: super::super::super::dts2rs_support::missing(
-                                    message,
+                            Some(1) => {
+                                super::super::super::dts2rs_support::put(
+                                    &mut slot_message,
+                                    &mut __map,
                                     "message",
-                                )?,
-                            })
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
                         }
                     }
-                    deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+                    Ok(Self {
+                        uuid: ::core::default::Default::default(),
+                        message: super::super::super::dts2rs_support::missing(
+                            slot_message,
+                            "message",
+                        )?,
+                    })
                 }
             }
 
@@ -454,63 +418,58 @@ pub mod merge_result {
             }
 
             impl<'de> serde::Deserialize<'de> for Variant1 {
-                fn deserialize<__D: serde::Deserializer<'de>>(
-                    deserializer: __D,
-                ) -> Result<Self, __D::Error> {
-                    const FIELDS: &[&str] = &["message", "uuid"];
-                    struct __Visitor;
-                    impl<'de> serde::de::Visitor<'de> for __Visitor {
-                        type Value = Variant1;
-                        fn expecting(
-                            &self,
-                            f: &mut ::core::fmt::Formatter<'_>,
-                        ) -> ::core::fmt::Result {
-                            f.write_str("struct Variant1")
-                        }
-                        fn visit_map<__A: serde::de::MapAccess<'de>>(
-                            self,
-                            mut __map: __A,
-                        ) -> Result<Variant1, __A::Error> {
-                            let mut message = None;
-                            let mut uuid = None;
-                            while let Some(__key) = __map
-                                .next_key_seed(
-                                    super::super::super::dts2rs_support::Key(FIELDS),
-                                )?
-                            {
-                                match __key {
-                                    Some(0) => {
-                                        super::super::super::dts2rs_support::put(
-                                            &mut message,
-                                            &mut __map,
-                                            "message",
-                                        )?
-                                    }
-                                    Some(1) => {
-                                        super::super::super::dts2rs_support::put(
-                                            &mut uuid,
-                                            &mut __map,
-                                            "uuid",
-                                        )?
-                                    }
-                                    _ => {
-                                        __map.next_value::<serde::de::IgnoredAny>()?;
-                                    }
-                                }
-                            }
-                            Ok(Variant1 {
-                                message: super::super::super::dts2rs_support::missing(
-                                    message,
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    super::super::super::dts2rs_support::read_struct(deserializer)
+                }
+            }
+
+            impl super::super::super::dts2rs_support::ReadFields for Variant1 {
+                const NAME: &'static str = "Variant1";
+
+                const FIELDS: &'static [&'static str] = &["message", "uuid"];
+
+                fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                    mut __map: __A,
+                ) -> Result<Self, __A::Error> {
+                    let mut slot_message = None;
+                    let mut slot_uuid = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::dts2rs_support::Key(Self::FIELDS),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::dts2rs_support::put(
+                                    &mut slot_message,
+                                    &mut __map,
                                     "message",
-                                )?,
-                                uuid: super::super::super::dts2rs_support::missing(
-                                    uuid,
+                                )?
+                            }
+                            Some(1) => {
+                                super::super::super::dts2rs_support::put(
+                                    &mut slot_uuid,
+                                    &mut __map,
                                     "uuid",
-                                )?,
-                            })
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
                         }
                     }
-                    deserializer.deserialize_struct("Variant1", FIELDS, __Visitor)
+                    Ok(Self {
+                        message: super::super::super::dts2rs_support::missing(
+                            slot_message,
+                            "message",
+                        )?,
+                        uuid: super::super::super::dts2rs_support::missing(
+                            slot_uuid,
+                            "uuid",
+                        )?,
+                    })
                 }
             }
         }
@@ -524,39 +483,33 @@ pub struct Plain {
 }
 
 impl<'de> serde::Deserialize<'de> for Plain {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["name"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Plain;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Plain")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Plain, __A::Error> {
-                let mut name = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Plain {
+    const NAME: &'static str = "Plain";
+
+    const FIELDS: &'static [&'static str] = &["name"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_name = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Plain {
-                    name: dts2rs_support::missing(name, "name")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Plain", FIELDS, __Visitor)
+        Ok(Self {
+            name: dts2rs_support::missing(slot_name, "name")?,
+        })
     }
 }
 
@@ -567,41 +520,33 @@ pub struct Scored {
 }
 
 impl<'de> serde::Deserialize<'de> for Scored {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["details"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scored;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Scored")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Scored, __A::Error> {
-                let mut details = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut details, &mut __map, "details")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Scored {
+    const NAME: &'static str = "Scored";
+
+    const FIELDS: &'static [&'static str] = &["details"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_details = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_details, &mut __map, "details")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Scored {
-                    details: dts2rs_support::missing(details, "details")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Scored", FIELDS, __Visitor)
+        Ok(Self {
+            details: dts2rs_support::missing(slot_details, "details")?,
+        })
     }
 }
 
@@ -650,50 +595,45 @@ pub mod scored {
         }
 
         impl<'de> serde::Deserialize<'de> for Variant0 {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["uuid", "score"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Variant0;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Variant0")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Variant0, __A::Error> {
-                        let mut score = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    return Err(super::super::dts2rs_support::refuse("uuid"));
-                                }
-                                Some(1) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut score,
-                                        &mut __map,
-                                        "score",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Variant0 {
+            const NAME: &'static str = "Variant0";
+
+            const FIELDS: &'static [&'static str] = &["uuid", "score"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_score = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            return Err(super::super::dts2rs_support::refuse("uuid"));
                         }
-                        Ok(Variant0 {
-                            uuid: ::core::default::Default::default(),
-                            score: super::super::dts2rs_support::missing(score, "score")?,
-                        })
+                        Some(1) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_score,
+                                &mut __map,
+                                "score",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+                Ok(Self {
+                    uuid: ::core::default::Default::default(),
+                    score: super::super::dts2rs_support::missing(slot_score, "score")?,
+                })
             }
         }
 
@@ -718,58 +658,50 @@ pub mod scored {
         }
 
         impl<'de> serde::Deserialize<'de> for Variant1 {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["score", "uuid"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Variant1;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Variant1")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Variant1, __A::Error> {
-                        let mut score = None;
-                        let mut uuid = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut score,
-                                        &mut __map,
-                                        "score",
-                                    )?
-                                }
-                                Some(1) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut uuid,
-                                        &mut __map,
-                                        "uuid",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
-                        }
-                        Ok(Variant1 {
-                            score: super::super::dts2rs_support::missing(
-                                score,
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Variant1 {
+            const NAME: &'static str = "Variant1";
+
+            const FIELDS: &'static [&'static str] = &["score", "uuid"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_score = None;
+                let mut slot_uuid = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_score,
+                                &mut __map,
                                 "score",
-                            )?,
-                            uuid: super::super::dts2rs_support::missing(uuid, "uuid")?,
-                        })
+                            )?
+                        }
+                        Some(1) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_uuid,
+                                &mut __map,
+                                "uuid",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Variant1", FIELDS, __Visitor)
+                Ok(Self {
+                    score: super::super::dts2rs_support::missing(slot_score, "score")?,
+                    uuid: super::super::dts2rs_support::missing(slot_uuid, "uuid")?,
+                })
             }
         }
     }
@@ -778,6 +710,50 @@ pub mod scored {
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

@@ -44,39 +44,33 @@ pub struct CodeExecution {
 }
 
 impl<'de> serde::Deserialize<'de> for CodeExecution {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CodeExecution;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct CodeExecution")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<CodeExecution, __A::Error> {
-                let mut r#type = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for CodeExecution {
+    const NAME: &'static str = "CodeExecution";
+
+    const FIELDS: &'static [&'static str] = &["type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(CodeExecution {
-                    r#type: r#type.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("CodeExecution", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: slot_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -160,89 +154,75 @@ pub struct Retrieval {
 }
 
 impl<'de> serde::Deserialize<'de> for Retrieval {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "corpus",
-            "filter",
-            "query",
-            "model",
-            "region",
-            "project",
-            "location",
-            "endpoint",
-            "index",
-            "store",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Retrieval;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Retrieval")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Retrieval, __A::Error> {
-                let mut corpus = None;
-                let mut filter = None;
-                let mut query = None;
-                let mut model = None;
-                let mut region = None;
-                let mut project = None;
-                let mut location = None;
-                let mut endpoint = None;
-                let mut index = None;
-                let mut store = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut corpus, &mut __map, "corpus")?
-                        }
-                        Some(1) => {
-                            dts2rs_support::put(&mut filter, &mut __map, "filter")?
-                        }
-                        Some(2) => dts2rs_support::put(&mut query, &mut __map, "query")?,
-                        Some(3) => dts2rs_support::put(&mut model, &mut __map, "model")?,
-                        Some(4) => {
-                            dts2rs_support::put(&mut region, &mut __map, "region")?
-                        }
-                        Some(5) => {
-                            dts2rs_support::put(&mut project, &mut __map, "project")?
-                        }
-                        Some(6) => {
-                            dts2rs_support::put(&mut location, &mut __map, "location")?
-                        }
-                        Some(7) => {
-                            dts2rs_support::put(&mut endpoint, &mut __map, "endpoint")?
-                        }
-                        Some(8) => dts2rs_support::put(&mut index, &mut __map, "index")?,
-                        Some(9) => dts2rs_support::put(&mut store, &mut __map, "store")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Retrieval {
+    const NAME: &'static str = "Retrieval";
+
+    const FIELDS: &'static [&'static str] = &[
+        "corpus",
+        "filter",
+        "query",
+        "model",
+        "region",
+        "project",
+        "location",
+        "endpoint",
+        "index",
+        "store",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_corpus = None;
+        let mut slot_filter = None;
+        let mut slot_query = None;
+        let mut slot_model = None;
+        let mut slot_region = None;
+        let mut slot_project = None;
+        let mut slot_location = None;
+        let mut slot_endpoint = None;
+        let mut slot_index = None;
+        let mut slot_store = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_corpus, &mut __map, "corpus")?,
+                Some(1) => dts2rs_support::put(&mut slot_filter, &mut __map, "filter")?,
+                Some(2) => dts2rs_support::put(&mut slot_query, &mut __map, "query")?,
+                Some(3) => dts2rs_support::put(&mut slot_model, &mut __map, "model")?,
+                Some(4) => dts2rs_support::put(&mut slot_region, &mut __map, "region")?,
+                Some(5) => dts2rs_support::put(&mut slot_project, &mut __map, "project")?,
+                Some(6) => {
+                    dts2rs_support::put(&mut slot_location, &mut __map, "location")?
                 }
-                Ok(Retrieval {
-                    corpus: corpus.unwrap_or_default(),
-                    filter: filter.unwrap_or_default(),
-                    query: query.unwrap_or_default(),
-                    model: model.unwrap_or_default(),
-                    region: region.unwrap_or_default(),
-                    project: project.unwrap_or_default(),
-                    location: location.unwrap_or_default(),
-                    endpoint: endpoint.unwrap_or_default(),
-                    index: index.unwrap_or_default(),
-                    store: store.unwrap_or_default(),
-                })
+                Some(7) => {
+                    dts2rs_support::put(&mut slot_endpoint, &mut __map, "endpoint")?
+                }
+                Some(8) => dts2rs_support::put(&mut slot_index, &mut __map, "index")?,
+                Some(9) => dts2rs_support::put(&mut slot_store, &mut __map, "store")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Retrieval", FIELDS, __Visitor)
+        Ok(Self {
+            corpus: slot_corpus.unwrap_or_default(),
+            filter: slot_filter.unwrap_or_default(),
+            query: slot_query.unwrap_or_default(),
+            model: slot_model.unwrap_or_default(),
+            region: slot_region.unwrap_or_default(),
+            project: slot_project.unwrap_or_default(),
+            location: slot_location.unwrap_or_default(),
+            endpoint: slot_endpoint.unwrap_or_default(),
+            index: slot_index.unwrap_or_default(),
+            store: slot_store.unwrap_or_default(),
+        })
     }
 }
 
@@ -252,39 +232,33 @@ pub struct Named {
 }
 
 impl<'de> serde::Deserialize<'de> for Named {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["name"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Named;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Named")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Named, __A::Error> {
-                let mut name = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Named {
+    const NAME: &'static str = "Named";
+
+    const FIELDS: &'static [&'static str] = &["name"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_name = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Named {
-                    name: dts2rs_support::missing(name, "name")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Named", FIELDS, __Visitor)
+        Ok(Self {
+            name: dts2rs_support::missing(slot_name, "name")?,
+        })
     }
 }
 
@@ -352,122 +326,117 @@ pub mod choice {
     }
 
     impl<'de> serde::Deserialize<'de> for Partial {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &[
-                "corpus",
-                "filter",
-                "query",
-                "model",
-                "region",
-                "project",
-                "location",
-                "endpoint",
-                "index",
-                "store",
-            ];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Partial;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Partial")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Partial, __A::Error> {
-                    let mut corpus = None;
-                    let mut filter = None;
-                    let mut query = None;
-                    let mut model = None;
-                    let mut region = None;
-                    let mut project = None;
-                    let mut location = None;
-                    let mut endpoint = None;
-                    let mut index = None;
-                    let mut store = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut corpus,
-                                    &mut __map,
-                                    "corpus",
-                                )?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(
-                                    &mut filter,
-                                    &mut __map,
-                                    "filter",
-                                )?
-                            }
-                            Some(2) => {
-                                super::dts2rs_support::put(&mut query, &mut __map, "query")?
-                            }
-                            Some(3) => {
-                                super::dts2rs_support::put(&mut model, &mut __map, "model")?
-                            }
-                            Some(4) => {
-                                super::dts2rs_support::put(
-                                    &mut region,
-                                    &mut __map,
-                                    "region",
-                                )?
-                            }
-                            Some(5) => {
-                                super::dts2rs_support::put(
-                                    &mut project,
-                                    &mut __map,
-                                    "project",
-                                )?
-                            }
-                            Some(6) => {
-                                super::dts2rs_support::put(
-                                    &mut location,
-                                    &mut __map,
-                                    "location",
-                                )?
-                            }
-                            Some(7) => {
-                                super::dts2rs_support::put(
-                                    &mut endpoint,
-                                    &mut __map,
-                                    "endpoint",
-                                )?
-                            }
-                            Some(8) => {
-                                super::dts2rs_support::put(&mut index, &mut __map, "index")?
-                            }
-                            Some(9) => {
-                                super::dts2rs_support::put(&mut store, &mut __map, "store")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Partial {
+        const NAME: &'static str = "Partial";
+
+        const FIELDS: &'static [&'static str] = &[
+            "corpus",
+            "filter",
+            "query",
+            "model",
+            "region",
+            "project",
+            "location",
+            "endpoint",
+            "index",
+            "store",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_corpus = None;
+            let mut slot_filter = None;
+            let mut slot_query = None;
+            let mut slot_model = None;
+            let mut slot_region = None;
+            let mut slot_project = None;
+            let mut slot_location = None;
+            let mut slot_endpoint = None;
+            let mut slot_index = None;
+            let mut slot_store = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_corpus,
+                            &mut __map,
+                            "corpus",
+                        )?
                     }
-                    Ok(Partial {
-                        corpus: corpus.unwrap_or_default(),
-                        filter: filter.unwrap_or_default(),
-                        query: query.unwrap_or_default(),
-                        model: model.unwrap_or_default(),
-                        region: region.unwrap_or_default(),
-                        project: project.unwrap_or_default(),
-                        location: location.unwrap_or_default(),
-                        endpoint: endpoint.unwrap_or_default(),
-                        index: index.unwrap_or_default(),
-                        store: store.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(
+                            &mut slot_filter,
+                            &mut __map,
+                            "filter",
+                        )?
+                    }
+                    Some(2) => {
+                        super::dts2rs_support::put(&mut slot_query, &mut __map, "query")?
+                    }
+                    Some(3) => {
+                        super::dts2rs_support::put(&mut slot_model, &mut __map, "model")?
+                    }
+                    Some(4) => {
+                        super::dts2rs_support::put(
+                            &mut slot_region,
+                            &mut __map,
+                            "region",
+                        )?
+                    }
+                    Some(5) => {
+                        super::dts2rs_support::put(
+                            &mut slot_project,
+                            &mut __map,
+                            "project",
+                        )?
+                    }
+                    Some(6) => {
+                        super::dts2rs_support::put(
+                            &mut slot_location,
+                            &mut __map,
+                            "location",
+                        )?
+                    }
+                    Some(7) => {
+                        super::dts2rs_support::put(
+                            &mut slot_endpoint,
+                            &mut __map,
+                            "endpoint",
+                        )?
+                    }
+                    Some(8) => {
+                        super::dts2rs_support::put(&mut slot_index, &mut __map, "index")?
+                    }
+                    Some(9) => {
+                        super::dts2rs_support::put(&mut slot_store, &mut __map, "store")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Partial", FIELDS, __Visitor)
+            Ok(Self {
+                corpus: slot_corpus.unwrap_or_default(),
+                filter: slot_filter.unwrap_or_default(),
+                query: slot_query.unwrap_or_default(),
+                model: slot_model.unwrap_or_default(),
+                region: slot_region.unwrap_or_default(),
+                project: slot_project.unwrap_or_default(),
+                location: slot_location.unwrap_or_default(),
+                endpoint: slot_endpoint.unwrap_or_default(),
+                index: slot_index.unwrap_or_default(),
+                store: slot_store.unwrap_or_default(),
+            })
         }
     }
 }
@@ -532,6 +501,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

@@ -11,45 +11,39 @@ pub struct Ruleset {
 }
 
 impl<'de> serde::Deserialize<'de> for Ruleset {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["conditions"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Ruleset;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Ruleset")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Ruleset, __A::Error> {
-                let mut conditions = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put_some(
-                                &mut conditions,
-                                &mut __map,
-                                "conditions",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Ruleset {
+    const NAME: &'static str = "Ruleset";
+
+    const FIELDS: &'static [&'static str] = &["conditions"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_conditions = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => {
+                    dts2rs_support::put_some(
+                        &mut slot_conditions,
+                        &mut __map,
+                        "conditions",
+                    )?
                 }
-                Ok(Ruleset {
-                    conditions: conditions.unwrap_or_default(),
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Ruleset", FIELDS, __Visitor)
+        Ok(Self {
+            conditions: slot_conditions.unwrap_or_default(),
+        })
     }
 }
 
@@ -84,41 +78,35 @@ pub struct RefConditions {
 }
 
 impl<'de> serde::Deserialize<'de> for RefConditions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["ref_name"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RefConditions;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct RefConditions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<RefConditions, __A::Error> {
-                let mut ref_name = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            dts2rs_support::put(&mut ref_name, &mut __map, "ref_name")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for RefConditions {
+    const NAME: &'static str = "RefConditions";
+
+    const FIELDS: &'static [&'static str] = &["ref_name"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_ref_name = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => {
+                    dts2rs_support::put(&mut slot_ref_name, &mut __map, "ref_name")?
                 }
-                Ok(RefConditions {
-                    ref_name: ref_name.unwrap_or_default(),
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("RefConditions", FIELDS, __Visitor)
+        Ok(Self {
+            ref_name: slot_ref_name.unwrap_or_default(),
+        })
     }
 }
 
@@ -133,46 +121,41 @@ pub mod ref_conditions {
     }
 
     impl<'de> serde::Deserialize<'de> for RefName {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["include"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = RefName;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct RefName")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<RefName, __A::Error> {
-                    let mut include = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut include,
-                                    &mut __map,
-                                    "include",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for RefName {
+        const NAME: &'static str = "RefName";
+
+        const FIELDS: &'static [&'static str] = &["include"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_include = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_include,
+                            &mut __map,
+                            "include",
+                        )?
                     }
-                    Ok(RefName {
-                        include: include.unwrap_or_default(),
-                    })
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("RefName", FIELDS, __Visitor)
+            Ok(Self {
+                include: slot_include.unwrap_or_default(),
+            })
         }
     }
 }
@@ -209,58 +192,53 @@ pub mod org_conditions {
     }
 
     impl<'de> serde::Deserialize<'de> for Variant0 {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["ref_name", "repository_name"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Variant0;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Variant0")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Variant0, __A::Error> {
-                    let mut ref_name = None;
-                    let mut repository_name = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut ref_name,
-                                    &mut __map,
-                                    "ref_name",
-                                )?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(
-                                    &mut repository_name,
-                                    &mut __map,
-                                    "repository_name",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Variant0 {
+        const NAME: &'static str = "Variant0";
+
+        const FIELDS: &'static [&'static str] = &["ref_name", "repository_name"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_ref_name = None;
+            let mut slot_repository_name = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_ref_name,
+                            &mut __map,
+                            "ref_name",
+                        )?
                     }
-                    Ok(Variant0 {
-                        ref_name: ref_name.unwrap_or_default(),
-                        repository_name: super::dts2rs_support::missing(
-                            repository_name,
+                    Some(1) => {
+                        super::dts2rs_support::put(
+                            &mut slot_repository_name,
+                            &mut __map,
                             "repository_name",
-                        )?,
-                    })
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Variant0", FIELDS, __Visitor)
+            Ok(Self {
+                ref_name: slot_ref_name.unwrap_or_default(),
+                repository_name: super::dts2rs_support::missing(
+                    slot_repository_name,
+                    "repository_name",
+                )?,
+            })
         }
     }
 
@@ -280,58 +258,53 @@ pub mod org_conditions {
     }
 
     impl<'de> serde::Deserialize<'de> for Variant1 {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["ref_name", "repository_id"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Variant1;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Variant1")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Variant1, __A::Error> {
-                    let mut ref_name = None;
-                    let mut repository_id = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(
-                                    &mut ref_name,
-                                    &mut __map,
-                                    "ref_name",
-                                )?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(
-                                    &mut repository_id,
-                                    &mut __map,
-                                    "repository_id",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Variant1 {
+        const NAME: &'static str = "Variant1";
+
+        const FIELDS: &'static [&'static str] = &["ref_name", "repository_id"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_ref_name = None;
+            let mut slot_repository_id = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(
+                            &mut slot_ref_name,
+                            &mut __map,
+                            "ref_name",
+                        )?
                     }
-                    Ok(Variant1 {
-                        ref_name: ref_name.unwrap_or_default(),
-                        repository_id: super::dts2rs_support::missing(
-                            repository_id,
+                    Some(1) => {
+                        super::dts2rs_support::put(
+                            &mut slot_repository_id,
+                            &mut __map,
                             "repository_id",
-                        )?,
-                    })
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Variant1", FIELDS, __Visitor)
+            Ok(Self {
+                ref_name: slot_ref_name.unwrap_or_default(),
+                repository_id: super::dts2rs_support::missing(
+                    slot_repository_id,
+                    "repository_id",
+                )?,
+            })
         }
     }
 
@@ -361,46 +334,41 @@ pub mod org_conditions {
         }
 
         impl<'de> serde::Deserialize<'de> for RepositoryId {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["ids"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = RepositoryId;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct RepositoryId")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<RepositoryId, __A::Error> {
-                        let mut ids = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(super::super::dts2rs_support::Key(FIELDS))?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::dts2rs_support::put(
-                                        &mut ids,
-                                        &mut __map,
-                                        "ids",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for RepositoryId {
+            const NAME: &'static str = "RepositoryId";
+
+            const FIELDS: &'static [&'static str] = &["ids"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_ids = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_ids,
+                                &mut __map,
+                                "ids",
+                            )?
                         }
-                        Ok(RepositoryId {
-                            ids: ids.unwrap_or_default(),
-                        })
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("RepositoryId", FIELDS, __Visitor)
+                Ok(Self {
+                    ids: slot_ids.unwrap_or_default(),
+                })
             }
         }
     }
@@ -409,6 +377,50 @@ pub mod org_conditions {
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
+        }
+    }
+
     /// Reads a struct's key as the index of its field in the list it holds (`None` for a
     /// key the struct does not declare), without copying the key.
     pub struct Key(pub &'static [&'static str]);

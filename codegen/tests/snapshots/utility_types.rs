@@ -13,48 +13,42 @@ pub struct User {
 }
 
 impl<'de> serde::Deserialize<'de> for User {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "name", "email", "role"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = User;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct User")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<User, __A::Error> {
-                let mut id = None;
-                let mut name = None;
-                let mut email = None;
-                let mut role = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        Some(2) => dts2rs_support::put(&mut email, &mut __map, "email")?,
-                        Some(3) => dts2rs_support::put(&mut role, &mut __map, "role")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for User {
+    const NAME: &'static str = "User";
+
+    const FIELDS: &'static [&'static str] = &["id", "name", "email", "role"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_name = None;
+        let mut slot_email = None;
+        let mut slot_role = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
+                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(User {
-                    id: dts2rs_support::missing(id, "id")?,
-                    name: name.unwrap_or_default(),
-                    email: dts2rs_support::missing(email, "email")?,
-                    role: dts2rs_support::missing(role, "role")?,
-                })
             }
         }
-        deserializer.deserialize_struct("User", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+            name: slot_name.unwrap_or_default(),
+            email: dts2rs_support::missing(slot_email, "email")?,
+            role: dts2rs_support::missing(slot_role, "role")?,
+        })
     }
 }
 
@@ -78,50 +72,44 @@ pub struct UserPatch {
 }
 
 impl<'de> serde::Deserialize<'de> for UserPatch {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "name", "email", "role"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UserPatch;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct UserPatch")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<UserPatch, __A::Error> {
-                let mut id = None;
-                let mut name = None;
-                let mut email = None;
-                let mut role = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        Some(2) => {
-                            dts2rs_support::put_some(&mut email, &mut __map, "email")?
-                        }
-                        Some(3) => dts2rs_support::put(&mut role, &mut __map, "role")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for UserPatch {
+    const NAME: &'static str = "UserPatch";
+
+    const FIELDS: &'static [&'static str] = &["id", "name", "email", "role"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_name = None;
+        let mut slot_email = None;
+        let mut slot_role = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                Some(2) => {
+                    dts2rs_support::put_some(&mut slot_email, &mut __map, "email")?
                 }
-                Ok(UserPatch {
-                    id: id.unwrap_or_default(),
-                    name: name.unwrap_or_default(),
-                    email: email.unwrap_or_default(),
-                    role: role.unwrap_or_default(),
-                })
+                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("UserPatch", FIELDS, __Visitor)
+        Ok(Self {
+            id: slot_id.unwrap_or_default(),
+            name: slot_name.unwrap_or_default(),
+            email: slot_email.unwrap_or_default(),
+            role: slot_role.unwrap_or_default(),
+        })
     }
 }
 
@@ -140,42 +128,36 @@ pub struct UserIdentity {
 }
 
 impl<'de> serde::Deserialize<'de> for UserIdentity {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "name"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UserIdentity;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct UserIdentity")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<UserIdentity, __A::Error> {
-                let mut id = None;
-                let mut name = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for UserIdentity {
+    const NAME: &'static str = "UserIdentity";
+
+    const FIELDS: &'static [&'static str] = &["id", "name"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_name = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(UserIdentity {
-                    id: dts2rs_support::missing(id, "id")?,
-                    name: name.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("UserIdentity", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+            name: slot_name.unwrap_or_default(),
+        })
     }
 }
 
@@ -188,45 +170,39 @@ pub struct NewUser {
 }
 
 impl<'de> serde::Deserialize<'de> for NewUser {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["name", "email", "role"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NewUser;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct NewUser")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<NewUser, __A::Error> {
-                let mut name = None;
-                let mut email = None;
-                let mut role = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        Some(1) => dts2rs_support::put(&mut email, &mut __map, "email")?,
-                        Some(2) => dts2rs_support::put(&mut role, &mut __map, "role")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for NewUser {
+    const NAME: &'static str = "NewUser";
+
+    const FIELDS: &'static [&'static str] = &["name", "email", "role"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_name = None;
+        let mut slot_email = None;
+        let mut slot_role = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                Some(1) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
+                Some(2) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(NewUser {
-                    name: name.unwrap_or_default(),
-                    email: dts2rs_support::missing(email, "email")?,
-                    role: dts2rs_support::missing(role, "role")?,
-                })
             }
         }
-        deserializer.deserialize_struct("NewUser", FIELDS, __Visitor)
+        Ok(Self {
+            name: slot_name.unwrap_or_default(),
+            email: dts2rs_support::missing(slot_email, "email")?,
+            role: dts2rs_support::missing(slot_role, "role")?,
+        })
     }
 }
 
@@ -246,48 +222,42 @@ pub struct CompleteUser {
 }
 
 impl<'de> serde::Deserialize<'de> for CompleteUser {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "name", "email", "role"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CompleteUser;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct CompleteUser")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<CompleteUser, __A::Error> {
-                let mut id = None;
-                let mut name = None;
-                let mut email = None;
-                let mut role = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        Some(2) => dts2rs_support::put(&mut email, &mut __map, "email")?,
-                        Some(3) => dts2rs_support::put(&mut role, &mut __map, "role")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for CompleteUser {
+    const NAME: &'static str = "CompleteUser";
+
+    const FIELDS: &'static [&'static str] = &["id", "name", "email", "role"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_name = None;
+        let mut slot_email = None;
+        let mut slot_role = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
+                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(CompleteUser {
-                    id: dts2rs_support::missing(id, "id")?,
-                    name: dts2rs_support::missing(name, "name")?,
-                    email: dts2rs_support::missing(email, "email")?,
-                    role: dts2rs_support::missing(role, "role")?,
-                })
             }
         }
-        deserializer.deserialize_struct("CompleteUser", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+            name: dts2rs_support::missing(slot_name, "name")?,
+            email: dts2rs_support::missing(slot_email, "email")?,
+            role: dts2rs_support::missing(slot_role, "role")?,
+        })
     }
 }
 
@@ -308,48 +278,42 @@ pub struct FrozenUser {
 }
 
 impl<'de> serde::Deserialize<'de> for FrozenUser {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "name", "email", "role"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FrozenUser;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct FrozenUser")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<FrozenUser, __A::Error> {
-                let mut id = None;
-                let mut name = None;
-                let mut email = None;
-                let mut role = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        Some(1) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        Some(2) => dts2rs_support::put(&mut email, &mut __map, "email")?,
-                        Some(3) => dts2rs_support::put(&mut role, &mut __map, "role")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for FrozenUser {
+    const NAME: &'static str = "FrozenUser";
+
+    const FIELDS: &'static [&'static str] = &["id", "name", "email", "role"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_name = None;
+        let mut slot_email = None;
+        let mut slot_role = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
+                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(FrozenUser {
-                    id: dts2rs_support::missing(id, "id")?,
-                    name: name.unwrap_or_default(),
-                    email: dts2rs_support::missing(email, "email")?,
-                    role: dts2rs_support::missing(role, "role")?,
-                })
             }
         }
-        deserializer.deserialize_struct("FrozenUser", FIELDS, __Visitor)
+        Ok(Self {
+            id: dts2rs_support::missing(slot_id, "id")?,
+            name: slot_name.unwrap_or_default(),
+            email: dts2rs_support::missing(slot_email, "email")?,
+            role: dts2rs_support::missing(slot_role, "role")?,
+        })
     }
 }
 
@@ -475,44 +439,36 @@ impl serde::Serialize for Quotas {
 }
 
 impl<'de> serde::Deserialize<'de> for Quotas {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["daily", "monthly"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Quotas;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Quotas")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Quotas, __A::Error> {
-                let mut daily = None;
-                let mut monthly = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut daily, &mut __map, "daily")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut monthly, &mut __map, "monthly")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Quotas {
+    const NAME: &'static str = "Quotas";
+
+    const FIELDS: &'static [&'static str] = &["daily", "monthly"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_daily = None;
+        let mut slot_monthly = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_daily, &mut __map, "daily")?,
+                Some(1) => dts2rs_support::put(&mut slot_monthly, &mut __map, "monthly")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Quotas {
-                    daily: dts2rs_support::missing(daily, "daily")?,
-                    monthly: dts2rs_support::missing(monthly, "monthly")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Quotas", FIELDS, __Visitor)
+        Ok(Self {
+            daily: dts2rs_support::missing(slot_daily, "daily")?,
+            monthly: dts2rs_support::missing(slot_monthly, "monthly")?,
+        })
     }
 }
 
@@ -526,47 +482,41 @@ pub struct Signup {
 }
 
 impl<'de> serde::Deserialize<'de> for Signup {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["name", "email", "password"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Signup;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Signup")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Signup, __A::Error> {
-                let mut name = None;
-                let mut email = None;
-                let mut password = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut name, &mut __map, "name")?,
-                        Some(1) => dts2rs_support::put(&mut email, &mut __map, "email")?,
-                        Some(2) => {
-                            dts2rs_support::put(&mut password, &mut __map, "password")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Signup {
+    const NAME: &'static str = "Signup";
+
+    const FIELDS: &'static [&'static str] = &["name", "email", "password"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_name = None;
+        let mut slot_email = None;
+        let mut slot_password = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                Some(1) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
+                Some(2) => {
+                    dts2rs_support::put(&mut slot_password, &mut __map, "password")?
                 }
-                Ok(Signup {
-                    name: name.unwrap_or_default(),
-                    email: dts2rs_support::missing(email, "email")?,
-                    password: dts2rs_support::missing(password, "password")?,
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Signup", FIELDS, __Visitor)
+        Ok(Self {
+            name: slot_name.unwrap_or_default(),
+            email: dts2rs_support::missing(slot_email, "email")?,
+            password: dts2rs_support::missing(slot_password, "password")?,
+        })
     }
 }
 
@@ -579,42 +529,36 @@ pub struct Page {
 }
 
 impl<'de> serde::Deserialize<'de> for Page {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["data", "next"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Page;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Page")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Page, __A::Error> {
-                let mut data = None;
-                let mut next = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut data, &mut __map, "data")?,
-                        Some(1) => dts2rs_support::put(&mut next, &mut __map, "next")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Page {
+    const NAME: &'static str = "Page";
+
+    const FIELDS: &'static [&'static str] = &["data", "next"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_data = None;
+        let mut slot_next = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_data, &mut __map, "data")?,
+                Some(1) => dts2rs_support::put(&mut slot_next, &mut __map, "next")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Page {
-                    data: dts2rs_support::missing(data, "data")?,
-                    next: next.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Page", FIELDS, __Visitor)
+        Ok(Self {
+            data: dts2rs_support::missing(slot_data, "data")?,
+            next: slot_next.unwrap_or_default(),
+        })
     }
 }
 
@@ -624,39 +568,33 @@ pub struct Listing {
 }
 
 impl<'de> serde::Deserialize<'de> for Listing {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["users"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Listing;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Listing")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Listing, __A::Error> {
-                let mut users = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut users, &mut __map, "users")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Listing {
+    const NAME: &'static str = "Listing";
+
+    const FIELDS: &'static [&'static str] = &["users"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_users = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_users, &mut __map, "users")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Listing {
-                    users: dts2rs_support::missing(users, "users")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Listing", FIELDS, __Visitor)
+        Ok(Self {
+            users: dts2rs_support::missing(slot_users, "users")?,
+        })
     }
 }
 
@@ -672,47 +610,42 @@ pub mod listing {
     }
 
     impl<'de> serde::Deserialize<'de> for Users {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["data", "next"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Users;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Users")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Users, __A::Error> {
-                    let mut data = None;
-                    let mut next = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(super::dts2rs_support::Key(FIELDS))?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::dts2rs_support::put(&mut data, &mut __map, "data")?
-                            }
-                            Some(1) => {
-                                super::dts2rs_support::put(&mut next, &mut __map, "next")?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Users {
+        const NAME: &'static str = "Users";
+
+        const FIELDS: &'static [&'static str] = &["data", "next"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_data = None;
+            let mut slot_next = None;
+            while let Some(__key) = __map
+                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
+            {
+                match __key {
+                    Some(0) => {
+                        super::dts2rs_support::put(&mut slot_data, &mut __map, "data")?
                     }
-                    Ok(Users {
-                        data: super::dts2rs_support::missing(data, "data")?,
-                        next: next.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::dts2rs_support::put(&mut slot_next, &mut __map, "next")?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Users", FIELDS, __Visitor)
+            Ok(Self {
+                data: super::dts2rs_support::missing(slot_data, "data")?,
+                next: slot_next.unwrap_or_default(),
+            })
         }
     }
 }
@@ -724,42 +657,36 @@ pub struct Opened {
 }
 
 impl<'de> serde::Deserialize<'de> for Opened {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Opened;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Opened")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Opened, __A::Error> {
-                let mut r#type = None;
-                let mut id = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        Some(1) => dts2rs_support::put(&mut id, &mut __map, "id")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Opened {
+    const NAME: &'static str = "Opened";
+
+    const FIELDS: &'static [&'static str] = &["type", "id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_id = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(1) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Opened {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                    id: dts2rs_support::missing(id, "id")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Opened", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+            id: dts2rs_support::missing(slot_id, "id")?,
+        })
     }
 }
 
@@ -822,44 +749,36 @@ pub struct Failed {
 }
 
 impl<'de> serde::Deserialize<'de> for Failed {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "message"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Failed;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Failed")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Failed, __A::Error> {
-                let mut r#type = None;
-                let mut message = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        Some(1) => {
-                            dts2rs_support::put(&mut message, &mut __map, "message")?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Failed {
+    const NAME: &'static str = "Failed";
+
+    const FIELDS: &'static [&'static str] = &["type", "message"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_message = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(1) => dts2rs_support::put(&mut slot_message, &mut __map, "message")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Failed {
-                    r#type: dts2rs_support::missing(r#type, "type")?,
-                    message: dts2rs_support::missing(message, "message")?,
-                })
             }
         }
-        deserializer.deserialize_struct("Failed", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: dts2rs_support::missing(slot_type, "type")?,
+            message: dts2rs_support::missing(slot_message, "message")?,
+        })
     }
 }
 
@@ -922,39 +841,33 @@ pub struct Warned {
 }
 
 impl<'de> serde::Deserialize<'de> for Warned {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Warned;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Warned")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Warned, __A::Error> {
-                let mut r#type = None;
-                while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => dts2rs_support::put(&mut r#type, &mut __map, "type")?,
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Warned {
+    const NAME: &'static str = "Warned";
+
+    const FIELDS: &'static [&'static str] = &["type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                Ok(Warned {
-                    r#type: r#type.unwrap_or_default(),
-                })
             }
         }
-        deserializer.deserialize_struct("Warned", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: slot_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -1159,6 +1072,50 @@ pub mod dts2rs_support {
 
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
             value.parse().map_err(E::custom)
+        }
+    }
+
+    /// A struct read by its fields: how every struct without a generic parameter or an
+    /// index signature is read (its `Deserialize` calls [`read_struct`]).
+    pub trait ReadFields: Sized {
+        /// The struct's name, for errors.
+        const NAME: &'static str;
+
+        /// Its fields' keys, in order: a key's index is its field's.
+        const FIELDS: &'static [&'static str];
+
+        /// Reads the struct from the keys and values of a JSON object.
+        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> Result<Self, A::Error>;
+    }
+
+    /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
+    pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: ReadFields,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_struct(
+                T::NAME,
+                T::FIELDS,
+                StructVisitor(core::marker::PhantomData),
+            )
+    }
+
+    /// The visitor of [`read_struct`].
+    struct StructVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::read_fields(map)
         }
     }
 

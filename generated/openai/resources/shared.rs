@@ -411,67 +411,59 @@ pub struct ComparisonFilter {
 }
 
 impl<'de> serde::Deserialize<'de> for ComparisonFilter {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["key", "type", "value"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ComparisonFilter;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ComparisonFilter")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ComparisonFilter, __A::Error> {
-                let mut key = None;
-                let mut r#type = None;
-                let mut value = None;
-                while let Some(__key) = __map
-                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut key,
-                                &mut __map,
-                                "key",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut value,
-                                &mut __map,
-                                "value",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::dts2rs_support::ReadFields for ComparisonFilter {
+    const NAME: &'static str = "ComparisonFilter";
+
+    const FIELDS: &'static [&'static str] = &["key", "type", "value"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_key = None;
+        let mut slot_type = None;
+        let mut slot_value = None;
+        while let Some(__key) = __map
+            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_key,
+                        &mut __map,
+                        "key",
+                    )?
                 }
-                Ok(ComparisonFilter {
-                    key: super::super::super::dts2rs_support::missing(key, "key")?,
-                    r#type: super::super::super::dts2rs_support::missing(
-                        r#type,
+                Some(1) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    value: super::super::super::dts2rs_support::missing(value, "value")?,
-                })
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_value,
+                        &mut __map,
+                        "value",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ComparisonFilter", FIELDS, __Visitor)
+        Ok(Self {
+            key: super::super::super::dts2rs_support::missing(slot_key, "key")?,
+            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
+            value: super::super::super::dts2rs_support::missing(slot_value, "value")?,
+        })
     }
 }
 
@@ -606,58 +598,53 @@ pub struct CompoundFilter {
 }
 
 impl<'de> serde::Deserialize<'de> for CompoundFilter {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["filters", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CompoundFilter;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct CompoundFilter")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<CompoundFilter, __A::Error> {
-                let mut filters = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut filters,
-                                &mut __map,
-                                "filters",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CompoundFilter {
-                    filters: super::super::super::dts2rs_support::missing(
-                        filters,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::dts2rs_support::ReadFields for CompoundFilter {
+    const NAME: &'static str = "CompoundFilter";
+
+    const FIELDS: &'static [&'static str] = &["filters", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_filters = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_filters,
+                        &mut __map,
                         "filters",
-                    )?,
-                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
-                })
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
+                        "type",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("CompoundFilter", FIELDS, __Visitor)
+        Ok(Self {
+            filters: super::super::super::dts2rs_support::missing(
+                slot_filters,
+                "filters",
+            )?,
+            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
+        })
     }
 }
 
@@ -750,76 +737,71 @@ pub struct ErrorObject {
 }
 
 impl<'de> serde::Deserialize<'de> for ErrorObject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["code", "message", "param", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorObject;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ErrorObject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ErrorObject, __A::Error> {
-                let mut code = None;
-                let mut message = None;
-                let mut param = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut code,
-                                &mut __map,
-                                "code",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut message,
-                                &mut __map,
-                                "message",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut param,
-                                &mut __map,
-                                "param",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::dts2rs_support::ReadFields for ErrorObject {
+    const NAME: &'static str = "ErrorObject";
+
+    const FIELDS: &'static [&'static str] = &["code", "message", "param", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_code = None;
+        let mut slot_message = None;
+        let mut slot_param = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_code,
+                        &mut __map,
+                        "code",
+                    )?
                 }
-                Ok(ErrorObject {
-                    code: super::super::super::dts2rs_support::missing(code, "code")?,
-                    message: super::super::super::dts2rs_support::missing(
-                        message,
+                Some(1) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_message,
+                        &mut __map,
                         "message",
-                    )?,
-                    param: super::super::super::dts2rs_support::missing(param, "param")?,
-                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
-                })
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_param,
+                        &mut __map,
+                        "param",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
+                        "type",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ErrorObject", FIELDS, __Visitor)
+        Ok(Self {
+            code: super::super::super::dts2rs_support::missing(slot_code, "code")?,
+            message: super::super::super::dts2rs_support::missing(
+                slot_message,
+                "message",
+            )?,
+            param: super::super::super::dts2rs_support::missing(slot_param, "param")?,
+            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
+        })
     }
 }
 
@@ -851,73 +833,73 @@ pub struct FunctionDefinition {
 }
 
 impl<'de> serde::Deserialize<'de> for FunctionDefinition {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["name", "description", "parameters", "strict"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FunctionDefinition;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct FunctionDefinition")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<FunctionDefinition, __A::Error> {
-                let mut name = None;
-                let mut description = None;
-                let mut parameters = None;
-                let mut strict = None;
-                while let Some(__key) = __map
-                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut name,
-                                &mut __map,
-                                "name",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut description,
-                                &mut __map,
-                                "description",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut parameters,
-                                &mut __map,
-                                "parameters",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::dts2rs_support::put_some(
-                                &mut strict,
-                                &mut __map,
-                                "strict",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::dts2rs_support::ReadFields for FunctionDefinition {
+    const NAME: &'static str = "FunctionDefinition";
+
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "parameters",
+        "strict",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_name = None;
+        let mut slot_description = None;
+        let mut slot_parameters = None;
+        let mut slot_strict = None;
+        while let Some(__key) = __map
+            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_name,
+                        &mut __map,
+                        "name",
+                    )?
                 }
-                Ok(FunctionDefinition {
-                    name: super::super::super::dts2rs_support::missing(name, "name")?,
-                    description: description.unwrap_or_default(),
-                    parameters: parameters.unwrap_or_default(),
-                    strict: strict.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_description,
+                        &mut __map,
+                        "description",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_parameters,
+                        &mut __map,
+                        "parameters",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::dts2rs_support::put_some(
+                        &mut slot_strict,
+                        &mut __map,
+                        "strict",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("FunctionDefinition", FIELDS, __Visitor)
+        Ok(Self {
+            name: super::super::super::dts2rs_support::missing(slot_name, "name")?,
+            description: slot_description.unwrap_or_default(),
+            parameters: slot_parameters.unwrap_or_default(),
+            strict: slot_strict.unwrap_or_default(),
+        })
     }
 }
 
@@ -966,64 +948,60 @@ pub struct Reasoning {
 
 #[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for Reasoning {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["effort", "generate_summary", "summary"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Reasoning;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Reasoning")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Reasoning, __A::Error> {
-                let mut effort = None;
-                let mut generate_summary = None;
-                let mut summary = None;
-                while let Some(__key) = __map
-                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::dts2rs_support::put_some(
-                                &mut effort,
-                                &mut __map,
-                                "effort",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::dts2rs_support::put_some(
-                                &mut generate_summary,
-                                &mut __map,
-                                "generate_summary",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::dts2rs_support::put_some(
-                                &mut summary,
-                                &mut __map,
-                                "summary",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+#[allow(deprecated)]
+impl super::super::super::dts2rs_support::ReadFields for Reasoning {
+    const NAME: &'static str = "Reasoning";
+
+    const FIELDS: &'static [&'static str] = &["effort", "generate_summary", "summary"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_effort = None;
+        let mut slot_generate_summary = None;
+        let mut slot_summary = None;
+        while let Some(__key) = __map
+            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::dts2rs_support::put_some(
+                        &mut slot_effort,
+                        &mut __map,
+                        "effort",
+                    )?
                 }
-                Ok(Reasoning {
-                    effort: effort.unwrap_or_default(),
-                    generate_summary: generate_summary.unwrap_or_default(),
-                    summary: summary.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::dts2rs_support::put_some(
+                        &mut slot_generate_summary,
+                        &mut __map,
+                        "generate_summary",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::dts2rs_support::put_some(
+                        &mut slot_summary,
+                        &mut __map,
+                        "summary",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Reasoning", FIELDS, __Visitor)
+        Ok(Self {
+            effort: slot_effort.unwrap_or_default(),
+            generate_summary: slot_generate_summary.unwrap_or_default(),
+            summary: slot_summary.unwrap_or_default(),
+        })
     }
 }
 
@@ -1110,46 +1088,41 @@ pub struct ResponseFormatJsonObject {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseFormatJsonObject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseFormatJsonObject;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseFormatJsonObject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseFormatJsonObject, __A::Error> {
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonObject {
+    const NAME: &'static str = "ResponseFormatJsonObject";
+
+    const FIELDS: &'static [&'static str] = &["type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
+                        "type",
+                    )?
                 }
-                Ok(ResponseFormatJsonObject {
-                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseFormatJsonObject", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
+        })
     }
 }
 
@@ -1218,58 +1191,53 @@ pub struct ResponseFormatJsonSchema {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseFormatJsonSchema {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["json_schema", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseFormatJsonSchema;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseFormatJsonSchema")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseFormatJsonSchema, __A::Error> {
-                let mut json_schema = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut json_schema,
-                                &mut __map,
-                                "json_schema",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseFormatJsonSchema {
-                    json_schema: super::super::super::dts2rs_support::missing(
-                        json_schema,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonSchema {
+    const NAME: &'static str = "ResponseFormatJsonSchema";
+
+    const FIELDS: &'static [&'static str] = &["json_schema", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_json_schema = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_json_schema,
+                        &mut __map,
                         "json_schema",
-                    )?,
-                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
-                })
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
+                        "type",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseFormatJsonSchema", FIELDS, __Visitor)
+        Ok(Self {
+            json_schema: super::super::super::dts2rs_support::missing(
+                slot_json_schema,
+                "json_schema",
+            )?,
+            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
+        })
     }
 }
 
@@ -1301,78 +1269,78 @@ pub mod response_format_json_schema {
     }
 
     impl<'de> serde::Deserialize<'de> for JsonSchema {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["name", "description", "schema", "strict"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = JsonSchema;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct JsonSchema")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<JsonSchema, __A::Error> {
-                    let mut name = None;
-                    let mut description = None;
-                    let mut schema = None;
-                    let mut strict = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::dts2rs_support::Key(FIELDS),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::dts2rs_support::put(
-                                    &mut name,
-                                    &mut __map,
-                                    "name",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::dts2rs_support::put(
-                                    &mut description,
-                                    &mut __map,
-                                    "description",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::dts2rs_support::put(
-                                    &mut schema,
-                                    &mut __map,
-                                    "schema",
-                                )?
-                            }
-                            Some(3) => {
-                                super::super::super::super::dts2rs_support::put_some(
-                                    &mut strict,
-                                    &mut __map,
-                                    "strict",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(JsonSchema {
-                        name: super::super::super::super::dts2rs_support::missing(
-                            name,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::super::super::super::dts2rs_support::ReadFields for JsonSchema {
+        const NAME: &'static str = "JsonSchema";
+
+        const FIELDS: &'static [&'static str] = &[
+            "name",
+            "description",
+            "schema",
+            "strict",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_name = None;
+            let mut slot_description = None;
+            let mut slot_schema = None;
+            let mut slot_strict = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::dts2rs_support::put(
+                            &mut slot_name,
+                            &mut __map,
                             "name",
-                        )?,
-                        description: description.unwrap_or_default(),
-                        schema: schema.unwrap_or_default(),
-                        strict: strict.unwrap_or_default(),
-                    })
+                        )?
+                    }
+                    Some(1) => {
+                        super::super::super::super::dts2rs_support::put(
+                            &mut slot_description,
+                            &mut __map,
+                            "description",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::dts2rs_support::put(
+                            &mut slot_schema,
+                            &mut __map,
+                            "schema",
+                        )?
+                    }
+                    Some(3) => {
+                        super::super::super::super::dts2rs_support::put_some(
+                            &mut slot_strict,
+                            &mut __map,
+                            "strict",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("JsonSchema", FIELDS, __Visitor)
+            Ok(Self {
+                name: super::super::super::super::dts2rs_support::missing(
+                    slot_name,
+                    "name",
+                )?,
+                description: slot_description.unwrap_or_default(),
+                schema: slot_schema.unwrap_or_default(),
+                strict: slot_strict.unwrap_or_default(),
+            })
         }
     }
 
@@ -1435,46 +1403,41 @@ pub struct ResponseFormatText {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseFormatText {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseFormatText;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseFormatText")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseFormatText, __A::Error> {
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(super::super::super::dts2rs_support::Key(FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::dts2rs_support::ReadFields for ResponseFormatText {
+    const NAME: &'static str = "ResponseFormatText";
+
+    const FIELDS: &'static [&'static str] = &["type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
+                        "type",
+                    )?
                 }
-                Ok(ResponseFormatText {
-                    r#type: super::super::super::dts2rs_support::missing(r#type, "type")?,
-                })
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseFormatText", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
+        })
     }
 }
 

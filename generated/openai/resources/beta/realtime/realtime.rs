@@ -19,75 +19,71 @@ pub struct ConversationCreatedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationCreatedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["conversation", "event_id", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationCreatedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationCreatedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationCreatedEvent, __A::Error> {
-                let mut conversation = None;
-                let mut event_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut conversation,
-                                &mut __map,
-                                "conversation",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationCreatedEvent {
-                    conversation: super::super::super::super::super::dts2rs_support::missing(
-                        conversation,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationCreatedEvent {
+    const NAME: &'static str = "ConversationCreatedEvent";
+
+    const FIELDS: &'static [&'static str] = &["conversation", "event_id", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_conversation = None;
+        let mut slot_event_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_conversation,
+                        &mut __map,
                         "conversation",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ConversationCreatedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            conversation: super::super::super::super::super::dts2rs_support::missing(
+                slot_conversation,
+                "conversation",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -107,59 +103,57 @@ pub mod conversation_created_event {
     }
 
     impl<'de> serde::Deserialize<'de> for Conversation {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["id", "object"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Conversation;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Conversation")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Conversation, __A::Error> {
-                    let mut id = None;
-                    let mut object = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for Conversation {
+        const NAME: &'static str = "Conversation";
+
+        const FIELDS: &'static [&'static str] = &["id", "object"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_id = None;
+            let mut slot_object = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_id,
+                            &mut __map,
+                            "id",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut id,
-                                    &mut __map,
-                                    "id",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut object,
-                                    &mut __map,
-                                    "object",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(Conversation {
-                        id: id.unwrap_or_default(),
-                        object: object.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_object,
+                            &mut __map,
+                            "object",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Conversation", FIELDS, __Visitor)
+            Ok(Self {
+                id: slot_id.unwrap_or_default(),
+                object: slot_object.unwrap_or_default(),
+            })
         }
     }
 
@@ -332,140 +326,135 @@ pub struct ConversationItem {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "id",
-            "arguments",
-            "call_id",
-            "content",
-            "name",
-            "object",
-            "output",
-            "role",
-            "status",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItem;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItem, __A::Error> {
-                let mut id = None;
-                let mut arguments = None;
-                let mut call_id = None;
-                let mut content = None;
-                let mut name = None;
-                let mut object = None;
-                let mut output = None;
-                let mut role = None;
-                let mut status = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields for ConversationItem {
+    const NAME: &'static str = "ConversationItem";
+
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "arguments",
+        "call_id",
+        "content",
+        "name",
+        "object",
+        "output",
+        "role",
+        "status",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_arguments = None;
+        let mut slot_call_id = None;
+        let mut slot_content = None;
+        let mut slot_name = None;
+        let mut slot_object = None;
+        let mut slot_output = None;
+        let mut slot_role = None;
+        let mut slot_status = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_id,
+                        &mut __map,
+                        "id",
                     )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut id,
-                                &mut __map,
-                                "id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut arguments,
-                                &mut __map,
-                                "arguments",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut call_id,
-                                &mut __map,
-                                "call_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content,
-                                &mut __map,
-                                "content",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut name,
-                                &mut __map,
-                                "name",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut object,
-                                &mut __map,
-                                "object",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output,
-                                &mut __map,
-                                "output",
-                            )?
-                        }
-                        Some(7) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut role,
-                                &mut __map,
-                                "role",
-                            )?
-                        }
-                        Some(8) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut status,
-                                &mut __map,
-                                "status",
-                            )?
-                        }
-                        Some(9) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
                 }
-                Ok(ConversationItem {
-                    id: id.unwrap_or_default(),
-                    arguments: arguments.unwrap_or_default(),
-                    call_id: call_id.unwrap_or_default(),
-                    content: content.unwrap_or_default(),
-                    name: name.unwrap_or_default(),
-                    object: object.unwrap_or_default(),
-                    output: output.unwrap_or_default(),
-                    role: role.unwrap_or_default(),
-                    status: status.unwrap_or_default(),
-                    r#type: r#type.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_arguments,
+                        &mut __map,
+                        "arguments",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_call_id,
+                        &mut __map,
+                        "call_id",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content,
+                        &mut __map,
+                        "content",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_name,
+                        &mut __map,
+                        "name",
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_object,
+                        &mut __map,
+                        "object",
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output,
+                        &mut __map,
+                        "output",
+                    )?
+                }
+                Some(7) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_role,
+                        &mut __map,
+                        "role",
+                    )?
+                }
+                Some(8) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_status,
+                        &mut __map,
+                        "status",
+                    )?
+                }
+                Some(9) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
+                        "type",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ConversationItem", FIELDS, __Visitor)
+        Ok(Self {
+            id: slot_id.unwrap_or_default(),
+            arguments: slot_arguments.unwrap_or_default(),
+            call_id: slot_call_id.unwrap_or_default(),
+            content: slot_content.unwrap_or_default(),
+            name: slot_name.unwrap_or_default(),
+            object: slot_object.unwrap_or_default(),
+            output: slot_output.unwrap_or_default(),
+            role: slot_role.unwrap_or_default(),
+            status: slot_status.unwrap_or_default(),
+            r#type: slot_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -570,84 +559,86 @@ pub struct ConversationItemContent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemContent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["id", "audio", "text", "transcript", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemContent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemContent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemContent, __A::Error> {
-                let mut id = None;
-                let mut audio = None;
-                let mut text = None;
-                let mut transcript = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemContent {
+    const NAME: &'static str = "ConversationItemContent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "audio",
+        "text",
+        "transcript",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_audio = None;
+        let mut slot_text = None;
+        let mut slot_transcript = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_id,
+                        &mut __map,
+                        "id",
                     )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut id,
-                                &mut __map,
-                                "id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut audio,
-                                &mut __map,
-                                "audio",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut text,
-                                &mut __map,
-                                "text",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut transcript,
-                                &mut __map,
-                                "transcript",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
                 }
-                Ok(ConversationItemContent {
-                    id: id.unwrap_or_default(),
-                    audio: audio.unwrap_or_default(),
-                    text: text.unwrap_or_default(),
-                    transcript: transcript.unwrap_or_default(),
-                    r#type: r#type.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_audio,
+                        &mut __map,
+                        "audio",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_text,
+                        &mut __map,
+                        "text",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_transcript,
+                        &mut __map,
+                        "transcript",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
+                        "type",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ConversationItemContent", FIELDS, __Visitor)
+        Ok(Self {
+            id: slot_id.unwrap_or_default(),
+            audio: slot_audio.unwrap_or_default(),
+            text: slot_text.unwrap_or_default(),
+            transcript: slot_transcript.unwrap_or_default(),
+            r#type: slot_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -751,81 +742,82 @@ pub struct ConversationItemCreateEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemCreateEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["item", "type", "event_id", "previous_item_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemCreateEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemCreateEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemCreateEvent, __A::Error> {
-                let mut item = None;
-                let mut r#type = None;
-                let mut event_id = None;
-                let mut previous_item_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item,
-                                &mut __map,
-                                "item",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut previous_item_id,
-                                &mut __map,
-                                "previous_item_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemCreateEvent {
-                    item: super::super::super::super::super::dts2rs_support::missing(
-                        item,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemCreateEvent {
+    const NAME: &'static str = "ConversationItemCreateEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "item",
+        "type",
+        "event_id",
+        "previous_item_id",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_item = None;
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        let mut slot_previous_item_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item,
+                        &mut __map,
                         "item",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                    previous_item_id: previous_item_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_previous_item_id,
+                        &mut __map,
+                        "previous_item_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ConversationItemCreateEvent", FIELDS, __Visitor)
+        Ok(Self {
+            item: super::super::super::super::super::dts2rs_support::missing(
+                slot_item,
+                "item",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+            previous_item_id: slot_previous_item_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -916,88 +908,88 @@ pub struct ConversationItemCreatedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemCreatedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "item", "previous_item_id", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemCreatedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemCreatedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemCreatedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut item = None;
-                let mut previous_item_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item,
-                                &mut __map,
-                                "item",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut previous_item_id,
-                                &mut __map,
-                                "previous_item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemCreatedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemCreatedEvent {
+    const NAME: &'static str = "ConversationItemCreatedEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "event_id",
+        "item",
+        "previous_item_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_item = None;
+        let mut slot_previous_item_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item: super::super::super::super::super::dts2rs_support::missing(
-                        item,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item,
+                        &mut __map,
                         "item",
-                    )?,
-                    previous_item_id: super::super::super::super::super::dts2rs_support::missing(
-                        previous_item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_previous_item_id,
+                        &mut __map,
                         "previous_item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ConversationItemCreatedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item: super::super::super::super::super::dts2rs_support::missing(
+                slot_item,
+                "item",
+            )?,
+            previous_item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_previous_item_id,
+                "previous_item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -1079,72 +1071,68 @@ pub struct ConversationItemDeleteEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemDeleteEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["item_id", "type", "event_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemDeleteEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemDeleteEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemDeleteEvent, __A::Error> {
-                let mut item_id = None;
-                let mut r#type = None;
-                let mut event_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemDeleteEvent {
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemDeleteEvent {
+    const NAME: &'static str = "ConversationItemDeleteEvent";
+
+    const FIELDS: &'static [&'static str] = &["item_id", "type", "event_id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_item_id = None;
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ConversationItemDeleteEvent", FIELDS, __Visitor)
+        Ok(Self {
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -1224,76 +1212,71 @@ pub struct ConversationItemDeletedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemDeletedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "item_id", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemDeletedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemDeletedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemDeletedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemDeletedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemDeletedEvent {
+    const NAME: &'static str = "ConversationItemDeletedEvent";
+
+    const FIELDS: &'static [&'static str] = &["event_id", "item_id", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ConversationItemDeletedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -1390,125 +1373,111 @@ pub struct ConversationItemInputAudioTranscriptionCompletedEvent {
 
 impl<'de> serde::Deserialize<'de>
 for ConversationItemInputAudioTranscriptionCompletedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "event_id",
-            "item_id",
-            "transcript",
-            "type",
-            "logprobs",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemInputAudioTranscriptionCompletedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str(
-                    "struct ConversationItemInputAudioTranscriptionCompletedEvent",
-                )
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<
-                ConversationItemInputAudioTranscriptionCompletedEvent,
-                __A::Error,
-            > {
-                let mut content_index = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut transcript = None;
-                let mut r#type = None;
-                let mut logprobs = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut transcript,
-                                &mut __map,
-                                "transcript",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put_some(
-                                &mut logprobs,
-                                &mut __map,
-                                "logprobs",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemInputAudioTranscriptionCompletedEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemInputAudioTranscriptionCompletedEvent {
+    const NAME: &'static str = "ConversationItemInputAudioTranscriptionCompletedEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "event_id",
+        "item_id",
+        "transcript",
+        "type",
+        "logprobs",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_transcript = None;
+        let mut slot_type = None;
+        let mut slot_logprobs = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    transcript: super::super::super::super::super::dts2rs_support::missing(
-                        transcript,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_transcript,
+                        &mut __map,
                         "transcript",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    logprobs: logprobs.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put_some(
+                        &mut slot_logprobs,
+                        &mut __map,
+                        "logprobs",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct(
-                "ConversationItemInputAudioTranscriptionCompletedEvent",
-                FIELDS,
-                __Visitor,
-            )
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            transcript: super::super::super::super::super::dts2rs_support::missing(
+                slot_transcript,
+                "transcript",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            logprobs: slot_logprobs.unwrap_or_default(),
+        })
     }
 }
 
@@ -1541,77 +1510,75 @@ pub mod conversation_item_input_audio_transcription_completed_event {
     }
 
     impl<'de> serde::Deserialize<'de> for Logprob {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["token", "bytes", "logprob"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Logprob;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Logprob")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Logprob, __A::Error> {
-                    let mut token = None;
-                    let mut bytes = None;
-                    let mut logprob = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut token,
-                                    &mut __map,
-                                    "token",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut bytes,
-                                    &mut __map,
-                                    "bytes",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut logprob,
-                                    &mut __map,
-                                    "logprob",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(Logprob {
-                        token: super::super::super::super::super::super::dts2rs_support::missing(
-                            token,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for Logprob {
+        const NAME: &'static str = "Logprob";
+
+        const FIELDS: &'static [&'static str] = &["token", "bytes", "logprob"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_token = None;
+            let mut slot_bytes = None;
+            let mut slot_logprob = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_token,
+                            &mut __map,
                             "token",
-                        )?,
-                        bytes: super::super::super::super::super::super::dts2rs_support::missing(
-                            bytes,
+                        )?
+                    }
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_bytes,
+                            &mut __map,
                             "bytes",
-                        )?,
-                        logprob: super::super::super::super::super::super::dts2rs_support::missing(
-                            logprob,
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_logprob,
+                            &mut __map,
                             "logprob",
-                        )?,
-                    })
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Logprob", FIELDS, __Visitor)
+            Ok(Self {
+                token: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_token,
+                    "token",
+                )?,
+                bytes: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_bytes,
+                    "bytes",
+                )?,
+                logprob: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_logprob,
+                    "logprob",
+                )?,
+            })
         }
     }
 
@@ -1703,114 +1670,105 @@ pub struct ConversationItemInputAudioTranscriptionDeltaEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemInputAudioTranscriptionDeltaEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "event_id",
-            "item_id",
-            "type",
-            "content_index",
-            "delta",
-            "logprobs",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemInputAudioTranscriptionDeltaEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemInputAudioTranscriptionDeltaEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemInputAudioTranscriptionDeltaEvent, __A::Error> {
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut r#type = None;
-                let mut content_index = None;
-                let mut delta = None;
-                let mut logprobs = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut delta,
-                                &mut __map,
-                                "delta",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put_some(
-                                &mut logprobs,
-                                &mut __map,
-                                "logprobs",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemInputAudioTranscriptionDeltaEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemInputAudioTranscriptionDeltaEvent {
+    const NAME: &'static str = "ConversationItemInputAudioTranscriptionDeltaEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "event_id",
+        "item_id",
+        "type",
+        "content_index",
+        "delta",
+        "logprobs",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_type = None;
+        let mut slot_content_index = None;
+        let mut slot_delta = None;
+        let mut slot_logprobs = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    content_index: content_index.unwrap_or_default(),
-                    delta: delta.unwrap_or_default(),
-                    logprobs: logprobs.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
+                        "content_index",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_delta,
+                        &mut __map,
+                        "delta",
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put_some(
+                        &mut slot_logprobs,
+                        &mut __map,
+                        "logprobs",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct(
-                "ConversationItemInputAudioTranscriptionDeltaEvent",
-                FIELDS,
-                __Visitor,
-            )
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            content_index: slot_content_index.unwrap_or_default(),
+            delta: slot_delta.unwrap_or_default(),
+            logprobs: slot_logprobs.unwrap_or_default(),
+        })
     }
 }
 
@@ -1902,110 +1860,101 @@ pub struct ConversationItemInputAudioTranscriptionFailedEvent {
 
 impl<'de> serde::Deserialize<'de>
 for ConversationItemInputAudioTranscriptionFailedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "error",
-            "event_id",
-            "item_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemInputAudioTranscriptionFailedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemInputAudioTranscriptionFailedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemInputAudioTranscriptionFailedEvent, __A::Error> {
-                let mut content_index = None;
-                let mut error = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut error,
-                                &mut __map,
-                                "error",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemInputAudioTranscriptionFailedEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemInputAudioTranscriptionFailedEvent {
+    const NAME: &'static str = "ConversationItemInputAudioTranscriptionFailedEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "error",
+        "event_id",
+        "item_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_error = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    error: super::super::super::super::super::dts2rs_support::missing(
-                        error,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_error,
+                        &mut __map,
                         "error",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct(
-                "ConversationItemInputAudioTranscriptionFailedEvent",
-                FIELDS,
-                __Visitor,
-            )
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            error: super::super::super::super::super::dts2rs_support::missing(
+                slot_error,
+                "error",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -2031,77 +1980,74 @@ pub mod conversation_item_input_audio_transcription_failed_event {
     }
 
     impl<'de> serde::Deserialize<'de> for Error {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["code", "message", "param", "type"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Error;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Error")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Error, __A::Error> {
-                    let mut code = None;
-                    let mut message = None;
-                    let mut param = None;
-                    let mut r#type = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields for Error {
+        const NAME: &'static str = "Error";
+
+        const FIELDS: &'static [&'static str] = &["code", "message", "param", "type"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_code = None;
+            let mut slot_message = None;
+            let mut slot_param = None;
+            let mut slot_type = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_code,
+                            &mut __map,
+                            "code",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut code,
-                                    &mut __map,
-                                    "code",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut message,
-                                    &mut __map,
-                                    "message",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut param,
-                                    &mut __map,
-                                    "param",
-                                )?
-                            }
-                            Some(3) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(Error {
-                        code: code.unwrap_or_default(),
-                        message: message.unwrap_or_default(),
-                        param: param.unwrap_or_default(),
-                        r#type: r#type.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_message,
+                            &mut __map,
+                            "message",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_param,
+                            &mut __map,
+                            "param",
+                        )?
+                    }
+                    Some(3) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
+                            "type",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Error", FIELDS, __Visitor)
+            Ok(Self {
+                code: slot_code.unwrap_or_default(),
+                message: slot_message.unwrap_or_default(),
+                param: slot_param.unwrap_or_default(),
+                r#type: slot_type.unwrap_or_default(),
+            })
         }
     }
 
@@ -2186,73 +2132,68 @@ pub struct ConversationItemRetrieveEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemRetrieveEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["item_id", "type", "event_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemRetrieveEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemRetrieveEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemRetrieveEvent, __A::Error> {
-                let mut item_id = None;
-                let mut r#type = None;
-                let mut event_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemRetrieveEvent {
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemRetrieveEvent {
+    const NAME: &'static str = "ConversationItemRetrieveEvent";
+
+    const FIELDS: &'static [&'static str] = &["item_id", "type", "event_id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_item_id = None;
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ConversationItemRetrieveEvent", FIELDS, __Visitor)
+        Ok(Self {
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -2348,103 +2289,98 @@ pub struct ConversationItemTruncateEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemTruncateEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "audio_end_ms",
-            "content_index",
-            "item_id",
-            "type",
-            "event_id",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemTruncateEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemTruncateEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemTruncateEvent, __A::Error> {
-                let mut audio_end_ms = None;
-                let mut content_index = None;
-                let mut item_id = None;
-                let mut r#type = None;
-                let mut event_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut audio_end_ms,
-                                &mut __map,
-                                "audio_end_ms",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemTruncateEvent {
-                    audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
-                        audio_end_ms,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemTruncateEvent {
+    const NAME: &'static str = "ConversationItemTruncateEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "audio_end_ms",
+        "content_index",
+        "item_id",
+        "type",
+        "event_id",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_audio_end_ms = None;
+        let mut slot_content_index = None;
+        let mut slot_item_id = None;
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_audio_end_ms,
+                        &mut __map,
                         "audio_end_ms",
-                    )?,
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ConversationItemTruncateEvent", FIELDS, __Visitor)
+        Ok(Self {
+            audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
+                slot_audio_end_ms,
+                "audio_end_ms",
+            )?,
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -2531,106 +2467,101 @@ pub struct ConversationItemTruncatedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemTruncatedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "audio_end_ms",
-            "content_index",
-            "event_id",
-            "item_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemTruncatedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemTruncatedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemTruncatedEvent, __A::Error> {
-                let mut audio_end_ms = None;
-                let mut content_index = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut audio_end_ms,
-                                &mut __map,
-                                "audio_end_ms",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConversationItemTruncatedEvent {
-                    audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
-                        audio_end_ms,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemTruncatedEvent {
+    const NAME: &'static str = "ConversationItemTruncatedEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "audio_end_ms",
+        "content_index",
+        "event_id",
+        "item_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_audio_end_ms = None;
+        let mut slot_content_index = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_audio_end_ms,
+                        &mut __map,
                         "audio_end_ms",
-                    )?,
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ConversationItemTruncatedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
+                slot_audio_end_ms,
+                "audio_end_ms",
+            )?,
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -2747,141 +2678,136 @@ pub struct ConversationItemWithReference {
 }
 
 impl<'de> serde::Deserialize<'de> for ConversationItemWithReference {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "id",
-            "arguments",
-            "call_id",
-            "content",
-            "name",
-            "object",
-            "output",
-            "role",
-            "status",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConversationItemWithReference;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ConversationItemWithReference")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ConversationItemWithReference, __A::Error> {
-                let mut id = None;
-                let mut arguments = None;
-                let mut call_id = None;
-                let mut content = None;
-                let mut name = None;
-                let mut object = None;
-                let mut output = None;
-                let mut role = None;
-                let mut status = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ConversationItemWithReference {
+    const NAME: &'static str = "ConversationItemWithReference";
+
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "arguments",
+        "call_id",
+        "content",
+        "name",
+        "object",
+        "output",
+        "role",
+        "status",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_arguments = None;
+        let mut slot_call_id = None;
+        let mut slot_content = None;
+        let mut slot_name = None;
+        let mut slot_object = None;
+        let mut slot_output = None;
+        let mut slot_role = None;
+        let mut slot_status = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_id,
+                        &mut __map,
+                        "id",
                     )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut id,
-                                &mut __map,
-                                "id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut arguments,
-                                &mut __map,
-                                "arguments",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut call_id,
-                                &mut __map,
-                                "call_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content,
-                                &mut __map,
-                                "content",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut name,
-                                &mut __map,
-                                "name",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut object,
-                                &mut __map,
-                                "object",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output,
-                                &mut __map,
-                                "output",
-                            )?
-                        }
-                        Some(7) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut role,
-                                &mut __map,
-                                "role",
-                            )?
-                        }
-                        Some(8) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut status,
-                                &mut __map,
-                                "status",
-                            )?
-                        }
-                        Some(9) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
                 }
-                Ok(ConversationItemWithReference {
-                    id: id.unwrap_or_default(),
-                    arguments: arguments.unwrap_or_default(),
-                    call_id: call_id.unwrap_or_default(),
-                    content: content.unwrap_or_default(),
-                    name: name.unwrap_or_default(),
-                    object: object.unwrap_or_default(),
-                    output: output.unwrap_or_default(),
-                    role: role.unwrap_or_default(),
-                    status: status.unwrap_or_default(),
-                    r#type: r#type.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_arguments,
+                        &mut __map,
+                        "arguments",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_call_id,
+                        &mut __map,
+                        "call_id",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content,
+                        &mut __map,
+                        "content",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_name,
+                        &mut __map,
+                        "name",
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_object,
+                        &mut __map,
+                        "object",
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output,
+                        &mut __map,
+                        "output",
+                    )?
+                }
+                Some(7) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_role,
+                        &mut __map,
+                        "role",
+                    )?
+                }
+                Some(8) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_status,
+                        &mut __map,
+                        "status",
+                    )?
+                }
+                Some(9) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
+                        "type",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ConversationItemWithReference", FIELDS, __Visitor)
+        Ok(Self {
+            id: slot_id.unwrap_or_default(),
+            arguments: slot_arguments.unwrap_or_default(),
+            call_id: slot_call_id.unwrap_or_default(),
+            content: slot_content.unwrap_or_default(),
+            name: slot_name.unwrap_or_default(),
+            object: slot_object.unwrap_or_default(),
+            output: slot_output.unwrap_or_default(),
+            role: slot_role.unwrap_or_default(),
+            status: slot_status.unwrap_or_default(),
+            r#type: slot_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -2988,75 +2914,70 @@ pub struct ErrorEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ErrorEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["error", "event_id", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ErrorEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ErrorEvent, __A::Error> {
-                let mut error = None;
-                let mut event_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut error,
-                                &mut __map,
-                                "error",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorEvent {
-                    error: super::super::super::super::super::dts2rs_support::missing(
-                        error,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields for ErrorEvent {
+    const NAME: &'static str = "ErrorEvent";
+
+    const FIELDS: &'static [&'static str] = &["error", "event_id", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_error = None;
+        let mut slot_event_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_error,
+                        &mut __map,
                         "error",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ErrorEvent", FIELDS, __Visitor)
+        Ok(Self {
+            error: super::super::super::super::super::dts2rs_support::missing(
+                slot_error,
+                "error",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -3083,92 +3004,95 @@ pub mod error_event {
     }
 
     impl<'de> serde::Deserialize<'de> for Error {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["message", "type", "code", "event_id", "param"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Error;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Error")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Error, __A::Error> {
-                    let mut message = None;
-                    let mut r#type = None;
-                    let mut code = None;
-                    let mut event_id = None;
-                    let mut param = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut message,
-                                    &mut __map,
-                                    "message",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put_some(
-                                    &mut code,
-                                    &mut __map,
-                                    "code",
-                                )?
-                            }
-                            Some(3) => {
-                                super::super::super::super::super::super::dts2rs_support::put_some(
-                                    &mut event_id,
-                                    &mut __map,
-                                    "event_id",
-                                )?
-                            }
-                            Some(4) => {
-                                super::super::super::super::super::super::dts2rs_support::put_some(
-                                    &mut param,
-                                    &mut __map,
-                                    "param",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(Error {
-                        message: super::super::super::super::super::super::dts2rs_support::missing(
-                            message,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields for Error {
+        const NAME: &'static str = "Error";
+
+        const FIELDS: &'static [&'static str] = &[
+            "message",
+            "type",
+            "code",
+            "event_id",
+            "param",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_message = None;
+            let mut slot_type = None;
+            let mut slot_code = None;
+            let mut slot_event_id = None;
+            let mut slot_param = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_message,
+                            &mut __map,
                             "message",
-                        )?,
-                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                            r#type,
+                        )?
+                    }
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
                             "type",
-                        )?,
-                        code: code.unwrap_or_default(),
-                        event_id: event_id.unwrap_or_default(),
-                        param: param.unwrap_or_default(),
-                    })
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put_some(
+                            &mut slot_code,
+                            &mut __map,
+                            "code",
+                        )?
+                    }
+                    Some(3) => {
+                        super::super::super::super::super::super::dts2rs_support::put_some(
+                            &mut slot_event_id,
+                            &mut __map,
+                            "event_id",
+                        )?
+                    }
+                    Some(4) => {
+                        super::super::super::super::super::super::dts2rs_support::put_some(
+                            &mut slot_param,
+                            &mut __map,
+                            "param",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Error", FIELDS, __Visitor)
+            Ok(Self {
+                message: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_message,
+                    "message",
+                )?,
+                r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_type,
+                    "type",
+                )?,
+                code: slot_code.unwrap_or_default(),
+                event_id: slot_event_id.unwrap_or_default(),
+                param: slot_param.unwrap_or_default(),
+            })
         }
     }
 
@@ -3248,72 +3172,68 @@ pub struct InputAudioBufferAppendEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for InputAudioBufferAppendEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["audio", "type", "event_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InputAudioBufferAppendEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct InputAudioBufferAppendEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<InputAudioBufferAppendEvent, __A::Error> {
-                let mut audio = None;
-                let mut r#type = None;
-                let mut event_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut audio,
-                                &mut __map,
-                                "audio",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InputAudioBufferAppendEvent {
-                    audio: super::super::super::super::super::dts2rs_support::missing(
-                        audio,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for InputAudioBufferAppendEvent {
+    const NAME: &'static str = "InputAudioBufferAppendEvent";
+
+    const FIELDS: &'static [&'static str] = &["audio", "type", "event_id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_audio = None;
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_audio,
+                        &mut __map,
                         "audio",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("InputAudioBufferAppendEvent", FIELDS, __Visitor)
+        Ok(Self {
+            audio: super::super::super::super::super::dts2rs_support::missing(
+                slot_audio,
+                "audio",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -3391,60 +3311,56 @@ pub struct InputAudioBufferClearEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for InputAudioBufferClearEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "event_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InputAudioBufferClearEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct InputAudioBufferClearEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<InputAudioBufferClearEvent, __A::Error> {
-                let mut r#type = None;
-                let mut event_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InputAudioBufferClearEvent {
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for InputAudioBufferClearEvent {
+    const NAME: &'static str = "InputAudioBufferClearEvent";
+
+    const FIELDS: &'static [&'static str] = &["type", "event_id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("InputAudioBufferClearEvent", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -3521,64 +3437,59 @@ pub struct InputAudioBufferClearedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for InputAudioBufferClearedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InputAudioBufferClearedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct InputAudioBufferClearedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<InputAudioBufferClearedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InputAudioBufferClearedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for InputAudioBufferClearedEvent {
+    const NAME: &'static str = "InputAudioBufferClearedEvent";
+
+    const FIELDS: &'static [&'static str] = &["event_id", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("InputAudioBufferClearedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -3662,60 +3573,56 @@ pub struct InputAudioBufferCommitEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for InputAudioBufferCommitEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "event_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InputAudioBufferCommitEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct InputAudioBufferCommitEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<InputAudioBufferCommitEvent, __A::Error> {
-                let mut r#type = None;
-                let mut event_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InputAudioBufferCommitEvent {
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for InputAudioBufferCommitEvent {
+    const NAME: &'static str = "InputAudioBufferCommitEvent";
+
+    const FIELDS: &'static [&'static str] = &["type", "event_id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("InputAudioBufferCommitEvent", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -3798,88 +3705,88 @@ pub struct InputAudioBufferCommittedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for InputAudioBufferCommittedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "item_id", "previous_item_id", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InputAudioBufferCommittedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct InputAudioBufferCommittedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<InputAudioBufferCommittedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut previous_item_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut previous_item_id,
-                                &mut __map,
-                                "previous_item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InputAudioBufferCommittedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for InputAudioBufferCommittedEvent {
+    const NAME: &'static str = "InputAudioBufferCommittedEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "event_id",
+        "item_id",
+        "previous_item_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_previous_item_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    previous_item_id: super::super::super::super::super::dts2rs_support::missing(
-                        previous_item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_previous_item_id,
+                        &mut __map,
                         "previous_item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("InputAudioBufferCommittedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            previous_item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_previous_item_id,
+                "previous_item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -3971,88 +3878,88 @@ pub struct InputAudioBufferSpeechStartedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for InputAudioBufferSpeechStartedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["audio_start_ms", "event_id", "item_id", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InputAudioBufferSpeechStartedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct InputAudioBufferSpeechStartedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<InputAudioBufferSpeechStartedEvent, __A::Error> {
-                let mut audio_start_ms = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut audio_start_ms,
-                                &mut __map,
-                                "audio_start_ms",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InputAudioBufferSpeechStartedEvent {
-                    audio_start_ms: super::super::super::super::super::dts2rs_support::missing(
-                        audio_start_ms,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for InputAudioBufferSpeechStartedEvent {
+    const NAME: &'static str = "InputAudioBufferSpeechStartedEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "audio_start_ms",
+        "event_id",
+        "item_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_audio_start_ms = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_audio_start_ms,
+                        &mut __map,
                         "audio_start_ms",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("InputAudioBufferSpeechStartedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            audio_start_ms: super::super::super::super::super::dts2rs_support::missing(
+                slot_audio_start_ms,
+                "audio_start_ms",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -4140,88 +4047,88 @@ pub struct InputAudioBufferSpeechStoppedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for InputAudioBufferSpeechStoppedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["audio_end_ms", "event_id", "item_id", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InputAudioBufferSpeechStoppedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct InputAudioBufferSpeechStoppedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<InputAudioBufferSpeechStoppedEvent, __A::Error> {
-                let mut audio_end_ms = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut audio_end_ms,
-                                &mut __map,
-                                "audio_end_ms",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InputAudioBufferSpeechStoppedEvent {
-                    audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
-                        audio_end_ms,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for InputAudioBufferSpeechStoppedEvent {
+    const NAME: &'static str = "InputAudioBufferSpeechStoppedEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "audio_end_ms",
+        "event_id",
+        "item_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_audio_end_ms = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_audio_end_ms,
+                        &mut __map,
                         "audio_end_ms",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("InputAudioBufferSpeechStoppedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
+                slot_audio_end_ms,
+                "audio_end_ms",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -4306,75 +4213,71 @@ pub struct RateLimitsUpdatedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for RateLimitsUpdatedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "rate_limits", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RateLimitsUpdatedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct RateLimitsUpdatedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<RateLimitsUpdatedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut rate_limits = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut rate_limits,
-                                &mut __map,
-                                "rate_limits",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RateLimitsUpdatedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for RateLimitsUpdatedEvent {
+    const NAME: &'static str = "RateLimitsUpdatedEvent";
+
+    const FIELDS: &'static [&'static str] = &["event_id", "rate_limits", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_rate_limits = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    rate_limits: super::super::super::super::super::dts2rs_support::missing(
-                        rate_limits,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_rate_limits,
+                        &mut __map,
                         "rate_limits",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("RateLimitsUpdatedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            rate_limits: super::super::super::super::super::dts2rs_support::missing(
+                slot_rate_limits,
+                "rate_limits",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -4423,77 +4326,80 @@ pub mod rate_limits_updated_event {
     }
 
     impl<'de> serde::Deserialize<'de> for RateLimit {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["limit", "name", "remaining", "reset_seconds"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = RateLimit;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct RateLimit")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<RateLimit, __A::Error> {
-                    let mut limit = None;
-                    let mut name = None;
-                    let mut remaining = None;
-                    let mut reset_seconds = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for RateLimit {
+        const NAME: &'static str = "RateLimit";
+
+        const FIELDS: &'static [&'static str] = &[
+            "limit",
+            "name",
+            "remaining",
+            "reset_seconds",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_limit = None;
+            let mut slot_name = None;
+            let mut slot_remaining = None;
+            let mut slot_reset_seconds = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_limit,
+                            &mut __map,
+                            "limit",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut limit,
-                                    &mut __map,
-                                    "limit",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut name,
-                                    &mut __map,
-                                    "name",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut remaining,
-                                    &mut __map,
-                                    "remaining",
-                                )?
-                            }
-                            Some(3) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut reset_seconds,
-                                    &mut __map,
-                                    "reset_seconds",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(RateLimit {
-                        limit: limit.unwrap_or_default(),
-                        name: name.unwrap_or_default(),
-                        remaining: remaining.unwrap_or_default(),
-                        reset_seconds: reset_seconds.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_name,
+                            &mut __map,
+                            "name",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_remaining,
+                            &mut __map,
+                            "remaining",
+                        )?
+                    }
+                    Some(3) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_reset_seconds,
+                            &mut __map,
+                            "reset_seconds",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("RateLimit", FIELDS, __Visitor)
+            Ok(Self {
+                limit: slot_limit.unwrap_or_default(),
+                name: slot_name.unwrap_or_default(),
+                remaining: slot_remaining.unwrap_or_default(),
+                reset_seconds: slot_reset_seconds.unwrap_or_default(),
+            })
         }
     }
 
@@ -4850,62 +4756,60 @@ pub mod realtime_client_event {
     }
 
     impl<'de> serde::Deserialize<'de> for OutputAudioBufferClear {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["type", "event_id"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = OutputAudioBufferClear;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct OutputAudioBufferClear")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<OutputAudioBufferClear, __A::Error> {
-                    let mut r#type = None;
-                    let mut event_id = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut event_id,
-                                    &mut __map,
-                                    "event_id",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(OutputAudioBufferClear {
-                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                            r#type,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for OutputAudioBufferClear {
+        const NAME: &'static str = "OutputAudioBufferClear";
+
+        const FIELDS: &'static [&'static str] = &["type", "event_id"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_type = None;
+            let mut slot_event_id = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
                             "type",
-                        )?,
-                        event_id: event_id.unwrap_or_default(),
-                    })
+                        )?
+                    }
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_event_id,
+                            &mut __map,
+                            "event_id",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("OutputAudioBufferClear", FIELDS, __Visitor)
+            Ok(Self {
+                r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_type,
+                    "type",
+                )?,
+                event_id: slot_event_id.unwrap_or_default(),
+            })
         }
     }
 
@@ -5088,170 +4992,165 @@ impl serde::Serialize for RealtimeResponse {
 }
 
 impl<'de> serde::Deserialize<'de> for RealtimeResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "id",
-            "conversation_id",
-            "max_output_tokens",
-            "metadata",
-            "modalities",
-            "object",
-            "output",
-            "output_audio_format",
-            "status",
-            "status_details",
-            "temperature",
-            "usage",
-            "voice",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RealtimeResponse;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct RealtimeResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<RealtimeResponse, __A::Error> {
-                let mut id = None;
-                let mut conversation_id = None;
-                let mut max_output_tokens = None;
-                let mut metadata = None;
-                let mut modalities = None;
-                let mut object = None;
-                let mut output = None;
-                let mut output_audio_format = None;
-                let mut status = None;
-                let mut status_details = None;
-                let mut temperature = None;
-                let mut usage = None;
-                let mut voice = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields for RealtimeResponse {
+    const NAME: &'static str = "RealtimeResponse";
+
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "conversation_id",
+        "max_output_tokens",
+        "metadata",
+        "modalities",
+        "object",
+        "output",
+        "output_audio_format",
+        "status",
+        "status_details",
+        "temperature",
+        "usage",
+        "voice",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_conversation_id = None;
+        let mut slot_max_output_tokens = None;
+        let mut slot_metadata = None;
+        let mut slot_modalities = None;
+        let mut slot_object = None;
+        let mut slot_output = None;
+        let mut slot_output_audio_format = None;
+        let mut slot_status = None;
+        let mut slot_status_details = None;
+        let mut slot_temperature = None;
+        let mut slot_usage = None;
+        let mut slot_voice = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_id,
+                        &mut __map,
+                        "id",
                     )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut id,
-                                &mut __map,
-                                "id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut conversation_id,
-                                &mut __map,
-                                "conversation_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut max_output_tokens,
-                                &mut __map,
-                                "max_output_tokens",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put_some(
-                                &mut metadata,
-                                &mut __map,
-                                "metadata",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut modalities,
-                                &mut __map,
-                                "modalities",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut object,
-                                &mut __map,
-                                "object",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output,
-                                &mut __map,
-                                "output",
-                            )?
-                        }
-                        Some(7) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_audio_format,
-                                &mut __map,
-                                "output_audio_format",
-                            )?
-                        }
-                        Some(8) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut status,
-                                &mut __map,
-                                "status",
-                            )?
-                        }
-                        Some(9) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut status_details,
-                                &mut __map,
-                                "status_details",
-                            )?
-                        }
-                        Some(10) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut temperature,
-                                &mut __map,
-                                "temperature",
-                            )?
-                        }
-                        Some(11) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut usage,
-                                &mut __map,
-                                "usage",
-                            )?
-                        }
-                        Some(12) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut voice,
-                                &mut __map,
-                                "voice",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
                 }
-                Ok(RealtimeResponse {
-                    id: id.unwrap_or_default(),
-                    conversation_id: conversation_id.unwrap_or_default(),
-                    max_output_tokens: max_output_tokens.unwrap_or_default(),
-                    metadata: metadata.unwrap_or_default(),
-                    modalities: modalities.unwrap_or_default(),
-                    object: object.unwrap_or_default(),
-                    output: output.unwrap_or_default(),
-                    output_audio_format: output_audio_format.unwrap_or_default(),
-                    status: status.unwrap_or_default(),
-                    status_details: status_details.unwrap_or_default(),
-                    temperature: temperature.unwrap_or_default(),
-                    usage: usage.unwrap_or_default(),
-                    voice: voice.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_conversation_id,
+                        &mut __map,
+                        "conversation_id",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_max_output_tokens,
+                        &mut __map,
+                        "max_output_tokens",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put_some(
+                        &mut slot_metadata,
+                        &mut __map,
+                        "metadata",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_modalities,
+                        &mut __map,
+                        "modalities",
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_object,
+                        &mut __map,
+                        "object",
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output,
+                        &mut __map,
+                        "output",
+                    )?
+                }
+                Some(7) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_audio_format,
+                        &mut __map,
+                        "output_audio_format",
+                    )?
+                }
+                Some(8) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_status,
+                        &mut __map,
+                        "status",
+                    )?
+                }
+                Some(9) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_status_details,
+                        &mut __map,
+                        "status_details",
+                    )?
+                }
+                Some(10) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_temperature,
+                        &mut __map,
+                        "temperature",
+                    )?
+                }
+                Some(11) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_usage,
+                        &mut __map,
+                        "usage",
+                    )?
+                }
+                Some(12) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_voice,
+                        &mut __map,
+                        "voice",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("RealtimeResponse", FIELDS, __Visitor)
+        Ok(Self {
+            id: slot_id.unwrap_or_default(),
+            conversation_id: slot_conversation_id.unwrap_or_default(),
+            max_output_tokens: slot_max_output_tokens.unwrap_or_default(),
+            metadata: slot_metadata.unwrap_or_default(),
+            modalities: slot_modalities.unwrap_or_default(),
+            object: slot_object.unwrap_or_default(),
+            output: slot_output.unwrap_or_default(),
+            output_audio_format: slot_output_audio_format.unwrap_or_default(),
+            status: slot_status.unwrap_or_default(),
+            status_details: slot_status_details.unwrap_or_default(),
+            temperature: slot_temperature.unwrap_or_default(),
+            usage: slot_usage.unwrap_or_default(),
+            voice: slot_voice.unwrap_or_default(),
+        })
     }
 }
 
@@ -5417,66 +5316,62 @@ pub struct RealtimeResponseStatus {
 }
 
 impl<'de> serde::Deserialize<'de> for RealtimeResponseStatus {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["error", "reason", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RealtimeResponseStatus;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct RealtimeResponseStatus")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<RealtimeResponseStatus, __A::Error> {
-                let mut error = None;
-                let mut reason = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for RealtimeResponseStatus {
+    const NAME: &'static str = "RealtimeResponseStatus";
+
+    const FIELDS: &'static [&'static str] = &["error", "reason", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_error = None;
+        let mut slot_reason = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_error,
+                        &mut __map,
+                        "error",
                     )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut error,
-                                &mut __map,
-                                "error",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut reason,
-                                &mut __map,
-                                "reason",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
                 }
-                Ok(RealtimeResponseStatus {
-                    error: error.unwrap_or_default(),
-                    reason: reason.unwrap_or_default(),
-                    r#type: r#type.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_reason,
+                        &mut __map,
+                        "reason",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
+                        "type",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("RealtimeResponseStatus", FIELDS, __Visitor)
+        Ok(Self {
+            error: slot_error.unwrap_or_default(),
+            reason: slot_reason.unwrap_or_default(),
+            r#type: slot_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -5497,59 +5392,56 @@ pub mod realtime_response_status {
     }
 
     impl<'de> serde::Deserialize<'de> for Error {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["code", "type"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Error;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Error")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Error, __A::Error> {
-                    let mut code = None;
-                    let mut r#type = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields for Error {
+        const NAME: &'static str = "Error";
+
+        const FIELDS: &'static [&'static str] = &["code", "type"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_code = None;
+            let mut slot_type = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_code,
+                            &mut __map,
+                            "code",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut code,
-                                    &mut __map,
-                                    "code",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(Error {
-                        code: code.unwrap_or_default(),
-                        r#type: r#type.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
+                            "type",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Error", FIELDS, __Visitor)
+            Ok(Self {
+                code: slot_code.unwrap_or_default(),
+                r#type: slot_type.unwrap_or_default(),
+            })
         }
     }
 
@@ -5733,90 +5625,86 @@ pub struct RealtimeResponseUsage {
 }
 
 impl<'de> serde::Deserialize<'de> for RealtimeResponseUsage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "input_token_details",
-            "input_tokens",
-            "output_token_details",
-            "output_tokens",
-            "total_tokens",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RealtimeResponseUsage;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct RealtimeResponseUsage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<RealtimeResponseUsage, __A::Error> {
-                let mut input_token_details = None;
-                let mut input_tokens = None;
-                let mut output_token_details = None;
-                let mut output_tokens = None;
-                let mut total_tokens = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for RealtimeResponseUsage {
+    const NAME: &'static str = "RealtimeResponseUsage";
+
+    const FIELDS: &'static [&'static str] = &[
+        "input_token_details",
+        "input_tokens",
+        "output_token_details",
+        "output_tokens",
+        "total_tokens",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_input_token_details = None;
+        let mut slot_input_tokens = None;
+        let mut slot_output_token_details = None;
+        let mut slot_output_tokens = None;
+        let mut slot_total_tokens = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_token_details,
+                        &mut __map,
+                        "input_token_details",
                     )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_token_details,
-                                &mut __map,
-                                "input_token_details",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_tokens,
-                                &mut __map,
-                                "input_tokens",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_token_details,
-                                &mut __map,
-                                "output_token_details",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_tokens,
-                                &mut __map,
-                                "output_tokens",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut total_tokens,
-                                &mut __map,
-                                "total_tokens",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
                 }
-                Ok(RealtimeResponseUsage {
-                    input_token_details: input_token_details.unwrap_or_default(),
-                    input_tokens: input_tokens.unwrap_or_default(),
-                    output_token_details: output_token_details.unwrap_or_default(),
-                    output_tokens: output_tokens.unwrap_or_default(),
-                    total_tokens: total_tokens.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_tokens,
+                        &mut __map,
+                        "input_tokens",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_token_details,
+                        &mut __map,
+                        "output_token_details",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_tokens,
+                        &mut __map,
+                        "output_tokens",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_total_tokens,
+                        &mut __map,
+                        "total_tokens",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("RealtimeResponseUsage", FIELDS, __Visitor)
+        Ok(Self {
+            input_token_details: slot_input_token_details.unwrap_or_default(),
+            input_tokens: slot_input_tokens.unwrap_or_default(),
+            output_token_details: slot_output_token_details.unwrap_or_default(),
+            output_tokens: slot_output_tokens.unwrap_or_default(),
+            total_tokens: slot_total_tokens.unwrap_or_default(),
+        })
     }
 }
 
@@ -5839,68 +5727,70 @@ pub mod realtime_response_usage {
     }
 
     impl<'de> serde::Deserialize<'de> for InputTokenDetails {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["audio_tokens", "cached_tokens", "text_tokens"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = InputTokenDetails;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct InputTokenDetails")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<InputTokenDetails, __A::Error> {
-                    let mut audio_tokens = None;
-                    let mut cached_tokens = None;
-                    let mut text_tokens = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for InputTokenDetails {
+        const NAME: &'static str = "InputTokenDetails";
+
+        const FIELDS: &'static [&'static str] = &[
+            "audio_tokens",
+            "cached_tokens",
+            "text_tokens",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_audio_tokens = None;
+            let mut slot_cached_tokens = None;
+            let mut slot_text_tokens = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_audio_tokens,
+                            &mut __map,
+                            "audio_tokens",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut audio_tokens,
-                                    &mut __map,
-                                    "audio_tokens",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut cached_tokens,
-                                    &mut __map,
-                                    "cached_tokens",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut text_tokens,
-                                    &mut __map,
-                                    "text_tokens",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(InputTokenDetails {
-                        audio_tokens: audio_tokens.unwrap_or_default(),
-                        cached_tokens: cached_tokens.unwrap_or_default(),
-                        text_tokens: text_tokens.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_cached_tokens,
+                            &mut __map,
+                            "cached_tokens",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_text_tokens,
+                            &mut __map,
+                            "text_tokens",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("InputTokenDetails", FIELDS, __Visitor)
+            Ok(Self {
+                audio_tokens: slot_audio_tokens.unwrap_or_default(),
+                cached_tokens: slot_cached_tokens.unwrap_or_default(),
+                text_tokens: slot_text_tokens.unwrap_or_default(),
+            })
         }
     }
 
@@ -5916,59 +5806,57 @@ pub mod realtime_response_usage {
     }
 
     impl<'de> serde::Deserialize<'de> for OutputTokenDetails {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["audio_tokens", "text_tokens"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = OutputTokenDetails;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct OutputTokenDetails")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<OutputTokenDetails, __A::Error> {
-                    let mut audio_tokens = None;
-                    let mut text_tokens = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for OutputTokenDetails {
+        const NAME: &'static str = "OutputTokenDetails";
+
+        const FIELDS: &'static [&'static str] = &["audio_tokens", "text_tokens"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_audio_tokens = None;
+            let mut slot_text_tokens = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_audio_tokens,
+                            &mut __map,
+                            "audio_tokens",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut audio_tokens,
-                                    &mut __map,
-                                    "audio_tokens",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut text_tokens,
-                                    &mut __map,
-                                    "text_tokens",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(OutputTokenDetails {
-                        audio_tokens: audio_tokens.unwrap_or_default(),
-                        text_tokens: text_tokens.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_text_tokens,
+                            &mut __map,
+                            "text_tokens",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("OutputTokenDetails", FIELDS, __Visitor)
+            Ok(Self {
+                audio_tokens: slot_audio_tokens.unwrap_or_default(),
+                text_tokens: slot_text_tokens.unwrap_or_default(),
+            })
         }
     }
 }
@@ -6548,78 +6436,75 @@ pub mod realtime_server_event {
     }
 
     impl<'de> serde::Deserialize<'de> for ConversationItemRetrieved {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["event_id", "item", "type"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = ConversationItemRetrieved;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct ConversationItemRetrieved")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<ConversationItemRetrieved, __A::Error> {
-                    let mut event_id = None;
-                    let mut item = None;
-                    let mut r#type = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut event_id,
-                                    &mut __map,
-                                    "event_id",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut item,
-                                    &mut __map,
-                                    "item",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(ConversationItemRetrieved {
-                        event_id: super::super::super::super::super::super::dts2rs_support::missing(
-                            event_id,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for ConversationItemRetrieved {
+        const NAME: &'static str = "ConversationItemRetrieved";
+
+        const FIELDS: &'static [&'static str] = &["event_id", "item", "type"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_event_id = None;
+            let mut slot_item = None;
+            let mut slot_type = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_event_id,
+                            &mut __map,
                             "event_id",
-                        )?,
-                        item: super::super::super::super::super::super::dts2rs_support::missing(
-                            item,
+                        )?
+                    }
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_item,
+                            &mut __map,
                             "item",
-                        )?,
-                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                            r#type,
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
                             "type",
-                        )?,
-                    })
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer
-                .deserialize_struct("ConversationItemRetrieved", FIELDS, __Visitor)
+            Ok(Self {
+                event_id: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_event_id,
+                    "event_id",
+                )?,
+                item: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_item,
+                    "item",
+                )?,
+                r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_type,
+                    "type",
+                )?,
+            })
         }
     }
 
@@ -6700,78 +6585,75 @@ pub mod realtime_server_event {
     }
 
     impl<'de> serde::Deserialize<'de> for OutputAudioBufferStarted {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["event_id", "response_id", "type"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = OutputAudioBufferStarted;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct OutputAudioBufferStarted")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<OutputAudioBufferStarted, __A::Error> {
-                    let mut event_id = None;
-                    let mut response_id = None;
-                    let mut r#type = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut event_id,
-                                    &mut __map,
-                                    "event_id",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut response_id,
-                                    &mut __map,
-                                    "response_id",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(OutputAudioBufferStarted {
-                        event_id: super::super::super::super::super::super::dts2rs_support::missing(
-                            event_id,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for OutputAudioBufferStarted {
+        const NAME: &'static str = "OutputAudioBufferStarted";
+
+        const FIELDS: &'static [&'static str] = &["event_id", "response_id", "type"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_event_id = None;
+            let mut slot_response_id = None;
+            let mut slot_type = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_event_id,
+                            &mut __map,
                             "event_id",
-                        )?,
-                        response_id: super::super::super::super::super::super::dts2rs_support::missing(
-                            response_id,
+                        )?
+                    }
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_response_id,
+                            &mut __map,
                             "response_id",
-                        )?,
-                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                            r#type,
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
                             "type",
-                        )?,
-                    })
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer
-                .deserialize_struct("OutputAudioBufferStarted", FIELDS, __Visitor)
+            Ok(Self {
+                event_id: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_event_id,
+                    "event_id",
+                )?,
+                response_id: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_response_id,
+                    "response_id",
+                )?,
+                r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_type,
+                    "type",
+                )?,
+            })
         }
     }
 
@@ -6852,78 +6734,75 @@ pub mod realtime_server_event {
     }
 
     impl<'de> serde::Deserialize<'de> for OutputAudioBufferStopped {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["event_id", "response_id", "type"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = OutputAudioBufferStopped;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct OutputAudioBufferStopped")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<OutputAudioBufferStopped, __A::Error> {
-                    let mut event_id = None;
-                    let mut response_id = None;
-                    let mut r#type = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut event_id,
-                                    &mut __map,
-                                    "event_id",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut response_id,
-                                    &mut __map,
-                                    "response_id",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(OutputAudioBufferStopped {
-                        event_id: super::super::super::super::super::super::dts2rs_support::missing(
-                            event_id,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for OutputAudioBufferStopped {
+        const NAME: &'static str = "OutputAudioBufferStopped";
+
+        const FIELDS: &'static [&'static str] = &["event_id", "response_id", "type"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_event_id = None;
+            let mut slot_response_id = None;
+            let mut slot_type = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_event_id,
+                            &mut __map,
                             "event_id",
-                        )?,
-                        response_id: super::super::super::super::super::super::dts2rs_support::missing(
-                            response_id,
+                        )?
+                    }
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_response_id,
+                            &mut __map,
                             "response_id",
-                        )?,
-                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                            r#type,
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
                             "type",
-                        )?,
-                    })
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer
-                .deserialize_struct("OutputAudioBufferStopped", FIELDS, __Visitor)
+            Ok(Self {
+                event_id: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_event_id,
+                    "event_id",
+                )?,
+                response_id: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_response_id,
+                    "response_id",
+                )?,
+                r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_type,
+                    "type",
+                )?,
+            })
         }
     }
 
@@ -7006,78 +6885,75 @@ pub mod realtime_server_event {
     }
 
     impl<'de> serde::Deserialize<'de> for OutputAudioBufferCleared {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["event_id", "response_id", "type"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = OutputAudioBufferCleared;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct OutputAudioBufferCleared")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<OutputAudioBufferCleared, __A::Error> {
-                    let mut event_id = None;
-                    let mut response_id = None;
-                    let mut r#type = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut event_id,
-                                    &mut __map,
-                                    "event_id",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut response_id,
-                                    &mut __map,
-                                    "response_id",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(OutputAudioBufferCleared {
-                        event_id: super::super::super::super::super::super::dts2rs_support::missing(
-                            event_id,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for OutputAudioBufferCleared {
+        const NAME: &'static str = "OutputAudioBufferCleared";
+
+        const FIELDS: &'static [&'static str] = &["event_id", "response_id", "type"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_event_id = None;
+            let mut slot_response_id = None;
+            let mut slot_type = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_event_id,
+                            &mut __map,
                             "event_id",
-                        )?,
-                        response_id: super::super::super::super::super::super::dts2rs_support::missing(
-                            response_id,
+                        )?
+                    }
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_response_id,
+                            &mut __map,
                             "response_id",
-                        )?,
-                        r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                            r#type,
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
                             "type",
-                        )?,
-                    })
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer
-                .deserialize_struct("OutputAudioBufferCleared", FIELDS, __Visitor)
+            Ok(Self {
+                event_id: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_event_id,
+                    "event_id",
+                )?,
+                response_id: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_response_id,
+                    "response_id",
+                )?,
+                r#type: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_type,
+                    "type",
+                )?,
+            })
         }
     }
 
@@ -7164,131 +7040,127 @@ pub struct ResponseAudioDeltaEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseAudioDeltaEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "delta",
-            "event_id",
-            "item_id",
-            "output_index",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseAudioDeltaEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseAudioDeltaEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseAudioDeltaEvent, __A::Error> {
-                let mut content_index = None;
-                let mut delta = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut delta,
-                                &mut __map,
-                                "delta",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseAudioDeltaEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseAudioDeltaEvent {
+    const NAME: &'static str = "ResponseAudioDeltaEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "delta",
+        "event_id",
+        "item_id",
+        "output_index",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_delta = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    delta: super::super::super::super::super::dts2rs_support::missing(
-                        delta,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_delta,
+                        &mut __map,
                         "delta",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseAudioDeltaEvent", FIELDS, __Visitor)
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            delta: super::super::super::super::super::dts2rs_support::missing(
+                slot_delta,
+                "delta",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -7373,118 +7245,114 @@ pub struct ResponseAudioDoneEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseAudioDoneEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "event_id",
-            "item_id",
-            "output_index",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseAudioDoneEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseAudioDoneEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseAudioDoneEvent, __A::Error> {
-                let mut content_index = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseAudioDoneEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseAudioDoneEvent {
+    const NAME: &'static str = "ResponseAudioDoneEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "event_id",
+        "item_id",
+        "output_index",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseAudioDoneEvent", FIELDS, __Visitor)
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -7570,132 +7438,127 @@ pub struct ResponseAudioTranscriptDeltaEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseAudioTranscriptDeltaEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "delta",
-            "event_id",
-            "item_id",
-            "output_index",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseAudioTranscriptDeltaEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseAudioTranscriptDeltaEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseAudioTranscriptDeltaEvent, __A::Error> {
-                let mut content_index = None;
-                let mut delta = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut delta,
-                                &mut __map,
-                                "delta",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseAudioTranscriptDeltaEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseAudioTranscriptDeltaEvent {
+    const NAME: &'static str = "ResponseAudioTranscriptDeltaEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "delta",
+        "event_id",
+        "item_id",
+        "output_index",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_delta = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    delta: super::super::super::super::super::dts2rs_support::missing(
-                        delta,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_delta,
+                        &mut __map,
                         "delta",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ResponseAudioTranscriptDeltaEvent", FIELDS, __Visitor)
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            delta: super::super::super::super::super::dts2rs_support::missing(
+                slot_delta,
+                "delta",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -7785,132 +7648,127 @@ pub struct ResponseAudioTranscriptDoneEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseAudioTranscriptDoneEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "event_id",
-            "item_id",
-            "output_index",
-            "response_id",
-            "transcript",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseAudioTranscriptDoneEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseAudioTranscriptDoneEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseAudioTranscriptDoneEvent, __A::Error> {
-                let mut content_index = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut transcript = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut transcript,
-                                &mut __map,
-                                "transcript",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseAudioTranscriptDoneEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseAudioTranscriptDoneEvent {
+    const NAME: &'static str = "ResponseAudioTranscriptDoneEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "event_id",
+        "item_id",
+        "output_index",
+        "response_id",
+        "transcript",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_transcript = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    transcript: super::super::super::super::super::dts2rs_support::missing(
-                        transcript,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_transcript,
+                        &mut __map,
                         "transcript",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ResponseAudioTranscriptDoneEvent", FIELDS, __Visitor)
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            transcript: super::super::super::super::super::dts2rs_support::missing(
+                slot_transcript,
+                "transcript",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -7992,69 +7850,65 @@ pub struct ResponseCancelEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseCancelEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "event_id", "response_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseCancelEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseCancelEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseCancelEvent, __A::Error> {
-                let mut r#type = None;
-                let mut event_id = None;
-                let mut response_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseCancelEvent {
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseCancelEvent {
+    const NAME: &'static str = "ResponseCancelEvent";
+
+    const FIELDS: &'static [&'static str] = &["type", "event_id", "response_id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        let mut slot_response_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                    response_id: response_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
+                        "response_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseCancelEvent", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+            response_id: slot_response_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -8136,132 +7990,127 @@ pub struct ResponseContentPartAddedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseContentPartAddedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "event_id",
-            "item_id",
-            "output_index",
-            "part",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseContentPartAddedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseContentPartAddedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseContentPartAddedEvent, __A::Error> {
-                let mut content_index = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut part = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut part,
-                                &mut __map,
-                                "part",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseContentPartAddedEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseContentPartAddedEvent {
+    const NAME: &'static str = "ResponseContentPartAddedEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "event_id",
+        "item_id",
+        "output_index",
+        "part",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_part = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    part: super::super::super::super::super::dts2rs_support::missing(
-                        part,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_part,
+                        &mut __map,
                         "part",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ResponseContentPartAddedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            part: super::super::super::super::super::dts2rs_support::missing(
+                slot_part,
+                "part",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -8287,77 +8136,74 @@ pub mod response_content_part_added_event {
     }
 
     impl<'de> serde::Deserialize<'de> for Part {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["audio", "text", "transcript", "type"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Part;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Part")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Part, __A::Error> {
-                    let mut audio = None;
-                    let mut text = None;
-                    let mut transcript = None;
-                    let mut r#type = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields for Part {
+        const NAME: &'static str = "Part";
+
+        const FIELDS: &'static [&'static str] = &["audio", "text", "transcript", "type"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_audio = None;
+            let mut slot_text = None;
+            let mut slot_transcript = None;
+            let mut slot_type = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_audio,
+                            &mut __map,
+                            "audio",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut audio,
-                                    &mut __map,
-                                    "audio",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut text,
-                                    &mut __map,
-                                    "text",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut transcript,
-                                    &mut __map,
-                                    "transcript",
-                                )?
-                            }
-                            Some(3) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(Part {
-                        audio: audio.unwrap_or_default(),
-                        text: text.unwrap_or_default(),
-                        transcript: transcript.unwrap_or_default(),
-                        r#type: r#type.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_text,
+                            &mut __map,
+                            "text",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_transcript,
+                            &mut __map,
+                            "transcript",
+                        )?
+                    }
+                    Some(3) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
+                            "type",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Part", FIELDS, __Visitor)
+            Ok(Self {
+                audio: slot_audio.unwrap_or_default(),
+                text: slot_text.unwrap_or_default(),
+                transcript: slot_transcript.unwrap_or_default(),
+                r#type: slot_type.unwrap_or_default(),
+            })
         }
     }
 
@@ -8448,132 +8294,127 @@ pub struct ResponseContentPartDoneEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseContentPartDoneEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "event_id",
-            "item_id",
-            "output_index",
-            "part",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseContentPartDoneEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseContentPartDoneEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseContentPartDoneEvent, __A::Error> {
-                let mut content_index = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut part = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut part,
-                                &mut __map,
-                                "part",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseContentPartDoneEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseContentPartDoneEvent {
+    const NAME: &'static str = "ResponseContentPartDoneEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "event_id",
+        "item_id",
+        "output_index",
+        "part",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_part = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    part: super::super::super::super::super::dts2rs_support::missing(
-                        part,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_part,
+                        &mut __map,
                         "part",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ResponseContentPartDoneEvent", FIELDS, __Visitor)
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            part: super::super::super::super::super::dts2rs_support::missing(
+                slot_part,
+                "part",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -8676,69 +8517,65 @@ pub struct ResponseCreateEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseCreateEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["type", "event_id", "response"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseCreateEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseCreateEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseCreateEvent, __A::Error> {
-                let mut r#type = None;
-                let mut event_id = None;
-                let mut response = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response,
-                                &mut __map,
-                                "response",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseCreateEvent {
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseCreateEvent {
+    const NAME: &'static str = "ResponseCreateEvent";
+
+    const FIELDS: &'static [&'static str] = &["type", "event_id", "response"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        let mut slot_response = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                    response: response.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response,
+                        &mut __map,
+                        "response",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseCreateEvent", FIELDS, __Visitor)
+        Ok(Self {
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+            response: slot_response.unwrap_or_default(),
+        })
     }
 }
 
@@ -8865,153 +8702,151 @@ pub mod response_create_event {
     }
 
     impl<'de> serde::Deserialize<'de> for Response {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &[
-                "conversation",
-                "input",
-                "instructions",
-                "max_response_output_tokens",
-                "metadata",
-                "modalities",
-                "output_audio_format",
-                "temperature",
-                "tool_choice",
-                "tools",
-                "voice",
-            ];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Response;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Response")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Response, __A::Error> {
-                    let mut conversation = None;
-                    let mut input = None;
-                    let mut instructions = None;
-                    let mut max_response_output_tokens = None;
-                    let mut metadata = None;
-                    let mut modalities = None;
-                    let mut output_audio_format = None;
-                    let mut temperature = None;
-                    let mut tool_choice = None;
-                    let mut tools = None;
-                    let mut voice = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for Response {
+        const NAME: &'static str = "Response";
+
+        const FIELDS: &'static [&'static str] = &[
+            "conversation",
+            "input",
+            "instructions",
+            "max_response_output_tokens",
+            "metadata",
+            "modalities",
+            "output_audio_format",
+            "temperature",
+            "tool_choice",
+            "tools",
+            "voice",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_conversation = None;
+            let mut slot_input = None;
+            let mut slot_instructions = None;
+            let mut slot_max_response_output_tokens = None;
+            let mut slot_metadata = None;
+            let mut slot_modalities = None;
+            let mut slot_output_audio_format = None;
+            let mut slot_temperature = None;
+            let mut slot_tool_choice = None;
+            let mut slot_tools = None;
+            let mut slot_voice = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_conversation,
+                            &mut __map,
+                            "conversation",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut conversation,
-                                    &mut __map,
-                                    "conversation",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut input,
-                                    &mut __map,
-                                    "input",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut instructions,
-                                    &mut __map,
-                                    "instructions",
-                                )?
-                            }
-                            Some(3) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut max_response_output_tokens,
-                                    &mut __map,
-                                    "max_response_output_tokens",
-                                )?
-                            }
-                            Some(4) => {
-                                super::super::super::super::super::super::dts2rs_support::put_some(
-                                    &mut metadata,
-                                    &mut __map,
-                                    "metadata",
-                                )?
-                            }
-                            Some(5) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut modalities,
-                                    &mut __map,
-                                    "modalities",
-                                )?
-                            }
-                            Some(6) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut output_audio_format,
-                                    &mut __map,
-                                    "output_audio_format",
-                                )?
-                            }
-                            Some(7) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut temperature,
-                                    &mut __map,
-                                    "temperature",
-                                )?
-                            }
-                            Some(8) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut tool_choice,
-                                    &mut __map,
-                                    "tool_choice",
-                                )?
-                            }
-                            Some(9) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut tools,
-                                    &mut __map,
-                                    "tools",
-                                )?
-                            }
-                            Some(10) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut voice,
-                                    &mut __map,
-                                    "voice",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(Response {
-                        conversation: conversation.unwrap_or_default(),
-                        input: input.unwrap_or_default(),
-                        instructions: instructions.unwrap_or_default(),
-                        max_response_output_tokens: max_response_output_tokens
-                            .unwrap_or_default(),
-                        metadata: metadata.unwrap_or_default(),
-                        modalities: modalities.unwrap_or_default(),
-                        output_audio_format: output_audio_format.unwrap_or_default(),
-                        temperature: temperature.unwrap_or_default(),
-                        tool_choice: tool_choice.unwrap_or_default(),
-                        tools: tools.unwrap_or_default(),
-                        voice: voice.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_input,
+                            &mut __map,
+                            "input",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_instructions,
+                            &mut __map,
+                            "instructions",
+                        )?
+                    }
+                    Some(3) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_max_response_output_tokens,
+                            &mut __map,
+                            "max_response_output_tokens",
+                        )?
+                    }
+                    Some(4) => {
+                        super::super::super::super::super::super::dts2rs_support::put_some(
+                            &mut slot_metadata,
+                            &mut __map,
+                            "metadata",
+                        )?
+                    }
+                    Some(5) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_modalities,
+                            &mut __map,
+                            "modalities",
+                        )?
+                    }
+                    Some(6) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_output_audio_format,
+                            &mut __map,
+                            "output_audio_format",
+                        )?
+                    }
+                    Some(7) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_temperature,
+                            &mut __map,
+                            "temperature",
+                        )?
+                    }
+                    Some(8) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_tool_choice,
+                            &mut __map,
+                            "tool_choice",
+                        )?
+                    }
+                    Some(9) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_tools,
+                            &mut __map,
+                            "tools",
+                        )?
+                    }
+                    Some(10) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_voice,
+                            &mut __map,
+                            "voice",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Response", FIELDS, __Visitor)
+            Ok(Self {
+                conversation: slot_conversation.unwrap_or_default(),
+                input: slot_input.unwrap_or_default(),
+                instructions: slot_instructions.unwrap_or_default(),
+                max_response_output_tokens: slot_max_response_output_tokens
+                    .unwrap_or_default(),
+                metadata: slot_metadata.unwrap_or_default(),
+                modalities: slot_modalities.unwrap_or_default(),
+                output_audio_format: slot_output_audio_format.unwrap_or_default(),
+                temperature: slot_temperature.unwrap_or_default(),
+                tool_choice: slot_tool_choice.unwrap_or_default(),
+                tools: slot_tools.unwrap_or_default(),
+                voice: slot_voice.unwrap_or_default(),
+            })
         }
     }
 
@@ -9037,77 +8872,80 @@ pub mod response_create_event {
         }
 
         impl<'de> serde::Deserialize<'de> for Tool {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["description", "name", "parameters", "type"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = Tool;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct Tool")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<Tool, __A::Error> {
-                        let mut description = None;
-                        let mut name = None;
-                        let mut parameters = None;
-                        let mut r#type = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(
-                                super::super::super::super::super::super::super::dts2rs_support::Key(
-                                    FIELDS,
-                                ),
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::read_struct(
+                    deserializer,
+                )
+            }
+        }
+
+        impl super::super::super::super::super::super::super::dts2rs_support::ReadFields
+        for Tool {
+            const NAME: &'static str = "Tool";
+
+            const FIELDS: &'static [&'static str] = &[
+                "description",
+                "name",
+                "parameters",
+                "type",
+            ];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_description = None;
+                let mut slot_name = None;
+                let mut slot_parameters = None;
+                let mut slot_type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::super::super::dts2rs_support::Key(
+                            Self::FIELDS,
+                        ),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_description,
+                                &mut __map,
+                                "description",
                             )?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut description,
-                                        &mut __map,
-                                        "description",
-                                    )?
-                                }
-                                Some(1) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut name,
-                                        &mut __map,
-                                        "name",
-                                    )?
-                                }
-                                Some(2) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put_some(
-                                        &mut parameters,
-                                        &mut __map,
-                                        "parameters",
-                                    )?
-                                }
-                                Some(3) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut r#type,
-                                        &mut __map,
-                                        "type",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
                         }
-                        Ok(Tool {
-                            description: description.unwrap_or_default(),
-                            name: name.unwrap_or_default(),
-                            parameters: parameters.unwrap_or_default(),
-                            r#type: r#type.unwrap_or_default(),
-                        })
+                        Some(1) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_name,
+                                &mut __map,
+                                "name",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put_some(
+                                &mut slot_parameters,
+                                &mut __map,
+                                "parameters",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("Tool", FIELDS, __Visitor)
+                Ok(Self {
+                    description: slot_description.unwrap_or_default(),
+                    name: slot_name.unwrap_or_default(),
+                    parameters: slot_parameters.unwrap_or_default(),
+                    r#type: slot_type.unwrap_or_default(),
+                })
             }
         }
 
@@ -9261,75 +9099,71 @@ pub struct ResponseCreatedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseCreatedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "response", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseCreatedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseCreatedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseCreatedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut response = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response,
-                                &mut __map,
-                                "response",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseCreatedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseCreatedEvent {
+    const NAME: &'static str = "ResponseCreatedEvent";
+
+    const FIELDS: &'static [&'static str] = &["event_id", "response", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_response = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    response: super::super::super::super::super::dts2rs_support::missing(
-                        response,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response,
+                        &mut __map,
                         "response",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseCreatedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            response: super::super::super::super::super::dts2rs_support::missing(
+                slot_response,
+                "response",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -9404,75 +9238,71 @@ pub struct ResponseDoneEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseDoneEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "response", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseDoneEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseDoneEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseDoneEvent, __A::Error> {
-                let mut event_id = None;
-                let mut response = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response,
-                                &mut __map,
-                                "response",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseDoneEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseDoneEvent {
+    const NAME: &'static str = "ResponseDoneEvent";
+
+    const FIELDS: &'static [&'static str] = &["event_id", "response", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_response = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    response: super::super::super::super::super::dts2rs_support::missing(
-                        response,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response,
+                        &mut __map,
                         "response",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseDoneEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            response: super::super::super::super::super::dts2rs_support::missing(
+                slot_response,
+                "response",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -9553,136 +9383,127 @@ pub struct ResponseFunctionCallArgumentsDeltaEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseFunctionCallArgumentsDeltaEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "call_id",
-            "delta",
-            "event_id",
-            "item_id",
-            "output_index",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseFunctionCallArgumentsDeltaEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseFunctionCallArgumentsDeltaEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseFunctionCallArgumentsDeltaEvent, __A::Error> {
-                let mut call_id = None;
-                let mut delta = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut call_id,
-                                &mut __map,
-                                "call_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut delta,
-                                &mut __map,
-                                "delta",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseFunctionCallArgumentsDeltaEvent {
-                    call_id: super::super::super::super::super::dts2rs_support::missing(
-                        call_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseFunctionCallArgumentsDeltaEvent {
+    const NAME: &'static str = "ResponseFunctionCallArgumentsDeltaEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "call_id",
+        "delta",
+        "event_id",
+        "item_id",
+        "output_index",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_call_id = None;
+        let mut slot_delta = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_call_id,
+                        &mut __map,
                         "call_id",
-                    )?,
-                    delta: super::super::super::super::super::dts2rs_support::missing(
-                        delta,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_delta,
+                        &mut __map,
                         "delta",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct(
-                "ResponseFunctionCallArgumentsDeltaEvent",
-                FIELDS,
-                __Visitor,
-            )
+        Ok(Self {
+            call_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_call_id,
+                "call_id",
+            )?,
+            delta: super::super::super::super::super::dts2rs_support::missing(
+                slot_delta,
+                "delta",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -9773,136 +9594,127 @@ pub struct ResponseFunctionCallArgumentsDoneEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseFunctionCallArgumentsDoneEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "arguments",
-            "call_id",
-            "event_id",
-            "item_id",
-            "output_index",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseFunctionCallArgumentsDoneEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseFunctionCallArgumentsDoneEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseFunctionCallArgumentsDoneEvent, __A::Error> {
-                let mut arguments = None;
-                let mut call_id = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut arguments,
-                                &mut __map,
-                                "arguments",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut call_id,
-                                &mut __map,
-                                "call_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseFunctionCallArgumentsDoneEvent {
-                    arguments: super::super::super::super::super::dts2rs_support::missing(
-                        arguments,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseFunctionCallArgumentsDoneEvent {
+    const NAME: &'static str = "ResponseFunctionCallArgumentsDoneEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "arguments",
+        "call_id",
+        "event_id",
+        "item_id",
+        "output_index",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_arguments = None;
+        let mut slot_call_id = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_arguments,
+                        &mut __map,
                         "arguments",
-                    )?,
-                    call_id: super::super::super::super::super::dts2rs_support::missing(
-                        call_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_call_id,
+                        &mut __map,
                         "call_id",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct(
-                "ResponseFunctionCallArgumentsDoneEvent",
-                FIELDS,
-                __Visitor,
-            )
+        Ok(Self {
+            arguments: super::super::super::super::super::dts2rs_support::missing(
+                slot_arguments,
+                "arguments",
+            )?,
+            call_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_call_id,
+                "call_id",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -9988,106 +9800,101 @@ pub struct ResponseOutputItemAddedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseOutputItemAddedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "event_id",
-            "item",
-            "output_index",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseOutputItemAddedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseOutputItemAddedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseOutputItemAddedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut item = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item,
-                                &mut __map,
-                                "item",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseOutputItemAddedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseOutputItemAddedEvent {
+    const NAME: &'static str = "ResponseOutputItemAddedEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "event_id",
+        "item",
+        "output_index",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_item = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item: super::super::super::super::super::dts2rs_support::missing(
-                        item,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item,
+                        &mut __map,
                         "item",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("ResponseOutputItemAddedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item: super::super::super::super::super::dts2rs_support::missing(
+                slot_item,
+                "item",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -10170,105 +9977,101 @@ pub struct ResponseOutputItemDoneEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseOutputItemDoneEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "event_id",
-            "item",
-            "output_index",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseOutputItemDoneEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseOutputItemDoneEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseOutputItemDoneEvent, __A::Error> {
-                let mut event_id = None;
-                let mut item = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item,
-                                &mut __map,
-                                "item",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseOutputItemDoneEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseOutputItemDoneEvent {
+    const NAME: &'static str = "ResponseOutputItemDoneEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "event_id",
+        "item",
+        "output_index",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_item = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item: super::super::super::super::super::dts2rs_support::missing(
-                        item,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item,
+                        &mut __map,
                         "item",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseOutputItemDoneEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item: super::super::super::super::super::dts2rs_support::missing(
+                slot_item,
+                "item",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -10354,131 +10157,127 @@ pub struct ResponseTextDeltaEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseTextDeltaEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "delta",
-            "event_id",
-            "item_id",
-            "output_index",
-            "response_id",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseTextDeltaEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseTextDeltaEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseTextDeltaEvent, __A::Error> {
-                let mut content_index = None;
-                let mut delta = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut delta,
-                                &mut __map,
-                                "delta",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseTextDeltaEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseTextDeltaEvent {
+    const NAME: &'static str = "ResponseTextDeltaEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "delta",
+        "event_id",
+        "item_id",
+        "output_index",
+        "response_id",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_delta = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    delta: super::super::super::super::super::dts2rs_support::missing(
-                        delta,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_delta,
+                        &mut __map,
                         "delta",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseTextDeltaEvent", FIELDS, __Visitor)
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            delta: super::super::super::super::super::dts2rs_support::missing(
+                slot_delta,
+                "delta",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -10565,131 +10364,127 @@ pub struct ResponseTextDoneEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseTextDoneEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "content_index",
-            "event_id",
-            "item_id",
-            "output_index",
-            "response_id",
-            "text",
-            "type",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseTextDoneEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct ResponseTextDoneEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<ResponseTextDoneEvent, __A::Error> {
-                let mut content_index = None;
-                let mut event_id = None;
-                let mut item_id = None;
-                let mut output_index = None;
-                let mut response_id = None;
-                let mut text = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut content_index,
-                                &mut __map,
-                                "content_index",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut item_id,
-                                &mut __map,
-                                "item_id",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_index,
-                                &mut __map,
-                                "output_index",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut response_id,
-                                &mut __map,
-                                "response_id",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut text,
-                                &mut __map,
-                                "text",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponseTextDoneEvent {
-                    content_index: super::super::super::super::super::dts2rs_support::missing(
-                        content_index,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for ResponseTextDoneEvent {
+    const NAME: &'static str = "ResponseTextDoneEvent";
+
+    const FIELDS: &'static [&'static str] = &[
+        "content_index",
+        "event_id",
+        "item_id",
+        "output_index",
+        "response_id",
+        "text",
+        "type",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_content_index = None;
+        let mut slot_event_id = None;
+        let mut slot_item_id = None;
+        let mut slot_output_index = None;
+        let mut slot_response_id = None;
+        let mut slot_text = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_content_index,
+                        &mut __map,
                         "content_index",
-                    )?,
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    item_id: super::super::super::super::super::dts2rs_support::missing(
-                        item_id,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_item_id,
+                        &mut __map,
                         "item_id",
-                    )?,
-                    output_index: super::super::super::super::super::dts2rs_support::missing(
-                        output_index,
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_index,
+                        &mut __map,
                         "output_index",
-                    )?,
-                    response_id: super::super::super::super::super::dts2rs_support::missing(
-                        response_id,
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_response_id,
+                        &mut __map,
                         "response_id",
-                    )?,
-                    text: super::super::super::super::super::dts2rs_support::missing(
-                        text,
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_text,
+                        &mut __map,
                         "text",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("ResponseTextDoneEvent", FIELDS, __Visitor)
+        Ok(Self {
+            content_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_content_index,
+                "content_index",
+            )?,
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            item_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_item_id,
+                "item_id",
+            )?,
+            output_index: super::super::super::super::super::dts2rs_support::missing(
+                slot_output_index,
+                "output_index",
+            )?,
+            response_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_response_id,
+                "response_id",
+            )?,
+            text: super::super::super::super::super::dts2rs_support::missing(
+                slot_text,
+                "text",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -10766,75 +10561,71 @@ pub struct SessionCreatedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for SessionCreatedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "session", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SessionCreatedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct SessionCreatedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<SessionCreatedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut session = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut session,
-                                &mut __map,
-                                "session",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SessionCreatedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for SessionCreatedEvent {
+    const NAME: &'static str = "SessionCreatedEvent";
+
+    const FIELDS: &'static [&'static str] = &["event_id", "session", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_session = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    session: super::super::super::super::super::dts2rs_support::missing(
-                        session,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_session,
+                        &mut __map,
                         "session",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("SessionCreatedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            session: super::super::super::super::super::dts2rs_support::missing(
+                slot_session,
+                "session",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -10916,72 +10707,68 @@ pub struct SessionUpdateEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for SessionUpdateEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["session", "type", "event_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SessionUpdateEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct SessionUpdateEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<SessionUpdateEvent, __A::Error> {
-                let mut session = None;
-                let mut r#type = None;
-                let mut event_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut session,
-                                &mut __map,
-                                "session",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SessionUpdateEvent {
-                    session: super::super::super::super::super::dts2rs_support::missing(
-                        session,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for SessionUpdateEvent {
+    const NAME: &'static str = "SessionUpdateEvent";
+
+    const FIELDS: &'static [&'static str] = &["session", "type", "event_id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_session = None;
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_session,
+                        &mut __map,
                         "session",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("SessionUpdateEvent", FIELDS, __Visitor)
+        Ok(Self {
+            session: super::super::super::super::super::dts2rs_support::missing(
+                slot_session,
+                "session",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -11146,185 +10933,183 @@ pub mod session_update_event {
     }
 
     impl<'de> serde::Deserialize<'de> for Session {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &[
-                "client_secret",
-                "input_audio_format",
-                "input_audio_noise_reduction",
-                "input_audio_transcription",
-                "instructions",
-                "max_response_output_tokens",
-                "modalities",
-                "model",
-                "output_audio_format",
-                "temperature",
-                "tool_choice",
-                "tools",
-                "turn_detection",
-                "voice",
-            ];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Session;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Session")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Session, __A::Error> {
-                    let mut client_secret = None;
-                    let mut input_audio_format = None;
-                    let mut input_audio_noise_reduction = None;
-                    let mut input_audio_transcription = None;
-                    let mut instructions = None;
-                    let mut max_response_output_tokens = None;
-                    let mut modalities = None;
-                    let mut model = None;
-                    let mut output_audio_format = None;
-                    let mut temperature = None;
-                    let mut tool_choice = None;
-                    let mut tools = None;
-                    let mut turn_detection = None;
-                    let mut voice = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for Session {
+        const NAME: &'static str = "Session";
+
+        const FIELDS: &'static [&'static str] = &[
+            "client_secret",
+            "input_audio_format",
+            "input_audio_noise_reduction",
+            "input_audio_transcription",
+            "instructions",
+            "max_response_output_tokens",
+            "modalities",
+            "model",
+            "output_audio_format",
+            "temperature",
+            "tool_choice",
+            "tools",
+            "turn_detection",
+            "voice",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_client_secret = None;
+            let mut slot_input_audio_format = None;
+            let mut slot_input_audio_noise_reduction = None;
+            let mut slot_input_audio_transcription = None;
+            let mut slot_instructions = None;
+            let mut slot_max_response_output_tokens = None;
+            let mut slot_modalities = None;
+            let mut slot_model = None;
+            let mut slot_output_audio_format = None;
+            let mut slot_temperature = None;
+            let mut slot_tool_choice = None;
+            let mut slot_tools = None;
+            let mut slot_turn_detection = None;
+            let mut slot_voice = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_client_secret,
+                            &mut __map,
+                            "client_secret",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut client_secret,
-                                    &mut __map,
-                                    "client_secret",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut input_audio_format,
-                                    &mut __map,
-                                    "input_audio_format",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut input_audio_noise_reduction,
-                                    &mut __map,
-                                    "input_audio_noise_reduction",
-                                )?
-                            }
-                            Some(3) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut input_audio_transcription,
-                                    &mut __map,
-                                    "input_audio_transcription",
-                                )?
-                            }
-                            Some(4) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut instructions,
-                                    &mut __map,
-                                    "instructions",
-                                )?
-                            }
-                            Some(5) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut max_response_output_tokens,
-                                    &mut __map,
-                                    "max_response_output_tokens",
-                                )?
-                            }
-                            Some(6) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut modalities,
-                                    &mut __map,
-                                    "modalities",
-                                )?
-                            }
-                            Some(7) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut model,
-                                    &mut __map,
-                                    "model",
-                                )?
-                            }
-                            Some(8) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut output_audio_format,
-                                    &mut __map,
-                                    "output_audio_format",
-                                )?
-                            }
-                            Some(9) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut temperature,
-                                    &mut __map,
-                                    "temperature",
-                                )?
-                            }
-                            Some(10) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut tool_choice,
-                                    &mut __map,
-                                    "tool_choice",
-                                )?
-                            }
-                            Some(11) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut tools,
-                                    &mut __map,
-                                    "tools",
-                                )?
-                            }
-                            Some(12) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut turn_detection,
-                                    &mut __map,
-                                    "turn_detection",
-                                )?
-                            }
-                            Some(13) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut voice,
-                                    &mut __map,
-                                    "voice",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(Session {
-                        client_secret: client_secret.unwrap_or_default(),
-                        input_audio_format: input_audio_format.unwrap_or_default(),
-                        input_audio_noise_reduction: input_audio_noise_reduction
-                            .unwrap_or_default(),
-                        input_audio_transcription: input_audio_transcription
-                            .unwrap_or_default(),
-                        instructions: instructions.unwrap_or_default(),
-                        max_response_output_tokens: max_response_output_tokens
-                            .unwrap_or_default(),
-                        modalities: modalities.unwrap_or_default(),
-                        model: model.unwrap_or_default(),
-                        output_audio_format: output_audio_format.unwrap_or_default(),
-                        temperature: temperature.unwrap_or_default(),
-                        tool_choice: tool_choice.unwrap_or_default(),
-                        tools: tools.unwrap_or_default(),
-                        turn_detection: turn_detection.unwrap_or_default(),
-                        voice: voice.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_input_audio_format,
+                            &mut __map,
+                            "input_audio_format",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_input_audio_noise_reduction,
+                            &mut __map,
+                            "input_audio_noise_reduction",
+                        )?
+                    }
+                    Some(3) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_input_audio_transcription,
+                            &mut __map,
+                            "input_audio_transcription",
+                        )?
+                    }
+                    Some(4) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_instructions,
+                            &mut __map,
+                            "instructions",
+                        )?
+                    }
+                    Some(5) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_max_response_output_tokens,
+                            &mut __map,
+                            "max_response_output_tokens",
+                        )?
+                    }
+                    Some(6) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_modalities,
+                            &mut __map,
+                            "modalities",
+                        )?
+                    }
+                    Some(7) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_model,
+                            &mut __map,
+                            "model",
+                        )?
+                    }
+                    Some(8) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_output_audio_format,
+                            &mut __map,
+                            "output_audio_format",
+                        )?
+                    }
+                    Some(9) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_temperature,
+                            &mut __map,
+                            "temperature",
+                        )?
+                    }
+                    Some(10) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_tool_choice,
+                            &mut __map,
+                            "tool_choice",
+                        )?
+                    }
+                    Some(11) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_tools,
+                            &mut __map,
+                            "tools",
+                        )?
+                    }
+                    Some(12) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_turn_detection,
+                            &mut __map,
+                            "turn_detection",
+                        )?
+                    }
+                    Some(13) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_voice,
+                            &mut __map,
+                            "voice",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Session", FIELDS, __Visitor)
+            Ok(Self {
+                client_secret: slot_client_secret.unwrap_or_default(),
+                input_audio_format: slot_input_audio_format.unwrap_or_default(),
+                input_audio_noise_reduction: slot_input_audio_noise_reduction
+                    .unwrap_or_default(),
+                input_audio_transcription: slot_input_audio_transcription
+                    .unwrap_or_default(),
+                instructions: slot_instructions.unwrap_or_default(),
+                max_response_output_tokens: slot_max_response_output_tokens
+                    .unwrap_or_default(),
+                modalities: slot_modalities.unwrap_or_default(),
+                model: slot_model.unwrap_or_default(),
+                output_audio_format: slot_output_audio_format.unwrap_or_default(),
+                temperature: slot_temperature.unwrap_or_default(),
+                tool_choice: slot_tool_choice.unwrap_or_default(),
+                tools: slot_tools.unwrap_or_default(),
+                turn_detection: slot_turn_detection.unwrap_or_default(),
+                voice: slot_voice.unwrap_or_default(),
+            })
         }
     }
 
@@ -11341,50 +11126,48 @@ pub mod session_update_event {
         }
 
         impl<'de> serde::Deserialize<'de> for ClientSecret {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["expires_at"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = ClientSecret;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct ClientSecret")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<ClientSecret, __A::Error> {
-                        let mut expires_at = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(
-                                super::super::super::super::super::super::super::dts2rs_support::Key(
-                                    FIELDS,
-                                ),
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::read_struct(
+                    deserializer,
+                )
+            }
+        }
+
+        impl super::super::super::super::super::super::super::dts2rs_support::ReadFields
+        for ClientSecret {
+            const NAME: &'static str = "ClientSecret";
+
+            const FIELDS: &'static [&'static str] = &["expires_at"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_expires_at = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::super::super::dts2rs_support::Key(
+                            Self::FIELDS,
+                        ),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_expires_at,
+                                &mut __map,
+                                "expires_at",
                             )?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut expires_at,
-                                        &mut __map,
-                                        "expires_at",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
                         }
-                        Ok(ClientSecret {
-                            expires_at: expires_at.unwrap_or_default(),
-                        })
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("ClientSecret", FIELDS, __Visitor)
+                Ok(Self {
+                    expires_at: slot_expires_at.unwrap_or_default(),
+                })
             }
         }
 
@@ -11406,59 +11189,57 @@ pub mod session_update_event {
             }
 
             impl<'de> serde::Deserialize<'de> for ExpiresAt {
-                fn deserialize<__D: serde::Deserializer<'de>>(
-                    deserializer: __D,
-                ) -> Result<Self, __D::Error> {
-                    const FIELDS: &[&str] = &["anchor", "seconds"];
-                    struct __Visitor;
-                    impl<'de> serde::de::Visitor<'de> for __Visitor {
-                        type Value = ExpiresAt;
-                        fn expecting(
-                            &self,
-                            f: &mut ::core::fmt::Formatter<'_>,
-                        ) -> ::core::fmt::Result {
-                            f.write_str("struct ExpiresAt")
-                        }
-                        fn visit_map<__A: serde::de::MapAccess<'de>>(
-                            self,
-                            mut __map: __A,
-                        ) -> Result<ExpiresAt, __A::Error> {
-                            let mut anchor = None;
-                            let mut seconds = None;
-                            while let Some(__key) = __map
-                                .next_key_seed(
-                                    super::super::super::super::super::super::super::super::dts2rs_support::Key(
-                                        FIELDS,
-                                    ),
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    super::super::super::super::super::super::super::super::dts2rs_support::read_struct(
+                        deserializer,
+                    )
+                }
+            }
+
+            impl super::super::super::super::super::super::super::super::dts2rs_support::ReadFields
+            for ExpiresAt {
+                const NAME: &'static str = "ExpiresAt";
+
+                const FIELDS: &'static [&'static str] = &["anchor", "seconds"];
+
+                fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                    mut __map: __A,
+                ) -> Result<Self, __A::Error> {
+                    let mut slot_anchor = None;
+                    let mut slot_seconds = None;
+                    while let Some(__key) = __map
+                        .next_key_seed(
+                            super::super::super::super::super::super::super::super::dts2rs_support::Key(
+                                Self::FIELDS,
+                            ),
+                        )?
+                    {
+                        match __key {
+                            Some(0) => {
+                                super::super::super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut slot_anchor,
+                                    &mut __map,
+                                    "anchor",
                                 )?
-                            {
-                                match __key {
-                                    Some(0) => {
-                                        super::super::super::super::super::super::super::super::dts2rs_support::put(
-                                            &mut anchor,
-                                            &mut __map,
-                                            "anchor",
-                                        )?
-                                    }
-                                    Some(1) => {
-                                        super::super::super::super::super::super::super::super::dts2rs_support::put(
-                                            &mut seconds,
-                                            &mut __map,
-                                            "seconds",
-                                        )?
-                                    }
-                                    _ => {
-                                        __map.next_value::<serde::de::IgnoredAny>()?;
-                                    }
-                                }
                             }
-                            Ok(ExpiresAt {
-                                anchor: anchor.unwrap_or_default(),
-                                seconds: seconds.unwrap_or_default(),
-                            })
+                            Some(1) => {
+                                super::super::super::super::super::super::super::super::dts2rs_support::put(
+                                    &mut slot_seconds,
+                                    &mut __map,
+                                    "seconds",
+                                )?
+                            }
+                            _ => {
+                                __map.next_value::<serde::de::IgnoredAny>()?;
+                            }
                         }
                     }
-                    deserializer.deserialize_struct("ExpiresAt", FIELDS, __Visitor)
+                    Ok(Self {
+                        anchor: slot_anchor.unwrap_or_default(),
+                        seconds: slot_seconds.unwrap_or_default(),
+                    })
                 }
             }
 
@@ -11484,51 +11265,48 @@ pub mod session_update_event {
         }
 
         impl<'de> serde::Deserialize<'de> for InputAudioNoiseReduction {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["type"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = InputAudioNoiseReduction;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct InputAudioNoiseReduction")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<InputAudioNoiseReduction, __A::Error> {
-                        let mut r#type = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(
-                                super::super::super::super::super::super::super::dts2rs_support::Key(
-                                    FIELDS,
-                                ),
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::read_struct(
+                    deserializer,
+                )
+            }
+        }
+
+        impl super::super::super::super::super::super::super::dts2rs_support::ReadFields
+        for InputAudioNoiseReduction {
+            const NAME: &'static str = "InputAudioNoiseReduction";
+
+            const FIELDS: &'static [&'static str] = &["type"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::super::super::dts2rs_support::Key(
+                            Self::FIELDS,
+                        ),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_type,
+                                &mut __map,
+                                "type",
                             )?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut r#type,
-                                        &mut __map,
-                                        "type",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
                         }
-                        Ok(InputAudioNoiseReduction {
-                            r#type: r#type.unwrap_or_default(),
-                        })
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer
-                    .deserialize_struct("InputAudioNoiseReduction", FIELDS, __Visitor)
+                Ok(Self {
+                    r#type: slot_type.unwrap_or_default(),
+                })
             }
         }
 
@@ -11567,69 +11345,66 @@ pub mod session_update_event {
         }
 
         impl<'de> serde::Deserialize<'de> for InputAudioTranscription {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["language", "model", "prompt"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = InputAudioTranscription;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct InputAudioTranscription")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<InputAudioTranscription, __A::Error> {
-                        let mut language = None;
-                        let mut model = None;
-                        let mut prompt = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(
-                                super::super::super::super::super::super::super::dts2rs_support::Key(
-                                    FIELDS,
-                                ),
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::read_struct(
+                    deserializer,
+                )
+            }
+        }
+
+        impl super::super::super::super::super::super::super::dts2rs_support::ReadFields
+        for InputAudioTranscription {
+            const NAME: &'static str = "InputAudioTranscription";
+
+            const FIELDS: &'static [&'static str] = &["language", "model", "prompt"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_language = None;
+                let mut slot_model = None;
+                let mut slot_prompt = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::super::super::dts2rs_support::Key(
+                            Self::FIELDS,
+                        ),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_language,
+                                &mut __map,
+                                "language",
                             )?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut language,
-                                        &mut __map,
-                                        "language",
-                                    )?
-                                }
-                                Some(1) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut model,
-                                        &mut __map,
-                                        "model",
-                                    )?
-                                }
-                                Some(2) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut prompt,
-                                        &mut __map,
-                                        "prompt",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
                         }
-                        Ok(InputAudioTranscription {
-                            language: language.unwrap_or_default(),
-                            model: model.unwrap_or_default(),
-                            prompt: prompt.unwrap_or_default(),
-                        })
+                        Some(1) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_model,
+                                &mut __map,
+                                "model",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_prompt,
+                                &mut __map,
+                                "prompt",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer
-                    .deserialize_struct("InputAudioTranscription", FIELDS, __Visitor)
+                Ok(Self {
+                    language: slot_language.unwrap_or_default(),
+                    model: slot_model.unwrap_or_default(),
+                    prompt: slot_prompt.unwrap_or_default(),
+                })
             }
         }
 
@@ -11732,112 +11507,110 @@ pub mod session_update_event {
         }
 
         impl<'de> serde::Deserialize<'de> for TurnDetection {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &[
-                    "create_response",
-                    "eagerness",
-                    "interrupt_response",
-                    "prefix_padding_ms",
-                    "silence_duration_ms",
-                    "threshold",
-                    "type",
-                ];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = TurnDetection;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct TurnDetection")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<TurnDetection, __A::Error> {
-                        let mut create_response = None;
-                        let mut eagerness = None;
-                        let mut interrupt_response = None;
-                        let mut prefix_padding_ms = None;
-                        let mut silence_duration_ms = None;
-                        let mut threshold = None;
-                        let mut r#type = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(
-                                super::super::super::super::super::super::super::dts2rs_support::Key(
-                                    FIELDS,
-                                ),
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::read_struct(
+                    deserializer,
+                )
+            }
+        }
+
+        impl super::super::super::super::super::super::super::dts2rs_support::ReadFields
+        for TurnDetection {
+            const NAME: &'static str = "TurnDetection";
+
+            const FIELDS: &'static [&'static str] = &[
+                "create_response",
+                "eagerness",
+                "interrupt_response",
+                "prefix_padding_ms",
+                "silence_duration_ms",
+                "threshold",
+                "type",
+            ];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_create_response = None;
+                let mut slot_eagerness = None;
+                let mut slot_interrupt_response = None;
+                let mut slot_prefix_padding_ms = None;
+                let mut slot_silence_duration_ms = None;
+                let mut slot_threshold = None;
+                let mut slot_type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::super::super::dts2rs_support::Key(
+                            Self::FIELDS,
+                        ),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_create_response,
+                                &mut __map,
+                                "create_response",
                             )?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut create_response,
-                                        &mut __map,
-                                        "create_response",
-                                    )?
-                                }
-                                Some(1) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut eagerness,
-                                        &mut __map,
-                                        "eagerness",
-                                    )?
-                                }
-                                Some(2) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut interrupt_response,
-                                        &mut __map,
-                                        "interrupt_response",
-                                    )?
-                                }
-                                Some(3) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut prefix_padding_ms,
-                                        &mut __map,
-                                        "prefix_padding_ms",
-                                    )?
-                                }
-                                Some(4) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut silence_duration_ms,
-                                        &mut __map,
-                                        "silence_duration_ms",
-                                    )?
-                                }
-                                Some(5) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut threshold,
-                                        &mut __map,
-                                        "threshold",
-                                    )?
-                                }
-                                Some(6) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut r#type,
-                                        &mut __map,
-                                        "type",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
                         }
-                        Ok(TurnDetection {
-                            create_response: create_response.unwrap_or_default(),
-                            eagerness: eagerness.unwrap_or_default(),
-                            interrupt_response: interrupt_response.unwrap_or_default(),
-                            prefix_padding_ms: prefix_padding_ms.unwrap_or_default(),
-                            silence_duration_ms: silence_duration_ms.unwrap_or_default(),
-                            threshold: threshold.unwrap_or_default(),
-                            r#type: r#type.unwrap_or_default(),
-                        })
+                        Some(1) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_eagerness,
+                                &mut __map,
+                                "eagerness",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_interrupt_response,
+                                &mut __map,
+                                "interrupt_response",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_prefix_padding_ms,
+                                &mut __map,
+                                "prefix_padding_ms",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_silence_duration_ms,
+                                &mut __map,
+                                "silence_duration_ms",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_threshold,
+                                &mut __map,
+                                "threshold",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("TurnDetection", FIELDS, __Visitor)
+                Ok(Self {
+                    create_response: slot_create_response.unwrap_or_default(),
+                    eagerness: slot_eagerness.unwrap_or_default(),
+                    interrupt_response: slot_interrupt_response.unwrap_or_default(),
+                    prefix_padding_ms: slot_prefix_padding_ms.unwrap_or_default(),
+                    silence_duration_ms: slot_silence_duration_ms.unwrap_or_default(),
+                    threshold: slot_threshold.unwrap_or_default(),
+                    r#type: slot_type.unwrap_or_default(),
+                })
             }
         }
 
@@ -12027,75 +11800,71 @@ pub struct SessionUpdatedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for SessionUpdatedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "session", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SessionUpdatedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct SessionUpdatedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<SessionUpdatedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut session = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut session,
-                                &mut __map,
-                                "session",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SessionUpdatedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for SessionUpdatedEvent {
+    const NAME: &'static str = "SessionUpdatedEvent";
+
+    const FIELDS: &'static [&'static str] = &["event_id", "session", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_session = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    session: super::super::super::super::super::dts2rs_support::missing(
-                        session,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_session,
+                        &mut __map,
                         "session",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("SessionUpdatedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            session: super::super::super::super::super::dts2rs_support::missing(
+                slot_session,
+                "session",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 
@@ -12169,72 +11938,68 @@ pub struct TranscriptionSessionUpdate {
 }
 
 impl<'de> serde::Deserialize<'de> for TranscriptionSessionUpdate {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["session", "type", "event_id"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TranscriptionSessionUpdate;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct TranscriptionSessionUpdate")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<TranscriptionSessionUpdate, __A::Error> {
-                let mut session = None;
-                let mut r#type = None;
-                let mut event_id = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut session,
-                                &mut __map,
-                                "session",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TranscriptionSessionUpdate {
-                    session: super::super::super::super::super::dts2rs_support::missing(
-                        session,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for TranscriptionSessionUpdate {
+    const NAME: &'static str = "TranscriptionSessionUpdate";
+
+    const FIELDS: &'static [&'static str] = &["session", "type", "event_id"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_session = None;
+        let mut slot_type = None;
+        let mut slot_event_id = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_session,
+                        &mut __map,
                         "session",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                    event_id: event_id.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
+                        "event_id",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("TranscriptionSessionUpdate", FIELDS, __Visitor)
+        Ok(Self {
+            session: super::super::super::super::super::dts2rs_support::missing(
+                slot_session,
+                "session",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+            event_id: slot_event_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -12289,114 +12054,112 @@ pub mod transcription_session_update {
     }
 
     impl<'de> serde::Deserialize<'de> for Session {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &[
-                "client_secret",
-                "include",
-                "input_audio_format",
-                "input_audio_noise_reduction",
-                "input_audio_transcription",
-                "modalities",
-                "turn_detection",
-            ];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = Session;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct Session")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<Session, __A::Error> {
-                    let mut client_secret = None;
-                    let mut include = None;
-                    let mut input_audio_format = None;
-                    let mut input_audio_noise_reduction = None;
-                    let mut input_audio_transcription = None;
-                    let mut modalities = None;
-                    let mut turn_detection = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for Session {
+        const NAME: &'static str = "Session";
+
+        const FIELDS: &'static [&'static str] = &[
+            "client_secret",
+            "include",
+            "input_audio_format",
+            "input_audio_noise_reduction",
+            "input_audio_transcription",
+            "modalities",
+            "turn_detection",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_client_secret = None;
+            let mut slot_include = None;
+            let mut slot_input_audio_format = None;
+            let mut slot_input_audio_noise_reduction = None;
+            let mut slot_input_audio_transcription = None;
+            let mut slot_modalities = None;
+            let mut slot_turn_detection = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_client_secret,
+                            &mut __map,
+                            "client_secret",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut client_secret,
-                                    &mut __map,
-                                    "client_secret",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut include,
-                                    &mut __map,
-                                    "include",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut input_audio_format,
-                                    &mut __map,
-                                    "input_audio_format",
-                                )?
-                            }
-                            Some(3) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut input_audio_noise_reduction,
-                                    &mut __map,
-                                    "input_audio_noise_reduction",
-                                )?
-                            }
-                            Some(4) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut input_audio_transcription,
-                                    &mut __map,
-                                    "input_audio_transcription",
-                                )?
-                            }
-                            Some(5) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut modalities,
-                                    &mut __map,
-                                    "modalities",
-                                )?
-                            }
-                            Some(6) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut turn_detection,
-                                    &mut __map,
-                                    "turn_detection",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(Session {
-                        client_secret: client_secret.unwrap_or_default(),
-                        include: include.unwrap_or_default(),
-                        input_audio_format: input_audio_format.unwrap_or_default(),
-                        input_audio_noise_reduction: input_audio_noise_reduction
-                            .unwrap_or_default(),
-                        input_audio_transcription: input_audio_transcription
-                            .unwrap_or_default(),
-                        modalities: modalities.unwrap_or_default(),
-                        turn_detection: turn_detection.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_include,
+                            &mut __map,
+                            "include",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_input_audio_format,
+                            &mut __map,
+                            "input_audio_format",
+                        )?
+                    }
+                    Some(3) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_input_audio_noise_reduction,
+                            &mut __map,
+                            "input_audio_noise_reduction",
+                        )?
+                    }
+                    Some(4) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_input_audio_transcription,
+                            &mut __map,
+                            "input_audio_transcription",
+                        )?
+                    }
+                    Some(5) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_modalities,
+                            &mut __map,
+                            "modalities",
+                        )?
+                    }
+                    Some(6) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_turn_detection,
+                            &mut __map,
+                            "turn_detection",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("Session", FIELDS, __Visitor)
+            Ok(Self {
+                client_secret: slot_client_secret.unwrap_or_default(),
+                include: slot_include.unwrap_or_default(),
+                input_audio_format: slot_input_audio_format.unwrap_or_default(),
+                input_audio_noise_reduction: slot_input_audio_noise_reduction
+                    .unwrap_or_default(),
+                input_audio_transcription: slot_input_audio_transcription
+                    .unwrap_or_default(),
+                modalities: slot_modalities.unwrap_or_default(),
+                turn_detection: slot_turn_detection.unwrap_or_default(),
+            })
         }
     }
 
@@ -12456,69 +12219,66 @@ pub mod transcription_session_update {
         }
 
         impl<'de> serde::Deserialize<'de> for InputAudioTranscription {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &["language", "model", "prompt"];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = InputAudioTranscription;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct InputAudioTranscription")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<InputAudioTranscription, __A::Error> {
-                        let mut language = None;
-                        let mut model = None;
-                        let mut prompt = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(
-                                super::super::super::super::super::super::super::dts2rs_support::Key(
-                                    FIELDS,
-                                ),
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::read_struct(
+                    deserializer,
+                )
+            }
+        }
+
+        impl super::super::super::super::super::super::super::dts2rs_support::ReadFields
+        for InputAudioTranscription {
+            const NAME: &'static str = "InputAudioTranscription";
+
+            const FIELDS: &'static [&'static str] = &["language", "model", "prompt"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_language = None;
+                let mut slot_model = None;
+                let mut slot_prompt = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::super::super::dts2rs_support::Key(
+                            Self::FIELDS,
+                        ),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_language,
+                                &mut __map,
+                                "language",
                             )?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut language,
-                                        &mut __map,
-                                        "language",
-                                    )?
-                                }
-                                Some(1) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut model,
-                                        &mut __map,
-                                        "model",
-                                    )?
-                                }
-                                Some(2) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut prompt,
-                                        &mut __map,
-                                        "prompt",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
                         }
-                        Ok(InputAudioTranscription {
-                            language: language.unwrap_or_default(),
-                            model: model.unwrap_or_default(),
-                            prompt: prompt.unwrap_or_default(),
-                        })
+                        Some(1) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_model,
+                                &mut __map,
+                                "model",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_prompt,
+                                &mut __map,
+                                "prompt",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer
-                    .deserialize_struct("InputAudioTranscription", FIELDS, __Visitor)
+                Ok(Self {
+                    language: slot_language.unwrap_or_default(),
+                    model: slot_model.unwrap_or_default(),
+                    prompt: slot_prompt.unwrap_or_default(),
+                })
             }
         }
 
@@ -12691,112 +12451,110 @@ pub mod transcription_session_update {
         }
 
         impl<'de> serde::Deserialize<'de> for TurnDetection {
-            fn deserialize<__D: serde::Deserializer<'de>>(
-                deserializer: __D,
-            ) -> Result<Self, __D::Error> {
-                const FIELDS: &[&str] = &[
-                    "create_response",
-                    "eagerness",
-                    "interrupt_response",
-                    "prefix_padding_ms",
-                    "silence_duration_ms",
-                    "threshold",
-                    "type",
-                ];
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = TurnDetection;
-                    fn expecting(
-                        &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        f.write_str("struct TurnDetection")
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> Result<TurnDetection, __A::Error> {
-                        let mut create_response = None;
-                        let mut eagerness = None;
-                        let mut interrupt_response = None;
-                        let mut prefix_padding_ms = None;
-                        let mut silence_duration_ms = None;
-                        let mut threshold = None;
-                        let mut r#type = None;
-                        while let Some(__key) = __map
-                            .next_key_seed(
-                                super::super::super::super::super::super::super::dts2rs_support::Key(
-                                    FIELDS,
-                                ),
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::super::super::super::super::super::dts2rs_support::read_struct(
+                    deserializer,
+                )
+            }
+        }
+
+        impl super::super::super::super::super::super::super::dts2rs_support::ReadFields
+        for TurnDetection {
+            const NAME: &'static str = "TurnDetection";
+
+            const FIELDS: &'static [&'static str] = &[
+                "create_response",
+                "eagerness",
+                "interrupt_response",
+                "prefix_padding_ms",
+                "silence_duration_ms",
+                "threshold",
+                "type",
+            ];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_create_response = None;
+                let mut slot_eagerness = None;
+                let mut slot_interrupt_response = None;
+                let mut slot_prefix_padding_ms = None;
+                let mut slot_silence_duration_ms = None;
+                let mut slot_threshold = None;
+                let mut slot_type = None;
+                while let Some(__key) = __map
+                    .next_key_seed(
+                        super::super::super::super::super::super::super::dts2rs_support::Key(
+                            Self::FIELDS,
+                        ),
+                    )?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_create_response,
+                                &mut __map,
+                                "create_response",
                             )?
-                        {
-                            match __key {
-                                Some(0) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut create_response,
-                                        &mut __map,
-                                        "create_response",
-                                    )?
-                                }
-                                Some(1) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut eagerness,
-                                        &mut __map,
-                                        "eagerness",
-                                    )?
-                                }
-                                Some(2) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut interrupt_response,
-                                        &mut __map,
-                                        "interrupt_response",
-                                    )?
-                                }
-                                Some(3) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut prefix_padding_ms,
-                                        &mut __map,
-                                        "prefix_padding_ms",
-                                    )?
-                                }
-                                Some(4) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut silence_duration_ms,
-                                        &mut __map,
-                                        "silence_duration_ms",
-                                    )?
-                                }
-                                Some(5) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut threshold,
-                                        &mut __map,
-                                        "threshold",
-                                    )?
-                                }
-                                Some(6) => {
-                                    super::super::super::super::super::super::super::dts2rs_support::put(
-                                        &mut r#type,
-                                        &mut __map,
-                                        "type",
-                                    )?
-                                }
-                                _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
                         }
-                        Ok(TurnDetection {
-                            create_response: create_response.unwrap_or_default(),
-                            eagerness: eagerness.unwrap_or_default(),
-                            interrupt_response: interrupt_response.unwrap_or_default(),
-                            prefix_padding_ms: prefix_padding_ms.unwrap_or_default(),
-                            silence_duration_ms: silence_duration_ms.unwrap_or_default(),
-                            threshold: threshold.unwrap_or_default(),
-                            r#type: r#type.unwrap_or_default(),
-                        })
+                        Some(1) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_eagerness,
+                                &mut __map,
+                                "eagerness",
+                            )?
+                        }
+                        Some(2) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_interrupt_response,
+                                &mut __map,
+                                "interrupt_response",
+                            )?
+                        }
+                        Some(3) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_prefix_padding_ms,
+                                &mut __map,
+                                "prefix_padding_ms",
+                            )?
+                        }
+                        Some(4) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_silence_duration_ms,
+                                &mut __map,
+                                "silence_duration_ms",
+                            )?
+                        }
+                        Some(5) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_threshold,
+                                &mut __map,
+                                "threshold",
+                            )?
+                        }
+                        Some(6) => {
+                            super::super::super::super::super::super::super::dts2rs_support::put(
+                                &mut slot_type,
+                                &mut __map,
+                                "type",
+                            )?
+                        }
+                        _ => {
+                            __map.next_value::<serde::de::IgnoredAny>()?;
+                        }
                     }
                 }
-                deserializer.deserialize_struct("TurnDetection", FIELDS, __Visitor)
+                Ok(Self {
+                    create_response: slot_create_response.unwrap_or_default(),
+                    eagerness: slot_eagerness.unwrap_or_default(),
+                    interrupt_response: slot_interrupt_response.unwrap_or_default(),
+                    prefix_padding_ms: slot_prefix_padding_ms.unwrap_or_default(),
+                    silence_duration_ms: slot_silence_duration_ms.unwrap_or_default(),
+                    threshold: slot_threshold.unwrap_or_default(),
+                    r#type: slot_type.unwrap_or_default(),
+                })
             }
         }
 
@@ -12893,76 +12651,71 @@ pub struct TranscriptionSessionUpdatedEvent {
 }
 
 impl<'de> serde::Deserialize<'de> for TranscriptionSessionUpdatedEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &["event_id", "session", "type"];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TranscriptionSessionUpdatedEvent;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct TranscriptionSessionUpdatedEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<TranscriptionSessionUpdatedEvent, __A::Error> {
-                let mut event_id = None;
-                let mut session = None;
-                let mut r#type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut event_id,
-                                &mut __map,
-                                "event_id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut session,
-                                &mut __map,
-                                "session",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut r#type,
-                                &mut __map,
-                                "type",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TranscriptionSessionUpdatedEvent {
-                    event_id: super::super::super::super::super::dts2rs_support::missing(
-                        event_id,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for TranscriptionSessionUpdatedEvent {
+    const NAME: &'static str = "TranscriptionSessionUpdatedEvent";
+
+    const FIELDS: &'static [&'static str] = &["event_id", "session", "type"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_event_id = None;
+        let mut slot_session = None;
+        let mut slot_type = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_event_id,
+                        &mut __map,
                         "event_id",
-                    )?,
-                    session: super::super::super::super::super::dts2rs_support::missing(
-                        session,
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_session,
+                        &mut __map,
                         "session",
-                    )?,
-                    r#type: super::super::super::super::super::dts2rs_support::missing(
-                        r#type,
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_type,
+                        &mut __map,
                         "type",
-                    )?,
-                })
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("TranscriptionSessionUpdatedEvent", FIELDS, __Visitor)
+        Ok(Self {
+            event_id: super::super::super::super::super::dts2rs_support::missing(
+                slot_event_id,
+                "event_id",
+            )?,
+            session: super::super::super::super::super::dts2rs_support::missing(
+                slot_session,
+                "session",
+            )?,
+            r#type: super::super::super::super::super::dts2rs_support::missing(
+                slot_type,
+                "type",
+            )?,
+        })
     }
 }
 

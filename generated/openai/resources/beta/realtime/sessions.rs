@@ -180,183 +180,178 @@ impl serde::Serialize for Session {
 }
 
 impl<'de> serde::Deserialize<'de> for Session {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "id",
-            "input_audio_format",
-            "input_audio_noise_reduction",
-            "input_audio_transcription",
-            "instructions",
-            "max_response_output_tokens",
-            "modalities",
-            "model",
-            "output_audio_format",
-            "temperature",
-            "tool_choice",
-            "tools",
-            "turn_detection",
-            "voice",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Session;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct Session")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<Session, __A::Error> {
-                let mut id = None;
-                let mut input_audio_format = None;
-                let mut input_audio_noise_reduction = None;
-                let mut input_audio_transcription = None;
-                let mut instructions = None;
-                let mut max_response_output_tokens = None;
-                let mut modalities = None;
-                let mut model = None;
-                let mut output_audio_format = None;
-                let mut temperature = None;
-                let mut tool_choice = None;
-                let mut tools = None;
-                let mut turn_detection = None;
-                let mut voice = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields for Session {
+    const NAME: &'static str = "Session";
+
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "input_audio_format",
+        "input_audio_noise_reduction",
+        "input_audio_transcription",
+        "instructions",
+        "max_response_output_tokens",
+        "modalities",
+        "model",
+        "output_audio_format",
+        "temperature",
+        "tool_choice",
+        "tools",
+        "turn_detection",
+        "voice",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_id = None;
+        let mut slot_input_audio_format = None;
+        let mut slot_input_audio_noise_reduction = None;
+        let mut slot_input_audio_transcription = None;
+        let mut slot_instructions = None;
+        let mut slot_max_response_output_tokens = None;
+        let mut slot_modalities = None;
+        let mut slot_model = None;
+        let mut slot_output_audio_format = None;
+        let mut slot_temperature = None;
+        let mut slot_tool_choice = None;
+        let mut slot_tools = None;
+        let mut slot_turn_detection = None;
+        let mut slot_voice = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_id,
+                        &mut __map,
+                        "id",
                     )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut id,
-                                &mut __map,
-                                "id",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_format,
-                                &mut __map,
-                                "input_audio_format",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_noise_reduction,
-                                &mut __map,
-                                "input_audio_noise_reduction",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_transcription,
-                                &mut __map,
-                                "input_audio_transcription",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut instructions,
-                                &mut __map,
-                                "instructions",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut max_response_output_tokens,
-                                &mut __map,
-                                "max_response_output_tokens",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut modalities,
-                                &mut __map,
-                                "modalities",
-                            )?
-                        }
-                        Some(7) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut model,
-                                &mut __map,
-                                "model",
-                            )?
-                        }
-                        Some(8) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_audio_format,
-                                &mut __map,
-                                "output_audio_format",
-                            )?
-                        }
-                        Some(9) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut temperature,
-                                &mut __map,
-                                "temperature",
-                            )?
-                        }
-                        Some(10) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut tool_choice,
-                                &mut __map,
-                                "tool_choice",
-                            )?
-                        }
-                        Some(11) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut tools,
-                                &mut __map,
-                                "tools",
-                            )?
-                        }
-                        Some(12) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut turn_detection,
-                                &mut __map,
-                                "turn_detection",
-                            )?
-                        }
-                        Some(13) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut voice,
-                                &mut __map,
-                                "voice",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
                 }
-                Ok(Session {
-                    id: id.unwrap_or_default(),
-                    input_audio_format: input_audio_format.unwrap_or_default(),
-                    input_audio_noise_reduction: input_audio_noise_reduction
-                        .unwrap_or_default(),
-                    input_audio_transcription: input_audio_transcription
-                        .unwrap_or_default(),
-                    instructions: instructions.unwrap_or_default(),
-                    max_response_output_tokens: max_response_output_tokens
-                        .unwrap_or_default(),
-                    modalities: modalities.unwrap_or_default(),
-                    model: model.unwrap_or_default(),
-                    output_audio_format: output_audio_format.unwrap_or_default(),
-                    temperature: temperature.unwrap_or_default(),
-                    tool_choice: tool_choice.unwrap_or_default(),
-                    tools: tools.unwrap_or_default(),
-                    turn_detection: turn_detection.unwrap_or_default(),
-                    voice: voice.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_format,
+                        &mut __map,
+                        "input_audio_format",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_noise_reduction,
+                        &mut __map,
+                        "input_audio_noise_reduction",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_transcription,
+                        &mut __map,
+                        "input_audio_transcription",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_instructions,
+                        &mut __map,
+                        "instructions",
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_max_response_output_tokens,
+                        &mut __map,
+                        "max_response_output_tokens",
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_modalities,
+                        &mut __map,
+                        "modalities",
+                    )?
+                }
+                Some(7) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_model,
+                        &mut __map,
+                        "model",
+                    )?
+                }
+                Some(8) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_audio_format,
+                        &mut __map,
+                        "output_audio_format",
+                    )?
+                }
+                Some(9) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_temperature,
+                        &mut __map,
+                        "temperature",
+                    )?
+                }
+                Some(10) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_tool_choice,
+                        &mut __map,
+                        "tool_choice",
+                    )?
+                }
+                Some(11) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_tools,
+                        &mut __map,
+                        "tools",
+                    )?
+                }
+                Some(12) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_turn_detection,
+                        &mut __map,
+                        "turn_detection",
+                    )?
+                }
+                Some(13) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_voice,
+                        &mut __map,
+                        "voice",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("Session", FIELDS, __Visitor)
+        Ok(Self {
+            id: slot_id.unwrap_or_default(),
+            input_audio_format: slot_input_audio_format.unwrap_or_default(),
+            input_audio_noise_reduction: slot_input_audio_noise_reduction
+                .unwrap_or_default(),
+            input_audio_transcription: slot_input_audio_transcription
+                .unwrap_or_default(),
+            instructions: slot_instructions.unwrap_or_default(),
+            max_response_output_tokens: slot_max_response_output_tokens
+                .unwrap_or_default(),
+            modalities: slot_modalities.unwrap_or_default(),
+            model: slot_model.unwrap_or_default(),
+            output_audio_format: slot_output_audio_format.unwrap_or_default(),
+            temperature: slot_temperature.unwrap_or_default(),
+            tool_choice: slot_tool_choice.unwrap_or_default(),
+            tools: slot_tools.unwrap_or_default(),
+            turn_detection: slot_turn_detection.unwrap_or_default(),
+            voice: slot_voice.unwrap_or_default(),
+        })
     }
 }
 
@@ -555,165 +550,161 @@ impl serde::Serialize for SessionCreateResponse {
 }
 
 impl<'de> serde::Deserialize<'de> for SessionCreateResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "client_secret",
-            "input_audio_format",
-            "input_audio_transcription",
-            "instructions",
-            "max_response_output_tokens",
-            "modalities",
-            "output_audio_format",
-            "temperature",
-            "tool_choice",
-            "tools",
-            "turn_detection",
-            "voice",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SessionCreateResponse;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct SessionCreateResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<SessionCreateResponse, __A::Error> {
-                let mut client_secret = None;
-                let mut input_audio_format = None;
-                let mut input_audio_transcription = None;
-                let mut instructions = None;
-                let mut max_response_output_tokens = None;
-                let mut modalities = None;
-                let mut output_audio_format = None;
-                let mut temperature = None;
-                let mut tool_choice = None;
-                let mut tools = None;
-                let mut turn_detection = None;
-                let mut voice = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut client_secret,
-                                &mut __map,
-                                "client_secret",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_format,
-                                &mut __map,
-                                "input_audio_format",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_transcription,
-                                &mut __map,
-                                "input_audio_transcription",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut instructions,
-                                &mut __map,
-                                "instructions",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut max_response_output_tokens,
-                                &mut __map,
-                                "max_response_output_tokens",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut modalities,
-                                &mut __map,
-                                "modalities",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_audio_format,
-                                &mut __map,
-                                "output_audio_format",
-                            )?
-                        }
-                        Some(7) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut temperature,
-                                &mut __map,
-                                "temperature",
-                            )?
-                        }
-                        Some(8) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut tool_choice,
-                                &mut __map,
-                                "tool_choice",
-                            )?
-                        }
-                        Some(9) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut tools,
-                                &mut __map,
-                                "tools",
-                            )?
-                        }
-                        Some(10) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut turn_detection,
-                                &mut __map,
-                                "turn_detection",
-                            )?
-                        }
-                        Some(11) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut voice,
-                                &mut __map,
-                                "voice",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SessionCreateResponse {
-                    client_secret: super::super::super::super::super::dts2rs_support::missing(
-                        client_secret,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for SessionCreateResponse {
+    const NAME: &'static str = "SessionCreateResponse";
+
+    const FIELDS: &'static [&'static str] = &[
+        "client_secret",
+        "input_audio_format",
+        "input_audio_transcription",
+        "instructions",
+        "max_response_output_tokens",
+        "modalities",
+        "output_audio_format",
+        "temperature",
+        "tool_choice",
+        "tools",
+        "turn_detection",
+        "voice",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_client_secret = None;
+        let mut slot_input_audio_format = None;
+        let mut slot_input_audio_transcription = None;
+        let mut slot_instructions = None;
+        let mut slot_max_response_output_tokens = None;
+        let mut slot_modalities = None;
+        let mut slot_output_audio_format = None;
+        let mut slot_temperature = None;
+        let mut slot_tool_choice = None;
+        let mut slot_tools = None;
+        let mut slot_turn_detection = None;
+        let mut slot_voice = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_client_secret,
+                        &mut __map,
                         "client_secret",
-                    )?,
-                    input_audio_format: input_audio_format.unwrap_or_default(),
-                    input_audio_transcription: input_audio_transcription
-                        .unwrap_or_default(),
-                    instructions: instructions.unwrap_or_default(),
-                    max_response_output_tokens: max_response_output_tokens
-                        .unwrap_or_default(),
-                    modalities: modalities.unwrap_or_default(),
-                    output_audio_format: output_audio_format.unwrap_or_default(),
-                    temperature: temperature.unwrap_or_default(),
-                    tool_choice: tool_choice.unwrap_or_default(),
-                    tools: tools.unwrap_or_default(),
-                    turn_detection: turn_detection.unwrap_or_default(),
-                    voice: voice.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_format,
+                        &mut __map,
+                        "input_audio_format",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_transcription,
+                        &mut __map,
+                        "input_audio_transcription",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_instructions,
+                        &mut __map,
+                        "instructions",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_max_response_output_tokens,
+                        &mut __map,
+                        "max_response_output_tokens",
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_modalities,
+                        &mut __map,
+                        "modalities",
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_audio_format,
+                        &mut __map,
+                        "output_audio_format",
+                    )?
+                }
+                Some(7) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_temperature,
+                        &mut __map,
+                        "temperature",
+                    )?
+                }
+                Some(8) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_tool_choice,
+                        &mut __map,
+                        "tool_choice",
+                    )?
+                }
+                Some(9) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_tools,
+                        &mut __map,
+                        "tools",
+                    )?
+                }
+                Some(10) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_turn_detection,
+                        &mut __map,
+                        "turn_detection",
+                    )?
+                }
+                Some(11) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_voice,
+                        &mut __map,
+                        "voice",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("SessionCreateResponse", FIELDS, __Visitor)
+        Ok(Self {
+            client_secret: super::super::super::super::super::dts2rs_support::missing(
+                slot_client_secret,
+                "client_secret",
+            )?,
+            input_audio_format: slot_input_audio_format.unwrap_or_default(),
+            input_audio_transcription: slot_input_audio_transcription
+                .unwrap_or_default(),
+            instructions: slot_instructions.unwrap_or_default(),
+            max_response_output_tokens: slot_max_response_output_tokens
+                .unwrap_or_default(),
+            modalities: slot_modalities.unwrap_or_default(),
+            output_audio_format: slot_output_audio_format.unwrap_or_default(),
+            temperature: slot_temperature.unwrap_or_default(),
+            tool_choice: slot_tool_choice.unwrap_or_default(),
+            tools: slot_tools.unwrap_or_default(),
+            turn_detection: slot_turn_detection.unwrap_or_default(),
+            voice: slot_voice.unwrap_or_default(),
+        })
     }
 }
 
@@ -734,65 +725,63 @@ pub mod session_create_response {
     }
 
     impl<'de> serde::Deserialize<'de> for ClientSecret {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["expires_at", "value"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = ClientSecret;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct ClientSecret")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<ClientSecret, __A::Error> {
-                    let mut expires_at = None;
-                    let mut value = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut expires_at,
-                                    &mut __map,
-                                    "expires_at",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut value,
-                                    &mut __map,
-                                    "value",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(ClientSecret {
-                        expires_at: super::super::super::super::super::super::dts2rs_support::missing(
-                            expires_at,
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for ClientSecret {
+        const NAME: &'static str = "ClientSecret";
+
+        const FIELDS: &'static [&'static str] = &["expires_at", "value"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_expires_at = None;
+            let mut slot_value = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_expires_at,
+                            &mut __map,
                             "expires_at",
-                        )?,
-                        value: super::super::super::super::super::super::dts2rs_support::missing(
-                            value,
+                        )?
+                    }
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_value,
+                            &mut __map,
                             "value",
-                        )?,
-                    })
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("ClientSecret", FIELDS, __Visitor)
+            Ok(Self {
+                expires_at: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_expires_at,
+                    "expires_at",
+                )?,
+                value: super::super::super::super::super::super::dts2rs_support::missing(
+                    slot_value,
+                    "value",
+                )?,
+            })
         }
     }
 
@@ -810,50 +799,48 @@ pub mod session_create_response {
     }
 
     impl<'de> serde::Deserialize<'de> for InputAudioTranscription {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["model"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = InputAudioTranscription;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct InputAudioTranscription")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<InputAudioTranscription, __A::Error> {
-                    let mut model = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for InputAudioTranscription {
+        const NAME: &'static str = "InputAudioTranscription";
+
+        const FIELDS: &'static [&'static str] = &["model"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_model = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_model,
+                            &mut __map,
+                            "model",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut model,
-                                    &mut __map,
-                                    "model",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(InputAudioTranscription {
-                        model: model.unwrap_or_default(),
-                    })
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("InputAudioTranscription", FIELDS, __Visitor)
+            Ok(Self {
+                model: slot_model.unwrap_or_default(),
+            })
         }
     }
 
@@ -918,82 +905,80 @@ pub mod session_create_response {
     }
 
     impl<'de> serde::Deserialize<'de> for TurnDetection {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &[
-                "prefix_padding_ms",
-                "silence_duration_ms",
-                "threshold",
-                "type",
-            ];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = TurnDetection;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct TurnDetection")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<TurnDetection, __A::Error> {
-                    let mut prefix_padding_ms = None;
-                    let mut silence_duration_ms = None;
-                    let mut threshold = None;
-                    let mut r#type = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for TurnDetection {
+        const NAME: &'static str = "TurnDetection";
+
+        const FIELDS: &'static [&'static str] = &[
+            "prefix_padding_ms",
+            "silence_duration_ms",
+            "threshold",
+            "type",
+        ];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_prefix_padding_ms = None;
+            let mut slot_silence_duration_ms = None;
+            let mut slot_threshold = None;
+            let mut slot_type = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_prefix_padding_ms,
+                            &mut __map,
+                            "prefix_padding_ms",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut prefix_padding_ms,
-                                    &mut __map,
-                                    "prefix_padding_ms",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut silence_duration_ms,
-                                    &mut __map,
-                                    "silence_duration_ms",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut threshold,
-                                    &mut __map,
-                                    "threshold",
-                                )?
-                            }
-                            Some(3) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut r#type,
-                                    &mut __map,
-                                    "type",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(TurnDetection {
-                        prefix_padding_ms: prefix_padding_ms.unwrap_or_default(),
-                        silence_duration_ms: silence_duration_ms.unwrap_or_default(),
-                        threshold: threshold.unwrap_or_default(),
-                        r#type: r#type.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_silence_duration_ms,
+                            &mut __map,
+                            "silence_duration_ms",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_threshold,
+                            &mut __map,
+                            "threshold",
+                        )?
+                    }
+                    Some(3) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_type,
+                            &mut __map,
+                            "type",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("TurnDetection", FIELDS, __Visitor)
+            Ok(Self {
+                prefix_padding_ms: slot_prefix_padding_ms.unwrap_or_default(),
+                silence_duration_ms: slot_silence_duration_ms.unwrap_or_default(),
+                threshold: slot_threshold.unwrap_or_default(),
+                r#type: slot_type.unwrap_or_default(),
+            })
         }
     }
 
@@ -1167,183 +1152,179 @@ impl serde::Serialize for SessionCreateParams {
 }
 
 impl<'de> serde::Deserialize<'de> for SessionCreateParams {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "client_secret",
-            "input_audio_format",
-            "input_audio_noise_reduction",
-            "input_audio_transcription",
-            "instructions",
-            "max_response_output_tokens",
-            "modalities",
-            "model",
-            "output_audio_format",
-            "temperature",
-            "tool_choice",
-            "tools",
-            "turn_detection",
-            "voice",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SessionCreateParams;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct SessionCreateParams")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<SessionCreateParams, __A::Error> {
-                let mut client_secret = None;
-                let mut input_audio_format = None;
-                let mut input_audio_noise_reduction = None;
-                let mut input_audio_transcription = None;
-                let mut instructions = None;
-                let mut max_response_output_tokens = None;
-                let mut modalities = None;
-                let mut model = None;
-                let mut output_audio_format = None;
-                let mut temperature = None;
-                let mut tool_choice = None;
-                let mut tools = None;
-                let mut turn_detection = None;
-                let mut voice = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for SessionCreateParams {
+    const NAME: &'static str = "SessionCreateParams";
+
+    const FIELDS: &'static [&'static str] = &[
+        "client_secret",
+        "input_audio_format",
+        "input_audio_noise_reduction",
+        "input_audio_transcription",
+        "instructions",
+        "max_response_output_tokens",
+        "modalities",
+        "model",
+        "output_audio_format",
+        "temperature",
+        "tool_choice",
+        "tools",
+        "turn_detection",
+        "voice",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_client_secret = None;
+        let mut slot_input_audio_format = None;
+        let mut slot_input_audio_noise_reduction = None;
+        let mut slot_input_audio_transcription = None;
+        let mut slot_instructions = None;
+        let mut slot_max_response_output_tokens = None;
+        let mut slot_modalities = None;
+        let mut slot_model = None;
+        let mut slot_output_audio_format = None;
+        let mut slot_temperature = None;
+        let mut slot_tool_choice = None;
+        let mut slot_tools = None;
+        let mut slot_turn_detection = None;
+        let mut slot_voice = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_client_secret,
+                        &mut __map,
+                        "client_secret",
                     )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut client_secret,
-                                &mut __map,
-                                "client_secret",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_format,
-                                &mut __map,
-                                "input_audio_format",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_noise_reduction,
-                                &mut __map,
-                                "input_audio_noise_reduction",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_transcription,
-                                &mut __map,
-                                "input_audio_transcription",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut instructions,
-                                &mut __map,
-                                "instructions",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut max_response_output_tokens,
-                                &mut __map,
-                                "max_response_output_tokens",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut modalities,
-                                &mut __map,
-                                "modalities",
-                            )?
-                        }
-                        Some(7) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut model,
-                                &mut __map,
-                                "model",
-                            )?
-                        }
-                        Some(8) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut output_audio_format,
-                                &mut __map,
-                                "output_audio_format",
-                            )?
-                        }
-                        Some(9) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut temperature,
-                                &mut __map,
-                                "temperature",
-                            )?
-                        }
-                        Some(10) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut tool_choice,
-                                &mut __map,
-                                "tool_choice",
-                            )?
-                        }
-                        Some(11) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut tools,
-                                &mut __map,
-                                "tools",
-                            )?
-                        }
-                        Some(12) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut turn_detection,
-                                &mut __map,
-                                "turn_detection",
-                            )?
-                        }
-                        Some(13) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut voice,
-                                &mut __map,
-                                "voice",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
                 }
-                Ok(SessionCreateParams {
-                    client_secret: client_secret.unwrap_or_default(),
-                    input_audio_format: input_audio_format.unwrap_or_default(),
-                    input_audio_noise_reduction: input_audio_noise_reduction
-                        .unwrap_or_default(),
-                    input_audio_transcription: input_audio_transcription
-                        .unwrap_or_default(),
-                    instructions: instructions.unwrap_or_default(),
-                    max_response_output_tokens: max_response_output_tokens
-                        .unwrap_or_default(),
-                    modalities: modalities.unwrap_or_default(),
-                    model: model.unwrap_or_default(),
-                    output_audio_format: output_audio_format.unwrap_or_default(),
-                    temperature: temperature.unwrap_or_default(),
-                    tool_choice: tool_choice.unwrap_or_default(),
-                    tools: tools.unwrap_or_default(),
-                    turn_detection: turn_detection.unwrap_or_default(),
-                    voice: voice.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_format,
+                        &mut __map,
+                        "input_audio_format",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_noise_reduction,
+                        &mut __map,
+                        "input_audio_noise_reduction",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_transcription,
+                        &mut __map,
+                        "input_audio_transcription",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_instructions,
+                        &mut __map,
+                        "instructions",
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_max_response_output_tokens,
+                        &mut __map,
+                        "max_response_output_tokens",
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_modalities,
+                        &mut __map,
+                        "modalities",
+                    )?
+                }
+                Some(7) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_model,
+                        &mut __map,
+                        "model",
+                    )?
+                }
+                Some(8) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_output_audio_format,
+                        &mut __map,
+                        "output_audio_format",
+                    )?
+                }
+                Some(9) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_temperature,
+                        &mut __map,
+                        "temperature",
+                    )?
+                }
+                Some(10) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_tool_choice,
+                        &mut __map,
+                        "tool_choice",
+                    )?
+                }
+                Some(11) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_tools,
+                        &mut __map,
+                        "tools",
+                    )?
+                }
+                Some(12) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_turn_detection,
+                        &mut __map,
+                        "turn_detection",
+                    )?
+                }
+                Some(13) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_voice,
+                        &mut __map,
+                        "voice",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("SessionCreateParams", FIELDS, __Visitor)
+        Ok(Self {
+            client_secret: slot_client_secret.unwrap_or_default(),
+            input_audio_format: slot_input_audio_format.unwrap_or_default(),
+            input_audio_noise_reduction: slot_input_audio_noise_reduction
+                .unwrap_or_default(),
+            input_audio_transcription: slot_input_audio_transcription
+                .unwrap_or_default(),
+            instructions: slot_instructions.unwrap_or_default(),
+            max_response_output_tokens: slot_max_response_output_tokens
+                .unwrap_or_default(),
+            modalities: slot_modalities.unwrap_or_default(),
+            model: slot_model.unwrap_or_default(),
+            output_audio_format: slot_output_audio_format.unwrap_or_default(),
+            temperature: slot_temperature.unwrap_or_default(),
+            tool_choice: slot_tool_choice.unwrap_or_default(),
+            tools: slot_tools.unwrap_or_default(),
+            turn_detection: slot_turn_detection.unwrap_or_default(),
+            voice: slot_voice.unwrap_or_default(),
+        })
     }
 }
 

@@ -58,94 +58,90 @@ pub struct TranscriptionSession {
 }
 
 impl<'de> serde::Deserialize<'de> for TranscriptionSession {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "client_secret",
-            "input_audio_format",
-            "input_audio_transcription",
-            "modalities",
-            "turn_detection",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TranscriptionSession;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct TranscriptionSession")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<TranscriptionSession, __A::Error> {
-                let mut client_secret = None;
-                let mut input_audio_format = None;
-                let mut input_audio_transcription = None;
-                let mut modalities = None;
-                let mut turn_detection = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut client_secret,
-                                &mut __map,
-                                "client_secret",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_format,
-                                &mut __map,
-                                "input_audio_format",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_transcription,
-                                &mut __map,
-                                "input_audio_transcription",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut modalities,
-                                &mut __map,
-                                "modalities",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut turn_detection,
-                                &mut __map,
-                                "turn_detection",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TranscriptionSession {
-                    client_secret: super::super::super::super::super::dts2rs_support::missing(
-                        client_secret,
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for TranscriptionSession {
+    const NAME: &'static str = "TranscriptionSession";
+
+    const FIELDS: &'static [&'static str] = &[
+        "client_secret",
+        "input_audio_format",
+        "input_audio_transcription",
+        "modalities",
+        "turn_detection",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_client_secret = None;
+        let mut slot_input_audio_format = None;
+        let mut slot_input_audio_transcription = None;
+        let mut slot_modalities = None;
+        let mut slot_turn_detection = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_client_secret,
+                        &mut __map,
                         "client_secret",
-                    )?,
-                    input_audio_format: input_audio_format.unwrap_or_default(),
-                    input_audio_transcription: input_audio_transcription
-                        .unwrap_or_default(),
-                    modalities: modalities.unwrap_or_default(),
-                    turn_detection: turn_detection.unwrap_or_default(),
-                })
+                    )?
+                }
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_format,
+                        &mut __map,
+                        "input_audio_format",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_transcription,
+                        &mut __map,
+                        "input_audio_transcription",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_modalities,
+                        &mut __map,
+                        "modalities",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_turn_detection,
+                        &mut __map,
+                        "turn_detection",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_struct("TranscriptionSession", FIELDS, __Visitor)
+        Ok(Self {
+            client_secret: super::super::super::super::super::dts2rs_support::missing(
+                slot_client_secret,
+                "client_secret",
+            )?,
+            input_audio_format: slot_input_audio_format.unwrap_or_default(),
+            input_audio_transcription: slot_input_audio_transcription
+                .unwrap_or_default(),
+            modalities: slot_modalities.unwrap_or_default(),
+            turn_detection: slot_turn_detection.unwrap_or_default(),
+        })
     }
 }
 
@@ -178,68 +174,66 @@ pub mod transcription_session {
     }
 
     impl<'de> serde::Deserialize<'de> for InputAudioTranscription {
-        fn deserialize<__D: serde::Deserializer<'de>>(
-            deserializer: __D,
-        ) -> Result<Self, __D::Error> {
-            const FIELDS: &[&str] = &["language", "model", "prompt"];
-            struct __Visitor;
-            impl<'de> serde::de::Visitor<'de> for __Visitor {
-                type Value = InputAudioTranscription;
-                fn expecting(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    f.write_str("struct InputAudioTranscription")
-                }
-                fn visit_map<__A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> Result<InputAudioTranscription, __A::Error> {
-                    let mut language = None;
-                    let mut model = None;
-                    let mut prompt = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::dts2rs_support::Key(
-                                FIELDS,
-                            ),
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::super::super::super::super::super::dts2rs_support::read_struct(
+                deserializer,
+            )
+        }
+    }
+
+    impl super::super::super::super::super::super::dts2rs_support::ReadFields
+    for InputAudioTranscription {
+        const NAME: &'static str = "InputAudioTranscription";
+
+        const FIELDS: &'static [&'static str] = &["language", "model", "prompt"];
+
+        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> Result<Self, __A::Error> {
+            let mut slot_language = None;
+            let mut slot_model = None;
+            let mut slot_prompt = None;
+            while let Some(__key) = __map
+                .next_key_seed(
+                    super::super::super::super::super::super::dts2rs_support::Key(
+                        Self::FIELDS,
+                    ),
+                )?
+            {
+                match __key {
+                    Some(0) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_language,
+                            &mut __map,
+                            "language",
                         )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut language,
-                                    &mut __map,
-                                    "language",
-                                )?
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut model,
-                                    &mut __map,
-                                    "model",
-                                )?
-                            }
-                            Some(2) => {
-                                super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut prompt,
-                                    &mut __map,
-                                    "prompt",
-                                )?
-                            }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
                     }
-                    Ok(InputAudioTranscription {
-                        language: language.unwrap_or_default(),
-                        model: model.unwrap_or_default(),
-                        prompt: prompt.unwrap_or_default(),
-                    })
+                    Some(1) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_model,
+                            &mut __map,
+                            "model",
+                        )?
+                    }
+                    Some(2) => {
+                        super::super::super::super::super::super::dts2rs_support::put(
+                            &mut slot_prompt,
+                            &mut __map,
+                            "prompt",
+                        )?
+                    }
+                    _ => {
+                        __map.next_value::<serde::de::IgnoredAny>()?;
+                    }
                 }
             }
-            deserializer.deserialize_struct("InputAudioTranscription", FIELDS, __Visitor)
+            Ok(Self {
+                language: slot_language.unwrap_or_default(),
+                model: slot_model.unwrap_or_default(),
+                prompt: slot_prompt.unwrap_or_default(),
+            })
         }
     }
 
@@ -310,113 +304,108 @@ pub struct TranscriptionSessionCreateParams {
 }
 
 impl<'de> serde::Deserialize<'de> for TranscriptionSessionCreateParams {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        const FIELDS: &[&str] = &[
-            "client_secret",
-            "include",
-            "input_audio_format",
-            "input_audio_noise_reduction",
-            "input_audio_transcription",
-            "modalities",
-            "turn_detection",
-        ];
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TranscriptionSessionCreateParams;
-            fn expecting(
-                &self,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                f.write_str("struct TranscriptionSessionCreateParams")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut __map: __A,
-            ) -> Result<TranscriptionSessionCreateParams, __A::Error> {
-                let mut client_secret = None;
-                let mut include = None;
-                let mut input_audio_format = None;
-                let mut input_audio_noise_reduction = None;
-                let mut input_audio_transcription = None;
-                let mut modalities = None;
-                let mut turn_detection = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::dts2rs_support::Key(FIELDS),
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        super::super::super::super::super::dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl super::super::super::super::super::dts2rs_support::ReadFields
+for TranscriptionSessionCreateParams {
+    const NAME: &'static str = "TranscriptionSessionCreateParams";
+
+    const FIELDS: &'static [&'static str] = &[
+        "client_secret",
+        "include",
+        "input_audio_format",
+        "input_audio_noise_reduction",
+        "input_audio_transcription",
+        "modalities",
+        "turn_detection",
+    ];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_client_secret = None;
+        let mut slot_include = None;
+        let mut slot_input_audio_format = None;
+        let mut slot_input_audio_noise_reduction = None;
+        let mut slot_input_audio_transcription = None;
+        let mut slot_modalities = None;
+        let mut slot_turn_detection = None;
+        while let Some(__key) = __map
+            .next_key_seed(
+                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
+            )?
+        {
+            match __key {
+                Some(0) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_client_secret,
+                        &mut __map,
+                        "client_secret",
                     )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut client_secret,
-                                &mut __map,
-                                "client_secret",
-                            )?
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut include,
-                                &mut __map,
-                                "include",
-                            )?
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_format,
-                                &mut __map,
-                                "input_audio_format",
-                            )?
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_noise_reduction,
-                                &mut __map,
-                                "input_audio_noise_reduction",
-                            )?
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut input_audio_transcription,
-                                &mut __map,
-                                "input_audio_transcription",
-                            )?
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut modalities,
-                                &mut __map,
-                                "modalities",
-                            )?
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::dts2rs_support::put(
-                                &mut turn_detection,
-                                &mut __map,
-                                "turn_detection",
-                            )?
-                        }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
                 }
-                Ok(TranscriptionSessionCreateParams {
-                    client_secret: client_secret.unwrap_or_default(),
-                    include: include.unwrap_or_default(),
-                    input_audio_format: input_audio_format.unwrap_or_default(),
-                    input_audio_noise_reduction: input_audio_noise_reduction
-                        .unwrap_or_default(),
-                    input_audio_transcription: input_audio_transcription
-                        .unwrap_or_default(),
-                    modalities: modalities.unwrap_or_default(),
-                    turn_detection: turn_detection.unwrap_or_default(),
-                })
+                Some(1) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_include,
+                        &mut __map,
+                        "include",
+                    )?
+                }
+                Some(2) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_format,
+                        &mut __map,
+                        "input_audio_format",
+                    )?
+                }
+                Some(3) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_noise_reduction,
+                        &mut __map,
+                        "input_audio_noise_reduction",
+                    )?
+                }
+                Some(4) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_input_audio_transcription,
+                        &mut __map,
+                        "input_audio_transcription",
+                    )?
+                }
+                Some(5) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_modalities,
+                        &mut __map,
+                        "modalities",
+                    )?
+                }
+                Some(6) => {
+                    super::super::super::super::super::dts2rs_support::put(
+                        &mut slot_turn_detection,
+                        &mut __map,
+                        "turn_detection",
+                    )?
+                }
+                _ => {
+                    __map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer
-            .deserialize_struct("TranscriptionSessionCreateParams", FIELDS, __Visitor)
+        Ok(Self {
+            client_secret: slot_client_secret.unwrap_or_default(),
+            include: slot_include.unwrap_or_default(),
+            input_audio_format: slot_input_audio_format.unwrap_or_default(),
+            input_audio_noise_reduction: slot_input_audio_noise_reduction
+                .unwrap_or_default(),
+            input_audio_transcription: slot_input_audio_transcription
+                .unwrap_or_default(),
+            modalities: slot_modalities.unwrap_or_default(),
+            turn_detection: slot_turn_detection.unwrap_or_default(),
+        })
     }
 }
 
