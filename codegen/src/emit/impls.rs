@@ -271,21 +271,7 @@ impl Impls<'_, '_> {
         );
         let serialize =
             self.serialize_impl(template!(syn::Expr, serializer.serialize_str(self.as_str())));
-        let wire_str = syn::parse_str::<syn::Path>(&self.ctx.support("wire_str"))
-            .expect("the support module's path is a path");
-        let deserialize = self.holes().path("__wire_str", wire_str).fill(
-            template!(
-                syn::ItemImpl,
-                impl<'de> serde::Deserialize<'de> for __Self {
-                    fn deserialize<D: serde::Deserializer<'de>>(
-                        deserializer: D,
-                    ) -> __Result<Self, D::Error> {
-                        __wire_str(deserializer)
-                    }
-                }
-            ),
-            Holes::visit_item_impl_mut,
-        );
+        let deserialize = self.deserialize_through("wire_str");
         [as_str, display, from_str, serialize, deserialize]
             .into_iter()
             .map(|i| self.finish(i))
@@ -649,10 +635,7 @@ impl Impls<'_, '_> {
     /// is read. What serde's derive does for a JSON object, without its field enum, field
     /// visitor, sequence visitor and visitor type per struct (one generic visitor serves all).
     pub(super) fn struct_deserialize(&self, s: &Struct) -> Vec<syn::Item> {
-        let support = |name: &str| {
-            syn::parse_str::<syn::Path>(&self.ctx.support(name))
-                .expect("the support module's path is a path")
-        };
+        let support = |name: &str| self.ctx.support_path(name);
         // The reader's own names start with `__`, as serde's derive's do: no identifier of a
         // type, field or slot does (see `model::naming`), so nothing the struct declares
         // shadows them.
@@ -684,10 +667,9 @@ impl Impls<'_, '_> {
             };
             if f.absent {
                 // `a?: never`: `()`, and a present key fails the read.
-                arms.push(arm(holes().path("__refuse", support("refuse")).fill(
-                    template!(syn::Expr, return Err(__refuse("__wire"))),
-                    Holes::visit_expr_mut,
-                )));
+                arms.push(arm(holes()
+                    .path("__refuse", support("refuse"))
+                    .fill(template!(syn::Expr, Err(__refuse("__wire"))), Holes::visit_expr_mut)));
                 values.push(holes().fill(
                     template!(syn::FieldValue, __field: ::core::default::Default::default()),
                     Holes::visit_field_value_mut,
@@ -703,7 +685,7 @@ impl Impls<'_, '_> {
                 && (f.nullable || support::is_present_unit(f.optional, f.nullable, &canonical));
             let put = support(if keeps_null { "put_some" } else { "put" });
             arms.push(arm(holes().path("__put", put).fill(
-                template!(syn::Expr, __put(&mut __slot, &mut __map, "__wire")?),
+                template!(syn::Expr, __put(&mut __slot, &mut __map, "__wire")),
                 Holes::visit_expr_mut,
             )));
             let value = if f.optional {
@@ -722,12 +704,11 @@ impl Impls<'_, '_> {
                 ),
             );
         }
-        arms.push(with_locals(Holes::default()).fill(
-            template!(syn::Arm, _ => {
-                __map.next_value::<serde::de::IgnoredAny>()?;
-            }),
-            Holes::visit_arm_mut,
-        ));
+        arms.push(
+            with_locals(Holes::default())
+                .path("__skip", support("skip"))
+                .fill(template!(syn::Arm, _ => __skip(&mut __map),), Holes::visit_arm_mut),
+        );
         let build = syn::Expr::Struct(syn::ExprStruct {
             attrs: vec![],
             qself: None,
@@ -746,7 +727,7 @@ impl Impls<'_, '_> {
                     template!(
                         syn::Stmt,
                         while let Some(__key) = __map.next_key_seed(__Key(Self::FIELDS))? {
-                            __match
+                            __match?;
                         }
                     ),
                     Holes::visit_stmt_mut,
@@ -760,19 +741,7 @@ impl Impls<'_, '_> {
         ));
         let name = unraw(&s_name(&self.self_ty)).to_owned();
         let wires: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
-        let deserialize = self.holes().path("__read_struct", support("read_struct")).fill(
-            template!(
-                syn::ItemImpl,
-                impl<'de> serde::Deserialize<'de> for __Self {
-                    fn deserialize<D: serde::Deserializer<'de>>(
-                        deserializer: D,
-                    ) -> __Result<Self, D::Error> {
-                        __read_struct(deserializer)
-                    }
-                }
-            ),
-            Holes::visit_item_impl_mut,
-        );
+        let deserialize = self.deserialize_through("read_struct");
         let mut read_fields = with_locals(self.holes())
             .path("__ReadFields", support("ReadFields"))
             .str("__name", &name)
@@ -802,8 +771,7 @@ impl Impls<'_, '_> {
     /// serde's derive writes it); `Deref` and `DerefMut` to its value, so it is used as one;
     /// `From` its value, so one converts with `.into()`.
     pub(super) fn newtype(&self, inner: syn::Type, js_numbers: bool) -> Vec<syn::Item> {
-        let js = self.ctx.support("Js");
-        let js: syn::Path = syn::parse_str(&js).expect("the support path is a path");
+        let js = self.ctx.support_path("Js");
         let holes = || {
             self.holes()
                 .ty("__Inner", inner.clone())
@@ -845,6 +813,24 @@ impl Impls<'_, '_> {
             .chain([deref, deref_mut, from])
             .map(|item| self.finish(item))
             .collect()
+    }
+
+    /// `impl Deserialize` that hands the deserializer to the support module's generic
+    /// `function` (one visitor for every type it reads).
+    fn deserialize_through(&self, function: &str) -> syn::ItemImpl {
+        self.holes().path("__function", self.ctx.support_path(function)).fill(
+            template!(
+                syn::ItemImpl,
+                impl<'de> serde::Deserialize<'de> for __Self {
+                    fn deserialize<D: serde::Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> __Result<Self, D::Error> {
+                        __function(deserializer)
+                    }
+                }
+            ),
+            Holes::visit_item_impl_mut,
+        )
     }
 
     /// `impl Serialize` whose `serialize` (with `self` and `serializer`) is `body`.

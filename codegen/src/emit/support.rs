@@ -33,7 +33,7 @@ pub(super) struct Needs {
     pub required: bool,
     /// `absent`: a `?: never` key of a struct read as an untagged variant must be absent.
     pub absent: bool,
-    /// `ReadFields`, `read_struct`, `Key`, `put`, `put_some`, `missing`, `need`, `refuse`: a
+    /// `ReadFields`, `read_struct`, `Key`, `put`, `put_some`, `skip`, `missing`, `need`, `refuse`: a
     /// struct is read by an impl of its own (see [`reads_by_hand`]).
     pub struct_reads: bool,
 }
@@ -284,11 +284,7 @@ fn struct_reads() -> Vec<syn::Item> {
             T: serde::Deserialize<'de>,
             A: serde::de::MapAccess<'de>,
         {
-            if slot.is_some() {
-                return Err(serde::de::Error::duplicate_field(name));
-            }
-            *slot = Some(map.next_value()?);
-            Ok(())
+            put_as(slot, map, name, core::convert::identity)
         }
 
         /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -302,10 +298,29 @@ fn struct_reads() -> Vec<syn::Item> {
             T: serde::Deserialize<'de>,
             A: serde::de::MapAccess<'de>,
         {
+            put_as(slot, map, name, Some)
+        }
+
+        /// Skips the value of a key the struct does not declare.
+        pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+            map.next_value::<serde::de::IgnoredAny>().map(drop)
+        }
+
+        /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+        fn put_as<'de, R, T, A>(
+            slot: &mut Option<T>,
+            map: &mut A,
+            name: &'static str,
+            wrap: fn(R) -> T,
+        ) -> Result<(), A::Error>
+        where
+            R: serde::Deserialize<'de>,
+            A: serde::de::MapAccess<'de>,
+        {
             if slot.is_some() {
                 return Err(serde::de::Error::duplicate_field(name));
             }
-            *slot = Some(Some(map.next_value()?));
+            *slot = Some(wrap(map.next_value()?));
             Ok(())
         }
 

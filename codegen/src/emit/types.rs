@@ -58,6 +58,13 @@ impl ModuleCtx<'_> {
         format!("{}{}::{function}", "super::".repeat(self.path.len()), super::support::MODULE)
     }
 
+    /// The path of the support module's `item`, as [`Self::support`] spells it.
+    pub(super) fn support_path(&self, item: &str) -> syn::Path {
+        let mut segments = vec![word("super"); self.path.len()];
+        segments.extend([word(super::support::MODULE), word(item)]);
+        path(false, segments)
+    }
+
     /// `Option`, unless shadowed.
     pub(super) fn option(&self) -> syn::Path {
         self.prelude("Option", &["core", "option", "Option"])

@@ -37,13 +37,11 @@ pub mod one {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
                     }
-                    Some(1) => super::dts2rs_support::put(&mut slot_x, &mut __map, "x")?,
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    Some(1) => super::dts2rs_support::put(&mut slot_x, &mut __map, "x"),
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 r#type: super::dts2rs_support::missing(slot_type, "type")?,
@@ -134,11 +132,9 @@ pub mod one {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => super::dts2rs_support::put(&mut slot_v, &mut __map, "v")?,
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    Some(0) => super::dts2rs_support::put(&mut slot_v, &mut __map, "v"),
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 v: super::dts2rs_support::missing(slot_v, "v")?,
@@ -180,13 +176,11 @@ pub mod two {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
                     }
-                    Some(1) => super::dts2rs_support::put(&mut slot_y, &mut __map, "y")?,
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    Some(1) => super::dts2rs_support::put(&mut slot_y, &mut __map, "y"),
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 r#type: super::dts2rs_support::missing(slot_type, "type")?,
@@ -277,11 +271,9 @@ pub mod two {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => super::dts2rs_support::put(&mut slot_v, &mut __map, "v")?,
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    Some(0) => super::dts2rs_support::put(&mut slot_v, &mut __map, "v"),
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 v: super::dts2rs_support::missing(slot_v, "v")?,
@@ -415,11 +407,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -433,10 +421,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

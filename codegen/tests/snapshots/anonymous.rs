@@ -33,13 +33,11 @@ impl dts2rs_support::ReadFields for Outer {
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
                 Some(0) => {
-                    dts2rs_support::put(&mut slot_settings, &mut __map, "settings")?
+                    dts2rs_support::put(&mut slot_settings, &mut __map, "settings")
                 }
-                Some(1) => dts2rs_support::put(&mut slot_tool, &mut __map, "tool")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(1) => dts2rs_support::put(&mut slot_tool, &mut __map, "tool"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             settings: slot_settings.unwrap_or_default(),
@@ -100,15 +98,13 @@ pub mod outer {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_level, &mut __map, "level")?
+                        super::dts2rs_support::put(&mut slot_level, &mut __map, "level")
                     }
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_inner, &mut __map, "inner")?
+                        super::dts2rs_support::put(&mut slot_inner, &mut __map, "inner")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 level: super::dts2rs_support::missing(slot_level, "level")?,
@@ -153,12 +149,10 @@ pub mod outer {
                                 &mut slot_flag,
                                 &mut __map,
                                 "flag",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     flag: super::super::dts2rs_support::missing(slot_flag, "flag")?,
@@ -195,12 +189,10 @@ pub mod outer {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_name, &mut __map, "name")?
+                        super::dts2rs_support::put(&mut slot_name, &mut __map, "name")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 name: super::dts2rs_support::missing(slot_name, "name")?,
@@ -234,13 +226,9 @@ pub mod outer {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_id, &mut __map, "id")?
-                    }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    Some(0) => super::dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 id: super::dts2rs_support::missing(slot_id, "id")?,
@@ -344,11 +332,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -362,10 +346,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

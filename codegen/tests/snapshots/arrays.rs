@@ -66,19 +66,17 @@ impl dts2rs_support::ReadFields for Lists {
         let mut slot_frozen = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_generic, &mut __map, "generic")?,
+                Some(0) => dts2rs_support::put(&mut slot_generic, &mut __map, "generic"),
                 Some(1) => {
-                    dts2rs_support::put(&mut slot_shorthand, &mut __map, "shorthand")?
+                    dts2rs_support::put(&mut slot_shorthand, &mut __map, "shorthand")
                 }
-                Some(2) => dts2rs_support::put(&mut slot_nested, &mut __map, "nested")?,
+                Some(2) => dts2rs_support::put(&mut slot_nested, &mut __map, "nested"),
                 Some(3) => {
-                    dts2rs_support::put(&mut slot_modalities, &mut __map, "modalities")?
+                    dts2rs_support::put(&mut slot_modalities, &mut __map, "modalities")
                 }
-                Some(4) => dts2rs_support::put(&mut slot_frozen, &mut __map, "frozen")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(4) => dts2rs_support::put(&mut slot_frozen, &mut __map, "frozen"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             generic: dts2rs_support::missing(slot_generic, "generic")?,
@@ -303,11 +301,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -321,10 +315,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -66,25 +66,19 @@ impl dts2rs_support::ReadFields for Session {
                         &mut slot_turn_detection,
                         &mut __map,
                         "TurnDetection",
-                    )?
+                    )
                 }
                 Some(1) => {
-                    dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")?
+                    dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")
                 }
                 Some(2) => {
-                    dts2rs_support::put(
-                        &mut slot_temperature,
-                        &mut __map,
-                        "temperature",
-                    )?
+                    dts2rs_support::put(&mut slot_temperature, &mut __map, "temperature")
                 }
                 Some(3) => {
-                    dts2rs_support::put(&mut slot_metadata, &mut __map, "metadata")?
+                    dts2rs_support::put(&mut slot_metadata, &mut __map, "metadata")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             turn_detection: slot_turn_detection.unwrap_or_default(),
@@ -165,26 +159,24 @@ pub mod session {
                             &mut slot_prefix_padding_ms,
                             &mut __map,
                             "prefix_padding_ms",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::dts2rs_support::put(
                             &mut slot_silence_duration_ms,
                             &mut __map,
                             "silence_duration_ms",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::dts2rs_support::put(
                             &mut slot_threshold,
                             &mut __map,
                             "threshold",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 prefix_padding_ms: slot_prefix_padding_ms.unwrap_or_default(),
@@ -290,11 +282,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -308,10 +296,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -35,17 +35,15 @@ impl dts2rs_support::ReadFields for GenerateResponse {
         let mut slot_created_at = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
                 Some(1) => {
-                    dts2rs_support::put(&mut slot_candidates, &mut __map, "candidates")?
+                    dts2rs_support::put(&mut slot_candidates, &mut __map, "candidates")
                 }
                 Some(2) => {
-                    dts2rs_support::put(&mut slot_created_at, &mut __map, "createdAt")?
+                    dts2rs_support::put(&mut slot_created_at, &mut __map, "createdAt")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -79,11 +77,9 @@ impl dts2rs_support::ReadFields for BaseResponse {
         let mut slot_id = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -128,12 +124,10 @@ impl dts2rs_support::ReadFields for Candidate {
         let mut slot_home = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_index, &mut __map, "index")?,
-                Some(1) => dts2rs_support::put(&mut slot_home, &mut __map, "home")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_index, &mut __map, "index"),
+                Some(1) => dts2rs_support::put(&mut slot_home, &mut __map, "home"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             index: dts2rs_support::missing(slot_index, "index")?,
@@ -176,11 +170,9 @@ impl dts2rs_support::ReadFields for Candidate2 {
         let mut slot_score = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_score, &mut __map, "score")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_score, &mut __map, "score"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             score: dts2rs_support::missing(slot_score, "score")?,
@@ -214,12 +206,10 @@ impl dts2rs_support::ReadFields for UsesNamespace {
         let mut slot_second = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_first, &mut __map, "first")?,
-                Some(1) => dts2rs_support::put(&mut slot_second, &mut __map, "second")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_first, &mut __map, "first"),
+                Some(1) => dts2rs_support::put(&mut slot_second, &mut __map, "second"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             first: dts2rs_support::missing(slot_first, "first")?,
@@ -269,11 +259,9 @@ impl dts2rs_support::ReadFields for Client {
         let mut slot_vertex = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_vertex, &mut __map, "vertex")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_vertex, &mut __map, "vertex"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             vertex: dts2rs_support::missing(slot_vertex, "vertex")?,
@@ -318,11 +306,9 @@ impl dts2rs_support::ReadFields for ApiError {
         let mut slot_status = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_status, &mut __map, "status")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_status, &mut __map, "status"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             status: dts2rs_support::missing(slot_status, "status")?,
@@ -425,11 +411,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -443,10 +425,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

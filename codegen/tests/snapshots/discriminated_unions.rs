@@ -104,12 +104,10 @@ impl dts2rs_support::ReadFields for IssueCreated {
         let mut slot_issue = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action")?,
-                Some(1) => dts2rs_support::put(&mut slot_issue, &mut __map, "issue")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action"),
+                Some(1) => dts2rs_support::put(&mut slot_issue, &mut __map, "issue"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             action: dts2rs_support::missing(slot_action, "action")?,
@@ -150,12 +148,10 @@ impl dts2rs_support::ReadFields for IssueDeleted {
         let mut slot_issue = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action")?,
-                Some(1) => dts2rs_support::put(&mut slot_issue, &mut __map, "issue")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action"),
+                Some(1) => dts2rs_support::put(&mut slot_issue, &mut __map, "issue"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             action: dts2rs_support::missing(slot_action, "action")?,
@@ -242,12 +238,10 @@ impl dts2rs_support::ReadFields for CommentCreated {
         let mut slot_comment = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action")?,
-                Some(1) => dts2rs_support::put(&mut slot_comment, &mut __map, "comment")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action"),
+                Some(1) => dts2rs_support::put(&mut slot_comment, &mut __map, "comment"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             action: dts2rs_support::missing(slot_action, "action")?,
@@ -287,12 +281,10 @@ pub mod comment_created {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_body, &mut __map, "body")?
+                        super::dts2rs_support::put(&mut slot_body, &mut __map, "body")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 body: super::dts2rs_support::missing(slot_body, "body")?,
@@ -341,12 +333,10 @@ impl dts2rs_support::ReadFields for Issue {
         let mut slot_title = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_title, &mut __map, "title")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_title, &mut __map, "title"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -441,12 +431,10 @@ impl dts2rs_support::ReadFields for Circle {
         let mut slot_radius = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
-                Some(1) => dts2rs_support::put(&mut slot_radius, &mut __map, "radius")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
+                Some(1) => dts2rs_support::put(&mut slot_radius, &mut __map, "radius"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             kind: dts2rs_support::missing(slot_kind, "kind")?,
@@ -544,12 +532,10 @@ impl dts2rs_support::ReadFields for Square {
         let mut slot_side = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
-                Some(1) => dts2rs_support::put(&mut slot_side, &mut __map, "side")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
+                Some(1) => dts2rs_support::put(&mut slot_side, &mut __map, "side"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             kind: dts2rs_support::missing(slot_kind, "kind")?,
@@ -692,15 +678,13 @@ pub mod block {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
                     }
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_text, &mut __map, "text")?
+                        super::dts2rs_support::put(&mut slot_text, &mut __map, "text")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 r#type: super::dts2rs_support::missing(slot_type, "type")?,
@@ -790,15 +774,13 @@ pub mod block {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
                     }
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_url, &mut __map, "url")?
+                        super::dts2rs_support::put(&mut slot_url, &mut __map, "url")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 r#type: super::dts2rs_support::missing(slot_type, "type")?,
@@ -885,11 +867,9 @@ impl dts2rs_support::ReadFields for Base {
         let mut slot_id = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -993,19 +973,15 @@ pub mod item {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_id, &mut __map, "id")?
-                    }
+                    Some(0) => super::dts2rs_support::put(&mut slot_id, &mut __map, "id"),
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
                     }
                     Some(2) => {
-                        super::dts2rs_support::put(&mut slot_size, &mut __map, "size")?
+                        super::dts2rs_support::put(&mut slot_size, &mut __map, "size")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 id: super::dts2rs_support::missing(slot_id, "id")?,
@@ -1113,23 +1089,19 @@ pub mod item {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_id, &mut __map, "id")?
-                    }
+                    Some(0) => super::dts2rs_support::put(&mut slot_id, &mut __map, "id"),
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
                     }
                     Some(2) => {
                         super::dts2rs_support::put(
                             &mut slot_children,
                             &mut __map,
                             "children",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 id: super::dts2rs_support::missing(slot_id, "id")?,
@@ -1280,12 +1252,10 @@ impl dts2rs_support::ReadFields for Line {
         let mut slot_length = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
-                Some(1) => dts2rs_support::put(&mut slot_length, &mut __map, "length")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
+                Some(1) => dts2rs_support::put(&mut slot_length, &mut __map, "length"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             kind: dts2rs_support::missing(slot_kind, "kind")?,
@@ -1440,12 +1410,10 @@ impl dts2rs_support::ReadFields for Chat {
         let mut slot_topic = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                Some(1) => dts2rs_support::put(&mut slot_topic, &mut __map, "topic")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                Some(1) => dts2rs_support::put(&mut slot_topic, &mut __map, "topic"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -1491,12 +1459,10 @@ impl dts2rs_support::ReadFields for Voice {
         let mut slot_bitrate = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                Some(1) => dts2rs_support::put(&mut slot_bitrate, &mut __map, "bitrate")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                Some(1) => dts2rs_support::put(&mut slot_bitrate, &mut __map, "bitrate"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -1529,11 +1495,9 @@ impl dts2rs_support::ReadFields for Category {
         let mut slot_type = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -1568,14 +1532,12 @@ impl dts2rs_support::ReadFields for Thread {
         let mut slot_parent_id = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
                 Some(1) => {
-                    dts2rs_support::put(&mut slot_parent_id, &mut __map, "parent_id")?
+                    dts2rs_support::put(&mut slot_parent_id, &mut __map, "parent_id")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -1749,15 +1711,11 @@ pub mod payload {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_op, &mut __map, "op")?
-                    }
-                    Some(1) => super::dts2rs_support::put(&mut slot_t, &mut __map, "t")?,
-                    Some(2) => super::dts2rs_support::put(&mut slot_d, &mut __map, "d")?,
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    Some(0) => super::dts2rs_support::put(&mut slot_op, &mut __map, "op"),
+                    Some(1) => super::dts2rs_support::put(&mut slot_t, &mut __map, "t"),
+                    Some(2) => super::dts2rs_support::put(&mut slot_d, &mut __map, "d"),
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 op: super::dts2rs_support::missing(slot_op, "op")?,
@@ -1809,14 +1767,10 @@ pub mod payload {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_op, &mut __map, "op")?
-                    }
-                    Some(1) => super::dts2rs_support::put(&mut slot_d, &mut __map, "d")?,
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    Some(0) => super::dts2rs_support::put(&mut slot_op, &mut __map, "op"),
+                    Some(1) => super::dts2rs_support::put(&mut slot_d, &mut __map, "d"),
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 op: super::dts2rs_support::missing(slot_op, "op")?,
@@ -1875,12 +1829,10 @@ pub mod payload {
                                 &mut slot_heartbeat_interval,
                                 &mut __map,
                                 "heartbeat_interval",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     heartbeat_interval: super::super::dts2rs_support::missing(
@@ -1974,16 +1926,12 @@ pub mod outcome {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_ok, &mut __map, "ok")?
-                    }
+                    Some(0) => super::dts2rs_support::put(&mut slot_ok, &mut __map, "ok"),
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_value, &mut __map, "value")?
+                        super::dts2rs_support::put(&mut slot_value, &mut __map, "value")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 ok: super::dts2rs_support::missing(slot_ok, "ok")?,
@@ -2020,16 +1968,12 @@ pub mod outcome {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_ok, &mut __map, "ok")?
-                    }
+                    Some(0) => super::dts2rs_support::put(&mut slot_ok, &mut __map, "ok"),
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_error, &mut __map, "error")?
+                        super::dts2rs_support::put(&mut slot_error, &mut __map, "error")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 ok: super::dts2rs_support::missing(slot_ok, "ok")?,
@@ -2135,13 +2079,9 @@ pub mod message {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_at, &mut __map, "at")?
-                    }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    Some(0) => super::dts2rs_support::put(&mut slot_at, &mut __map, "at"),
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 at: super::dts2rs_support::missing(slot_at, "at")?,
@@ -2193,12 +2133,10 @@ pub mod message {
                             &mut slot_latency,
                             &mut __map,
                             "latency",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 latency: super::dts2rs_support::missing(slot_latency, "latency")?,
@@ -2335,13 +2273,11 @@ impl dts2rs_support::ReadFields for Full {
         let mut slot_note = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                Some(1) => dts2rs_support::put(&mut slot_secret, &mut __map, "secret")?,
-                Some(2) => dts2rs_support::put(&mut slot_note, &mut __map, "note")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                Some(1) => dts2rs_support::put(&mut slot_secret, &mut __map, "secret"),
+                Some(2) => dts2rs_support::put(&mut slot_note, &mut __map, "note"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -2442,15 +2378,13 @@ pub mod public {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
                     }
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_note, &mut __map, "note")?
+                        super::dts2rs_support::put(&mut slot_note, &mut __map, "note")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 r#type: super::dts2rs_support::missing(slot_type, "type")?,
@@ -2495,12 +2429,10 @@ pub mod public {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")?
+                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 r#type: super::dts2rs_support::missing(slot_type, "type")?,
@@ -2642,12 +2574,10 @@ impl dts2rs_support::ReadFields for Greeting {
         let mut slot_kind = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale")?,
-                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale"),
+                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             locale: dts2rs_support::missing(slot_locale, "locale")?,
@@ -2690,13 +2620,11 @@ impl dts2rs_support::ReadFields for Wave {
         let mut slot_hand = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale")?,
-                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
-                Some(2) => dts2rs_support::put(&mut slot_hand, &mut __map, "hand")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale"),
+                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
+                Some(2) => dts2rs_support::put(&mut slot_hand, &mut __map, "hand"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             locale: dts2rs_support::missing(slot_locale, "locale")?,
@@ -2738,12 +2666,10 @@ impl dts2rs_support::ReadFields for Farewell {
         let mut slot_kind = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale")?,
-                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale"),
+                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             locale: dts2rs_support::missing(slot_locale, "locale")?,
@@ -3186,11 +3112,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -3204,10 +3126,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -228,15 +228,13 @@ impl dts2rs_support::ReadFields for Channel {
         let mut slot_voice = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
-                Some(2) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale")?,
-                Some(3) => dts2rs_support::put(&mut slot_perms, &mut __map, "perms")?,
-                Some(4) => dts2rs_support::put(&mut slot_voice, &mut __map, "voice")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
+                Some(2) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale"),
+                Some(3) => dts2rs_support::put(&mut slot_perms, &mut __map, "perms"),
+                Some(4) => dts2rs_support::put(&mut slot_voice, &mut __map, "voice"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -318,12 +316,10 @@ impl dts2rs_support::ReadFields for Uninhabited {
         let mut slot_member = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_key, &mut __map, "key")?,
-                Some(1) => dts2rs_support::put(&mut slot_member, &mut __map, "member")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_key, &mut __map, "key"),
+                Some(1) => dts2rs_support::put(&mut slot_member, &mut __map, "member"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             key: dts2rs_support::missing(slot_key, "key")?,
@@ -457,11 +453,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -475,10 +467,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -44,14 +44,12 @@ impl dts2rs_support::ReadFields for Base {
         let mut slot_created_at = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
                 Some(1) => {
-                    dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")?
+                    dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -114,15 +112,13 @@ impl dts2rs_support::ReadFields for Derived {
         let mut slot_name = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
                 Some(1) => {
-                    dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")?
+                    dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")
                 }
-                Some(2) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(2) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -180,15 +176,13 @@ impl dts2rs_support::ReadFields for Both {
         let mut slot_extra = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
                 Some(1) => {
-                    dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")?
+                    dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")
                 }
-                Some(2) => dts2rs_support::put(&mut slot_extra, &mut __map, "extra")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(2) => dts2rs_support::put(&mut slot_extra, &mut __map, "extra"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -223,11 +217,9 @@ impl dts2rs_support::ReadFields for Upload {
         let mut slot_file = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_file, &mut __map, "file")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_file, &mut __map, "file"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             file: dts2rs_support::missing(slot_file, "file")?,
@@ -330,11 +322,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -348,10 +336,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

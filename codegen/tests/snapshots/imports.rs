@@ -73,21 +73,19 @@ pub mod chat {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_after, &mut __map, "after")?
+                        super::dts2rs_support::put(&mut slot_after, &mut __map, "after")
                     }
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_limit, &mut __map, "limit")?
+                        super::dts2rs_support::put(&mut slot_limit, &mut __map, "limit")
                     }
                     Some(2) => {
-                        super::dts2rs_support::put(&mut slot_order, &mut __map, "order")?
+                        super::dts2rs_support::put(&mut slot_order, &mut __map, "order")
                     }
                     Some(3) => {
-                        super::dts2rs_support::put(&mut slot_model, &mut __map, "model")?
+                        super::dts2rs_support::put(&mut slot_model, &mut __map, "model")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 after: slot_after.unwrap_or_default(),
@@ -132,22 +130,20 @@ pub mod chat {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_file, &mut __map, "file")?
+                        super::dts2rs_support::put(&mut slot_file, &mut __map, "file")
                     }
                     Some(1) => {
                         super::dts2rs_support::put(
                             &mut slot_status,
                             &mut __map,
                             "status",
-                        )?
+                        )
                     }
                     Some(2) => {
-                        super::dts2rs_support::put(&mut slot_page, &mut __map, "page")?
+                        super::dts2rs_support::put(&mut slot_page, &mut __map, "page")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 file: super::dts2rs_support::missing(slot_file, "file")?,
@@ -360,26 +356,24 @@ pub mod external {
                                     &mut slot_after,
                                     &mut __map,
                                     "after",
-                                )?
+                                )
                             }
                             Some(1) => {
                                 super::super::super::dts2rs_support::put(
                                     &mut slot_limit,
                                     &mut __map,
                                     "limit",
-                                )?
+                                )
                             }
                             Some(2) => {
                                 super::super::super::dts2rs_support::put(
                                     &mut slot_order,
                                     &mut __map,
                                     "order",
-                                )?
+                                )
                             }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+                            _ => super::super::super::dts2rs_support::skip(&mut __map),
+                        }?;
                     }
                     Ok(Self {
                         after: slot_after.unwrap_or_default(),
@@ -455,19 +449,17 @@ pub mod external {
                                     &mut slot_name,
                                     &mut __map,
                                     "name",
-                                )?
+                                )
                             }
                             Some(1) => {
                                 super::super::super::dts2rs_support::put(
                                     &mut slot_size,
                                     &mut __map,
                                     "size",
-                                )?
+                                )
                             }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+                            _ => super::super::super::dts2rs_support::skip(&mut __map),
+                        }?;
                     }
                     Ok(Self {
                         name: super::super::super::dts2rs_support::missing(
@@ -514,13 +506,9 @@ pub mod files {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_id, &mut __map, "id")?
-                    }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    Some(0) => super::dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 id: super::dts2rs_support::missing(slot_id, "id")?,
@@ -572,18 +560,16 @@ pub mod jobs {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_order, &mut __map, "order")?
+                        super::dts2rs_support::put(&mut slot_order, &mut __map, "order")
                     }
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_file, &mut __map, "file")?
+                        super::dts2rs_support::put(&mut slot_file, &mut __map, "file")
                     }
                     Some(2) => {
-                        super::dts2rs_support::put(&mut slot_page, &mut __map, "page")?
+                        super::dts2rs_support::put(&mut slot_page, &mut __map, "page")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 order: super::dts2rs_support::missing(slot_order, "order")?,
@@ -623,12 +609,10 @@ pub mod jobs {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_job, &mut __map, "job")?
+                        super::dts2rs_support::put(&mut slot_job, &mut __map, "job")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 job: slot_job.unwrap_or_default(),
@@ -762,11 +746,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -780,10 +760,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

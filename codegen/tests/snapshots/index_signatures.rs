@@ -61,13 +61,11 @@ impl dts2rs_support::ReadFields for Holder {
         let mut slot_headers = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_labels, &mut __map, "labels")?,
-                Some(1) => dts2rs_support::put(&mut slot_scores, &mut __map, "scores")?,
-                Some(2) => dts2rs_support::put(&mut slot_headers, &mut __map, "headers")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_labels, &mut __map, "labels"),
+                Some(1) => dts2rs_support::put(&mut slot_scores, &mut __map, "scores"),
+                Some(2) => dts2rs_support::put(&mut slot_headers, &mut __map, "headers"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             labels: slot_labels.unwrap_or_default(),
@@ -119,12 +117,10 @@ pub mod holder {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_value, &mut __map, "value")?
+                        super::dts2rs_support::put(&mut slot_value, &mut __map, "value")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 value: super::dts2rs_support::missing(slot_value, "value")?,
@@ -228,11 +224,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -246,10 +238,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

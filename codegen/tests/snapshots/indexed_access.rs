@@ -26,11 +26,9 @@ impl dts2rs_support::ReadFields for Components {
         let mut slot_schemas = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_schemas, &mut __map, "schemas")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_schemas, &mut __map, "schemas"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             schemas: dts2rs_support::missing(slot_schemas, "schemas")?,
@@ -72,15 +70,13 @@ pub mod components {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_user, &mut __map, "user")?
+                        super::dts2rs_support::put(&mut slot_user, &mut __map, "user")
                     }
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_team, &mut __map, "team")?
+                        super::dts2rs_support::put(&mut slot_team, &mut __map, "team")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 user: super::dts2rs_support::missing(slot_user, "user")?,
@@ -141,19 +137,17 @@ pub mod components {
                                 &mut slot_id,
                                 &mut __map,
                                 "id",
-                            )?
+                            )
                         }
                         Some(1) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_login,
                                 &mut __map,
                                 "login",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     id: super::super::dts2rs_support::missing(slot_id, "id")?,
@@ -193,12 +187,10 @@ pub mod components {
                                 &mut slot_members,
                                 &mut __map,
                                 "members",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     members: super::super::dts2rs_support::missing(
@@ -237,12 +229,10 @@ impl dts2rs_support::ReadFields for Operations {
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
                 Some(0) => {
-                    dts2rs_support::put(&mut slot_users_get, &mut __map, "users/get")?
+                    dts2rs_support::put(&mut slot_users_get, &mut __map, "users/get")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             users_get: dts2rs_support::missing(slot_users_get, "users/get")?,
@@ -285,12 +275,10 @@ pub mod operations {
                             &mut slot_responses,
                             &mut __map,
                             "responses",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 responses: super::dts2rs_support::missing(slot_responses, "responses")?,
@@ -334,12 +322,10 @@ pub mod operations {
                                 &mut slot_200,
                                 &mut __map,
                                 "200",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     _200: super::super::dts2rs_support::missing(slot_200, "200")?,
@@ -384,12 +370,10 @@ pub mod operations {
                                     &mut slot_content,
                                     &mut __map,
                                     "content",
-                                )?
+                                )
                             }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+                            _ => super::super::super::dts2rs_support::skip(&mut __map),
+                        }?;
                     }
                     Ok(Self {
                         content: super::super::super::dts2rs_support::missing(
@@ -442,12 +426,12 @@ pub mod operations {
                                         &mut slot_application_json,
                                         &mut __map,
                                         "application/json",
-                                    )?
+                                    )
                                 }
                                 _ => {
-                                    __map.next_value::<serde::de::IgnoredAny>()?;
+                                    super::super::super::super::dts2rs_support::skip(&mut __map)
                                 }
-                            }
+                            }?;
                         }
                         Ok(Self {
                             application_json: super::super::super::super::dts2rs_support::missing(
@@ -608,12 +592,10 @@ impl dts2rs_support::ReadFields for Tool {
         let mut slot_name = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "__name")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "__name"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -646,11 +628,9 @@ impl dts2rs_support::ReadFields for Tools {
         let mut slot_tools = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_tools, &mut __map, "tools")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_tools, &mut __map, "tools"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             tools: dts2rs_support::missing(slot_tools, "tools")?,
@@ -691,16 +671,12 @@ pub mod tools {
                 .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
             {
                 match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_id, &mut __map, "id")?
-                    }
+                    Some(0) => super::dts2rs_support::put(&mut slot_id, &mut __map, "id"),
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_name, &mut __map, "__name")?
+                        super::dts2rs_support::put(&mut slot_name, &mut __map, "__name")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 id: super::dts2rs_support::missing(slot_id, "id")?,
@@ -835,11 +811,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -853,10 +825,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

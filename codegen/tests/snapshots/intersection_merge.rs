@@ -33,16 +33,14 @@ impl dts2rs_support::ReadFields for Author {
         let mut slot_bio = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
                 Some(2) => {
-                    dts2rs_support::put(&mut slot_verified, &mut __map, "verified")?
+                    dts2rs_support::put(&mut slot_verified, &mut __map, "verified")
                 }
-                Some(3) => dts2rs_support::put(&mut slot_bio, &mut __map, "bio")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(3) => dts2rs_support::put(&mut slot_bio, &mut __map, "bio"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -79,12 +77,10 @@ impl dts2rs_support::ReadFields for Post {
         let mut slot_author = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_title, &mut __map, "title")?,
-                Some(1) => dts2rs_support::put(&mut slot_author, &mut __map, "author")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_title, &mut __map, "title"),
+                Some(1) => dts2rs_support::put(&mut slot_author, &mut __map, "author"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             title: dts2rs_support::missing(slot_title, "title")?,
@@ -118,11 +114,9 @@ impl dts2rs_support::ReadFields for Featured {
         let mut slot_post = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_post, &mut __map, "post")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_post, &mut __map, "post"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             post: dts2rs_support::missing(slot_post, "post")?,
@@ -165,19 +159,17 @@ pub mod featured {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_title, &mut __map, "title")?
+                        super::dts2rs_support::put(&mut slot_title, &mut __map, "title")
                     }
                     Some(1) => {
                         super::dts2rs_support::put(
                             &mut slot_author,
                             &mut __map,
                             "author",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 title: super::dts2rs_support::missing(slot_title, "title")?,
@@ -227,33 +219,31 @@ pub mod featured {
                                 &mut slot_id,
                                 &mut __map,
                                 "id",
-                            )?
+                            )
                         }
                         Some(1) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_name,
                                 &mut __map,
                                 "name",
-                            )?
+                            )
                         }
                         Some(2) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_verified,
                                 &mut __map,
                                 "verified",
-                            )?
+                            )
                         }
                         Some(3) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_bio,
                                 &mut __map,
                                 "bio",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     id: super::super::dts2rs_support::missing(slot_id, "id")?,
@@ -310,13 +300,11 @@ impl dts2rs_support::ReadFields for Narrowed {
         let mut slot_size = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind")?,
-                Some(1) => dts2rs_support::put(&mut slot_note, &mut __map, "note")?,
-                Some(2) => dts2rs_support::put(&mut slot_size, &mut __map, "size")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
+                Some(1) => dts2rs_support::put(&mut slot_note, &mut __map, "note"),
+                Some(2) => dts2rs_support::put(&mut slot_size, &mut __map, "size"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             kind: dts2rs_support::missing(slot_kind, "kind")?,
@@ -408,12 +396,10 @@ impl dts2rs_support::ReadFields for Branded {
         let mut slot_choice = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_choice, &mut __map, "choice")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_choice, &mut __map, "choice"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -604,11 +590,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -622,10 +604,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -76,31 +76,29 @@ impl dts2rs_support::ReadFields for Keywords {
         let mut slot_2fa = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                Some(1) => dts2rs_support::put(&mut slot_self_, &mut __map, "self")?,
-                Some(2) => dts2rs_support::put(&mut slot_self_2, &mut __map, "Self")?,
-                Some(3) => dts2rs_support::put(&mut slot_crate_, &mut __map, "crate")?,
-                Some(4) => dts2rs_support::put(&mut slot_super_, &mut __map, "super")?,
-                Some(5) => dts2rs_support::put(&mut slot_async, &mut __map, "async")?,
-                Some(6) => dts2rs_support::put(&mut slot_gen, &mut __map, "gen")?,
-                Some(7) => dts2rs_support::put(&mut slot_underscore, &mut __map, "_")?,
-                Some(8) => dts2rs_support::put(&mut slot_foo_bar, &mut __map, "fooBar")?,
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                Some(1) => dts2rs_support::put(&mut slot_self_, &mut __map, "self"),
+                Some(2) => dts2rs_support::put(&mut slot_self_2, &mut __map, "Self"),
+                Some(3) => dts2rs_support::put(&mut slot_crate_, &mut __map, "crate"),
+                Some(4) => dts2rs_support::put(&mut slot_super_, &mut __map, "super"),
+                Some(5) => dts2rs_support::put(&mut slot_async, &mut __map, "async"),
+                Some(6) => dts2rs_support::put(&mut slot_gen, &mut __map, "gen"),
+                Some(7) => dts2rs_support::put(&mut slot_underscore, &mut __map, "_"),
+                Some(8) => dts2rs_support::put(&mut slot_foo_bar, &mut __map, "fooBar"),
                 Some(9) => {
-                    dts2rs_support::put(&mut slot_foo_bar_2, &mut __map, "foo_bar")?
+                    dts2rs_support::put(&mut slot_foo_bar_2, &mut __map, "foo_bar")
                 }
                 Some(10) => {
                     dts2rs_support::put(
                         &mut slot_content_type,
                         &mut __map,
                         "content-type",
-                    )?
+                    )
                 }
-                Some(11) => dts2rs_support::put(&mut slot_ref, &mut __map, "$ref")?,
-                Some(12) => dts2rs_support::put(&mut slot_2fa, &mut __map, "2fa")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(11) => dts2rs_support::put(&mut slot_ref, &mut __map, "$ref"),
+                Some(12) => dts2rs_support::put(&mut slot_2fa, &mut __map, "2fa"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -215,11 +213,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -233,10 +227,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -30,12 +30,10 @@ impl dts2rs_support::ReadFields for Flags {
         let mut slot_compact = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_dark, &mut __map, "dark")?,
-                Some(1) => dts2rs_support::put(&mut slot_compact, &mut __map, "compact")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_dark, &mut __map, "dark"),
+                Some(1) => dts2rs_support::put(&mut slot_compact, &mut __map, "compact"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             dark: dts2rs_support::missing(slot_dark, "dark")?,
@@ -71,12 +69,10 @@ impl dts2rs_support::ReadFields for Toggles {
         let mut slot_b = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_a, &mut __map, "a")?,
-                Some(1) => dts2rs_support::put(&mut slot_b, &mut __map, "b")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_a, &mut __map, "a"),
+                Some(1) => dts2rs_support::put(&mut slot_b, &mut __map, "b"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             a: dts2rs_support::missing(slot_a, "a")?,
@@ -116,14 +112,12 @@ impl dts2rs_support::ReadFields for NullableFlags {
         let mut slot_compact = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_dark, &mut __map, "dark")?,
+                Some(0) => dts2rs_support::put(&mut slot_dark, &mut __map, "dark"),
                 Some(1) => {
-                    dts2rs_support::put_some(&mut slot_compact, &mut __map, "compact")?
+                    dts2rs_support::put_some(&mut slot_compact, &mut __map, "compact")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             dark: dts2rs_support::missing(slot_dark, "dark")?,
@@ -160,12 +154,10 @@ impl dts2rs_support::ReadFields for AllFlags {
         let mut slot_compact = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_dark, &mut __map, "dark")?,
-                Some(1) => dts2rs_support::put(&mut slot_compact, &mut __map, "compact")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_dark, &mut __map, "dark"),
+                Some(1) => dts2rs_support::put(&mut slot_compact, &mut __map, "compact"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             dark: dts2rs_support::missing(slot_dark, "dark")?,
@@ -230,11 +222,9 @@ impl dts2rs_support::ReadFields for Client {
         let mut slot_name = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             name: dts2rs_support::missing(slot_name, "name")?,
@@ -285,12 +275,10 @@ impl dts2rs_support::ReadFields for Simple {
         let mut slot_b = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_a, &mut __map, "a")?,
-                Some(1) => dts2rs_support::put(&mut slot_b, &mut __map, "b")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_a, &mut __map, "a"),
+                Some(1) => dts2rs_support::put(&mut slot_b, &mut __map, "b"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             a: dts2rs_support::missing(slot_a, "a")?,
@@ -394,11 +382,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -412,10 +396,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

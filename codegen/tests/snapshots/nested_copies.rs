@@ -34,15 +34,13 @@ impl dts2rs_support::ReadFields for CreateParamsStreaming {
         let mut slot_tools = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_stream, &mut __map, "stream")?,
+                Some(0) => dts2rs_support::put(&mut slot_stream, &mut __map, "stream"),
                 Some(1) => {
-                    dts2rs_support::put(&mut slot_web_search, &mut __map, "web_search")?
+                    dts2rs_support::put(&mut slot_web_search, &mut __map, "web_search")
                 }
-                Some(2) => dts2rs_support::put(&mut slot_tools, &mut __map, "tools")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(2) => dts2rs_support::put(&mut slot_tools, &mut __map, "tools"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             stream: dts2rs_support::missing(slot_stream, "stream")?,
@@ -93,19 +91,17 @@ pub mod create_params_streaming {
                             &mut slot_context_size,
                             &mut __map,
                             "context_size",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::dts2rs_support::put(
                             &mut slot_location,
                             &mut __map,
                             "location",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 context_size: slot_context_size.unwrap_or_default(),
@@ -153,19 +149,17 @@ pub mod create_params_streaming {
                                 &mut slot_city,
                                 &mut __map,
                                 "city",
-                            )?
+                            )
                         }
                         Some(1) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_country,
                                 &mut __map,
                                 "country",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     city: slot_city.unwrap_or_default(),
@@ -209,19 +203,17 @@ pub mod create_params_streaming {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_name, &mut __map, "name")?
+                        super::dts2rs_support::put(&mut slot_name, &mut __map, "name")
                     }
                     Some(1) => {
                         super::dts2rs_support::put(
                             &mut slot_strict,
                             &mut __map,
                             "strict",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 name: super::dts2rs_support::missing(slot_name, "name")?,
@@ -263,15 +255,13 @@ impl dts2rs_support::ReadFields for CreateParamsNonStreaming {
         let mut slot_tools = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_stream, &mut __map, "stream")?,
+                Some(0) => dts2rs_support::put(&mut slot_stream, &mut __map, "stream"),
                 Some(1) => {
-                    dts2rs_support::put(&mut slot_web_search, &mut __map, "web_search")?
+                    dts2rs_support::put(&mut slot_web_search, &mut __map, "web_search")
                 }
-                Some(2) => dts2rs_support::put(&mut slot_tools, &mut __map, "tools")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(2) => dts2rs_support::put(&mut slot_tools, &mut __map, "tools"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             stream: slot_stream.unwrap_or_default(),
@@ -323,11 +313,9 @@ impl dts2rs_support::ReadFields for Left {
         let mut slot_x = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_x, &mut __map, "x")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_x, &mut __map, "x"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             x: dts2rs_support::missing(slot_x, "x")?,
@@ -360,11 +348,9 @@ impl dts2rs_support::ReadFields for Right {
         let mut slot_x = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_x, &mut __map, "x")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_x, &mut __map, "x"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             x: dts2rs_support::missing(slot_x, "x")?,
@@ -548,11 +534,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -566,10 +548,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

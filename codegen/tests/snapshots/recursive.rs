@@ -34,15 +34,13 @@ impl dts2rs_support::ReadFields for Node {
         let mut slot_previous = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_value, &mut __map, "value")?,
-                Some(1) => dts2rs_support::put(&mut slot_next, &mut __map, "next")?,
+                Some(0) => dts2rs_support::put(&mut slot_value, &mut __map, "value"),
+                Some(1) => dts2rs_support::put(&mut slot_next, &mut __map, "next"),
                 Some(2) => {
-                    dts2rs_support::put(&mut slot_previous, &mut __map, "previous")?
+                    dts2rs_support::put(&mut slot_previous, &mut __map, "previous")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             value: dts2rs_support::missing(slot_value, "value")?,
@@ -80,12 +78,10 @@ impl dts2rs_support::ReadFields for Expression {
         let mut slot_op = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_left, &mut __map, "left")?,
-                Some(1) => dts2rs_support::put(&mut slot_op, &mut __map, "op")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_left, &mut __map, "left"),
+                Some(1) => dts2rs_support::put(&mut slot_op, &mut __map, "op"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             left: dts2rs_support::missing(slot_left, "left")?,
@@ -199,12 +195,10 @@ impl dts2rs_support::ReadFields for Term {
         let mut slot_group = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_value, &mut __map, "value")?,
-                Some(1) => dts2rs_support::put(&mut slot_group, &mut __map, "group")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_value, &mut __map, "value"),
+                Some(1) => dts2rs_support::put(&mut slot_group, &mut __map, "group"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             value: slot_value.unwrap_or_default(),
@@ -243,13 +237,11 @@ impl dts2rs_support::ReadFields for Folder {
         let mut slot_by_name = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                Some(1) => dts2rs_support::put(&mut slot_folders, &mut __map, "folders")?,
-                Some(2) => dts2rs_support::put(&mut slot_by_name, &mut __map, "byName")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                Some(1) => dts2rs_support::put(&mut slot_folders, &mut __map, "folders"),
+                Some(2) => dts2rs_support::put(&mut slot_by_name, &mut __map, "byName"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             name: dts2rs_support::missing(slot_name, "name")?,
@@ -287,12 +279,10 @@ impl dts2rs_support::ReadFields for Comment {
         let mut slot_reply = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_text, &mut __map, "text")?,
-                Some(1) => dts2rs_support::put(&mut slot_reply, &mut __map, "reply")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_text, &mut __map, "text"),
+                Some(1) => dts2rs_support::put(&mut slot_reply, &mut __map, "reply"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             text: dts2rs_support::missing(slot_text, "text")?,
@@ -338,19 +328,17 @@ pub mod comment {
                             &mut slot_author,
                             &mut __map,
                             "author",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::dts2rs_support::put(
                             &mut slot_comment,
                             &mut __map,
                             "comment",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 author: super::dts2rs_support::missing(slot_author, "author")?,
@@ -406,12 +394,10 @@ impl dts2rs_support::ReadFields for Comparison {
         let mut slot_value = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_key, &mut __map, "key")?,
-                Some(1) => dts2rs_support::put(&mut slot_value, &mut __map, "value")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_key, &mut __map, "key"),
+                Some(1) => dts2rs_support::put(&mut slot_value, &mut __map, "value"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             key: dts2rs_support::missing(slot_key, "key")?,
@@ -449,13 +435,11 @@ impl dts2rs_support::ReadFields for Compound {
         let mut slot_not = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                Some(1) => dts2rs_support::put(&mut slot_filters, &mut __map, "filters")?,
-                Some(2) => dts2rs_support::put(&mut slot_not, &mut __map, "not")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                Some(1) => dts2rs_support::put(&mut slot_filters, &mut __map, "filters"),
+                Some(2) => dts2rs_support::put(&mut slot_not, &mut __map, "not"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -771,11 +755,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -789,10 +769,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -126,11 +126,9 @@ impl dts2rs_support::ReadFields for SessionRequest {
         let mut slot_id = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -204,28 +202,26 @@ impl dts2rs_support::ReadFields for Usage {
                         &mut slot_input_tokens,
                         &mut __map,
                         "input_tokens",
-                    )?
+                    )
                 }
                 Some(1) => {
                     dts2rs_support::put(
                         &mut slot_output_tokens,
                         &mut __map,
                         "output_tokens",
-                    )?
+                    )
                 }
                 Some(2) => {
                     dts2rs_support::put(
                         &mut slot_total_tokens,
                         &mut __map,
                         "total_tokens",
-                    )?
+                    )
                 }
-                Some(3) => dts2rs_support::put(&mut slot_model, &mut __map, "model")?,
-                Some(4) => dts2rs_support::put(&mut slot_cached, &mut __map, "cached")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(3) => dts2rs_support::put(&mut slot_model, &mut __map, "model"),
+                Some(4) => dts2rs_support::put(&mut slot_cached, &mut __map, "cached"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             input_tokens: dts2rs_support::missing(slot_input_tokens, "input_tokens")?,
@@ -410,11 +406,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -428,10 +420,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

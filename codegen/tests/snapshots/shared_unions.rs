@@ -40,19 +40,17 @@ impl dts2rs_support::ReadFields for Session {
                         &mut slot_input_audio_format,
                         &mut __map,
                         "input_audio_format",
-                    )?
+                    )
                 }
                 Some(1) => {
                     dts2rs_support::put(
                         &mut slot_output_audio_format,
                         &mut __map,
                         "output_audio_format",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             input_audio_format: slot_input_audio_format.unwrap_or_default(),
@@ -104,19 +102,17 @@ impl dts2rs_support::ReadFields for SessionCreateParams {
                         &mut slot_input_audio_format,
                         &mut __map,
                         "input_audio_format",
-                    )?
+                    )
                 }
                 Some(1) => {
                     dts2rs_support::put(
                         &mut slot_other_format,
                         &mut __map,
                         "other_format",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             input_audio_format: slot_input_audio_format.unwrap_or_default(),
@@ -387,11 +383,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -405,10 +397,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

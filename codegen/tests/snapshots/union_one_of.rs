@@ -36,11 +36,9 @@ impl dts2rs_support::ReadFields for Queued {
         let mut slot_details = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_details, &mut __map, "details")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_details, &mut __map, "details"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             details: dts2rs_support::missing(slot_details, "details")?,
@@ -106,27 +104,23 @@ pub mod queued {
                     .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
                 {
                     match __key {
-                        Some(0) => {
-                            return Err(super::super::dts2rs_support::refuse("uuid"));
-                        }
+                        Some(0) => Err(super::super::dts2rs_support::refuse("uuid")),
                         Some(1) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_message,
                                 &mut __map,
                                 "message",
-                            )?
+                            )
                         }
                         Some(2) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_sha,
                                 &mut __map,
                                 "sha",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     uuid: ::core::default::Default::default(),
@@ -169,27 +163,23 @@ pub mod queued {
                     .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
                 {
                     match __key {
-                        Some(0) => {
-                            return Err(super::super::dts2rs_support::refuse("sha"));
-                        }
+                        Some(0) => Err(super::super::dts2rs_support::refuse("sha")),
                         Some(1) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_message,
                                 &mut __map,
                                 "message",
-                            )?
+                            )
                         }
                         Some(2) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_uuid,
                                 &mut __map,
                                 "uuid",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     sha: ::core::default::Default::default(),
@@ -229,11 +219,9 @@ impl dts2rs_support::ReadFields for MergeResult {
         let mut slot_details = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_details, &mut __map, "details")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_details, &mut __map, "details"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             details: dts2rs_support::missing(slot_details, "details")?,
@@ -298,27 +286,23 @@ pub mod merge_result {
                     .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
                 {
                     match __key {
-                        Some(0) => {
-                            return Err(super::super::dts2rs_support::refuse("uuid"));
-                        }
+                        Some(0) => Err(super::super::dts2rs_support::refuse("uuid")),
                         Some(1) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_message,
                                 &mut __map,
                                 "message",
-                            )?
+                            )
                         }
                         Some(2) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_sha,
                                 &mut __map,
                                 "sha",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     uuid: ::core::default::Default::default(),
@@ -385,21 +369,17 @@ pub mod merge_result {
                     {
                         match __key {
                             Some(0) => {
-                                return Err(
-                                    super::super::super::dts2rs_support::refuse("uuid"),
-                                );
+                                Err(super::super::super::dts2rs_support::refuse("uuid"))
                             }
                             Some(1) => {
                                 super::super::super::dts2rs_support::put(
                                     &mut slot_message,
                                     &mut __map,
                                     "message",
-                                )?
+                                )
                             }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+                            _ => super::super::super::dts2rs_support::skip(&mut __map),
+                        }?;
                     }
                     Ok(Self {
                         uuid: ::core::default::Default::default(),
@@ -446,19 +426,17 @@ pub mod merge_result {
                                     &mut slot_message,
                                     &mut __map,
                                     "message",
-                                )?
+                                )
                             }
                             Some(1) => {
                                 super::super::super::dts2rs_support::put(
                                     &mut slot_uuid,
                                     &mut __map,
                                     "uuid",
-                                )?
+                                )
                             }
-                            _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
+                            _ => super::super::super::dts2rs_support::skip(&mut __map),
+                        }?;
                     }
                     Ok(Self {
                         message: super::super::super::dts2rs_support::missing(
@@ -501,11 +479,9 @@ impl dts2rs_support::ReadFields for Plain {
         let mut slot_name = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             name: dts2rs_support::missing(slot_name, "name")?,
@@ -538,11 +514,9 @@ impl dts2rs_support::ReadFields for Scored {
         let mut slot_details = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_details, &mut __map, "details")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_details, &mut __map, "details"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             details: dts2rs_support::missing(slot_details, "details")?,
@@ -615,20 +589,16 @@ pub mod scored {
                     .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
                 {
                     match __key {
-                        Some(0) => {
-                            return Err(super::super::dts2rs_support::refuse("uuid"));
-                        }
+                        Some(0) => Err(super::super::dts2rs_support::refuse("uuid")),
                         Some(1) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_score,
                                 &mut __map,
                                 "score",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     uuid: ::core::default::Default::default(),
@@ -684,19 +654,17 @@ pub mod scored {
                                 &mut slot_score,
                                 &mut __map,
                                 "score",
-                            )?
+                            )
                         }
                         Some(1) => {
                             super::super::dts2rs_support::put(
                                 &mut slot_uuid,
                                 &mut __map,
                                 "uuid",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     score: super::super::dts2rs_support::missing(slot_score, "score")?,
@@ -802,11 +770,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -820,10 +784,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

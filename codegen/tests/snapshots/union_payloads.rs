@@ -62,11 +62,9 @@ impl dts2rs_support::ReadFields for CodeExecution {
         let mut slot_type = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: slot_type.unwrap_or_default(),
@@ -192,24 +190,22 @@ impl dts2rs_support::ReadFields for Retrieval {
         let mut slot_store = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_corpus, &mut __map, "corpus")?,
-                Some(1) => dts2rs_support::put(&mut slot_filter, &mut __map, "filter")?,
-                Some(2) => dts2rs_support::put(&mut slot_query, &mut __map, "query")?,
-                Some(3) => dts2rs_support::put(&mut slot_model, &mut __map, "model")?,
-                Some(4) => dts2rs_support::put(&mut slot_region, &mut __map, "region")?,
-                Some(5) => dts2rs_support::put(&mut slot_project, &mut __map, "project")?,
+                Some(0) => dts2rs_support::put(&mut slot_corpus, &mut __map, "corpus"),
+                Some(1) => dts2rs_support::put(&mut slot_filter, &mut __map, "filter"),
+                Some(2) => dts2rs_support::put(&mut slot_query, &mut __map, "query"),
+                Some(3) => dts2rs_support::put(&mut slot_model, &mut __map, "model"),
+                Some(4) => dts2rs_support::put(&mut slot_region, &mut __map, "region"),
+                Some(5) => dts2rs_support::put(&mut slot_project, &mut __map, "project"),
                 Some(6) => {
-                    dts2rs_support::put(&mut slot_location, &mut __map, "location")?
+                    dts2rs_support::put(&mut slot_location, &mut __map, "location")
                 }
                 Some(7) => {
-                    dts2rs_support::put(&mut slot_endpoint, &mut __map, "endpoint")?
+                    dts2rs_support::put(&mut slot_endpoint, &mut __map, "endpoint")
                 }
-                Some(8) => dts2rs_support::put(&mut slot_index, &mut __map, "index")?,
-                Some(9) => dts2rs_support::put(&mut slot_store, &mut __map, "store")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(8) => dts2rs_support::put(&mut slot_index, &mut __map, "index"),
+                Some(9) => dts2rs_support::put(&mut slot_store, &mut __map, "store"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             corpus: slot_corpus.unwrap_or_default(),
@@ -250,11 +246,9 @@ impl dts2rs_support::ReadFields for Named {
         let mut slot_name = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             name: dts2rs_support::missing(slot_name, "name")?,
@@ -371,59 +365,57 @@ pub mod choice {
                             &mut slot_corpus,
                             &mut __map,
                             "corpus",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::dts2rs_support::put(
                             &mut slot_filter,
                             &mut __map,
                             "filter",
-                        )?
+                        )
                     }
                     Some(2) => {
-                        super::dts2rs_support::put(&mut slot_query, &mut __map, "query")?
+                        super::dts2rs_support::put(&mut slot_query, &mut __map, "query")
                     }
                     Some(3) => {
-                        super::dts2rs_support::put(&mut slot_model, &mut __map, "model")?
+                        super::dts2rs_support::put(&mut slot_model, &mut __map, "model")
                     }
                     Some(4) => {
                         super::dts2rs_support::put(
                             &mut slot_region,
                             &mut __map,
                             "region",
-                        )?
+                        )
                     }
                     Some(5) => {
                         super::dts2rs_support::put(
                             &mut slot_project,
                             &mut __map,
                             "project",
-                        )?
+                        )
                     }
                     Some(6) => {
                         super::dts2rs_support::put(
                             &mut slot_location,
                             &mut __map,
                             "location",
-                        )?
+                        )
                     }
                     Some(7) => {
                         super::dts2rs_support::put(
                             &mut slot_endpoint,
                             &mut __map,
                             "endpoint",
-                        )?
+                        )
                     }
                     Some(8) => {
-                        super::dts2rs_support::put(&mut slot_index, &mut __map, "index")?
+                        super::dts2rs_support::put(&mut slot_index, &mut __map, "index")
                     }
                     Some(9) => {
-                        super::dts2rs_support::put(&mut slot_store, &mut __map, "store")?
+                        super::dts2rs_support::put(&mut slot_store, &mut __map, "store")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 corpus: slot_corpus.unwrap_or_default(),
@@ -596,11 +588,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -614,10 +602,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

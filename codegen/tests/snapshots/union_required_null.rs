@@ -63,15 +63,13 @@ impl dts2rs_support::ReadFields for Labeled {
         let mut slot_commit_id = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_event, &mut __map, "event")?,
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_event, &mut __map, "event"),
                 Some(2) => {
-                    dts2rs_support::put(&mut slot_commit_id, &mut __map, "commit_id")?
+                    dts2rs_support::put(&mut slot_commit_id, &mut __map, "commit_id")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -127,16 +125,14 @@ impl dts2rs_support::ReadFields for Commented {
         let mut slot_body = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_event, &mut __map, "event")?,
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_event, &mut __map, "event"),
                 Some(2) => {
-                    dts2rs_support::put(&mut slot_html_url, &mut __map, "html_url")?
+                    dts2rs_support::put(&mut slot_html_url, &mut __map, "html_url")
                 }
-                Some(3) => dts2rs_support::put(&mut slot_body, &mut __map, "body")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(3) => dts2rs_support::put(&mut slot_body, &mut __map, "body"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -173,12 +169,10 @@ impl dts2rs_support::ReadFields for Standalone {
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
                 Some(0) => {
-                    dts2rs_support::put(&mut slot_commit_id, &mut __map, "commit_id")?
+                    dts2rs_support::put(&mut slot_commit_id, &mut __map, "commit_id")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             commit_id: dts2rs_support::missing(slot_commit_id, "commit_id")?,
@@ -281,11 +275,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -299,10 +289,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -34,12 +34,10 @@ impl dts2rs_support::ReadFields for Ruleset {
                         &mut slot_conditions,
                         &mut __map,
                         "conditions",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             conditions: slot_conditions.unwrap_or_default(),
@@ -97,12 +95,10 @@ impl dts2rs_support::ReadFields for RefConditions {
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
                 Some(0) => {
-                    dts2rs_support::put(&mut slot_ref_name, &mut __map, "ref_name")?
+                    dts2rs_support::put(&mut slot_ref_name, &mut __map, "ref_name")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             ref_name: slot_ref_name.unwrap_or_default(),
@@ -146,12 +142,10 @@ pub mod ref_conditions {
                             &mut slot_include,
                             &mut __map,
                             "include",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 include: slot_include.unwrap_or_default(),
@@ -218,19 +212,17 @@ pub mod org_conditions {
                             &mut slot_ref_name,
                             &mut __map,
                             "ref_name",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::dts2rs_support::put(
                             &mut slot_repository_name,
                             &mut __map,
                             "repository_name",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 ref_name: slot_ref_name.unwrap_or_default(),
@@ -284,19 +276,17 @@ pub mod org_conditions {
                             &mut slot_ref_name,
                             &mut __map,
                             "ref_name",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::dts2rs_support::put(
                             &mut slot_repository_id,
                             &mut __map,
                             "repository_id",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 ref_name: slot_ref_name.unwrap_or_default(),
@@ -359,12 +349,10 @@ pub mod org_conditions {
                                 &mut slot_ids,
                                 &mut __map,
                                 "ids",
-                            )?
+                            )
                         }
-                        _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
                 }
                 Ok(Self {
                     ids: slot_ids.unwrap_or_default(),
@@ -469,11 +457,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -487,10 +471,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -34,14 +34,12 @@ impl dts2rs_support::ReadFields for User {
         let mut slot_role = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
-                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
+                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -93,16 +91,12 @@ impl dts2rs_support::ReadFields for UserPatch {
         let mut slot_role = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                Some(2) => {
-                    dts2rs_support::put_some(&mut slot_email, &mut __map, "email")?
-                }
-                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                Some(2) => dts2rs_support::put_some(&mut slot_email, &mut __map, "email"),
+                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: slot_id.unwrap_or_default(),
@@ -147,12 +141,10 @@ impl dts2rs_support::ReadFields for UserIdentity {
         let mut slot_name = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -190,13 +182,11 @@ impl dts2rs_support::ReadFields for NewUser {
         let mut slot_role = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                Some(1) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
-                Some(2) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                Some(1) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
+                Some(2) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             name: slot_name.unwrap_or_default(),
@@ -243,14 +233,12 @@ impl dts2rs_support::ReadFields for CompleteUser {
         let mut slot_role = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
-                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
+                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -299,14 +287,12 @@ impl dts2rs_support::ReadFields for FrozenUser {
         let mut slot_role = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
-                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
+                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: dts2rs_support::missing(slot_id, "id")?,
@@ -458,12 +444,10 @@ impl dts2rs_support::ReadFields for Quotas {
         let mut slot_monthly = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_daily, &mut __map, "daily")?,
-                Some(1) => dts2rs_support::put(&mut slot_monthly, &mut __map, "monthly")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_daily, &mut __map, "daily"),
+                Some(1) => dts2rs_support::put(&mut slot_monthly, &mut __map, "monthly"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             daily: dts2rs_support::missing(slot_daily, "daily")?,
@@ -502,15 +486,13 @@ impl dts2rs_support::ReadFields for Signup {
         let mut slot_password = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name")?,
-                Some(1) => dts2rs_support::put(&mut slot_email, &mut __map, "email")?,
+                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
+                Some(1) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
                 Some(2) => {
-                    dts2rs_support::put(&mut slot_password, &mut __map, "password")?
+                    dts2rs_support::put(&mut slot_password, &mut __map, "password")
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             name: slot_name.unwrap_or_default(),
@@ -548,12 +530,10 @@ impl dts2rs_support::ReadFields for Page {
         let mut slot_next = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_data, &mut __map, "data")?,
-                Some(1) => dts2rs_support::put(&mut slot_next, &mut __map, "next")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_data, &mut __map, "data"),
+                Some(1) => dts2rs_support::put(&mut slot_next, &mut __map, "next"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             data: dts2rs_support::missing(slot_data, "data")?,
@@ -586,11 +566,9 @@ impl dts2rs_support::ReadFields for Listing {
         let mut slot_users = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_users, &mut __map, "users")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_users, &mut __map, "users"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             users: dts2rs_support::missing(slot_users, "users")?,
@@ -632,15 +610,13 @@ pub mod listing {
             {
                 match __key {
                     Some(0) => {
-                        super::dts2rs_support::put(&mut slot_data, &mut __map, "data")?
+                        super::dts2rs_support::put(&mut slot_data, &mut __map, "data")
                     }
                     Some(1) => {
-                        super::dts2rs_support::put(&mut slot_next, &mut __map, "next")?
+                        super::dts2rs_support::put(&mut slot_next, &mut __map, "next")
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 data: super::dts2rs_support::missing(slot_data, "data")?,
@@ -676,12 +652,10 @@ impl dts2rs_support::ReadFields for Opened {
         let mut slot_id = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                Some(1) => dts2rs_support::put(&mut slot_id, &mut __map, "id")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                Some(1) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -768,12 +742,10 @@ impl dts2rs_support::ReadFields for Failed {
         let mut slot_message = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                Some(1) => dts2rs_support::put(&mut slot_message, &mut __map, "message")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                Some(1) => dts2rs_support::put(&mut slot_message, &mut __map, "message"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: dts2rs_support::missing(slot_type, "type")?,
@@ -859,11 +831,9 @@ impl dts2rs_support::ReadFields for Warned {
         let mut slot_type = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type")?,
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: slot_type.unwrap_or_default(),
@@ -1167,11 +1137,7 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+        put_as(slot, map, name, core::convert::identity)
     }
 
     /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
@@ -1185,10 +1151,29 @@ pub mod dts2rs_support {
         T: serde::Deserialize<'de>,
         A: serde::de::MapAccess<'de>,
     {
+        put_as(slot, map, name, Some)
+    }
+
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
+    fn put_as<'de, R, T, A>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        name: &'static str,
+        wrap: fn(R) -> T,
+    ) -> Result<(), A::Error>
+    where
+        R: serde::Deserialize<'de>,
+        A: serde::de::MapAccess<'de>,
+    {
         if slot.is_some() {
             return Err(serde::de::Error::duplicate_field(name));
         }
-        *slot = Some(Some(map.next_value()?));
+        *slot = Some(wrap(map.next_value()?));
         Ok(())
     }
 

@@ -438,26 +438,24 @@ impl super::super::super::dts2rs_support::ReadFields for ComparisonFilter {
                         &mut slot_key,
                         &mut __map,
                         "key",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::dts2rs_support::put(
                         &mut slot_value,
                         &mut __map,
                         "value",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             key: super::super::super::dts2rs_support::missing(slot_key, "key")?,
@@ -624,19 +622,17 @@ impl super::super::super::dts2rs_support::ReadFields for CompoundFilter {
                         &mut slot_filters,
                         &mut __map,
                         "filters",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             filters: super::super::super::dts2rs_support::missing(
@@ -765,33 +761,31 @@ impl super::super::super::dts2rs_support::ReadFields for ErrorObject {
                         &mut slot_code,
                         &mut __map,
                         "code",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::dts2rs_support::put(
                         &mut slot_message,
                         &mut __map,
                         "message",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::dts2rs_support::put(
                         &mut slot_param,
                         &mut __map,
                         "param",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             code: super::super::super::dts2rs_support::missing(slot_code, "code")?,
@@ -866,33 +860,31 @@ impl super::super::super::dts2rs_support::ReadFields for FunctionDefinition {
                         &mut slot_name,
                         &mut __map,
                         "name",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::dts2rs_support::put(
                         &mut slot_description,
                         &mut __map,
                         "description",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::dts2rs_support::put(
                         &mut slot_parameters,
                         &mut __map,
                         "parameters",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::dts2rs_support::put_some(
                         &mut slot_strict,
                         &mut __map,
                         "strict",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             name: super::super::super::dts2rs_support::missing(slot_name, "name")?,
@@ -976,26 +968,24 @@ impl super::super::super::dts2rs_support::ReadFields for Reasoning {
                         &mut slot_effort,
                         &mut __map,
                         "effort",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::dts2rs_support::put_some(
                         &mut slot_generate_summary,
                         &mut __map,
                         "generate_summary",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::dts2rs_support::put_some(
                         &mut slot_summary,
                         &mut __map,
                         "summary",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             effort: slot_effort.unwrap_or_default(),
@@ -1113,12 +1103,10 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonObjec
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
@@ -1217,19 +1205,17 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonSchem
                         &mut slot_json_schema,
                         &mut __map,
                         "json_schema",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             json_schema: super::super::super::dts2rs_support::missing(
@@ -1304,33 +1290,31 @@ pub mod response_format_json_schema {
                             &mut slot_name,
                             &mut __map,
                             "name",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::dts2rs_support::put(
                             &mut slot_description,
                             &mut __map,
                             "description",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::dts2rs_support::put(
                             &mut slot_schema,
                             &mut __map,
                             "schema",
-                        )?
+                        )
                     }
                     Some(3) => {
                         super::super::super::super::dts2rs_support::put_some(
                             &mut slot_strict,
                             &mut __map,
                             "strict",
-                        )?
+                        )
                     }
-                    _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    _ => super::super::super::super::dts2rs_support::skip(&mut __map),
+                }?;
             }
             Ok(Self {
                 name: super::super::super::super::dts2rs_support::missing(
@@ -1428,12 +1412,10 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatText {
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,

@@ -49,26 +49,24 @@ for ConversationCreatedEvent {
                         &mut slot_conversation,
                         &mut __map,
                         "conversation",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             conversation: super::super::super::super::super::dts2rs_support::missing(
@@ -136,19 +134,21 @@ pub mod conversation_created_event {
                             &mut slot_id,
                             &mut __map,
                             "id",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_object,
                             &mut __map,
                             "object",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 id: slot_id.unwrap_or_default(),
@@ -373,75 +373,73 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for Conversat
                         &mut slot_id,
                         &mut __map,
                         "id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_arguments,
                         &mut __map,
                         "arguments",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_call_id,
                         &mut __map,
                         "call_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_content,
                         &mut __map,
                         "content",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_name,
                         &mut __map,
                         "name",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_object,
                         &mut __map,
                         "object",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output,
                         &mut __map,
                         "output",
-                    )?
+                    )
                 }
                 Some(7) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_role,
                         &mut __map,
                         "role",
-                    )?
+                    )
                 }
                 Some(8) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_status,
                         &mut __map,
                         "status",
-                    )?
+                    )
                 }
                 Some(9) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: slot_id.unwrap_or_default(),
@@ -597,40 +595,38 @@ for ConversationItemContent {
                         &mut slot_id,
                         &mut __map,
                         "id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_audio,
                         &mut __map,
                         "audio",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_text,
                         &mut __map,
                         "text",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_transcript,
                         &mut __map,
                         "transcript",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: slot_id.unwrap_or_default(),
@@ -778,33 +774,31 @@ for ConversationItemCreateEvent {
                         &mut slot_item,
                         &mut __map,
                         "item",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_previous_item_id,
                         &mut __map,
                         "previous_item_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             item: super::super::super::super::super::dts2rs_support::missing(
@@ -944,33 +938,31 @@ for ConversationItemCreatedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item,
                         &mut __map,
                         "item",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_previous_item_id,
                         &mut __map,
                         "previous_item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -1101,26 +1093,24 @@ for ConversationItemDeleteEvent {
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             item_id: super::super::super::super::super::dts2rs_support::missing(
@@ -1242,26 +1232,24 @@ for ConversationItemDeletedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -1413,47 +1401,45 @@ for ConversationItemInputAudioTranscriptionCompletedEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_transcript,
                         &mut __map,
                         "transcript",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put_some(
                         &mut slot_logprobs,
                         &mut __map,
                         "logprobs",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -1544,26 +1530,28 @@ pub mod conversation_item_input_audio_transcription_completed_event {
                             &mut slot_token,
                             &mut __map,
                             "token",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_bytes,
                             &mut __map,
                             "bytes",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_logprob,
                             &mut __map,
                             "logprob",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 token: super::super::super::super::super::super::dts2rs_support::missing(
@@ -1710,47 +1698,45 @@ for ConversationItemInputAudioTranscriptionDeltaEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_delta,
                         &mut __map,
                         "delta",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put_some(
                         &mut slot_logprobs,
                         &mut __map,
                         "logprobs",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -1898,40 +1884,38 @@ for ConversationItemInputAudioTranscriptionFailedEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_error,
                         &mut __map,
                         "error",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -2014,33 +1998,35 @@ pub mod conversation_item_input_audio_transcription_failed_event {
                             &mut slot_code,
                             &mut __map,
                             "code",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_message,
                             &mut __map,
                             "message",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_param,
                             &mut __map,
                             "param",
-                        )?
+                        )
                     }
                     Some(3) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 code: slot_code.unwrap_or_default(),
@@ -2162,26 +2148,24 @@ for ConversationItemRetrieveEvent {
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             item_id: super::super::super::super::super::dts2rs_support::missing(
@@ -2327,40 +2311,38 @@ for ConversationItemTruncateEvent {
                         &mut slot_audio_end_ms,
                         &mut __map,
                         "audio_end_ms",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
@@ -2505,40 +2487,38 @@ for ConversationItemTruncatedEvent {
                         &mut slot_audio_end_ms,
                         &mut __map,
                         "audio_end_ms",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
@@ -2726,75 +2706,73 @@ for ConversationItemWithReference {
                         &mut slot_id,
                         &mut __map,
                         "id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_arguments,
                         &mut __map,
                         "arguments",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_call_id,
                         &mut __map,
                         "call_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_content,
                         &mut __map,
                         "content",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_name,
                         &mut __map,
                         "name",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_object,
                         &mut __map,
                         "object",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output,
                         &mut __map,
                         "output",
-                    )?
+                    )
                 }
                 Some(7) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_role,
                         &mut __map,
                         "role",
-                    )?
+                    )
                 }
                 Some(8) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_status,
                         &mut __map,
                         "status",
-                    )?
+                    )
                 }
                 Some(9) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: slot_id.unwrap_or_default(),
@@ -2943,26 +2921,24 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for ErrorEven
                         &mut slot_error,
                         &mut __map,
                         "error",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             error: super::super::super::super::super::dts2rs_support::missing(
@@ -3045,40 +3021,42 @@ pub mod error_event {
                             &mut slot_message,
                             &mut __map,
                             "message",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put_some(
                             &mut slot_code,
                             &mut __map,
                             "code",
-                        )?
+                        )
                     }
                     Some(3) => {
                         super::super::super::super::super::super::dts2rs_support::put_some(
                             &mut slot_event_id,
                             &mut __map,
                             "event_id",
-                        )?
+                        )
                     }
                     Some(4) => {
                         super::super::super::super::super::super::dts2rs_support::put_some(
                             &mut slot_param,
                             &mut __map,
                             "param",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 message: super::super::super::super::super::super::dts2rs_support::missing(
@@ -3202,26 +3180,24 @@ for InputAudioBufferAppendEvent {
                         &mut slot_audio,
                         &mut __map,
                         "audio",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             audio: super::super::super::super::super::dts2rs_support::missing(
@@ -3340,19 +3316,17 @@ for InputAudioBufferClearEvent {
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: super::super::super::super::super::dts2rs_support::missing(
@@ -3466,19 +3440,17 @@ for InputAudioBufferClearedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -3602,19 +3574,17 @@ for InputAudioBufferCommitEvent {
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: super::super::super::super::super::dts2rs_support::missing(
@@ -3741,33 +3711,31 @@ for InputAudioBufferCommittedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_previous_item_id,
                         &mut __map,
                         "previous_item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -3914,33 +3882,31 @@ for InputAudioBufferSpeechStartedEvent {
                         &mut slot_audio_start_ms,
                         &mut __map,
                         "audio_start_ms",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             audio_start_ms: super::super::super::super::super::dts2rs_support::missing(
@@ -4083,33 +4049,31 @@ for InputAudioBufferSpeechStoppedEvent {
                         &mut slot_audio_end_ms,
                         &mut __map,
                         "audio_end_ms",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
@@ -4243,26 +4207,24 @@ for RateLimitsUpdatedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_rate_limits,
                         &mut __map,
                         "rate_limits",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -4366,33 +4328,35 @@ pub mod rate_limits_updated_event {
                             &mut slot_limit,
                             &mut __map,
                             "limit",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_name,
                             &mut __map,
                             "name",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_remaining,
                             &mut __map,
                             "remaining",
-                        )?
+                        )
                     }
                     Some(3) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_reset_seconds,
                             &mut __map,
                             "reset_seconds",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 limit: slot_limit.unwrap_or_default(),
@@ -4789,19 +4753,21 @@ pub mod realtime_client_event {
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_event_id,
                             &mut __map,
                             "event_id",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 r#type: super::super::super::super::super::super::dts2rs_support::missing(
@@ -5045,96 +5011,94 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for RealtimeR
                         &mut slot_id,
                         &mut __map,
                         "id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_conversation_id,
                         &mut __map,
                         "conversation_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_max_output_tokens,
                         &mut __map,
                         "max_output_tokens",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put_some(
                         &mut slot_metadata,
                         &mut __map,
                         "metadata",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_modalities,
                         &mut __map,
                         "modalities",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_object,
                         &mut __map,
                         "object",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output,
                         &mut __map,
                         "output",
-                    )?
+                    )
                 }
                 Some(7) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_audio_format,
                         &mut __map,
                         "output_audio_format",
-                    )?
+                    )
                 }
                 Some(8) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_status,
                         &mut __map,
                         "status",
-                    )?
+                    )
                 }
                 Some(9) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_status_details,
                         &mut __map,
                         "status_details",
-                    )?
+                    )
                 }
                 Some(10) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_temperature,
                         &mut __map,
                         "temperature",
-                    )?
+                    )
                 }
                 Some(11) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_usage,
                         &mut __map,
                         "usage",
-                    )?
+                    )
                 }
                 Some(12) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_voice,
                         &mut __map,
                         "voice",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: slot_id.unwrap_or_default(),
@@ -5346,26 +5310,24 @@ for RealtimeResponseStatus {
                         &mut slot_error,
                         &mut __map,
                         "error",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_reason,
                         &mut __map,
                         "reason",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             error: slot_error.unwrap_or_default(),
@@ -5424,19 +5386,21 @@ pub mod realtime_response_status {
                             &mut slot_code,
                             &mut __map,
                             "code",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 code: slot_code.unwrap_or_default(),
@@ -5663,40 +5627,38 @@ for RealtimeResponseUsage {
                         &mut slot_input_token_details,
                         &mut __map,
                         "input_token_details",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_tokens,
                         &mut __map,
                         "input_tokens",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_token_details,
                         &mut __map,
                         "output_token_details",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_tokens,
                         &mut __map,
                         "output_tokens",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_total_tokens,
                         &mut __map,
                         "total_tokens",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             input_token_details: slot_input_token_details.unwrap_or_default(),
@@ -5765,26 +5727,28 @@ pub mod realtime_response_usage {
                             &mut slot_audio_tokens,
                             &mut __map,
                             "audio_tokens",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_cached_tokens,
                             &mut __map,
                             "cached_tokens",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_text_tokens,
                             &mut __map,
                             "text_tokens",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 audio_tokens: slot_audio_tokens.unwrap_or_default(),
@@ -5839,19 +5803,21 @@ pub mod realtime_response_usage {
                             &mut slot_audio_tokens,
                             &mut __map,
                             "audio_tokens",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_text_tokens,
                             &mut __map,
                             "text_tokens",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 audio_tokens: slot_audio_tokens.unwrap_or_default(),
@@ -6470,26 +6436,28 @@ pub mod realtime_server_event {
                             &mut slot_event_id,
                             &mut __map,
                             "event_id",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_item,
                             &mut __map,
                             "item",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 event_id: super::super::super::super::super::super::dts2rs_support::missing(
@@ -6619,26 +6587,28 @@ pub mod realtime_server_event {
                             &mut slot_event_id,
                             &mut __map,
                             "event_id",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_response_id,
                             &mut __map,
                             "response_id",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 event_id: super::super::super::super::super::super::dts2rs_support::missing(
@@ -6768,26 +6738,28 @@ pub mod realtime_server_event {
                             &mut slot_event_id,
                             &mut __map,
                             "event_id",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_response_id,
                             &mut __map,
                             "response_id",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 event_id: super::super::super::super::super::super::dts2rs_support::missing(
@@ -6919,26 +6891,28 @@ pub mod realtime_server_event {
                             &mut slot_event_id,
                             &mut __map,
                             "event_id",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_response_id,
                             &mut __map,
                             "response_id",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 event_id: super::super::super::super::super::super::dts2rs_support::missing(
@@ -7082,54 +7056,52 @@ for ResponseAudioDeltaEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_delta,
                         &mut __map,
                         "delta",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -7285,47 +7257,45 @@ for ResponseAudioDoneEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -7480,54 +7450,52 @@ for ResponseAudioTranscriptDeltaEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_delta,
                         &mut __map,
                         "delta",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -7690,54 +7658,52 @@ for ResponseAudioTranscriptDoneEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_transcript,
                         &mut __map,
                         "transcript",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -7880,26 +7846,24 @@ for ResponseCancelEvent {
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: super::super::super::super::super::dts2rs_support::missing(
@@ -8032,54 +7996,52 @@ for ResponseContentPartAddedEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_part,
                         &mut __map,
                         "part",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -8170,33 +8132,35 @@ pub mod response_content_part_added_event {
                             &mut slot_audio,
                             &mut __map,
                             "audio",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_text,
                             &mut __map,
                             "text",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_transcript,
                             &mut __map,
                             "transcript",
-                        )?
+                        )
                     }
                     Some(3) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 audio: slot_audio.unwrap_or_default(),
@@ -8336,54 +8300,52 @@ for ResponseContentPartDoneEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_part,
                         &mut __map,
                         "part",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -8547,26 +8509,24 @@ for ResponseCreateEvent {
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response,
                         &mut __map,
                         "response",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             r#type: super::super::super::super::super::dts2rs_support::missing(
@@ -8756,82 +8716,84 @@ pub mod response_create_event {
                             &mut slot_conversation,
                             &mut __map,
                             "conversation",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_input,
                             &mut __map,
                             "input",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_instructions,
                             &mut __map,
                             "instructions",
-                        )?
+                        )
                     }
                     Some(3) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_max_response_output_tokens,
                             &mut __map,
                             "max_response_output_tokens",
-                        )?
+                        )
                     }
                     Some(4) => {
                         super::super::super::super::super::super::dts2rs_support::put_some(
                             &mut slot_metadata,
                             &mut __map,
                             "metadata",
-                        )?
+                        )
                     }
                     Some(5) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_modalities,
                             &mut __map,
                             "modalities",
-                        )?
+                        )
                     }
                     Some(6) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_output_audio_format,
                             &mut __map,
                             "output_audio_format",
-                        )?
+                        )
                     }
                     Some(7) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_temperature,
                             &mut __map,
                             "temperature",
-                        )?
+                        )
                     }
                     Some(8) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_tool_choice,
                             &mut __map,
                             "tool_choice",
-                        )?
+                        )
                     }
                     Some(9) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_tools,
                             &mut __map,
                             "tools",
-                        )?
+                        )
                     }
                     Some(10) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_voice,
                             &mut __map,
                             "voice",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 conversation: slot_conversation.unwrap_or_default(),
@@ -8912,33 +8874,35 @@ pub mod response_create_event {
                                 &mut slot_description,
                                 &mut __map,
                                 "description",
-                            )?
+                            )
                         }
                         Some(1) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_name,
                                 &mut __map,
                                 "name",
-                            )?
+                            )
                         }
                         Some(2) => {
                             super::super::super::super::super::super::super::dts2rs_support::put_some(
                                 &mut slot_parameters,
                                 &mut __map,
                                 "parameters",
-                            )?
+                            )
                         }
                         Some(3) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_type,
                                 &mut __map,
                                 "type",
-                            )?
+                            )
                         }
                         _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
+                            super::super::super::super::super::super::super::dts2rs_support::skip(
+                                &mut __map,
+                            )
                         }
-                    }
+                    }?;
                 }
                 Ok(Self {
                     description: slot_description.unwrap_or_default(),
@@ -9129,26 +9093,24 @@ for ResponseCreatedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response,
                         &mut __map,
                         "response",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -9268,26 +9230,24 @@ for ResponseDoneEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response,
                         &mut __map,
                         "response",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -9425,54 +9385,52 @@ for ResponseFunctionCallArgumentsDeltaEvent {
                         &mut slot_call_id,
                         &mut __map,
                         "call_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_delta,
                         &mut __map,
                         "delta",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             call_id: super::super::super::super::super::dts2rs_support::missing(
@@ -9636,54 +9594,52 @@ for ResponseFunctionCallArgumentsDoneEvent {
                         &mut slot_arguments,
                         &mut __map,
                         "arguments",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_call_id,
                         &mut __map,
                         "call_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             arguments: super::super::super::super::super::dts2rs_support::missing(
@@ -9838,40 +9794,38 @@ for ResponseOutputItemAddedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item,
                         &mut __map,
                         "item",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -10015,40 +9969,38 @@ for ResponseOutputItemDoneEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item,
                         &mut __map,
                         "item",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -10199,54 +10151,52 @@ for ResponseTextDeltaEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_delta,
                         &mut __map,
                         "delta",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -10406,54 +10356,52 @@ for ResponseTextDoneEvent {
                         &mut slot_content_index,
                         &mut __map,
                         "content_index",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_item_id,
                         &mut __map,
                         "item_id",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_index,
                         &mut __map,
                         "output_index",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_response_id,
                         &mut __map,
                         "response_id",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_text,
                         &mut __map,
                         "text",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             content_index: super::super::super::super::super::dts2rs_support::missing(
@@ -10591,26 +10539,24 @@ for SessionCreatedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_session,
                         &mut __map,
                         "session",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -10737,26 +10683,24 @@ for SessionUpdateEvent {
                         &mut slot_session,
                         &mut __map,
                         "session",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             session: super::super::super::super::super::dts2rs_support::missing(
@@ -10993,103 +10937,105 @@ pub mod session_update_event {
                             &mut slot_client_secret,
                             &mut __map,
                             "client_secret",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_input_audio_format,
                             &mut __map,
                             "input_audio_format",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_input_audio_noise_reduction,
                             &mut __map,
                             "input_audio_noise_reduction",
-                        )?
+                        )
                     }
                     Some(3) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_input_audio_transcription,
                             &mut __map,
                             "input_audio_transcription",
-                        )?
+                        )
                     }
                     Some(4) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_instructions,
                             &mut __map,
                             "instructions",
-                        )?
+                        )
                     }
                     Some(5) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_max_response_output_tokens,
                             &mut __map,
                             "max_response_output_tokens",
-                        )?
+                        )
                     }
                     Some(6) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_modalities,
                             &mut __map,
                             "modalities",
-                        )?
+                        )
                     }
                     Some(7) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_model,
                             &mut __map,
                             "model",
-                        )?
+                        )
                     }
                     Some(8) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_output_audio_format,
                             &mut __map,
                             "output_audio_format",
-                        )?
+                        )
                     }
                     Some(9) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_temperature,
                             &mut __map,
                             "temperature",
-                        )?
+                        )
                     }
                     Some(10) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_tool_choice,
                             &mut __map,
                             "tool_choice",
-                        )?
+                        )
                     }
                     Some(11) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_tools,
                             &mut __map,
                             "tools",
-                        )?
+                        )
                     }
                     Some(12) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_turn_detection,
                             &mut __map,
                             "turn_detection",
-                        )?
+                        )
                     }
                     Some(13) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_voice,
                             &mut __map,
                             "voice",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 client_secret: slot_client_secret.unwrap_or_default(),
@@ -11158,12 +11104,14 @@ pub mod session_update_event {
                                 &mut slot_expires_at,
                                 &mut __map,
                                 "expires_at",
-                            )?
+                            )
                         }
                         _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
+                            super::super::super::super::super::super::super::dts2rs_support::skip(
+                                &mut __map,
+                            )
                         }
-                    }
+                    }?;
                 }
                 Ok(Self {
                     expires_at: slot_expires_at.unwrap_or_default(),
@@ -11222,19 +11170,21 @@ pub mod session_update_event {
                                     &mut slot_anchor,
                                     &mut __map,
                                     "anchor",
-                                )?
+                                )
                             }
                             Some(1) => {
                                 super::super::super::super::super::super::super::super::dts2rs_support::put(
                                     &mut slot_seconds,
                                     &mut __map,
                                     "seconds",
-                                )?
+                                )
                             }
                             _ => {
-                                __map.next_value::<serde::de::IgnoredAny>()?;
+                                super::super::super::super::super::super::super::super::dts2rs_support::skip(
+                                    &mut __map,
+                                )
                             }
-                        }
+                        }?;
                     }
                     Ok(Self {
                         anchor: slot_anchor.unwrap_or_default(),
@@ -11297,12 +11247,14 @@ pub mod session_update_event {
                                 &mut slot_type,
                                 &mut __map,
                                 "type",
-                            )?
+                            )
                         }
                         _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
+                            super::super::super::super::super::super::super::dts2rs_support::skip(
+                                &mut __map,
+                            )
                         }
-                    }
+                    }?;
                 }
                 Ok(Self {
                     r#type: slot_type.unwrap_or_default(),
@@ -11379,26 +11331,28 @@ pub mod session_update_event {
                                 &mut slot_language,
                                 &mut __map,
                                 "language",
-                            )?
+                            )
                         }
                         Some(1) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_model,
                                 &mut __map,
                                 "model",
-                            )?
+                            )
                         }
                         Some(2) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_prompt,
                                 &mut __map,
                                 "prompt",
-                            )?
+                            )
                         }
                         _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
+                            super::super::super::super::super::super::super::dts2rs_support::skip(
+                                &mut __map,
+                            )
                         }
-                    }
+                    }?;
                 }
                 Ok(Self {
                     language: slot_language.unwrap_or_default(),
@@ -11553,54 +11507,56 @@ pub mod session_update_event {
                                 &mut slot_create_response,
                                 &mut __map,
                                 "create_response",
-                            )?
+                            )
                         }
                         Some(1) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_eagerness,
                                 &mut __map,
                                 "eagerness",
-                            )?
+                            )
                         }
                         Some(2) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_interrupt_response,
                                 &mut __map,
                                 "interrupt_response",
-                            )?
+                            )
                         }
                         Some(3) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_prefix_padding_ms,
                                 &mut __map,
                                 "prefix_padding_ms",
-                            )?
+                            )
                         }
                         Some(4) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_silence_duration_ms,
                                 &mut __map,
                                 "silence_duration_ms",
-                            )?
+                            )
                         }
                         Some(5) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_threshold,
                                 &mut __map,
                                 "threshold",
-                            )?
+                            )
                         }
                         Some(6) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_type,
                                 &mut __map,
                                 "type",
-                            )?
+                            )
                         }
                         _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
+                            super::super::super::super::super::super::super::dts2rs_support::skip(
+                                &mut __map,
+                            )
                         }
-                    }
+                    }?;
                 }
                 Ok(Self {
                     create_response: slot_create_response.unwrap_or_default(),
@@ -11830,26 +11786,24 @@ for SessionUpdatedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_session,
                         &mut __map,
                         "session",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(
@@ -11968,26 +11922,24 @@ for TranscriptionSessionUpdate {
                         &mut slot_session,
                         &mut __map,
                         "session",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             session: super::super::super::super::super::dts2rs_support::missing(
@@ -12100,54 +12052,56 @@ pub mod transcription_session_update {
                             &mut slot_client_secret,
                             &mut __map,
                             "client_secret",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_include,
                             &mut __map,
                             "include",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_input_audio_format,
                             &mut __map,
                             "input_audio_format",
-                        )?
+                        )
                     }
                     Some(3) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_input_audio_noise_reduction,
                             &mut __map,
                             "input_audio_noise_reduction",
-                        )?
+                        )
                     }
                     Some(4) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_input_audio_transcription,
                             &mut __map,
                             "input_audio_transcription",
-                        )?
+                        )
                     }
                     Some(5) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_modalities,
                             &mut __map,
                             "modalities",
-                        )?
+                        )
                     }
                     Some(6) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_turn_detection,
                             &mut __map,
                             "turn_detection",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 client_secret: slot_client_secret.unwrap_or_default(),
@@ -12253,26 +12207,28 @@ pub mod transcription_session_update {
                                 &mut slot_language,
                                 &mut __map,
                                 "language",
-                            )?
+                            )
                         }
                         Some(1) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_model,
                                 &mut __map,
                                 "model",
-                            )?
+                            )
                         }
                         Some(2) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_prompt,
                                 &mut __map,
                                 "prompt",
-                            )?
+                            )
                         }
                         _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
+                            super::super::super::super::super::super::super::dts2rs_support::skip(
+                                &mut __map,
+                            )
                         }
-                    }
+                    }?;
                 }
                 Ok(Self {
                     language: slot_language.unwrap_or_default(),
@@ -12497,54 +12453,56 @@ pub mod transcription_session_update {
                                 &mut slot_create_response,
                                 &mut __map,
                                 "create_response",
-                            )?
+                            )
                         }
                         Some(1) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_eagerness,
                                 &mut __map,
                                 "eagerness",
-                            )?
+                            )
                         }
                         Some(2) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_interrupt_response,
                                 &mut __map,
                                 "interrupt_response",
-                            )?
+                            )
                         }
                         Some(3) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_prefix_padding_ms,
                                 &mut __map,
                                 "prefix_padding_ms",
-                            )?
+                            )
                         }
                         Some(4) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_silence_duration_ms,
                                 &mut __map,
                                 "silence_duration_ms",
-                            )?
+                            )
                         }
                         Some(5) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_threshold,
                                 &mut __map,
                                 "threshold",
-                            )?
+                            )
                         }
                         Some(6) => {
                             super::super::super::super::super::super::super::dts2rs_support::put(
                                 &mut slot_type,
                                 &mut __map,
                                 "type",
-                            )?
+                            )
                         }
                         _ => {
-                            __map.next_value::<serde::de::IgnoredAny>()?;
+                            super::super::super::super::super::super::super::dts2rs_support::skip(
+                                &mut __map,
+                            )
                         }
-                    }
+                    }?;
                 }
                 Ok(Self {
                     create_response: slot_create_response.unwrap_or_default(),
@@ -12681,26 +12639,24 @@ for TranscriptionSessionUpdatedEvent {
                         &mut slot_event_id,
                         &mut __map,
                         "event_id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_session,
                         &mut __map,
                         "session",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_type,
                         &mut __map,
                         "type",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             event_id: super::super::super::super::super::dts2rs_support::missing(

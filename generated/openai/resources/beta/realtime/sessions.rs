@@ -235,103 +235,101 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for Session {
                         &mut slot_id,
                         &mut __map,
                         "id",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_format,
                         &mut __map,
                         "input_audio_format",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_noise_reduction,
                         &mut __map,
                         "input_audio_noise_reduction",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_transcription,
                         &mut __map,
                         "input_audio_transcription",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_instructions,
                         &mut __map,
                         "instructions",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_max_response_output_tokens,
                         &mut __map,
                         "max_response_output_tokens",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_modalities,
                         &mut __map,
                         "modalities",
-                    )?
+                    )
                 }
                 Some(7) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_model,
                         &mut __map,
                         "model",
-                    )?
+                    )
                 }
                 Some(8) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_audio_format,
                         &mut __map,
                         "output_audio_format",
-                    )?
+                    )
                 }
                 Some(9) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_temperature,
                         &mut __map,
                         "temperature",
-                    )?
+                    )
                 }
                 Some(10) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_tool_choice,
                         &mut __map,
                         "tool_choice",
-                    )?
+                    )
                 }
                 Some(11) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_tools,
                         &mut __map,
                         "tools",
-                    )?
+                    )
                 }
                 Some(12) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_turn_detection,
                         &mut __map,
                         "turn_detection",
-                    )?
+                    )
                 }
                 Some(13) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_voice,
                         &mut __map,
                         "voice",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             id: slot_id.unwrap_or_default(),
@@ -602,89 +600,87 @@ for SessionCreateResponse {
                         &mut slot_client_secret,
                         &mut __map,
                         "client_secret",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_format,
                         &mut __map,
                         "input_audio_format",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_transcription,
                         &mut __map,
                         "input_audio_transcription",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_instructions,
                         &mut __map,
                         "instructions",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_max_response_output_tokens,
                         &mut __map,
                         "max_response_output_tokens",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_modalities,
                         &mut __map,
                         "modalities",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_audio_format,
                         &mut __map,
                         "output_audio_format",
-                    )?
+                    )
                 }
                 Some(7) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_temperature,
                         &mut __map,
                         "temperature",
-                    )?
+                    )
                 }
                 Some(8) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_tool_choice,
                         &mut __map,
                         "tool_choice",
-                    )?
+                    )
                 }
                 Some(9) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_tools,
                         &mut __map,
                         "tools",
-                    )?
+                    )
                 }
                 Some(10) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_turn_detection,
                         &mut __map,
                         "turn_detection",
-                    )?
+                    )
                 }
                 Some(11) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_voice,
                         &mut __map,
                         "voice",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             client_secret: super::super::super::super::super::dts2rs_support::missing(
@@ -758,19 +754,21 @@ pub mod session_create_response {
                             &mut slot_expires_at,
                             &mut __map,
                             "expires_at",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_value,
                             &mut __map,
                             "value",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 expires_at: super::super::super::super::super::super::dts2rs_support::missing(
@@ -831,12 +829,14 @@ pub mod session_create_response {
                             &mut slot_model,
                             &mut __map,
                             "model",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 model: slot_model.unwrap_or_default(),
@@ -945,33 +945,35 @@ pub mod session_create_response {
                             &mut slot_prefix_padding_ms,
                             &mut __map,
                             "prefix_padding_ms",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_silence_duration_ms,
                             &mut __map,
                             "silence_duration_ms",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_threshold,
                             &mut __map,
                             "threshold",
-                        )?
+                        )
                     }
                     Some(3) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_type,
                             &mut __map,
                             "type",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 prefix_padding_ms: slot_prefix_padding_ms.unwrap_or_default(),
@@ -1208,103 +1210,101 @@ for SessionCreateParams {
                         &mut slot_client_secret,
                         &mut __map,
                         "client_secret",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_format,
                         &mut __map,
                         "input_audio_format",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_noise_reduction,
                         &mut __map,
                         "input_audio_noise_reduction",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_transcription,
                         &mut __map,
                         "input_audio_transcription",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_instructions,
                         &mut __map,
                         "instructions",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_max_response_output_tokens,
                         &mut __map,
                         "max_response_output_tokens",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_modalities,
                         &mut __map,
                         "modalities",
-                    )?
+                    )
                 }
                 Some(7) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_model,
                         &mut __map,
                         "model",
-                    )?
+                    )
                 }
                 Some(8) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_output_audio_format,
                         &mut __map,
                         "output_audio_format",
-                    )?
+                    )
                 }
                 Some(9) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_temperature,
                         &mut __map,
                         "temperature",
-                    )?
+                    )
                 }
                 Some(10) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_tool_choice,
                         &mut __map,
                         "tool_choice",
-                    )?
+                    )
                 }
                 Some(11) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_tools,
                         &mut __map,
                         "tools",
-                    )?
+                    )
                 }
                 Some(12) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_turn_detection,
                         &mut __map,
                         "turn_detection",
-                    )?
+                    )
                 }
                 Some(13) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_voice,
                         &mut __map,
                         "voice",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             client_secret: slot_client_secret.unwrap_or_default(),

@@ -96,40 +96,38 @@ for TranscriptionSession {
                         &mut slot_client_secret,
                         &mut __map,
                         "client_secret",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_format,
                         &mut __map,
                         "input_audio_format",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_transcription,
                         &mut __map,
                         "input_audio_transcription",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_modalities,
                         &mut __map,
                         "modalities",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_turn_detection,
                         &mut __map,
                         "turn_detection",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             client_secret: super::super::super::super::super::dts2rs_support::missing(
@@ -208,26 +206,28 @@ pub mod transcription_session {
                             &mut slot_language,
                             &mut __map,
                             "language",
-                        )?
+                        )
                     }
                     Some(1) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_model,
                             &mut __map,
                             "model",
-                        )?
+                        )
                     }
                     Some(2) => {
                         super::super::super::super::super::super::dts2rs_support::put(
                             &mut slot_prompt,
                             &mut __map,
                             "prompt",
-                        )?
+                        )
                     }
                     _ => {
-                        __map.next_value::<serde::de::IgnoredAny>()?;
+                        super::super::super::super::super::super::dts2rs_support::skip(
+                            &mut __map,
+                        )
                     }
-                }
+                }?;
             }
             Ok(Self {
                 language: slot_language.unwrap_or_default(),
@@ -346,54 +346,52 @@ for TranscriptionSessionCreateParams {
                         &mut slot_client_secret,
                         &mut __map,
                         "client_secret",
-                    )?
+                    )
                 }
                 Some(1) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_include,
                         &mut __map,
                         "include",
-                    )?
+                    )
                 }
                 Some(2) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_format,
                         &mut __map,
                         "input_audio_format",
-                    )?
+                    )
                 }
                 Some(3) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_noise_reduction,
                         &mut __map,
                         "input_audio_noise_reduction",
-                    )?
+                    )
                 }
                 Some(4) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_input_audio_transcription,
                         &mut __map,
                         "input_audio_transcription",
-                    )?
+                    )
                 }
                 Some(5) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_modalities,
                         &mut __map,
                         "modalities",
-                    )?
+                    )
                 }
                 Some(6) => {
                     super::super::super::super::super::dts2rs_support::put(
                         &mut slot_turn_detection,
                         &mut __map,
                         "turn_detection",
-                    )?
+                    )
                 }
-                _ => {
-                    __map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
+                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
+            }?;
         }
         Ok(Self {
             client_secret: slot_client_secret.unwrap_or_default(),
