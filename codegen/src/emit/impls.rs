@@ -2,7 +2,10 @@
 //! a tag field, `From` for payloads) and the `Serialize` of structs that hold floats.
 
 use super::support;
-use super::syntax::{allow_deprecated, path, path_expr, str_expr, template, use_of, word, Holes};
+use super::syntax::{
+    allow_deprecated, call_expr, method_call, mut_ref, path, path_expr, str_expr, template,
+    try_expr, use_of, word, Holes,
+};
 use super::types::{ident, ModuleCtx};
 use crate::model::naming::{field_slot, unraw};
 use crate::model::rust::{
@@ -645,64 +648,61 @@ impl Impls<'_, '_> {
                 .ident("__key", word("__key"))
                 .ident("__A", word("__A"))
         };
+        // The support module's paths, spelled once for every field.
+        let [put, put_some, missing, need, refuse] =
+            ["put", "put_some", "missing", "need", "refuse"].map(support);
+        let map = || mut_ref(path_expr(path(false, [word("__map")])));
         let mut slots = Vec::new();
         let mut arms = Vec::new();
         let mut values = Vec::new();
+        // Each field's parts are built directly, not from templates: they are most of what
+        // emit builds for a large API, and a template is a clone and a walk.
         for (index, f) in s.fields.iter().enumerate() {
-            let holes = || {
-                with_locals(Holes::default())
-                    .ident("__field", ident(&f.name))
-                    .ident("__slot", word(&field_slot(&f.name)))
-                    .str("__wire", &f.wire)
-            };
+            let slot = || path_expr(path(false, [word(&field_slot(&f.name))]));
             // `Some(0) => body,`: the key is field 0.
             let arm = |body: syn::Expr| {
-                let mut arm = holes()
-                    .expr("__body", body)
-                    .fill(template!(syn::Arm, Some(0) => __body,), Holes::visit_arm_mut);
+                let mut arm = template!(syn::Arm, Some(0) => (),);
                 if let syn::Pat::TupleStruct(some) = &mut arm.pat {
                     some.elems[0] = syn::Pat::Lit(int_lit(index as i64));
                 }
+                arm.body = Box::new(body);
                 arm
             };
+            // `field: value`.
+            let field_value = |expr: syn::Expr| syn::FieldValue {
+                attrs: vec![],
+                member: syn::Member::Named(ident(&f.name)),
+                colon_token: Some(Default::default()),
+                expr,
+            };
+            let wire = || str_expr(&f.wire);
             if f.absent {
                 // `a?: never`: `()`, and a present key fails the read.
-                arms.push(arm(holes()
-                    .path("__refuse", support("refuse"))
-                    .fill(template!(syn::Expr, Err(__refuse("__wire"))), Holes::visit_expr_mut)));
-                values.push(holes().fill(
-                    template!(syn::FieldValue, __field: ::core::default::Default::default()),
-                    Holes::visit_field_value_mut,
-                ));
+                let error = call_expr(refuse.clone(), [wire()]);
+                arms.push(arm(call_expr(path(false, [word("Err")]), [error])));
+                values.push(field_value(template!(syn::Expr, ::core::default::Default::default())));
                 continue;
             }
-            slots.push(
-                holes().fill(template!(syn::Stmt, let mut __slot = None;), Holes::visit_stmt_mut),
-            );
+            let mut let_slot = template!(syn::Stmt, let mut __slot = None;);
+            if let syn::Stmt::Local(syn::Local { pat: syn::Pat::Ident(binding), .. }) =
+                &mut let_slot
+            {
+                binding.ident = word(&field_slot(&f.name));
+            }
+            slots.push(let_slot);
             // An optional field whose value may be `null` keeps a present `null` as `Some`.
             let canonical = self.ctx.canonical(&f.ty);
             let keeps_null = f.optional
                 && (f.nullable || support::is_present_unit(f.optional, f.nullable, &canonical));
-            let put = support(if keeps_null { "put_some" } else { "put" });
-            arms.push(arm(holes().path("__put", put).fill(
-                template!(syn::Expr, __put(&mut __slot, &mut __map, "__wire")),
-                Holes::visit_expr_mut,
-            )));
+            let put = if keeps_null { &put_some } else { &put };
+            arms.push(arm(call_expr(put.clone(), [mut_ref(slot()), map(), wire()])));
             let value = if f.optional {
-                holes()
-                    .fill(template!(syn::Expr, __slot.unwrap_or_default()), Holes::visit_expr_mut)
+                method_call(slot(), "unwrap_or_default")
             } else {
-                let finish = support(if f.present { "need" } else { "missing" });
-                holes()
-                    .path("__finish", finish)
-                    .fill(template!(syn::Expr, __finish(__slot, "__wire")?), Holes::visit_expr_mut)
+                let finish = if f.present { &need } else { &missing };
+                try_expr(call_expr(finish.clone(), [slot(), wire()]))
             };
-            values.push(
-                holes().expr("__value", value).fill(
-                    template!(syn::FieldValue, __field: __value),
-                    Holes::visit_field_value_mut,
-                ),
-            );
+            values.push(field_value(value));
         }
         arms.push(
             with_locals(Holes::default())
@@ -719,26 +719,25 @@ impl Impls<'_, '_> {
             rest: None,
         });
         let mut body = slots;
-        body.push(
-            with_locals(Holes::default())
-                .path("__Key", support("Key"))
-                .expr("__match", match_expr(template!(syn::Expr, __key), arms))
-                .fill(
-                    template!(
-                        syn::Stmt,
-                        while let Some(__key) = __map.next_key_seed(__Key(Self::FIELDS))? {
-                            __match?;
-                        }
-                    ),
-                    Holes::visit_stmt_mut,
-                ),
+        let mut read_keys = with_locals(Holes::default()).path("__Key", support("Key")).fill(
+            template!(
+                syn::Stmt,
+                while let Some(__key) = __map.next_key_seed(__Key(Self::FIELDS))? {
+                    ()?;
+                }
+            ),
+            Holes::visit_stmt_mut,
         );
-        body.push(syn::Stmt::Expr(
-            Holes::default()
-                .expr("__build", build)
-                .fill(template!(syn::Expr, Ok(__build)), Holes::visit_expr_mut),
-            None,
-        ));
+        // The match goes in place of `()`, not through a hole, which would clone it.
+        if let syn::Stmt::Expr(syn::Expr::While(read), _) = &mut read_keys {
+            if let Some(syn::Stmt::Expr(syn::Expr::Try(each), _)) = read.body.stmts.first_mut() {
+                *each.expr = match_expr(template!(syn::Expr, __key), arms);
+            }
+        }
+        body.push(read_keys);
+        let mut ok = template!(syn::ExprCall, Ok(()));
+        ok.args[0] = build;
+        body.push(syn::Stmt::Expr(syn::Expr::Call(ok), None));
         let name = unraw(&s_name(&self.self_ty)).to_owned();
         let wires: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
         let deserialize = self.deserialize_through("read_struct");
@@ -926,10 +925,13 @@ impl Impls<'_, '_> {
 
 /// `a + b`.
 fn add(a: syn::Expr, b: syn::Expr) -> syn::Expr {
-    Holes::default()
-        .expr("__a", a)
-        .expr("__b", b)
-        .fill(template!(syn::Expr, __a + __b), Holes::visit_expr_mut)
+    // Built directly: a hole would clone the sum so far at every step.
+    syn::Expr::Binary(syn::ExprBinary {
+        attrs: vec![],
+        left: Box::new(a),
+        op: syn::BinOp::Add(Default::default()),
+        right: Box::new(b),
+    })
 }
 
 /// The name of the type `ty` names (its path's last segment).

@@ -212,6 +212,51 @@ pub(super) fn path_expr(path: syn::Path) -> syn::Expr {
     syn::Expr::Path(syn::ExprPath { attrs: vec![], qself: None, path })
 }
 
+/// `function(args…)`.
+pub(super) fn call_expr(
+    function: syn::Path,
+    args: impl IntoIterator<Item = syn::Expr>,
+) -> syn::Expr {
+    syn::Expr::Call(syn::ExprCall {
+        attrs: vec![],
+        func: Box::new(path_expr(function)),
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `receiver.method()`.
+pub(super) fn method_call(receiver: syn::Expr, method: &str) -> syn::Expr {
+    syn::Expr::MethodCall(syn::ExprMethodCall {
+        attrs: vec![],
+        receiver: Box::new(receiver),
+        dot_token: Default::default(),
+        method: word(method),
+        turbofish: None,
+        paren_token: Default::default(),
+        args: Default::default(),
+    })
+}
+
+/// `&mut expr`.
+pub(super) fn mut_ref(expr: syn::Expr) -> syn::Expr {
+    syn::Expr::Reference(syn::ExprReference {
+        attrs: vec![],
+        and_token: Default::default(),
+        mutability: Some(Default::default()),
+        expr: Box::new(expr),
+    })
+}
+
+/// `expr?`.
+pub(super) fn try_expr(expr: syn::Expr) -> syn::Expr {
+    syn::Expr::Try(syn::ExprTry {
+        attrs: vec![],
+        expr: Box::new(expr),
+        question_token: Default::default(),
+    })
+}
+
 /// The type `()`.
 pub(super) fn unit_type() -> syn::Type {
     syn::Type::Tuple(syn::TypeTuple { paren_token: Default::default(), elems: Punctuated::new() })

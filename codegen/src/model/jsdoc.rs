@@ -4,7 +4,7 @@
 //! the emit stage's job.
 
 /// The documentation attached to a declaration.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Docs {
     /// The prose before the first tag, lines joined with `\n`.
     pub body: String,

@@ -47,7 +47,7 @@ pub(super) fn define_once(
     // Each round may make more types identical (their fields now name the same alias
     // targets); a new alias always points at a type earlier in the walk, so rounds end.
     loop {
-        let mut first: FxHashMap<String, ItemPath> = FxHashMap::default();
+        let mut first: FxHashMap<(Option<Vec<String>>, Key), ItemPath> = FxHashMap::default();
         let mut found = Vec::new();
         walk(root, &mut Vec::new(), &mut |path, kind, ts_path, deprecated| {
             let nested = anonymous.contains(&path) || ts_path.contains('.');
@@ -61,7 +61,7 @@ pub(super) fn define_once(
             // With `module_features`, within one unit: an alias into another would make the
             // units depend on each other where their declarations do not.
             let unit = units.as_ref().and_then(|units| unit_of(units, &path.modules));
-            let key = format!("{unit:?} {key}");
+            let key = (unit.map(<[String]>::to_vec), key);
             match first.entry(key) {
                 std::collections::hash_map::Entry::Occupied(e) => {
                     found.push((path, e.get().clone()))
@@ -101,14 +101,18 @@ fn walk(
     }
 }
 
-/// What two identical types share, or `None` for a type that is never merged (generic
-/// structs, aliases, traits, re-exports).
+/// What two identical types share: whether each is `#[non_exhaustive]` and deprecated, and
+/// the item with every merged type it names replaced by its target.
+type Key = (bool, bool, ItemKind);
+
+/// The [`Key`] of an item, or `None` for a type that is never merged (generic structs,
+/// aliases, traits, re-exports).
 fn key(
     kind: &ItemKind,
     aliased: &FxHashMap<ItemPath, ItemPath>,
     non_exhaustive: bool,
     deprecated: bool,
-) -> Option<String> {
+) -> Option<Key> {
     match kind {
         ItemKind::Struct(s) if s.type_params.is_empty() => {}
         ItemKind::Enum(_) => {}
@@ -116,7 +120,7 @@ fn key(
     }
     let mut kind = kind.clone();
     kind.for_each_type_mut(&mut |ty| resolve(ty, aliased));
-    Some(format!("{non_exhaustive} {deprecated} {kind:?}"))
+    Some((non_exhaustive, deprecated, kind))
 }
 
 /// `ty` with every reference to an aliased type replaced by its target's.

@@ -268,7 +268,7 @@ pub struct Item {
 }
 
 /// The kinds of generated item.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ItemKind {
     /// A struct with named fields.
     Struct(Struct),
@@ -315,7 +315,7 @@ impl ItemKind {
 }
 
 /// A struct with named fields.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Struct {
     /// Generic parameters.
     pub type_params: Vec<String>,
@@ -331,7 +331,7 @@ impl Struct {
 }
 
 /// A struct field.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Field {
     /// The Rust identifier (may be raw, `r#type`).
     pub name: String,
@@ -362,7 +362,7 @@ pub struct Field {
 
 /// An enum: a string enum, an open string enum, a numeric enum, or a union with untagged
 /// variants or variants told apart by a tag field.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Enum {
     /// Variants in source order, untagged ones last (serde tries them in order).
     pub variants: Vec<Variant>,
@@ -405,7 +405,7 @@ impl Enum {
 }
 
 /// An enum variant.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Variant {
     /// The Rust identifier.
     pub name: String,
@@ -416,7 +416,7 @@ pub struct Variant {
 }
 
 /// How a variant appears on the wire.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VariantKind {
     /// Exactly this string.
     Literal(String),
@@ -462,14 +462,14 @@ impl TagValue {
 }
 
 /// A service trait generated from a class.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Trait {
     /// Methods in source order.
     pub methods: Vec<Method>,
 }
 
 /// A trait method: `fn name(&self, params…) -> impl Future<Output = Result<R, Self::Error>>`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Method {
     /// The Rust identifier.
     pub name: String,
