@@ -370,9 +370,11 @@ fn required_nullable_fields_of_untagged_variants_must_be_present() {
     let (code, warnings) = generate("union_required_null");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_has(&code, "    pub commit_id: Option<String>,\n}");
-    assert_has(&code, "commit_id: dts2rs_support::need(slot_commit_id, \"commit_id\")?,");
+    // In the variant the slot must be `Some`, as every field's that an absent key fails.
+    assert_has(&code, "(Some(slot_id), Some(slot_event), Some(slot_commit_id)) => {");
+    assert_has(&code, "(slot_commit_id.is_none(), \"commit_id\"),");
     assert_has(&code, "pub struct Standalone {\n    pub commit_id: Option<String>,\n}");
-    assert_has(&code, "commit_id: dts2rs_support::missing(slot_commit_id, \"commit_id\")?,");
+    assert_has(&code, "commit_id: slot_commit_id.unwrap_or_default(),");
 }
 
 /// An intersection whose member has a field of that same intersection type: the copy of the

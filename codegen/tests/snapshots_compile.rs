@@ -670,6 +670,51 @@ mod struct_reads {
         );
     }
 
+    /// Several required keys absent: the error names the first in the struct's order, as the
+    /// derive's does, whether the field's type is known to fail when absent (`i64`) or only
+    /// its own `Deserialize` knows (types from the config: `Box<str>` fails, `Option<u8>`
+    /// reads `None`).
+    #[test]
+    fn absent_keys_read_as_serdes_derive() {
+        #[derive(Debug, Deserialize)]
+        struct SessionByDerive {
+            label: Box<str>,
+            created_at: i64,
+            retries: Option<u8>,
+        }
+        fn read_session(text: &str) -> String {
+            match serde_json::from_str::<super::config::Session>(text) {
+                Ok(s) => format!("{:?} {:?} {:?}", s.label, s.created_at, s.retries),
+                Err(error) => error.to_string(),
+            }
+        }
+        fn read_twin(text: &str) -> String {
+            match serde_json::from_str::<SessionByDerive>(text) {
+                Ok(s) => format!("{:?} {:?} {:?}", s.label, s.created_at, s.retries),
+                Err(error) => error.to_string(),
+            }
+        }
+        for case in [
+            r#"{"label":"l","created_at":1,"retries":2}"#,
+            r#"{"label":"l","created_at":1}"#,
+            r#"{"created_at":1}"#,
+            r#"{"label":"l"}"#,
+            r#"{"retries":2}"#,
+            r#"{}"#,
+        ] {
+            assert_eq!(read_session(case), read_twin(case), "{case}");
+        }
+        assert_eq!(read_session("{}"), "missing field `label` at line 1 column 2");
+        for case in [
+            r#"{}"#,
+            r#"{"amount":1}"#,
+            r#"{"text":"a","amount":1}"#,
+            r#"{"text":"a","flag":true,"amount":1,"anything":1}"#,
+        ] {
+            assert_eq!(read::<Scalars>(case), read::<ScalarsByDerive>(case), "{case}");
+        }
+    }
+
     /// The one difference: serde's derive also reads a struct from an array of its fields in
     /// order, which no JSON that TypeScript's type describes is. Such an array is an error.
     #[test]

@@ -3,13 +3,13 @@
 
 use super::support;
 use super::syntax::{
-    allow_deprecated, call_expr, method_call, mut_ref, path, path_expr, str_expr, template,
-    try_expr, use_of, word, Holes,
+    allow_deprecated, call_expr, method_call, mut_ref, path, path_expr, shared_ref, str_expr,
+    template, try_expr, use_of, word, Holes,
 };
 use super::types::{ident, ModuleCtx};
 use crate::model::naming::{field_slot, unraw};
 use crate::model::rust::{
-    writes_js_numbers, Enum, RustType, Struct, TagValue, Variant, VariantKind,
+    writes_js_numbers, Absent, Enum, RustType, Struct, TagValue, Variant, VariantKind,
 };
 use syn::visit_mut::VisitMut;
 
@@ -47,11 +47,7 @@ fn match_expr(scrutinee: syn::Expr, arms: Vec<syn::Arm>) -> syn::Expr {
 
 /// `[a, b, c]` of string literals.
 fn str_array(values: &[&str]) -> syn::Expr {
-    syn::Expr::Array(syn::ExprArray {
-        attrs: vec![],
-        bracket_token: Default::default(),
-        elems: values.iter().map(|v| str_expr(v)).collect(),
-    })
+    array_expr(values.iter().map(|v| str_expr(v)).collect())
 }
 
 /// An integer literal (negative ones too: proc-macro literals carry their sign).
@@ -60,6 +56,62 @@ fn int_lit(n: i64) -> syn::ExprLit {
         attrs: vec![],
         lit: syn::Lit::Int(syn::LitInt::from(proc_macro2::Literal::i64_unsuffixed(n))),
     }
+}
+
+/// `(a, b)`, or `a` alone: one element needs no tuple.
+fn tuple_expr(elems: impl IntoIterator<Item = syn::Expr>) -> syn::Expr {
+    let mut elems: syn::punctuated::Punctuated<syn::Expr, syn::Token![,]> =
+        elems.into_iter().collect();
+    if elems.len() == 1 {
+        if let Some(only) = elems.pop() {
+            return only.into_value();
+        }
+    }
+    syn::Expr::Tuple(syn::ExprTuple { attrs: vec![], paren_token: Default::default(), elems })
+}
+
+/// The pattern `(a, b)`, or `a` alone, as [`tuple_expr`] builds the value.
+fn tuple_pat(elems: impl IntoIterator<Item = syn::Pat>) -> syn::Pat {
+    let mut elems: syn::punctuated::Punctuated<syn::Pat, syn::Token![,]> =
+        elems.into_iter().collect();
+    if elems.len() == 1 {
+        if let Some(only) = elems.pop() {
+            return only.into_value();
+        }
+    }
+    syn::Pat::Tuple(syn::PatTuple { attrs: vec![], paren_token: Default::default(), elems })
+}
+
+/// The pattern binding `name`.
+fn bind(name: syn::Ident) -> syn::Pat {
+    syn::Pat::Ident(syn::PatIdent {
+        attrs: vec![],
+        by_ref: None,
+        mutability: None,
+        ident: name,
+        subpat: None,
+    })
+}
+
+/// `pat => body,`.
+fn arm_of(pat: syn::Pat, body: syn::Expr) -> syn::Arm {
+    syn::Arm {
+        attrs: vec![],
+        pat,
+        guard: None,
+        fat_arrow_token: Default::default(),
+        body: Box::new(body),
+        comma: Some(Default::default()),
+    }
+}
+
+/// `[a, b]`.
+fn array_expr(elems: Vec<syn::Expr>) -> syn::Expr {
+    syn::Expr::Array(syn::ExprArray {
+        attrs: vec![],
+        bracket_token: Default::default(),
+        elems: elems.into_iter().collect(),
+    })
 }
 
 /// The pattern matching the support module's `Tag` of any of `values`:
@@ -649,16 +701,23 @@ impl Impls<'_, '_> {
                 .ident("__A", word("__A"))
         };
         // The support module's paths, spelled once for every field.
-        let [put, put_some, missing, need, refuse] =
-            ["put", "put_some", "missing", "need", "refuse"].map(support);
+        let [put, put_some, missing, fails_absent, absent, refuse] =
+            ["put", "put_some", "missing", "fails_absent", "absent", "refuse"].map(support);
         let map = || mut_ref(path_expr(path(false, [word("__map")])));
         let mut slots = Vec::new();
         let mut arms = Vec::new();
         let mut values = Vec::new();
+        // The slots of the fields that an absent key fails, and for every field that may
+        // fail, in order, `(absent, "key")`: the struct is built when every such slot is
+        // `Some`, in one match, rather than through a `?` per field, each of which rustc
+        // checks as an early return (a quarter of what the readers cost it).
+        let mut required = Vec::new();
+        let mut absent_keys = Vec::new();
         // Each field's parts are built directly, not from templates: they are most of what
         // emit builds for a large API, and a template is a clone and a walk.
         for (index, f) in s.fields.iter().enumerate() {
-            let slot = || path_expr(path(false, [word(&field_slot(&f.name))]));
+            let slot_name = word(&field_slot(&f.name));
+            let slot = || path_expr(path(false, [slot_name.clone()]));
             // `Some(0) => body,`: the key is field 0.
             let arm = |body: syn::Expr| {
                 let mut arm = template!(syn::Arm, Some(0) => (),);
@@ -687,7 +746,7 @@ impl Impls<'_, '_> {
             if let syn::Stmt::Local(syn::Local { pat: syn::Pat::Ident(binding), .. }) =
                 &mut let_slot
             {
-                binding.ident = word(&field_slot(&f.name));
+                binding.ident = slot_name.clone();
             }
             slots.push(let_slot);
             // An optional field whose value may be `null` keeps a present `null` as `Some`.
@@ -696,11 +755,26 @@ impl Impls<'_, '_> {
                 && (f.nullable || support::is_present_unit(f.optional, f.nullable, &canonical));
             let put = if keeps_null { &put_some } else { &put };
             arms.push(arm(call_expr(put.clone(), [mut_ref(slot()), map(), wire()])));
-            let value = if f.optional {
-                method_call(slot(), "unwrap_or_default")
-            } else {
-                let finish = if f.present { &need } else { &missing };
-                try_expr(call_expr(finish.clone(), [slot(), wire()]))
+            // A required `T | null` that tells apart the variants of an untagged union
+            // (`present`) must be there, though serde reads an absent `Option` as `None`.
+            let when_absent = match canonical.when_absent() {
+                _ if f.optional => Absent::ReadsNone,
+                _ if f.present => Absent::Fails,
+                when_absent => when_absent,
+            };
+            let value = match when_absent {
+                Absent::ReadsNone => method_call(slot(), "unwrap_or_default"),
+                Absent::Fails => {
+                    absent_keys.push(tuple_expr([method_call(slot(), "is_none"), wire()]));
+                    required.push(slot_name.clone());
+                    // The match binds the slot's value to the slot's own name.
+                    slot()
+                }
+                Absent::Unknown => {
+                    let check = call_expr(fails_absent.clone(), [shared_ref(slot())]);
+                    absent_keys.push(tuple_expr([check, wire()]));
+                    try_expr(call_expr(missing.clone(), [slot(), wire()]))
+                }
             };
             values.push(field_value(value));
         }
@@ -718,6 +792,32 @@ impl Impls<'_, '_> {
             dot2_token: None,
             rest: None,
         });
+        let mut ok = template!(syn::ExprCall, Ok(()));
+        ok.args[0] = build;
+        let ok = syn::Expr::Call(ok);
+        // `match (slot_a, slot_b) { (Some(slot_a), Some(slot_b)) => Ok(…),
+        // (slot_a, slot_b) => Err(absent(&[(slot_a.is_none(), "a"), …])) }`.
+        let finish = if required.is_empty() {
+            ok
+        } else {
+            let some = |name: &syn::Ident| {
+                let mut some = template!(syn::Pat, Some(__value));
+                if let syn::Pat::TupleStruct(some) = &mut some {
+                    some.elems[0] = bind(name.clone());
+                }
+                some
+            };
+            let error = call_expr(absent, [shared_ref(array_expr(absent_keys))]);
+            let arms = vec![
+                arm_of(tuple_pat(required.iter().map(some)), ok),
+                arm_of(
+                    tuple_pat(required.iter().cloned().map(bind)),
+                    call_expr(path(false, [word("Err")]), [error]),
+                ),
+            ];
+            let slots = required.into_iter().map(|name| path_expr(path(false, [name])));
+            match_expr(tuple_expr(slots), arms)
+        };
         let mut body = slots;
         let mut read_keys = with_locals(Holes::default()).path("__Key", support("Key")).fill(
             template!(
@@ -735,9 +835,7 @@ impl Impls<'_, '_> {
             }
         }
         body.push(read_keys);
-        let mut ok = template!(syn::ExprCall, Ok(()));
-        ok.args[0] = build;
-        body.push(syn::Stmt::Expr(syn::Expr::Call(ok), None));
+        body.push(syn::Stmt::Expr(finish, None));
         let name = unraw(&s_name(&self.self_ty)).to_owned();
         let wires: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
         let deserialize = self.deserialize_through("read_struct");

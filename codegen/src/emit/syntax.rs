@@ -240,10 +240,20 @@ pub(super) fn method_call(receiver: syn::Expr, method: &str) -> syn::Expr {
 
 /// `&mut expr`.
 pub(super) fn mut_ref(expr: syn::Expr) -> syn::Expr {
+    reference(expr, Some(Default::default()))
+}
+
+/// `&expr`.
+pub(super) fn shared_ref(expr: syn::Expr) -> syn::Expr {
+    reference(expr, None)
+}
+
+/// `&expr` or `&mut expr`.
+fn reference(expr: syn::Expr, mutability: Option<syn::Token![mut]>) -> syn::Expr {
     syn::Expr::Reference(syn::ExprReference {
         attrs: vec![],
         and_token: Default::default(),
-        mutability: Some(Default::default()),
+        mutability,
         expr: Box::new(expr),
     })
 }

@@ -206,6 +206,38 @@ impl RustType {
     }
 }
 
+/// What serde makes of a required field whose key is absent, by the field's type (aliases
+/// expanded): its `Deserialize` is handed a deserializer that has nothing to give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absent {
+    /// `None`: the type is an `Option`, which reads "nothing" as `None`.
+    ReadsNone,
+    /// "missing field": every generated item and every scalar, container and tuple.
+    Fails,
+    /// Only the type's own `Deserialize` knows: a type written out in configuration, a
+    /// generic parameter, a `Box` of one of those.
+    Unknown,
+}
+
+impl RustType {
+    /// What serde's derive reads for this type (aliases expanded) when its key is absent:
+    /// only `Option` reads anything at all, and only `deserialize_option` can tell.
+    pub fn when_absent(&self) -> Absent {
+        match self {
+            RustType::Option(_) => Absent::ReadsNone,
+            RustType::Verbatim(v) if !is_primitive_number(v) && v != "bool" && v != "String" => {
+                Absent::Unknown
+            }
+            RustType::Param(_) | RustType::MemberOf(..) => Absent::Unknown,
+            RustType::Boxed(t) => match t.when_absent() {
+                Absent::Fails => Absent::Fails,
+                Absent::ReadsNone | Absent::Unknown => Absent::Unknown,
+            },
+            _ => Absent::Fails,
+        }
+    }
+}
+
 /// The longest tuple the support code writes numbers of as JavaScript does (serde's own
 /// tuple impls stop at 16; TypeScript tuples that long do not occur in practice).
 pub const MAX_TUPLE: usize = 8;

@@ -1,6 +1,8 @@
 export interface Session {
+    label: string;
     TurnDetection?: Session.TurnDetection;
     created_at: number;
+    retries: number;
     temperature?: number;
     metadata?: unknown;
 }

@@ -38,9 +38,12 @@ impl dts2rs_support::ReadFields for Card {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            number: dts2rs_support::missing(slot_number, "number")?,
-        })
+        match slot_number {
+            Some(slot_number) => Ok(Self { number: slot_number }),
+            slot_number => {
+                Err(dts2rs_support::absent(&[(slot_number.is_none(), "number")]))
+            }
+        }
     }
 }
 
@@ -72,9 +75,10 @@ impl dts2rs_support::ReadFields for Bank {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            iban: dts2rs_support::missing(slot_iban, "iban")?,
-        })
+        match slot_iban {
+            Some(slot_iban) => Ok(Self { iban: slot_iban }),
+            slot_iban => Err(dts2rs_support::absent(&[(slot_iban.is_none(), "iban")])),
+        }
     }
 }
 
@@ -111,10 +115,24 @@ impl dts2rs_support::ReadFields for Payment {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            method: dts2rs_support::missing(slot_method, "method")?,
-            plain: dts2rs_support::missing(slot_plain, "plain")?,
-        })
+        match (slot_method, slot_plain) {
+            (Some(slot_method), Some(slot_plain)) => {
+                Ok(Self {
+                    method: slot_method,
+                    plain: slot_plain,
+                })
+            }
+            (slot_method, slot_plain) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_method.is_none(), "method"),
+                            (slot_plain.is_none(), "plain"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -202,7 +220,7 @@ impl dts2rs_support::ReadFields for Holder {
             }?;
         }
         Ok(Self {
-            parsed: dts2rs_support::missing(slot_parsed, "parsed")?,
+            parsed: slot_parsed.unwrap_or_default(),
         })
     }
 }
@@ -342,8 +360,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -355,13 +375,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

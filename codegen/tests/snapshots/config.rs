@@ -3,8 +3,10 @@
 #[derive(Debug, Clone, PartialEq, PartialOrd)]
 #[non_exhaustive]
 pub struct Session {
+    pub label: Box<str>,
     pub turn_detection: Option<session::TurnDetection>,
     pub created_at: i64,
+    pub retries: Option<u8>,
     pub temperature: Option<f64>,
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
@@ -16,14 +18,16 @@ impl serde::Serialize for Session {
         let mut fields = serializer
             .serialize_struct(
                 "Session",
-                1 + usize::from(self.turn_detection.is_some())
+                3 + usize::from(self.turn_detection.is_some())
                     + usize::from(self.temperature.is_some())
                     + usize::from(self.metadata.is_some()),
             )?;
+        fields.serialize_field("label", &self.label)?;
         if self.turn_detection.is_some() {
             fields.serialize_field("TurnDetection", &self.turn_detection)?;
         }
         fields.serialize_field("created_at", &self.created_at)?;
+        fields.serialize_field("retries", &self.retries)?;
         if self.temperature.is_some() {
             fields.serialize_field("temperature", &Js(&self.temperature))?;
         }
@@ -46,8 +50,10 @@ impl dts2rs_support::ReadFields for Session {
     const NAME: &'static str = "Session";
 
     const FIELDS: &'static [&'static str] = &[
+        "label",
         "TurnDetection",
         "created_at",
+        "retries",
         "temperature",
         "metadata",
     ];
@@ -55,37 +61,58 @@ impl dts2rs_support::ReadFields for Session {
     fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
         mut __map: __A,
     ) -> Result<Self, __A::Error> {
+        let mut slot_label = None;
         let mut slot_turn_detection = None;
         let mut slot_created_at = None;
+        let mut slot_retries = None;
         let mut slot_temperature = None;
         let mut slot_metadata = None;
         while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
             match __key {
-                Some(0) => {
+                Some(0) => dts2rs_support::put(&mut slot_label, &mut __map, "label"),
+                Some(1) => {
                     dts2rs_support::put(
                         &mut slot_turn_detection,
                         &mut __map,
                         "TurnDetection",
                     )
                 }
-                Some(1) => {
+                Some(2) => {
                     dts2rs_support::put(&mut slot_created_at, &mut __map, "created_at")
                 }
-                Some(2) => {
+                Some(3) => dts2rs_support::put(&mut slot_retries, &mut __map, "retries"),
+                Some(4) => {
                     dts2rs_support::put(&mut slot_temperature, &mut __map, "temperature")
                 }
-                Some(3) => {
+                Some(5) => {
                     dts2rs_support::put(&mut slot_metadata, &mut __map, "metadata")
                 }
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            turn_detection: slot_turn_detection.unwrap_or_default(),
-            created_at: dts2rs_support::missing(slot_created_at, "created_at")?,
-            temperature: slot_temperature.unwrap_or_default(),
-            metadata: slot_metadata.unwrap_or_default(),
-        })
+        match slot_created_at {
+            Some(slot_created_at) => {
+                Ok(Self {
+                    label: dts2rs_support::missing(slot_label, "label")?,
+                    turn_detection: slot_turn_detection.unwrap_or_default(),
+                    created_at: slot_created_at,
+                    retries: dts2rs_support::missing(slot_retries, "retries")?,
+                    temperature: slot_temperature.unwrap_or_default(),
+                    metadata: slot_metadata.unwrap_or_default(),
+                })
+            }
+            slot_created_at => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (dts2rs_support::fails_absent(&slot_label), "label"),
+                            (slot_created_at.is_none(), "created_at"),
+                            (dts2rs_support::fails_absent(&slot_retries), "retries"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -322,8 +349,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -335,13 +364,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -45,11 +45,25 @@ impl dts2rs_support::ReadFields for GenerateResponse {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            candidates: slot_candidates.unwrap_or_default(),
-            created_at: dts2rs_support::missing(slot_created_at, "createdAt")?,
-        })
+        match (slot_id, slot_created_at) {
+            (Some(slot_id), Some(slot_created_at)) => {
+                Ok(Self {
+                    id: slot_id,
+                    candidates: slot_candidates.unwrap_or_default(),
+                    created_at: slot_created_at,
+                })
+            }
+            (slot_id, slot_created_at) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_id.is_none(), "id"),
+                            (slot_created_at.is_none(), "createdAt"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -81,9 +95,10 @@ impl dts2rs_support::ReadFields for BaseResponse {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-        })
+        match slot_id {
+            Some(slot_id) => Ok(Self { id: slot_id }),
+            slot_id => Err(dts2rs_support::absent(&[(slot_id.is_none(), "id")])),
+        }
     }
 }
 
@@ -129,10 +144,21 @@ impl dts2rs_support::ReadFields for Candidate {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            index: dts2rs_support::missing(slot_index, "index")?,
-            home: dts2rs_support::missing(slot_home, "home")?,
-        })
+        match (slot_index, slot_home) {
+            (Some(slot_index), Some(slot_home)) => {
+                Ok(Self {
+                    index: slot_index,
+                    home: slot_home,
+                })
+            }
+            (slot_index, slot_home) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_index.is_none(), "index"), (slot_home.is_none(), "home")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -174,9 +200,10 @@ impl dts2rs_support::ReadFields for Candidate2 {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            score: dts2rs_support::missing(slot_score, "score")?,
-        })
+        match slot_score {
+            Some(slot_score) => Ok(Self { score: slot_score }),
+            slot_score => Err(dts2rs_support::absent(&[(slot_score.is_none(), "score")])),
+        }
     }
 }
 
@@ -211,10 +238,24 @@ impl dts2rs_support::ReadFields for UsesNamespace {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            first: dts2rs_support::missing(slot_first, "first")?,
-            second: dts2rs_support::missing(slot_second, "second")?,
-        })
+        match (slot_first, slot_second) {
+            (Some(slot_first), Some(slot_second)) => {
+                Ok(Self {
+                    first: slot_first,
+                    second: slot_second,
+                })
+            }
+            (slot_first, slot_second) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_first.is_none(), "first"),
+                            (slot_second.is_none(), "second"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -263,9 +304,12 @@ impl dts2rs_support::ReadFields for Client {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            vertex: dts2rs_support::missing(slot_vertex, "vertex")?,
-        })
+        match slot_vertex {
+            Some(slot_vertex) => Ok(Self { vertex: slot_vertex }),
+            slot_vertex => {
+                Err(dts2rs_support::absent(&[(slot_vertex.is_none(), "vertex")]))
+            }
+        }
     }
 }
 
@@ -310,9 +354,12 @@ impl dts2rs_support::ReadFields for ApiError {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            status: dts2rs_support::missing(slot_status, "status")?,
-        })
+        match slot_status {
+            Some(slot_status) => Ok(Self { status: slot_status }),
+            slot_status => {
+                Err(dts2rs_support::absent(&[(slot_status.is_none(), "status")]))
+            }
+        }
     }
 }
 
@@ -451,8 +498,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -464,13 +513,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -109,10 +109,24 @@ impl dts2rs_support::ReadFields for IssueCreated {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            action: dts2rs_support::missing(slot_action, "action")?,
-            issue: dts2rs_support::missing(slot_issue, "issue")?,
-        })
+        match (slot_action, slot_issue) {
+            (Some(slot_action), Some(slot_issue)) => {
+                Ok(Self {
+                    action: slot_action,
+                    issue: slot_issue,
+                })
+            }
+            (slot_action, slot_issue) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_action.is_none(), "action"),
+                            (slot_issue.is_none(), "issue"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -153,10 +167,24 @@ impl dts2rs_support::ReadFields for IssueDeleted {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            action: dts2rs_support::missing(slot_action, "action")?,
-            issue: dts2rs_support::missing(slot_issue, "issue")?,
-        })
+        match (slot_action, slot_issue) {
+            (Some(slot_action), Some(slot_issue)) => {
+                Ok(Self {
+                    action: slot_action,
+                    issue: slot_issue,
+                })
+            }
+            (slot_action, slot_issue) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_action.is_none(), "action"),
+                            (slot_issue.is_none(), "issue"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -243,10 +271,24 @@ impl dts2rs_support::ReadFields for CommentCreated {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            action: dts2rs_support::missing(slot_action, "action")?,
-            comment: dts2rs_support::missing(slot_comment, "comment")?,
-        })
+        match (slot_action, slot_comment) {
+            (Some(slot_action), Some(slot_comment)) => {
+                Ok(Self {
+                    action: slot_action,
+                    comment: slot_comment,
+                })
+            }
+            (slot_action, slot_comment) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_action.is_none(), "action"),
+                            (slot_comment.is_none(), "comment"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -286,9 +328,12 @@ pub mod comment_created {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                body: super::dts2rs_support::missing(slot_body, "body")?,
-            })
+            match slot_body {
+                Some(slot_body) => Ok(Self { body: slot_body }),
+                slot_body => {
+                    Err(super::dts2rs_support::absent(&[(slot_body.is_none(), "body")]))
+                }
+            }
         }
     }
 
@@ -338,10 +383,21 @@ impl dts2rs_support::ReadFields for Issue {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            title: dts2rs_support::missing(slot_title, "title")?,
-        })
+        match (slot_id, slot_title) {
+            (Some(slot_id), Some(slot_title)) => {
+                Ok(Self {
+                    id: slot_id,
+                    title: slot_title,
+                })
+            }
+            (slot_id, slot_title) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_id.is_none(), "id"), (slot_title.is_none(), "title")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -436,10 +492,24 @@ impl dts2rs_support::ReadFields for Circle {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            kind: dts2rs_support::missing(slot_kind, "kind")?,
-            radius: dts2rs_support::missing(slot_radius, "radius")?,
-        })
+        match (slot_kind, slot_radius) {
+            (Some(slot_kind), Some(slot_radius)) => {
+                Ok(Self {
+                    kind: slot_kind,
+                    radius: slot_radius,
+                })
+            }
+            (slot_kind, slot_radius) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_kind.is_none(), "kind"),
+                            (slot_radius.is_none(), "radius"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -537,10 +607,21 @@ impl dts2rs_support::ReadFields for Square {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            kind: dts2rs_support::missing(slot_kind, "kind")?,
-            side: dts2rs_support::missing(slot_side, "side")?,
-        })
+        match (slot_kind, slot_side) {
+            (Some(slot_kind), Some(slot_side)) => {
+                Ok(Self {
+                    kind: slot_kind,
+                    side: slot_side,
+                })
+            }
+            (slot_kind, slot_side) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_kind.is_none(), "kind"), (slot_side.is_none(), "side")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -686,10 +767,24 @@ pub mod block {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                r#type: super::dts2rs_support::missing(slot_type, "type")?,
-                text: super::dts2rs_support::missing(slot_text, "text")?,
-            })
+            match (slot_type, slot_text) {
+                (Some(slot_type), Some(slot_text)) => {
+                    Ok(Self {
+                        r#type: slot_type,
+                        text: slot_text,
+                    })
+                }
+                (slot_type, slot_text) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[
+                                (slot_type.is_none(), "type"),
+                                (slot_text.is_none(), "text"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -782,10 +877,21 @@ pub mod block {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                r#type: super::dts2rs_support::missing(slot_type, "type")?,
-                url: super::dts2rs_support::missing(slot_url, "url")?,
-            })
+            match (slot_type, slot_url) {
+                (Some(slot_type), Some(slot_url)) => {
+                    Ok(Self {
+                        r#type: slot_type,
+                        url: slot_url,
+                    })
+                }
+                (slot_type, slot_url) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[(slot_type.is_none(), "type"), (slot_url.is_none(), "url")],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -871,9 +977,10 @@ impl dts2rs_support::ReadFields for Base {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-        })
+        match slot_id {
+            Some(slot_id) => Ok(Self { id: slot_id }),
+            slot_id => Err(dts2rs_support::absent(&[(slot_id.is_none(), "id")])),
+        }
     }
 }
 
@@ -983,11 +1090,26 @@ pub mod item {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                id: super::dts2rs_support::missing(slot_id, "id")?,
-                r#type: super::dts2rs_support::missing(slot_type, "type")?,
-                size: super::dts2rs_support::missing(slot_size, "size")?,
-            })
+            match (slot_id, slot_type, slot_size) {
+                (Some(slot_id), Some(slot_type), Some(slot_size)) => {
+                    Ok(Self {
+                        id: slot_id,
+                        r#type: slot_type,
+                        size: slot_size,
+                    })
+                }
+                (slot_id, slot_type, slot_size) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[
+                                (slot_id.is_none(), "id"),
+                                (slot_type.is_none(), "type"),
+                                (slot_size.is_none(), "size"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -1103,11 +1225,26 @@ pub mod item {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                id: super::dts2rs_support::missing(slot_id, "id")?,
-                r#type: super::dts2rs_support::missing(slot_type, "type")?,
-                children: super::dts2rs_support::missing(slot_children, "children")?,
-            })
+            match (slot_id, slot_type, slot_children) {
+                (Some(slot_id), Some(slot_type), Some(slot_children)) => {
+                    Ok(Self {
+                        id: slot_id,
+                        r#type: slot_type,
+                        children: slot_children,
+                    })
+                }
+                (slot_id, slot_type, slot_children) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[
+                                (slot_id.is_none(), "id"),
+                                (slot_type.is_none(), "type"),
+                                (slot_children.is_none(), "children"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -1257,10 +1394,24 @@ impl dts2rs_support::ReadFields for Line {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            kind: dts2rs_support::missing(slot_kind, "kind")?,
-            length: dts2rs_support::missing(slot_length, "length")?,
-        })
+        match (slot_kind, slot_length) {
+            (Some(slot_kind), Some(slot_length)) => {
+                Ok(Self {
+                    kind: slot_kind,
+                    length: slot_length,
+                })
+            }
+            (slot_kind, slot_length) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_kind.is_none(), "kind"),
+                            (slot_length.is_none(), "length"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1415,10 +1566,21 @@ impl dts2rs_support::ReadFields for Chat {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: dts2rs_support::missing(slot_type, "type")?,
-            topic: dts2rs_support::missing(slot_topic, "topic")?,
-        })
+        match (slot_type, slot_topic) {
+            (Some(slot_type), Some(slot_topic)) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    topic: slot_topic,
+                })
+            }
+            (slot_type, slot_topic) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_type.is_none(), "type"), (slot_topic.is_none(), "topic")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1464,10 +1626,24 @@ impl dts2rs_support::ReadFields for Voice {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: dts2rs_support::missing(slot_type, "type")?,
-            bitrate: dts2rs_support::missing(slot_bitrate, "bitrate")?,
-        })
+        match (slot_type, slot_bitrate) {
+            (Some(slot_type), Some(slot_bitrate)) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    bitrate: slot_bitrate,
+                })
+            }
+            (slot_type, slot_bitrate) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_type.is_none(), "type"),
+                            (slot_bitrate.is_none(), "bitrate"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1499,9 +1675,10 @@ impl dts2rs_support::ReadFields for Category {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: dts2rs_support::missing(slot_type, "type")?,
-        })
+        match slot_type {
+            Some(slot_type) => Ok(Self { r#type: slot_type }),
+            slot_type => Err(dts2rs_support::absent(&[(slot_type.is_none(), "type")])),
+        }
     }
 }
 
@@ -1539,10 +1716,24 @@ impl dts2rs_support::ReadFields for Thread {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: dts2rs_support::missing(slot_type, "type")?,
-            parent_id: dts2rs_support::missing(slot_parent_id, "parent_id")?,
-        })
+        match (slot_type, slot_parent_id) {
+            (Some(slot_type), Some(slot_parent_id)) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    parent_id: slot_parent_id,
+                })
+            }
+            (slot_type, slot_parent_id) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_type.is_none(), "type"),
+                            (slot_parent_id.is_none(), "parent_id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1717,11 +1908,26 @@ pub mod payload {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                op: super::dts2rs_support::missing(slot_op, "op")?,
-                t: super::dts2rs_support::missing(slot_t, "t")?,
-                d: super::dts2rs_support::missing(slot_d, "d")?,
-            })
+            match (slot_op, slot_t, slot_d) {
+                (Some(slot_op), Some(slot_t), Some(slot_d)) => {
+                    Ok(Self {
+                        op: slot_op,
+                        t: slot_t,
+                        d: slot_d,
+                    })
+                }
+                (slot_op, slot_t, slot_d) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[
+                                (slot_op.is_none(), "op"),
+                                (slot_t.is_none(), "t"),
+                                (slot_d.is_none(), "d"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -1772,10 +1978,16 @@ pub mod payload {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                op: super::dts2rs_support::missing(slot_op, "op")?,
-                d: super::dts2rs_support::missing(slot_d, "d")?,
-            })
+            match (slot_op, slot_d) {
+                (Some(slot_op), Some(slot_d)) => Ok(Self { op: slot_op, d: slot_d }),
+                (slot_op, slot_d) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[(slot_op.is_none(), "op"), (slot_d.is_none(), "d")],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -1834,12 +2046,20 @@ pub mod payload {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    heartbeat_interval: super::super::dts2rs_support::missing(
-                        slot_heartbeat_interval,
-                        "heartbeat_interval",
-                    )?,
-                })
+                match slot_heartbeat_interval {
+                    Some(slot_heartbeat_interval) => {
+                        Ok(Self {
+                            heartbeat_interval: slot_heartbeat_interval,
+                        })
+                    }
+                    slot_heartbeat_interval => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[(slot_heartbeat_interval.is_none(), "heartbeat_interval")],
+                            ),
+                        )
+                    }
+                }
             }
         }
     }
@@ -1933,10 +2153,21 @@ pub mod outcome {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                ok: super::dts2rs_support::missing(slot_ok, "ok")?,
-                value: super::dts2rs_support::missing(slot_value, "value")?,
-            })
+            match (slot_ok, slot_value) {
+                (Some(slot_ok), Some(slot_value)) => {
+                    Ok(Self {
+                        ok: slot_ok,
+                        value: slot_value,
+                    })
+                }
+                (slot_ok, slot_value) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[(slot_ok.is_none(), "ok"), (slot_value.is_none(), "value")],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -1975,10 +2206,21 @@ pub mod outcome {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                ok: super::dts2rs_support::missing(slot_ok, "ok")?,
-                error: super::dts2rs_support::missing(slot_error, "error")?,
-            })
+            match (slot_ok, slot_error) {
+                (Some(slot_ok), Some(slot_error)) => {
+                    Ok(Self {
+                        ok: slot_ok,
+                        error: slot_error,
+                    })
+                }
+                (slot_ok, slot_error) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[(slot_ok.is_none(), "ok"), (slot_error.is_none(), "error")],
+                        ),
+                    )
+                }
+            }
         }
     }
 }
@@ -2083,9 +2325,12 @@ pub mod message {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                at: super::dts2rs_support::missing(slot_at, "at")?,
-            })
+            match slot_at {
+                Some(slot_at) => Ok(Self { at: slot_at }),
+                slot_at => {
+                    Err(super::dts2rs_support::absent(&[(slot_at.is_none(), "at")]))
+                }
+            }
         }
     }
 
@@ -2138,9 +2383,16 @@ pub mod message {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                latency: super::dts2rs_support::missing(slot_latency, "latency")?,
-            })
+            match slot_latency {
+                Some(slot_latency) => Ok(Self { latency: slot_latency }),
+                slot_latency => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[(slot_latency.is_none(), "latency")],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -2279,11 +2531,25 @@ impl dts2rs_support::ReadFields for Full {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: dts2rs_support::missing(slot_type, "type")?,
-            secret: dts2rs_support::missing(slot_secret, "secret")?,
-            note: slot_note.unwrap_or_default(),
-        })
+        match (slot_type, slot_secret) {
+            (Some(slot_type), Some(slot_secret)) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    secret: slot_secret,
+                    note: slot_note.unwrap_or_default(),
+                })
+            }
+            (slot_type, slot_secret) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_type.is_none(), "type"),
+                            (slot_secret.is_none(), "secret"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -2386,10 +2652,17 @@ pub mod public {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                r#type: super::dts2rs_support::missing(slot_type, "type")?,
-                note: slot_note.unwrap_or_default(),
-            })
+            match slot_type {
+                Some(slot_type) => {
+                    Ok(Self {
+                        r#type: slot_type,
+                        note: slot_note.unwrap_or_default(),
+                    })
+                }
+                slot_type => {
+                    Err(super::dts2rs_support::absent(&[(slot_type.is_none(), "type")]))
+                }
+            }
         }
     }
 
@@ -2434,9 +2707,12 @@ pub mod public {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                r#type: super::dts2rs_support::missing(slot_type, "type")?,
-            })
+            match slot_type {
+                Some(slot_type) => Ok(Self { r#type: slot_type }),
+                slot_type => {
+                    Err(super::dts2rs_support::absent(&[(slot_type.is_none(), "type")]))
+                }
+            }
         }
     }
 
@@ -2579,10 +2855,24 @@ impl dts2rs_support::ReadFields for Greeting {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            locale: dts2rs_support::missing(slot_locale, "locale")?,
-            kind: dts2rs_support::missing(slot_kind, "kind")?,
-        })
+        match (slot_locale, slot_kind) {
+            (Some(slot_locale), Some(slot_kind)) => {
+                Ok(Self {
+                    locale: slot_locale,
+                    kind: slot_kind,
+                })
+            }
+            (slot_locale, slot_kind) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_locale.is_none(), "locale"),
+                            (slot_kind.is_none(), "kind"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -2626,11 +2916,26 @@ impl dts2rs_support::ReadFields for Wave {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            locale: dts2rs_support::missing(slot_locale, "locale")?,
-            kind: dts2rs_support::missing(slot_kind, "kind")?,
-            hand: dts2rs_support::missing(slot_hand, "hand")?,
-        })
+        match (slot_locale, slot_kind, slot_hand) {
+            (Some(slot_locale), Some(slot_kind), Some(slot_hand)) => {
+                Ok(Self {
+                    locale: slot_locale,
+                    kind: slot_kind,
+                    hand: slot_hand,
+                })
+            }
+            (slot_locale, slot_kind, slot_hand) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_locale.is_none(), "locale"),
+                            (slot_kind.is_none(), "kind"),
+                            (slot_hand.is_none(), "hand"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -2671,10 +2976,24 @@ impl dts2rs_support::ReadFields for Farewell {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            locale: dts2rs_support::missing(slot_locale, "locale")?,
-            kind: dts2rs_support::missing(slot_kind, "kind")?,
-        })
+        match (slot_locale, slot_kind) {
+            (Some(slot_locale), Some(slot_kind)) => {
+                Ok(Self {
+                    locale: slot_locale,
+                    kind: slot_kind,
+                })
+            }
+            (slot_locale, slot_kind) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_locale.is_none(), "locale"),
+                            (slot_kind.is_none(), "kind"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3152,8 +3471,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -3165,13 +3486,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -236,13 +236,29 @@ impl dts2rs_support::ReadFields for Channel {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: dts2rs_support::missing(slot_type, "type")?,
-            kind: dts2rs_support::missing(slot_kind, "kind")?,
-            locale: slot_locale.unwrap_or_default(),
-            perms: dts2rs_support::missing(slot_perms, "perms")?,
-            voice: dts2rs_support::missing(slot_voice, "voice")?,
-        })
+        match (slot_type, slot_kind, slot_perms, slot_voice) {
+            (Some(slot_type), Some(slot_kind), Some(slot_perms), Some(slot_voice)) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    kind: slot_kind,
+                    locale: slot_locale.unwrap_or_default(),
+                    perms: slot_perms,
+                    voice: slot_voice,
+                })
+            }
+            (slot_type, slot_kind, slot_perms, slot_voice) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_type.is_none(), "type"),
+                            (slot_kind.is_none(), "kind"),
+                            (slot_perms.is_none(), "perms"),
+                            (slot_voice.is_none(), "voice"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -321,10 +337,15 @@ impl dts2rs_support::ReadFields for Uninhabited {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            key: dts2rs_support::missing(slot_key, "key")?,
-            member: slot_member.unwrap_or_default(),
-        })
+        match slot_key {
+            Some(slot_key) => {
+                Ok(Self {
+                    key: slot_key,
+                    member: slot_member.unwrap_or_default(),
+                })
+            }
+            slot_key => Err(dts2rs_support::absent(&[(slot_key.is_none(), "key")])),
+        }
     }
 }
 
@@ -493,8 +514,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -506,13 +529,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -145,11 +145,25 @@ pub mod chat {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                file: super::dts2rs_support::missing(slot_file, "file")?,
-                status: super::dts2rs_support::missing(slot_status, "status")?,
-                page: slot_page.unwrap_or_default(),
-            })
+            match (slot_file, slot_status) {
+                (Some(slot_file), Some(slot_status)) => {
+                    Ok(Self {
+                        file: slot_file,
+                        status: slot_status,
+                        page: slot_page.unwrap_or_default(),
+                    })
+                }
+                (slot_file, slot_status) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[
+                                (slot_file.is_none(), "file"),
+                                (slot_status.is_none(), "status"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -461,13 +475,21 @@ pub mod external {
                             _ => super::super::super::dts2rs_support::skip(&mut __map),
                         }?;
                     }
-                    Ok(Self {
-                        name: super::super::super::dts2rs_support::missing(
-                            slot_name,
-                            "name",
-                        )?,
-                        size: slot_size.unwrap_or_default(),
-                    })
+                    match slot_name {
+                        Some(slot_name) => {
+                            Ok(Self {
+                                name: slot_name,
+                                size: slot_size.unwrap_or_default(),
+                            })
+                        }
+                        slot_name => {
+                            Err(
+                                super::super::super::dts2rs_support::absent(
+                                    &[(slot_name.is_none(), "name")],
+                                ),
+                            )
+                        }
+                    }
                 }
             }
         }
@@ -510,9 +532,12 @@ pub mod files {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                id: super::dts2rs_support::missing(slot_id, "id")?,
-            })
+            match slot_id {
+                Some(slot_id) => Ok(Self { id: slot_id }),
+                slot_id => {
+                    Err(super::dts2rs_support::absent(&[(slot_id.is_none(), "id")]))
+                }
+            }
         }
     }
 }
@@ -571,11 +596,20 @@ pub mod jobs {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                order: super::dts2rs_support::missing(slot_order, "order")?,
-                file: slot_file.unwrap_or_default(),
-                page: slot_page.unwrap_or_default(),
-            })
+            match slot_order {
+                Some(slot_order) => {
+                    Ok(Self {
+                        order: slot_order,
+                        file: slot_file.unwrap_or_default(),
+                        page: slot_page.unwrap_or_default(),
+                    })
+                }
+                slot_order => {
+                    Err(
+                        super::dts2rs_support::absent(&[(slot_order.is_none(), "order")]),
+                    )
+                }
+            }
         }
     }
 
@@ -786,8 +820,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -799,13 +835,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -30,9 +30,12 @@ impl dts2rs_support::ReadFields for Components {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            schemas: dts2rs_support::missing(slot_schemas, "schemas")?,
-        })
+        match slot_schemas {
+            Some(slot_schemas) => Ok(Self { schemas: slot_schemas }),
+            slot_schemas => {
+                Err(dts2rs_support::absent(&[(slot_schemas.is_none(), "schemas")]))
+            }
+        }
     }
 }
 
@@ -78,10 +81,24 @@ pub mod components {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                user: super::dts2rs_support::missing(slot_user, "user")?,
-                team: super::dts2rs_support::missing(slot_team, "team")?,
-            })
+            match (slot_user, slot_team) {
+                (Some(slot_user), Some(slot_team)) => {
+                    Ok(Self {
+                        user: slot_user,
+                        team: slot_team,
+                    })
+                }
+                (slot_user, slot_team) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[
+                                (slot_user.is_none(), "user"),
+                                (slot_team.is_none(), "team"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -149,10 +166,24 @@ pub mod components {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    id: super::super::dts2rs_support::missing(slot_id, "id")?,
-                    login: super::super::dts2rs_support::missing(slot_login, "login")?,
-                })
+                match (slot_id, slot_login) {
+                    (Some(slot_id), Some(slot_login)) => {
+                        Ok(Self {
+                            id: slot_id,
+                            login: slot_login,
+                        })
+                    }
+                    (slot_id, slot_login) => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[
+                                    (slot_id.is_none(), "id"),
+                                    (slot_login.is_none(), "login"),
+                                ],
+                            ),
+                        )
+                    }
+                }
             }
         }
 
@@ -192,12 +223,16 @@ pub mod components {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    members: super::super::dts2rs_support::missing(
-                        slot_members,
-                        "members",
-                    )?,
-                })
+                match slot_members {
+                    Some(slot_members) => Ok(Self { members: slot_members }),
+                    slot_members => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[(slot_members.is_none(), "members")],
+                            ),
+                        )
+                    }
+                }
             }
         }
     }
@@ -234,9 +269,12 @@ impl dts2rs_support::ReadFields for Operations {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            users_get: dts2rs_support::missing(slot_users_get, "users/get")?,
-        })
+        match slot_users_get {
+            Some(slot_users_get) => Ok(Self { users_get: slot_users_get }),
+            slot_users_get => {
+                Err(dts2rs_support::absent(&[(slot_users_get.is_none(), "users/get")]))
+            }
+        }
     }
 }
 
@@ -280,9 +318,16 @@ pub mod operations {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                responses: super::dts2rs_support::missing(slot_responses, "responses")?,
-            })
+            match slot_responses {
+                Some(slot_responses) => Ok(Self { responses: slot_responses }),
+                slot_responses => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[(slot_responses.is_none(), "responses")],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -327,9 +372,16 @@ pub mod operations {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    _200: super::super::dts2rs_support::missing(slot_200, "200")?,
-                })
+                match slot_200 {
+                    Some(slot_200) => Ok(Self { _200: slot_200 }),
+                    slot_200 => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[(slot_200.is_none(), "200")],
+                            ),
+                        )
+                    }
+                }
             }
         }
 
@@ -375,12 +427,16 @@ pub mod operations {
                             _ => super::super::super::dts2rs_support::skip(&mut __map),
                         }?;
                     }
-                    Ok(Self {
-                        content: super::super::super::dts2rs_support::missing(
-                            slot_content,
-                            "content",
-                        )?,
-                    })
+                    match slot_content {
+                        Some(slot_content) => Ok(Self { content: slot_content }),
+                        slot_content => {
+                            Err(
+                                super::super::super::dts2rs_support::absent(
+                                    &[(slot_content.is_none(), "content")],
+                                ),
+                            )
+                        }
+                    }
                 }
             }
 
@@ -433,12 +489,20 @@ pub mod operations {
                                 }
                             }?;
                         }
-                        Ok(Self {
-                            application_json: super::super::super::super::dts2rs_support::missing(
-                                slot_application_json,
-                                "application/json",
-                            )?,
-                        })
+                        match slot_application_json {
+                            Some(slot_application_json) => {
+                                Ok(Self {
+                                    application_json: slot_application_json,
+                                })
+                            }
+                            slot_application_json => {
+                                Err(
+                                    super::super::super::super::dts2rs_support::absent(
+                                        &[(slot_application_json.is_none(), "application/json")],
+                                    ),
+                                )
+                            }
+                        }
                     }
                 }
             }
@@ -597,10 +661,21 @@ impl dts2rs_support::ReadFields for Tool {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            name: dts2rs_support::missing(slot_name, "__name")?,
-        })
+        match (slot_id, slot_name) {
+            (Some(slot_id), Some(slot_name)) => {
+                Ok(Self {
+                    id: slot_id,
+                    name: slot_name,
+                })
+            }
+            (slot_id, slot_name) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_id.is_none(), "id"), (slot_name.is_none(), "__name")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -632,9 +707,10 @@ impl dts2rs_support::ReadFields for Tools {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            tools: dts2rs_support::missing(slot_tools, "tools")?,
-        })
+        match slot_tools {
+            Some(slot_tools) => Ok(Self { tools: slot_tools }),
+            slot_tools => Err(dts2rs_support::absent(&[(slot_tools.is_none(), "tools")])),
+        }
     }
 }
 
@@ -678,10 +754,21 @@ pub mod tools {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                id: super::dts2rs_support::missing(slot_id, "id")?,
-                name: super::dts2rs_support::missing(slot_name, "__name")?,
-            })
+            match (slot_id, slot_name) {
+                (Some(slot_id), Some(slot_name)) => {
+                    Ok(Self {
+                        id: slot_id,
+                        name: slot_name,
+                    })
+                }
+                (slot_id, slot_name) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[(slot_id.is_none(), "id"), (slot_name.is_none(), "__name")],
+                        ),
+                    )
+                }
+            }
         }
     }
 }
@@ -851,8 +938,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -864,13 +953,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -42,12 +42,23 @@ impl dts2rs_support::ReadFields for Author {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            name: dts2rs_support::missing(slot_name, "name")?,
-            verified: slot_verified.unwrap_or_default(),
-            bio: dts2rs_support::missing(slot_bio, "bio")?,
-        })
+        match (slot_id, slot_name) {
+            (Some(slot_id), Some(slot_name)) => {
+                Ok(Self {
+                    id: slot_id,
+                    name: slot_name,
+                    verified: slot_verified.unwrap_or_default(),
+                    bio: slot_bio.unwrap_or_default(),
+                })
+            }
+            (slot_id, slot_name) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_id.is_none(), "id"), (slot_name.is_none(), "name")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -82,10 +93,24 @@ impl dts2rs_support::ReadFields for Post {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            title: dts2rs_support::missing(slot_title, "title")?,
-            author: dts2rs_support::missing(slot_author, "author")?,
-        })
+        match (slot_title, slot_author) {
+            (Some(slot_title), Some(slot_author)) => {
+                Ok(Self {
+                    title: slot_title,
+                    author: slot_author,
+                })
+            }
+            (slot_title, slot_author) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_title.is_none(), "title"),
+                            (slot_author.is_none(), "author"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -118,9 +143,10 @@ impl dts2rs_support::ReadFields for Featured {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            post: dts2rs_support::missing(slot_post, "post")?,
-        })
+        match slot_post {
+            Some(slot_post) => Ok(Self { post: slot_post }),
+            slot_post => Err(dts2rs_support::absent(&[(slot_post.is_none(), "post")])),
+        }
     }
 }
 
@@ -171,10 +197,24 @@ pub mod featured {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                title: super::dts2rs_support::missing(slot_title, "title")?,
-                author: super::dts2rs_support::missing(slot_author, "author")?,
-            })
+            match (slot_title, slot_author) {
+                (Some(slot_title), Some(slot_author)) => {
+                    Ok(Self {
+                        title: slot_title,
+                        author: slot_author,
+                    })
+                }
+                (slot_title, slot_author) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[
+                                (slot_title.is_none(), "title"),
+                                (slot_author.is_none(), "author"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -245,15 +285,27 @@ pub mod featured {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    id: super::super::dts2rs_support::missing(slot_id, "id")?,
-                    name: super::super::dts2rs_support::missing(slot_name, "name")?,
-                    verified: super::super::dts2rs_support::missing(
-                        slot_verified,
-                        "verified",
-                    )?,
-                    bio: super::super::dts2rs_support::missing(slot_bio, "bio")?,
-                })
+                match (slot_id, slot_name, slot_verified) {
+                    (Some(slot_id), Some(slot_name), Some(slot_verified)) => {
+                        Ok(Self {
+                            id: slot_id,
+                            name: slot_name,
+                            verified: slot_verified,
+                            bio: slot_bio.unwrap_or_default(),
+                        })
+                    }
+                    (slot_id, slot_name, slot_verified) => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[
+                                    (slot_id.is_none(), "id"),
+                                    (slot_name.is_none(), "name"),
+                                    (slot_verified.is_none(), "verified"),
+                                ],
+                            ),
+                        )
+                    }
+                }
             }
         }
     }
@@ -306,11 +358,26 @@ impl dts2rs_support::ReadFields for Narrowed {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            kind: dts2rs_support::missing(slot_kind, "kind")?,
-            note: dts2rs_support::missing(slot_note, "note")?,
-            size: dts2rs_support::missing(slot_size, "size")?,
-        })
+        match (slot_kind, slot_note, slot_size) {
+            (Some(slot_kind), Some(slot_note), Some(slot_size)) => {
+                Ok(Self {
+                    kind: slot_kind,
+                    note: slot_note,
+                    size: slot_size,
+                })
+            }
+            (slot_kind, slot_note, slot_size) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_kind.is_none(), "kind"),
+                            (slot_note.is_none(), "note"),
+                            (slot_size.is_none(), "size"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -401,10 +468,21 @@ impl dts2rs_support::ReadFields for Branded {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            choice: dts2rs_support::missing(slot_choice, "choice")?,
-        })
+        match (slot_id, slot_choice) {
+            (Some(slot_id), Some(slot_choice)) => {
+                Ok(Self {
+                    id: slot_id,
+                    choice: slot_choice,
+                })
+            }
+            (slot_id, slot_choice) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_id.is_none(), "id"), (slot_choice.is_none(), "choice")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -630,8 +708,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -643,13 +723,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -35,10 +35,15 @@ impl dts2rs_support::ReadFields for Flags {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            dark: dts2rs_support::missing(slot_dark, "dark")?,
-            compact: slot_compact.unwrap_or_default(),
-        })
+        match slot_dark {
+            Some(slot_dark) => {
+                Ok(Self {
+                    dark: slot_dark,
+                    compact: slot_compact.unwrap_or_default(),
+                })
+            }
+            slot_dark => Err(dts2rs_support::absent(&[(slot_dark.is_none(), "dark")])),
+        }
     }
 }
 
@@ -74,10 +79,16 @@ impl dts2rs_support::ReadFields for Toggles {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            a: dts2rs_support::missing(slot_a, "a")?,
-            b: dts2rs_support::missing(slot_b, "b")?,
-        })
+        match (slot_a, slot_b) {
+            (Some(slot_a), Some(slot_b)) => Ok(Self { a: slot_a, b: slot_b }),
+            (slot_a, slot_b) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_a.is_none(), "a"), (slot_b.is_none(), "b")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -120,7 +131,7 @@ impl dts2rs_support::ReadFields for NullableFlags {
             }?;
         }
         Ok(Self {
-            dark: dts2rs_support::missing(slot_dark, "dark")?,
+            dark: slot_dark.unwrap_or_default(),
             compact: slot_compact.unwrap_or_default(),
         })
     }
@@ -159,10 +170,24 @@ impl dts2rs_support::ReadFields for AllFlags {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            dark: dts2rs_support::missing(slot_dark, "dark")?,
-            compact: dts2rs_support::missing(slot_compact, "compact")?,
-        })
+        match (slot_dark, slot_compact) {
+            (Some(slot_dark), Some(slot_compact)) => {
+                Ok(Self {
+                    dark: slot_dark,
+                    compact: slot_compact,
+                })
+            }
+            (slot_dark, slot_compact) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_dark.is_none(), "dark"),
+                            (slot_compact.is_none(), "compact"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -226,9 +251,10 @@ impl dts2rs_support::ReadFields for Client {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            name: dts2rs_support::missing(slot_name, "name")?,
-        })
+        match slot_name {
+            Some(slot_name) => Ok(Self { name: slot_name }),
+            slot_name => Err(dts2rs_support::absent(&[(slot_name.is_none(), "name")])),
+        }
     }
 }
 
@@ -280,10 +306,15 @@ impl dts2rs_support::ReadFields for Simple {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            a: dts2rs_support::missing(slot_a, "a")?,
-            b: slot_b.unwrap_or_default(),
-        })
+        match slot_a {
+            Some(slot_a) => {
+                Ok(Self {
+                    a: slot_a,
+                    b: slot_b.unwrap_or_default(),
+                })
+            }
+            slot_a => Err(dts2rs_support::absent(&[(slot_a.is_none(), "a")])),
+        }
     }
 }
 
@@ -422,8 +453,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -435,13 +468,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -42,11 +42,18 @@ impl dts2rs_support::ReadFields for CreateParamsStreaming {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            stream: dts2rs_support::missing(slot_stream, "stream")?,
-            web_search: slot_web_search.unwrap_or_default(),
-            tools: slot_tools.unwrap_or_default(),
-        })
+        match slot_stream {
+            Some(slot_stream) => {
+                Ok(Self {
+                    stream: slot_stream,
+                    web_search: slot_web_search.unwrap_or_default(),
+                    tools: slot_tools.unwrap_or_default(),
+                })
+            }
+            slot_stream => {
+                Err(dts2rs_support::absent(&[(slot_stream.is_none(), "stream")]))
+            }
+        }
     }
 }
 
@@ -215,10 +222,17 @@ pub mod create_params_streaming {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                name: super::dts2rs_support::missing(slot_name, "name")?,
-                strict: slot_strict.unwrap_or_default(),
-            })
+            match slot_name {
+                Some(slot_name) => {
+                    Ok(Self {
+                        name: slot_name,
+                        strict: slot_strict.unwrap_or_default(),
+                    })
+                }
+                slot_name => {
+                    Err(super::dts2rs_support::absent(&[(slot_name.is_none(), "name")]))
+                }
+            }
         }
     }
 }
@@ -317,9 +331,10 @@ impl dts2rs_support::ReadFields for Left {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            x: dts2rs_support::missing(slot_x, "x")?,
-        })
+        match slot_x {
+            Some(slot_x) => Ok(Self { x: slot_x }),
+            slot_x => Err(dts2rs_support::absent(&[(slot_x.is_none(), "x")])),
+        }
     }
 }
 
@@ -352,9 +367,10 @@ impl dts2rs_support::ReadFields for Right {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            x: dts2rs_support::missing(slot_x, "x")?,
-        })
+        match slot_x {
+            Some(slot_x) => Ok(Self { x: slot_x }),
+            slot_x => Err(dts2rs_support::absent(&[(slot_x.is_none(), "x")])),
+        }
     }
 }
 
@@ -574,8 +590,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -587,13 +605,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -42,11 +42,16 @@ impl dts2rs_support::ReadFields for Node {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            value: dts2rs_support::missing(slot_value, "value")?,
-            next: slot_next.unwrap_or_default(),
-            previous: dts2rs_support::missing(slot_previous, "previous")?,
-        })
+        match slot_value {
+            Some(slot_value) => {
+                Ok(Self {
+                    value: slot_value,
+                    next: slot_next.unwrap_or_default(),
+                    previous: slot_previous.unwrap_or_default(),
+                })
+            }
+            slot_value => Err(dts2rs_support::absent(&[(slot_value.is_none(), "value")])),
+        }
     }
 }
 
@@ -83,10 +88,15 @@ impl dts2rs_support::ReadFields for Expression {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            left: dts2rs_support::missing(slot_left, "left")?,
-            op: slot_op.unwrap_or_default(),
-        })
+        match slot_left {
+            Some(slot_left) => {
+                Ok(Self {
+                    left: slot_left,
+                    op: slot_op.unwrap_or_default(),
+                })
+            }
+            slot_left => Err(dts2rs_support::absent(&[(slot_left.is_none(), "left")])),
+        }
     }
 }
 
@@ -243,11 +253,25 @@ impl dts2rs_support::ReadFields for Folder {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            name: dts2rs_support::missing(slot_name, "name")?,
-            folders: dts2rs_support::missing(slot_folders, "folders")?,
-            by_name: slot_by_name.unwrap_or_default(),
-        })
+        match (slot_name, slot_folders) {
+            (Some(slot_name), Some(slot_folders)) => {
+                Ok(Self {
+                    name: slot_name,
+                    folders: slot_folders,
+                    by_name: slot_by_name.unwrap_or_default(),
+                })
+            }
+            (slot_name, slot_folders) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_name.is_none(), "name"),
+                            (slot_folders.is_none(), "folders"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -284,10 +308,15 @@ impl dts2rs_support::ReadFields for Comment {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            text: dts2rs_support::missing(slot_text, "text")?,
-            reply: slot_reply.unwrap_or_default(),
-        })
+        match slot_text {
+            Some(slot_text) => {
+                Ok(Self {
+                    text: slot_text,
+                    reply: slot_reply.unwrap_or_default(),
+                })
+            }
+            slot_text => Err(dts2rs_support::absent(&[(slot_text.is_none(), "text")])),
+        }
     }
 }
 
@@ -340,10 +369,24 @@ pub mod comment {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                author: super::dts2rs_support::missing(slot_author, "author")?,
-                comment: super::dts2rs_support::missing(slot_comment, "comment")?,
-            })
+            match (slot_author, slot_comment) {
+                (Some(slot_author), Some(slot_comment)) => {
+                    Ok(Self {
+                        author: slot_author,
+                        comment: slot_comment,
+                    })
+                }
+                (slot_author, slot_comment) => {
+                    Err(
+                        super::dts2rs_support::absent(
+                            &[
+                                (slot_author.is_none(), "author"),
+                                (slot_comment.is_none(), "comment"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 }
@@ -399,10 +442,21 @@ impl dts2rs_support::ReadFields for Comparison {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            key: dts2rs_support::missing(slot_key, "key")?,
-            value: dts2rs_support::missing(slot_value, "value")?,
-        })
+        match (slot_key, slot_value) {
+            (Some(slot_key), Some(slot_value)) => {
+                Ok(Self {
+                    key: slot_key,
+                    value: slot_value,
+                })
+            }
+            (slot_key, slot_value) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_key.is_none(), "key"), (slot_value.is_none(), "value")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -441,11 +495,25 @@ impl dts2rs_support::ReadFields for Compound {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: dts2rs_support::missing(slot_type, "type")?,
-            filters: dts2rs_support::missing(slot_filters, "filters")?,
-            not: slot_not.unwrap_or_default(),
-        })
+        match (slot_type, slot_filters) {
+            (Some(slot_type), Some(slot_filters)) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    filters: slot_filters,
+                    not: slot_not.unwrap_or_default(),
+                })
+            }
+            (slot_type, slot_filters) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_type.is_none(), "type"),
+                            (slot_filters.is_none(), "filters"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -795,8 +863,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -808,13 +878,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -40,9 +40,12 @@ impl dts2rs_support::ReadFields for Queued {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            details: dts2rs_support::missing(slot_details, "details")?,
-        })
+        match slot_details {
+            Some(slot_details) => Ok(Self { details: slot_details }),
+            slot_details => {
+                Err(dts2rs_support::absent(&[(slot_details.is_none(), "details")]))
+            }
+        }
     }
 }
 
@@ -122,14 +125,22 @@ pub mod queued {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    uuid: ::core::default::Default::default(),
-                    message: super::super::dts2rs_support::missing(
-                        slot_message,
-                        "message",
-                    )?,
-                    sha: slot_sha.unwrap_or_default(),
-                })
+                match slot_message {
+                    Some(slot_message) => {
+                        Ok(Self {
+                            uuid: ::core::default::Default::default(),
+                            message: slot_message,
+                            sha: slot_sha.unwrap_or_default(),
+                        })
+                    }
+                    slot_message => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[(slot_message.is_none(), "message")],
+                            ),
+                        )
+                    }
+                }
             }
         }
 
@@ -181,14 +192,25 @@ pub mod queued {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    sha: ::core::default::Default::default(),
-                    message: super::super::dts2rs_support::missing(
-                        slot_message,
-                        "message",
-                    )?,
-                    uuid: super::super::dts2rs_support::missing(slot_uuid, "uuid")?,
-                })
+                match (slot_message, slot_uuid) {
+                    (Some(slot_message), Some(slot_uuid)) => {
+                        Ok(Self {
+                            sha: ::core::default::Default::default(),
+                            message: slot_message,
+                            uuid: slot_uuid,
+                        })
+                    }
+                    (slot_message, slot_uuid) => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[
+                                    (slot_message.is_none(), "message"),
+                                    (slot_uuid.is_none(), "uuid"),
+                                ],
+                            ),
+                        )
+                    }
+                }
             }
         }
     }
@@ -223,9 +245,12 @@ impl dts2rs_support::ReadFields for MergeResult {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            details: dts2rs_support::missing(slot_details, "details")?,
-        })
+        match slot_details {
+            Some(slot_details) => Ok(Self { details: slot_details }),
+            slot_details => {
+                Err(dts2rs_support::absent(&[(slot_details.is_none(), "details")]))
+            }
+        }
     }
 }
 
@@ -304,14 +329,25 @@ pub mod merge_result {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    uuid: ::core::default::Default::default(),
-                    message: super::super::dts2rs_support::missing(
-                        slot_message,
-                        "message",
-                    )?,
-                    sha: super::super::dts2rs_support::missing(slot_sha, "sha")?,
-                })
+                match (slot_message, slot_sha) {
+                    (Some(slot_message), Some(slot_sha)) => {
+                        Ok(Self {
+                            uuid: ::core::default::Default::default(),
+                            message: slot_message,
+                            sha: slot_sha,
+                        })
+                    }
+                    (slot_message, slot_sha) => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[
+                                    (slot_message.is_none(), "message"),
+                                    (slot_sha.is_none(), "sha"),
+                                ],
+                            ),
+                        )
+                    }
+                }
             }
         }
 
@@ -381,13 +417,21 @@ pub mod merge_result {
                             _ => super::super::super::dts2rs_support::skip(&mut __map),
                         }?;
                     }
-                    Ok(Self {
-                        uuid: ::core::default::Default::default(),
-                        message: super::super::super::dts2rs_support::missing(
-                            slot_message,
-                            "message",
-                        )?,
-                    })
+                    match slot_message {
+                        Some(slot_message) => {
+                            Ok(Self {
+                                uuid: ::core::default::Default::default(),
+                                message: slot_message,
+                            })
+                        }
+                        slot_message => {
+                            Err(
+                                super::super::super::dts2rs_support::absent(
+                                    &[(slot_message.is_none(), "message")],
+                                ),
+                            )
+                        }
+                    }
                 }
             }
 
@@ -438,16 +482,24 @@ pub mod merge_result {
                             _ => super::super::super::dts2rs_support::skip(&mut __map),
                         }?;
                     }
-                    Ok(Self {
-                        message: super::super::super::dts2rs_support::missing(
-                            slot_message,
-                            "message",
-                        )?,
-                        uuid: super::super::super::dts2rs_support::missing(
-                            slot_uuid,
-                            "uuid",
-                        )?,
-                    })
+                    match (slot_message, slot_uuid) {
+                        (Some(slot_message), Some(slot_uuid)) => {
+                            Ok(Self {
+                                message: slot_message,
+                                uuid: slot_uuid,
+                            })
+                        }
+                        (slot_message, slot_uuid) => {
+                            Err(
+                                super::super::super::dts2rs_support::absent(
+                                    &[
+                                        (slot_message.is_none(), "message"),
+                                        (slot_uuid.is_none(), "uuid"),
+                                    ],
+                                ),
+                            )
+                        }
+                    }
                 }
             }
         }
@@ -483,9 +535,10 @@ impl dts2rs_support::ReadFields for Plain {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            name: dts2rs_support::missing(slot_name, "name")?,
-        })
+        match slot_name {
+            Some(slot_name) => Ok(Self { name: slot_name }),
+            slot_name => Err(dts2rs_support::absent(&[(slot_name.is_none(), "name")])),
+        }
     }
 }
 
@@ -518,9 +571,12 @@ impl dts2rs_support::ReadFields for Scored {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            details: dts2rs_support::missing(slot_details, "details")?,
-        })
+        match slot_details {
+            Some(slot_details) => Ok(Self { details: slot_details }),
+            slot_details => {
+                Err(dts2rs_support::absent(&[(slot_details.is_none(), "details")]))
+            }
+        }
     }
 }
 
@@ -600,10 +656,21 @@ pub mod scored {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    uuid: ::core::default::Default::default(),
-                    score: super::super::dts2rs_support::missing(slot_score, "score")?,
-                })
+                match slot_score {
+                    Some(slot_score) => {
+                        Ok(Self {
+                            uuid: ::core::default::Default::default(),
+                            score: slot_score,
+                        })
+                    }
+                    slot_score => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[(slot_score.is_none(), "score")],
+                            ),
+                        )
+                    }
+                }
             }
         }
 
@@ -666,10 +733,24 @@ pub mod scored {
                         _ => super::super::dts2rs_support::skip(&mut __map),
                     }?;
                 }
-                Ok(Self {
-                    score: super::super::dts2rs_support::missing(slot_score, "score")?,
-                    uuid: super::super::dts2rs_support::missing(slot_uuid, "uuid")?,
-                })
+                match (slot_score, slot_uuid) {
+                    (Some(slot_score), Some(slot_uuid)) => {
+                        Ok(Self {
+                            score: slot_score,
+                            uuid: slot_uuid,
+                        })
+                    }
+                    (slot_score, slot_uuid) => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[
+                                    (slot_score.is_none(), "score"),
+                                    (slot_uuid.is_none(), "uuid"),
+                                ],
+                            ),
+                        )
+                    }
+                }
             }
         }
     }
@@ -810,8 +891,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -823,13 +906,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

@@ -71,11 +71,26 @@ impl dts2rs_support::ReadFields for Labeled {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            event: dts2rs_support::missing(slot_event, "event")?,
-            commit_id: dts2rs_support::need(slot_commit_id, "commit_id")?,
-        })
+        match (slot_id, slot_event, slot_commit_id) {
+            (Some(slot_id), Some(slot_event), Some(slot_commit_id)) => {
+                Ok(Self {
+                    id: slot_id,
+                    event: slot_event,
+                    commit_id: slot_commit_id,
+                })
+            }
+            (slot_id, slot_event, slot_commit_id) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_id.is_none(), "id"),
+                            (slot_event.is_none(), "event"),
+                            (slot_commit_id.is_none(), "commit_id"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -134,12 +149,27 @@ impl dts2rs_support::ReadFields for Commented {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            event: dts2rs_support::missing(slot_event, "event")?,
-            html_url: dts2rs_support::missing(slot_html_url, "html_url")?,
-            body: slot_body.unwrap_or_default(),
-        })
+        match (slot_id, slot_event, slot_html_url) {
+            (Some(slot_id), Some(slot_event), Some(slot_html_url)) => {
+                Ok(Self {
+                    id: slot_id,
+                    event: slot_event,
+                    html_url: slot_html_url,
+                    body: slot_body.unwrap_or_default(),
+                })
+            }
+            (slot_id, slot_event, slot_html_url) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_id.is_none(), "id"),
+                            (slot_event.is_none(), "event"),
+                            (slot_html_url.is_none(), "html_url"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -175,7 +205,7 @@ impl dts2rs_support::ReadFields for Standalone {
             }?;
         }
         Ok(Self {
-            commit_id: dts2rs_support::missing(slot_commit_id, "commit_id")?,
+            commit_id: slot_commit_id.unwrap_or_default(),
         })
     }
 }
@@ -315,8 +345,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -328,13 +360,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

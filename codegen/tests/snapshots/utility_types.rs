@@ -41,12 +41,23 @@ impl dts2rs_support::ReadFields for User {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            name: slot_name.unwrap_or_default(),
-            email: dts2rs_support::missing(slot_email, "email")?,
-            role: dts2rs_support::missing(slot_role, "role")?,
-        })
+        match (slot_id, slot_role) {
+            (Some(slot_id), Some(slot_role)) => {
+                Ok(Self {
+                    id: slot_id,
+                    name: slot_name.unwrap_or_default(),
+                    email: slot_email.unwrap_or_default(),
+                    role: slot_role,
+                })
+            }
+            (slot_id, slot_role) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_id.is_none(), "id"), (slot_role.is_none(), "role")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -146,10 +157,15 @@ impl dts2rs_support::ReadFields for UserIdentity {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            name: slot_name.unwrap_or_default(),
-        })
+        match slot_id {
+            Some(slot_id) => {
+                Ok(Self {
+                    id: slot_id,
+                    name: slot_name.unwrap_or_default(),
+                })
+            }
+            slot_id => Err(dts2rs_support::absent(&[(slot_id.is_none(), "id")])),
+        }
     }
 }
 
@@ -188,11 +204,16 @@ impl dts2rs_support::ReadFields for NewUser {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            name: slot_name.unwrap_or_default(),
-            email: dts2rs_support::missing(slot_email, "email")?,
-            role: dts2rs_support::missing(slot_role, "role")?,
-        })
+        match slot_role {
+            Some(slot_role) => {
+                Ok(Self {
+                    name: slot_name.unwrap_or_default(),
+                    email: slot_email.unwrap_or_default(),
+                    role: slot_role,
+                })
+            }
+            slot_role => Err(dts2rs_support::absent(&[(slot_role.is_none(), "role")])),
+        }
     }
 }
 
@@ -240,12 +261,27 @@ impl dts2rs_support::ReadFields for CompleteUser {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            name: dts2rs_support::missing(slot_name, "name")?,
-            email: dts2rs_support::missing(slot_email, "email")?,
-            role: dts2rs_support::missing(slot_role, "role")?,
-        })
+        match (slot_id, slot_name, slot_role) {
+            (Some(slot_id), Some(slot_name), Some(slot_role)) => {
+                Ok(Self {
+                    id: slot_id,
+                    name: slot_name,
+                    email: slot_email.unwrap_or_default(),
+                    role: slot_role,
+                })
+            }
+            (slot_id, slot_name, slot_role) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_id.is_none(), "id"),
+                            (slot_name.is_none(), "name"),
+                            (slot_role.is_none(), "role"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -294,12 +330,23 @@ impl dts2rs_support::ReadFields for FrozenUser {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            id: dts2rs_support::missing(slot_id, "id")?,
-            name: slot_name.unwrap_or_default(),
-            email: dts2rs_support::missing(slot_email, "email")?,
-            role: dts2rs_support::missing(slot_role, "role")?,
-        })
+        match (slot_id, slot_role) {
+            (Some(slot_id), Some(slot_role)) => {
+                Ok(Self {
+                    id: slot_id,
+                    name: slot_name.unwrap_or_default(),
+                    email: slot_email.unwrap_or_default(),
+                    role: slot_role,
+                })
+            }
+            (slot_id, slot_role) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_id.is_none(), "id"), (slot_role.is_none(), "role")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -449,10 +496,24 @@ impl dts2rs_support::ReadFields for Quotas {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            daily: dts2rs_support::missing(slot_daily, "daily")?,
-            monthly: dts2rs_support::missing(slot_monthly, "monthly")?,
-        })
+        match (slot_daily, slot_monthly) {
+            (Some(slot_daily), Some(slot_monthly)) => {
+                Ok(Self {
+                    daily: slot_daily,
+                    monthly: slot_monthly,
+                })
+            }
+            (slot_daily, slot_monthly) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_daily.is_none(), "daily"),
+                            (slot_monthly.is_none(), "monthly"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -494,11 +555,18 @@ impl dts2rs_support::ReadFields for Signup {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            name: slot_name.unwrap_or_default(),
-            email: dts2rs_support::missing(slot_email, "email")?,
-            password: dts2rs_support::missing(slot_password, "password")?,
-        })
+        match slot_password {
+            Some(slot_password) => {
+                Ok(Self {
+                    name: slot_name.unwrap_or_default(),
+                    email: slot_email.unwrap_or_default(),
+                    password: slot_password,
+                })
+            }
+            slot_password => {
+                Err(dts2rs_support::absent(&[(slot_password.is_none(), "password")]))
+            }
+        }
     }
 }
 
@@ -535,10 +603,15 @@ impl dts2rs_support::ReadFields for Page {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            data: dts2rs_support::missing(slot_data, "data")?,
-            next: slot_next.unwrap_or_default(),
-        })
+        match slot_data {
+            Some(slot_data) => {
+                Ok(Self {
+                    data: slot_data,
+                    next: slot_next.unwrap_or_default(),
+                })
+            }
+            slot_data => Err(dts2rs_support::absent(&[(slot_data.is_none(), "data")])),
+        }
     }
 }
 
@@ -570,9 +643,10 @@ impl dts2rs_support::ReadFields for Listing {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            users: dts2rs_support::missing(slot_users, "users")?,
-        })
+        match slot_users {
+            Some(slot_users) => Ok(Self { users: slot_users }),
+            slot_users => Err(dts2rs_support::absent(&[(slot_users.is_none(), "users")])),
+        }
     }
 }
 
@@ -618,10 +692,17 @@ pub mod listing {
                     _ => super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                data: super::dts2rs_support::missing(slot_data, "data")?,
-                next: slot_next.unwrap_or_default(),
-            })
+            match slot_data {
+                Some(slot_data) => {
+                    Ok(Self {
+                        data: slot_data,
+                        next: slot_next.unwrap_or_default(),
+                    })
+                }
+                slot_data => {
+                    Err(super::dts2rs_support::absent(&[(slot_data.is_none(), "data")]))
+                }
+            }
         }
     }
 }
@@ -657,10 +738,21 @@ impl dts2rs_support::ReadFields for Opened {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: dts2rs_support::missing(slot_type, "type")?,
-            id: dts2rs_support::missing(slot_id, "id")?,
-        })
+        match (slot_type, slot_id) {
+            (Some(slot_type), Some(slot_id)) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    id: slot_id,
+                })
+            }
+            (slot_type, slot_id) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[(slot_type.is_none(), "type"), (slot_id.is_none(), "id")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -747,10 +839,24 @@ impl dts2rs_support::ReadFields for Failed {
                 _ => dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: dts2rs_support::missing(slot_type, "type")?,
-            message: dts2rs_support::missing(slot_message, "message")?,
-        })
+        match (slot_type, slot_message) {
+            (Some(slot_type), Some(slot_message)) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    message: slot_message,
+                })
+            }
+            (slot_type, slot_message) => {
+                Err(
+                    dts2rs_support::absent(
+                        &[
+                            (slot_type.is_none(), "type"),
+                            (slot_message.is_none(), "message"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1177,8 +1283,10 @@ pub mod dts2rs_support {
         Ok(())
     }
 
-    /// A required field's value once every key is read: an absent key reads as serde's
-    /// derive reads it, `None` for an `Option` and "missing field" for anything else.
+    /// A required field's value once every key is read, for a type only its own
+    /// `Deserialize` knows the absence of (one written out in configuration): an absent
+    /// key reads as serde's derive reads it, `None` for an `Option` and "missing field"
+    /// for anything else.
     pub fn missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
     where
         T: serde::Deserialize<'de>,
@@ -1190,13 +1298,19 @@ pub mod dts2rs_support {
         }
     }
 
-    /// A required `T | null` that must be present even so (it tells apart the variants of
-    /// an untagged union): an absent key is "missing field", never `None`.
-    pub fn need<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
+    /// Whether [`missing`] fails for this slot: it is empty and its type is not read from
+    /// nothing.
+    pub fn fails_absent<'de, T: serde::Deserialize<'de>>(slot: &Option<T>) -> bool {
+        slot.is_none() && missing::<T, serde::de::value::Error>(None, "").is_err()
+    }
+
+    /// The error for the first required key of `keys` that is absent, `(absent, key)` in
+    /// the struct's order: serde's derive reports the first in that order.
+    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+        match keys.iter().find(|(absent, _)| *absent) {
+            Some((_, key)) => E::missing_field(key),
+            None => E::custom("a required field is missing"),
+        }
     }
 
     /// The error for a key declared `?: never` that is present: a value holding it is not

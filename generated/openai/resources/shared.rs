@@ -457,11 +457,26 @@ impl super::super::super::dts2rs_support::ReadFields for ComparisonFilter {
                 _ => super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            key: super::super::super::dts2rs_support::missing(slot_key, "key")?,
-            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
-            value: super::super::super::dts2rs_support::missing(slot_value, "value")?,
-        })
+        match (slot_key, slot_type, slot_value) {
+            (Some(slot_key), Some(slot_type), Some(slot_value)) => {
+                Ok(Self {
+                    key: slot_key,
+                    r#type: slot_type,
+                    value: slot_value,
+                })
+            }
+            (slot_key, slot_type, slot_value) => {
+                Err(
+                    super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_key.is_none(), "key"),
+                            (slot_type.is_none(), "type"),
+                            (slot_value.is_none(), "value"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -634,13 +649,24 @@ impl super::super::super::dts2rs_support::ReadFields for CompoundFilter {
                 _ => super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            filters: super::super::super::dts2rs_support::missing(
-                slot_filters,
-                "filters",
-            )?,
-            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
-        })
+        match (slot_filters, slot_type) {
+            (Some(slot_filters), Some(slot_type)) => {
+                Ok(Self {
+                    filters: slot_filters,
+                    r#type: slot_type,
+                })
+            }
+            (slot_filters, slot_type) => {
+                Err(
+                    super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_filters.is_none(), "filters"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -787,15 +813,26 @@ impl super::super::super::dts2rs_support::ReadFields for ErrorObject {
                 _ => super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            code: super::super::super::dts2rs_support::missing(slot_code, "code")?,
-            message: super::super::super::dts2rs_support::missing(
-                slot_message,
-                "message",
-            )?,
-            param: super::super::super::dts2rs_support::missing(slot_param, "param")?,
-            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
-        })
+        match (slot_message, slot_type) {
+            (Some(slot_message), Some(slot_type)) => {
+                Ok(Self {
+                    code: slot_code.unwrap_or_default(),
+                    message: slot_message,
+                    param: slot_param.unwrap_or_default(),
+                    r#type: slot_type,
+                })
+            }
+            (slot_message, slot_type) => {
+                Err(
+                    super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_message.is_none(), "message"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -886,12 +923,23 @@ impl super::super::super::dts2rs_support::ReadFields for FunctionDefinition {
                 _ => super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            name: super::super::super::dts2rs_support::missing(slot_name, "name")?,
-            description: slot_description.unwrap_or_default(),
-            parameters: slot_parameters.unwrap_or_default(),
-            strict: slot_strict.unwrap_or_default(),
-        })
+        match slot_name {
+            Some(slot_name) => {
+                Ok(Self {
+                    name: slot_name,
+                    description: slot_description.unwrap_or_default(),
+                    parameters: slot_parameters.unwrap_or_default(),
+                    strict: slot_strict.unwrap_or_default(),
+                })
+            }
+            slot_name => {
+                Err(
+                    super::super::super::dts2rs_support::absent(
+                        &[(slot_name.is_none(), "name")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1108,9 +1156,16 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonObjec
                 _ => super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
-        })
+        match slot_type {
+            Some(slot_type) => Ok(Self { r#type: slot_type }),
+            slot_type => {
+                Err(
+                    super::super::super::dts2rs_support::absent(
+                        &[(slot_type.is_none(), "type")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1217,13 +1272,24 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonSchem
                 _ => super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            json_schema: super::super::super::dts2rs_support::missing(
-                slot_json_schema,
-                "json_schema",
-            )?,
-            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
-        })
+        match (slot_json_schema, slot_type) {
+            (Some(slot_json_schema), Some(slot_type)) => {
+                Ok(Self {
+                    json_schema: slot_json_schema,
+                    r#type: slot_type,
+                })
+            }
+            (slot_json_schema, slot_type) => {
+                Err(
+                    super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_json_schema.is_none(), "json_schema"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1316,15 +1382,23 @@ pub mod response_format_json_schema {
                     _ => super::super::super::super::dts2rs_support::skip(&mut __map),
                 }?;
             }
-            Ok(Self {
-                name: super::super::super::super::dts2rs_support::missing(
-                    slot_name,
-                    "name",
-                )?,
-                description: slot_description.unwrap_or_default(),
-                schema: slot_schema.unwrap_or_default(),
-                strict: slot_strict.unwrap_or_default(),
-            })
+            match slot_name {
+                Some(slot_name) => {
+                    Ok(Self {
+                        name: slot_name,
+                        description: slot_description.unwrap_or_default(),
+                        schema: slot_schema.unwrap_or_default(),
+                        strict: slot_strict.unwrap_or_default(),
+                    })
+                }
+                slot_name => {
+                    Err(
+                        super::super::super::super::dts2rs_support::absent(
+                            &[(slot_name.is_none(), "name")],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -1417,9 +1491,16 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatText {
                 _ => super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: super::super::super::dts2rs_support::missing(slot_type, "type")?,
-        })
+        match slot_type {
+            Some(slot_type) => Ok(Self { r#type: slot_type }),
+            slot_type => {
+                Err(
+                    super::super::super::dts2rs_support::absent(
+                        &[(slot_type.is_none(), "type")],
+                    ),
+                )
+            }
+        }
     }
 }
 

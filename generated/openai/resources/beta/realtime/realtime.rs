@@ -68,20 +68,26 @@ for ConversationCreatedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            conversation: super::super::super::super::super::dts2rs_support::missing(
-                slot_conversation,
-                "conversation",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_conversation, slot_event_id, slot_type) {
+            (Some(slot_conversation), Some(slot_event_id), Some(slot_type)) => {
+                Ok(Self {
+                    conversation: slot_conversation,
+                    event_id: slot_event_id,
+                    r#type: slot_type,
+                })
+            }
+            (slot_conversation, slot_event_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_conversation.is_none(), "conversation"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -800,18 +806,23 @@ for ConversationItemCreateEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            item: super::super::super::super::super::dts2rs_support::missing(
-                slot_item,
-                "item",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-            previous_item_id: slot_previous_item_id.unwrap_or_default(),
-        })
+        match (slot_item, slot_type) {
+            (Some(slot_item), Some(slot_type)) => {
+                Ok(Self {
+                    item: slot_item,
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                    previous_item_id: slot_previous_item_id.unwrap_or_default(),
+                })
+            }
+            (slot_item, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[(slot_item.is_none(), "item"), (slot_type.is_none(), "type")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -964,24 +975,33 @@ for ConversationItemCreatedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            item: super::super::super::super::super::dts2rs_support::missing(
-                slot_item,
-                "item",
-            )?,
-            previous_item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_previous_item_id,
-                "previous_item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_item, slot_previous_item_id, slot_type) {
+            (
+                Some(slot_event_id),
+                Some(slot_item),
+                Some(slot_previous_item_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    item: slot_item,
+                    previous_item_id: slot_previous_item_id,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_item, slot_previous_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item.is_none(), "item"),
+                            (slot_previous_item_id.is_none(), "previous_item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1112,17 +1132,25 @@ for ConversationItemDeleteEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_item_id,
-                "item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-        })
+        match (slot_item_id, slot_type) {
+            (Some(slot_item_id), Some(slot_type)) => {
+                Ok(Self {
+                    item_id: slot_item_id,
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                })
+            }
+            (slot_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1251,20 +1279,26 @@ for ConversationItemDeletedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_item_id,
-                "item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_item_id, slot_type) {
+            (Some(slot_event_id), Some(slot_item_id), Some(slot_type)) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1441,29 +1475,49 @@ for ConversationItemInputAudioTranscriptionCompletedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_transcript,
+            slot_type,
+        ) {
+            (
+                Some(slot_content_index),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_transcript),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    transcript: slot_transcript,
+                    r#type: slot_type,
+                    logprobs: slot_logprobs.unwrap_or_default(),
+                })
+            }
+            (
                 slot_content_index,
-                "content_index",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            transcript: super::super::super::super::super::dts2rs_support::missing(
                 slot_transcript,
-                "transcript",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-            logprobs: slot_logprobs.unwrap_or_default(),
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_transcript.is_none(), "transcript"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1553,20 +1607,26 @@ pub mod conversation_item_input_audio_transcription_completed_event {
                     }
                 }?;
             }
-            Ok(Self {
-                token: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_token,
-                    "token",
-                )?,
-                bytes: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_bytes,
-                    "bytes",
-                )?,
-                logprob: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_logprob,
-                    "logprob",
-                )?,
-            })
+            match (slot_token, slot_bytes, slot_logprob) {
+                (Some(slot_token), Some(slot_bytes), Some(slot_logprob)) => {
+                    Ok(Self {
+                        token: slot_token,
+                        bytes: slot_bytes,
+                        logprob: slot_logprob,
+                    })
+                }
+                (slot_token, slot_bytes, slot_logprob) => {
+                    Err(
+                        super::super::super::super::super::super::dts2rs_support::absent(
+                            &[
+                                (slot_token.is_none(), "token"),
+                                (slot_bytes.is_none(), "bytes"),
+                                (slot_logprob.is_none(), "logprob"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -1738,23 +1798,29 @@ for ConversationItemInputAudioTranscriptionDeltaEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_item_id,
-                "item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            content_index: slot_content_index.unwrap_or_default(),
-            delta: slot_delta.unwrap_or_default(),
-            logprobs: slot_logprobs.unwrap_or_default(),
-        })
+        match (slot_event_id, slot_item_id, slot_type) {
+            (Some(slot_event_id), Some(slot_item_id), Some(slot_type)) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    r#type: slot_type,
+                    content_index: slot_content_index.unwrap_or_default(),
+                    delta: slot_delta.unwrap_or_default(),
+                    logprobs: slot_logprobs.unwrap_or_default(),
+                })
+            }
+            (slot_event_id, slot_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1917,28 +1983,36 @@ for ConversationItemInputAudioTranscriptionFailedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
-                slot_content_index,
-                "content_index",
-            )?,
-            error: super::super::super::super::super::dts2rs_support::missing(
-                slot_error,
-                "error",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_item_id,
-                "item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_content_index, slot_error, slot_event_id, slot_item_id, slot_type) {
+            (
+                Some(slot_content_index),
+                Some(slot_error),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    error: slot_error,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    r#type: slot_type,
+                })
+            }
+            (slot_content_index, slot_error, slot_event_id, slot_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_error.is_none(), "error"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -2167,17 +2241,25 @@ for ConversationItemRetrieveEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_item_id,
-                "item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-        })
+        match (slot_item_id, slot_type) {
+            (Some(slot_item_id), Some(slot_type)) => {
+                Ok(Self {
+                    item_id: slot_item_id,
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                })
+            }
+            (slot_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -2344,25 +2426,34 @@ for ConversationItemTruncateEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
-                slot_audio_end_ms,
-                "audio_end_ms",
-            )?,
-            content_index: super::super::super::super::super::dts2rs_support::missing(
-                slot_content_index,
-                "content_index",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_item_id,
-                "item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-        })
+        match (slot_audio_end_ms, slot_content_index, slot_item_id, slot_type) {
+            (
+                Some(slot_audio_end_ms),
+                Some(slot_content_index),
+                Some(slot_item_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    audio_end_ms: slot_audio_end_ms,
+                    content_index: slot_content_index,
+                    item_id: slot_item_id,
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                })
+            }
+            (slot_audio_end_ms, slot_content_index, slot_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_audio_end_ms.is_none(), "audio_end_ms"),
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -2520,28 +2611,48 @@ for ConversationItemTruncatedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_audio_end_ms,
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_audio_end_ms),
+                Some(slot_content_index),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    audio_end_ms: slot_audio_end_ms,
+                    content_index: slot_content_index,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_audio_end_ms,
-                "audio_end_ms",
-            )?,
-            content_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_content_index,
-                "content_index",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_audio_end_ms.is_none(), "audio_end_ms"),
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -2940,20 +3051,26 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for ErrorEven
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            error: super::super::super::super::super::dts2rs_support::missing(
-                slot_error,
-                "error",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_error, slot_event_id, slot_type) {
+            (Some(slot_error), Some(slot_event_id), Some(slot_type)) => {
+                Ok(Self {
+                    error: slot_error,
+                    event_id: slot_event_id,
+                    r#type: slot_type,
+                })
+            }
+            (slot_error, slot_event_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_error.is_none(), "error"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3058,19 +3175,27 @@ pub mod error_event {
                     }
                 }?;
             }
-            Ok(Self {
-                message: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_message,
-                    "message",
-                )?,
-                r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_type,
-                    "type",
-                )?,
-                code: slot_code.unwrap_or_default(),
-                event_id: slot_event_id.unwrap_or_default(),
-                param: slot_param.unwrap_or_default(),
-            })
+            match (slot_message, slot_type) {
+                (Some(slot_message), Some(slot_type)) => {
+                    Ok(Self {
+                        message: slot_message,
+                        r#type: slot_type,
+                        code: slot_code.unwrap_or_default(),
+                        event_id: slot_event_id.unwrap_or_default(),
+                        param: slot_param.unwrap_or_default(),
+                    })
+                }
+                (slot_message, slot_type) => {
+                    Err(
+                        super::super::super::super::super::super::dts2rs_support::absent(
+                            &[
+                                (slot_message.is_none(), "message"),
+                                (slot_type.is_none(), "type"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -3199,17 +3324,22 @@ for InputAudioBufferAppendEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            audio: super::super::super::super::super::dts2rs_support::missing(
-                slot_audio,
-                "audio",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-        })
+        match (slot_audio, slot_type) {
+            (Some(slot_audio), Some(slot_type)) => {
+                Ok(Self {
+                    audio: slot_audio,
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                })
+            }
+            (slot_audio, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[(slot_audio.is_none(), "audio"), (slot_type.is_none(), "type")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3328,13 +3458,21 @@ for InputAudioBufferClearEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-        })
+        match slot_type {
+            Some(slot_type) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                })
+            }
+            slot_type => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[(slot_type.is_none(), "type")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3452,16 +3590,24 @@ for InputAudioBufferClearedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_type) {
+            (Some(slot_event_id), Some(slot_type)) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3586,13 +3732,21 @@ for InputAudioBufferCommitEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-        })
+        match slot_type {
+            Some(slot_type) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                })
+            }
+            slot_type => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[(slot_type.is_none(), "type")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3737,24 +3891,33 @@ for InputAudioBufferCommittedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_item_id,
-                "item_id",
-            )?,
-            previous_item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_previous_item_id,
-                "previous_item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_item_id, slot_previous_item_id, slot_type) {
+            (
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_previous_item_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    previous_item_id: slot_previous_item_id,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_item_id, slot_previous_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_previous_item_id.is_none(), "previous_item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3908,24 +4071,33 @@ for InputAudioBufferSpeechStartedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            audio_start_ms: super::super::super::super::super::dts2rs_support::missing(
-                slot_audio_start_ms,
-                "audio_start_ms",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_item_id,
-                "item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_audio_start_ms, slot_event_id, slot_item_id, slot_type) {
+            (
+                Some(slot_audio_start_ms),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    audio_start_ms: slot_audio_start_ms,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    r#type: slot_type,
+                })
+            }
+            (slot_audio_start_ms, slot_event_id, slot_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_audio_start_ms.is_none(), "audio_start_ms"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4075,24 +4247,33 @@ for InputAudioBufferSpeechStoppedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            audio_end_ms: super::super::super::super::super::dts2rs_support::missing(
-                slot_audio_end_ms,
-                "audio_end_ms",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_item_id,
-                "item_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_audio_end_ms, slot_event_id, slot_item_id, slot_type) {
+            (
+                Some(slot_audio_end_ms),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    audio_end_ms: slot_audio_end_ms,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    r#type: slot_type,
+                })
+            }
+            (slot_audio_end_ms, slot_event_id, slot_item_id, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_audio_end_ms.is_none(), "audio_end_ms"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4226,20 +4407,26 @@ for RateLimitsUpdatedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            rate_limits: super::super::super::super::super::dts2rs_support::missing(
-                slot_rate_limits,
-                "rate_limits",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_rate_limits, slot_type) {
+            (Some(slot_event_id), Some(slot_rate_limits), Some(slot_type)) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    rate_limits: slot_rate_limits,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_rate_limits, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_rate_limits.is_none(), "rate_limits"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4769,13 +4956,21 @@ pub mod realtime_client_event {
                     }
                 }?;
             }
-            Ok(Self {
-                r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_type,
-                    "type",
-                )?,
-                event_id: slot_event_id.unwrap_or_default(),
-            })
+            match slot_type {
+                Some(slot_type) => {
+                    Ok(Self {
+                        r#type: slot_type,
+                        event_id: slot_event_id.unwrap_or_default(),
+                    })
+                }
+                slot_type => {
+                    Err(
+                        super::super::super::super::super::super::dts2rs_support::absent(
+                            &[(slot_type.is_none(), "type")],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -6459,20 +6654,26 @@ pub mod realtime_server_event {
                     }
                 }?;
             }
-            Ok(Self {
-                event_id: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_event_id,
-                    "event_id",
-                )?,
-                item: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_item,
-                    "item",
-                )?,
-                r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_type,
-                    "type",
-                )?,
-            })
+            match (slot_event_id, slot_item, slot_type) {
+                (Some(slot_event_id), Some(slot_item), Some(slot_type)) => {
+                    Ok(Self {
+                        event_id: slot_event_id,
+                        item: slot_item,
+                        r#type: slot_type,
+                    })
+                }
+                (slot_event_id, slot_item, slot_type) => {
+                    Err(
+                        super::super::super::super::super::super::dts2rs_support::absent(
+                            &[
+                                (slot_event_id.is_none(), "event_id"),
+                                (slot_item.is_none(), "item"),
+                                (slot_type.is_none(), "type"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -6610,20 +6811,26 @@ pub mod realtime_server_event {
                     }
                 }?;
             }
-            Ok(Self {
-                event_id: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_event_id,
-                    "event_id",
-                )?,
-                response_id: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_response_id,
-                    "response_id",
-                )?,
-                r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_type,
-                    "type",
-                )?,
-            })
+            match (slot_event_id, slot_response_id, slot_type) {
+                (Some(slot_event_id), Some(slot_response_id), Some(slot_type)) => {
+                    Ok(Self {
+                        event_id: slot_event_id,
+                        response_id: slot_response_id,
+                        r#type: slot_type,
+                    })
+                }
+                (slot_event_id, slot_response_id, slot_type) => {
+                    Err(
+                        super::super::super::super::super::super::dts2rs_support::absent(
+                            &[
+                                (slot_event_id.is_none(), "event_id"),
+                                (slot_response_id.is_none(), "response_id"),
+                                (slot_type.is_none(), "type"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -6761,20 +6968,26 @@ pub mod realtime_server_event {
                     }
                 }?;
             }
-            Ok(Self {
-                event_id: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_event_id,
-                    "event_id",
-                )?,
-                response_id: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_response_id,
-                    "response_id",
-                )?,
-                r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_type,
-                    "type",
-                )?,
-            })
+            match (slot_event_id, slot_response_id, slot_type) {
+                (Some(slot_event_id), Some(slot_response_id), Some(slot_type)) => {
+                    Ok(Self {
+                        event_id: slot_event_id,
+                        response_id: slot_response_id,
+                        r#type: slot_type,
+                    })
+                }
+                (slot_event_id, slot_response_id, slot_type) => {
+                    Err(
+                        super::super::super::super::super::super::dts2rs_support::absent(
+                            &[
+                                (slot_event_id.is_none(), "event_id"),
+                                (slot_response_id.is_none(), "response_id"),
+                                (slot_type.is_none(), "type"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -6914,20 +7127,26 @@ pub mod realtime_server_event {
                     }
                 }?;
             }
-            Ok(Self {
-                event_id: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_event_id,
-                    "event_id",
-                )?,
-                response_id: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_response_id,
-                    "response_id",
-                )?,
-                r#type: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_type,
-                    "type",
-                )?,
-            })
+            match (slot_event_id, slot_response_id, slot_type) {
+                (Some(slot_event_id), Some(slot_response_id), Some(slot_type)) => {
+                    Ok(Self {
+                        event_id: slot_event_id,
+                        response_id: slot_response_id,
+                        r#type: slot_type,
+                    })
+                }
+                (slot_event_id, slot_response_id, slot_type) => {
+                    Err(
+                        super::super::super::super::super::super::dts2rs_support::absent(
+                            &[
+                                (slot_event_id.is_none(), "event_id"),
+                                (slot_response_id.is_none(), "response_id"),
+                                (slot_type.is_none(), "type"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 
@@ -7103,36 +7322,58 @@ for ResponseAudioDeltaEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_content_index,
+            slot_delta,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_content_index),
+                Some(slot_delta),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    delta: slot_delta,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_content_index,
-                "content_index",
-            )?,
-            delta: super::super::super::super::super::dts2rs_support::missing(
                 slot_delta,
-                "delta",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_delta.is_none(), "delta"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -7297,32 +7538,53 @@ for ResponseAudioDoneEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_content_index),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_content_index,
-                "content_index",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -7497,36 +7759,58 @@ for ResponseAudioTranscriptDeltaEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_content_index,
+            slot_delta,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_content_index),
+                Some(slot_delta),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    delta: slot_delta,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_content_index,
-                "content_index",
-            )?,
-            delta: super::super::super::super::super::dts2rs_support::missing(
                 slot_delta,
-                "delta",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_delta.is_none(), "delta"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -7705,36 +7989,58 @@ for ResponseAudioTranscriptDoneEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_transcript,
+            slot_type,
+        ) {
+            (
+                Some(slot_content_index),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_transcript),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    transcript: slot_transcript,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_content_index,
-                "content_index",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            transcript: super::super::super::super::super::dts2rs_support::missing(
                 slot_transcript,
-                "transcript",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_transcript.is_none(), "transcript"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -7865,14 +8171,22 @@ for ResponseCancelEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-            response_id: slot_response_id.unwrap_or_default(),
-        })
+        match slot_type {
+            Some(slot_type) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                    response_id: slot_response_id.unwrap_or_default(),
+                })
+            }
+            slot_type => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[(slot_type.is_none(), "type")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -8043,36 +8357,58 @@ for ResponseContentPartAddedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_part,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_content_index),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_part),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    part: slot_part,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_content_index,
-                "content_index",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            part: super::super::super::super::super::dts2rs_support::missing(
                 slot_part,
-                "part",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_part.is_none(), "part"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -8347,36 +8683,58 @@ for ResponseContentPartDoneEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_part,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_content_index),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_part),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    part: slot_part,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_content_index,
-                "content_index",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            part: super::super::super::super::super::dts2rs_support::missing(
                 slot_part,
-                "part",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_part.is_none(), "part"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -8528,14 +8886,22 @@ for ResponseCreateEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-            response: slot_response.unwrap_or_default(),
-        })
+        match slot_type {
+            Some(slot_type) => {
+                Ok(Self {
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                    response: slot_response.unwrap_or_default(),
+                })
+            }
+            slot_type => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[(slot_type.is_none(), "type")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -9112,20 +9478,26 @@ for ResponseCreatedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            response: super::super::super::super::super::dts2rs_support::missing(
-                slot_response,
-                "response",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_response, slot_type) {
+            (Some(slot_event_id), Some(slot_response), Some(slot_type)) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    response: slot_response,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_response, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_response.is_none(), "response"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -9249,20 +9621,26 @@ for ResponseDoneEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            response: super::super::super::super::super::dts2rs_support::missing(
-                slot_response,
-                "response",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_response, slot_type) {
+            (Some(slot_event_id), Some(slot_response), Some(slot_type)) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    response: slot_response,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_response, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_response.is_none(), "response"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -9432,36 +9810,58 @@ for ResponseFunctionCallArgumentsDeltaEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            call_id: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_call_id,
+            slot_delta,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_call_id),
+                Some(slot_delta),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    call_id: slot_call_id,
+                    delta: slot_delta,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_call_id,
-                "call_id",
-            )?,
-            delta: super::super::super::super::super::dts2rs_support::missing(
                 slot_delta,
-                "delta",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_call_id.is_none(), "call_id"),
+                            (slot_delta.is_none(), "delta"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -9641,36 +10041,58 @@ for ResponseFunctionCallArgumentsDoneEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            arguments: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_arguments,
+            slot_call_id,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_arguments),
+                Some(slot_call_id),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    arguments: slot_arguments,
+                    call_id: slot_call_id,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_arguments,
-                "arguments",
-            )?,
-            call_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_call_id,
-                "call_id",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_arguments.is_none(), "arguments"),
+                            (slot_call_id.is_none(), "call_id"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -9827,28 +10249,48 @@ for ResponseOutputItemAddedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_event_id,
+            slot_item,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_event_id),
+                Some(slot_item),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    item: slot_item,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_event_id,
-                "event_id",
-            )?,
-            item: super::super::super::super::super::dts2rs_support::missing(
                 slot_item,
-                "item",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item.is_none(), "item"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -10002,28 +10444,48 @@ for ResponseOutputItemDoneEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_event_id,
+            slot_item,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_event_id),
+                Some(slot_item),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    item: slot_item,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_event_id,
-                "event_id",
-            )?,
-            item: super::super::super::super::super::dts2rs_support::missing(
                 slot_item,
-                "item",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item.is_none(), "item"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -10198,36 +10660,58 @@ for ResponseTextDeltaEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_content_index,
+            slot_delta,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) {
+            (
+                Some(slot_content_index),
+                Some(slot_delta),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    delta: slot_delta,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_content_index,
-                "content_index",
-            )?,
-            delta: super::super::super::super::super::dts2rs_support::missing(
                 slot_delta,
-                "delta",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_delta.is_none(), "delta"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -10403,36 +10887,58 @@ for ResponseTextDoneEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            content_index: super::super::super::super::super::dts2rs_support::missing(
+        match (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_text,
+            slot_type,
+        ) {
+            (
+                Some(slot_content_index),
+                Some(slot_event_id),
+                Some(slot_item_id),
+                Some(slot_output_index),
+                Some(slot_response_id),
+                Some(slot_text),
+                Some(slot_type),
+            ) => {
+                Ok(Self {
+                    content_index: slot_content_index,
+                    event_id: slot_event_id,
+                    item_id: slot_item_id,
+                    output_index: slot_output_index,
+                    response_id: slot_response_id,
+                    text: slot_text,
+                    r#type: slot_type,
+                })
+            }
+            (
                 slot_content_index,
-                "content_index",
-            )?,
-            event_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_event_id,
-                "event_id",
-            )?,
-            item_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_item_id,
-                "item_id",
-            )?,
-            output_index: super::super::super::super::super::dts2rs_support::missing(
                 slot_output_index,
-                "output_index",
-            )?,
-            response_id: super::super::super::super::super::dts2rs_support::missing(
                 slot_response_id,
-                "response_id",
-            )?,
-            text: super::super::super::super::super::dts2rs_support::missing(
                 slot_text,
-                "text",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
                 slot_type,
-                "type",
-            )?,
-        })
+            ) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_content_index.is_none(), "content_index"),
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_item_id.is_none(), "item_id"),
+                            (slot_output_index.is_none(), "output_index"),
+                            (slot_response_id.is_none(), "response_id"),
+                            (slot_text.is_none(), "text"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -10558,20 +11064,26 @@ for SessionCreatedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            session: super::super::super::super::super::dts2rs_support::missing(
-                slot_session,
-                "session",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_session, slot_type) {
+            (Some(slot_event_id), Some(slot_session), Some(slot_type)) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    session: slot_session,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_session, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_session.is_none(), "session"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -10702,17 +11214,25 @@ for SessionUpdateEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            session: super::super::super::super::super::dts2rs_support::missing(
-                slot_session,
-                "session",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-        })
+        match (slot_session, slot_type) {
+            (Some(slot_session), Some(slot_type)) => {
+                Ok(Self {
+                    session: slot_session,
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                })
+            }
+            (slot_session, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_session.is_none(), "session"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -11805,20 +12325,26 @@ for SessionUpdatedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            session: super::super::super::super::super::dts2rs_support::missing(
-                slot_session,
-                "session",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_session, slot_type) {
+            (Some(slot_event_id), Some(slot_session), Some(slot_type)) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    session: slot_session,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_session, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_session.is_none(), "session"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -11941,17 +12467,25 @@ for TranscriptionSessionUpdate {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            session: super::super::super::super::super::dts2rs_support::missing(
-                slot_session,
-                "session",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-            event_id: slot_event_id.unwrap_or_default(),
-        })
+        match (slot_session, slot_type) {
+            (Some(slot_session), Some(slot_type)) => {
+                Ok(Self {
+                    session: slot_session,
+                    r#type: slot_type,
+                    event_id: slot_event_id.unwrap_or_default(),
+                })
+            }
+            (slot_session, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_session.is_none(), "session"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -12658,20 +13192,26 @@ for TranscriptionSessionUpdatedEvent {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            event_id: super::super::super::super::super::dts2rs_support::missing(
-                slot_event_id,
-                "event_id",
-            )?,
-            session: super::super::super::super::super::dts2rs_support::missing(
-                slot_session,
-                "session",
-            )?,
-            r#type: super::super::super::super::super::dts2rs_support::missing(
-                slot_type,
-                "type",
-            )?,
-        })
+        match (slot_event_id, slot_session, slot_type) {
+            (Some(slot_event_id), Some(slot_session), Some(slot_type)) => {
+                Ok(Self {
+                    event_id: slot_event_id,
+                    session: slot_session,
+                    r#type: slot_type,
+                })
+            }
+            (slot_event_id, slot_session, slot_type) => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[
+                            (slot_event_id.is_none(), "event_id"),
+                            (slot_session.is_none(), "session"),
+                            (slot_type.is_none(), "type"),
+                        ],
+                    ),
+                )
+            }
+        }
     }
 }
 

@@ -682,25 +682,33 @@ for SessionCreateResponse {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            client_secret: super::super::super::super::super::dts2rs_support::missing(
-                slot_client_secret,
-                "client_secret",
-            )?,
-            input_audio_format: slot_input_audio_format.unwrap_or_default(),
-            input_audio_transcription: slot_input_audio_transcription
-                .unwrap_or_default(),
-            instructions: slot_instructions.unwrap_or_default(),
-            max_response_output_tokens: slot_max_response_output_tokens
-                .unwrap_or_default(),
-            modalities: slot_modalities.unwrap_or_default(),
-            output_audio_format: slot_output_audio_format.unwrap_or_default(),
-            temperature: slot_temperature.unwrap_or_default(),
-            tool_choice: slot_tool_choice.unwrap_or_default(),
-            tools: slot_tools.unwrap_or_default(),
-            turn_detection: slot_turn_detection.unwrap_or_default(),
-            voice: slot_voice.unwrap_or_default(),
-        })
+        match slot_client_secret {
+            Some(slot_client_secret) => {
+                Ok(Self {
+                    client_secret: slot_client_secret,
+                    input_audio_format: slot_input_audio_format.unwrap_or_default(),
+                    input_audio_transcription: slot_input_audio_transcription
+                        .unwrap_or_default(),
+                    instructions: slot_instructions.unwrap_or_default(),
+                    max_response_output_tokens: slot_max_response_output_tokens
+                        .unwrap_or_default(),
+                    modalities: slot_modalities.unwrap_or_default(),
+                    output_audio_format: slot_output_audio_format.unwrap_or_default(),
+                    temperature: slot_temperature.unwrap_or_default(),
+                    tool_choice: slot_tool_choice.unwrap_or_default(),
+                    tools: slot_tools.unwrap_or_default(),
+                    turn_detection: slot_turn_detection.unwrap_or_default(),
+                    voice: slot_voice.unwrap_or_default(),
+                })
+            }
+            slot_client_secret => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[(slot_client_secret.is_none(), "client_secret")],
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -770,16 +778,24 @@ pub mod session_create_response {
                     }
                 }?;
             }
-            Ok(Self {
-                expires_at: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_expires_at,
-                    "expires_at",
-                )?,
-                value: super::super::super::super::super::super::dts2rs_support::missing(
-                    slot_value,
-                    "value",
-                )?,
-            })
+            match (slot_expires_at, slot_value) {
+                (Some(slot_expires_at), Some(slot_value)) => {
+                    Ok(Self {
+                        expires_at: slot_expires_at,
+                        value: slot_value,
+                    })
+                }
+                (slot_expires_at, slot_value) => {
+                    Err(
+                        super::super::super::super::super::super::dts2rs_support::absent(
+                            &[
+                                (slot_expires_at.is_none(), "expires_at"),
+                                (slot_value.is_none(), "value"),
+                            ],
+                        ),
+                    )
+                }
+            }
         }
     }
 

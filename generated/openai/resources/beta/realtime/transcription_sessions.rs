@@ -129,17 +129,25 @@ for TranscriptionSession {
                 _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
             }?;
         }
-        Ok(Self {
-            client_secret: super::super::super::super::super::dts2rs_support::missing(
-                slot_client_secret,
-                "client_secret",
-            )?,
-            input_audio_format: slot_input_audio_format.unwrap_or_default(),
-            input_audio_transcription: slot_input_audio_transcription
-                .unwrap_or_default(),
-            modalities: slot_modalities.unwrap_or_default(),
-            turn_detection: slot_turn_detection.unwrap_or_default(),
-        })
+        match slot_client_secret {
+            Some(slot_client_secret) => {
+                Ok(Self {
+                    client_secret: slot_client_secret,
+                    input_audio_format: slot_input_audio_format.unwrap_or_default(),
+                    input_audio_transcription: slot_input_audio_transcription
+                        .unwrap_or_default(),
+                    modalities: slot_modalities.unwrap_or_default(),
+                    turn_detection: slot_turn_detection.unwrap_or_default(),
+                })
+            }
+            slot_client_secret => {
+                Err(
+                    super::super::super::super::super::dts2rs_support::absent(
+                        &[(slot_client_secret.is_none(), "client_secret")],
+                    ),
+                )
+            }
+        }
     }
 }
 
