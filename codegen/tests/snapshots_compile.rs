@@ -715,6 +715,44 @@ mod struct_reads {
         }
     }
 
+    /// A struct written by hand stops at the first error and returns it: nothing more is
+    /// written once the writer fails, wherever it fails.
+    #[test]
+    fn writing_stops_at_the_first_error() {
+        /// Holds up to `limit` bytes, then fails every write, counting them.
+        struct FailAfter {
+            written: Vec<u8>,
+            limit: usize,
+            failed: usize,
+        }
+        impl std::io::Write for FailAfter {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                let room = self.limit - self.written.len();
+                if room == 0 {
+                    self.failed += 1;
+                    return Err(std::io::Error::other("full"));
+                }
+                let n = room.min(buf.len());
+                self.written.extend_from_slice(&buf[..n]);
+                Ok(n)
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let text = r#"{"text":"a","flag":true,"amount":1,"anything":[1],"loose":null,"maybe":"m","nullable":2,"id":7}"#;
+        let value: Scalars = serde_json::from_str(text).unwrap();
+        let whole = serde_json::to_string(&value).unwrap();
+        assert_eq!(whole, text);
+        for limit in 0..whole.len() {
+            let mut out = FailAfter { written: Vec::new(), limit, failed: 0 };
+            let result = serde_json::to_writer(&mut out, &value);
+            assert!(result.is_err(), "{limit}");
+            assert_eq!(out.failed, 1, "written after the error at {limit}");
+            assert_eq!(out.written, whole.as_bytes()[..limit], "{limit}");
+        }
+    }
+
     /// The one difference: serde's derive also reads a struct from an array of its fields in
     /// order, which no JSON that TypeScript's type describes is. Such an array is an error.
     #[test]

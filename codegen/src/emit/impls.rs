@@ -608,10 +608,12 @@ impl Impls<'_, '_> {
                 template!(syn::Expr, &self.__field)
             };
             let value = holes().fill(value, Holes::visit_expr_mut);
+            // A struct's fields go through the support module's `Fields`, which keeps the
+            // first error: a `?` per field is an early return that rustc checks one by one.
             let write = if as_map {
                 template!(syn::Stmt, fields.serialize_entry("__wire", __value)?;)
             } else {
-                template!(syn::Stmt, fields.serialize_field("__wire", __value)?;)
+                template!(syn::Stmt, fields.field("__wire", __value);)
             };
             let write = holes().expr("__value", value).fill(write, Holes::visit_stmt_mut);
             if f.optional {
@@ -639,33 +641,30 @@ impl Impls<'_, '_> {
         let start = if as_map {
             template!(syn::Stmt, let mut fields = serializer.serialize_map(None)?;)
         } else {
-            // The number of keys written, as serde's derive passes it.
-            let count = |present| {
-                Holes::default()
-                    .expr("__present", present)
-                    .fill(template!(syn::Expr, usize::from(__present)), Holes::visit_expr_mut)
+            // The number of keys written, as serde's derive passes it: the required ones, and
+            // the optional ones present (`count(&[self.a.is_some(), …])`).
+            let present = (!optional.is_empty()).then(|| {
+                call_expr(self.ctx.support_path("count"), [shared_ref(array_expr(optional))])
+            });
+            let len = match (required, present) {
+                (0, Some(present)) => present,
+                (required, None) => int_expr(required),
+                (required, Some(present)) => add(int_expr(required), present),
             };
-            let mut optional = optional.into_iter();
-            let first = match (required, optional.next()) {
-                (0, Some(present)) => count(present),
-                (_, first) => {
-                    let required = int_expr(required);
-                    first.into_iter().fold(required, |len, present| add(len, count(present)))
-                }
-            };
-            let len = optional.fold(first, |len, present| add(len, count(present)));
             let name = unraw(&s_name(&self.self_ty)).to_owned();
-            Holes::default().expr("__len", len).str("__name", &name).fill(
-                template!(syn::Stmt, let mut fields = serializer.serialize_struct("__name", __len)?;),
-                Holes::visit_stmt_mut,
-            )
+            Holes::default()
+                .expr("__len", len)
+                .str("__name", &name)
+                .path("__Fields", self.ctx.support_path("Fields"))
+                .fill(
+                    template!(syn::Stmt, let mut fields = __Fields::new(serializer, "__name", __len);),
+                    Holes::visit_stmt_mut,
+                )
         };
-        let import = if as_map {
-            template!(syn::Stmt, use serde::ser::SerializeMap as _;)
-        } else {
-            template!(syn::Stmt, use serde::ser::SerializeStruct as _;)
-        };
-        let mut stmts = vec![import];
+        let mut stmts = Vec::new();
+        if as_map {
+            stmts.push(template!(syn::Stmt, use serde::ser::SerializeMap as _;));
+        }
         stmts.extend(uses_js.then_some(import_js));
         stmts.push(start);
         stmts.extend(body);

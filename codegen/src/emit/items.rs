@@ -126,12 +126,15 @@ fn derive_attrs(derives: &[&str], extras: &Extras) -> Vec<syn::Attribute> {
     std::iter::once(derive).chain(extras.attributes.iter().cloned()).collect()
 }
 
-/// Whether `s` gets a `Serialize` impl of its own instead of serde's derive: when a field
-/// holds floats. serde's `serialize_with` makes a wrapper type and impl per such field, which
-/// rustc checks one by one (about 15% of a numbers-heavy API's build); the impl written out
-/// passes each through the support module's one generic `Js` wrapper instead.
+/// Whether `s` gets a `Serialize` impl of its own instead of serde's derive: every struct that
+/// is read by hand too (see `support::reads_by_hand`), and every struct holding floats,
+/// which the derive would write as `1.0`. A float is written through the support
+/// module's one generic `Js` wrapper (serde's `serialize_with` makes a wrapper type and impl
+/// per field, which rustc checks one by one), and every field through its `Fields`, which
+/// keeps the first error (the derive's `?` per field is an early return rustc checks one by
+/// one): rustc spends a third less on these impls than on the derive's (BENCHMARKS.md).
 pub(super) fn serializes_by_hand(ctx: &ModuleCtx<'_>, s: &Struct) -> bool {
-    s.fields.iter().any(|f| writes_js_numbers(&ctx.canonical(&f.ty)))
+    support::reads_by_hand(s) || s.fields.iter().any(|f| writes_js_numbers(&ctx.canonical(&f.ty)))
 }
 
 fn structure(

@@ -33,9 +33,12 @@ pub(super) struct Needs {
     pub required: bool,
     /// `absent`: a `?: never` key of a struct read as an untagged variant must be absent.
     pub absent: bool,
-    /// `ReadFields`, `read_struct`, `Key`, `put`, `put_some`, `skip`, `missing`, `need`, `refuse`: a
-    /// struct is read by an impl of its own (see [`reads_by_hand`]).
+    /// `ReadFields`, `read_struct`, `Key`, `put`, `put_some`, `skip`, `missing`,
+    /// `fails_absent`, `absent`, `refuse`: a struct is read by an impl of its own (see
+    /// [`reads_by_hand`]).
     pub struct_reads: bool,
+    /// `Fields`, `count`: a struct is written by an impl of its own (one holding floats).
+    pub struct_writes: bool,
 }
 
 impl Needs {
@@ -52,9 +55,12 @@ impl Needs {
                 ItemKind::Struct(s) => {
                     let by_hand = reads_by_hand(s);
                     self.struct_reads |= by_hand;
+                    self.struct_writes |= by_hand;
                     for field in &s.fields {
                         let ty = canonical(aliases, &field.ty);
-                        self.js_number |= writes_js_numbers(&ty);
+                        let js_number = writes_js_numbers(&ty);
+                        self.js_number |= js_number;
+                        self.struct_writes |= js_number;
                         if by_hand {
                             continue;
                         }
@@ -94,6 +100,7 @@ impl Needs {
             || self.required
             || self.absent
             || self.struct_reads
+            || self.struct_writes
     }
 }
 
@@ -179,6 +186,9 @@ pub(super) fn module(needs: Needs, map_type: &syn::Path) -> syn::Item {
     }
     if needs.struct_reads {
         content.extend(struct_reads());
+    }
+    if needs.struct_writes {
+        content.extend(struct_writes());
     }
     if needs.js_number {
         content.extend(js_number(map_type));
@@ -380,6 +390,46 @@ fn struct_reads() -> Vec<syn::Item> {
                 byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
                 identifier ignored_any
             }
+        }
+    );
+    file.items
+}
+
+/// What every struct written by hand shares: the fields written one by one, the first error
+/// kept, so that a struct's `Serialize` has no `?` per field (rustc checks each as an early
+/// return), and the number of optional keys present.
+#[rustfmt::skip] // rustfmt takes the template's items for a macro's arguments and adds commas.
+fn struct_writes() -> Vec<syn::Item> {
+    let file = template!(
+        syn::File,
+        /// A struct being written: its fields in order, then `end`. After an error no field is
+        /// written, and `end` returns the error.
+        pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+        impl<S: serde::Serializer> Fields<S> {
+            /// Starts the struct `name` of `len` keys.
+            pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+                Fields(serializer.serialize_struct(name, len))
+            }
+
+            /// Writes the field `key`.
+            pub fn field<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+                if let Ok(fields) = &mut self.0 {
+                    if let Err(error) = serde::ser::SerializeStruct::serialize_field(fields, key, value) {
+                        self.0 = Err(error);
+                    }
+                }
+            }
+
+            /// Ends the struct, or returns the first error.
+            pub fn end(self) -> Result<S::Ok, S::Error> {
+                serde::ser::SerializeStruct::end(self.0?)
+            }
+        }
+
+        /// How many of a struct's optional keys are present.
+        pub fn count(present: &[bool]) -> usize {
+            present.iter().filter(|present| **present).count()
         }
     );
     file.items

@@ -6,12 +6,22 @@ pub use two::Only2;
 
 /// Types declared in `ambiguous_globs/one.d.ts`.
 pub mod one {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct A {
         pub r#type: a::Type,
         pub x: String,
+    }
+
+    impl serde::Serialize for A {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "A", 2);
+            fields.field("type", &self.r#type);
+            fields.field("x", &self.x);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for A {
@@ -117,9 +127,20 @@ pub mod one {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Only1 {
         pub v: String,
+    }
+
+    impl serde::Serialize for Only1 {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Only1", 1);
+            fields.field("v", &self.v);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Only1 {
@@ -157,12 +178,22 @@ pub mod one {
 
 /// Types declared in `ambiguous_globs/two.d.ts`.
 pub mod two {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct A {
         pub r#type: a::Type,
         pub y: String,
+    }
+
+    impl serde::Serialize for A {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "A", 2);
+            fields.field("type", &self.r#type);
+            fields.field("y", &self.y);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for A {
@@ -268,9 +299,20 @@ pub mod two {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Only2 {
         pub v: String,
+    }
+
+    impl serde::Serialize for Only2 {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Only2", 1);
+            fields.field("v", &self.v);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Only2 {
@@ -532,5 +574,43 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 }

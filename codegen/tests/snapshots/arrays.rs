@@ -13,25 +13,29 @@ pub struct Lists {
 
 impl serde::Serialize for Lists {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct(
-                "Lists",
-                2 + usize::from(self.nested.is_some())
-                    + usize::from(self.modalities.is_some())
-                    + usize::from(self.frozen.is_some()),
-            )?;
-        fields.serialize_field("generic", &self.generic)?;
-        fields.serialize_field("shorthand", &Js(&self.shorthand))?;
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Lists",
+            2
+                + dts2rs_support::count(
+                    &[
+                        self.nested.is_some(),
+                        self.modalities.is_some(),
+                        self.frozen.is_some(),
+                    ],
+                ),
+        );
+        fields.field("generic", &self.generic);
+        fields.field("shorthand", &Js(&self.shorthand));
         if self.nested.is_some() {
-            fields.serialize_field("nested", &self.nested)?;
+            fields.field("nested", &self.nested);
         }
         if self.modalities.is_some() {
-            fields.serialize_field("modalities", &self.modalities)?;
+            fields.field("modalities", &self.modalities);
         }
         if self.frozen.is_some() {
-            fields.serialize_field("frozen", &self.frozen)?;
+            fields.field("frozen", &self.frozen);
         }
         fields.end()
     }
@@ -416,6 +420,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

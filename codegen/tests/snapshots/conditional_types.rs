@@ -10,9 +10,17 @@ pub type Xor = serde_json::Value;
 
 pub type OneOf = serde_json::Value;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Card {
     pub number: String,
+}
+
+impl serde::Serialize for Card {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Card", 1);
+        fields.field("number", &self.number);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Card {
@@ -47,9 +55,17 @@ impl dts2rs_support::ReadFields for Card {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Bank {
     pub iban: String,
+}
+
+impl serde::Serialize for Bank {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Bank", 1);
+        fields.field("iban", &self.iban);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Bank {
@@ -82,12 +98,21 @@ impl dts2rs_support::ReadFields for Bank {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Payment {
     /// Exactly one of the shapes.
     pub method: payment::Method,
     /// A primitive is not an object.
     pub plain: bool,
+}
+
+impl serde::Serialize for Payment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Payment", 2);
+        fields.field("method", &self.method);
+        fields.field("plain", &self.plain);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Payment {
@@ -190,10 +215,18 @@ pub struct Parser<T> {
     pub sample: T,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Holder {
     /// Undecided: a value of either branch, what the pattern infers any JSON value.
     pub parsed: Option<serde_json::Value>,
+}
+
+impl serde::Serialize for Holder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Holder", 1);
+        fields.field("parsed", &self.parsed);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Holder {
@@ -421,5 +454,43 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 }

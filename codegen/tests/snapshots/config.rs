@@ -13,26 +13,30 @@ pub struct Session {
 
 impl serde::Serialize for Session {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct(
-                "Session",
-                3 + usize::from(self.turn_detection.is_some())
-                    + usize::from(self.temperature.is_some())
-                    + usize::from(self.metadata.is_some()),
-            )?;
-        fields.serialize_field("label", &self.label)?;
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Session",
+            3
+                + dts2rs_support::count(
+                    &[
+                        self.turn_detection.is_some(),
+                        self.temperature.is_some(),
+                        self.metadata.is_some(),
+                    ],
+                ),
+        );
+        fields.field("label", &self.label);
         if self.turn_detection.is_some() {
-            fields.serialize_field("TurnDetection", &self.turn_detection)?;
+            fields.field("TurnDetection", &self.turn_detection);
         }
-        fields.serialize_field("created_at", &self.created_at)?;
-        fields.serialize_field("retries", &self.retries)?;
+        fields.field("created_at", &self.created_at);
+        fields.field("retries", &self.retries);
         if self.temperature.is_some() {
-            fields.serialize_field("temperature", &Js(&self.temperature))?;
+            fields.field("temperature", &Js(&self.temperature));
         }
         if self.metadata.is_some() {
-            fields.serialize_field("metadata", &self.metadata)?;
+            fields.field("metadata", &self.metadata);
         }
         fields.end()
     }
@@ -131,24 +135,26 @@ pub mod session {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
             use super::dts2rs_support::Js;
-            let mut fields = serializer
-                .serialize_struct(
-                    "TurnDetection",
-                    usize::from(self.prefix_padding_ms.is_some())
-                        + usize::from(self.silence_duration_ms.is_some())
-                        + usize::from(self.threshold.is_some()),
-                )?;
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "TurnDetection",
+                super::dts2rs_support::count(
+                    &[
+                        self.prefix_padding_ms.is_some(),
+                        self.silence_duration_ms.is_some(),
+                        self.threshold.is_some(),
+                    ],
+                ),
+            );
             if self.prefix_padding_ms.is_some() {
-                fields.serialize_field("prefix_padding_ms", &self.prefix_padding_ms)?;
+                fields.field("prefix_padding_ms", &self.prefix_padding_ms);
             }
             if self.silence_duration_ms.is_some() {
-                fields
-                    .serialize_field("silence_duration_ms", &self.silence_duration_ms)?;
+                fields.field("silence_duration_ms", &self.silence_duration_ms);
             }
             if self.threshold.is_some() {
-                fields.serialize_field("threshold", &Js(&self.threshold))?;
+                fields.field("threshold", &Js(&self.threshold));
             }
             fields.end()
         }
@@ -410,6 +416,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -78,10 +78,19 @@ impl From<CommentCreated> for IssueEvent {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IssueCreated {
     pub action: issue_created::Action,
     pub issue: Issue,
+}
+
+impl serde::Serialize for IssueCreated {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "IssueCreated", 2);
+        fields.field("action", &self.action);
+        fields.field("issue", &self.issue);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for IssueCreated {
@@ -136,10 +145,19 @@ pub mod issue_created {
     pub type Action = super::CreatedAction;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IssueDeleted {
     pub action: issue_deleted::Action,
     pub issue: Issue,
+}
+
+impl serde::Serialize for IssueDeleted {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "IssueDeleted", 2);
+        fields.field("action", &self.action);
+        fields.field("issue", &self.issue);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for IssueDeleted {
@@ -240,10 +258,19 @@ pub mod issue_deleted {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CommentCreated {
     pub action: comment_created::Action,
     pub comment: comment_created::Comment,
+}
+
+impl serde::Serialize for CommentCreated {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "CommentCreated", 2);
+        fields.field("action", &self.action);
+        fields.field("comment", &self.comment);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for CommentCreated {
@@ -294,11 +321,24 @@ impl dts2rs_support::ReadFields for CommentCreated {
 
 /// Types nested in [`CommentCreated`].
 pub mod comment_created {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Comment {
         pub body: String,
+    }
+
+    impl serde::Serialize for Comment {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Comment",
+                1,
+            );
+            fields.field("body", &self.body);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Comment {
@@ -349,11 +389,10 @@ pub struct Issue {
 
 impl serde::Serialize for Issue {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer.serialize_struct("Issue", 2)?;
-        fields.serialize_field("id", &Js(&self.id))?;
-        fields.serialize_field("title", &self.title)?;
+        let mut fields = dts2rs_support::Fields::new(serializer, "Issue", 2);
+        fields.field("id", &Js(&self.id));
+        fields.field("title", &self.title);
         fields.end()
     }
 }
@@ -458,11 +497,10 @@ pub struct Circle {
 
 impl serde::Serialize for Circle {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer.serialize_struct("Circle", 2)?;
-        fields.serialize_field("kind", &self.kind)?;
-        fields.serialize_field("radius", &Js(&self.radius))?;
+        let mut fields = dts2rs_support::Fields::new(serializer, "Circle", 2);
+        fields.field("kind", &self.kind);
+        fields.field("radius", &Js(&self.radius));
         fields.end()
     }
 }
@@ -573,11 +611,10 @@ pub struct Square {
 
 impl serde::Serialize for Square {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer.serialize_struct("Square", 2)?;
-        fields.serialize_field("kind", &self.kind)?;
-        fields.serialize_field("side", &Js(&self.side))?;
+        let mut fields = dts2rs_support::Fields::new(serializer, "Square", 2);
+        fields.field("kind", &self.kind);
+        fields.field("side", &Js(&self.side));
         fields.end()
     }
 }
@@ -728,12 +765,22 @@ impl From<block::Image> for Block {
 
 /// Types nested in [`Block`].
 pub mod block {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Text {
         pub r#type: text::Type,
         pub text: String,
+    }
+
+    impl serde::Serialize for Text {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Text", 2);
+            fields.field("type", &self.r#type);
+            fields.field("text", &self.text);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Text {
@@ -840,10 +887,22 @@ pub mod block {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Image {
         pub r#type: image::Type,
         pub url: String,
+    }
+
+    impl serde::Serialize for Image {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Image", 2);
+            fields.field("type", &self.r#type);
+            fields.field("url", &self.url);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Image {
@@ -949,9 +1008,17 @@ pub mod block {
 }
 
 /// Intersections with a shared base.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Base {
     pub id: String,
+}
+
+impl serde::Serialize for Base {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Base", 1);
+        fields.field("id", &self.id);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Base {
@@ -1047,12 +1114,11 @@ pub mod item {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
             use super::dts2rs_support::Js;
-            let mut fields = serializer.serialize_struct("File", 3)?;
-            fields.serialize_field("id", &self.id)?;
-            fields.serialize_field("type", &self.r#type)?;
-            fields.serialize_field("size", &Js(&self.size))?;
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "File", 3);
+            fields.field("id", &self.id);
+            fields.field("type", &self.r#type);
+            fields.field("size", &Js(&self.size));
             fields.end()
         }
     }
@@ -1178,12 +1244,11 @@ pub mod item {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
             use super::dts2rs_support::Js;
-            let mut fields = serializer.serialize_struct("Folder", 3)?;
-            fields.serialize_field("id", &self.id)?;
-            fields.serialize_field("type", &self.r#type)?;
-            fields.serialize_field("children", &Js(&self.children))?;
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Folder", 3);
+            fields.field("id", &self.id);
+            fields.field("type", &self.r#type);
+            fields.field("children", &Js(&self.children));
             fields.end()
         }
     }
@@ -1360,11 +1425,10 @@ pub struct Line {
 
 impl serde::Serialize for Line {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer.serialize_struct("Line", 2)?;
-        fields.serialize_field("kind", &self.kind)?;
-        fields.serialize_field("length", &Js(&self.length))?;
+        let mut fields = dts2rs_support::Fields::new(serializer, "Line", 2);
+        fields.field("kind", &self.kind);
+        fields.field("length", &Js(&self.length));
         fields.end()
     }
 }
@@ -1535,10 +1599,19 @@ impl<'de> serde::Deserialize<'de> for ChannelType {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Chat {
     pub r#type: ChannelType,
     pub topic: String,
+}
+
+impl serde::Serialize for Chat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Chat", 2);
+        fields.field("type", &self.r#type);
+        fields.field("topic", &self.topic);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Chat {
@@ -1592,11 +1665,10 @@ pub struct Voice {
 
 impl serde::Serialize for Voice {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer.serialize_struct("Voice", 2)?;
-        fields.serialize_field("type", &self.r#type)?;
-        fields.serialize_field("bitrate", &Js(&self.bitrate))?;
+        let mut fields = dts2rs_support::Fields::new(serializer, "Voice", 2);
+        fields.field("type", &self.r#type);
+        fields.field("bitrate", &Js(&self.bitrate));
         fields.end()
     }
 }
@@ -1647,9 +1719,17 @@ impl dts2rs_support::ReadFields for Voice {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Category {
     pub r#type: ChannelType,
+}
+
+impl serde::Serialize for Category {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Category", 1);
+        fields.field("type", &self.r#type);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Category {
@@ -1683,10 +1763,19 @@ impl dts2rs_support::ReadFields for Category {
 }
 
 /// Three consecutive values: a range pattern.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Thread {
     pub r#type: ChannelType,
     pub parent_id: String,
+}
+
+impl serde::Serialize for Thread {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Thread", 2);
+        fields.field("type", &self.r#type);
+        fields.field("parent_id", &self.parent_id);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Thread {
@@ -1869,12 +1958,11 @@ pub mod payload {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
             use super::dts2rs_support::Js;
-            let mut fields = serializer.serialize_struct("Op0", 3)?;
-            fields.serialize_field("op", &Js(&self.op))?;
-            fields.serialize_field("t", &self.t)?;
-            fields.serialize_field("d", &self.d)?;
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Op0", 3);
+            fields.field("op", &Js(&self.op));
+            fields.field("t", &self.t);
+            fields.field("d", &self.d);
             fields.end()
         }
     }
@@ -1942,11 +2030,10 @@ pub mod payload {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
             use super::dts2rs_support::Js;
-            let mut fields = serializer.serialize_struct("Op10", 2)?;
-            fields.serialize_field("op", &Js(&self.op))?;
-            fields.serialize_field("d", &self.d)?;
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Op10", 2);
+            fields.field("op", &Js(&self.op));
+            fields.field("d", &self.d);
             fields.end()
         }
     }
@@ -2003,14 +2090,13 @@ pub mod payload {
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct as _;
                 use super::super::dts2rs_support::Js;
-                let mut fields = serializer.serialize_struct("D", 1)?;
-                fields
-                    .serialize_field(
-                        "heartbeat_interval",
-                        &Js(&self.heartbeat_interval),
-                    )?;
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "D",
+                    1,
+                );
+                fields.field("heartbeat_interval", &Js(&self.heartbeat_interval));
                 fields.end()
             }
         }
@@ -2116,12 +2202,22 @@ impl From<outcome::OkFalse> for Outcome {
 
 /// Types nested in [`Outcome`].
 pub mod outcome {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct OkTrue {
         pub ok: bool,
         pub value: String,
+    }
+
+    impl serde::Serialize for OkTrue {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "OkTrue", 2);
+            fields.field("ok", &self.ok);
+            fields.field("value", &self.value);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for OkTrue {
@@ -2171,10 +2267,26 @@ pub mod outcome {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct OkFalse {
         pub ok: bool,
         pub error: String,
+    }
+
+    impl serde::Serialize for OkFalse {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "OkFalse",
+                2,
+            );
+            fields.field("ok", &self.ok);
+            fields.field("error", &self.error);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for OkFalse {
@@ -2292,10 +2404,13 @@ pub mod message {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
             use super::dts2rs_support::Js;
-            let mut fields = serializer.serialize_struct("Message2", 1)?;
-            fields.serialize_field("at", &Js(&self.at))?;
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Message2",
+                1,
+            );
+            fields.field("at", &Js(&self.at));
             fields.end()
         }
     }
@@ -2344,10 +2459,13 @@ pub mod message {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
             use super::dts2rs_support::Js;
-            let mut fields = serializer.serialize_struct("Message4", 1)?;
-            fields.serialize_field("latency", &Js(&self.latency))?;
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Message4",
+                1,
+            );
+            fields.field("latency", &Js(&self.latency));
             fields.end()
         }
     }
@@ -2496,12 +2614,27 @@ pub mod message {
 }
 
 /// `Omit` keeps the tag; a field that is optional does not count.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Full {
     pub r#type: full::Type,
     pub secret: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<full::Note>,
+}
+
+impl serde::Serialize for Full {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Full",
+            2 + dts2rs_support::count(&[self.note.is_some()]),
+        );
+        fields.field("type", &self.r#type);
+        fields.field("secret", &self.secret);
+        if self.note.is_some() {
+            fields.field("note", &self.note);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Full {
@@ -2612,13 +2745,28 @@ impl From<public::Empty> for Public {
 
 /// Types nested in [`Public`].
 pub mod public {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Omit {
         pub r#type: omit::Type,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub note: Option<omit::Note>,
+    }
+
+    impl serde::Serialize for Omit {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Omit",
+                1 + super::dts2rs_support::count(&[self.note.is_some()]),
+            );
+            fields.field("type", &self.r#type);
+            if self.note.is_some() {
+                fields.field("note", &self.note);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Omit {
@@ -2675,9 +2823,20 @@ pub mod public {
         pub type Note = super::super::Note;
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Empty {
         pub r#type: empty::Type,
+    }
+
+    impl serde::Serialize for Empty {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Empty", 1);
+            fields.field("type", &self.r#type);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Empty {
@@ -2824,10 +2983,19 @@ impl<'de> serde::Deserialize<'de> for Locale {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Greeting {
     pub locale: Locale,
     pub kind: greeting::Kind,
+}
+
+impl serde::Serialize for Greeting {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Greeting", 2);
+        fields.field("locale", &self.locale);
+        fields.field("kind", &self.kind);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Greeting {
@@ -2882,11 +3050,21 @@ pub mod greeting {
     pub type Kind = super::Kind;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Wave {
     pub locale: Locale,
     pub kind: wave::Kind,
     pub hand: String,
+}
+
+impl serde::Serialize for Wave {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Wave", 3);
+        fields.field("locale", &self.locale);
+        fields.field("kind", &self.kind);
+        fields.field("hand", &self.hand);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Wave {
@@ -2945,10 +3123,19 @@ pub mod wave {
     pub type Kind = super::Kind;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Farewell {
     pub locale: Locale,
     pub kind: farewell::Kind,
+}
+
+impl serde::Serialize for Farewell {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Farewell", 2);
+        fields.field("locale", &self.locale);
+        fields.field("kind", &self.kind);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Farewell {
@@ -3532,6 +3719,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

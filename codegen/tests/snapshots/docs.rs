@@ -33,22 +33,22 @@ pub struct Documented {
 #[allow(deprecated)]
 impl serde::Serialize for Documented {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct(
-                "Documented",
-                usize::from(self.old.is_some()) + usize::from(self.replacement.is_some())
-                    + usize::from(self.ratio.is_some()),
-            )?;
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Documented",
+            dts2rs_support::count(
+                &[self.old.is_some(), self.replacement.is_some(), self.ratio.is_some()],
+            ),
+        );
         if self.old.is_some() {
-            fields.serialize_field("old", &self.old)?;
+            fields.field("old", &self.old);
         }
         if self.replacement.is_some() {
-            fields.serialize_field("replacement", &self.replacement)?;
+            fields.field("replacement", &self.replacement);
         }
         if self.ratio.is_some() {
-            fields.serialize_field("ratio", &Js(&self.ratio))?;
+            fields.field("ratio", &Js(&self.ratio));
         }
         fields.end()
     }
@@ -104,18 +104,17 @@ pub struct Old {
 #[allow(deprecated)]
 impl serde::Serialize for Old {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct(
-                "Old",
-                usize::from(self.a.is_some()) + usize::from(self.n.is_some()),
-            )?;
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Old",
+            dts2rs_support::count(&[self.a.is_some(), self.n.is_some()]),
+        );
         if self.a.is_some() {
-            fields.serialize_field("a", &self.a)?;
+            fields.field("a", &self.a);
         }
         if self.n.is_some() {
-            fields.serialize_field("n", &Js(&self.n))?;
+            fields.field("n", &Js(&self.n));
         }
         fields.end()
     }
@@ -351,6 +350,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

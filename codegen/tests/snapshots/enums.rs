@@ -187,16 +187,33 @@ impl<'de> serde::Deserialize<'de> for Locale {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Channel {
     /// Discriminated by an enum member.
     pub r#type: ChannelType,
     pub kind: ChannelType,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
     pub perms: Vec<Permission>,
     /// A union of members of one enum is that enum.
     pub voice: ChannelType,
+}
+
+impl serde::Serialize for Channel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Channel",
+            4 + dts2rs_support::count(&[self.locale.is_some()]),
+        );
+        fields.field("type", &self.r#type);
+        fields.field("kind", &self.kind);
+        if self.locale.is_some() {
+            fields.field("locale", &self.locale);
+        }
+        fields.field("perms", &self.perms);
+        fields.field("voice", &self.voice);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Channel {
@@ -304,12 +321,26 @@ impl<'de> serde::Deserialize<'de> for Empty {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NoKeys {}
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Uninhabited {
     /// `keyof {}` is `never`, as it is in TypeScript.
     pub key: (),
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub member: Option<Empty>,
+}
+
+impl serde::Serialize for Uninhabited {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Uninhabited",
+            1 + dts2rs_support::count(&[self.member.is_some()]),
+        );
+        fields.field("key", &self.key);
+        if self.member.is_some() {
+            fields.field("member", &self.member);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Uninhabited {
@@ -575,5 +606,43 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 }

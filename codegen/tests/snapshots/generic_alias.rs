@@ -69,10 +69,19 @@ pub mod text {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Refusal {
     pub r#type: refusal::Type,
     pub refusal: String,
+}
+
+impl serde::Serialize for Refusal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Refusal", 2);
+        fields.field("type", &self.r#type);
+        fields.field("refusal", &self.refusal);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Refusal {
@@ -222,11 +231,25 @@ impl From<Refusal> for Content {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     pub content: Vec<Content>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<Page<String>>,
+}
+
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Message",
+            1 + dts2rs_support::count(&[self.pages.is_some()]),
+        );
+        fields.field("content", &self.content);
+        if self.pages.is_some() {
+            fields.field("pages", &self.pages);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Message {
@@ -494,6 +517,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// The value of a union's tag field.

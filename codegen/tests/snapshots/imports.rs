@@ -2,8 +2,6 @@
 
 /// Types declared in `api/chat.d.ts`.
 pub mod chat {
-    use serde::Serialize;
-
     /// Parameters of `Chats.list`.
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct ChatListParams {
@@ -23,26 +21,30 @@ pub mod chat {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
             use super::dts2rs_support::Js;
-            let mut fields = serializer
-                .serialize_struct(
-                    "ChatListParams",
-                    usize::from(self.after.is_some()) + usize::from(self.limit.is_some())
-                        + usize::from(self.order.is_some())
-                        + usize::from(self.model.is_some()),
-                )?;
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "ChatListParams",
+                super::dts2rs_support::count(
+                    &[
+                        self.after.is_some(),
+                        self.limit.is_some(),
+                        self.order.is_some(),
+                        self.model.is_some(),
+                    ],
+                ),
+            );
             if self.after.is_some() {
-                fields.serialize_field("after", &self.after)?;
+                fields.field("after", &self.after);
             }
             if self.limit.is_some() {
-                fields.serialize_field("limit", &Js(&self.limit))?;
+                fields.field("limit", &Js(&self.limit));
             }
             if self.order.is_some() {
-                fields.serialize_field("order", &self.order)?;
+                fields.field("order", &self.order);
             }
             if self.model.is_some() {
-                fields.serialize_field("model", &self.model)?;
+                fields.field("model", &self.model);
             }
             fields.end()
         }
@@ -97,13 +99,31 @@ pub mod chat {
     }
 
     /// A file sent with a chat.
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Upload {
         pub file: super::external::core::uploads::Uploadable,
         pub status: super::external::core::Status,
         /// The page it was listed on.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub page: Option<super::external::core::pagination::CursorPageParams>,
+    }
+
+    impl serde::Serialize for Upload {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Upload",
+                2 + super::dts2rs_support::count(&[self.page.is_some()]),
+            );
+            fields.field("file", &self.file);
+            fields.field("status", &self.status);
+            if self.page.is_some() {
+                fields.field("page", &self.page);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Upload {
@@ -318,23 +338,26 @@ pub mod external {
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeStruct as _;
                     use super::super::super::dts2rs_support::Js;
-                    let mut fields = serializer
-                        .serialize_struct(
-                            "CursorPageParams",
-                            usize::from(self.after.is_some())
-                                + usize::from(self.limit.is_some())
-                                + usize::from(self.order.is_some()),
-                        )?;
+                    let mut fields = super::super::super::dts2rs_support::Fields::new(
+                        serializer,
+                        "CursorPageParams",
+                        super::super::super::dts2rs_support::count(
+                            &[
+                                self.after.is_some(),
+                                self.limit.is_some(),
+                                self.order.is_some(),
+                            ],
+                        ),
+                    );
                     if self.after.is_some() {
-                        fields.serialize_field("after", &self.after)?;
+                        fields.field("after", &self.after);
                     }
                     if self.limit.is_some() {
-                        fields.serialize_field("limit", &Js(&self.limit))?;
+                        fields.field("limit", &Js(&self.limit));
                     }
                     if self.order.is_some() {
-                        fields.serialize_field("order", &self.order)?;
+                        fields.field("order", &self.order);
                     }
                     fields.end()
                 }
@@ -419,16 +442,18 @@ pub mod external {
                     &self,
                     serializer: S,
                 ) -> Result<S::Ok, S::Error> {
-                    use serde::ser::SerializeStruct as _;
                     use super::super::super::dts2rs_support::Js;
-                    let mut fields = serializer
-                        .serialize_struct(
-                            "Uploadable",
-                            1 + usize::from(self.size.is_some()),
-                        )?;
-                    fields.serialize_field("name", &self.name)?;
+                    let mut fields = super::super::super::dts2rs_support::Fields::new(
+                        serializer,
+                        "Uploadable",
+                        1
+                            + super::super::super::dts2rs_support::count(
+                                &[self.size.is_some()],
+                            ),
+                    );
+                    fields.field("name", &self.name);
                     if self.size.is_some() {
-                        fields.serialize_field("size", &Js(&self.size))?;
+                        fields.field("size", &Js(&self.size));
                     }
                     fields.end()
                 }
@@ -498,13 +523,26 @@ pub mod external {
 
 /// Types declared in `api/files.d.ts`.
 pub mod files {
-    use serde::Serialize;
-
     pub use super::external::core::Status;
 
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct FileObject {
         pub id: String,
+    }
+
+    impl serde::Serialize for FileObject {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "FileObject",
+                1,
+            );
+            fields.field("id", &self.id);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for FileObject {
@@ -544,21 +582,41 @@ pub mod files {
 
 /// Types declared in `api/jobs.d.ts`.
 pub mod jobs {
-    use serde::Serialize;
-
     /// Declarations named by `import()` types, as named imports of those files would name them.
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Job {
         /// From a file outside the input.
         pub order: super::external::core::order::Order,
         /// From a file of the input, through a re-export chain of a file outside it.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub file: Option<super::external::core::Status>,
         /// A generic data class from outside, whose base class holds no public data.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub page: Option<
             super::external::core::pagination::CursorPage<super::files::FileObject>,
         >,
+    }
+
+    impl serde::Serialize for Job {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Job",
+                1
+                    + super::dts2rs_support::count(
+                        &[self.file.is_some(), self.page.is_some()],
+                    ),
+            );
+            fields.field("order", &self.order);
+            if self.file.is_some() {
+                fields.field("file", &self.file);
+            }
+            if self.page.is_some() {
+                fields.field("page", &self.page);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Job {
@@ -614,11 +672,27 @@ pub mod jobs {
     }
 
     /// An error class whose base is an error class without data.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     pub struct JobError {
         /// The job that failed.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub job: Option<String>,
+    }
+
+    impl serde::Serialize for JobError {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "JobError",
+                super::dts2rs_support::count(&[self.job.is_some()]),
+            );
+            if self.job.is_some() {
+                fields.field("job", &self.job);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for JobError {
@@ -881,6 +955,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -2,11 +2,24 @@
 
 /// Types declared in `namespace_exports/accounts.d.ts`.
 pub mod accounts {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Account {
         pub id: String,
+    }
+
+    impl serde::Serialize for Account {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Account",
+                1,
+            );
+            fields.field("id", &self.id);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Account {
@@ -46,13 +59,28 @@ pub mod accounts {
 
 /// Types declared in `namespace_exports/events.d.ts`.
 pub mod events {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Event {
         pub object: super::accounts::Account,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub previous: Option<event::Previous>,
+    }
+
+    impl serde::Serialize for Event {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Event",
+                1 + super::dts2rs_support::count(&[self.previous.is_some()]),
+            );
+            fields.field("object", &self.object);
+            if self.previous.is_some() {
+                fields.field("previous", &self.previous);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Event {
@@ -114,12 +142,26 @@ pub mod events {
 
     /// Types nested in [`Event`].
     pub mod event {
-        use serde::Serialize;
-
-        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         pub struct Previous {
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
+        }
+
+        impl serde::Serialize for Previous {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "Previous",
+                    super::super::dts2rs_support::count(&[self.id.is_some()]),
+                );
+                if self.id.is_some() {
+                    fields.field("id", &self.id);
+                }
+                fields.end()
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for Previous {
@@ -357,5 +399,43 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 }

@@ -15,24 +15,23 @@ pub struct Scalars {
 
 impl serde::Serialize for Scalars {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct(
-                "Scalars",
-                6 + usize::from(self.maybe.is_some()) + usize::from(self.id.is_some()),
-            )?;
-        fields.serialize_field("text", &self.text)?;
-        fields.serialize_field("flag", &self.flag)?;
-        fields.serialize_field("amount", &Js(&self.amount))?;
-        fields.serialize_field("anything", &self.anything)?;
-        fields.serialize_field("loose", &self.loose)?;
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Scalars",
+            6 + dts2rs_support::count(&[self.maybe.is_some(), self.id.is_some()]),
+        );
+        fields.field("text", &self.text);
+        fields.field("flag", &self.flag);
+        fields.field("amount", &Js(&self.amount));
+        fields.field("anything", &self.anything);
+        fields.field("loose", &self.loose);
         if self.maybe.is_some() {
-            fields.serialize_field("maybe", &self.maybe)?;
+            fields.field("maybe", &self.maybe);
         }
-        fields.serialize_field("nullable", &Js(&self.nullable))?;
+        fields.field("nullable", &Js(&self.nullable));
         if self.id.is_some() {
-            fields.serialize_field("id", &self.id)?;
+            fields.field("id", &self.id);
         }
         fields.end()
     }
@@ -320,6 +319,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

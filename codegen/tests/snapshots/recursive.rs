@@ -3,14 +3,29 @@
 use serde::{Deserialize, Serialize};
 
 /// A list node: holds itself again, so the field is boxed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub value: String,
     /// The next node, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Node>>,
     /// Nullable instead of optional.
     pub previous: Option<Box<Node>>,
+}
+
+impl serde::Serialize for Node {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Node",
+            2 + dts2rs_support::count(&[self.next.is_some()]),
+        );
+        fields.field("value", &self.value);
+        if self.next.is_some() {
+            fields.field("next", &self.next);
+        }
+        fields.field("previous", &self.previous);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Node {
@@ -56,11 +71,25 @@ impl dts2rs_support::ReadFields for Node {
 }
 
 /// One half of a mutually recursive pair.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Expression {
     pub left: Box<Term>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub op: Option<expression::Op>,
+}
+
+impl serde::Serialize for Expression {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Expression",
+            1 + dts2rs_support::count(&[self.op.is_some()]),
+        );
+        fields.field("left", &self.left);
+        if self.op.is_some() {
+            fields.field("op", &self.op);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Expression {
@@ -168,18 +197,17 @@ pub struct Term {
 
 impl serde::Serialize for Term {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct(
-                "Term",
-                usize::from(self.value.is_some()) + usize::from(self.group.is_some()),
-            )?;
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Term",
+            dts2rs_support::count(&[self.value.is_some(), self.group.is_some()]),
+        );
         if self.value.is_some() {
-            fields.serialize_field("value", &Js(&self.value))?;
+            fields.field("value", &Js(&self.value));
         }
         if self.group.is_some() {
-            fields.serialize_field("group", &self.group)?;
+            fields.field("group", &self.group);
         }
         fields.end()
     }
@@ -218,12 +246,27 @@ impl dts2rs_support::ReadFields for Term {
 }
 
 /// Recursion through an array or a map: the `Vec` is already on the heap, no `Box`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Folder {
     pub name: String,
     pub folders: Vec<Folder>,
-    #[serde(rename = "byName", skip_serializing_if = "Option::is_none")]
     pub by_name: Option<std::collections::BTreeMap<String, Folder>>,
+}
+
+impl serde::Serialize for Folder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Folder",
+            2 + dts2rs_support::count(&[self.by_name.is_some()]),
+        );
+        fields.field("name", &self.name);
+        fields.field("folders", &self.folders);
+        if self.by_name.is_some() {
+            fields.field("byName", &self.by_name);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Folder {
@@ -276,11 +319,25 @@ impl dts2rs_support::ReadFields for Folder {
 }
 
 /// Recursion through an inline object.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comment {
     pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply: Option<Box<comment::Reply>>,
+}
+
+impl serde::Serialize for Comment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Comment",
+            1 + dts2rs_support::count(&[self.reply.is_some()]),
+        );
+        fields.field("text", &self.text);
+        if self.reply.is_some() {
+            fields.field("reply", &self.reply);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Comment {
@@ -322,12 +379,22 @@ impl dts2rs_support::ReadFields for Comment {
 
 /// Types nested in [`Comment`].
 pub mod comment {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Reply {
         pub author: String,
         pub comment: Box<super::Comment>,
+    }
+
+    impl serde::Serialize for Reply {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Reply", 2);
+            fields.field("author", &self.author);
+            fields.field("comment", &self.comment);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Reply {
@@ -411,10 +478,19 @@ impl From<Compound> for Filter {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub key: String,
     pub value: String,
+}
+
+impl serde::Serialize for Comparison {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Comparison", 2);
+        fields.field("key", &self.key);
+        fields.field("value", &self.value);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Comparison {
@@ -460,12 +536,27 @@ impl dts2rs_support::ReadFields for Comparison {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Compound {
     pub r#type: compound::Type,
     pub filters: Vec<Filter>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub not: Option<Filter>,
+}
+
+impl serde::Serialize for Compound {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Compound",
+            2 + dts2rs_support::count(&[self.not.is_some()]),
+        );
+        fields.field("type", &self.r#type);
+        fields.field("filters", &self.filters);
+        if self.not.is_some() {
+            fields.field("not", &self.not);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Compound {
@@ -924,6 +1015,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -3,11 +3,20 @@
 use serde::{Deserialize, Serialize};
 
 /// Runtime objects, seen through the types that name them, are left out of data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Upload {
     pub id: String,
     /// Of a union of data and runtime objects, the data is kept.
     pub source: Option<String>,
+}
+
+impl serde::Serialize for Upload {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Upload", 2);
+        fields.field("id", &self.id);
+        fields.field("source", &self.source);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Upload {
@@ -47,10 +56,23 @@ impl dts2rs_support::ReadFields for Upload {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct NamedBlob {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+impl serde::Serialize for NamedBlob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "NamedBlob",
+            dts2rs_support::count(&[self.name.is_some()]),
+        );
+        if self.name.is_some() {
+            fields.field("name", &self.name);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for NamedBlob {
@@ -82,10 +104,23 @@ impl dts2rs_support::ReadFields for NamedBlob {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BunFile {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+impl serde::Serialize for BunFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "BunFile",
+            dts2rs_support::count(&[self.name.is_some()]),
+        );
+        if self.name.is_some() {
+            fields.field("name", &self.name);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for BunFile {
@@ -142,7 +177,7 @@ pub type First = serde_json::Value;
 pub type NotAny = serde_json::Value;
 
 /// An interface extending a data interface stays data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Named {
     /// Inherited from `Upload`.
     pub id: String,
@@ -151,6 +186,16 @@ pub struct Named {
     /// Inherited from `Upload`.
     pub source: Option<String>,
     pub name: String,
+}
+
+impl serde::Serialize for Named {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Named", 3);
+        fields.field("id", &self.id);
+        fields.field("source", &self.source);
+        fields.field("name", &self.name);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Named {
@@ -395,5 +440,43 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 }

@@ -102,9 +102,17 @@ pub mod session_response {
 }
 
 /// Not selected: exactly as declared.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SessionRequest {
     pub id: String,
+}
+
+impl serde::Serialize for SessionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "SessionRequest", 1);
+        fields.field("id", &self.id);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for SessionRequest {
@@ -157,14 +165,13 @@ pub struct Usage {
 
 impl serde::Serialize for Usage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer.serialize_struct("Usage", 5)?;
-        fields.serialize_field("input_tokens", &Js(&self.input_tokens))?;
-        fields.serialize_field("output_tokens", &Js(&self.output_tokens))?;
-        fields.serialize_field("total_tokens", &Js(&self.total_tokens))?;
-        fields.serialize_field("model", &self.model)?;
-        fields.serialize_field("cached", &self.cached)?;
+        let mut fields = dts2rs_support::Fields::new(serializer, "Usage", 5);
+        fields.field("input_tokens", &Js(&self.input_tokens));
+        fields.field("output_tokens", &Js(&self.output_tokens));
+        fields.field("total_tokens", &Js(&self.total_tokens));
+        fields.field("model", &self.model);
+        fields.field("cached", &self.cached);
         fields.end()
     }
 }
@@ -543,6 +550,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

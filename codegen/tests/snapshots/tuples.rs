@@ -15,14 +15,13 @@ pub struct Shapes {
 
 impl serde::Serialize for Shapes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer.serialize_struct("Shapes", 5)?;
-        fields.serialize_field("point", &Js(&self.point))?;
-        fields.serialize_field("entry", &self.entry)?;
-        fields.serialize_field("range", &Js(&self.range))?;
-        fields.serialize_field("path", &self.path)?;
-        fields.serialize_field("labelled", &Js(&self.labelled))?;
+        let mut fields = dts2rs_support::Fields::new(serializer, "Shapes", 5);
+        fields.field("point", &Js(&self.point));
+        fields.field("entry", &self.entry);
+        fields.field("range", &Js(&self.range));
+        fields.field("path", &self.path);
+        fields.field("labelled", &Js(&self.labelled));
         fields.end()
     }
 }
@@ -321,6 +320,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

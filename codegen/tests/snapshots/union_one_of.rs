@@ -12,9 +12,17 @@ pub type Xor = serde_json::Value;
 pub type OneOf = serde_json::Value;
 
 /// Members whose keys do not include each other's: only the `?: never` keys tell them apart.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Queued {
     pub details: queued::Details,
+}
+
+impl serde::Serialize for Queued {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Queued", 1);
+        fields.field("details", &self.details);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Queued {
@@ -74,15 +82,29 @@ pub mod queued {
 
     /// Types nested in [`Details`].
     pub mod details {
-        use serde::Serialize;
-
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct Variant0 {
-            #[serde(skip_serializing)]
             pub uuid: (),
             pub message: String,
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub sha: Option<String>,
+        }
+
+        impl serde::Serialize for Variant0 {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "Variant0",
+                    1 + super::super::dts2rs_support::count(&[self.sha.is_some()]),
+                );
+                fields.field("message", &self.message);
+                if self.sha.is_some() {
+                    fields.field("sha", &self.sha);
+                }
+                fields.end()
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for Variant0 {
@@ -144,12 +166,27 @@ pub mod queued {
             }
         }
 
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct Variant1 {
-            #[serde(skip_serializing)]
             pub sha: (),
             pub message: String,
             pub uuid: String,
+        }
+
+        impl serde::Serialize for Variant1 {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "Variant1",
+                    2,
+                );
+                fields.field("message", &self.message);
+                fields.field("uuid", &self.uuid);
+                fields.end()
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for Variant1 {
@@ -217,9 +254,17 @@ pub mod queued {
 }
 
 /// GitHub's `PullRequestMergeAsyncResult.details`: a `OneOf` of three.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MergeResult {
     pub details: merge_result::Details,
+}
+
+impl serde::Serialize for MergeResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "MergeResult", 1);
+        fields.field("details", &self.details);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for MergeResult {
@@ -281,12 +326,27 @@ pub mod merge_result {
     pub mod details {
         use serde::{Deserialize, Serialize};
 
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct Variant0 {
-            #[serde(skip_serializing)]
             pub uuid: (),
             pub message: String,
             pub sha: String,
+        }
+
+        impl serde::Serialize for Variant0 {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "Variant0",
+                    2,
+                );
+                fields.field("message", &self.message);
+                fields.field("sha", &self.sha);
+                fields.end()
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for Variant0 {
@@ -372,13 +432,25 @@ pub mod merge_result {
 
         /// Types nested in [`Variant1`].
         pub mod variant1 {
-            use serde::Serialize;
-
-            #[derive(Debug, Clone, PartialEq, Serialize)]
+            #[derive(Debug, Clone, PartialEq)]
             pub struct Variant0 {
-                #[serde(skip_serializing)]
                 pub uuid: (),
                 pub message: String,
+            }
+
+            impl serde::Serialize for Variant0 {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    let mut fields = super::super::super::dts2rs_support::Fields::new(
+                        serializer,
+                        "Variant0",
+                        1,
+                    );
+                    fields.field("message", &self.message);
+                    fields.end()
+                }
             }
 
             impl<'de> serde::Deserialize<'de> for Variant0 {
@@ -435,10 +507,26 @@ pub mod merge_result {
                 }
             }
 
-            #[derive(Debug, Clone, PartialEq, Serialize)]
+            #[derive(Debug, Clone, PartialEq)]
             pub struct Variant1 {
                 pub message: String,
                 pub uuid: String,
+            }
+
+            impl serde::Serialize for Variant1 {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    let mut fields = super::super::super::dts2rs_support::Fields::new(
+                        serializer,
+                        "Variant1",
+                        2,
+                    );
+                    fields.field("message", &self.message);
+                    fields.field("uuid", &self.uuid);
+                    fields.end()
+                }
             }
 
             impl<'de> serde::Deserialize<'de> for Variant1 {
@@ -507,9 +595,17 @@ pub mod merge_result {
 }
 
 /// `?: never` outside a union: nothing chooses a variant, so no field.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Plain {
     pub name: String,
+}
+
+impl serde::Serialize for Plain {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Plain", 1);
+        fields.field("name", &self.name);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Plain {
@@ -543,9 +639,17 @@ impl dts2rs_support::ReadFields for Plain {
 }
 
 /// Members that hold floats write themselves: a `?: never` key is still never written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scored {
     pub details: scored::Details,
+}
+
+impl serde::Serialize for Scored {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Scored", 1);
+        fields.field("details", &self.details);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Scored {
@@ -616,10 +720,13 @@ pub mod scored {
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct as _;
                 use super::super::dts2rs_support::Js;
-                let mut fields = serializer.serialize_struct("Variant0", 1)?;
-                fields.serialize_field("score", &Js(&self.score))?;
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "Variant0",
+                    1,
+                );
+                fields.field("score", &Js(&self.score));
                 fields.end()
             }
         }
@@ -685,11 +792,14 @@ pub mod scored {
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct as _;
                 use super::super::dts2rs_support::Js;
-                let mut fields = serializer.serialize_struct("Variant1", 2)?;
-                fields.serialize_field("score", &Js(&self.score))?;
-                fields.serialize_field("uuid", &self.uuid)?;
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "Variant1",
+                    2,
+                );
+                fields.field("score", &Js(&self.score));
+                fields.field("uuid", &self.uuid);
                 fields.end()
             }
         }
@@ -952,6 +1062,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -37,10 +37,23 @@ impl From<String> for Tool {
 }
 
 /// Small: one optional field.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CodeExecution {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<code_execution::Type>,
+}
+
+impl serde::Serialize for CodeExecution {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "CodeExecution",
+            dts2rs_support::count(&[self.r#type.is_some()]),
+        );
+        if self.r#type.is_some() {
+            fields.field("type", &self.r#type);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for CodeExecution {
@@ -127,28 +140,72 @@ pub mod code_execution {
 }
 
 /// Large: many fields held by value.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Retrieval {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub corpus: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub store: Option<String>,
+}
+
+impl serde::Serialize for Retrieval {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Retrieval",
+            dts2rs_support::count(
+                &[
+                    self.corpus.is_some(),
+                    self.filter.is_some(),
+                    self.query.is_some(),
+                    self.model.is_some(),
+                    self.region.is_some(),
+                    self.project.is_some(),
+                    self.location.is_some(),
+                    self.endpoint.is_some(),
+                    self.index.is_some(),
+                    self.store.is_some(),
+                ],
+            ),
+        );
+        if self.corpus.is_some() {
+            fields.field("corpus", &self.corpus);
+        }
+        if self.filter.is_some() {
+            fields.field("filter", &self.filter);
+        }
+        if self.query.is_some() {
+            fields.field("query", &self.query);
+        }
+        if self.model.is_some() {
+            fields.field("model", &self.model);
+        }
+        if self.region.is_some() {
+            fields.field("region", &self.region);
+        }
+        if self.project.is_some() {
+            fields.field("project", &self.project);
+        }
+        if self.location.is_some() {
+            fields.field("location", &self.location);
+        }
+        if self.endpoint.is_some() {
+            fields.field("endpoint", &self.endpoint);
+        }
+        if self.index.is_some() {
+            fields.field("index", &self.index);
+        }
+        if self.store.is_some() {
+            fields.field("store", &self.store);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Retrieval {
@@ -222,9 +279,17 @@ impl dts2rs_support::ReadFields for Retrieval {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Named {
     pub name: String,
+}
+
+impl serde::Serialize for Named {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Named", 1);
+        fields.field("name", &self.name);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Named {
@@ -294,30 +359,75 @@ impl From<f64> for Choice {
 
 /// Types nested in [`Choice`].
 pub mod choice {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     pub struct Partial {
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub corpus: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub filter: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub query: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub model: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub region: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub project: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub location: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub endpoint: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub index: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub store: Option<String>,
+    }
+
+    impl serde::Serialize for Partial {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Partial",
+                super::dts2rs_support::count(
+                    &[
+                        self.corpus.is_some(),
+                        self.filter.is_some(),
+                        self.query.is_some(),
+                        self.model.is_some(),
+                        self.region.is_some(),
+                        self.project.is_some(),
+                        self.location.is_some(),
+                        self.endpoint.is_some(),
+                        self.index.is_some(),
+                        self.store.is_some(),
+                    ],
+                ),
+            );
+            if self.corpus.is_some() {
+                fields.field("corpus", &self.corpus);
+            }
+            if self.filter.is_some() {
+                fields.field("filter", &self.filter);
+            }
+            if self.query.is_some() {
+                fields.field("query", &self.query);
+            }
+            if self.model.is_some() {
+                fields.field("model", &self.model);
+            }
+            if self.region.is_some() {
+                fields.field("region", &self.region);
+            }
+            if self.project.is_some() {
+                fields.field("project", &self.project);
+            }
+            if self.location.is_some() {
+                fields.field("location", &self.location);
+            }
+            if self.endpoint.is_some() {
+                fields.field("endpoint", &self.endpoint);
+            }
+            if self.index.is_some() {
+                fields.field("index", &self.index);
+            }
+            if self.store.is_some() {
+                fields.field("store", &self.store);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Partial {
@@ -690,6 +800,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -32,12 +32,11 @@ pub struct Labeled {
 
 impl serde::Serialize for Labeled {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer.serialize_struct("Labeled", 3)?;
-        fields.serialize_field("id", &Js(&self.id))?;
-        fields.serialize_field("event", &self.event)?;
-        fields.serialize_field("commit_id", &self.commit_id)?;
+        let mut fields = dts2rs_support::Fields::new(serializer, "Labeled", 3);
+        fields.field("id", &Js(&self.id));
+        fields.field("event", &self.event);
+        fields.field("commit_id", &self.commit_id);
         fields.end()
     }
 }
@@ -104,15 +103,17 @@ pub struct Commented {
 
 impl serde::Serialize for Commented {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct("Commented", 3 + usize::from(self.body.is_some()))?;
-        fields.serialize_field("id", &Js(&self.id))?;
-        fields.serialize_field("event", &self.event)?;
-        fields.serialize_field("html_url", &self.html_url)?;
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Commented",
+            3 + dts2rs_support::count(&[self.body.is_some()]),
+        );
+        fields.field("id", &Js(&self.id));
+        fields.field("event", &self.event);
+        fields.field("html_url", &self.html_url);
         if self.body.is_some() {
-            fields.serialize_field("body", &self.body)?;
+            fields.field("body", &self.body);
         }
         fields.end()
     }
@@ -174,9 +175,17 @@ impl dts2rs_support::ReadFields for Commented {
 }
 
 /// Outside a union a missing `T | null` still reads as `None`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Standalone {
     pub commit_id: Option<String>,
+}
+
+impl serde::Serialize for Standalone {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Standalone", 1);
+        fields.field("commit_id", &self.commit_id);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Standalone {
@@ -406,6 +415,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

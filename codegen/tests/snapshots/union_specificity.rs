@@ -4,10 +4,23 @@ use serde::{Deserialize, Serialize};
 
 /// A ruleset whose conditions are a member with one optional key or a union of members
 /// that have it and more: a value with more keys is read as the member that declares them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ruleset {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Option<ruleset::Conditions>>,
+}
+
+impl serde::Serialize for Ruleset {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Ruleset",
+            dts2rs_support::count(&[self.conditions.is_some()]),
+        );
+        if self.conditions.is_some() {
+            fields.field("conditions", &self.conditions);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Ruleset {
@@ -69,10 +82,23 @@ pub mod ruleset {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RefConditions {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ref_name: Option<ref_conditions::RefName>,
+}
+
+impl serde::Serialize for RefConditions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "RefConditions",
+            dts2rs_support::count(&[self.ref_name.is_some()]),
+        );
+        if self.ref_name.is_some() {
+            fields.field("ref_name", &self.ref_name);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for RefConditions {
@@ -108,12 +134,26 @@ impl dts2rs_support::ReadFields for RefConditions {
 
 /// Types nested in [`RefConditions`].
 pub mod ref_conditions {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     pub struct RefName {
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub include: Option<Vec<String>>,
+    }
+
+    impl serde::Serialize for RefName {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "RefName",
+                super::dts2rs_support::count(&[self.include.is_some()]),
+            );
+            if self.include.is_some() {
+                fields.field("include", &self.include);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for RefName {
@@ -175,14 +215,29 @@ impl From<org_conditions::Variant1> for OrgConditions {
 
 /// Types nested in [`OrgConditions`].
 pub mod org_conditions {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Variant0 {
         /// Inherited from `RefConditions`.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<variant0::RefName>,
         pub repository_name: variant0::RepositoryName,
+    }
+
+    impl serde::Serialize for Variant0 {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Variant0",
+                1 + super::dts2rs_support::count(&[self.ref_name.is_some()]),
+            );
+            if self.ref_name.is_some() {
+                fields.field("ref_name", &self.ref_name);
+            }
+            fields.field("repository_name", &self.repository_name);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Variant0 {
@@ -249,12 +304,29 @@ pub mod org_conditions {
         pub type RepositoryName = super::super::ref_conditions::RefName;
     }
 
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Variant1 {
         /// Inherited from `RefConditions`.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<variant1::RefName>,
         pub repository_id: variant1::RepositoryId,
+    }
+
+    impl serde::Serialize for Variant1 {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Variant1",
+                1 + super::dts2rs_support::count(&[self.ref_name.is_some()]),
+            );
+            if self.ref_name.is_some() {
+                fields.field("ref_name", &self.ref_name);
+            }
+            fields.field("repository_id", &self.repository_id);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Variant1 {
@@ -328,12 +400,14 @@ pub mod org_conditions {
                 &self,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct as _;
                 use super::super::dts2rs_support::Js;
-                let mut fields = serializer
-                    .serialize_struct("RepositoryId", usize::from(self.ids.is_some()))?;
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "RepositoryId",
+                    super::super::dts2rs_support::count(&[self.ids.is_some()]),
+                );
                 if self.ids.is_some() {
-                    fields.serialize_field("ids", &Js(&self.ids))?;
+                    fields.field("ids", &Js(&self.ids));
                 }
                 fields.end()
             }
@@ -574,6 +648,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -2,14 +2,30 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct User {
     /// The id.
     pub id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub email: Option<String>,
     pub role: user::Role,
+}
+
+impl serde::Serialize for User {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "User",
+            3 + dts2rs_support::count(&[self.name.is_some()]),
+        );
+        fields.field("id", &self.id);
+        if self.name.is_some() {
+            fields.field("name", &self.name);
+        }
+        fields.field("email", &self.email);
+        fields.field("role", &self.role);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for User {
@@ -67,17 +83,43 @@ pub mod user {
     pub type Role = super::Role;
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserPatch {
     /// The id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<Option<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<user_patch::Role>,
+}
+
+impl serde::Serialize for UserPatch {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "UserPatch",
+            dts2rs_support::count(
+                &[
+                    self.id.is_some(),
+                    self.name.is_some(),
+                    self.email.is_some(),
+                    self.role.is_some(),
+                ],
+            ),
+        );
+        if self.id.is_some() {
+            fields.field("id", &self.id);
+        }
+        if self.name.is_some() {
+            fields.field("name", &self.name);
+        }
+        if self.email.is_some() {
+            fields.field("email", &self.email);
+        }
+        if self.role.is_some() {
+            fields.field("role", &self.role);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for UserPatch {
@@ -124,12 +166,26 @@ pub mod user_patch {
     pub type Role = super::Role;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UserIdentity {
     /// The id.
     pub id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+impl serde::Serialize for UserIdentity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "UserIdentity",
+            1 + dts2rs_support::count(&[self.name.is_some()]),
+        );
+        fields.field("id", &self.id);
+        if self.name.is_some() {
+            fields.field("name", &self.name);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for UserIdentity {
@@ -169,12 +225,27 @@ impl dts2rs_support::ReadFields for UserIdentity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewUser {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub email: Option<String>,
     pub role: new_user::Role,
+}
+
+impl serde::Serialize for NewUser {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "NewUser",
+            2 + dts2rs_support::count(&[self.name.is_some()]),
+        );
+        if self.name.is_some() {
+            fields.field("name", &self.name);
+        }
+        fields.field("email", &self.email);
+        fields.field("role", &self.role);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for NewUser {
@@ -223,13 +294,24 @@ pub mod new_user {
     pub type Role = super::Role;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompleteUser {
     /// The id.
     pub id: String,
     pub name: String,
     pub email: Option<String>,
     pub role: complete_user::Role,
+}
+
+impl serde::Serialize for CompleteUser {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "CompleteUser", 4);
+        fields.field("id", &self.id);
+        fields.field("name", &self.name);
+        fields.field("email", &self.email);
+        fields.field("role", &self.role);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for CompleteUser {
@@ -291,14 +373,30 @@ pub mod complete_user {
     pub type Role = super::Role;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FrozenUser {
     /// The id.
     pub id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub email: Option<String>,
     pub role: frozen_user::Role,
+}
+
+impl serde::Serialize for FrozenUser {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "FrozenUser",
+            3 + dts2rs_support::count(&[self.name.is_some()]),
+        );
+        fields.field("id", &self.id);
+        if self.name.is_some() {
+            fields.field("name", &self.name);
+        }
+        fields.field("email", &self.email);
+        fields.field("role", &self.role);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for FrozenUser {
@@ -462,11 +560,10 @@ pub struct Quotas {
 
 impl serde::Serialize for Quotas {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use dts2rs_support::Js;
-        let mut fields = serializer.serialize_struct("Quotas", 2)?;
-        fields.serialize_field("daily", &Js(&self.daily))?;
-        fields.serialize_field("monthly", &Js(&self.monthly))?;
+        let mut fields = dts2rs_support::Fields::new(serializer, "Quotas", 2);
+        fields.field("daily", &Js(&self.daily));
+        fields.field("monthly", &Js(&self.monthly));
         fields.end()
     }
 }
@@ -518,12 +615,27 @@ impl dts2rs_support::ReadFields for Quotas {
 }
 
 /// An interface over an evaluated base.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Signup {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub email: Option<String>,
     pub password: String,
+}
+
+impl serde::Serialize for Signup {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Signup",
+            2 + dts2rs_support::count(&[self.name.is_some()]),
+        );
+        if self.name.is_some() {
+            fields.field("name", &self.name);
+        }
+        fields.field("email", &self.email);
+        fields.field("password", &self.password);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Signup {
@@ -571,11 +683,25 @@ impl dts2rs_support::ReadFields for Signup {
 }
 
 /// A generic alias applied to arguments is evaluated at its place.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub data: Vec<serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+}
+
+impl serde::Serialize for Page {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Page",
+            1 + dts2rs_support::count(&[self.next.is_some()]),
+        );
+        fields.field("data", &self.data);
+        if self.next.is_some() {
+            fields.field("next", &self.next);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Page {
@@ -615,9 +741,17 @@ impl dts2rs_support::ReadFields for Page {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Listing {
     pub users: listing::Users,
+}
+
+impl serde::Serialize for Listing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Listing", 1);
+        fields.field("users", &self.users);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Listing {
@@ -652,13 +786,28 @@ impl dts2rs_support::ReadFields for Listing {
 
 /// Types nested in [`Listing`].
 pub mod listing {
-    use serde::Serialize;
-
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Users {
         pub data: Vec<super::User>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub next: Option<String>,
+    }
+
+    impl serde::Serialize for Users {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(
+                serializer,
+                "Users",
+                1 + super::dts2rs_support::count(&[self.next.is_some()]),
+            );
+            fields.field("data", &self.data);
+            if self.next.is_some() {
+                fields.field("next", &self.next);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for Users {
@@ -707,10 +856,19 @@ pub mod listing {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
     pub r#type: opened::Type,
     pub id: String,
+}
+
+impl serde::Serialize for Opened {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Opened", 2);
+        fields.field("type", &self.r#type);
+        fields.field("id", &self.id);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Opened {
@@ -808,10 +966,19 @@ pub mod opened {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Failed {
     pub r#type: failed::Type,
     pub message: String,
+}
+
+impl serde::Serialize for Failed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Failed", 2);
+        fields.field("type", &self.r#type);
+        fields.field("message", &self.message);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Failed {
@@ -912,10 +1079,23 @@ pub mod failed {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Warned {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<warned::Type>,
+}
+
+impl serde::Serialize for Warned {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "Warned",
+            dts2rs_support::count(&[self.r#type.is_some()]),
+        );
+        if self.r#type.is_some() {
+            fields.field("type", &self.r#type);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Warned {
@@ -1344,6 +1524,44 @@ pub mod dts2rs_support {
             byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
             enum identifier ignored_any
         }
+    }
+
+    /// A struct being written: its fields in order, then `end`. After an error no field is
+    /// written, and `end` returns the error.
+    pub struct Fields<S: serde::Serializer>(Result<S::SerializeStruct, S::Error>);
+
+    impl<S: serde::Serializer> Fields<S> {
+        /// Starts the struct `name` of `len` keys.
+        pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+            Fields(serializer.serialize_struct(name, len))
+        }
+
+        /// Writes the field `key`.
+        pub fn field<T: serde::Serialize + ?Sized>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) {
+            if let Ok(fields) = &mut self.0 {
+                if let Err(error) = serde::ser::SerializeStruct::serialize_field(
+                    fields,
+                    key,
+                    value,
+                ) {
+                    self.0 = Err(error);
+                }
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            serde::ser::SerializeStruct::end(self.0?)
+        }
+    }
+
+    /// How many of a struct's optional keys are present.
+    pub fn count(present: &[bool]) -> usize {
+        present.iter().filter(|present| **present).count()
     }
 
     /// Writes `value` with its numbers as JavaScript's `JSON.stringify` writes them (see

@@ -392,7 +392,7 @@ impl<'de> serde::Deserialize<'de> for ChatModel {
 
 /// A filter used to compare a specified attribute key to a given value using a
 /// defined comparison operation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ComparisonFilter {
     /// The key to compare against the value.
     pub key: String,
@@ -408,6 +408,20 @@ pub struct ComparisonFilter {
     /// The value to compare against the attribute key; supports string, number, or
     /// boolean types.
     pub value: comparison_filter::Value,
+}
+
+impl serde::Serialize for ComparisonFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "ComparisonFilter",
+            3,
+        );
+        fields.field("key", &self.key);
+        fields.field("type", &self.r#type);
+        fields.field("value", &self.value);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for ComparisonFilter {
@@ -601,13 +615,26 @@ pub mod comparison_filter {
 }
 
 /// Combine multiple filters using `and` or `or`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompoundFilter {
     /// Array of filters to combine. Items can be `ComparisonFilter` or
     /// `CompoundFilter`.
     pub filters: Vec<compound_filter::Filter>,
     /// Type of operation: `and` or `or`.
     pub r#type: compound_filter::Type,
+}
+
+impl serde::Serialize for CompoundFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "CompoundFilter",
+            2,
+        );
+        fields.field("filters", &self.filters);
+        fields.field("type", &self.r#type);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for CompoundFilter {
@@ -750,12 +777,27 @@ pub mod compound_filter {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ErrorObject {
     pub code: Option<String>,
     pub message: String,
     pub param: Option<String>,
     pub r#type: String,
+}
+
+impl serde::Serialize for ErrorObject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "ErrorObject",
+            4,
+        );
+        fields.field("code", &self.code);
+        fields.field("message", &self.message);
+        fields.field("param", &self.param);
+        fields.field("type", &self.r#type);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for ErrorObject {
@@ -836,14 +878,13 @@ impl super::super::super::dts2rs_support::ReadFields for ErrorObject {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FunctionDefinition {
     /// The name of the function to be called. Must be a-z, A-Z, 0-9, or contain
     /// underscores and dashes, with a maximum length of 64.
     pub name: String,
     /// A description of what the function does, used by the model to choose when and
     /// how to call the function.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The parameters the functions accepts, described as a JSON Schema object. See the
     /// [guide](https://platform.openai.com/docs/guides/function-calling) for examples,
@@ -852,15 +893,41 @@ pub struct FunctionDefinition {
     /// documentation about the format.
     ///
     /// Omitting `parameters` defines a function with an empty parameter list.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parameters: Option<FunctionParameters>,
     /// Whether to enable strict schema adherence when generating the function call. If
     /// set to true, the model will follow the exact schema defined in the `parameters`
     /// field. Only a subset of JSON Schema is supported when `strict` is `true`. Learn
     /// more about Structured Outputs in the
     /// [function calling guide](docs/guides/function-calling).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub strict: Option<Option<bool>>,
+}
+
+impl serde::Serialize for FunctionDefinition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "FunctionDefinition",
+            1
+                + super::super::super::dts2rs_support::count(
+                    &[
+                        self.description.is_some(),
+                        self.parameters.is_some(),
+                        self.strict.is_some(),
+                    ],
+                ),
+        );
+        fields.field("name", &self.name);
+        if self.description.is_some() {
+            fields.field("description", &self.description);
+        }
+        if self.parameters.is_some() {
+            fields.field("parameters", &self.parameters);
+        }
+        if self.strict.is_some() {
+            fields.field("strict", &self.strict);
+        }
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for FunctionDefinition {
@@ -964,7 +1031,7 @@ pub type Metadata = std::collections::BTreeMap<String, String>;
 ///
 /// Configuration options for
 /// [reasoning models](https://platform.openai.com/docs/guides/reasoning).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reasoning {
     /// **o-series models only**
     ///
@@ -972,18 +1039,42 @@ pub struct Reasoning {
     /// [reasoning models](https://platform.openai.com/docs/guides/reasoning). Currently
     /// supported values are `low`, `medium`, and `high`. Reducing reasoning effort can
     /// result in faster responses and fewer tokens used on reasoning in a response.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub effort: Option<Option<ReasoningEffort>>,
     #[deprecated(
         note = "**Deprecated:** use `summary` instead.\n\nA summary of the reasoning performed by the model. This can be useful for\ndebugging and understanding the model's reasoning process. One of `auto`,\n`concise`, or `detailed`."
     )]
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub generate_summary: Option<Option<reasoning::GenerateSummary>>,
     /// A summary of the reasoning performed by the model. This can be useful for
     /// debugging and understanding the model's reasoning process. One of `auto`,
     /// `concise`, or `detailed`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Option<reasoning::Summary>>,
+}
+
+#[allow(deprecated)]
+impl serde::Serialize for Reasoning {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "Reasoning",
+            super::super::super::dts2rs_support::count(
+                &[
+                    self.effort.is_some(),
+                    self.generate_summary.is_some(),
+                    self.summary.is_some(),
+                ],
+            ),
+        );
+        if self.effort.is_some() {
+            fields.field("effort", &self.effort);
+        }
+        if self.generate_summary.is_some() {
+            fields.field("generate_summary", &self.generate_summary);
+        }
+        if self.summary.is_some() {
+            fields.field("summary", &self.summary);
+        }
+        fields.end()
+    }
 }
 
 #[allow(deprecated)]
@@ -1119,10 +1210,22 @@ impl<'de> serde::Deserialize<'de> for ReasoningEffort {
 /// JSON object response format. An older method of generating JSON responses. Using
 /// `json_schema` is recommended for models that support it. Note that the model
 /// will not generate JSON without a system or user message instructing it to do so.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResponseFormatJsonObject {
     /// The type of response format being defined. Always `json_object`.
     pub r#type: response_format_json_object::Type,
+}
+
+impl serde::Serialize for ResponseFormatJsonObject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "ResponseFormatJsonObject",
+            1,
+        );
+        fields.field("type", &self.r#type);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseFormatJsonObject {
@@ -1225,12 +1328,25 @@ pub mod response_format_json_object {
 /// JSON Schema response format. Used to generate structured JSON responses. Learn
 /// more about
 /// [Structured Outputs](https://platform.openai.com/docs/guides/structured-outputs).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResponseFormatJsonSchema {
     /// Structured Outputs configuration options, including a JSON Schema.
     pub json_schema: response_format_json_schema::JsonSchema,
     /// The type of response format being defined. Always `json_schema`.
     pub r#type: response_format_json_schema::Type,
+}
+
+impl serde::Serialize for ResponseFormatJsonSchema {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "ResponseFormatJsonSchema",
+            2,
+        );
+        fields.field("json_schema", &self.json_schema);
+        fields.field("type", &self.r#type);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseFormatJsonSchema {
@@ -1295,29 +1411,55 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonSchem
 
 /// Types nested in [`ResponseFormatJsonSchema`].
 pub mod response_format_json_schema {
-    use serde::Serialize;
-
     /// Structured Outputs configuration options, including a JSON Schema.
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct JsonSchema {
         /// The name of the response format. Must be a-z, A-Z, 0-9, or contain underscores
         /// and dashes, with a maximum length of 64.
         pub name: String,
         /// A description of what the response format is for, used by the model to determine
         /// how to respond in the format.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub description: Option<String>,
         /// The schema for the response format, described as a JSON Schema object. Learn how
         /// to build JSON schemas [here](https://json-schema.org/).
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub schema: Option<std::collections::BTreeMap<String, serde_json::Value>>,
         /// Whether to enable strict schema adherence when generating the output. If set to
         /// true, the model will always follow the exact schema defined in the `schema`
         /// field. Only a subset of JSON Schema is supported when `strict` is `true`. To
         /// learn more, read the
         /// [Structured Outputs guide](https://platform.openai.com/docs/guides/structured-outputs).
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub strict: Option<Option<bool>>,
+    }
+
+    impl serde::Serialize for JsonSchema {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::super::super::super::dts2rs_support::Fields::new(
+                serializer,
+                "JsonSchema",
+                1
+                    + super::super::super::super::dts2rs_support::count(
+                        &[
+                            self.description.is_some(),
+                            self.schema.is_some(),
+                            self.strict.is_some(),
+                        ],
+                    ),
+            );
+            fields.field("name", &self.name);
+            if self.description.is_some() {
+                fields.field("description", &self.description);
+            }
+            if self.schema.is_some() {
+                fields.field("schema", &self.schema);
+            }
+            if self.strict.is_some() {
+                fields.field("strict", &self.strict);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for JsonSchema {
@@ -1454,10 +1596,22 @@ pub mod response_format_json_schema {
 }
 
 /// Default response format. Used to generate text responses.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResponseFormatText {
     /// The type of response format being defined. Always `text`.
     pub r#type: response_format_text::Type,
+}
+
+impl serde::Serialize for ResponseFormatText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "ResponseFormatText",
+            1,
+        );
+        fields.field("type", &self.r#type);
+        fields.end()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for ResponseFormatText {

@@ -101,79 +101,71 @@ pub struct Session {
 
 impl serde::Serialize for Session {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use super::super::super::super::super::dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct(
-                "Session",
-                usize::from(self.id.is_some())
-                    + usize::from(self.input_audio_format.is_some())
-                    + usize::from(self.input_audio_noise_reduction.is_some())
-                    + usize::from(self.input_audio_transcription.is_some())
-                    + usize::from(self.instructions.is_some())
-                    + usize::from(self.max_response_output_tokens.is_some())
-                    + usize::from(self.modalities.is_some())
-                    + usize::from(self.model.is_some())
-                    + usize::from(self.output_audio_format.is_some())
-                    + usize::from(self.temperature.is_some())
-                    + usize::from(self.tool_choice.is_some())
-                    + usize::from(self.tools.is_some())
-                    + usize::from(self.turn_detection.is_some())
-                    + usize::from(self.voice.is_some()),
-            )?;
+        let mut fields = super::super::super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "Session",
+            super::super::super::super::super::dts2rs_support::count(
+                &[
+                    self.id.is_some(),
+                    self.input_audio_format.is_some(),
+                    self.input_audio_noise_reduction.is_some(),
+                    self.input_audio_transcription.is_some(),
+                    self.instructions.is_some(),
+                    self.max_response_output_tokens.is_some(),
+                    self.modalities.is_some(),
+                    self.model.is_some(),
+                    self.output_audio_format.is_some(),
+                    self.temperature.is_some(),
+                    self.tool_choice.is_some(),
+                    self.tools.is_some(),
+                    self.turn_detection.is_some(),
+                    self.voice.is_some(),
+                ],
+            ),
+        );
         if self.id.is_some() {
-            fields.serialize_field("id", &self.id)?;
+            fields.field("id", &self.id);
         }
         if self.input_audio_format.is_some() {
-            fields.serialize_field("input_audio_format", &self.input_audio_format)?;
+            fields.field("input_audio_format", &self.input_audio_format);
         }
         if self.input_audio_noise_reduction.is_some() {
             fields
-                .serialize_field(
-                    "input_audio_noise_reduction",
-                    &self.input_audio_noise_reduction,
-                )?;
+                .field("input_audio_noise_reduction", &self.input_audio_noise_reduction);
         }
         if self.input_audio_transcription.is_some() {
-            fields
-                .serialize_field(
-                    "input_audio_transcription",
-                    &self.input_audio_transcription,
-                )?;
+            fields.field("input_audio_transcription", &self.input_audio_transcription);
         }
         if self.instructions.is_some() {
-            fields.serialize_field("instructions", &self.instructions)?;
+            fields.field("instructions", &self.instructions);
         }
         if self.max_response_output_tokens.is_some() {
-            fields
-                .serialize_field(
-                    "max_response_output_tokens",
-                    &self.max_response_output_tokens,
-                )?;
+            fields.field("max_response_output_tokens", &self.max_response_output_tokens);
         }
         if self.modalities.is_some() {
-            fields.serialize_field("modalities", &self.modalities)?;
+            fields.field("modalities", &self.modalities);
         }
         if self.model.is_some() {
-            fields.serialize_field("model", &self.model)?;
+            fields.field("model", &self.model);
         }
         if self.output_audio_format.is_some() {
-            fields.serialize_field("output_audio_format", &self.output_audio_format)?;
+            fields.field("output_audio_format", &self.output_audio_format);
         }
         if self.temperature.is_some() {
-            fields.serialize_field("temperature", &Js(&self.temperature))?;
+            fields.field("temperature", &Js(&self.temperature));
         }
         if self.tool_choice.is_some() {
-            fields.serialize_field("tool_choice", &self.tool_choice)?;
+            fields.field("tool_choice", &self.tool_choice);
         }
         if self.tools.is_some() {
-            fields.serialize_field("tools", &self.tools)?;
+            fields.field("tools", &self.tools);
         }
         if self.turn_detection.is_some() {
-            fields.serialize_field("turn_detection", &self.turn_detection)?;
+            fields.field("turn_detection", &self.turn_detection);
         }
         if self.voice.is_some() {
-            fields.serialize_field("voice", &self.voice)?;
+            fields.field("voice", &self.voice);
         }
         fields.end()
     }
@@ -484,64 +476,60 @@ pub struct SessionCreateResponse {
 
 impl serde::Serialize for SessionCreateResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use super::super::super::super::super::dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct(
-                "SessionCreateResponse",
-                1 + usize::from(self.input_audio_format.is_some())
-                    + usize::from(self.input_audio_transcription.is_some())
-                    + usize::from(self.instructions.is_some())
-                    + usize::from(self.max_response_output_tokens.is_some())
-                    + usize::from(self.modalities.is_some())
-                    + usize::from(self.output_audio_format.is_some())
-                    + usize::from(self.temperature.is_some())
-                    + usize::from(self.tool_choice.is_some())
-                    + usize::from(self.tools.is_some())
-                    + usize::from(self.turn_detection.is_some())
-                    + usize::from(self.voice.is_some()),
-            )?;
-        fields.serialize_field("client_secret", &self.client_secret)?;
+        let mut fields = super::super::super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "SessionCreateResponse",
+            1
+                + super::super::super::super::super::dts2rs_support::count(
+                    &[
+                        self.input_audio_format.is_some(),
+                        self.input_audio_transcription.is_some(),
+                        self.instructions.is_some(),
+                        self.max_response_output_tokens.is_some(),
+                        self.modalities.is_some(),
+                        self.output_audio_format.is_some(),
+                        self.temperature.is_some(),
+                        self.tool_choice.is_some(),
+                        self.tools.is_some(),
+                        self.turn_detection.is_some(),
+                        self.voice.is_some(),
+                    ],
+                ),
+        );
+        fields.field("client_secret", &self.client_secret);
         if self.input_audio_format.is_some() {
-            fields.serialize_field("input_audio_format", &self.input_audio_format)?;
+            fields.field("input_audio_format", &self.input_audio_format);
         }
         if self.input_audio_transcription.is_some() {
-            fields
-                .serialize_field(
-                    "input_audio_transcription",
-                    &self.input_audio_transcription,
-                )?;
+            fields.field("input_audio_transcription", &self.input_audio_transcription);
         }
         if self.instructions.is_some() {
-            fields.serialize_field("instructions", &self.instructions)?;
+            fields.field("instructions", &self.instructions);
         }
         if self.max_response_output_tokens.is_some() {
-            fields
-                .serialize_field(
-                    "max_response_output_tokens",
-                    &self.max_response_output_tokens,
-                )?;
+            fields.field("max_response_output_tokens", &self.max_response_output_tokens);
         }
         if self.modalities.is_some() {
-            fields.serialize_field("modalities", &self.modalities)?;
+            fields.field("modalities", &self.modalities);
         }
         if self.output_audio_format.is_some() {
-            fields.serialize_field("output_audio_format", &self.output_audio_format)?;
+            fields.field("output_audio_format", &self.output_audio_format);
         }
         if self.temperature.is_some() {
-            fields.serialize_field("temperature", &Js(&self.temperature))?;
+            fields.field("temperature", &Js(&self.temperature));
         }
         if self.tool_choice.is_some() {
-            fields.serialize_field("tool_choice", &self.tool_choice)?;
+            fields.field("tool_choice", &self.tool_choice);
         }
         if self.tools.is_some() {
-            fields.serialize_field("tools", &self.tools)?;
+            fields.field("tools", &self.tools);
         }
         if self.turn_detection.is_some() {
-            fields.serialize_field("turn_detection", &self.turn_detection)?;
+            fields.field("turn_detection", &self.turn_detection);
         }
         if self.voice.is_some() {
-            fields.serialize_field("voice", &self.voice)?;
+            fields.field("voice", &self.voice);
         }
         fields.end()
     }
@@ -714,10 +702,8 @@ for SessionCreateResponse {
 
 /// Types nested in [`SessionCreateResponse`].
 pub mod session_create_response {
-    use serde::Serialize;
-
     /// Ephemeral key returned by the API.
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct ClientSecret {
         /// Timestamp for when the token expires. Currently, all tokens expire after one
         /// minute.
@@ -726,6 +712,22 @@ pub mod session_create_response {
         /// Realtime API. Use this in client-side environments rather than a standard API
         /// token, which should only be used server-side.
         pub value: String,
+    }
+
+    impl serde::Serialize for ClientSecret {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::super::super::super::super::super::dts2rs_support::Fields::new(
+                serializer,
+                "ClientSecret",
+                2,
+            );
+            fields.field("expires_at", &self.expires_at);
+            fields.field("value", &self.value);
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for ClientSecret {
@@ -804,12 +806,30 @@ pub mod session_create_response {
     /// model, since the model consumes audio directly. Transcription runs
     /// asynchronously through Whisper and should be treated as rough guidance rather
     /// than the representation understood by the model.
-    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     pub struct InputAudioTranscription {
         /// The model to use for transcription, `whisper-1` is the only currently supported
         /// model.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub model: Option<String>,
+    }
+
+    impl serde::Serialize for InputAudioTranscription {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::super::super::super::super::super::dts2rs_support::Fields::new(
+                serializer,
+                "InputAudioTranscription",
+                super::super::super::super::super::super::dts2rs_support::count(
+                    &[self.model.is_some()],
+                ),
+            );
+            if self.model.is_some() {
+                fields.field("model", &self.model);
+            }
+            fields.end()
+        }
     }
 
     impl<'de> serde::Deserialize<'de> for InputAudioTranscription {
@@ -893,28 +913,30 @@ pub mod session_create_response {
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct as _;
             use super::super::super::super::super::super::dts2rs_support::Js;
-            let mut fields = serializer
-                .serialize_struct(
-                    "TurnDetection",
-                    usize::from(self.prefix_padding_ms.is_some())
-                        + usize::from(self.silence_duration_ms.is_some())
-                        + usize::from(self.threshold.is_some())
-                        + usize::from(self.r#type.is_some()),
-                )?;
+            let mut fields = super::super::super::super::super::super::dts2rs_support::Fields::new(
+                serializer,
+                "TurnDetection",
+                super::super::super::super::super::super::dts2rs_support::count(
+                    &[
+                        self.prefix_padding_ms.is_some(),
+                        self.silence_duration_ms.is_some(),
+                        self.threshold.is_some(),
+                        self.r#type.is_some(),
+                    ],
+                ),
+            );
             if self.prefix_padding_ms.is_some() {
-                fields.serialize_field("prefix_padding_ms", &self.prefix_padding_ms)?;
+                fields.field("prefix_padding_ms", &self.prefix_padding_ms);
             }
             if self.silence_duration_ms.is_some() {
-                fields
-                    .serialize_field("silence_duration_ms", &self.silence_duration_ms)?;
+                fields.field("silence_duration_ms", &self.silence_duration_ms);
             }
             if self.threshold.is_some() {
-                fields.serialize_field("threshold", &Js(&self.threshold))?;
+                fields.field("threshold", &Js(&self.threshold));
             }
             if self.r#type.is_some() {
-                fields.serialize_field("type", &self.r#type)?;
+                fields.field("type", &self.r#type);
             }
             fields.end()
         }
@@ -1091,79 +1113,71 @@ pub struct SessionCreateParams {
 
 impl serde::Serialize for SessionCreateParams {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
         use super::super::super::super::super::dts2rs_support::Js;
-        let mut fields = serializer
-            .serialize_struct(
-                "SessionCreateParams",
-                usize::from(self.client_secret.is_some())
-                    + usize::from(self.input_audio_format.is_some())
-                    + usize::from(self.input_audio_noise_reduction.is_some())
-                    + usize::from(self.input_audio_transcription.is_some())
-                    + usize::from(self.instructions.is_some())
-                    + usize::from(self.max_response_output_tokens.is_some())
-                    + usize::from(self.modalities.is_some())
-                    + usize::from(self.model.is_some())
-                    + usize::from(self.output_audio_format.is_some())
-                    + usize::from(self.temperature.is_some())
-                    + usize::from(self.tool_choice.is_some())
-                    + usize::from(self.tools.is_some())
-                    + usize::from(self.turn_detection.is_some())
-                    + usize::from(self.voice.is_some()),
-            )?;
+        let mut fields = super::super::super::super::super::dts2rs_support::Fields::new(
+            serializer,
+            "SessionCreateParams",
+            super::super::super::super::super::dts2rs_support::count(
+                &[
+                    self.client_secret.is_some(),
+                    self.input_audio_format.is_some(),
+                    self.input_audio_noise_reduction.is_some(),
+                    self.input_audio_transcription.is_some(),
+                    self.instructions.is_some(),
+                    self.max_response_output_tokens.is_some(),
+                    self.modalities.is_some(),
+                    self.model.is_some(),
+                    self.output_audio_format.is_some(),
+                    self.temperature.is_some(),
+                    self.tool_choice.is_some(),
+                    self.tools.is_some(),
+                    self.turn_detection.is_some(),
+                    self.voice.is_some(),
+                ],
+            ),
+        );
         if self.client_secret.is_some() {
-            fields.serialize_field("client_secret", &self.client_secret)?;
+            fields.field("client_secret", &self.client_secret);
         }
         if self.input_audio_format.is_some() {
-            fields.serialize_field("input_audio_format", &self.input_audio_format)?;
+            fields.field("input_audio_format", &self.input_audio_format);
         }
         if self.input_audio_noise_reduction.is_some() {
             fields
-                .serialize_field(
-                    "input_audio_noise_reduction",
-                    &self.input_audio_noise_reduction,
-                )?;
+                .field("input_audio_noise_reduction", &self.input_audio_noise_reduction);
         }
         if self.input_audio_transcription.is_some() {
-            fields
-                .serialize_field(
-                    "input_audio_transcription",
-                    &self.input_audio_transcription,
-                )?;
+            fields.field("input_audio_transcription", &self.input_audio_transcription);
         }
         if self.instructions.is_some() {
-            fields.serialize_field("instructions", &self.instructions)?;
+            fields.field("instructions", &self.instructions);
         }
         if self.max_response_output_tokens.is_some() {
-            fields
-                .serialize_field(
-                    "max_response_output_tokens",
-                    &self.max_response_output_tokens,
-                )?;
+            fields.field("max_response_output_tokens", &self.max_response_output_tokens);
         }
         if self.modalities.is_some() {
-            fields.serialize_field("modalities", &self.modalities)?;
+            fields.field("modalities", &self.modalities);
         }
         if self.model.is_some() {
-            fields.serialize_field("model", &self.model)?;
+            fields.field("model", &self.model);
         }
         if self.output_audio_format.is_some() {
-            fields.serialize_field("output_audio_format", &self.output_audio_format)?;
+            fields.field("output_audio_format", &self.output_audio_format);
         }
         if self.temperature.is_some() {
-            fields.serialize_field("temperature", &Js(&self.temperature))?;
+            fields.field("temperature", &Js(&self.temperature));
         }
         if self.tool_choice.is_some() {
-            fields.serialize_field("tool_choice", &self.tool_choice)?;
+            fields.field("tool_choice", &self.tool_choice);
         }
         if self.tools.is_some() {
-            fields.serialize_field("tools", &self.tools)?;
+            fields.field("tools", &self.tools);
         }
         if self.turn_detection.is_some() {
-            fields.serialize_field("turn_detection", &self.turn_detection)?;
+            fields.field("turn_detection", &self.turn_detection);
         }
         if self.voice.is_some() {
-            fields.serialize_field("voice", &self.voice)?;
+            fields.field("voice", &self.voice);
         }
         fields.end()
     }
