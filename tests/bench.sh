@@ -20,7 +20,9 @@
 #              dependencies built first, beside async-openai 0.43.0's `types` feature built the
 #              same way, and the ratio; then the same bindings with `module_features`, with only
 #              the `chat` feature, and all of them; rustc's passes (-Ztime-passes, through
-#              RUSTC_BOOTSTRAP) for the whole bindings. $RUSTC_RUNS runs each (default 1).
+#              RUSTC_BOOTSTRAP) for the whole bindings, and its time by the kind of function it
+#              checks (-Zself-profile, read by tests/bench/rustc_items.rs, built in a scratch
+#              crate with analyzeme from crates.io). $RUSTC_RUNS runs each (default 1).
 #
 # Times are the median of $RUNS runs (default 11; 5 for the bigger scaling inputs). Needs npm
 # (corpora, quicktype) and GNU time (installed with apt-get when missing).
@@ -144,6 +146,16 @@ serde_json = "1"'
     && CARGO_INCREMENTAL=0 RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$rtarget cargo rustc -q -- -Ztime-passes 2>"$tmp/passes.txt")
   echo "rustc passes (s): $(grep -E '[[:space:]](total|expand_crate|type_check_crate|MIR_borrow_checking|coherence_checking|generate_crate_metadata)$' "$tmp/passes.txt" \
     | awk '{printf "%s %s; ", $NF, $2}')"
+  # And by the kind of function rustc checks (`read_fields`, `serialize`, `fmt`, …).
+  mkdir -p "$tmp/rustc-items/src"
+  cp tests/bench/rustc_items.rs "$tmp/rustc-items/src/main.rs"
+  printf '[package]\nname = "rustc-items"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\nanalyzeme = "12"\n\n[workspace]\n' \
+    >"$tmp/rustc-items/Cargo.toml"
+  (cd "$tmp/rustc-items" && CARGO_TARGET_DIR=$rtarget cargo build -q --release)
+  (cd "$tmp/bindings" && CARGO_TARGET_DIR=$rtarget cargo clean -q -p bindings \
+    && CARGO_INCREMENTAL=0 RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$rtarget cargo rustc -q -- \
+      -Zself-profile="$tmp/profile" -Zself-profile-events=default,args)
+  "$rtarget/release/rustc-items" "$tmp"/profile/*.mm_profdata 12
   # The same bindings behind a feature per module: `chat` alone, then all.
   crate features "$serde_deps"
   printf 'module_features = true\n' >"$tmp/features.toml"

@@ -657,7 +657,12 @@ impl Impls<'_, '_> {
                 .str("__name", &name)
                 .path("__Fields", self.ctx.support_path("Fields"))
                 .fill(
-                    template!(syn::Stmt, let mut fields = __Fields::new(serializer, "__name", __len);),
+                    if body.is_empty() {
+                        // No key is ever written (every field is `?: never`).
+                        template!(syn::Stmt, let fields = __Fields::new(serializer, "__name", __len);)
+                    } else {
+                        template!(syn::Stmt, let mut fields = __Fields::new(serializer, "__name", __len);)
+                    },
                     Holes::visit_stmt_mut,
                 )
         };

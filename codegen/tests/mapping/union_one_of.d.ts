@@ -24,3 +24,8 @@ export interface Plain {
 export interface Scored {
     details: OneOf<[{ score: number; uuid: string }, { score: number }]>;
 }
+/** A member with only `?: never` keys (discord-api-types' OAuth2 credentials): it writes no
+ * key at all. */
+export interface Credentials {
+    auth: { client_id: string; client_secret: string } | { client_id?: never; client_secret?: never };
+}

@@ -866,6 +866,214 @@ pub mod scored {
     }
 }
 
+/// A member with only `?: never` keys (discord-api-types' OAuth2 credentials): it writes no
+/// key at all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Credentials {
+    pub auth: credentials::Auth,
+}
+
+impl serde::Serialize for Credentials {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Credentials", 1);
+        fields.field("auth", &self.auth);
+        fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Credentials {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Credentials {
+    const NAME: &'static str = "Credentials";
+
+    const FIELDS: &'static [&'static str] = &["auth"];
+
+    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+        mut __map: __A,
+    ) -> Result<Self, __A::Error> {
+        let mut slot_auth = None;
+        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
+            match __key {
+                Some(0) => dts2rs_support::put(&mut slot_auth, &mut __map, "auth"),
+                _ => dts2rs_support::skip(&mut __map),
+            }?;
+        }
+        match slot_auth {
+            Some(slot_auth) => Ok(Self { auth: slot_auth }),
+            slot_auth => Err(dts2rs_support::absent(&[(slot_auth.is_none(), "auth")])),
+        }
+    }
+}
+
+/// Types nested in [`Credentials`].
+pub mod credentials {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(untagged)]
+    pub enum Auth {
+        Variant0(Box<auth::Variant0>),
+        Variant1(Box<auth::Variant1>),
+    }
+
+    impl From<auth::Variant0> for Auth {
+        fn from(value: auth::Variant0) -> Self {
+            Self::Variant0(Box::new(value))
+        }
+    }
+
+    impl From<auth::Variant1> for Auth {
+        fn from(value: auth::Variant1) -> Self {
+            Self::Variant1(Box::new(value))
+        }
+    }
+
+    /// Types nested in [`Auth`].
+    pub mod auth {
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Variant0 {
+            pub client_id: String,
+            pub client_secret: String,
+        }
+
+        impl serde::Serialize for Variant0 {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "Variant0",
+                    2,
+                );
+                fields.field("client_id", &self.client_id);
+                fields.field("client_secret", &self.client_secret);
+                fields.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Variant0 {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Variant0 {
+            const NAME: &'static str = "Variant0";
+
+            const FIELDS: &'static [&'static str] = &["client_id", "client_secret"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                let mut slot_client_id = None;
+                let mut slot_client_secret = None;
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_client_id,
+                                &mut __map,
+                                "client_id",
+                            )
+                        }
+                        Some(1) => {
+                            super::super::dts2rs_support::put(
+                                &mut slot_client_secret,
+                                &mut __map,
+                                "client_secret",
+                            )
+                        }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
+                }
+                match (slot_client_id, slot_client_secret) {
+                    (Some(slot_client_id), Some(slot_client_secret)) => {
+                        Ok(Self {
+                            client_id: slot_client_id,
+                            client_secret: slot_client_secret,
+                        })
+                    }
+                    (slot_client_id, slot_client_secret) => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[
+                                    (slot_client_id.is_none(), "client_id"),
+                                    (slot_client_secret.is_none(), "client_secret"),
+                                ],
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct Variant1 {
+            pub client_id: (),
+            pub client_secret: (),
+        }
+
+        impl serde::Serialize for Variant1 {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "Variant1",
+                    0,
+                );
+                fields.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Variant1 {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Variant1 {
+            const NAME: &'static str = "Variant1";
+
+            const FIELDS: &'static [&'static str] = &["client_id", "client_secret"];
+
+            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
+                mut __map: __A,
+            ) -> Result<Self, __A::Error> {
+                while let Some(__key) = __map
+                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
+                {
+                    match __key {
+                        Some(0) => Err(super::super::dts2rs_support::refuse("client_id")),
+                        Some(1) => {
+                            Err(super::super::dts2rs_support::refuse("client_secret"))
+                        }
+                        _ => super::super::dts2rs_support::skip(&mut __map),
+                    }?;
+                }
+                Ok(Self {
+                    client_id: ::core::default::Default::default(),
+                    client_secret: ::core::default::Default::default(),
+                })
+            }
+        }
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
