@@ -129,9 +129,10 @@ fn primitives_map_to_rust_scalars() {
         "pub anything: serde_json::Value,",
         "pub loose: serde_json::Value,",
         "pub maybe: Option<Option<String>>,",
-        // A present key is `Some`, its `null` included; an absent one `None`.
-        "dts2rs_support::put_some(&mut slot_maybe, &mut __map, \"maybe\")",
-        "maybe: slot_maybe.unwrap_or_default(),",
+        // A present key is `Some`, its `null` included; an absent one `None`: the slot holds
+        // the `T | null` and is the field's value.
+        "maybe: slot_maybe,",
+        "nullable: slot_nullable.unwrap_or_default(),",
         "pub nullable: Option<f64>,",
         "pub id: Option<i64>,",
     ] {
@@ -144,13 +145,11 @@ fn keyword_fields_are_raw_or_suffixed_and_keep_their_wire_name() {
     let (code, _) = generate("keywords");
     assert_has(&code, "    pub r#type: String,");
     assert_has(&code, "    pub self_: Option<String>,");
-    assert_has(&code, "Some(1) => dts2rs_support::put(&mut slot_self_, &mut __map, \"self\"),");
     assert_has(&code, "fields.field(\"self\", &self.self_);");
     assert_has(&code, "pub r#async: Option<String>,");
     assert_has(&code, "pub r#gen: Option<String>,");
     assert_has(&code, "pub foo_bar: Option<String>,");
     assert_has(&code, "    pub foo_bar_2: Option<String>,");
-    assert_has(&code, "dts2rs_support::put(&mut slot_foo_bar_2, &mut __map, \"foo_bar\")");
     assert_has(&code, "const FIELDS: &'static [&'static str] = &[");
     assert_has(&code, "\"content-type\",");
     assert_has(&code, "pub _2fa: Option<bool>,");
@@ -359,7 +358,7 @@ fn never_keys_of_untagged_variants_must_be_absent() {
     let write = write.split("\n        }\n").next().unwrap_or_default();
     assert!(write.contains("fields.field(\"message\""), "{write}");
     assert!(!write.contains("uuid"), "{write}");
-    assert_has(&code, "Some(0) => Err(super::super::dts2rs_support::refuse(\"uuid\")),");
+    assert_has(&code, "super::super::dts2rs_support::Refuse,");
     assert_has(&code, "uuid: ::core::default::Default::default(),");
     assert_has(&code, "pub struct Plain {\n    pub name: String,\n}");
 }
@@ -777,7 +776,7 @@ fn numbers_are_written_through_one_support_function() {
 fn bare_null_and_undefined_keep_what_the_wire_says() {
     let (code, warnings) = generate("null_and_undefined");
     assert!(warnings.is_empty(), "{warnings:?}");
-    assert_has(&code, "dts2rs_support::put_some(&mut slot_help, &mut __map, \"help\")");
+    assert_has(&code, "help: slot_help,");
     assert_has(&code, "    pub placeholder: (),");
     assert_has(&code, "    pub label: Option<String>,");
     assert_has(
@@ -785,7 +784,7 @@ fn bare_null_and_undefined_keep_what_the_wire_says() {
         "if self.label.is_some() {\n            fields.field(\"label\", &self.label);",
     );
     assert_has(&code, "    pub note: Option<Option<String>>,");
-    assert_has(&code, "dts2rs_support::put_some(&mut slot_note, &mut __map, \"note\")");
+    assert_has(&code, "note: slot_note,");
     assert_has(&code, "    pub reset: Option<()>,");
     // Numbers are not used, so their support code is not emitted.
     assert!(!code.contains("JsNumber"), "{code}");
@@ -901,4 +900,14 @@ fn discriminated_unions_dispatch_on_their_tag_field() {
     // Generic members instantiated with their tags, and `Omit`.
     assert_has(&code, "    /// `event`: `ping`.\n    Ping(");
     assert_has(&code, "    /// `type`: `full`.\n    Omit(Box<public::Omit>),");
+}
+
+/// A struct's slots are one tuple, nested by twelves past twelve fields (`Default` and the
+/// support module's `Slots` stop at twelve), taken apart the same way.
+#[test]
+fn wide_structs_nest_their_slots() {
+    let (code, warnings) = generate("wide");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "type Slots = (\n        (\n            Option<f64>,\n            Option<Option<String>>,\n            Option<Option<String>>,");
+    assert_has(&code, "let (\n            (\n                slot_f0,\n                slot_f1,");
 }

@@ -62,6 +62,7 @@ snapshots!(
     union_required_null,
     union_specificity,
     utility_types,
+    wide,
 );
 
 use serde_json::json;
@@ -134,7 +135,43 @@ fn keyword_fields_keep_wire_names() {
     let value = json!({"type": "t", "self": "s", "Self": "S", "crate": "c", "async": "a", "foo_bar": "x", "fooBar": "y", "content-type": "ct", "$ref": "r", "2fa": true});
     let parsed: keywords::Keywords = serde_json::from_value(value.clone()).unwrap();
     assert_eq!(parsed.r#type, "t");
+    // Each key into its own field, however alike the names.
+    assert_eq!(parsed.self_.as_deref(), Some("s"));
+    assert_eq!(parsed.self_2.as_deref(), Some("S"));
+    assert_eq!(parsed.foo_bar.as_deref(), Some("y"));
+    assert_eq!(parsed.foo_bar_2.as_deref(), Some("x"));
     assert_eq!(serde_json::to_value(&parsed).unwrap(), value);
+}
+
+/// A struct of thirty fields, whose slots nest: every key reaches its own field, in any
+/// order; a repeated key, an absent required one and a present `null` read as in a small one.
+#[test]
+fn wide_structs_read_every_key_into_its_field() {
+    let mut object = serde_json::Map::new();
+    for i in (0..30).rev() {
+        let value = match i % 3 {
+            0 => json!(i),
+            _ => json!(format!("v{i}")),
+        };
+        object.insert(format!("f{i}"), value);
+    }
+    let value = serde_json::Value::Object(object);
+    let wide: wide::Wide = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(wide.f27, 27.0);
+    assert_eq!(wide.f28.as_deref(), Some("v28"));
+    assert_eq!(wide.f29, Some(Some("v29".to_owned())));
+    assert_eq!(wide.f13.as_deref(), Some("v13"));
+    let written = serde_json::to_value(&wide).unwrap();
+    assert_eq!(written, value);
+    let error = |text: &str| serde_json::from_str::<wide::Wide>(text).unwrap_err().to_string();
+    assert_eq!(error(r#"{"f25":"a","f25":"b"}"#), "duplicate field `f25` at line 1 column 16");
+    assert_eq!(error(r#"{"f0":0,"f3":3}"#), "missing field `f6` at line 1 column 15");
+    let nulls: wide::Wide = serde_json::from_str(
+        r#"{"f29":null,"f0":0,"f3":3,"f6":6,"f9":9,"f12":12,"f15":15,"f18":18,"f21":21,"f24":24,"f27":27}"#,
+    )
+    .unwrap();
+    assert_eq!(nulls.f29, Some(None));
+    assert_eq!(nulls.f26, None);
 }
 
 #[test]

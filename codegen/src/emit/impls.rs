@@ -3,7 +3,7 @@
 
 use super::support;
 use super::syntax::{
-    allow_deprecated, call_expr, method_call, mut_ref, path, path_expr, shared_ref, str_expr,
+    allow_deprecated, call_expr, method_call, path, path_expr, path_type, shared_ref, str_expr,
     template, try_expr, use_of, word, Holes,
 };
 use super::types::{ident, ModuleCtx};
@@ -112,6 +112,26 @@ fn array_expr(elems: Vec<syn::Expr>) -> syn::Expr {
         bracket_token: Default::default(),
         elems: elems.into_iter().collect(),
     })
+}
+
+/// The elements of a tuple, with the comma that makes one element a tuple.
+fn tuple_elems<T>(elems: Vec<T>) -> syn::punctuated::Punctuated<T, syn::Token![,]> {
+    let single = elems.len() == 1;
+    let mut elems: syn::punctuated::Punctuated<T, syn::Token![,]> = elems.into_iter().collect();
+    if single {
+        elems.push_punct(Default::default());
+    }
+    elems
+}
+
+/// `items` as one tuple, nested by twelves (`Default` and the support module's `Slots` are
+/// implemented for tuples up to twelve): `(a, b, …, (m, n, …))` made by `tuple`.
+fn nest<T: Clone>(mut items: Vec<T>, tuple: impl Fn(Vec<T>) -> T) -> T {
+    const MAX: usize = 12;
+    while items.len() > MAX {
+        items = items.chunks(MAX).map(|chunk| tuple(chunk.to_vec())).collect();
+    }
+    tuple(items)
 }
 
 /// The pattern matching the support module's `Tag` of any of `values`:
@@ -689,27 +709,24 @@ impl Impls<'_, '_> {
     }
 
     /// `Deserialize` for a struct read by hand (see `support::reads_by_hand`), and the
-    /// support module's `ReadFields`, which reads its fields: a slot per field, each key's
-    /// field found by its index (the support module's `Key`), the struct built once every key
-    /// is read. What serde's derive does for a JSON object, without its field enum, field
-    /// visitor, sequence visitor and visitor type per struct (one generic visitor serves all).
+    /// support module's `ReadFields`: the struct's keys, the tuple of its slots (one per
+    /// field, filled by the one generic visitor as their keys come), and `build`, which makes
+    /// the struct from them. What serde's derive does for a JSON object, without its field
+    /// enum, field visitor, sequence visitor and visitor type per struct, and without a loop
+    /// over the keys per struct: rustc checks only `build` for each.
     pub(super) fn struct_deserialize(&self, s: &Struct) -> Vec<syn::Item> {
         let support = |name: &str| self.ctx.support_path(name);
         // The reader's own names start with `__`, as serde's derive's do: no identifier of a
         // type, field or slot does (see `model::naming`), so nothing the struct declares
         // shadows them.
-        let with_locals = |holes: Holes| {
-            holes
-                .ident("__map", word("__map"))
-                .ident("__key", word("__key"))
-                .ident("__A", word("__A"))
-        };
+        let with_locals =
+            |holes: Holes| holes.ident("__E", word("__E")).ident("__slots", word("__slots"));
         // The support module's paths, spelled once for every field.
-        let [put, put_some, missing, fails_absent, absent, refuse] =
-            ["put", "put_some", "missing", "fails_absent", "absent", "refuse"].map(support);
-        let map = || mut_ref(path_expr(path(false, [word("__map")])));
-        let mut slots = Vec::new();
-        let mut arms = Vec::new();
+        let [missing, fails_absent, absent] = ["missing", "fails_absent", "absent"].map(support);
+        let option = self.ctx.option();
+        // Each field's slot, its type and binding in the tuple of slots.
+        let mut slot_types = Vec::new();
+        let mut slot_names = Vec::new();
         let mut values = Vec::new();
         // The slots of the fields that an absent key fails, and for every field that may
         // fail, in order, `(absent, "key")`: the struct is built when every such slot is
@@ -719,18 +736,9 @@ impl Impls<'_, '_> {
         let mut absent_keys = Vec::new();
         // Each field's parts are built directly, not from templates: they are most of what
         // emit builds for a large API, and a template is a clone and a walk.
-        for (index, f) in s.fields.iter().enumerate() {
+        for f in &s.fields {
             let slot_name = word(&field_slot(&f.name));
             let slot = || path_expr(path(false, [slot_name.clone()]));
-            // `Some(0) => body,`: the key is field 0.
-            let arm = |body: syn::Expr| {
-                let mut arm = template!(syn::Arm, Some(0) => (),);
-                if let syn::Pat::TupleStruct(some) = &mut arm.pat {
-                    some.elems[0] = syn::Pat::Lit(int_lit(index as i64));
-                }
-                arm.body = Box::new(body);
-                arm
-            };
             // `field: value`.
             let field_value = |expr: syn::Expr| syn::FieldValue {
                 attrs: vec![],
@@ -741,24 +749,29 @@ impl Impls<'_, '_> {
             let wire = || str_expr(&f.wire);
             if f.absent {
                 // `a?: never`: `()`, and a present key fails the read.
-                let error = call_expr(refuse.clone(), [wire()]);
-                arms.push(arm(call_expr(path(false, [word("Err")]), [error])));
+                slot_types.push(path_type(support("Refuse")));
+                slot_names.push(None);
                 values.push(field_value(template!(syn::Expr, ::core::default::Default::default())));
                 continue;
             }
-            let mut let_slot = template!(syn::Stmt, let mut __slot = None;);
-            if let syn::Stmt::Local(syn::Local { pat: syn::Pat::Ident(binding), .. }) =
-                &mut let_slot
-            {
-                binding.ident = slot_name.clone();
-            }
-            slots.push(let_slot);
-            // An optional field whose value may be `null` keeps a present `null` as `Some`.
+            slot_names.push(Some(slot_name.clone()));
+            // An optional field whose value may be `null` keeps a present `null` as `Some`:
+            // its slot holds the `T | null` itself, and is the field's value.
             let canonical = self.ctx.canonical(&f.ty);
             let keeps_null = f.optional
                 && (f.nullable || support::is_present_unit(f.optional, f.nullable, &canonical));
-            let put = if keeps_null { &put_some } else { &put };
-            arms.push(arm(call_expr(put.clone(), [mut_ref(slot()), map(), wire()])));
+            let mut value_type = self.ctx.ty(&f.ty);
+            if f.nullable {
+                value_type = self.ctx.wrap(option.clone(), value_type);
+            }
+            if f.optional && !keeps_null {
+                value_type = self.ctx.wrap(option.clone(), value_type);
+            }
+            slot_types.push(self.ctx.wrap(option.clone(), value_type));
+            if keeps_null {
+                values.push(field_value(slot()));
+                continue;
+            }
             // A required `T | null` that tells apart the variants of an untagged union
             // (`present`) must be there, though serde reads an absent `Option` as `None`.
             let when_absent = match canonical.when_absent() {
@@ -782,11 +795,6 @@ impl Impls<'_, '_> {
             };
             values.push(field_value(value));
         }
-        arms.push(
-            with_locals(Holes::default())
-                .path("__skip", support("skip"))
-                .fill(template!(syn::Arm, _ => __skip(&mut __map),), Holes::visit_arm_mut),
-        );
         let build = syn::Expr::Struct(syn::ExprStruct {
             attrs: vec![],
             qself: None,
@@ -822,49 +830,60 @@ impl Impls<'_, '_> {
             let slots = required.into_iter().map(|name| path_expr(path(false, [name])));
             match_expr(tuple_expr(slots), arms)
         };
-        let mut body = slots;
-        let mut read_keys = with_locals(Holes::default()).path("__Key", support("Key")).fill(
-            template!(
-                syn::Stmt,
-                while let Some(__key) = __map.next_key_seed(__Key(Self::FIELDS))? {
-                    ()?;
-                }
-            ),
-            Holes::visit_stmt_mut,
-        );
-        // The match goes in place of `()`, not through a hole, which would clone it.
-        if let syn::Stmt::Expr(syn::Expr::While(read), _) = &mut read_keys {
-            if let Some(syn::Stmt::Expr(syn::Expr::Try(each), _)) = read.body.stmts.first_mut() {
-                *each.expr = match_expr(template!(syn::Expr, __key), arms);
-            }
+        // The slots, a tuple of them (nested by twelves), filled key by key, then taken apart.
+        let slots_type = nest(slot_types, |types| {
+            syn::Type::Tuple(syn::TypeTuple {
+                paren_token: Default::default(),
+                elems: tuple_elems(types),
+            })
+        });
+        let bindings = slot_names
+            .into_iter()
+            .map(|name| match name {
+                Some(name) => bind(name),
+                None => template!(syn::Pat, _),
+            })
+            .collect();
+        let slots_pat = nest(bindings, |pats| {
+            syn::Pat::Tuple(syn::PatTuple {
+                attrs: vec![],
+                paren_token: Default::default(),
+                elems: tuple_elems(pats),
+            })
+        });
+        let mut body = Vec::new();
+        let mut take_apart = with_locals(Holes::default())
+            .fill(template!(syn::Stmt, let __slots = __slots;), Holes::visit_stmt_mut);
+        if let syn::Stmt::Local(local) = &mut take_apart {
+            local.pat = slots_pat;
         }
-        body.push(read_keys);
+        body.push(take_apart);
         body.push(syn::Stmt::Expr(finish, None));
         let name = unraw(&s_name(&self.self_ty)).to_owned();
         let wires: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
         let deserialize = self.deserialize_through("read_struct");
-        let mut read_fields = with_locals(self.holes())
+        let mut read_fields_impl = with_locals(self.holes())
             .path("__ReadFields", support("ReadFields"))
             .str("__name", &name)
             .expr("__fields", str_array(&wires))
+            .ty("__Slots", slots_type)
             .fill(
                 template!(
                     syn::ItemImpl,
                     impl __ReadFields for __Self {
                         const NAME: &'static str = "__name";
                         const FIELDS: &'static [&'static str] = &__fields;
+                        type Slots = __Slots;
 
-                        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                            mut __map: __A,
-                        ) -> __Result<Self, __A::Error> {}
+                        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> __Result<Self, __E> {}
                     }
                 ),
                 Holes::visit_item_impl_mut,
             );
-        if let Some(syn::ImplItem::Fn(read)) = read_fields.items.last_mut() {
-            read.block.stmts = body;
+        if let Some(syn::ImplItem::Fn(build)) = read_fields_impl.items.last_mut() {
+            build.block.stmts = body;
         }
-        vec![self.finish(deserialize), self.finish(read_fields)]
+        vec![self.finish(deserialize), self.finish(read_fields_impl)]
     }
 
     /// A newtype's impls (see `model::newtypes`): with `js_numbers`, `Serialize` through the

@@ -238,22 +238,12 @@ pub(super) fn method_call(receiver: syn::Expr, method: &str) -> syn::Expr {
     })
 }
 
-/// `&mut expr`.
-pub(super) fn mut_ref(expr: syn::Expr) -> syn::Expr {
-    reference(expr, Some(Default::default()))
-}
-
 /// `&expr`.
 pub(super) fn shared_ref(expr: syn::Expr) -> syn::Expr {
-    reference(expr, None)
-}
-
-/// `&expr` or `&mut expr`.
-fn reference(expr: syn::Expr, mutability: Option<syn::Token![mut]>) -> syn::Expr {
     syn::Expr::Reference(syn::ExprReference {
         attrs: vec![],
         and_token: Default::default(),
-        mutability,
+        mutability: None,
         expr: Box::new(expr),
     })
 }

@@ -106,18 +106,10 @@ impl dts2rs_support::ReadFields for IssueCreated {
 
     const FIELDS: &'static [&'static str] = &["action", "issue"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_action = None;
-        let mut slot_issue = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action"),
-                Some(1) => dts2rs_support::put(&mut slot_issue, &mut __map, "issue"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<issue_created::Action>, Option<Issue>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_action, slot_issue) = __slots;
         match (slot_action, slot_issue) {
             (Some(slot_action), Some(slot_issue)) => {
                 Ok(Self {
@@ -173,18 +165,10 @@ impl dts2rs_support::ReadFields for IssueDeleted {
 
     const FIELDS: &'static [&'static str] = &["action", "issue"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_action = None;
-        let mut slot_issue = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action"),
-                Some(1) => dts2rs_support::put(&mut slot_issue, &mut __map, "issue"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<issue_deleted::Action>, Option<Issue>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_action, slot_issue) = __slots;
         match (slot_action, slot_issue) {
             (Some(slot_action), Some(slot_issue)) => {
                 Ok(Self {
@@ -286,18 +270,10 @@ impl dts2rs_support::ReadFields for CommentCreated {
 
     const FIELDS: &'static [&'static str] = &["action", "comment"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_action = None;
-        let mut slot_comment = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_action, &mut __map, "action"),
-                Some(1) => dts2rs_support::put(&mut slot_comment, &mut __map, "comment"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<comment_created::Action>, Option<comment_created::Comment>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_action, slot_comment) = __slots;
         match (slot_action, slot_comment) {
             (Some(slot_action), Some(slot_comment)) => {
                 Ok(Self {
@@ -354,20 +330,10 @@ pub mod comment_created {
 
         const FIELDS: &'static [&'static str] = &["body"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_body = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_body, &mut __map, "body")
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<String>,);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_body,) = __slots;
             match slot_body {
                 Some(slot_body) => Ok(Self { body: slot_body }),
                 slot_body => {
@@ -410,18 +376,10 @@ impl dts2rs_support::ReadFields for Issue {
 
     const FIELDS: &'static [&'static str] = &["id", "title"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_title = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                Some(1) => dts2rs_support::put(&mut slot_title, &mut __map, "title"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<f64>, Option<String>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_id, slot_title) = __slots;
         match (slot_id, slot_title) {
             (Some(slot_id), Some(slot_title)) => {
                 Ok(Self {
@@ -518,18 +476,10 @@ impl dts2rs_support::ReadFields for Circle {
 
     const FIELDS: &'static [&'static str] = &["kind", "radius"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_kind = None;
-        let mut slot_radius = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
-                Some(1) => dts2rs_support::put(&mut slot_radius, &mut __map, "radius"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<circle::Kind>, Option<f64>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_kind, slot_radius) = __slots;
         match (slot_kind, slot_radius) {
             (Some(slot_kind), Some(slot_radius)) => {
                 Ok(Self {
@@ -632,18 +582,10 @@ impl dts2rs_support::ReadFields for Square {
 
     const FIELDS: &'static [&'static str] = &["kind", "side"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_kind = None;
-        let mut slot_side = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
-                Some(1) => dts2rs_support::put(&mut slot_side, &mut __map, "side"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<square::Kind>, Option<f64>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_kind, slot_side) = __slots;
         match (slot_kind, slot_side) {
             (Some(slot_kind), Some(slot_side)) => {
                 Ok(Self {
@@ -796,24 +738,10 @@ pub mod block {
 
         const FIELDS: &'static [&'static str] = &["type", "text"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_type = None;
-            let mut slot_text = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
-                    }
-                    Some(1) => {
-                        super::dts2rs_support::put(&mut slot_text, &mut __map, "text")
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<text::Type>, Option<String>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_type, slot_text) = __slots;
             match (slot_type, slot_text) {
                 (Some(slot_type), Some(slot_text)) => {
                     Ok(Self {
@@ -918,24 +846,10 @@ pub mod block {
 
         const FIELDS: &'static [&'static str] = &["type", "url"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_type = None;
-            let mut slot_url = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
-                    }
-                    Some(1) => {
-                        super::dts2rs_support::put(&mut slot_url, &mut __map, "url")
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<image::Type>, Option<String>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_type, slot_url) = __slots;
             match (slot_type, slot_url) {
                 (Some(slot_type), Some(slot_url)) => {
                     Ok(Self {
@@ -1034,16 +948,10 @@ impl dts2rs_support::ReadFields for Base {
 
     const FIELDS: &'static [&'static str] = &["id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<String>,);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_id,) = __slots;
         match slot_id {
             Some(slot_id) => Ok(Self { id: slot_id }),
             slot_id => Err(dts2rs_support::absent(&[(slot_id.is_none(), "id")])),
@@ -1136,26 +1044,10 @@ pub mod item {
 
         const FIELDS: &'static [&'static str] = &["id", "type", "size"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_id = None;
-            let mut slot_type = None;
-            let mut slot_size = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => super::dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                    Some(1) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
-                    }
-                    Some(2) => {
-                        super::dts2rs_support::put(&mut slot_size, &mut __map, "size")
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<String>, Option<file::Type>, Option<f64>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_id, slot_type, slot_size) = __slots;
             match (slot_id, slot_type, slot_size) {
                 (Some(slot_id), Some(slot_type), Some(slot_size)) => {
                     Ok(Self {
@@ -1266,30 +1158,10 @@ pub mod item {
 
         const FIELDS: &'static [&'static str] = &["id", "type", "children"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_id = None;
-            let mut slot_type = None;
-            let mut slot_children = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => super::dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                    Some(1) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
-                    }
-                    Some(2) => {
-                        super::dts2rs_support::put(
-                            &mut slot_children,
-                            &mut __map,
-                            "children",
-                        )
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<String>, Option<folder::Type>, Option<f64>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_id, slot_type, slot_children) = __slots;
             match (slot_id, slot_type, slot_children) {
                 (Some(slot_id), Some(slot_type), Some(slot_children)) => {
                     Ok(Self {
@@ -1446,18 +1318,10 @@ impl dts2rs_support::ReadFields for Line {
 
     const FIELDS: &'static [&'static str] = &["kind", "length"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_kind = None;
-        let mut slot_length = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
-                Some(1) => dts2rs_support::put(&mut slot_length, &mut __map, "length"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<line::Kind>, Option<f64>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_kind, slot_length) = __slots;
         match (slot_kind, slot_length) {
             (Some(slot_kind), Some(slot_length)) => {
                 Ok(Self {
@@ -1627,18 +1491,10 @@ impl dts2rs_support::ReadFields for Chat {
 
     const FIELDS: &'static [&'static str] = &["type", "topic"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_topic = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
-                Some(1) => dts2rs_support::put(&mut slot_topic, &mut __map, "topic"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<ChannelType>, Option<String>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_topic) = __slots;
         match (slot_type, slot_topic) {
             (Some(slot_type), Some(slot_topic)) => {
                 Ok(Self {
@@ -1686,18 +1542,10 @@ impl dts2rs_support::ReadFields for Voice {
 
     const FIELDS: &'static [&'static str] = &["type", "bitrate"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_bitrate = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
-                Some(1) => dts2rs_support::put(&mut slot_bitrate, &mut __map, "bitrate"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<ChannelType>, Option<f64>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_bitrate) = __slots;
         match (slot_type, slot_bitrate) {
             (Some(slot_type), Some(slot_bitrate)) => {
                 Ok(Self {
@@ -1745,16 +1593,10 @@ impl dts2rs_support::ReadFields for Category {
 
     const FIELDS: &'static [&'static str] = &["type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<ChannelType>,);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type,) = __slots;
         match slot_type {
             Some(slot_type) => Ok(Self { r#type: slot_type }),
             slot_type => Err(dts2rs_support::absent(&[(slot_type.is_none(), "type")])),
@@ -1791,20 +1633,10 @@ impl dts2rs_support::ReadFields for Thread {
 
     const FIELDS: &'static [&'static str] = &["type", "parent_id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_parent_id = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
-                Some(1) => {
-                    dts2rs_support::put(&mut slot_parent_id, &mut __map, "parent_id")
-                }
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<ChannelType>, Option<String>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_parent_id) = __slots;
         match (slot_type, slot_parent_id) {
             (Some(slot_type), Some(slot_parent_id)) => {
                 Ok(Self {
@@ -1980,22 +1812,10 @@ pub mod payload {
 
         const FIELDS: &'static [&'static str] = &["op", "t", "d"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_op = None;
-            let mut slot_t = None;
-            let mut slot_d = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => super::dts2rs_support::put(&mut slot_op, &mut __map, "op"),
-                    Some(1) => super::dts2rs_support::put(&mut slot_t, &mut __map, "t"),
-                    Some(2) => super::dts2rs_support::put(&mut slot_d, &mut __map, "d"),
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<f64>, Option<String>, Option<serde_json::Value>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_op, slot_t, slot_d) = __slots;
             match (slot_op, slot_t, slot_d) {
                 (Some(slot_op), Some(slot_t), Some(slot_d)) => {
                     Ok(Self {
@@ -2051,20 +1871,10 @@ pub mod payload {
 
         const FIELDS: &'static [&'static str] = &["op", "d"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_op = None;
-            let mut slot_d = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => super::dts2rs_support::put(&mut slot_op, &mut __map, "op"),
-                    Some(1) => super::dts2rs_support::put(&mut slot_d, &mut __map, "d"),
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<f64>, Option<op10::D>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_op, slot_d) = __slots;
             match (slot_op, slot_d) {
                 (Some(slot_op), Some(slot_d)) => Ok(Self { op: slot_op, d: slot_d }),
                 (slot_op, slot_d) => {
@@ -2114,24 +1924,10 @@ pub mod payload {
 
             const FIELDS: &'static [&'static str] = &["heartbeat_interval"];
 
-            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> Result<Self, __A::Error> {
-                let mut slot_heartbeat_interval = None;
-                while let Some(__key) = __map
-                    .next_key_seed(super::super::dts2rs_support::Key(Self::FIELDS))?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::dts2rs_support::put(
-                                &mut slot_heartbeat_interval,
-                                &mut __map,
-                                "heartbeat_interval",
-                            )
-                        }
-                        _ => super::super::dts2rs_support::skip(&mut __map),
-                    }?;
-                }
+            type Slots = (Option<f64>,);
+
+            fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+                let (slot_heartbeat_interval,) = __slots;
                 match slot_heartbeat_interval {
                     Some(slot_heartbeat_interval) => {
                         Ok(Self {
@@ -2233,22 +2029,10 @@ pub mod outcome {
 
         const FIELDS: &'static [&'static str] = &["ok", "value"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_ok = None;
-            let mut slot_value = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => super::dts2rs_support::put(&mut slot_ok, &mut __map, "ok"),
-                    Some(1) => {
-                        super::dts2rs_support::put(&mut slot_value, &mut __map, "value")
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<bool>, Option<String>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_ok, slot_value) = __slots;
             match (slot_ok, slot_value) {
                 (Some(slot_ok), Some(slot_value)) => {
                     Ok(Self {
@@ -2302,22 +2086,10 @@ pub mod outcome {
 
         const FIELDS: &'static [&'static str] = &["ok", "error"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_ok = None;
-            let mut slot_error = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => super::dts2rs_support::put(&mut slot_ok, &mut __map, "ok"),
-                    Some(1) => {
-                        super::dts2rs_support::put(&mut slot_error, &mut __map, "error")
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<bool>, Option<String>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_ok, slot_error) = __slots;
             match (slot_ok, slot_error) {
                 (Some(slot_ok), Some(slot_error)) => {
                     Ok(Self {
@@ -2428,18 +2200,10 @@ pub mod message {
 
         const FIELDS: &'static [&'static str] = &["at"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_at = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => super::dts2rs_support::put(&mut slot_at, &mut __map, "at"),
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<f64>,);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_at,) = __slots;
             match slot_at {
                 Some(slot_at) => Ok(Self { at: slot_at }),
                 slot_at => {
@@ -2483,24 +2247,10 @@ pub mod message {
 
         const FIELDS: &'static [&'static str] = &["latency"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_latency = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(
-                            &mut slot_latency,
-                            &mut __map,
-                            "latency",
-                        )
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<f64>,);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_latency,) = __slots;
             match slot_latency {
                 Some(slot_latency) => Ok(Self { latency: slot_latency }),
                 slot_latency => {
@@ -2650,20 +2400,10 @@ impl dts2rs_support::ReadFields for Full {
 
     const FIELDS: &'static [&'static str] = &["type", "secret", "note"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_secret = None;
-        let mut slot_note = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
-                Some(1) => dts2rs_support::put(&mut slot_secret, &mut __map, "secret"),
-                Some(2) => dts2rs_support::put(&mut slot_note, &mut __map, "note"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<full::Type>, Option<String>, Option<Option<full::Note>>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_secret, slot_note) = __slots;
         match (slot_type, slot_secret) {
             (Some(slot_type), Some(slot_secret)) => {
                 Ok(Self {
@@ -2782,24 +2522,10 @@ pub mod public {
 
         const FIELDS: &'static [&'static str] = &["type", "note"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_type = None;
-            let mut slot_note = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
-                    }
-                    Some(1) => {
-                        super::dts2rs_support::put(&mut slot_note, &mut __map, "note")
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<omit::Type>, Option<Option<omit::Note>>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_type, slot_note) = __slots;
             match slot_type {
                 Some(slot_type) => {
                     Ok(Self {
@@ -2852,20 +2578,10 @@ pub mod public {
 
         const FIELDS: &'static [&'static str] = &["type"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_type = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_type, &mut __map, "type")
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<empty::Type>,);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_type,) = __slots;
             match slot_type {
                 Some(slot_type) => Ok(Self { r#type: slot_type }),
                 slot_type => {
@@ -3011,18 +2727,10 @@ impl dts2rs_support::ReadFields for Greeting {
 
     const FIELDS: &'static [&'static str] = &["locale", "kind"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_locale = None;
-        let mut slot_kind = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale"),
-                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<Locale>, Option<greeting::Kind>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_locale, slot_kind) = __slots;
         match (slot_locale, slot_kind) {
             (Some(slot_locale), Some(slot_kind)) => {
                 Ok(Self {
@@ -3080,20 +2788,10 @@ impl dts2rs_support::ReadFields for Wave {
 
     const FIELDS: &'static [&'static str] = &["locale", "kind", "hand"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_locale = None;
-        let mut slot_kind = None;
-        let mut slot_hand = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale"),
-                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
-                Some(2) => dts2rs_support::put(&mut slot_hand, &mut __map, "hand"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<Locale>, Option<wave::Kind>, Option<String>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_locale, slot_kind, slot_hand) = __slots;
         match (slot_locale, slot_kind, slot_hand) {
             (Some(slot_locale), Some(slot_kind), Some(slot_hand)) => {
                 Ok(Self {
@@ -3151,18 +2849,10 @@ impl dts2rs_support::ReadFields for Farewell {
 
     const FIELDS: &'static [&'static str] = &["locale", "kind"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_locale = None;
-        let mut slot_kind = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_locale, &mut __map, "locale"),
-                Some(1) => dts2rs_support::put(&mut slot_kind, &mut __map, "kind"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<Locale>, Option<farewell::Kind>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_locale, slot_kind) = __slots;
         match (slot_locale, slot_kind) {
             (Some(slot_locale), Some(slot_kind)) => {
                 Ok(Self {
@@ -3535,16 +3225,20 @@ pub mod dts2rs_support {
         /// Its fields' keys, in order: a key's index is its field's.
         const FIELDS: &'static [&'static str];
 
-        /// Reads the struct from the keys and values of a JSON object.
-        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
-            map: A,
-        ) -> Result<Self, A::Error>;
+        /// Its fields' slots, in order (see [`Slots`]), filled as their keys come.
+        type Slots: Default;
+
+        /// Builds the struct once every key is read: an absent required key is
+        /// "missing field". Only this is written out per struct; the loop over the keys
+        /// is the one generic visitor's, so rustc checks it once.
+        fn build<E: serde::de::Error>(slots: Self::Slots) -> Result<Self, E>;
     }
 
     /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
     pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
     where
         T: ReadFields,
+        T::Slots: Slots<'de>,
         D: serde::Deserializer<'de>,
     {
         deserializer
@@ -3558,15 +3252,30 @@ pub mod dts2rs_support {
     /// The visitor of [`read_struct`].
     struct StructVisitor<T>(core::marker::PhantomData<T>);
 
-    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T>
+    where
+        T::Slots: Slots<'de>,
+    {
         type Value = T;
 
         fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
             write!(f, "struct {}", T::NAME)
         }
 
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            T::read_fields(map)
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<T, A::Error> {
+            let mut slots = T::Slots::default();
+            while let Some(key) = map.next_key_seed(Key(T::FIELDS))? {
+                match key {
+                    Some(index) if index < T::Slots::LEN => {
+                        slots.put(index, &mut map, T::FIELDS)
+                    }
+                    _ => skip(&mut map),
+                }?;
+            }
+            T::build(slots)
         }
     }
 
@@ -3608,54 +3317,111 @@ pub mod dts2rs_support {
         }
     }
 
-    /// Reads the value of the key `name` into its slot; a second `name` is an error.
-    pub fn put<'de, T, A>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        T: serde::Deserialize<'de>,
-        A: serde::de::MapAccess<'de>,
-    {
-        put_as(slot, map, name, core::convert::identity)
+    /// A struct's slots, one per field in order, each filled as its key comes: `Option<T>`
+    /// (the field's value, or for `a?: T | null` its `T`, so that a present `null` is
+    /// `Some(None)`), [`Refuse`] for a key declared `?: never`, and tuples of them
+    /// (nested by twelves, as `Default` is implemented for tuples up to twelve).
+    /// Reading through one generic impl, rather than an arm per field in each struct's
+    /// reader, leaves rustc one call to check per struct instead of one per field.
+    pub trait Slots<'de> {
+        /// How many keys the slots hold.
+        const LEN: usize;
+
+        /// Reads the value of the key `names[index]` into its slot; a second one is
+        /// "duplicate field".
+        fn put<M: serde::de::MapAccess<'de>>(
+            &mut self,
+            index: usize,
+            map: &mut M,
+            names: &'static [&'static str],
+        ) -> Result<(), M::Error>;
     }
 
-    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
-    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
-    pub fn put_some<'de, T, A>(
-        slot: &mut Option<Option<T>>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        T: serde::Deserialize<'de>,
-        A: serde::de::MapAccess<'de>,
-    {
-        put_as(slot, map, name, Some)
+    impl<'de, T: serde::Deserialize<'de>> Slots<'de> for Option<T> {
+        const LEN: usize = 1;
+
+        fn put<M: serde::de::MapAccess<'de>>(
+            &mut self,
+            _: usize,
+            map: &mut M,
+            names: &'static [&'static str],
+        ) -> Result<(), M::Error> {
+            if self.is_some() {
+                return Err(
+                    serde::de::Error::duplicate_field(
+                        names.first().copied().unwrap_or_default(),
+                    ),
+                );
+            }
+            *self = Some(map.next_value()?);
+            Ok(())
+        }
     }
+
+    /// The slot of a key declared `?: never`: present, it fails the read (a value
+    /// holding it is not this variant of its union).
+    #[derive(Default)]
+    pub struct Refuse;
+
+    impl<'de> Slots<'de> for Refuse {
+        const LEN: usize = 1;
+
+        fn put<M: serde::de::MapAccess<'de>>(
+            &mut self,
+            _: usize,
+            _: &mut M,
+            names: &'static [&'static str],
+        ) -> Result<(), M::Error> {
+            let name = names.first().copied().unwrap_or_default();
+            Err(
+                serde::de::Error::custom(
+                    format_args!(
+                        "the key `{name}` is declared `?: never` but is present"
+                    ),
+                ),
+            )
+        }
+    }
+
+    macro_rules! slots {
+        ($($slot:ident $index:tt)+) => {
+            impl < 'de, $($slot : Slots < 'de >),+ > Slots < 'de > for ($($slot,)+) {
+            const LEN : usize = 0 $(+ $slot ::LEN)+; fn put < M : serde::de::MapAccess <
+            'de >> (& mut self, index : usize, map : & mut M, names : & 'static [&
+            'static str],) -> Result < (), M::Error > { let mut start = 0; $(if index <
+            start + $slot ::LEN { let names = names.get(start..).unwrap_or_default();
+            return self. $index .put(index - start, map, names); } start += $slot
+            ::LEN;)+ let _ = start; skip(map) } }
+        };
+    }
+
+    slots!(A 0);
+
+    slots!(A 0 B 1);
+
+    slots!(A 0 B 1 C 2);
+
+    slots!(A 0 B 1 C 2 D 3);
+
+    slots!(A 0 B 1 C 2 D 3 E 4);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8 J 9);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8 J 9 K 10);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8 J 9 K 10 L 11);
 
     /// Skips the value of a key the struct does not declare.
     pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
         map.next_value::<serde::de::IgnoredAny>().map(drop)
-    }
-
-    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
-    fn put_as<'de, R, T, A>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        name: &'static str,
-        wrap: fn(R) -> T,
-    ) -> Result<(), A::Error>
-    where
-        R: serde::Deserialize<'de>,
-        A: serde::de::MapAccess<'de>,
-    {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(wrap(map.next_value()?));
-        Ok(())
     }
 
     /// A required field's value once every key is read, for a type only its own
@@ -3686,12 +3452,6 @@ pub mod dts2rs_support {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),
         }
-    }
-
-    /// The error for a key declared `?: never` that is present: a value holding it is not
-    /// this variant of its union.
-    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
-        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
     }
 
     /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.

@@ -41,20 +41,14 @@ impl dts2rs_support::ReadFields for Noise {
 
     const FIELDS: &'static [&'static str] = &["type", "model", "odd"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_model = None;
-        let mut slot_odd = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
-                Some(1) => dts2rs_support::put(&mut slot_model, &mut __map, "model"),
-                Some(2) => dts2rs_support::put(&mut slot_odd, &mut __map, "odd"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<noise::Type>>,
+        Option<noise::Model>,
+        Option<Option<noise::Odd>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_model, slot_odd) = __slots;
         match slot_model {
             Some(slot_model) => {
                 Ok(Self {
@@ -319,16 +313,20 @@ pub mod dts2rs_support {
         /// Its fields' keys, in order: a key's index is its field's.
         const FIELDS: &'static [&'static str];
 
-        /// Reads the struct from the keys and values of a JSON object.
-        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
-            map: A,
-        ) -> Result<Self, A::Error>;
+        /// Its fields' slots, in order (see [`Slots`]), filled as their keys come.
+        type Slots: Default;
+
+        /// Builds the struct once every key is read: an absent required key is
+        /// "missing field". Only this is written out per struct; the loop over the keys
+        /// is the one generic visitor's, so rustc checks it once.
+        fn build<E: serde::de::Error>(slots: Self::Slots) -> Result<Self, E>;
     }
 
     /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
     pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
     where
         T: ReadFields,
+        T::Slots: Slots<'de>,
         D: serde::Deserializer<'de>,
     {
         deserializer
@@ -342,15 +340,30 @@ pub mod dts2rs_support {
     /// The visitor of [`read_struct`].
     struct StructVisitor<T>(core::marker::PhantomData<T>);
 
-    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T>
+    where
+        T::Slots: Slots<'de>,
+    {
         type Value = T;
 
         fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
             write!(f, "struct {}", T::NAME)
         }
 
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            T::read_fields(map)
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<T, A::Error> {
+            let mut slots = T::Slots::default();
+            while let Some(key) = map.next_key_seed(Key(T::FIELDS))? {
+                match key {
+                    Some(index) if index < T::Slots::LEN => {
+                        slots.put(index, &mut map, T::FIELDS)
+                    }
+                    _ => skip(&mut map),
+                }?;
+            }
+            T::build(slots)
         }
     }
 
@@ -392,54 +405,111 @@ pub mod dts2rs_support {
         }
     }
 
-    /// Reads the value of the key `name` into its slot; a second `name` is an error.
-    pub fn put<'de, T, A>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        T: serde::Deserialize<'de>,
-        A: serde::de::MapAccess<'de>,
-    {
-        put_as(slot, map, name, core::convert::identity)
+    /// A struct's slots, one per field in order, each filled as its key comes: `Option<T>`
+    /// (the field's value, or for `a?: T | null` its `T`, so that a present `null` is
+    /// `Some(None)`), [`Refuse`] for a key declared `?: never`, and tuples of them
+    /// (nested by twelves, as `Default` is implemented for tuples up to twelve).
+    /// Reading through one generic impl, rather than an arm per field in each struct's
+    /// reader, leaves rustc one call to check per struct instead of one per field.
+    pub trait Slots<'de> {
+        /// How many keys the slots hold.
+        const LEN: usize;
+
+        /// Reads the value of the key `names[index]` into its slot; a second one is
+        /// "duplicate field".
+        fn put<M: serde::de::MapAccess<'de>>(
+            &mut self,
+            index: usize,
+            map: &mut M,
+            names: &'static [&'static str],
+        ) -> Result<(), M::Error>;
     }
 
-    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
-    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
-    pub fn put_some<'de, T, A>(
-        slot: &mut Option<Option<T>>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        T: serde::Deserialize<'de>,
-        A: serde::de::MapAccess<'de>,
-    {
-        put_as(slot, map, name, Some)
+    impl<'de, T: serde::Deserialize<'de>> Slots<'de> for Option<T> {
+        const LEN: usize = 1;
+
+        fn put<M: serde::de::MapAccess<'de>>(
+            &mut self,
+            _: usize,
+            map: &mut M,
+            names: &'static [&'static str],
+        ) -> Result<(), M::Error> {
+            if self.is_some() {
+                return Err(
+                    serde::de::Error::duplicate_field(
+                        names.first().copied().unwrap_or_default(),
+                    ),
+                );
+            }
+            *self = Some(map.next_value()?);
+            Ok(())
+        }
     }
+
+    /// The slot of a key declared `?: never`: present, it fails the read (a value
+    /// holding it is not this variant of its union).
+    #[derive(Default)]
+    pub struct Refuse;
+
+    impl<'de> Slots<'de> for Refuse {
+        const LEN: usize = 1;
+
+        fn put<M: serde::de::MapAccess<'de>>(
+            &mut self,
+            _: usize,
+            _: &mut M,
+            names: &'static [&'static str],
+        ) -> Result<(), M::Error> {
+            let name = names.first().copied().unwrap_or_default();
+            Err(
+                serde::de::Error::custom(
+                    format_args!(
+                        "the key `{name}` is declared `?: never` but is present"
+                    ),
+                ),
+            )
+        }
+    }
+
+    macro_rules! slots {
+        ($($slot:ident $index:tt)+) => {
+            impl < 'de, $($slot : Slots < 'de >),+ > Slots < 'de > for ($($slot,)+) {
+            const LEN : usize = 0 $(+ $slot ::LEN)+; fn put < M : serde::de::MapAccess <
+            'de >> (& mut self, index : usize, map : & mut M, names : & 'static [&
+            'static str],) -> Result < (), M::Error > { let mut start = 0; $(if index <
+            start + $slot ::LEN { let names = names.get(start..).unwrap_or_default();
+            return self. $index .put(index - start, map, names); } start += $slot
+            ::LEN;)+ let _ = start; skip(map) } }
+        };
+    }
+
+    slots!(A 0);
+
+    slots!(A 0 B 1);
+
+    slots!(A 0 B 1 C 2);
+
+    slots!(A 0 B 1 C 2 D 3);
+
+    slots!(A 0 B 1 C 2 D 3 E 4);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8 J 9);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8 J 9 K 10);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8 J 9 K 10 L 11);
 
     /// Skips the value of a key the struct does not declare.
     pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
         map.next_value::<serde::de::IgnoredAny>().map(drop)
-    }
-
-    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
-    fn put_as<'de, R, T, A>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        name: &'static str,
-        wrap: fn(R) -> T,
-    ) -> Result<(), A::Error>
-    where
-        R: serde::Deserialize<'de>,
-        A: serde::de::MapAccess<'de>,
-    {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(wrap(map.next_value()?));
-        Ok(())
     }
 
     /// A required field's value once every key is read, for a type only its own
@@ -470,12 +540,6 @@ pub mod dts2rs_support {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),
         }
-    }
-
-    /// The error for a key declared `?: never` that is present: a value holding it is not
-    /// this variant of its union.
-    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
-        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
     }
 
     /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.

@@ -41,22 +41,15 @@ impl dts2rs_support::ReadFields for User {
 
     const FIELDS: &'static [&'static str] = &["id", "name", "email", "role"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_name = None;
-        let mut slot_email = None;
-        let mut slot_role = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
-                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
-                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<user::Role>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_id, slot_name, slot_email, slot_role) = __slots;
         match (slot_id, slot_role) {
             (Some(slot_id), Some(slot_role)) => {
                 Ok(Self {
@@ -135,26 +128,19 @@ impl dts2rs_support::ReadFields for UserPatch {
 
     const FIELDS: &'static [&'static str] = &["id", "name", "email", "role"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_name = None;
-        let mut slot_email = None;
-        let mut slot_role = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
-                Some(2) => dts2rs_support::put_some(&mut slot_email, &mut __map, "email"),
-                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<Option<user_patch::Role>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_id, slot_name, slot_email, slot_role) = __slots;
         Ok(Self {
             id: slot_id.unwrap_or_default(),
             name: slot_name.unwrap_or_default(),
-            email: slot_email.unwrap_or_default(),
+            email: slot_email,
             role: slot_role.unwrap_or_default(),
         })
     }
@@ -201,18 +187,10 @@ impl dts2rs_support::ReadFields for UserIdentity {
 
     const FIELDS: &'static [&'static str] = &["id", "name"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_name = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<String>, Option<Option<String>>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_id, slot_name) = __slots;
         match slot_id {
             Some(slot_id) => {
                 Ok(Self {
@@ -261,20 +239,14 @@ impl dts2rs_support::ReadFields for NewUser {
 
     const FIELDS: &'static [&'static str] = &["name", "email", "role"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_name = None;
-        let mut slot_email = None;
-        let mut slot_role = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
-                Some(1) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
-                Some(2) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<new_user::Role>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_name, slot_email, slot_role) = __slots;
         match slot_role {
             Some(slot_role) => {
                 Ok(Self {
@@ -327,22 +299,15 @@ impl dts2rs_support::ReadFields for CompleteUser {
 
     const FIELDS: &'static [&'static str] = &["id", "name", "email", "role"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_name = None;
-        let mut slot_email = None;
-        let mut slot_role = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
-                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
-                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<String>,
+        Option<Option<String>>,
+        Option<complete_user::Role>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_id, slot_name, slot_email, slot_role) = __slots;
         match (slot_id, slot_name, slot_role) {
             (Some(slot_id), Some(slot_name), Some(slot_role)) => {
                 Ok(Self {
@@ -412,22 +377,15 @@ impl dts2rs_support::ReadFields for FrozenUser {
 
     const FIELDS: &'static [&'static str] = &["id", "name", "email", "role"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_name = None;
-        let mut slot_email = None;
-        let mut slot_role = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                Some(1) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
-                Some(2) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
-                Some(3) => dts2rs_support::put(&mut slot_role, &mut __map, "role"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<frozen_user::Role>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_id, slot_name, slot_email, slot_role) = __slots;
         match (slot_id, slot_role) {
             (Some(slot_id), Some(slot_role)) => {
                 Ok(Self {
@@ -581,18 +539,10 @@ impl dts2rs_support::ReadFields for Quotas {
 
     const FIELDS: &'static [&'static str] = &["daily", "monthly"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_daily = None;
-        let mut slot_monthly = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_daily, &mut __map, "daily"),
-                Some(1) => dts2rs_support::put(&mut slot_monthly, &mut __map, "monthly"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<f64>, Option<f64>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_daily, slot_monthly) = __slots;
         match (slot_daily, slot_monthly) {
             (Some(slot_daily), Some(slot_monthly)) => {
                 Ok(Self {
@@ -651,22 +601,10 @@ impl dts2rs_support::ReadFields for Signup {
 
     const FIELDS: &'static [&'static str] = &["name", "email", "password"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_name = None;
-        let mut slot_email = None;
-        let mut slot_password = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_name, &mut __map, "name"),
-                Some(1) => dts2rs_support::put(&mut slot_email, &mut __map, "email"),
-                Some(2) => {
-                    dts2rs_support::put(&mut slot_password, &mut __map, "password")
-                }
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<Option<String>>, Option<Option<String>>, Option<String>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_name, slot_email, slot_password) = __slots;
         match slot_password {
             Some(slot_password) => {
                 Ok(Self {
@@ -717,18 +655,10 @@ impl dts2rs_support::ReadFields for Page {
 
     const FIELDS: &'static [&'static str] = &["data", "next"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_data = None;
-        let mut slot_next = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_data, &mut __map, "data"),
-                Some(1) => dts2rs_support::put(&mut slot_next, &mut __map, "next"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<Vec<serde_json::Value>>, Option<Option<String>>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_data, slot_next) = __slots;
         match slot_data {
             Some(slot_data) => {
                 Ok(Self {
@@ -767,16 +697,10 @@ impl dts2rs_support::ReadFields for Listing {
 
     const FIELDS: &'static [&'static str] = &["users"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_users = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_users, &mut __map, "users"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<listing::Users>,);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_users,) = __slots;
         match slot_users {
             Some(slot_users) => Ok(Self { users: slot_users }),
             slot_users => Err(dts2rs_support::absent(&[(slot_users.is_none(), "users")])),
@@ -823,24 +747,10 @@ pub mod listing {
 
         const FIELDS: &'static [&'static str] = &["data", "next"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_data = None;
-            let mut slot_next = None;
-            while let Some(__key) = __map
-                .next_key_seed(super::dts2rs_support::Key(Self::FIELDS))?
-            {
-                match __key {
-                    Some(0) => {
-                        super::dts2rs_support::put(&mut slot_data, &mut __map, "data")
-                    }
-                    Some(1) => {
-                        super::dts2rs_support::put(&mut slot_next, &mut __map, "next")
-                    }
-                    _ => super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (Option<Vec<super::User>>, Option<Option<String>>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_data, slot_next) = __slots;
             match slot_data {
                 Some(slot_data) => {
                     Ok(Self {
@@ -884,18 +794,10 @@ impl dts2rs_support::ReadFields for Opened {
 
     const FIELDS: &'static [&'static str] = &["type", "id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_id = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
-                Some(1) => dts2rs_support::put(&mut slot_id, &mut __map, "id"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<opened::Type>, Option<String>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_id) = __slots;
         match (slot_type, slot_id) {
             (Some(slot_type), Some(slot_id)) => {
                 Ok(Self {
@@ -994,18 +896,10 @@ impl dts2rs_support::ReadFields for Failed {
 
     const FIELDS: &'static [&'static str] = &["type", "message"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_message = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
-                Some(1) => dts2rs_support::put(&mut slot_message, &mut __map, "message"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<failed::Type>, Option<String>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_message) = __slots;
         match (slot_type, slot_message) {
             (Some(slot_type), Some(slot_message)) => {
                 Ok(Self {
@@ -1111,16 +1005,10 @@ impl dts2rs_support::ReadFields for Warned {
 
     const FIELDS: &'static [&'static str] = &["type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        while let Some(__key) = __map.next_key_seed(dts2rs_support::Key(Self::FIELDS))? {
-            match __key {
-                Some(0) => dts2rs_support::put(&mut slot_type, &mut __map, "type"),
-                _ => dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<Option<warned::Type>>,);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type,) = __slots;
         Ok(Self {
             r#type: slot_type.unwrap_or_default(),
         })
@@ -1340,16 +1228,20 @@ pub mod dts2rs_support {
         /// Its fields' keys, in order: a key's index is its field's.
         const FIELDS: &'static [&'static str];
 
-        /// Reads the struct from the keys and values of a JSON object.
-        fn read_fields<'de, A: serde::de::MapAccess<'de>>(
-            map: A,
-        ) -> Result<Self, A::Error>;
+        /// Its fields' slots, in order (see [`Slots`]), filled as their keys come.
+        type Slots: Default;
+
+        /// Builds the struct once every key is read: an absent required key is
+        /// "missing field". Only this is written out per struct; the loop over the keys
+        /// is the one generic visitor's, so rustc checks it once.
+        fn build<E: serde::de::Error>(slots: Self::Slots) -> Result<Self, E>;
     }
 
     /// Reads a [`ReadFields`] struct from an object: one visitor for every struct.
     pub fn read_struct<'de, T, D>(deserializer: D) -> Result<T, D::Error>
     where
         T: ReadFields,
+        T::Slots: Slots<'de>,
         D: serde::Deserializer<'de>,
     {
         deserializer
@@ -1363,15 +1255,30 @@ pub mod dts2rs_support {
     /// The visitor of [`read_struct`].
     struct StructVisitor<T>(core::marker::PhantomData<T>);
 
-    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T> {
+    impl<'de, T: ReadFields> serde::de::Visitor<'de> for StructVisitor<T>
+    where
+        T::Slots: Slots<'de>,
+    {
         type Value = T;
 
         fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
             write!(f, "struct {}", T::NAME)
         }
 
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            T::read_fields(map)
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<T, A::Error> {
+            let mut slots = T::Slots::default();
+            while let Some(key) = map.next_key_seed(Key(T::FIELDS))? {
+                match key {
+                    Some(index) if index < T::Slots::LEN => {
+                        slots.put(index, &mut map, T::FIELDS)
+                    }
+                    _ => skip(&mut map),
+                }?;
+            }
+            T::build(slots)
         }
     }
 
@@ -1413,54 +1320,111 @@ pub mod dts2rs_support {
         }
     }
 
-    /// Reads the value of the key `name` into its slot; a second `name` is an error.
-    pub fn put<'de, T, A>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        T: serde::Deserialize<'de>,
-        A: serde::de::MapAccess<'de>,
-    {
-        put_as(slot, map, name, core::convert::identity)
+    /// A struct's slots, one per field in order, each filled as its key comes: `Option<T>`
+    /// (the field's value, or for `a?: T | null` its `T`, so that a present `null` is
+    /// `Some(None)`), [`Refuse`] for a key declared `?: never`, and tuples of them
+    /// (nested by twelves, as `Default` is implemented for tuples up to twelve).
+    /// Reading through one generic impl, rather than an arm per field in each struct's
+    /// reader, leaves rustc one call to check per struct instead of one per field.
+    pub trait Slots<'de> {
+        /// How many keys the slots hold.
+        const LEN: usize;
+
+        /// Reads the value of the key `names[index]` into its slot; a second one is
+        /// "duplicate field".
+        fn put<M: serde::de::MapAccess<'de>>(
+            &mut self,
+            index: usize,
+            map: &mut M,
+            names: &'static [&'static str],
+        ) -> Result<(), M::Error>;
     }
 
-    /// [`put`] for an optional field whose value may be `null` (`a?: T | null`, `a?: null`,
-    /// `a?: unknown`): a present key is `Some`, its `null` included, so it is written back.
-    pub fn put_some<'de, T, A>(
-        slot: &mut Option<Option<T>>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        T: serde::Deserialize<'de>,
-        A: serde::de::MapAccess<'de>,
-    {
-        put_as(slot, map, name, Some)
+    impl<'de, T: serde::Deserialize<'de>> Slots<'de> for Option<T> {
+        const LEN: usize = 1;
+
+        fn put<M: serde::de::MapAccess<'de>>(
+            &mut self,
+            _: usize,
+            map: &mut M,
+            names: &'static [&'static str],
+        ) -> Result<(), M::Error> {
+            if self.is_some() {
+                return Err(
+                    serde::de::Error::duplicate_field(
+                        names.first().copied().unwrap_or_default(),
+                    ),
+                );
+            }
+            *self = Some(map.next_value()?);
+            Ok(())
+        }
     }
+
+    /// The slot of a key declared `?: never`: present, it fails the read (a value
+    /// holding it is not this variant of its union).
+    #[derive(Default)]
+    pub struct Refuse;
+
+    impl<'de> Slots<'de> for Refuse {
+        const LEN: usize = 1;
+
+        fn put<M: serde::de::MapAccess<'de>>(
+            &mut self,
+            _: usize,
+            _: &mut M,
+            names: &'static [&'static str],
+        ) -> Result<(), M::Error> {
+            let name = names.first().copied().unwrap_or_default();
+            Err(
+                serde::de::Error::custom(
+                    format_args!(
+                        "the key `{name}` is declared `?: never` but is present"
+                    ),
+                ),
+            )
+        }
+    }
+
+    macro_rules! slots {
+        ($($slot:ident $index:tt)+) => {
+            impl < 'de, $($slot : Slots < 'de >),+ > Slots < 'de > for ($($slot,)+) {
+            const LEN : usize = 0 $(+ $slot ::LEN)+; fn put < M : serde::de::MapAccess <
+            'de >> (& mut self, index : usize, map : & mut M, names : & 'static [&
+            'static str],) -> Result < (), M::Error > { let mut start = 0; $(if index <
+            start + $slot ::LEN { let names = names.get(start..).unwrap_or_default();
+            return self. $index .put(index - start, map, names); } start += $slot
+            ::LEN;)+ let _ = start; skip(map) } }
+        };
+    }
+
+    slots!(A 0);
+
+    slots!(A 0 B 1);
+
+    slots!(A 0 B 1 C 2);
+
+    slots!(A 0 B 1 C 2 D 3);
+
+    slots!(A 0 B 1 C 2 D 3 E 4);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8 J 9);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8 J 9 K 10);
+
+    slots!(A 0 B 1 C 2 D 3 E 4 F 5 G 6 H 7 I 8 J 9 K 10 L 11);
 
     /// Skips the value of a key the struct does not declare.
     pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
         map.next_value::<serde::de::IgnoredAny>().map(drop)
-    }
-
-    /// Reads the value of the key `name` as `R` into its slot, through `wrap`.
-    fn put_as<'de, R, T, A>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        name: &'static str,
-        wrap: fn(R) -> T,
-    ) -> Result<(), A::Error>
-    where
-        R: serde::Deserialize<'de>,
-        A: serde::de::MapAccess<'de>,
-    {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(wrap(map.next_value()?));
-        Ok(())
     }
 
     /// A required field's value once every key is read, for a type only its own
@@ -1491,12 +1455,6 @@ pub mod dts2rs_support {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),
         }
-    }
-
-    /// The error for a key declared `?: never` that is present: a value holding it is not
-    /// this variant of its union.
-    pub fn refuse<E: serde::de::Error>(name: &'static str) -> E {
-        E::custom(format_args!("the key `{name}` is declared `?: never` but is present"))
     }
 
     /// The value of an absent field: `None` for an `Option`, "missing field" otherwise.

@@ -437,40 +437,14 @@ impl super::super::super::dts2rs_support::ReadFields for ComparisonFilter {
 
     const FIELDS: &'static [&'static str] = &["key", "type", "value"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_key = None;
-        let mut slot_type = None;
-        let mut slot_value = None;
-        while let Some(__key) = __map
-            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_key,
-                        &mut __map,
-                        "key",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_value,
-                        &mut __map,
-                        "value",
-                    )
-                }
-                _ => super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<comparison_filter::Type>,
+        Option<comparison_filter::Value>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_key, slot_type, slot_value) = __slots;
         match (slot_key, slot_type, slot_value) {
             (Some(slot_key), Some(slot_type), Some(slot_value)) => {
                 Ok(Self {
@@ -650,32 +624,10 @@ impl super::super::super::dts2rs_support::ReadFields for CompoundFilter {
 
     const FIELDS: &'static [&'static str] = &["filters", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_filters = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_filters,
-                        &mut __map,
-                        "filters",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<Vec<compound_filter::Filter>>, Option<compound_filter::Type>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_filters, slot_type) = __slots;
         match (slot_filters, slot_type) {
             (Some(slot_filters), Some(slot_type)) => {
                 Ok(Self {
@@ -813,48 +765,15 @@ impl super::super::super::dts2rs_support::ReadFields for ErrorObject {
 
     const FIELDS: &'static [&'static str] = &["code", "message", "param", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_code = None;
-        let mut slot_message = None;
-        let mut slot_param = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_code,
-                        &mut __map,
-                        "code",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_message,
-                        &mut __map,
-                        "message",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_param,
-                        &mut __map,
-                        "param",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<String>>,
+        Option<String>,
+        Option<Option<String>>,
+        Option<String>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_code, slot_message, slot_param, slot_type) = __slots;
         match (slot_message, slot_type) {
             (Some(slot_message), Some(slot_type)) => {
                 Ok(Self {
@@ -948,55 +867,22 @@ impl super::super::super::dts2rs_support::ReadFields for FunctionDefinition {
         "strict",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_name = None;
-        let mut slot_description = None;
-        let mut slot_parameters = None;
-        let mut slot_strict = None;
-        while let Some(__key) = __map
-            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_name,
-                        &mut __map,
-                        "name",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_description,
-                        &mut __map,
-                        "description",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_parameters,
-                        &mut __map,
-                        "parameters",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::dts2rs_support::put_some(
-                        &mut slot_strict,
-                        &mut __map,
-                        "strict",
-                    )
-                }
-                _ => super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<Option<String>>,
+        Option<Option<FunctionParameters>>,
+        Option<Option<bool>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_name, slot_description, slot_parameters, slot_strict) = __slots;
         match slot_name {
             Some(slot_name) => {
                 Ok(Self {
                     name: slot_name,
                     description: slot_description.unwrap_or_default(),
                     parameters: slot_parameters.unwrap_or_default(),
-                    strict: slot_strict.unwrap_or_default(),
+                    strict: slot_strict,
                 })
             }
             slot_name => {
@@ -1092,44 +978,18 @@ impl super::super::super::dts2rs_support::ReadFields for Reasoning {
 
     const FIELDS: &'static [&'static str] = &["effort", "generate_summary", "summary"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_effort = None;
-        let mut slot_generate_summary = None;
-        let mut slot_summary = None;
-        while let Some(__key) = __map
-            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::dts2rs_support::put_some(
-                        &mut slot_effort,
-                        &mut __map,
-                        "effort",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::dts2rs_support::put_some(
-                        &mut slot_generate_summary,
-                        &mut __map,
-                        "generate_summary",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::dts2rs_support::put_some(
-                        &mut slot_summary,
-                        &mut __map,
-                        "summary",
-                    )
-                }
-                _ => super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<ReasoningEffort>>,
+        Option<Option<reasoning::GenerateSummary>>,
+        Option<Option<reasoning::Summary>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_effort, slot_generate_summary, slot_summary) = __slots;
         Ok(Self {
-            effort: slot_effort.unwrap_or_default(),
-            generate_summary: slot_generate_summary.unwrap_or_default(),
-            summary: slot_summary.unwrap_or_default(),
+            effort: slot_effort,
+            generate_summary: slot_generate_summary,
+            summary: slot_summary,
         })
     }
 }
@@ -1241,24 +1101,10 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonObjec
 
     const FIELDS: &'static [&'static str] = &["type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<response_format_json_object::Type>,);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type,) = __slots;
         match slot_type {
             Some(slot_type) => Ok(Self { r#type: slot_type }),
             slot_type => {
@@ -1362,32 +1208,13 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonSchem
 
     const FIELDS: &'static [&'static str] = &["json_schema", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_json_schema = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_json_schema,
-                        &mut __map,
-                        "json_schema",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<response_format_json_schema::JsonSchema>,
+        Option<response_format_json_schema::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_json_schema, slot_type) = __slots;
         match (slot_json_schema, slot_type) {
             (Some(slot_json_schema), Some(slot_type)) => {
                 Ok(Self {
@@ -1480,57 +1307,22 @@ pub mod response_format_json_schema {
             "strict",
         ];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_name = None;
-            let mut slot_description = None;
-            let mut slot_schema = None;
-            let mut slot_strict = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::dts2rs_support::put(
-                            &mut slot_name,
-                            &mut __map,
-                            "name",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::dts2rs_support::put(
-                            &mut slot_description,
-                            &mut __map,
-                            "description",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::dts2rs_support::put(
-                            &mut slot_schema,
-                            &mut __map,
-                            "schema",
-                        )
-                    }
-                    Some(3) => {
-                        super::super::super::super::dts2rs_support::put_some(
-                            &mut slot_strict,
-                            &mut __map,
-                            "strict",
-                        )
-                    }
-                    _ => super::super::super::super::dts2rs_support::skip(&mut __map),
-                }?;
-            }
+        type Slots = (
+            Option<String>,
+            Option<Option<String>>,
+            Option<Option<std::collections::BTreeMap<String, serde_json::Value>>>,
+            Option<Option<bool>>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_name, slot_description, slot_schema, slot_strict) = __slots;
             match slot_name {
                 Some(slot_name) => {
                     Ok(Self {
                         name: slot_name,
                         description: slot_description.unwrap_or_default(),
                         schema: slot_schema.unwrap_or_default(),
-                        strict: slot_strict.unwrap_or_default(),
+                        strict: slot_strict,
                     })
                 }
                 slot_name => {
@@ -1627,24 +1419,10 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatText {
 
     const FIELDS: &'static [&'static str] = &["type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(super::super::super::dts2rs_support::Key(Self::FIELDS))?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<response_format_text::Type>,);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type,) = __slots;
         match slot_type {
             Some(slot_type) => Ok(Self { r#type: slot_type }),
             slot_type => {

@@ -46,42 +46,14 @@ for ConversationCreatedEvent {
 
     const FIELDS: &'static [&'static str] = &["conversation", "event_id", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_conversation = None;
-        let mut slot_event_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_conversation,
-                        &mut __map,
-                        "conversation",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<conversation_created_event::Conversation>,
+        Option<String>,
+        Option<conversation_created_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_conversation, slot_event_id, slot_type) = __slots;
         match (slot_conversation, slot_event_id, slot_type) {
             (Some(slot_conversation), Some(slot_event_id), Some(slot_type)) => {
                 Ok(Self {
@@ -154,40 +126,10 @@ pub mod conversation_created_event {
 
         const FIELDS: &'static [&'static str] = &["id", "object"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_id = None;
-            let mut slot_object = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_id,
-                            &mut __map,
-                            "id",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_object,
-                            &mut __map,
-                            "object",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (Option<Option<String>>, Option<Option<conversation::Object>>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_id, slot_object) = __slots;
             Ok(Self {
                 id: slot_id.unwrap_or_default(),
                 object: slot_object.unwrap_or_default(),
@@ -431,98 +373,32 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for Conversat
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_arguments = None;
-        let mut slot_call_id = None;
-        let mut slot_content = None;
-        let mut slot_name = None;
-        let mut slot_object = None;
-        let mut slot_output = None;
-        let mut slot_role = None;
-        let mut slot_status = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_id,
-                        &mut __map,
-                        "id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_arguments,
-                        &mut __map,
-                        "arguments",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_call_id,
-                        &mut __map,
-                        "call_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content,
-                        &mut __map,
-                        "content",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_name,
-                        &mut __map,
-                        "name",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_object,
-                        &mut __map,
-                        "object",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output,
-                        &mut __map,
-                        "output",
-                    )
-                }
-                Some(7) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_role,
-                        &mut __map,
-                        "role",
-                    )
-                }
-                Some(8) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_status,
-                        &mut __map,
-                        "status",
-                    )
-                }
-                Some(9) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<Option<Vec<ConversationItemContent>>>,
+        Option<Option<String>>,
+        Option<Option<conversation_item::Object>>,
+        Option<Option<String>>,
+        Option<Option<conversation_item::Role>>,
+        Option<Option<conversation_item::Status>>,
+        Option<Option<conversation_item::Type>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_id,
+            slot_arguments,
+            slot_call_id,
+            slot_content,
+            slot_name,
+            slot_object,
+            slot_output,
+            slot_role,
+            slot_status,
+            slot_type,
+        ) = __slots;
         Ok(Self {
             id: slot_id.unwrap_or_default(),
             arguments: slot_arguments.unwrap_or_default(),
@@ -687,58 +563,16 @@ for ConversationItemContent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_audio = None;
-        let mut slot_text = None;
-        let mut slot_transcript = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_id,
-                        &mut __map,
-                        "id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_audio,
-                        &mut __map,
-                        "audio",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_text,
-                        &mut __map,
-                        "text",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_transcript,
-                        &mut __map,
-                        "transcript",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<Option<conversation_item_content::Type>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_id, slot_audio, slot_text, slot_transcript, slot_type) = __slots;
         Ok(Self {
             id: slot_id.unwrap_or_default(),
             audio: slot_audio.unwrap_or_default(),
@@ -887,50 +721,15 @@ for ConversationItemCreateEvent {
         "previous_item_id",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_item = None;
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        let mut slot_previous_item_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item,
-                        &mut __map,
-                        "item",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_previous_item_id,
-                        &mut __map,
-                        "previous_item_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<ConversationItem>,
+        Option<conversation_item_create_event::Type>,
+        Option<Option<String>>,
+        Option<Option<String>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_item, slot_type, slot_event_id, slot_previous_item_id) = __slots;
         match (slot_item, slot_type) {
             (Some(slot_item), Some(slot_type)) => {
                 Ok(Self {
@@ -1071,50 +870,15 @@ for ConversationItemCreatedEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_item = None;
-        let mut slot_previous_item_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item,
-                        &mut __map,
-                        "item",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_previous_item_id,
-                        &mut __map,
-                        "previous_item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<ConversationItem>,
+        Option<String>,
+        Option<conversation_item_created_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_item, slot_previous_item_id, slot_type) = __slots;
         match (slot_event_id, slot_item, slot_previous_item_id, slot_type) {
             (
                 Some(slot_event_id),
@@ -1254,42 +1018,14 @@ for ConversationItemDeleteEvent {
 
     const FIELDS: &'static [&'static str] = &["item_id", "type", "event_id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_item_id = None;
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<conversation_item_delete_event::Type>,
+        Option<Option<String>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_item_id, slot_type, slot_event_id) = __slots;
         match (slot_item_id, slot_type) {
             (Some(slot_item_id), Some(slot_type)) => {
                 Ok(Self {
@@ -1415,42 +1151,14 @@ for ConversationItemDeletedEvent {
 
     const FIELDS: &'static [&'static str] = &["event_id", "item_id", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<String>,
+        Option<conversation_item_deleted_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_item_id, slot_type) = __slots;
         match (slot_event_id, slot_item_id, slot_type) {
             (Some(slot_event_id), Some(slot_item_id), Some(slot_type)) => {
                 Ok(Self {
@@ -1608,66 +1316,28 @@ for ConversationItemInputAudioTranscriptionCompletedEvent {
         "logprobs",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_transcript = None;
-        let mut slot_type = None;
-        let mut slot_logprobs = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_transcript,
-                        &mut __map,
-                        "transcript",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put_some(
-                        &mut slot_logprobs,
-                        &mut __map,
-                        "logprobs",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<conversation_item_input_audio_transcription_completed_event::Type>,
+        Option<
+            Option<
+                Vec<conversation_item_input_audio_transcription_completed_event::Logprob>,
+            >,
+        >,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_transcript,
+            slot_type,
+            slot_logprobs,
+        ) = __slots;
         match (
             slot_content_index,
             slot_event_id,
@@ -1688,7 +1358,7 @@ for ConversationItemInputAudioTranscriptionCompletedEvent {
                     item_id: slot_item_id,
                     transcript: slot_transcript,
                     r#type: slot_type,
-                    logprobs: slot_logprobs.unwrap_or_default(),
+                    logprobs: slot_logprobs,
                 })
             }
             (
@@ -1761,48 +1431,10 @@ pub mod conversation_item_input_audio_transcription_completed_event {
 
         const FIELDS: &'static [&'static str] = &["token", "bytes", "logprob"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_token = None;
-            let mut slot_bytes = None;
-            let mut slot_logprob = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_token,
-                            &mut __map,
-                            "token",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_bytes,
-                            &mut __map,
-                            "bytes",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_logprob,
-                            &mut __map,
-                            "logprob",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (Option<String>, Option<Vec<f64>>, Option<f64>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_token, slot_bytes, slot_logprob) = __slots;
             match (slot_token, slot_bytes, slot_logprob) {
                 (Some(slot_token), Some(slot_bytes), Some(slot_logprob)) => {
                     Ok(Self {
@@ -1961,66 +1593,26 @@ for ConversationItemInputAudioTranscriptionDeltaEvent {
         "logprobs",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_type = None;
-        let mut slot_content_index = None;
-        let mut slot_delta = None;
-        let mut slot_logprobs = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_delta,
-                        &mut __map,
-                        "delta",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put_some(
-                        &mut slot_logprobs,
-                        &mut __map,
-                        "logprobs",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<String>,
+        Option<conversation_item_input_audio_transcription_delta_event::Type>,
+        Option<Option<u32>>,
+        Option<Option<String>>,
+        Option<
+            Option<Vec<conversation_item_input_audio_transcription_delta_event::Logprob>>,
+        >,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_event_id,
+            slot_item_id,
+            slot_type,
+            slot_content_index,
+            slot_delta,
+            slot_logprobs,
+        ) = __slots;
         match (slot_event_id, slot_item_id, slot_type) {
             (Some(slot_event_id), Some(slot_item_id), Some(slot_type)) => {
                 Ok(Self {
@@ -2029,7 +1621,7 @@ for ConversationItemInputAudioTranscriptionDeltaEvent {
                     r#type: slot_type,
                     content_index: slot_content_index.unwrap_or_default(),
                     delta: slot_delta.unwrap_or_default(),
-                    logprobs: slot_logprobs.unwrap_or_default(),
+                    logprobs: slot_logprobs,
                 })
             }
             (slot_event_id, slot_item_id, slot_type) => {
@@ -2170,58 +1762,16 @@ for ConversationItemInputAudioTranscriptionFailedEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_error = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_error,
-                        &mut __map,
-                        "error",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<conversation_item_input_audio_transcription_failed_event::Error>,
+        Option<String>,
+        Option<String>,
+        Option<conversation_item_input_audio_transcription_failed_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_content_index, slot_error, slot_event_id, slot_item_id, slot_type) = __slots;
         match (slot_content_index, slot_error, slot_event_id, slot_item_id, slot_type) {
             (
                 Some(slot_content_index),
@@ -2318,56 +1868,15 @@ pub mod conversation_item_input_audio_transcription_failed_event {
 
         const FIELDS: &'static [&'static str] = &["code", "message", "param", "type"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_code = None;
-            let mut slot_message = None;
-            let mut slot_param = None;
-            let mut slot_type = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_code,
-                            &mut __map,
-                            "code",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_message,
-                            &mut __map,
-                            "message",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_param,
-                            &mut __map,
-                            "param",
-                        )
-                    }
-                    Some(3) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<Option<String>>,
+            Option<Option<String>>,
+            Option<Option<String>>,
+            Option<Option<String>>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_code, slot_message, slot_param, slot_type) = __slots;
             Ok(Self {
                 code: slot_code.unwrap_or_default(),
                 message: slot_message.unwrap_or_default(),
@@ -2489,42 +1998,14 @@ for ConversationItemRetrieveEvent {
 
     const FIELDS: &'static [&'static str] = &["item_id", "type", "event_id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_item_id = None;
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<conversation_item_retrieve_event::Type>,
+        Option<Option<String>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_item_id, slot_type, slot_event_id) = __slots;
         match (slot_item_id, slot_type) {
             (Some(slot_item_id), Some(slot_type)) => {
                 Ok(Self {
@@ -2678,58 +2159,22 @@ for ConversationItemTruncateEvent {
         "event_id",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_audio_end_ms = None;
-        let mut slot_content_index = None;
-        let mut slot_item_id = None;
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_audio_end_ms,
-                        &mut __map,
-                        "audio_end_ms",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<u32>,
+        Option<String>,
+        Option<conversation_item_truncate_event::Type>,
+        Option<Option<String>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_audio_end_ms,
+            slot_content_index,
+            slot_item_id,
+            slot_type,
+            slot_event_id,
+        ) = __slots;
         match (slot_audio_end_ms, slot_content_index, slot_item_id, slot_type) {
             (
                 Some(slot_audio_end_ms),
@@ -2879,58 +2324,22 @@ for ConversationItemTruncatedEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_audio_end_ms = None;
-        let mut slot_content_index = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_audio_end_ms,
-                        &mut __map,
-                        "audio_end_ms",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<conversation_item_truncated_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_audio_end_ms,
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_type,
+        ) = __slots;
         match (
             slot_audio_end_ms,
             slot_content_index,
@@ -3157,98 +2566,32 @@ for ConversationItemWithReference {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_arguments = None;
-        let mut slot_call_id = None;
-        let mut slot_content = None;
-        let mut slot_name = None;
-        let mut slot_object = None;
-        let mut slot_output = None;
-        let mut slot_role = None;
-        let mut slot_status = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_id,
-                        &mut __map,
-                        "id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_arguments,
-                        &mut __map,
-                        "arguments",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_call_id,
-                        &mut __map,
-                        "call_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content,
-                        &mut __map,
-                        "content",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_name,
-                        &mut __map,
-                        "name",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_object,
-                        &mut __map,
-                        "object",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output,
-                        &mut __map,
-                        "output",
-                    )
-                }
-                Some(7) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_role,
-                        &mut __map,
-                        "role",
-                    )
-                }
-                Some(8) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_status,
-                        &mut __map,
-                        "status",
-                    )
-                }
-                Some(9) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<Option<String>>,
+        Option<Option<Vec<ConversationItemContent>>>,
+        Option<Option<String>>,
+        Option<Option<conversation_item_with_reference::Object>>,
+        Option<Option<String>>,
+        Option<Option<conversation_item_with_reference::Role>>,
+        Option<Option<conversation_item_with_reference::Status>>,
+        Option<Option<conversation_item_with_reference::Type>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_id,
+            slot_arguments,
+            slot_call_id,
+            slot_content,
+            slot_name,
+            slot_object,
+            slot_output,
+            slot_role,
+            slot_status,
+            slot_type,
+        ) = __slots;
         Ok(Self {
             id: slot_id.unwrap_or_default(),
             arguments: slot_arguments.unwrap_or_default(),
@@ -3393,42 +2736,10 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for ErrorEven
 
     const FIELDS: &'static [&'static str] = &["error", "event_id", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_error = None;
-        let mut slot_event_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_error,
-                        &mut __map,
-                        "error",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<error_event::Error>, Option<String>, Option<error_event::Type>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_error, slot_event_id, slot_type) = __slots;
         match (slot_error, slot_event_id, slot_type) {
             (Some(slot_error), Some(slot_event_id), Some(slot_type)) => {
                 Ok(Self {
@@ -3522,72 +2833,24 @@ pub mod error_event {
             "param",
         ];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_message = None;
-            let mut slot_type = None;
-            let mut slot_code = None;
-            let mut slot_event_id = None;
-            let mut slot_param = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_message,
-                            &mut __map,
-                            "message",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put_some(
-                            &mut slot_code,
-                            &mut __map,
-                            "code",
-                        )
-                    }
-                    Some(3) => {
-                        super::super::super::super::super::super::dts2rs_support::put_some(
-                            &mut slot_event_id,
-                            &mut __map,
-                            "event_id",
-                        )
-                    }
-                    Some(4) => {
-                        super::super::super::super::super::super::dts2rs_support::put_some(
-                            &mut slot_param,
-                            &mut __map,
-                            "param",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<String>,
+            Option<String>,
+            Option<Option<String>>,
+            Option<Option<String>>,
+            Option<Option<String>>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_message, slot_type, slot_code, slot_event_id, slot_param) = __slots;
             match (slot_message, slot_type) {
                 (Some(slot_message), Some(slot_type)) => {
                     Ok(Self {
                         message: slot_message,
                         r#type: slot_type,
-                        code: slot_code.unwrap_or_default(),
-                        event_id: slot_event_id.unwrap_or_default(),
-                        param: slot_param.unwrap_or_default(),
+                        code: slot_code,
+                        event_id: slot_event_id,
+                        param: slot_param,
                     })
                 }
                 (slot_message, slot_type) => {
@@ -3711,42 +2974,14 @@ for InputAudioBufferAppendEvent {
 
     const FIELDS: &'static [&'static str] = &["audio", "type", "event_id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_audio = None;
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_audio,
-                        &mut __map,
-                        "audio",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<input_audio_buffer_append_event::Type>,
+        Option<Option<String>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_audio, slot_type, slot_event_id) = __slots;
         match (slot_audio, slot_type) {
             (Some(slot_audio), Some(slot_type)) => {
                 Ok(Self {
@@ -3870,34 +3105,10 @@ for InputAudioBufferClearEvent {
 
     const FIELDS: &'static [&'static str] = &["type", "event_id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<input_audio_buffer_clear_event::Type>, Option<Option<String>>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_event_id) = __slots;
         match slot_type {
             Some(slot_type) => {
                 Ok(Self {
@@ -4015,34 +3226,10 @@ for InputAudioBufferClearedEvent {
 
     const FIELDS: &'static [&'static str] = &["event_id", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<String>, Option<input_audio_buffer_cleared_event::Type>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_type) = __slots;
         match (slot_event_id, slot_type) {
             (Some(slot_event_id), Some(slot_type)) => {
                 Ok(Self {
@@ -4174,34 +3361,10 @@ for InputAudioBufferCommitEvent {
 
     const FIELDS: &'static [&'static str] = &["type", "event_id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (Option<input_audio_buffer_commit_event::Type>, Option<Option<String>>);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_event_id) = __slots;
         match slot_type {
             Some(slot_type) => {
                 Ok(Self {
@@ -4332,50 +3495,15 @@ for InputAudioBufferCommittedEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_previous_item_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_previous_item_id,
-                        &mut __map,
-                        "previous_item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<input_audio_buffer_committed_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_item_id, slot_previous_item_id, slot_type) = __slots;
         match (slot_event_id, slot_item_id, slot_previous_item_id, slot_type) {
             (
                 Some(slot_event_id),
@@ -4527,50 +3655,15 @@ for InputAudioBufferSpeechStartedEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_audio_start_ms = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_audio_start_ms,
-                        &mut __map,
-                        "audio_start_ms",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<input_audio_buffer_speech_started_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_audio_start_ms, slot_event_id, slot_item_id, slot_type) = __slots;
         match (slot_audio_start_ms, slot_event_id, slot_item_id, slot_type) {
             (
                 Some(slot_audio_start_ms),
@@ -4718,50 +3811,15 @@ for InputAudioBufferSpeechStoppedEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_audio_end_ms = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_audio_end_ms,
-                        &mut __map,
-                        "audio_end_ms",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<input_audio_buffer_speech_stopped_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_audio_end_ms, slot_event_id, slot_item_id, slot_type) = __slots;
         match (slot_audio_end_ms, slot_event_id, slot_item_id, slot_type) {
             (
                 Some(slot_audio_end_ms),
@@ -4900,42 +3958,14 @@ for RateLimitsUpdatedEvent {
 
     const FIELDS: &'static [&'static str] = &["event_id", "rate_limits", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_rate_limits = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_rate_limits,
-                        &mut __map,
-                        "rate_limits",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<Vec<rate_limits_updated_event::RateLimit>>,
+        Option<rate_limits_updated_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_rate_limits, slot_type) = __slots;
         match (slot_event_id, slot_rate_limits, slot_type) {
             (Some(slot_event_id), Some(slot_rate_limits), Some(slot_type)) => {
                 Ok(Self {
@@ -5028,56 +4058,15 @@ pub mod rate_limits_updated_event {
             "reset_seconds",
         ];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_limit = None;
-            let mut slot_name = None;
-            let mut slot_remaining = None;
-            let mut slot_reset_seconds = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_limit,
-                            &mut __map,
-                            "limit",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_name,
-                            &mut __map,
-                            "name",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_remaining,
-                            &mut __map,
-                            "remaining",
-                        )
-                    }
-                    Some(3) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_reset_seconds,
-                            &mut __map,
-                            "reset_seconds",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<Option<u64>>,
+            Option<Option<rate_limit::Name>>,
+            Option<Option<u64>>,
+            Option<Option<f64>>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_limit, slot_name, slot_remaining, slot_reset_seconds) = __slots;
             Ok(Self {
                 limit: slot_limit.unwrap_or_default(),
                 name: slot_name.unwrap_or_default(),
@@ -5473,40 +4462,10 @@ pub mod realtime_client_event {
 
         const FIELDS: &'static [&'static str] = &["type", "event_id"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_type = None;
-            let mut slot_event_id = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_event_id,
-                            &mut __map,
-                            "event_id",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (Option<output_audio_buffer_clear::Type>, Option<Option<String>>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_type, slot_event_id) = __slots;
             match slot_type {
                 Some(slot_type) => {
                     Ok(Self {
@@ -5733,127 +4692,47 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for RealtimeR
         "voice",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_conversation_id = None;
-        let mut slot_max_output_tokens = None;
-        let mut slot_metadata = None;
-        let mut slot_modalities = None;
-        let mut slot_object = None;
-        let mut slot_output = None;
-        let mut slot_output_audio_format = None;
-        let mut slot_status = None;
-        let mut slot_status_details = None;
-        let mut slot_temperature = None;
-        let mut slot_usage = None;
-        let mut slot_voice = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_id,
-                        &mut __map,
-                        "id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_conversation_id,
-                        &mut __map,
-                        "conversation_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_max_output_tokens,
-                        &mut __map,
-                        "max_output_tokens",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put_some(
-                        &mut slot_metadata,
-                        &mut __map,
-                        "metadata",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_modalities,
-                        &mut __map,
-                        "modalities",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_object,
-                        &mut __map,
-                        "object",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output,
-                        &mut __map,
-                        "output",
-                    )
-                }
-                Some(7) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_audio_format,
-                        &mut __map,
-                        "output_audio_format",
-                    )
-                }
-                Some(8) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_status,
-                        &mut __map,
-                        "status",
-                    )
-                }
-                Some(9) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_status_details,
-                        &mut __map,
-                        "status_details",
-                    )
-                }
-                Some(10) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_temperature,
-                        &mut __map,
-                        "temperature",
-                    )
-                }
-                Some(11) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_usage,
-                        &mut __map,
-                        "usage",
-                    )
-                }
-                Some(12) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_voice,
-                        &mut __map,
-                        "voice",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        (
+            Option<Option<String>>,
+            Option<Option<String>>,
+            Option<Option<realtime_response::MaxOutputTokens>>,
+            Option<Option<super::super::super::shared::Metadata>>,
+            Option<Option<Vec<realtime_response::Modality>>>,
+            Option<Option<realtime_response::Object>>,
+            Option<Option<Vec<ConversationItem>>>,
+            Option<Option<realtime_response::OutputAudioFormat>>,
+            Option<Option<realtime_response::Status>>,
+            Option<Option<RealtimeResponseStatus>>,
+            Option<Option<f64>>,
+            Option<Option<RealtimeResponseUsage>>,
+        ),
+        (Option<Option<realtime_response::Voice>>,),
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            (
+                slot_id,
+                slot_conversation_id,
+                slot_max_output_tokens,
+                slot_metadata,
+                slot_modalities,
+                slot_object,
+                slot_output,
+                slot_output_audio_format,
+                slot_status,
+                slot_status_details,
+                slot_temperature,
+                slot_usage,
+            ),
+            (slot_voice,),
+        ) = __slots;
         Ok(Self {
             id: slot_id.unwrap_or_default(),
             conversation_id: slot_conversation_id.unwrap_or_default(),
             max_output_tokens: slot_max_output_tokens.unwrap_or_default(),
-            metadata: slot_metadata.unwrap_or_default(),
+            metadata: slot_metadata,
             modalities: slot_modalities.unwrap_or_default(),
             object: slot_object.unwrap_or_default(),
             output: slot_output.unwrap_or_default(),
@@ -6061,42 +4940,14 @@ for RealtimeResponseStatus {
 
     const FIELDS: &'static [&'static str] = &["error", "reason", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_error = None;
-        let mut slot_reason = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_error,
-                        &mut __map,
-                        "error",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_reason,
-                        &mut __map,
-                        "reason",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<realtime_response_status::Error>>,
+        Option<Option<realtime_response_status::Reason>>,
+        Option<Option<realtime_response_status::Type>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_error, slot_reason, slot_type) = __slots;
         Ok(Self {
             error: slot_error.unwrap_or_default(),
             reason: slot_reason.unwrap_or_default(),
@@ -6154,40 +5005,10 @@ pub mod realtime_response_status {
 
         const FIELDS: &'static [&'static str] = &["code", "type"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_code = None;
-            let mut slot_type = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_code,
-                            &mut __map,
-                            "code",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (Option<Option<String>>, Option<Option<String>>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_code, slot_type) = __slots;
             Ok(Self {
                 code: slot_code.unwrap_or_default(),
                 r#type: slot_type.unwrap_or_default(),
@@ -6423,58 +5244,22 @@ for RealtimeResponseUsage {
         "total_tokens",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_input_token_details = None;
-        let mut slot_input_tokens = None;
-        let mut slot_output_token_details = None;
-        let mut slot_output_tokens = None;
-        let mut slot_total_tokens = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_token_details,
-                        &mut __map,
-                        "input_token_details",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_tokens,
-                        &mut __map,
-                        "input_tokens",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_token_details,
-                        &mut __map,
-                        "output_token_details",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_tokens,
-                        &mut __map,
-                        "output_tokens",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_total_tokens,
-                        &mut __map,
-                        "total_tokens",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<realtime_response_usage::InputTokenDetails>>,
+        Option<Option<u32>>,
+        Option<Option<realtime_response_usage::OutputTokenDetails>>,
+        Option<Option<u32>>,
+        Option<Option<u32>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_input_token_details,
+            slot_input_tokens,
+            slot_output_token_details,
+            slot_output_tokens,
+            slot_total_tokens,
+        ) = __slots;
         Ok(Self {
             input_token_details: slot_input_token_details.unwrap_or_default(),
             input_tokens: slot_input_tokens.unwrap_or_default(),
@@ -6547,48 +5332,10 @@ pub mod realtime_response_usage {
             "text_tokens",
         ];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_audio_tokens = None;
-            let mut slot_cached_tokens = None;
-            let mut slot_text_tokens = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_audio_tokens,
-                            &mut __map,
-                            "audio_tokens",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_cached_tokens,
-                            &mut __map,
-                            "cached_tokens",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_text_tokens,
-                            &mut __map,
-                            "text_tokens",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (Option<Option<u32>>, Option<Option<u32>>, Option<Option<u32>>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_audio_tokens, slot_cached_tokens, slot_text_tokens) = __slots;
             Ok(Self {
                 audio_tokens: slot_audio_tokens.unwrap_or_default(),
                 cached_tokens: slot_cached_tokens.unwrap_or_default(),
@@ -6644,40 +5391,10 @@ pub mod realtime_response_usage {
 
         const FIELDS: &'static [&'static str] = &["audio_tokens", "text_tokens"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_audio_tokens = None;
-            let mut slot_text_tokens = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_audio_tokens,
-                            &mut __map,
-                            "audio_tokens",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_text_tokens,
-                            &mut __map,
-                            "text_tokens",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (Option<Option<u32>>, Option<Option<u32>>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_audio_tokens, slot_text_tokens) = __slots;
             Ok(Self {
                 audio_tokens: slot_audio_tokens.unwrap_or_default(),
                 text_tokens: slot_text_tokens.unwrap_or_default(),
@@ -7291,48 +6008,14 @@ pub mod realtime_server_event {
 
         const FIELDS: &'static [&'static str] = &["event_id", "item", "type"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_event_id = None;
-            let mut slot_item = None;
-            let mut slot_type = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_event_id,
-                            &mut __map,
-                            "event_id",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_item,
-                            &mut __map,
-                            "item",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<String>,
+            Option<super::ConversationItem>,
+            Option<conversation_item_retrieved::Type>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_event_id, slot_item, slot_type) = __slots;
             match (slot_event_id, slot_item, slot_type) {
                 (Some(slot_event_id), Some(slot_item), Some(slot_type)) => {
                     Ok(Self {
@@ -7465,48 +6148,14 @@ pub mod realtime_server_event {
 
         const FIELDS: &'static [&'static str] = &["event_id", "response_id", "type"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_event_id = None;
-            let mut slot_response_id = None;
-            let mut slot_type = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_event_id,
-                            &mut __map,
-                            "event_id",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_response_id,
-                            &mut __map,
-                            "response_id",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<String>,
+            Option<String>,
+            Option<output_audio_buffer_started::Type>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_event_id, slot_response_id, slot_type) = __slots;
             match (slot_event_id, slot_response_id, slot_type) {
                 (Some(slot_event_id), Some(slot_response_id), Some(slot_type)) => {
                     Ok(Self {
@@ -7639,48 +6288,14 @@ pub mod realtime_server_event {
 
         const FIELDS: &'static [&'static str] = &["event_id", "response_id", "type"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_event_id = None;
-            let mut slot_response_id = None;
-            let mut slot_type = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_event_id,
-                            &mut __map,
-                            "event_id",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_response_id,
-                            &mut __map,
-                            "response_id",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<String>,
+            Option<String>,
+            Option<output_audio_buffer_stopped::Type>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_event_id, slot_response_id, slot_type) = __slots;
             match (slot_event_id, slot_response_id, slot_type) {
                 (Some(slot_event_id), Some(slot_response_id), Some(slot_type)) => {
                     Ok(Self {
@@ -7815,48 +6430,14 @@ pub mod realtime_server_event {
 
         const FIELDS: &'static [&'static str] = &["event_id", "response_id", "type"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_event_id = None;
-            let mut slot_response_id = None;
-            let mut slot_type = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_event_id,
-                            &mut __map,
-                            "event_id",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_response_id,
-                            &mut __map,
-                            "response_id",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<String>,
+            Option<String>,
+            Option<output_audio_buffer_cleared::Type>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_event_id, slot_response_id, slot_type) = __slots;
             match (slot_event_id, slot_response_id, slot_type) {
                 (Some(slot_event_id), Some(slot_response_id), Some(slot_type)) => {
                     Ok(Self {
@@ -8002,74 +6583,26 @@ for ResponseAudioDeltaEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_delta = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_delta,
-                        &mut __map,
-                        "delta",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<String>,
+        Option<response_audio_delta_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_content_index,
+            slot_delta,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) = __slots;
         match (
             slot_content_index,
             slot_delta,
@@ -8243,66 +6776,24 @@ for ResponseAudioDoneEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<String>,
+        Option<response_audio_done_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) = __slots;
         match (
             slot_content_index,
             slot_event_id,
@@ -8474,74 +6965,26 @@ for ResponseAudioTranscriptDeltaEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_delta = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_delta,
-                        &mut __map,
-                        "delta",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<String>,
+        Option<response_audio_transcript_delta_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_content_index,
+            slot_delta,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) = __slots;
         match (
             slot_content_index,
             slot_delta,
@@ -8722,74 +7165,26 @@ for ResponseAudioTranscriptDoneEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_transcript = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_transcript,
-                        &mut __map,
-                        "transcript",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<response_audio_transcript_done_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_transcript,
+            slot_type,
+        ) = __slots;
         match (
             slot_content_index,
             slot_event_id,
@@ -8955,42 +7350,14 @@ for ResponseCancelEvent {
 
     const FIELDS: &'static [&'static str] = &["type", "event_id", "response_id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        let mut slot_response_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<response_cancel_event::Type>,
+        Option<Option<String>>,
+        Option<Option<String>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_event_id, slot_response_id) = __slots;
         match slot_type {
             Some(slot_type) => {
                 Ok(Self {
@@ -9127,74 +7494,26 @@ for ResponseContentPartAddedEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_part = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_part,
-                        &mut __map,
-                        "part",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<response_content_part_added_event::Part>,
+        Option<String>,
+        Option<response_content_part_added_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_part,
+            slot_response_id,
+            slot_type,
+        ) = __slots;
         match (
             slot_content_index,
             slot_event_id,
@@ -9313,56 +7632,15 @@ pub mod response_content_part_added_event {
 
         const FIELDS: &'static [&'static str] = &["audio", "text", "transcript", "type"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_audio = None;
-            let mut slot_text = None;
-            let mut slot_transcript = None;
-            let mut slot_type = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_audio,
-                            &mut __map,
-                            "audio",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_text,
-                            &mut __map,
-                            "text",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_transcript,
-                            &mut __map,
-                            "transcript",
-                        )
-                    }
-                    Some(3) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<Option<String>>,
+            Option<Option<String>>,
+            Option<Option<String>>,
+            Option<Option<part::Type>>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_audio, slot_text, slot_transcript, slot_type) = __slots;
             Ok(Self {
                 audio: slot_audio.unwrap_or_default(),
                 text: slot_text.unwrap_or_default(),
@@ -9498,74 +7776,26 @@ for ResponseContentPartDoneEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_part = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_part,
-                        &mut __map,
-                        "part",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<response_content_part_done_event::Part>,
+        Option<String>,
+        Option<response_content_part_done_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_part,
+            slot_response_id,
+            slot_type,
+        ) = __slots;
         match (
             slot_content_index,
             slot_event_id,
@@ -9752,42 +7982,14 @@ for ResponseCreateEvent {
 
     const FIELDS: &'static [&'static str] = &["type", "event_id", "response"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        let mut slot_response = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response,
-                        &mut __map,
-                        "response",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<response_create_event::Type>,
+        Option<Option<String>>,
+        Option<Option<response_create_event::Response>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_type, slot_event_id, slot_response) = __slots;
         match slot_type {
             Some(slot_type) => {
                 Ok(Self {
@@ -9959,119 +8161,41 @@ pub mod response_create_event {
             "voice",
         ];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_conversation = None;
-            let mut slot_input = None;
-            let mut slot_instructions = None;
-            let mut slot_max_response_output_tokens = None;
-            let mut slot_metadata = None;
-            let mut slot_modalities = None;
-            let mut slot_output_audio_format = None;
-            let mut slot_temperature = None;
-            let mut slot_tool_choice = None;
-            let mut slot_tools = None;
-            let mut slot_voice = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_conversation,
-                            &mut __map,
-                            "conversation",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_input,
-                            &mut __map,
-                            "input",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_instructions,
-                            &mut __map,
-                            "instructions",
-                        )
-                    }
-                    Some(3) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_max_response_output_tokens,
-                            &mut __map,
-                            "max_response_output_tokens",
-                        )
-                    }
-                    Some(4) => {
-                        super::super::super::super::super::super::dts2rs_support::put_some(
-                            &mut slot_metadata,
-                            &mut __map,
-                            "metadata",
-                        )
-                    }
-                    Some(5) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_modalities,
-                            &mut __map,
-                            "modalities",
-                        )
-                    }
-                    Some(6) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_output_audio_format,
-                            &mut __map,
-                            "output_audio_format",
-                        )
-                    }
-                    Some(7) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_temperature,
-                            &mut __map,
-                            "temperature",
-                        )
-                    }
-                    Some(8) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_tool_choice,
-                            &mut __map,
-                            "tool_choice",
-                        )
-                    }
-                    Some(9) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_tools,
-                            &mut __map,
-                            "tools",
-                        )
-                    }
-                    Some(10) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_voice,
-                            &mut __map,
-                            "voice",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<Option<response::Conversation>>,
+            Option<Option<Vec<super::ConversationItemWithReference>>>,
+            Option<Option<String>>,
+            Option<Option<response::MaxResponseOutputTokens>>,
+            Option<Option<super::super::super::super::shared::Metadata>>,
+            Option<Option<Vec<response::Modality>>>,
+            Option<Option<response::OutputAudioFormat>>,
+            Option<Option<f64>>,
+            Option<Option<String>>,
+            Option<Option<Vec<response::Tool>>>,
+            Option<Option<response::Voice>>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (
+                slot_conversation,
+                slot_input,
+                slot_instructions,
+                slot_max_response_output_tokens,
+                slot_metadata,
+                slot_modalities,
+                slot_output_audio_format,
+                slot_temperature,
+                slot_tool_choice,
+                slot_tools,
+                slot_voice,
+            ) = __slots;
             Ok(Self {
                 conversation: slot_conversation.unwrap_or_default(),
                 input: slot_input.unwrap_or_default(),
                 instructions: slot_instructions.unwrap_or_default(),
                 max_response_output_tokens: slot_max_response_output_tokens
                     .unwrap_or_default(),
-                metadata: slot_metadata.unwrap_or_default(),
+                metadata: slot_metadata,
                 modalities: slot_modalities.unwrap_or_default(),
                 output_audio_format: slot_output_audio_format.unwrap_or_default(),
                 temperature: slot_temperature.unwrap_or_default(),
@@ -10151,60 +8275,19 @@ pub mod response_create_event {
                 "type",
             ];
 
-            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> Result<Self, __A::Error> {
-                let mut slot_description = None;
-                let mut slot_name = None;
-                let mut slot_parameters = None;
-                let mut slot_type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::super::super::dts2rs_support::Key(
-                            Self::FIELDS,
-                        ),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_description,
-                                &mut __map,
-                                "description",
-                            )
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_name,
-                                &mut __map,
-                                "name",
-                            )
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put_some(
-                                &mut slot_parameters,
-                                &mut __map,
-                                "parameters",
-                            )
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_type,
-                                &mut __map,
-                                "type",
-                            )
-                        }
-                        _ => {
-                            super::super::super::super::super::super::super::dts2rs_support::skip(
-                                &mut __map,
-                            )
-                        }
-                    }?;
-                }
+            type Slots = (
+                Option<Option<String>>,
+                Option<Option<String>>,
+                Option<serde_json::Value>,
+                Option<Option<tool::Type>>,
+            );
+
+            fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+                let (slot_description, slot_name, slot_parameters, slot_type) = __slots;
                 Ok(Self {
                     description: slot_description.unwrap_or_default(),
                     name: slot_name.unwrap_or_default(),
-                    parameters: slot_parameters.unwrap_or_default(),
+                    parameters: slot_parameters,
                     r#type: slot_type.unwrap_or_default(),
                 })
             }
@@ -10387,42 +8470,14 @@ for ResponseCreatedEvent {
 
     const FIELDS: &'static [&'static str] = &["event_id", "response", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_response = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response,
-                        &mut __map,
-                        "response",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<RealtimeResponse>,
+        Option<response_created_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_response, slot_type) = __slots;
         match (slot_event_id, slot_response, slot_type) {
             (Some(slot_event_id), Some(slot_response), Some(slot_type)) => {
                 Ok(Self {
@@ -10544,42 +8599,14 @@ for ResponseDoneEvent {
 
     const FIELDS: &'static [&'static str] = &["event_id", "response", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_response = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response,
-                        &mut __map,
-                        "response",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<RealtimeResponse>,
+        Option<response_done_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_response, slot_type) = __slots;
         match (slot_event_id, slot_response, slot_type) {
             (Some(slot_event_id), Some(slot_response), Some(slot_type)) => {
                 Ok(Self {
@@ -10719,74 +8746,26 @@ for ResponseFunctionCallArgumentsDeltaEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_call_id = None;
-        let mut slot_delta = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_call_id,
-                        &mut __map,
-                        "call_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_delta,
-                        &mut __map,
-                        "delta",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<String>,
+        Option<response_function_call_arguments_delta_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_call_id,
+            slot_delta,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) = __slots;
         match (
             slot_call_id,
             slot_delta,
@@ -10968,74 +8947,26 @@ for ResponseFunctionCallArgumentsDoneEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_arguments = None;
-        let mut slot_call_id = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_arguments,
-                        &mut __map,
-                        "arguments",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_call_id,
-                        &mut __map,
-                        "call_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<String>,
+        Option<response_function_call_arguments_done_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_arguments,
+            slot_call_id,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) = __slots;
         match (
             slot_arguments,
             slot_call_id,
@@ -11208,58 +9139,16 @@ for ResponseOutputItemAddedEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_item = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item,
-                        &mut __map,
-                        "item",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<ConversationItem>,
+        Option<u32>,
+        Option<String>,
+        Option<response_output_item_added_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_item, slot_output_index, slot_response_id, slot_type) = __slots;
         match (
             slot_event_id,
             slot_item,
@@ -11419,58 +9308,16 @@ for ResponseOutputItemDoneEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_item = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item,
-                        &mut __map,
-                        "item",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<ConversationItem>,
+        Option<u32>,
+        Option<String>,
+        Option<response_output_item_done_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_item, slot_output_index, slot_response_id, slot_type) = __slots;
         match (
             slot_event_id,
             slot_item,
@@ -11637,74 +9484,26 @@ for ResponseTextDeltaEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_delta = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_delta,
-                        &mut __map,
-                        "delta",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<String>,
+        Option<response_text_delta_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_content_index,
+            slot_delta,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_type,
+        ) = __slots;
         match (
             slot_content_index,
             slot_delta,
@@ -11882,74 +9681,26 @@ for ResponseTextDoneEvent {
         "type",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_content_index = None;
-        let mut slot_event_id = None;
-        let mut slot_item_id = None;
-        let mut slot_output_index = None;
-        let mut slot_response_id = None;
-        let mut slot_text = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_content_index,
-                        &mut __map,
-                        "content_index",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_item_id,
-                        &mut __map,
-                        "item_id",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_index,
-                        &mut __map,
-                        "output_index",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_response_id,
-                        &mut __map,
-                        "response_id",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_text,
-                        &mut __map,
-                        "text",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<response_text_done_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_content_index,
+            slot_event_id,
+            slot_item_id,
+            slot_output_index,
+            slot_response_id,
+            slot_text,
+            slot_type,
+        ) = __slots;
         match (
             slot_content_index,
             slot_event_id,
@@ -12105,42 +9856,14 @@ for SessionCreatedEvent {
 
     const FIELDS: &'static [&'static str] = &["event_id", "session", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_session = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_session,
-                        &mut __map,
-                        "session",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<super::sessions::Session>,
+        Option<session_created_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_session, slot_type) = __slots;
         match (slot_event_id, slot_session, slot_type) {
             (Some(slot_event_id), Some(slot_session), Some(slot_type)) => {
                 Ok(Self {
@@ -12273,42 +9996,14 @@ for SessionUpdateEvent {
 
     const FIELDS: &'static [&'static str] = &["session", "type", "event_id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_session = None;
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_session,
-                        &mut __map,
-                        "session",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<session_update_event::Session>,
+        Option<session_update_event::Type>,
+        Option<Option<String>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_session, slot_type, slot_event_id) = __slots;
         match (slot_session, slot_type) {
             (Some(slot_session), Some(slot_type)) => {
                 Ok(Self {
@@ -12521,136 +10216,42 @@ pub mod session_update_event {
             "voice",
         ];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_client_secret = None;
-            let mut slot_input_audio_format = None;
-            let mut slot_input_audio_noise_reduction = None;
-            let mut slot_input_audio_transcription = None;
-            let mut slot_instructions = None;
-            let mut slot_max_response_output_tokens = None;
-            let mut slot_modalities = None;
-            let mut slot_model = None;
-            let mut slot_output_audio_format = None;
-            let mut slot_temperature = None;
-            let mut slot_tool_choice = None;
-            let mut slot_tools = None;
-            let mut slot_turn_detection = None;
-            let mut slot_voice = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_client_secret,
-                            &mut __map,
-                            "client_secret",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_input_audio_format,
-                            &mut __map,
-                            "input_audio_format",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_input_audio_noise_reduction,
-                            &mut __map,
-                            "input_audio_noise_reduction",
-                        )
-                    }
-                    Some(3) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_input_audio_transcription,
-                            &mut __map,
-                            "input_audio_transcription",
-                        )
-                    }
-                    Some(4) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_instructions,
-                            &mut __map,
-                            "instructions",
-                        )
-                    }
-                    Some(5) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_max_response_output_tokens,
-                            &mut __map,
-                            "max_response_output_tokens",
-                        )
-                    }
-                    Some(6) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_modalities,
-                            &mut __map,
-                            "modalities",
-                        )
-                    }
-                    Some(7) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_model,
-                            &mut __map,
-                            "model",
-                        )
-                    }
-                    Some(8) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_output_audio_format,
-                            &mut __map,
-                            "output_audio_format",
-                        )
-                    }
-                    Some(9) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_temperature,
-                            &mut __map,
-                            "temperature",
-                        )
-                    }
-                    Some(10) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_tool_choice,
-                            &mut __map,
-                            "tool_choice",
-                        )
-                    }
-                    Some(11) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_tools,
-                            &mut __map,
-                            "tools",
-                        )
-                    }
-                    Some(12) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_turn_detection,
-                            &mut __map,
-                            "turn_detection",
-                        )
-                    }
-                    Some(13) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_voice,
-                            &mut __map,
-                            "voice",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            (
+                Option<Option<session::ClientSecret>>,
+                Option<Option<session::InputAudioFormat>>,
+                Option<Option<session::InputAudioNoiseReduction>>,
+                Option<Option<session::InputAudioTranscription>>,
+                Option<Option<String>>,
+                Option<Option<session::MaxResponseOutputTokens>>,
+                Option<Option<Vec<session::Modality>>>,
+                Option<Option<session::Model>>,
+                Option<Option<session::OutputAudioFormat>>,
+                Option<Option<f64>>,
+                Option<Option<String>>,
+                Option<Option<Vec<session::Tool>>>,
+            ),
+            (Option<Option<session::TurnDetection>>, Option<Option<session::Voice>>),
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (
+                (
+                    slot_client_secret,
+                    slot_input_audio_format,
+                    slot_input_audio_noise_reduction,
+                    slot_input_audio_transcription,
+                    slot_instructions,
+                    slot_max_response_output_tokens,
+                    slot_modalities,
+                    slot_model,
+                    slot_output_audio_format,
+                    slot_temperature,
+                    slot_tool_choice,
+                    slot_tools,
+                ),
+                (slot_turn_detection, slot_voice),
+            ) = __slots;
             Ok(Self {
                 client_secret: slot_client_secret.unwrap_or_default(),
                 input_audio_format: slot_input_audio_format.unwrap_or_default(),
@@ -12717,32 +10318,10 @@ pub mod session_update_event {
 
             const FIELDS: &'static [&'static str] = &["expires_at"];
 
-            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> Result<Self, __A::Error> {
-                let mut slot_expires_at = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::super::super::dts2rs_support::Key(
-                            Self::FIELDS,
-                        ),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_expires_at,
-                                &mut __map,
-                                "expires_at",
-                            )
-                        }
-                        _ => {
-                            super::super::super::super::super::super::super::dts2rs_support::skip(
-                                &mut __map,
-                            )
-                        }
-                    }?;
-                }
+            type Slots = (Option<Option<client_secret::ExpiresAt>>,);
+
+            fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+                let (slot_expires_at,) = __slots;
                 Ok(Self {
                     expires_at: slot_expires_at.unwrap_or_default(),
                 })
@@ -12800,40 +10379,12 @@ pub mod session_update_event {
 
                 const FIELDS: &'static [&'static str] = &["anchor", "seconds"];
 
-                fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                    mut __map: __A,
-                ) -> Result<Self, __A::Error> {
-                    let mut slot_anchor = None;
-                    let mut slot_seconds = None;
-                    while let Some(__key) = __map
-                        .next_key_seed(
-                            super::super::super::super::super::super::super::super::dts2rs_support::Key(
-                                Self::FIELDS,
-                            ),
-                        )?
-                    {
-                        match __key {
-                            Some(0) => {
-                                super::super::super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut slot_anchor,
-                                    &mut __map,
-                                    "anchor",
-                                )
-                            }
-                            Some(1) => {
-                                super::super::super::super::super::super::super::super::dts2rs_support::put(
-                                    &mut slot_seconds,
-                                    &mut __map,
-                                    "seconds",
-                                )
-                            }
-                            _ => {
-                                super::super::super::super::super::super::super::super::dts2rs_support::skip(
-                                    &mut __map,
-                                )
-                            }
-                        }?;
-                    }
+                type Slots = (Option<Option<expires_at::Anchor>>, Option<Option<u32>>);
+
+                fn build<__E: serde::de::Error>(
+                    __slots: Self::Slots,
+                ) -> Result<Self, __E> {
+                    let (slot_anchor, slot_seconds) = __slots;
                     Ok(Self {
                         anchor: slot_anchor.unwrap_or_default(),
                         seconds: slot_seconds.unwrap_or_default(),
@@ -12896,32 +10447,10 @@ pub mod session_update_event {
 
             const FIELDS: &'static [&'static str] = &["type"];
 
-            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> Result<Self, __A::Error> {
-                let mut slot_type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::super::super::dts2rs_support::Key(
-                            Self::FIELDS,
-                        ),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_type,
-                                &mut __map,
-                                "type",
-                            )
-                        }
-                        _ => {
-                            super::super::super::super::super::super::super::dts2rs_support::skip(
-                                &mut __map,
-                            )
-                        }
-                    }?;
-                }
+            type Slots = (Option<Option<input_audio_noise_reduction::Type>>,);
+
+            fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+                let (slot_type,) = __slots;
                 Ok(Self {
                     r#type: slot_type.unwrap_or_default(),
                 })
@@ -13004,48 +10533,14 @@ pub mod session_update_event {
 
             const FIELDS: &'static [&'static str] = &["language", "model", "prompt"];
 
-            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> Result<Self, __A::Error> {
-                let mut slot_language = None;
-                let mut slot_model = None;
-                let mut slot_prompt = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::super::super::dts2rs_support::Key(
-                            Self::FIELDS,
-                        ),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_language,
-                                &mut __map,
-                                "language",
-                            )
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_model,
-                                &mut __map,
-                                "model",
-                            )
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_prompt,
-                                &mut __map,
-                                "prompt",
-                            )
-                        }
-                        _ => {
-                            super::super::super::super::super::super::super::dts2rs_support::skip(
-                                &mut __map,
-                            )
-                        }
-                    }?;
-                }
+            type Slots = (
+                Option<Option<String>>,
+                Option<Option<String>>,
+                Option<Option<String>>,
+            );
+
+            fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+                let (slot_language, slot_model, slot_prompt) = __slots;
                 Ok(Self {
                     language: slot_language.unwrap_or_default(),
                     model: slot_model.unwrap_or_default(),
@@ -13170,80 +10665,26 @@ pub mod session_update_event {
                 "type",
             ];
 
-            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> Result<Self, __A::Error> {
-                let mut slot_create_response = None;
-                let mut slot_eagerness = None;
-                let mut slot_interrupt_response = None;
-                let mut slot_prefix_padding_ms = None;
-                let mut slot_silence_duration_ms = None;
-                let mut slot_threshold = None;
-                let mut slot_type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::super::super::dts2rs_support::Key(
-                            Self::FIELDS,
-                        ),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_create_response,
-                                &mut __map,
-                                "create_response",
-                            )
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_eagerness,
-                                &mut __map,
-                                "eagerness",
-                            )
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_interrupt_response,
-                                &mut __map,
-                                "interrupt_response",
-                            )
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_prefix_padding_ms,
-                                &mut __map,
-                                "prefix_padding_ms",
-                            )
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_silence_duration_ms,
-                                &mut __map,
-                                "silence_duration_ms",
-                            )
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_threshold,
-                                &mut __map,
-                                "threshold",
-                            )
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_type,
-                                &mut __map,
-                                "type",
-                            )
-                        }
-                        _ => {
-                            super::super::super::super::super::super::super::dts2rs_support::skip(
-                                &mut __map,
-                            )
-                        }
-                    }?;
-                }
+            type Slots = (
+                Option<Option<bool>>,
+                Option<Option<turn_detection::Eagerness>>,
+                Option<Option<bool>>,
+                Option<Option<u32>>,
+                Option<Option<u32>>,
+                Option<Option<f64>>,
+                Option<Option<turn_detection::Type>>,
+            );
+
+            fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+                let (
+                    slot_create_response,
+                    slot_eagerness,
+                    slot_interrupt_response,
+                    slot_prefix_padding_ms,
+                    slot_silence_duration_ms,
+                    slot_threshold,
+                    slot_type,
+                ) = __slots;
                 Ok(Self {
                     create_response: slot_create_response.unwrap_or_default(),
                     eagerness: slot_eagerness.unwrap_or_default(),
@@ -13469,42 +10910,14 @@ for SessionUpdatedEvent {
 
     const FIELDS: &'static [&'static str] = &["event_id", "session", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_session = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_session,
-                        &mut __map,
-                        "session",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<super::sessions::Session>,
+        Option<session_updated_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_session, slot_type) = __slots;
         match (slot_event_id, slot_session, slot_type) {
             (Some(slot_event_id), Some(slot_session), Some(slot_type)) => {
                 Ok(Self {
@@ -13629,42 +11042,14 @@ for TranscriptionSessionUpdate {
 
     const FIELDS: &'static [&'static str] = &["session", "type", "event_id"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_session = None;
-        let mut slot_type = None;
-        let mut slot_event_id = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_session,
-                        &mut __map,
-                        "session",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<transcription_session_update::Session>,
+        Option<transcription_session_update::Type>,
+        Option<Option<String>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_session, slot_type, slot_event_id) = __slots;
         match (slot_session, slot_type) {
             (Some(slot_session), Some(slot_type)) => {
                 Ok(Self {
@@ -13802,80 +11187,26 @@ pub mod transcription_session_update {
             "turn_detection",
         ];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_client_secret = None;
-            let mut slot_include = None;
-            let mut slot_input_audio_format = None;
-            let mut slot_input_audio_noise_reduction = None;
-            let mut slot_input_audio_transcription = None;
-            let mut slot_modalities = None;
-            let mut slot_turn_detection = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_client_secret,
-                            &mut __map,
-                            "client_secret",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_include,
-                            &mut __map,
-                            "include",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_input_audio_format,
-                            &mut __map,
-                            "input_audio_format",
-                        )
-                    }
-                    Some(3) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_input_audio_noise_reduction,
-                            &mut __map,
-                            "input_audio_noise_reduction",
-                        )
-                    }
-                    Some(4) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_input_audio_transcription,
-                            &mut __map,
-                            "input_audio_transcription",
-                        )
-                    }
-                    Some(5) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_modalities,
-                            &mut __map,
-                            "modalities",
-                        )
-                    }
-                    Some(6) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_turn_detection,
-                            &mut __map,
-                            "turn_detection",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<Option<session::ClientSecret>>,
+            Option<Option<Vec<String>>>,
+            Option<Option<session::InputAudioFormat>>,
+            Option<Option<session::InputAudioNoiseReduction>>,
+            Option<Option<session::InputAudioTranscription>>,
+            Option<Option<Vec<session::Modality>>>,
+            Option<Option<session::TurnDetection>>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (
+                slot_client_secret,
+                slot_include,
+                slot_input_audio_format,
+                slot_input_audio_noise_reduction,
+                slot_input_audio_transcription,
+                slot_modalities,
+                slot_turn_detection,
+            ) = __slots;
             Ok(Self {
                 client_secret: slot_client_secret.unwrap_or_default(),
                 include: slot_include.unwrap_or_default(),
@@ -13985,48 +11316,14 @@ pub mod transcription_session_update {
 
             const FIELDS: &'static [&'static str] = &["language", "model", "prompt"];
 
-            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> Result<Self, __A::Error> {
-                let mut slot_language = None;
-                let mut slot_model = None;
-                let mut slot_prompt = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::super::super::dts2rs_support::Key(
-                            Self::FIELDS,
-                        ),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_language,
-                                &mut __map,
-                                "language",
-                            )
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_model,
-                                &mut __map,
-                                "model",
-                            )
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_prompt,
-                                &mut __map,
-                                "prompt",
-                            )
-                        }
-                        _ => {
-                            super::super::super::super::super::super::super::dts2rs_support::skip(
-                                &mut __map,
-                            )
-                        }
-                    }?;
-                }
+            type Slots = (
+                Option<Option<String>>,
+                Option<Option<input_audio_transcription::Model>>,
+                Option<Option<String>>,
+            );
+
+            fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+                let (slot_language, slot_model, slot_prompt) = __slots;
                 Ok(Self {
                     language: slot_language.unwrap_or_default(),
                     model: slot_model.unwrap_or_default(),
@@ -14221,80 +11518,26 @@ pub mod transcription_session_update {
                 "type",
             ];
 
-            fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> Result<Self, __A::Error> {
-                let mut slot_create_response = None;
-                let mut slot_eagerness = None;
-                let mut slot_interrupt_response = None;
-                let mut slot_prefix_padding_ms = None;
-                let mut slot_silence_duration_ms = None;
-                let mut slot_threshold = None;
-                let mut slot_type = None;
-                while let Some(__key) = __map
-                    .next_key_seed(
-                        super::super::super::super::super::super::super::dts2rs_support::Key(
-                            Self::FIELDS,
-                        ),
-                    )?
-                {
-                    match __key {
-                        Some(0) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_create_response,
-                                &mut __map,
-                                "create_response",
-                            )
-                        }
-                        Some(1) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_eagerness,
-                                &mut __map,
-                                "eagerness",
-                            )
-                        }
-                        Some(2) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_interrupt_response,
-                                &mut __map,
-                                "interrupt_response",
-                            )
-                        }
-                        Some(3) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_prefix_padding_ms,
-                                &mut __map,
-                                "prefix_padding_ms",
-                            )
-                        }
-                        Some(4) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_silence_duration_ms,
-                                &mut __map,
-                                "silence_duration_ms",
-                            )
-                        }
-                        Some(5) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_threshold,
-                                &mut __map,
-                                "threshold",
-                            )
-                        }
-                        Some(6) => {
-                            super::super::super::super::super::super::super::dts2rs_support::put(
-                                &mut slot_type,
-                                &mut __map,
-                                "type",
-                            )
-                        }
-                        _ => {
-                            super::super::super::super::super::super::super::dts2rs_support::skip(
-                                &mut __map,
-                            )
-                        }
-                    }?;
-                }
+            type Slots = (
+                Option<Option<bool>>,
+                Option<Option<turn_detection::Eagerness>>,
+                Option<Option<bool>>,
+                Option<Option<u32>>,
+                Option<Option<u32>>,
+                Option<Option<f64>>,
+                Option<Option<turn_detection::Type>>,
+            );
+
+            fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+                let (
+                    slot_create_response,
+                    slot_eagerness,
+                    slot_interrupt_response,
+                    slot_prefix_padding_ms,
+                    slot_silence_duration_ms,
+                    slot_threshold,
+                    slot_type,
+                ) = __slots;
                 Ok(Self {
                     create_response: slot_create_response.unwrap_or_default(),
                     eagerness: slot_eagerness.unwrap_or_default(),
@@ -14427,42 +11670,14 @@ for TranscriptionSessionUpdatedEvent {
 
     const FIELDS: &'static [&'static str] = &["event_id", "session", "type"];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_event_id = None;
-        let mut slot_session = None;
-        let mut slot_type = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_event_id,
-                        &mut __map,
-                        "event_id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_session,
-                        &mut __map,
-                        "session",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_type,
-                        &mut __map,
-                        "type",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<String>,
+        Option<super::transcription_sessions::TranscriptionSession>,
+        Option<transcription_session_updated_event::Type>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_event_id, slot_session, slot_type) = __slots;
         match (slot_event_id, slot_session, slot_type) {
             (Some(slot_event_id), Some(slot_session), Some(slot_type)) => {
                 Ok(Self {

@@ -199,130 +199,42 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for Session {
         "voice",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_id = None;
-        let mut slot_input_audio_format = None;
-        let mut slot_input_audio_noise_reduction = None;
-        let mut slot_input_audio_transcription = None;
-        let mut slot_instructions = None;
-        let mut slot_max_response_output_tokens = None;
-        let mut slot_modalities = None;
-        let mut slot_model = None;
-        let mut slot_output_audio_format = None;
-        let mut slot_temperature = None;
-        let mut slot_tool_choice = None;
-        let mut slot_tools = None;
-        let mut slot_turn_detection = None;
-        let mut slot_voice = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_id,
-                        &mut __map,
-                        "id",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_format,
-                        &mut __map,
-                        "input_audio_format",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_noise_reduction,
-                        &mut __map,
-                        "input_audio_noise_reduction",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_transcription,
-                        &mut __map,
-                        "input_audio_transcription",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_instructions,
-                        &mut __map,
-                        "instructions",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_max_response_output_tokens,
-                        &mut __map,
-                        "max_response_output_tokens",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_modalities,
-                        &mut __map,
-                        "modalities",
-                    )
-                }
-                Some(7) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_model,
-                        &mut __map,
-                        "model",
-                    )
-                }
-                Some(8) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_audio_format,
-                        &mut __map,
-                        "output_audio_format",
-                    )
-                }
-                Some(9) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_temperature,
-                        &mut __map,
-                        "temperature",
-                    )
-                }
-                Some(10) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_tool_choice,
-                        &mut __map,
-                        "tool_choice",
-                    )
-                }
-                Some(11) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_tools,
-                        &mut __map,
-                        "tools",
-                    )
-                }
-                Some(12) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_turn_detection,
-                        &mut __map,
-                        "turn_detection",
-                    )
-                }
-                Some(13) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_voice,
-                        &mut __map,
-                        "voice",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        (
+            Option<Option<String>>,
+            Option<Option<session::InputAudioFormat>>,
+            Option<Option<session::InputAudioNoiseReduction>>,
+            Option<Option<session::InputAudioTranscription>>,
+            Option<Option<String>>,
+            Option<Option<session::MaxResponseOutputTokens>>,
+            Option<Option<Vec<session::Modality>>>,
+            Option<Option<session::Model>>,
+            Option<Option<session::OutputAudioFormat>>,
+            Option<Option<f64>>,
+            Option<Option<String>>,
+            Option<Option<Vec<session::Tool>>>,
+        ),
+        (Option<Option<session::TurnDetection>>, Option<Option<session::Voice>>),
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            (
+                slot_id,
+                slot_input_audio_format,
+                slot_input_audio_noise_reduction,
+                slot_input_audio_transcription,
+                slot_instructions,
+                slot_max_response_output_tokens,
+                slot_modalities,
+                slot_model,
+                slot_output_audio_format,
+                slot_temperature,
+                slot_tool_choice,
+                slot_tools,
+            ),
+            (slot_turn_detection, slot_voice),
+        ) = __slots;
         Ok(Self {
             id: slot_id.unwrap_or_default(),
             input_audio_format: slot_input_audio_format.unwrap_or_default(),
@@ -562,114 +474,36 @@ for SessionCreateResponse {
         "voice",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_client_secret = None;
-        let mut slot_input_audio_format = None;
-        let mut slot_input_audio_transcription = None;
-        let mut slot_instructions = None;
-        let mut slot_max_response_output_tokens = None;
-        let mut slot_modalities = None;
-        let mut slot_output_audio_format = None;
-        let mut slot_temperature = None;
-        let mut slot_tool_choice = None;
-        let mut slot_tools = None;
-        let mut slot_turn_detection = None;
-        let mut slot_voice = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_client_secret,
-                        &mut __map,
-                        "client_secret",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_format,
-                        &mut __map,
-                        "input_audio_format",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_transcription,
-                        &mut __map,
-                        "input_audio_transcription",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_instructions,
-                        &mut __map,
-                        "instructions",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_max_response_output_tokens,
-                        &mut __map,
-                        "max_response_output_tokens",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_modalities,
-                        &mut __map,
-                        "modalities",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_audio_format,
-                        &mut __map,
-                        "output_audio_format",
-                    )
-                }
-                Some(7) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_temperature,
-                        &mut __map,
-                        "temperature",
-                    )
-                }
-                Some(8) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_tool_choice,
-                        &mut __map,
-                        "tool_choice",
-                    )
-                }
-                Some(9) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_tools,
-                        &mut __map,
-                        "tools",
-                    )
-                }
-                Some(10) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_turn_detection,
-                        &mut __map,
-                        "turn_detection",
-                    )
-                }
-                Some(11) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_voice,
-                        &mut __map,
-                        "voice",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<session_create_response::ClientSecret>,
+        Option<Option<String>>,
+        Option<Option<session_create_response::InputAudioTranscription>>,
+        Option<Option<String>>,
+        Option<Option<session_create_response::MaxResponseOutputTokens>>,
+        Option<Option<Vec<session_create_response::Modality>>>,
+        Option<Option<String>>,
+        Option<Option<f64>>,
+        Option<Option<String>>,
+        Option<Option<Vec<session_create_response::Tool>>>,
+        Option<Option<session_create_response::TurnDetection>>,
+        Option<Option<session_create_response::Voice>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_client_secret,
+            slot_input_audio_format,
+            slot_input_audio_transcription,
+            slot_instructions,
+            slot_max_response_output_tokens,
+            slot_modalities,
+            slot_output_audio_format,
+            slot_temperature,
+            slot_tool_choice,
+            slot_tools,
+            slot_turn_detection,
+            slot_voice,
+        ) = __slots;
         match slot_client_secret {
             Some(slot_client_secret) => {
                 Ok(Self {
@@ -746,40 +580,10 @@ pub mod session_create_response {
 
         const FIELDS: &'static [&'static str] = &["expires_at", "value"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_expires_at = None;
-            let mut slot_value = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_expires_at,
-                            &mut __map,
-                            "expires_at",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_value,
-                            &mut __map,
-                            "value",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (Option<i64>, Option<String>);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_expires_at, slot_value) = __slots;
             match (slot_expires_at, slot_value) {
                 (Some(slot_expires_at), Some(slot_value)) => {
                     Ok(Self {
@@ -848,32 +652,10 @@ pub mod session_create_response {
 
         const FIELDS: &'static [&'static str] = &["model"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_model = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_model,
-                            &mut __map,
-                            "model",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (Option<Option<String>>,);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_model,) = __slots;
             Ok(Self {
                 model: slot_model.unwrap_or_default(),
             })
@@ -963,56 +745,20 @@ pub mod session_create_response {
             "type",
         ];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_prefix_padding_ms = None;
-            let mut slot_silence_duration_ms = None;
-            let mut slot_threshold = None;
-            let mut slot_type = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_prefix_padding_ms,
-                            &mut __map,
-                            "prefix_padding_ms",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_silence_duration_ms,
-                            &mut __map,
-                            "silence_duration_ms",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_threshold,
-                            &mut __map,
-                            "threshold",
-                        )
-                    }
-                    Some(3) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_type,
-                            &mut __map,
-                            "type",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<Option<u32>>,
+            Option<Option<u32>>,
+            Option<Option<f64>>,
+            Option<Option<String>>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (
+                slot_prefix_padding_ms,
+                slot_silence_duration_ms,
+                slot_threshold,
+                slot_type,
+            ) = __slots;
             Ok(Self {
                 prefix_padding_ms: slot_prefix_padding_ms.unwrap_or_default(),
                 silence_duration_ms: slot_silence_duration_ms.unwrap_or_default(),
@@ -1212,130 +958,45 @@ for SessionCreateParams {
         "voice",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_client_secret = None;
-        let mut slot_input_audio_format = None;
-        let mut slot_input_audio_noise_reduction = None;
-        let mut slot_input_audio_transcription = None;
-        let mut slot_instructions = None;
-        let mut slot_max_response_output_tokens = None;
-        let mut slot_modalities = None;
-        let mut slot_model = None;
-        let mut slot_output_audio_format = None;
-        let mut slot_temperature = None;
-        let mut slot_tool_choice = None;
-        let mut slot_tools = None;
-        let mut slot_turn_detection = None;
-        let mut slot_voice = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_client_secret,
-                        &mut __map,
-                        "client_secret",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_format,
-                        &mut __map,
-                        "input_audio_format",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_noise_reduction,
-                        &mut __map,
-                        "input_audio_noise_reduction",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_transcription,
-                        &mut __map,
-                        "input_audio_transcription",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_instructions,
-                        &mut __map,
-                        "instructions",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_max_response_output_tokens,
-                        &mut __map,
-                        "max_response_output_tokens",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_modalities,
-                        &mut __map,
-                        "modalities",
-                    )
-                }
-                Some(7) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_model,
-                        &mut __map,
-                        "model",
-                    )
-                }
-                Some(8) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_output_audio_format,
-                        &mut __map,
-                        "output_audio_format",
-                    )
-                }
-                Some(9) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_temperature,
-                        &mut __map,
-                        "temperature",
-                    )
-                }
-                Some(10) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_tool_choice,
-                        &mut __map,
-                        "tool_choice",
-                    )
-                }
-                Some(11) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_tools,
-                        &mut __map,
-                        "tools",
-                    )
-                }
-                Some(12) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_turn_detection,
-                        &mut __map,
-                        "turn_detection",
-                    )
-                }
-                Some(13) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_voice,
-                        &mut __map,
-                        "voice",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        (
+            Option<Option<session_create_params::ClientSecret>>,
+            Option<Option<session_create_params::InputAudioFormat>>,
+            Option<Option<session_create_params::InputAudioNoiseReduction>>,
+            Option<Option<session_create_params::InputAudioTranscription>>,
+            Option<Option<String>>,
+            Option<Option<session_create_params::MaxResponseOutputTokens>>,
+            Option<Option<Vec<session_create_params::Modality>>>,
+            Option<Option<session_create_params::Model>>,
+            Option<Option<session_create_params::OutputAudioFormat>>,
+            Option<Option<f64>>,
+            Option<Option<String>>,
+            Option<Option<Vec<session_create_params::Tool>>>,
+        ),
+        (
+            Option<Option<session_create_params::TurnDetection>>,
+            Option<Option<session_create_params::Voice>>,
+        ),
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            (
+                slot_client_secret,
+                slot_input_audio_format,
+                slot_input_audio_noise_reduction,
+                slot_input_audio_transcription,
+                slot_instructions,
+                slot_max_response_output_tokens,
+                slot_modalities,
+                slot_model,
+                slot_output_audio_format,
+                slot_temperature,
+                slot_tool_choice,
+                slot_tools,
+            ),
+            (slot_turn_detection, slot_voice),
+        ) = __slots;
         Ok(Self {
             client_secret: slot_client_secret.unwrap_or_default(),
             input_audio_format: slot_input_audio_format.unwrap_or_default(),

@@ -103,58 +103,22 @@ for TranscriptionSession {
         "turn_detection",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_client_secret = None;
-        let mut slot_input_audio_format = None;
-        let mut slot_input_audio_transcription = None;
-        let mut slot_modalities = None;
-        let mut slot_turn_detection = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_client_secret,
-                        &mut __map,
-                        "client_secret",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_format,
-                        &mut __map,
-                        "input_audio_format",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_transcription,
-                        &mut __map,
-                        "input_audio_transcription",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_modalities,
-                        &mut __map,
-                        "modalities",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_turn_detection,
-                        &mut __map,
-                        "turn_detection",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<transcription_session::ClientSecret>,
+        Option<Option<String>>,
+        Option<Option<transcription_session::InputAudioTranscription>>,
+        Option<Option<Vec<transcription_session::Modality>>>,
+        Option<Option<transcription_session::TurnDetection>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_client_secret,
+            slot_input_audio_format,
+            slot_input_audio_transcription,
+            slot_modalities,
+            slot_turn_detection,
+        ) = __slots;
         match slot_client_secret {
             Some(slot_client_secret) => {
                 Ok(Self {
@@ -245,48 +209,14 @@ pub mod transcription_session {
 
         const FIELDS: &'static [&'static str] = &["language", "model", "prompt"];
 
-        fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-            mut __map: __A,
-        ) -> Result<Self, __A::Error> {
-            let mut slot_language = None;
-            let mut slot_model = None;
-            let mut slot_prompt = None;
-            while let Some(__key) = __map
-                .next_key_seed(
-                    super::super::super::super::super::super::dts2rs_support::Key(
-                        Self::FIELDS,
-                    ),
-                )?
-            {
-                match __key {
-                    Some(0) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_language,
-                            &mut __map,
-                            "language",
-                        )
-                    }
-                    Some(1) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_model,
-                            &mut __map,
-                            "model",
-                        )
-                    }
-                    Some(2) => {
-                        super::super::super::super::super::super::dts2rs_support::put(
-                            &mut slot_prompt,
-                            &mut __map,
-                            "prompt",
-                        )
-                    }
-                    _ => {
-                        super::super::super::super::super::super::dts2rs_support::skip(
-                            &mut __map,
-                        )
-                    }
-                }?;
-            }
+        type Slots = (
+            Option<Option<String>>,
+            Option<Option<input_audio_transcription::Model>>,
+            Option<Option<String>>,
+        );
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_language, slot_model, slot_prompt) = __slots;
             Ok(Self {
                 language: slot_language.unwrap_or_default(),
                 model: slot_model.unwrap_or_default(),
@@ -419,74 +349,26 @@ for TranscriptionSessionCreateParams {
         "turn_detection",
     ];
 
-    fn read_fields<'de, __A: serde::de::MapAccess<'de>>(
-        mut __map: __A,
-    ) -> Result<Self, __A::Error> {
-        let mut slot_client_secret = None;
-        let mut slot_include = None;
-        let mut slot_input_audio_format = None;
-        let mut slot_input_audio_noise_reduction = None;
-        let mut slot_input_audio_transcription = None;
-        let mut slot_modalities = None;
-        let mut slot_turn_detection = None;
-        while let Some(__key) = __map
-            .next_key_seed(
-                super::super::super::super::super::dts2rs_support::Key(Self::FIELDS),
-            )?
-        {
-            match __key {
-                Some(0) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_client_secret,
-                        &mut __map,
-                        "client_secret",
-                    )
-                }
-                Some(1) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_include,
-                        &mut __map,
-                        "include",
-                    )
-                }
-                Some(2) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_format,
-                        &mut __map,
-                        "input_audio_format",
-                    )
-                }
-                Some(3) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_noise_reduction,
-                        &mut __map,
-                        "input_audio_noise_reduction",
-                    )
-                }
-                Some(4) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_input_audio_transcription,
-                        &mut __map,
-                        "input_audio_transcription",
-                    )
-                }
-                Some(5) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_modalities,
-                        &mut __map,
-                        "modalities",
-                    )
-                }
-                Some(6) => {
-                    super::super::super::super::super::dts2rs_support::put(
-                        &mut slot_turn_detection,
-                        &mut __map,
-                        "turn_detection",
-                    )
-                }
-                _ => super::super::super::super::super::dts2rs_support::skip(&mut __map),
-            }?;
-        }
+    type Slots = (
+        Option<Option<transcription_session_create_params::ClientSecret>>,
+        Option<Option<Vec<String>>>,
+        Option<Option<transcription_session_create_params::InputAudioFormat>>,
+        Option<Option<transcription_session_create_params::InputAudioNoiseReduction>>,
+        Option<Option<transcription_session_create_params::InputAudioTranscription>>,
+        Option<Option<Vec<transcription_session_create_params::Modality>>>,
+        Option<Option<transcription_session_create_params::TurnDetection>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (
+            slot_client_secret,
+            slot_include,
+            slot_input_audio_format,
+            slot_input_audio_noise_reduction,
+            slot_input_audio_transcription,
+            slot_modalities,
+            slot_turn_detection,
+        ) = __slots;
         Ok(Self {
             client_secret: slot_client_secret.unwrap_or_default(),
             include: slot_include.unwrap_or_default(),
