@@ -114,6 +114,20 @@ fn array_expr(elems: Vec<syn::Expr>) -> syn::Expr {
     })
 }
 
+/// `T` of the type `Option<T>` (however `Option` is spelled), or the type itself.
+fn option_argument(ty: &syn::Type) -> syn::Type {
+    if let syn::Type::Path(p) = ty {
+        if let Some(syn::PathArguments::AngleBracketed(args)) =
+            p.path.segments.last().map(|last| &last.arguments)
+        {
+            if let Some(syn::GenericArgument::Type(inner)) = args.args.first() {
+                return inner.clone();
+            }
+        }
+    }
+    ty.clone()
+}
+
 /// The elements of a tuple, with the comma that makes one element a tuple.
 fn tuple_elems<T>(elems: Vec<T>) -> syn::punctuated::Punctuated<T, syn::Token![,]> {
     let single = elems.len() == 1;
@@ -714,7 +728,12 @@ impl Impls<'_, '_> {
     /// the struct from them. What serde's derive does for a JSON object, without its field
     /// enum, field visitor, sequence visitor and visitor type per struct, and without a loop
     /// over the keys per struct: rustc checks only `build` for each.
-    pub(super) fn struct_deserialize(&self, s: &Struct) -> Vec<syn::Item> {
+    /// `field_types` are the struct's fields' types, as declared.
+    pub(super) fn struct_deserialize(
+        &self,
+        s: &Struct,
+        field_types: &[&syn::Type],
+    ) -> Vec<syn::Item> {
         let support = |name: &str| self.ctx.support_path(name);
         // The reader's own names start with `__`, as serde's derive's do: no identifier of a
         // type, field or slot does (see `model::naming`), so nothing the struct declares
@@ -736,7 +755,7 @@ impl Impls<'_, '_> {
         let mut absent_keys = Vec::new();
         // Each field's parts are built directly, not from templates: they are most of what
         // emit builds for a large API, and a template is a clone and a walk.
-        for f in &s.fields {
+        for (f, field_type) in s.fields.iter().zip(field_types) {
             let slot_name = word(&field_slot(&f.name));
             let slot = || path_expr(path(false, [slot_name.clone()]));
             // `field: value`.
@@ -760,13 +779,10 @@ impl Impls<'_, '_> {
             let canonical = self.ctx.canonical(&f.ty);
             let keeps_null = f.optional
                 && (f.nullable || support::is_present_unit(f.optional, f.nullable, &canonical));
-            let mut value_type = self.ctx.ty(&f.ty);
-            if f.nullable {
-                value_type = self.ctx.wrap(option.clone(), value_type);
-            }
-            if f.optional && !keeps_null {
-                value_type = self.ctx.wrap(option.clone(), value_type);
-            }
+            let value_type = match keeps_null {
+                true => option_argument(field_type),
+                false => (*field_type).clone(),
+            };
             slot_types.push(self.ctx.wrap(option.clone(), value_type));
             if keeps_null {
                 values.push(field_value(slot()));

@@ -187,7 +187,7 @@ fn structure(
             ty,
         }
     });
-    let fields = fields.collect();
+    let fields: syn::punctuated::Punctuated<syn::Field, syn::Token![,]> = fields.collect();
     let mut self_path = path(false, [name.clone()]);
     if !s.type_params.is_empty() {
         let args = s.type_params.iter().map(|p| path_type(path(false, [ident(p)])));
@@ -195,7 +195,10 @@ fn structure(
     }
     let impls = impls::Impls { ctx, self_ty: path_type(self_path), allow: impl_allow };
     let serialize = by_hand.then(|| impls.struct_serialize(s, &generics));
-    let deserialize = reads_by_hand.then(|| impls.struct_deserialize(s));
+    let deserialize = reads_by_hand.then(|| {
+        let types: Vec<&syn::Type> = fields.iter().map(|f: &syn::Field| &f.ty).collect();
+        impls.struct_deserialize(s, &types)
+    });
     let item = syn::Item::Struct(syn::ItemStruct {
         attrs,
         vis: public(),
