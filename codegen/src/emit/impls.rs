@@ -58,28 +58,29 @@ fn int_lit(n: i64) -> syn::ExprLit {
     }
 }
 
-/// `(a, b)`, or `a` alone: one element needs no tuple.
-fn tuple_expr(elems: impl IntoIterator<Item = syn::Expr>) -> syn::Expr {
-    let mut elems: syn::punctuated::Punctuated<syn::Expr, syn::Token![,]> =
-        elems.into_iter().collect();
-    if elems.len() == 1 {
-        if let Some(only) = elems.pop() {
-            return only.into_value();
-        }
+/// The one element of `elems`, or all of them to make a tuple of: one element needs no tuple.
+fn one_or_tuple<T>(
+    elems: impl IntoIterator<Item = T>,
+) -> Result<T, syn::punctuated::Punctuated<T, syn::Token![,]>> {
+    let mut elems: syn::punctuated::Punctuated<T, syn::Token![,]> = elems.into_iter().collect();
+    match elems.len() {
+        1 => elems.pop().map(syn::punctuated::Pair::into_value).ok_or(elems),
+        _ => Err(elems),
     }
-    syn::Expr::Tuple(syn::ExprTuple { attrs: vec![], paren_token: Default::default(), elems })
+}
+
+/// `(a, b)`, or `a` alone.
+fn tuple_expr(elems: impl IntoIterator<Item = syn::Expr>) -> syn::Expr {
+    one_or_tuple(elems).unwrap_or_else(|elems| {
+        syn::Expr::Tuple(syn::ExprTuple { attrs: vec![], paren_token: Default::default(), elems })
+    })
 }
 
 /// The pattern `(a, b)`, or `a` alone, as [`tuple_expr`] builds the value.
 fn tuple_pat(elems: impl IntoIterator<Item = syn::Pat>) -> syn::Pat {
-    let mut elems: syn::punctuated::Punctuated<syn::Pat, syn::Token![,]> =
-        elems.into_iter().collect();
-    if elems.len() == 1 {
-        if let Some(only) = elems.pop() {
-            return only.into_value();
-        }
-    }
-    syn::Pat::Tuple(syn::PatTuple { attrs: vec![], paren_token: Default::default(), elems })
+    one_or_tuple(elems).unwrap_or_else(|elems| {
+        syn::Pat::Tuple(syn::PatTuple { attrs: vec![], paren_token: Default::default(), elems })
+    })
 }
 
 /// The pattern binding `name`.
