@@ -24,6 +24,7 @@ use super::features::{unit_of, unit_paths};
 use super::rust::{ItemKind, ItemPath, Module, RustType};
 use crate::config::Config;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::hash_map::Entry;
 
 /// Turns every nested struct or enum (anonymous ones are in `anonymous`) identical to an
 /// earlier one into an alias of it; returns how many became aliases.
@@ -44,37 +45,70 @@ pub(super) fn define_once(
         }
     });
     let existing = aliased.len();
+    // Every candidate is keyed once; a later round re-keys only the candidates whose key names
+    // a type that the round before made an alias (re-keying them all each round was a fifth of
+    // a run on openai's SDK).
+    let mut candidates = Vec::new();
+    walk(root, &mut Vec::new(), &mut |path, kind, ts_path, deprecated| {
+        let nested = anonymous.contains(&path) || ts_path.contains('.');
+        if !nested || aliased.contains_key(&path) {
+            return;
+        }
+        let Some(key) = key(kind, config.is_non_exhaustive(ts_path), deprecated) else {
+            return;
+        };
+        // With `module_features`, within one unit: an alias into another would make the
+        // units depend on each other where their declarations do not.
+        let unit = units.as_ref().and_then(|units| unit_of(units, &path.modules));
+        let key = Some((unit.map(<[String]>::to_vec), key));
+        candidates.push(Candidate { path, key });
+    });
+    // The candidates whose key names each type, and the first candidate (in output order) of
+    // each key among those that are not aliases.
+    let mut users: FxHashMap<ItemPath, Vec<usize>> = FxHashMap::default();
+    let mut first: FxHashMap<(Option<Vec<String>>, Key), usize> = FxHashMap::default();
+    let mut changed: Vec<usize> = (0..candidates.len()).collect();
     // Each round may make more types identical (their fields now name the same alias
     // targets); a new alias always points at a type earlier in the walk, so rounds end.
-    loop {
-        let mut first: FxHashMap<(Option<Vec<String>>, Key), ItemPath> = FxHashMap::default();
-        let mut found = Vec::new();
-        walk(root, &mut Vec::new(), &mut |path, kind, ts_path, deprecated| {
-            let nested = anonymous.contains(&path) || ts_path.contains('.');
-            if !nested || aliased.contains_key(&path) {
-                return;
+    while !changed.is_empty() {
+        changed.sort_unstable();
+        changed.dedup();
+        // Out of the table under its old key first, so no new key meets a stale one.
+        for &index in &changed {
+            let Some(key) = candidates[index].key.as_mut() else { continue };
+            if first.get(&*key) == Some(&index) {
+                first.remove(&*key);
             }
-            let Some(key) = key(kind, &aliased, config.is_non_exhaustive(ts_path), deprecated)
-            else {
-                return;
-            };
-            // With `module_features`, within one unit: an alias into another would make the
-            // units depend on each other where their declarations do not.
-            let unit = units.as_ref().and_then(|units| unit_of(units, &path.modules));
-            let key = (unit.map(<[String]>::to_vec), key);
-            match first.entry(key) {
-                std::collections::hash_map::Entry::Occupied(e) => {
-                    found.push((path, e.get().clone()))
-                }
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(path);
-                }
-            }
-        });
-        if found.is_empty() {
-            break;
+            let (_, (_, _, kind)) = key;
+            kind.for_each_type_mut(&mut |ty| {
+                resolve(ty, &aliased, &mut |path| match users.get_mut(path) {
+                    Some(users) => users.push(index),
+                    None => drop(users.insert(path.clone(), vec![index])),
+                })
+            });
         }
-        aliased.extend(found);
+        let mut found = Vec::new();
+        for &index in &changed {
+            let Some(key) = &candidates[index].key else { continue };
+            match first.entry(key.clone()) {
+                Entry::Vacant(e) => {
+                    e.insert(index);
+                }
+                Entry::Occupied(mut e) => {
+                    // The earlier of the two stays; the later one becomes its alias.
+                    let (keep, alias) = (index.min(*e.get()), index.max(*e.get()));
+                    e.insert(keep);
+                    candidates[alias].key = None;
+                    found.push((alias, keep));
+                }
+            }
+        }
+        changed.clear();
+        for (alias, keep) in found {
+            let path = candidates[alias].path.clone();
+            changed.extend(users.get(&path).into_iter().flatten());
+            aliased.insert(path, candidates[keep].path.clone());
+        }
     }
     let count = aliased.len() - existing;
     if count > 0 {
@@ -105,34 +139,40 @@ fn walk(
 /// the item with every merged type it names replaced by its target.
 type Key = (bool, bool, ItemKind);
 
-/// The [`Key`] of an item, or `None` for a type that is never merged (generic structs,
-/// aliases, traits, re-exports).
-fn key(
-    kind: &ItemKind,
-    aliased: &FxHashMap<ItemPath, ItemPath>,
-    non_exhaustive: bool,
-    deprecated: bool,
-) -> Option<Key> {
+/// The [`Key`] of an item before its types are resolved, or `None` for a type that is never
+/// merged (generic structs, aliases, traits, re-exports).
+fn key(kind: &ItemKind, non_exhaustive: bool, deprecated: bool) -> Option<Key> {
     match kind {
         ItemKind::Struct(s) if s.type_params.is_empty() => {}
         ItemKind::Enum(_) => {}
         _ => return None,
     }
-    let mut kind = kind.clone();
-    kind.for_each_type_mut(&mut |ty| resolve(ty, aliased));
-    Some((non_exhaustive, deprecated, kind))
+    Some((non_exhaustive, deprecated, kind.clone()))
 }
 
-/// `ty` with every reference to an aliased type replaced by its target's.
-fn resolve(ty: &mut RustType, aliased: &FxHashMap<ItemPath, ItemPath>) {
+/// `ty` with every reference to an aliased type replaced by its target's; `named` is called
+/// with each type it then names.
+fn resolve(
+    ty: &mut RustType,
+    aliased: &FxHashMap<ItemPath, ItemPath>,
+    named: &mut impl FnMut(&ItemPath),
+) {
     if let RustType::Item(path, _) = ty {
         if let Some(target) = target(path, aliased) {
             *path = target.clone();
         }
+        named(path);
     }
     for child in ty.children_mut() {
-        resolve(child, aliased);
+        resolve(child, aliased, named);
     }
+}
+
+/// A nested struct or enum that may be merged, and its [`Key`] in its unit (`None` once it is
+/// an alias).
+struct Candidate {
+    path: ItemPath,
+    key: Option<(Option<Vec<String>>, Key)>,
 }
 
 /// The type that `path` is finally an alias of, if it became one.
