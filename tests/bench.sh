@@ -14,7 +14,8 @@
 #              library (no CLI: that is dts2rs-cli) vs. one whose build script uses swc_ecma_parser
 #              alone, same version/features: how dts2rs is used, as a build-dependency
 # - layouts:   the openai 4.104.0 tree as one file and as a folder (issue 11: one file as fast),
-#              and the one file against a process that only parses the tree with swc
+#              the one file against a process that only parses the tree with swc, and the
+#              emit path's floor: prettyplease printing that file's syntax trees, nothing else
 # - rustc:     what the user waits for (issue 11): a clean debug build (non-incremental, as a
 #              dependency builds) of the bindings of openai 7.55.0 `resources/` alone, its
 #              dependencies built first, beside async-openai 0.43.0's `types` feature built the
@@ -101,6 +102,18 @@ if want layouts; then
   cargo build --release -q -p dts2rs --example parse_only
   measure "swc parse only (whole process)" "$RUNS" "$CARGO_TARGET_DIR/release/examples/parse_only" "$openai"
   awk -v a="$one" -v b="$last_ms" 'BEGIN {printf "one file / swc parse-only process: %.1fx (target <= 8)\n", a / b}'
+  parse_ms=$last_ms
+  # The emit path's own floor: prettyplease printing the one file's syntax trees (parsed back
+  # from it, docs taken out) and their drop, on as many threads (codegen/examples/print_floor.rs).
+  cargo build --release -q -p dts2rs --example print_floor
+  "$bin" -q "$openai" -o "$tmp/bindings.rs" 2>/dev/null
+  floors=()
+  for ((i = 0; i < RUNS; i++)); do
+    floors+=("$("$CARGO_TARGET_DIR/release/examples/print_floor" "$tmp/bindings.rs" | cut -d' ' -f1)")
+  done
+  floor=$(printf '%s\n' "${floors[@]}" | median)
+  printf '%-34s %10.1f ms   (median of %d; printing alone, in process)\n' "prettyplease floor of the one file" "$floor" "$RUNS"
+  awk -v a="$floor" -v b="$parse_ms" 'BEGIN {printf "prettyplease floor / swc parse-only process: %.1fx\n", a / b}'
 fi
 
 if want rustc; then
