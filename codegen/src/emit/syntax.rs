@@ -151,12 +151,18 @@ impl VisitMut for Holes {
         let fill = self.for_ident(node, |f| if let Fill::Ident(i) = f { Some(i) } else { None });
         match fill {
             Some(value) => *node = value.clone(),
-            None if node.to_string().starts_with("__") => self.unfilled.push(node.to_string()),
+            // Spelling out every identifier a template holds is for the debug check alone.
+            None if cfg!(debug_assertions) && node.to_string().starts_with("__") => {
+                self.unfilled.push(node.to_string())
+            }
             None => {}
         }
     }
 
     fn visit_lit_str_mut(&mut self, node: &mut syn::LitStr) {
+        if !self.fills.iter().any(|(_, fill)| matches!(fill, Fill::Str(_))) {
+            return; // no literal to fill: not worth unescaping each one to compare
+        }
         let value = node.value();
         let fill =
             self.find(|name| name == value, |f| if let Fill::Str(s) = f { Some(s) } else { None });
