@@ -2,8 +2,8 @@
 # Whole-process benchmarks of the release `dts2rs` binary (issue 6). Prints a report; asserts
 # nothing. Not part of `cargo test` or CI.
 #
-#   tests/bench.sh [SECTION...]      # sections: process layouts scaling quicktype builddeps rustc
-#                                    # (default: all but rustc, which takes ~10 minutes)
+#   tests/bench.sh [SECTION...]      # sections: process layouts instructions scaling quicktype
+#                                    # builddeps rustc (default: all but rustc, ~10 minutes)
 #
 # - process:   wall time and peak RSS of `dts2rs <openai 4.104.0 resources/> -o <fresh tmp>`
 # - scaling:   1×, 4×, 16× copies of that tree (distinct module names), one wide file of 4,000 and
@@ -16,6 +16,9 @@
 # - layouts:   the openai 4.104.0 tree as one file and as a folder (issue 11: one file as fast),
 #              the one file against a process that only parses the tree with swc, and the
 #              emit path's floor: prettyplease printing that file's syntax trees, nothing else
+# - instructions: the one file's instructions under valgrind's callgrind, whole and by stage: a
+#              count that a busy machine does not move (wall times here drift by a third in an
+#              hour), to compare two commits by
 # - rustc:     what the user waits for (issue 11): a clean debug build (non-incremental, as a
 #              dependency builds) of the bindings of openai 7.55.0 `resources/` alone, its
 #              dependencies built first, beside async-openai 0.43.0's `types` feature built the
@@ -33,7 +36,7 @@ cd "$root"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 RUNS=${RUNS:-11}
 sections=("$@")
-[ ${#sections[@]} -gt 0 ] || sections=(process layouts scaling quicktype builddeps)
+[ ${#sections[@]} -gt 0 ] || sections=(process layouts instructions scaling quicktype builddeps)
 want() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 if [ ! -x /usr/bin/time ]; then
@@ -183,6 +186,26 @@ serde_json = "1"'
   echo "module_features, every feature: $all s"
   awk -v c="$chat" -v b="$theirs" 'BEGIN {printf "chat alone / async-openai types: %.2fx\n", c / b}'
   rm -rf "$rtarget"
+fi
+
+if want instructions; then
+  echo
+  echo "== instructions: the one file of openai 4.104.0 resources/ under callgrind (the same on a busy machine)"
+  if ! command -v valgrind >/dev/null; then
+    echo "installing valgrind" >&2
+    (apt-get update -qq && apt-get install -y -qq valgrind) >&2
+  fi
+  valgrind -q --tool=callgrind --callgrind-out-file="$tmp/callgrind.out" \
+    "$bin" -q "$openai" -o "$tmp/bindings.rs" 2>/dev/null
+  # Inclusive counts of the stages (all threads). Items are built, printed and dropped per run
+  # of the output, on the emit threads.
+  callgrind_annotate --inclusive=yes "$tmp/callgrind.out" 2>/dev/null | awk '
+    /PROGRAM TOTALS/ { gsub(",", "", $1); printf "%-44s %6.0f M\n", "whole process", $1 / 1e6 }
+    / \?\?\?:dts2rs::parse::parse_file / { gsub(",", "", $1); printf "%-44s %6.0f M\n", "parse (swc, lowering)", $1 / 1e6 }
+    / \?\?\?:dts2rs::model::build::build / { gsub(",", "", $1); printf "%-44s %6.0f M\n", "model", $1 / 1e6 }
+    / \?\?\?:dts2rs::emit::items::item / { gsub(",", "", $1); printf "%-44s %6.0f M\n", "emit: syntax trees built", $1 / 1e6 }
+    / \?\?\?:prettyplease::unparse / { gsub(",", "", $1); printf "%-44s %6.0f M\n", "emit: printed by prettyplease", $1 / 1e6 }
+    / \?\?\?:dts2rs::emit::text::finish / { gsub(",", "", $1); printf "%-44s %6.0f M\n", "emit: docs put in (text::finish)", $1 / 1e6 }'
 fi
 
 if want scaling; then
