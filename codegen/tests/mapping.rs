@@ -645,11 +645,20 @@ fn one_type_spelled_twice_gets_no_conflicting_impls_and_generic_defaults_need_no
     assert_has(&code, "#[serde(default = \"Option::default\", skip_serializing_if = \"Option::is_none\")]\n    pub value: Option<T>,");
 }
 
+/// Neither a star export of files without types nor one of a folder whose `index.d.ts`
+/// exports only values (its glob would bring only the folder's file module, which the
+/// folder's own module of that name shadows: cohere-ai's `core/runtime/`) is a `pub use`,
+/// which rustc would call unused; the types stay in their modules.
 #[test]
-fn star_exports_of_files_without_types_generate_nothing() {
+fn star_exports_that_bring_no_name_generate_nothing() {
     let (code, _) = generate("empty_globs");
     assert!(!code.contains("pub use"), "{code}");
     assert_has(&code, "pub struct Kept {");
+    assert_has(
+        &code,
+        "pub mod runtime {\n    /// Types declared in `empty_globs/runtime/runtime.d.ts`.",
+    );
+    assert_has(&code, "pub struct Runtime {");
 }
 
 #[test]

@@ -802,3 +802,42 @@ mod struct_reads {
         );
     }
 }
+
+mod scratch;
+
+/// Every snapshot as a public module of a library crate under `#![deny(warnings)]`, as a user's
+/// crate holds generated code: only there do its `pub use`s count as used, so only there does
+/// rustc say when one brings no name (here the snapshots are private, and their re-exports
+/// allowed to go unused). Slow (a scratch crate builds serde), hence ignored; CI runs it with
+/// `cargo test -p dts2rs --test snapshots_compile -- --ignored`.
+#[test]
+#[ignore]
+fn snapshots_compile_as_public_modules_of_a_library() {
+    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let mut names: Vec<String> = std::fs::read_dir(&snapshots)
+        .expect("the snapshots folder")
+        .map(|entry| entry.expect("a snapshot").file_name().to_string_lossy().into_owned())
+        .filter_map(|name| name.strip_suffix(".rs").map(str::to_owned))
+        .collect();
+    names.sort();
+    assert!(names.len() > 40, "every snapshot, not a few: {names:?}");
+    let mut lib = String::from("#![deny(warnings)]\n");
+    for name in &names {
+        let path = snapshots.join(format!("{name}.rs"));
+        lib.push_str(&format!("pub mod {name} {{\n    include!({:?});\n}}\n", path));
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("src")).unwrap();
+    std::fs::write(dir.path().join("src/lib.rs"), lib).unwrap();
+    std::fs::write(
+        dir.path().join("Cargo.toml"),
+        "[package]\nname = \"snapshots\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n\n[workspace]\n",
+    )
+    .unwrap();
+    let output = scratch::cargo(dir.path(), &["build"], "snapshot-library");
+    assert!(
+        output.status.success(),
+        "the snapshots do not compile as a library:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

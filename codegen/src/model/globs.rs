@@ -15,25 +15,31 @@ const MAX_GLOB_DEPTH: usize = 16;
 /// What a name reaches: the item (or module) it finally stands for.
 type Origin = ItemPath;
 
-/// Drops globs of modules that hold nothing (a file of functions only: its module is not
-/// emitted, so `pub use it::*` would name nothing), then replaces clashing globs in every
-/// module of `root` by explicit re-exports.
+/// Drops globs that would bring no name: of modules that hold nothing (a file of functions
+/// only: its module is not emitted, so `pub use it::*` would name nothing), and those whose
+/// every name the module declares itself (a folder whose `index.d.ts` exports only values
+/// holds just its files' modules, and the folder's own module shadows the one of the same
+/// name); rustc calls both unused. Then replaces clashing globs in every module of `root` by
+/// explicit re-exports.
 pub(super) fn settle_globs(root: &mut Module) {
     // Dropping one glob can empty the module that held it: repeat until none is left.
     loop {
         let mut empty = Vec::new();
         empty_targets(root, root, &mut empty);
-        if empty.is_empty() {
+        let shadowed = shadowed_globs(root, root, &mut Vec::new());
+        if empty.is_empty() && shadowed.is_empty() {
             break;
         }
         drop_globs(root, &empty);
+        for (path, target) in shadowed {
+            find_mut(root, &path)
+                .items
+                .retain(|i| !matches!(&i.kind, ItemKind::ReexportAll(t) if *t == target));
+        }
     }
     let plans = plan(root, root, &mut Vec::new());
     for (path, replacements) in plans {
-        let module = path.iter().fold(&mut *root, |m, name| {
-            let index = m.modules.iter().position(|c| &c.name == name).expect("planned module");
-            &mut m.modules[index]
-        });
+        let module = find_mut(root, &path);
         let mut items = Vec::new();
         for item in std::mem::take(&mut module.items) {
             match &item.kind {
@@ -59,6 +65,32 @@ fn empty_targets(root: &Module, module: &Module, out: &mut Vec<Vec<String>>) {
     for child in &module.modules {
         empty_targets(root, child, out);
     }
+}
+
+/// The globs in `module` (at `path`) and below whose every name the module holding them
+/// declares itself, as (that module's path, the glob's target).
+fn shadowed_globs(
+    root: &Module,
+    module: &Module,
+    path: &mut Vec<String>,
+) -> Vec<(Vec<String>, Vec<String>)> {
+    let local = local_names(module);
+    let mut out: Vec<_> = module
+        .items
+        .iter()
+        .filter_map(|item| match &item.kind {
+            ItemKind::ReexportAll(target) => Some(target),
+            _ => None,
+        })
+        .filter(|target| exported(root, target, 0).keys().all(|name| local.contains(name.as_str())))
+        .map(|target| (path.clone(), target.clone()))
+        .collect();
+    for child in &module.modules {
+        path.push(child.name.clone());
+        out.extend(shadowed_globs(root, child, path));
+        path.pop();
+    }
+    out
 }
 
 /// Removes every glob of one of `targets`.
@@ -177,6 +209,14 @@ fn exported(root: &Module, target: &[String], depth: usize) -> BTreeMap<String, 
         }
     }
     names
+}
+
+/// The module at `path`, which exists.
+fn find_mut<'m>(root: &'m mut Module, path: &[String]) -> &'m mut Module {
+    path.iter().fold(root, |m, name| {
+        let index = m.modules.iter().position(|c| &c.name == name).expect("a module found before");
+        &mut m.modules[index]
+    })
 }
 
 /// The module at `path`.

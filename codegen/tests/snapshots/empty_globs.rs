@@ -37,9 +37,160 @@ impl dts2rs_support::ReadFields for Kept {
     }
 }
 
+/// Declarations under `runtime/`.
+pub mod runtime {
+    /// Types declared in `empty_globs/runtime/runtime.d.ts`.
+    #[allow(clippy::module_inception)]
+    pub mod runtime {
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Runtime {
+            pub r#type: runtime::Type,
+        }
+
+        impl serde::Serialize for Runtime {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut fields = super::super::dts2rs_support::Fields::new(
+                    serializer,
+                    "Runtime",
+                    1,
+                );
+                fields.field("type", &self.r#type);
+                fields.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Runtime {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                super::super::dts2rs_support::read_struct(deserializer)
+            }
+        }
+
+        impl super::super::dts2rs_support::ReadFields for Runtime {
+            const NAME: &'static str = "Runtime";
+
+            const FIELDS: &'static [&'static str] = &["type"];
+
+            type Slots = (Option<runtime::Type>,);
+
+            fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+                let (slot_type,) = __slots;
+                match slot_type {
+                    Some(slot_type) => Ok(Self { r#type: slot_type }),
+                    slot_type => {
+                        Err(
+                            super::super::dts2rs_support::absent(
+                                &[(slot_type.is_none(), "type")],
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+
+        /// Types nested in [`Runtime`].
+        #[allow(clippy::module_inception)]
+        pub mod runtime {
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub enum Type {
+                /// `node`.
+                Node,
+                /// `deno`.
+                Deno,
+            }
+
+            impl Type {
+                /// The wire string of this value.
+                pub fn as_str(&self) -> &'static str {
+                    match self {
+                        Self::Node => "node",
+                        Self::Deno => "deno",
+                    }
+                }
+            }
+
+            impl ::core::fmt::Display for Type {
+                fn fmt(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            impl ::core::str::FromStr for Type {
+                type Err = serde::de::value::Error;
+
+                fn from_str(value: &str) -> Result<Self, Self::Err> {
+                    match value {
+                        "node" => Ok(Self::Node),
+                        "deno" => Ok(Self::Deno),
+                        other => {
+                            Err(
+                                serde::de::Error::unknown_variant(other, &["node", "deno"]),
+                            )
+                        }
+                    }
+                }
+            }
+
+            impl serde::Serialize for Type {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for Type {
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    super::super::super::dts2rs_support::wire_str(deserializer)
+                }
+            }
+        }
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+    /// string enum is read.
+    pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+    }
+
+    /// The visitor of [`wire_str`].
+    struct WireStr<T>(core::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for WireStr<T>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            value.parse().map_err(E::custom)
+        }
+    }
+
     /// A struct read by its fields: how every struct without a generic parameter or an
     /// index signature is read (its `Deserialize` calls [`read_struct`]).
     pub trait ReadFields: Sized {

@@ -1,4 +1,5 @@
 export * from './fns';
+export * from './runtime';
 export interface Kept {
     id: string;
 }

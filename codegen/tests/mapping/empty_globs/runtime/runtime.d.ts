@@ -1,0 +1,4 @@
+export declare const RUNTIME: Runtime;
+export interface Runtime {
+    type: "node" | "deno";
+}
