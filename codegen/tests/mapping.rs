@@ -920,3 +920,36 @@ fn wide_structs_nest_their_slots() {
     assert_has(&code, "type Slots = (\n        (\n            Option<f64>,\n            Option<Option<String>>,\n            Option<Option<String>>,");
     assert_has(&code, "let (\n            (\n                slot_f0,\n                slot_f1,");
 }
+
+/// A generated enum or struct at a place inside a generic declaration is not generic: the
+/// declaration's parameters are out of its scope, read as any JSON value with a warning
+/// (elasticsearch's `BulkRequest<TDocument>` named `TDocument` in an enum that has no
+/// parameter). A parameter used only there is dropped from the declaration.
+#[test]
+fn parameters_of_a_generic_declaration_inside_its_nested_types() {
+    let (code, warnings) = generate("generic_nesting");
+    assert_has(&code, "pub struct BulkRequest {\n");
+    assert_has(&code, "pub enum Operation {\n");
+    assert_has(&code, "Update(Box<super::Update<serde_json::Value, serde_json::Value>>),");
+    assert_has(&code, "TDocument(serde_json::Value),");
+    assert_has(&code, "pub struct Either<T> {\n");
+    assert_has(&code, "pub value: T,");
+    // Two helpers of the support module, for a derived struct's `?: never` key and a
+    // hand-written reader's absent keys: one name each (once both were `absent`).
+    assert_has(&code, "deserialize_with = \"super::dts2rs_support::absent\"");
+    assert_has(&code, "pub fn absent<'de, D>(_: D)");
+    assert_has(&code, "pub fn first_absent<E: serde::de::Error>(");
+    for place in [
+        "BulkRequest.operation.Update",
+        "BulkRequest.first.TDocument",
+        "BulkRequest.meta.source",
+        "Either.either.T",
+    ] {
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains(&format!("at `{place}` is mapped to `serde_json::Value`"))),
+            "{place}: {warnings:?}"
+        );
+    }
+}

@@ -29,6 +29,7 @@ snapshots!(
     enums,
     extends,
     generic_alias,
+    generic_nesting,
     imports,
     index_signatures,
     indexed_access,

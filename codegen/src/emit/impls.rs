@@ -742,7 +742,8 @@ impl Impls<'_, '_> {
         let with_locals =
             |holes: Holes| holes.ident("__E", word("__E")).ident("__slots", word("__slots"));
         // The support module's paths, spelled once for every field.
-        let [missing, fails_absent, absent] = ["missing", "fails_absent", "absent"].map(support);
+        let [missing, fails_absent, first_absent] =
+            ["missing", "fails_absent", "first_absent"].map(support);
         let option = self.ctx.option();
         // Each field's slot, its type and binding in the tuple of slots.
         let mut slot_types = Vec::new();
@@ -825,7 +826,7 @@ impl Impls<'_, '_> {
         ok.args[0] = build;
         let ok = syn::Expr::Call(ok);
         // `match (slot_a, slot_b) { (Some(slot_a), Some(slot_b)) => Ok(…),
-        // (slot_a, slot_b) => Err(absent(&[(slot_a.is_none(), "a"), …])) }`.
+        // (slot_a, slot_b) => Err(first_absent(&[(slot_a.is_none(), "a"), …])) }`.
         let finish = if required.is_empty() {
             ok
         } else {
@@ -836,7 +837,7 @@ impl Impls<'_, '_> {
                 }
                 some
             };
-            let error = call_expr(absent, [shared_ref(array_expr(absent_keys))]);
+            let error = call_expr(first_absent, [shared_ref(array_expr(absent_keys))]);
             let arms = vec![
                 arm_of(tuple_pat(required.iter().map(some)), ok),
                 arm_of(

@@ -985,6 +985,10 @@ impl<'d> Builder<'_, 'd> {
         {
             return RustType::Bool;
         }
+        // The enum made here is not generic: a parameter of the declaration around it is out
+        // of its scope, reported where it is used (and read as any JSON value), as in a nested
+        // object type. Kept in scope, it would name a parameter the enum does not have.
+        let place = &Place { params: &[], ..place.clone() };
         if let Some(tagged) = self.tagged_union(place, members) {
             return tagged;
         }

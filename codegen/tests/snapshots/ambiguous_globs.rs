@@ -50,7 +50,7 @@ pub mod one {
                 }
                 (slot_type, slot_x) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_type.is_none(), "type"), (slot_x.is_none(), "x")],
                         ),
                     )
@@ -150,7 +150,9 @@ pub mod one {
             let (slot_v,) = __slots;
             match slot_v {
                 Some(slot_v) => Ok(Self { v: slot_v }),
-                slot_v => Err(super::dts2rs_support::absent(&[(slot_v.is_none(), "v")])),
+                slot_v => {
+                    Err(super::dts2rs_support::first_absent(&[(slot_v.is_none(), "v")]))
+                }
             }
         }
     }
@@ -202,7 +204,7 @@ pub mod two {
                 }
                 (slot_type, slot_y) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_type.is_none(), "type"), (slot_y.is_none(), "y")],
                         ),
                     )
@@ -302,7 +304,9 @@ pub mod two {
             let (slot_v,) = __slots;
             match slot_v {
                 Some(slot_v) => Ok(Self { v: slot_v }),
-                slot_v => Err(super::dts2rs_support::absent(&[(slot_v.is_none(), "v")])),
+                slot_v => {
+                    Err(super::dts2rs_support::first_absent(&[(slot_v.is_none(), "v")]))
+                }
             }
         }
     }
@@ -572,7 +576,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -104,7 +104,9 @@ pub mod outer {
                 }
                 slot_level => {
                     Err(
-                        super::dts2rs_support::absent(&[(slot_level.is_none(), "level")]),
+                        super::dts2rs_support::first_absent(
+                            &[(slot_level.is_none(), "level")],
+                        ),
                     )
                 }
             }
@@ -155,7 +157,7 @@ pub mod outer {
                     Some(slot_flag) => Ok(Self { flag: slot_flag }),
                     slot_flag => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[(slot_flag.is_none(), "flag")],
                             ),
                         )
@@ -202,7 +204,11 @@ pub mod outer {
             match slot_name {
                 Some(slot_name) => Ok(Self { name: slot_name }),
                 slot_name => {
-                    Err(super::dts2rs_support::absent(&[(slot_name.is_none(), "name")]))
+                    Err(
+                        super::dts2rs_support::first_absent(
+                            &[(slot_name.is_none(), "name")],
+                        ),
+                    )
                 }
             }
         }
@@ -244,7 +250,9 @@ pub mod outer {
             match slot_id {
                 Some(slot_id) => Ok(Self { id: slot_id }),
                 slot_id => {
-                    Err(super::dts2rs_support::absent(&[(slot_id.is_none(), "id")]))
+                    Err(
+                        super::dts2rs_support::first_absent(&[(slot_id.is_none(), "id")]),
+                    )
                 }
             }
         }
@@ -485,7 +493,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

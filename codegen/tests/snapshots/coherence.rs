@@ -35,7 +35,7 @@ impl dts2rs_support::ReadFields for Plain {
         let (slot_a,) = __slots;
         match slot_a {
             Some(slot_a) => Ok(Self { a: slot_a }),
-            slot_a => Err(dts2rs_support::absent(&[(slot_a.is_none(), "a")])),
+            slot_a => Err(dts2rs_support::first_absent(&[(slot_a.is_none(), "a")])),
         }
     }
 }
@@ -148,7 +148,7 @@ impl dts2rs_support::ReadFields for Holder {
         match slot_wrapped {
             Some(slot_wrapped) => Ok(Self { wrapped: slot_wrapped }),
             slot_wrapped => {
-                Err(dts2rs_support::absent(&[(slot_wrapped.is_none(), "wrapped")]))
+                Err(dts2rs_support::first_absent(&[(slot_wrapped.is_none(), "wrapped")]))
             }
         }
     }
@@ -538,7 +538,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

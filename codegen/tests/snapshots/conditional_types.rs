@@ -43,7 +43,7 @@ impl dts2rs_support::ReadFields for Card {
         match slot_number {
             Some(slot_number) => Ok(Self { number: slot_number }),
             slot_number => {
-                Err(dts2rs_support::absent(&[(slot_number.is_none(), "number")]))
+                Err(dts2rs_support::first_absent(&[(slot_number.is_none(), "number")]))
             }
         }
     }
@@ -81,7 +81,9 @@ impl dts2rs_support::ReadFields for Bank {
         let (slot_iban,) = __slots;
         match slot_iban {
             Some(slot_iban) => Ok(Self { iban: slot_iban }),
-            slot_iban => Err(dts2rs_support::absent(&[(slot_iban.is_none(), "iban")])),
+            slot_iban => {
+                Err(dts2rs_support::first_absent(&[(slot_iban.is_none(), "iban")]))
+            }
         }
     }
 }
@@ -129,7 +131,7 @@ impl dts2rs_support::ReadFields for Payment {
             }
             (slot_method, slot_plain) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_method.is_none(), "method"),
                             (slot_plain.is_none(), "plain"),
@@ -466,7 +468,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -93,7 +93,7 @@ impl dts2rs_support::ReadFields for Session {
             }
             slot_created_at => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (dts2rs_support::fails_absent(&slot_label), "label"),
                             (slot_created_at.is_none(), "created_at"),
@@ -410,7 +410,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -53,7 +53,7 @@ impl dts2rs_support::ReadFields for GenerateResponse {
             }
             (slot_id, slot_created_at) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_id.is_none(), "id"),
                             (slot_created_at.is_none(), "createdAt"),
@@ -97,7 +97,7 @@ impl dts2rs_support::ReadFields for BaseResponse {
         let (slot_id,) = __slots;
         match slot_id {
             Some(slot_id) => Ok(Self { id: slot_id }),
-            slot_id => Err(dts2rs_support::absent(&[(slot_id.is_none(), "id")])),
+            slot_id => Err(dts2rs_support::first_absent(&[(slot_id.is_none(), "id")])),
         }
     }
 }
@@ -144,7 +144,7 @@ impl dts2rs_support::ReadFields for Candidate {
             }
             (slot_index, slot_home) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_index.is_none(), "index"), (slot_home.is_none(), "home")],
                     ),
                 )
@@ -186,7 +186,9 @@ impl dts2rs_support::ReadFields for Candidate2 {
         let (slot_score,) = __slots;
         match slot_score {
             Some(slot_score) => Ok(Self { score: slot_score }),
-            slot_score => Err(dts2rs_support::absent(&[(slot_score.is_none(), "score")])),
+            slot_score => {
+                Err(dts2rs_support::first_absent(&[(slot_score.is_none(), "score")]))
+            }
         }
     }
 }
@@ -232,7 +234,7 @@ impl dts2rs_support::ReadFields for UsesNamespace {
             }
             (slot_first, slot_second) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_first.is_none(), "first"),
                             (slot_second.is_none(), "second"),
@@ -294,7 +296,7 @@ impl dts2rs_support::ReadFields for Client {
         match slot_vertex {
             Some(slot_vertex) => Ok(Self { vertex: slot_vertex }),
             slot_vertex => {
-                Err(dts2rs_support::absent(&[(slot_vertex.is_none(), "vertex")]))
+                Err(dts2rs_support::first_absent(&[(slot_vertex.is_none(), "vertex")]))
             }
         }
     }
@@ -337,7 +339,7 @@ impl dts2rs_support::ReadFields for ApiError {
         match slot_status {
             Some(slot_status) => Ok(Self { status: slot_status }),
             slot_status => {
-                Err(dts2rs_support::absent(&[(slot_status.is_none(), "status")]))
+                Err(dts2rs_support::first_absent(&[(slot_status.is_none(), "status")]))
             }
         }
     }
@@ -577,7 +579,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

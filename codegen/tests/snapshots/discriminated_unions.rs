@@ -119,7 +119,7 @@ impl dts2rs_support::ReadFields for IssueCreated {
             }
             (slot_action, slot_issue) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_action.is_none(), "action"),
                             (slot_issue.is_none(), "issue"),
@@ -178,7 +178,7 @@ impl dts2rs_support::ReadFields for IssueDeleted {
             }
             (slot_action, slot_issue) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_action.is_none(), "action"),
                             (slot_issue.is_none(), "issue"),
@@ -283,7 +283,7 @@ impl dts2rs_support::ReadFields for CommentCreated {
             }
             (slot_action, slot_comment) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_action.is_none(), "action"),
                             (slot_comment.is_none(), "comment"),
@@ -337,7 +337,11 @@ pub mod comment_created {
             match slot_body {
                 Some(slot_body) => Ok(Self { body: slot_body }),
                 slot_body => {
-                    Err(super::dts2rs_support::absent(&[(slot_body.is_none(), "body")]))
+                    Err(
+                        super::dts2rs_support::first_absent(
+                            &[(slot_body.is_none(), "body")],
+                        ),
+                    )
                 }
             }
         }
@@ -389,7 +393,7 @@ impl dts2rs_support::ReadFields for Issue {
             }
             (slot_id, slot_title) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_id.is_none(), "id"), (slot_title.is_none(), "title")],
                     ),
                 )
@@ -489,7 +493,7 @@ impl dts2rs_support::ReadFields for Circle {
             }
             (slot_kind, slot_radius) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_kind.is_none(), "kind"),
                             (slot_radius.is_none(), "radius"),
@@ -595,7 +599,7 @@ impl dts2rs_support::ReadFields for Square {
             }
             (slot_kind, slot_side) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_kind.is_none(), "kind"), (slot_side.is_none(), "side")],
                     ),
                 )
@@ -751,7 +755,7 @@ pub mod block {
                 }
                 (slot_type, slot_text) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[
                                 (slot_type.is_none(), "type"),
                                 (slot_text.is_none(), "text"),
@@ -859,7 +863,7 @@ pub mod block {
                 }
                 (slot_type, slot_url) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_type.is_none(), "type"), (slot_url.is_none(), "url")],
                         ),
                     )
@@ -954,7 +958,7 @@ impl dts2rs_support::ReadFields for Base {
         let (slot_id,) = __slots;
         match slot_id {
             Some(slot_id) => Ok(Self { id: slot_id }),
-            slot_id => Err(dts2rs_support::absent(&[(slot_id.is_none(), "id")])),
+            slot_id => Err(dts2rs_support::first_absent(&[(slot_id.is_none(), "id")])),
         }
     }
 }
@@ -1058,7 +1062,7 @@ pub mod item {
                 }
                 (slot_id, slot_type, slot_size) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[
                                 (slot_id.is_none(), "id"),
                                 (slot_type.is_none(), "type"),
@@ -1172,7 +1176,7 @@ pub mod item {
                 }
                 (slot_id, slot_type, slot_children) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[
                                 (slot_id.is_none(), "id"),
                                 (slot_type.is_none(), "type"),
@@ -1331,7 +1335,7 @@ impl dts2rs_support::ReadFields for Line {
             }
             (slot_kind, slot_length) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_kind.is_none(), "kind"),
                             (slot_length.is_none(), "length"),
@@ -1504,7 +1508,7 @@ impl dts2rs_support::ReadFields for Chat {
             }
             (slot_type, slot_topic) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_type.is_none(), "type"), (slot_topic.is_none(), "topic")],
                     ),
                 )
@@ -1555,7 +1559,7 @@ impl dts2rs_support::ReadFields for Voice {
             }
             (slot_type, slot_bitrate) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_type.is_none(), "type"),
                             (slot_bitrate.is_none(), "bitrate"),
@@ -1599,7 +1603,9 @@ impl dts2rs_support::ReadFields for Category {
         let (slot_type,) = __slots;
         match slot_type {
             Some(slot_type) => Ok(Self { r#type: slot_type }),
-            slot_type => Err(dts2rs_support::absent(&[(slot_type.is_none(), "type")])),
+            slot_type => {
+                Err(dts2rs_support::first_absent(&[(slot_type.is_none(), "type")]))
+            }
         }
     }
 }
@@ -1646,7 +1652,7 @@ impl dts2rs_support::ReadFields for Thread {
             }
             (slot_type, slot_parent_id) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_type.is_none(), "type"),
                             (slot_parent_id.is_none(), "parent_id"),
@@ -1826,7 +1832,7 @@ pub mod payload {
                 }
                 (slot_op, slot_t, slot_d) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[
                                 (slot_op.is_none(), "op"),
                                 (slot_t.is_none(), "t"),
@@ -1879,7 +1885,7 @@ pub mod payload {
                 (Some(slot_op), Some(slot_d)) => Ok(Self { op: slot_op, d: slot_d }),
                 (slot_op, slot_d) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_op.is_none(), "op"), (slot_d.is_none(), "d")],
                         ),
                     )
@@ -1936,7 +1942,7 @@ pub mod payload {
                     }
                     slot_heartbeat_interval => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[(slot_heartbeat_interval.is_none(), "heartbeat_interval")],
                             ),
                         )
@@ -2042,7 +2048,7 @@ pub mod outcome {
                 }
                 (slot_ok, slot_value) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_ok.is_none(), "ok"), (slot_value.is_none(), "value")],
                         ),
                     )
@@ -2099,7 +2105,7 @@ pub mod outcome {
                 }
                 (slot_ok, slot_error) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_ok.is_none(), "ok"), (slot_error.is_none(), "error")],
                         ),
                     )
@@ -2207,7 +2213,9 @@ pub mod message {
             match slot_at {
                 Some(slot_at) => Ok(Self { at: slot_at }),
                 slot_at => {
-                    Err(super::dts2rs_support::absent(&[(slot_at.is_none(), "at")]))
+                    Err(
+                        super::dts2rs_support::first_absent(&[(slot_at.is_none(), "at")]),
+                    )
                 }
             }
         }
@@ -2255,7 +2263,7 @@ pub mod message {
                 Some(slot_latency) => Ok(Self { latency: slot_latency }),
                 slot_latency => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_latency.is_none(), "latency")],
                         ),
                     )
@@ -2414,7 +2422,7 @@ impl dts2rs_support::ReadFields for Full {
             }
             (slot_type, slot_secret) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_type.is_none(), "type"),
                             (slot_secret.is_none(), "secret"),
@@ -2534,7 +2542,11 @@ pub mod public {
                     })
                 }
                 slot_type => {
-                    Err(super::dts2rs_support::absent(&[(slot_type.is_none(), "type")]))
+                    Err(
+                        super::dts2rs_support::first_absent(
+                            &[(slot_type.is_none(), "type")],
+                        ),
+                    )
                 }
             }
         }
@@ -2585,7 +2597,11 @@ pub mod public {
             match slot_type {
                 Some(slot_type) => Ok(Self { r#type: slot_type }),
                 slot_type => {
-                    Err(super::dts2rs_support::absent(&[(slot_type.is_none(), "type")]))
+                    Err(
+                        super::dts2rs_support::first_absent(
+                            &[(slot_type.is_none(), "type")],
+                        ),
+                    )
                 }
             }
         }
@@ -2740,7 +2756,7 @@ impl dts2rs_support::ReadFields for Greeting {
             }
             (slot_locale, slot_kind) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_locale.is_none(), "locale"),
                             (slot_kind.is_none(), "kind"),
@@ -2802,7 +2818,7 @@ impl dts2rs_support::ReadFields for Wave {
             }
             (slot_locale, slot_kind, slot_hand) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_locale.is_none(), "locale"),
                             (slot_kind.is_none(), "kind"),
@@ -2862,7 +2878,7 @@ impl dts2rs_support::ReadFields for Farewell {
             }
             (slot_locale, slot_kind) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_locale.is_none(), "locale"),
                             (slot_kind.is_none(), "kind"),
@@ -3447,7 +3463,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

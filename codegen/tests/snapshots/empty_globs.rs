@@ -32,7 +32,7 @@ impl dts2rs_support::ReadFields for Kept {
         let (slot_id,) = __slots;
         match slot_id {
             Some(slot_id) => Ok(Self { id: slot_id }),
-            slot_id => Err(dts2rs_support::absent(&[(slot_id.is_none(), "id")])),
+            slot_id => Err(dts2rs_support::first_absent(&[(slot_id.is_none(), "id")])),
         }
     }
 }
@@ -83,7 +83,7 @@ pub mod runtime {
                     Some(slot_type) => Ok(Self { r#type: slot_type }),
                     slot_type => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[(slot_type.is_none(), "type")],
                             ),
                         )
@@ -422,7 +422,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -257,7 +257,7 @@ impl dts2rs_support::ReadFields for Channel {
             }
             (slot_type, slot_kind, slot_perms, slot_voice) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_type.is_none(), "type"),
                             (slot_kind.is_none(), "kind"),
@@ -359,7 +359,7 @@ impl dts2rs_support::ReadFields for Uninhabited {
                     member: slot_member.unwrap_or_default(),
                 })
             }
-            slot_key => Err(dts2rs_support::absent(&[(slot_key.is_none(), "key")])),
+            slot_key => Err(dts2rs_support::first_absent(&[(slot_key.is_none(), "key")])),
         }
     }
 }
@@ -628,7 +628,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -110,7 +110,7 @@ impl dts2rs_support::ReadFields for Refusal {
             }
             (slot_type, slot_refusal) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_type.is_none(), "type"),
                             (slot_refusal.is_none(), "refusal"),
@@ -269,7 +269,7 @@ impl dts2rs_support::ReadFields for Message {
                 })
             }
             slot_content => {
-                Err(dts2rs_support::absent(&[(slot_content.is_none(), "content")]))
+                Err(dts2rs_support::first_absent(&[(slot_content.is_none(), "content")]))
             }
         }
     }
@@ -539,7 +539,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -140,7 +140,7 @@ pub mod chat {
                 }
                 (slot_file, slot_status) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[
                                 (slot_file.is_none(), "file"),
                                 (slot_status.is_none(), "status"),
@@ -426,7 +426,7 @@ pub mod external {
                         }
                         slot_name => {
                             Err(
-                                super::super::super::dts2rs_support::absent(
+                                super::super::super::dts2rs_support::first_absent(
                                     &[(slot_name.is_none(), "name")],
                                 ),
                             )
@@ -482,7 +482,9 @@ pub mod files {
             match slot_id {
                 Some(slot_id) => Ok(Self { id: slot_id }),
                 slot_id => {
-                    Err(super::dts2rs_support::absent(&[(slot_id.is_none(), "id")]))
+                    Err(
+                        super::dts2rs_support::first_absent(&[(slot_id.is_none(), "id")]),
+                    )
                 }
             }
         }
@@ -565,7 +567,9 @@ pub mod jobs {
                 }
                 slot_order => {
                     Err(
-                        super::dts2rs_support::absent(&[(slot_order.is_none(), "order")]),
+                        super::dts2rs_support::first_absent(
+                            &[(slot_order.is_none(), "order")],
+                        ),
                     )
                 }
             }
@@ -884,7 +888,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

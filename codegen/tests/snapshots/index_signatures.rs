@@ -86,7 +86,7 @@ impl dts2rs_support::ReadFields for Holder {
             }
             (slot_scores, slot_headers) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_scores.is_none(), "scores"),
                             (slot_headers.is_none(), "headers"),
@@ -138,7 +138,9 @@ pub mod holder {
                 Some(slot_value) => Ok(Self { value: slot_value }),
                 slot_value => {
                     Err(
-                        super::dts2rs_support::absent(&[(slot_value.is_none(), "value")]),
+                        super::dts2rs_support::first_absent(
+                            &[(slot_value.is_none(), "value")],
+                        ),
                     )
                 }
             }
@@ -380,7 +382,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

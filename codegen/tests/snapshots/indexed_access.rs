@@ -33,7 +33,7 @@ impl dts2rs_support::ReadFields for Components {
         match slot_schemas {
             Some(slot_schemas) => Ok(Self { schemas: slot_schemas }),
             slot_schemas => {
-                Err(dts2rs_support::absent(&[(slot_schemas.is_none(), "schemas")]))
+                Err(dts2rs_support::first_absent(&[(slot_schemas.is_none(), "schemas")]))
             }
         }
     }
@@ -90,7 +90,7 @@ pub mod components {
                 }
                 (slot_user, slot_team) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[
                                 (slot_user.is_none(), "user"),
                                 (slot_team.is_none(), "team"),
@@ -154,7 +154,7 @@ pub mod components {
                     }
                     (slot_id, slot_login) => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[
                                     (slot_id.is_none(), "id"),
                                     (slot_login.is_none(), "login"),
@@ -207,7 +207,7 @@ pub mod components {
                     Some(slot_members) => Ok(Self { members: slot_members }),
                     slot_members => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[(slot_members.is_none(), "members")],
                             ),
                         )
@@ -251,7 +251,11 @@ impl dts2rs_support::ReadFields for Operations {
         match slot_users_get {
             Some(slot_users_get) => Ok(Self { users_get: slot_users_get }),
             slot_users_get => {
-                Err(dts2rs_support::absent(&[(slot_users_get.is_none(), "users/get")]))
+                Err(
+                    dts2rs_support::first_absent(
+                        &[(slot_users_get.is_none(), "users/get")],
+                    ),
+                )
             }
         }
     }
@@ -300,7 +304,7 @@ pub mod operations {
                 Some(slot_responses) => Ok(Self { responses: slot_responses }),
                 slot_responses => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_responses.is_none(), "responses")],
                         ),
                     )
@@ -352,7 +356,7 @@ pub mod operations {
                     Some(slot_200) => Ok(Self { _200: slot_200 }),
                     slot_200 => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[(slot_200.is_none(), "200")],
                             ),
                         )
@@ -406,7 +410,7 @@ pub mod operations {
                         Some(slot_content) => Ok(Self { content: slot_content }),
                         slot_content => {
                             Err(
-                                super::super::super::dts2rs_support::absent(
+                                super::super::super::dts2rs_support::first_absent(
                                     &[(slot_content.is_none(), "content")],
                                 ),
                             )
@@ -468,7 +472,7 @@ pub mod operations {
                             }
                             slot_application_json => {
                                 Err(
-                                    super::super::super::super::dts2rs_support::absent(
+                                    super::super::super::super::dts2rs_support::first_absent(
                                         &[(slot_application_json.is_none(), "application/json")],
                                     ),
                                 )
@@ -641,7 +645,7 @@ impl dts2rs_support::ReadFields for Tool {
             }
             (slot_id, slot_name) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_id.is_none(), "id"), (slot_name.is_none(), "__name")],
                     ),
                 )
@@ -682,7 +686,9 @@ impl dts2rs_support::ReadFields for Tools {
         let (slot_tools,) = __slots;
         match slot_tools {
             Some(slot_tools) => Ok(Self { tools: slot_tools }),
-            slot_tools => Err(dts2rs_support::absent(&[(slot_tools.is_none(), "tools")])),
+            slot_tools => {
+                Err(dts2rs_support::first_absent(&[(slot_tools.is_none(), "tools")]))
+            }
         }
     }
 }
@@ -733,7 +739,7 @@ pub mod tools {
                 }
                 (slot_id, slot_name) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_id.is_none(), "id"), (slot_name.is_none(), "__name")],
                         ),
                     )
@@ -1007,7 +1013,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

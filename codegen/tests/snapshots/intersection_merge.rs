@@ -58,7 +58,7 @@ impl dts2rs_support::ReadFields for Author {
             }
             (slot_id, slot_name) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_id.is_none(), "id"), (slot_name.is_none(), "name")],
                     ),
                 )
@@ -108,7 +108,7 @@ impl dts2rs_support::ReadFields for Post {
             }
             (slot_title, slot_author) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_title.is_none(), "title"),
                             (slot_author.is_none(), "author"),
@@ -153,7 +153,9 @@ impl dts2rs_support::ReadFields for Featured {
         let (slot_post,) = __slots;
         match slot_post {
             Some(slot_post) => Ok(Self { post: slot_post }),
-            slot_post => Err(dts2rs_support::absent(&[(slot_post.is_none(), "post")])),
+            slot_post => {
+                Err(dts2rs_support::first_absent(&[(slot_post.is_none(), "post")]))
+            }
         }
     }
 }
@@ -206,7 +208,7 @@ pub mod featured {
                 }
                 (slot_title, slot_author) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[
                                 (slot_title.is_none(), "title"),
                                 (slot_author.is_none(), "author"),
@@ -279,7 +281,7 @@ pub mod featured {
                     }
                     (slot_id, slot_name, slot_verified) => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[
                                     (slot_id.is_none(), "id"),
                                     (slot_name.is_none(), "name"),
@@ -340,7 +342,7 @@ impl dts2rs_support::ReadFields for Narrowed {
             }
             (slot_kind, slot_note, slot_size) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_kind.is_none(), "kind"),
                             (slot_note.is_none(), "note"),
@@ -450,7 +452,7 @@ impl dts2rs_support::ReadFields for Branded {
             }
             (slot_id, slot_choice) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_id.is_none(), "id"), (slot_choice.is_none(), "choice")],
                     ),
                 )
@@ -780,7 +782,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

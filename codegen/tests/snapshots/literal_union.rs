@@ -57,7 +57,9 @@ impl dts2rs_support::ReadFields for Noise {
                     odd: slot_odd.unwrap_or_default(),
                 })
             }
-            slot_model => Err(dts2rs_support::absent(&[(slot_model.is_none(), "model")])),
+            slot_model => {
+                Err(dts2rs_support::first_absent(&[(slot_model.is_none(), "model")]))
+            }
         }
     }
 }
@@ -535,7 +537,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

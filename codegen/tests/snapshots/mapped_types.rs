@@ -48,7 +48,9 @@ impl dts2rs_support::ReadFields for Flags {
                     compact: slot_compact.unwrap_or_default(),
                 })
             }
-            slot_dark => Err(dts2rs_support::absent(&[(slot_dark.is_none(), "dark")])),
+            slot_dark => {
+                Err(dts2rs_support::first_absent(&[(slot_dark.is_none(), "dark")]))
+            }
         }
     }
 }
@@ -90,7 +92,7 @@ impl dts2rs_support::ReadFields for Toggles {
             (Some(slot_a), Some(slot_b)) => Ok(Self { a: slot_a, b: slot_b }),
             (slot_a, slot_b) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_a.is_none(), "a"), (slot_b.is_none(), "b")],
                     ),
                 )
@@ -191,7 +193,7 @@ impl dts2rs_support::ReadFields for AllFlags {
             }
             (slot_dark, slot_compact) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_dark.is_none(), "dark"),
                             (slot_compact.is_none(), "compact"),
@@ -267,7 +269,9 @@ impl dts2rs_support::ReadFields for Client {
         let (slot_name,) = __slots;
         match slot_name {
             Some(slot_name) => Ok(Self { name: slot_name }),
-            slot_name => Err(dts2rs_support::absent(&[(slot_name.is_none(), "name")])),
+            slot_name => {
+                Err(dts2rs_support::first_absent(&[(slot_name.is_none(), "name")]))
+            }
         }
     }
 }
@@ -321,7 +325,7 @@ impl dts2rs_support::ReadFields for Simple {
                     b: slot_b.unwrap_or_default(),
                 })
             }
-            slot_a => Err(dts2rs_support::absent(&[(slot_a.is_none(), "a")])),
+            slot_a => Err(dts2rs_support::first_absent(&[(slot_a.is_none(), "a")])),
         }
     }
 }
@@ -560,7 +564,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

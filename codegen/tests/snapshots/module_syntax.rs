@@ -75,7 +75,7 @@ impl dts2rs_support::ReadFields for Defaulted {
         let (slot_a,) = __slots;
         match slot_a {
             Some(slot_a) => Ok(Self { a: slot_a }),
-            slot_a => Err(dts2rs_support::absent(&[(slot_a.is_none(), "a")])),
+            slot_a => Err(dts2rs_support::first_absent(&[(slot_a.is_none(), "a")])),
         }
     }
 }
@@ -114,7 +114,7 @@ impl dts2rs_support::ReadFields for Ambient {
         let (slot_b,) = __slots;
         match slot_b {
             Some(slot_b) => Ok(Self { b: slot_b }),
-            slot_b => Err(dts2rs_support::absent(&[(slot_b.is_none(), "b")])),
+            slot_b => Err(dts2rs_support::first_absent(&[(slot_b.is_none(), "b")])),
         }
     }
 }
@@ -151,7 +151,7 @@ impl dts2rs_support::ReadFields for GlobalShape {
         let (slot_c,) = __slots;
         match slot_c {
             Some(slot_c) => Ok(Self { c: slot_c }),
-            slot_c => Err(dts2rs_support::absent(&[(slot_c.is_none(), "c")])),
+            slot_c => Err(dts2rs_support::first_absent(&[(slot_c.is_none(), "c")])),
         }
     }
 }
@@ -390,7 +390,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -42,7 +42,9 @@ pub mod accounts {
             match slot_id {
                 Some(slot_id) => Ok(Self { id: slot_id }),
                 slot_id => {
-                    Err(super::dts2rs_support::absent(&[(slot_id.is_none(), "id")]))
+                    Err(
+                        super::dts2rs_support::first_absent(&[(slot_id.is_none(), "id")]),
+                    )
                 }
             }
         }
@@ -101,7 +103,7 @@ pub mod events {
                 }
                 slot_object => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_object.is_none(), "object")],
                         ),
                     )
@@ -393,7 +395,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -57,7 +57,7 @@ impl dts2rs_support::ReadFields for CreateParamsStreaming {
                 })
             }
             slot_stream => {
-                Err(dts2rs_support::absent(&[(slot_stream.is_none(), "stream")]))
+                Err(dts2rs_support::first_absent(&[(slot_stream.is_none(), "stream")]))
             }
         }
     }
@@ -230,7 +230,11 @@ pub mod create_params_streaming {
                     })
                 }
                 slot_name => {
-                    Err(super::dts2rs_support::absent(&[(slot_name.is_none(), "name")]))
+                    Err(
+                        super::dts2rs_support::first_absent(
+                            &[(slot_name.is_none(), "name")],
+                        ),
+                    )
                 }
             }
         }
@@ -346,7 +350,7 @@ impl dts2rs_support::ReadFields for Left {
         let (slot_x,) = __slots;
         match slot_x {
             Some(slot_x) => Ok(Self { x: slot_x }),
-            slot_x => Err(dts2rs_support::absent(&[(slot_x.is_none(), "x")])),
+            slot_x => Err(dts2rs_support::first_absent(&[(slot_x.is_none(), "x")])),
         }
     }
 }
@@ -384,7 +388,7 @@ impl dts2rs_support::ReadFields for Right {
         let (slot_x,) = __slots;
         match slot_x {
             Some(slot_x) => Ok(Self { x: slot_x }),
-            slot_x => Err(dts2rs_support::absent(&[(slot_x.is_none(), "x")])),
+            slot_x => Err(dts2rs_support::first_absent(&[(slot_x.is_none(), "x")])),
         }
     }
 }
@@ -704,7 +708,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -53,7 +53,9 @@ impl dts2rs_support::ReadFields for Node {
                     previous: slot_previous.unwrap_or_default(),
                 })
             }
-            slot_value => Err(dts2rs_support::absent(&[(slot_value.is_none(), "value")])),
+            slot_value => {
+                Err(dts2rs_support::first_absent(&[(slot_value.is_none(), "value")]))
+            }
         }
     }
 }
@@ -104,7 +106,9 @@ impl dts2rs_support::ReadFields for Expression {
                     op: slot_op.unwrap_or_default(),
                 })
             }
-            slot_left => Err(dts2rs_support::absent(&[(slot_left.is_none(), "left")])),
+            slot_left => {
+                Err(dts2rs_support::first_absent(&[(slot_left.is_none(), "left")]))
+            }
         }
     }
 }
@@ -272,7 +276,7 @@ impl dts2rs_support::ReadFields for Folder {
             }
             (slot_name, slot_folders) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_name.is_none(), "name"),
                             (slot_folders.is_none(), "folders"),
@@ -330,7 +334,9 @@ impl dts2rs_support::ReadFields for Comment {
                     reply: slot_reply.unwrap_or_default(),
                 })
             }
-            slot_text => Err(dts2rs_support::absent(&[(slot_text.is_none(), "text")])),
+            slot_text => {
+                Err(dts2rs_support::first_absent(&[(slot_text.is_none(), "text")]))
+            }
         }
     }
 }
@@ -381,7 +387,7 @@ pub mod comment {
                 }
                 (slot_author, slot_comment) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[
                                 (slot_author.is_none(), "author"),
                                 (slot_comment.is_none(), "comment"),
@@ -455,7 +461,7 @@ impl dts2rs_support::ReadFields for Comparison {
             }
             (slot_key, slot_value) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_key.is_none(), "key"), (slot_value.is_none(), "value")],
                     ),
                 )
@@ -514,7 +520,7 @@ impl dts2rs_support::ReadFields for Compound {
             }
             (slot_type, slot_filters) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_type.is_none(), "type"),
                             (slot_filters.is_none(), "filters"),
@@ -971,7 +977,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

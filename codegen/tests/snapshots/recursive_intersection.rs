@@ -47,7 +47,9 @@ impl dts2rs_support::ReadFields for Session {
                     name: slot_name,
                 })
             }
-            slot_name => Err(dts2rs_support::absent(&[(slot_name.is_none(), "name")])),
+            slot_name => {
+                Err(dts2rs_support::first_absent(&[(slot_name.is_none(), "name")]))
+            }
         }
     }
 }
@@ -113,7 +115,7 @@ pub mod session {
                 }
                 (slot_name, slot_value) => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[
                                 (slot_name.is_none(), "name"),
                                 (slot_value.is_none(), "value"),
@@ -158,7 +160,9 @@ impl dts2rs_support::ReadFields for Key {
         let (slot_value,) = __slots;
         match slot_value {
             Some(slot_value) => Ok(Self { value: slot_value }),
-            slot_value => Err(dts2rs_support::absent(&[(slot_value.is_none(), "value")])),
+            slot_value => {
+                Err(dts2rs_support::first_absent(&[(slot_value.is_none(), "value")]))
+            }
         }
     }
 }
@@ -397,7 +401,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

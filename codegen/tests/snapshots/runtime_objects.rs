@@ -43,7 +43,7 @@ impl dts2rs_support::ReadFields for Upload {
                     source: slot_source.unwrap_or_default(),
                 })
             }
-            slot_id => Err(dts2rs_support::absent(&[(slot_id.is_none(), "id")])),
+            slot_id => Err(dts2rs_support::first_absent(&[(slot_id.is_none(), "id")])),
         }
     }
 }
@@ -205,7 +205,7 @@ impl dts2rs_support::ReadFields for Named {
             }
             (slot_id, slot_name) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_id.is_none(), "id"), (slot_name.is_none(), "name")],
                     ),
                 )
@@ -448,7 +448,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -86,7 +86,9 @@ impl dts2rs_support::ReadFields for OperationResponse {
         let (slot_body,) = __slots;
         match slot_body {
             Some(slot_body) => Ok(Self { body: slot_body }),
-            slot_body => Err(dts2rs_support::absent(&[(slot_body.is_none(), "body")])),
+            slot_body => {
+                Err(dts2rs_support::first_absent(&[(slot_body.is_none(), "body")]))
+            }
         }
     }
 }
@@ -136,7 +138,9 @@ impl dts2rs_support::ReadFields for Operation {
                     done: slot_done.unwrap_or_default(),
                 })
             }
-            slot_name => Err(dts2rs_support::absent(&[(slot_name.is_none(), "name")])),
+            slot_name => {
+                Err(dts2rs_support::first_absent(&[(slot_name.is_none(), "name")]))
+            }
         }
     }
 }
@@ -375,7 +379,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -45,7 +45,7 @@ impl dts2rs_support::ReadFields for Queued {
         match slot_details {
             Some(slot_details) => Ok(Self { details: slot_details }),
             slot_details => {
-                Err(dts2rs_support::absent(&[(slot_details.is_none(), "details")]))
+                Err(dts2rs_support::first_absent(&[(slot_details.is_none(), "details")]))
             }
         }
     }
@@ -132,7 +132,7 @@ pub mod queued {
                     }
                     slot_message => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[(slot_message.is_none(), "message")],
                             ),
                         )
@@ -195,7 +195,7 @@ pub mod queued {
                     }
                     (slot_message, slot_uuid) => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[
                                     (slot_message.is_none(), "message"),
                                     (slot_uuid.is_none(), "uuid"),
@@ -243,7 +243,7 @@ impl dts2rs_support::ReadFields for MergeResult {
         match slot_details {
             Some(slot_details) => Ok(Self { details: slot_details }),
             slot_details => {
-                Err(dts2rs_support::absent(&[(slot_details.is_none(), "details")]))
+                Err(dts2rs_support::first_absent(&[(slot_details.is_none(), "details")]))
             }
         }
     }
@@ -330,7 +330,7 @@ pub mod merge_result {
                     }
                     (slot_message, slot_sha) => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[
                                     (slot_message.is_none(), "message"),
                                     (slot_sha.is_none(), "sha"),
@@ -415,7 +415,7 @@ pub mod merge_result {
                         }
                         slot_message => {
                             Err(
-                                super::super::super::dts2rs_support::absent(
+                                super::super::super::dts2rs_support::first_absent(
                                     &[(slot_message.is_none(), "message")],
                                 ),
                             )
@@ -474,7 +474,7 @@ pub mod merge_result {
                         }
                         (slot_message, slot_uuid) => {
                             Err(
-                                super::super::super::dts2rs_support::absent(
+                                super::super::super::dts2rs_support::first_absent(
                                     &[
                                         (slot_message.is_none(), "message"),
                                         (slot_uuid.is_none(), "uuid"),
@@ -522,7 +522,9 @@ impl dts2rs_support::ReadFields for Plain {
         let (slot_name,) = __slots;
         match slot_name {
             Some(slot_name) => Ok(Self { name: slot_name }),
-            slot_name => Err(dts2rs_support::absent(&[(slot_name.is_none(), "name")])),
+            slot_name => {
+                Err(dts2rs_support::first_absent(&[(slot_name.is_none(), "name")]))
+            }
         }
     }
 }
@@ -561,7 +563,7 @@ impl dts2rs_support::ReadFields for Scored {
         match slot_details {
             Some(slot_details) => Ok(Self { details: slot_details }),
             slot_details => {
-                Err(dts2rs_support::absent(&[(slot_details.is_none(), "details")]))
+                Err(dts2rs_support::first_absent(&[(slot_details.is_none(), "details")]))
             }
         }
     }
@@ -640,7 +642,7 @@ pub mod scored {
                     }
                     slot_score => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[(slot_score.is_none(), "score")],
                             ),
                         )
@@ -698,7 +700,7 @@ pub mod scored {
                     }
                     (slot_score, slot_uuid) => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[
                                     (slot_score.is_none(), "score"),
                                     (slot_uuid.is_none(), "uuid"),
@@ -746,7 +748,9 @@ impl dts2rs_support::ReadFields for Credentials {
         let (slot_auth,) = __slots;
         match slot_auth {
             Some(slot_auth) => Ok(Self { auth: slot_auth }),
-            slot_auth => Err(dts2rs_support::absent(&[(slot_auth.is_none(), "auth")])),
+            slot_auth => {
+                Err(dts2rs_support::first_absent(&[(slot_auth.is_none(), "auth")]))
+            }
         }
     }
 }
@@ -824,7 +828,7 @@ pub mod credentials {
                     }
                     (slot_client_id, slot_client_secret) => {
                         Err(
-                            super::super::dts2rs_support::absent(
+                            super::super::dts2rs_support::first_absent(
                                 &[
                                     (slot_client_id.is_none(), "client_id"),
                                     (slot_client_secret.is_none(), "client_secret"),
@@ -1119,7 +1123,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -299,7 +299,9 @@ impl dts2rs_support::ReadFields for Named {
         let (slot_name,) = __slots;
         match slot_name {
             Some(slot_name) => Ok(Self { name: slot_name }),
-            slot_name => Err(dts2rs_support::absent(&[(slot_name.is_none(), "name")])),
+            slot_name => {
+                Err(dts2rs_support::first_absent(&[(slot_name.is_none(), "name")]))
+            }
         }
     }
 }
@@ -772,7 +774,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -235,7 +235,7 @@ pub mod org_conditions {
                 }
                 slot_repository_name => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_repository_name.is_none(), "repository_name")],
                         ),
                     )
@@ -302,7 +302,7 @@ pub mod org_conditions {
                 }
                 slot_repository_id => {
                     Err(
-                        super::dts2rs_support::absent(
+                        super::dts2rs_support::first_absent(
                             &[(slot_repository_id.is_none(), "repository_id")],
                         ),
                     )
@@ -597,7 +597,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

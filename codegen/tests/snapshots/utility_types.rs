@@ -61,7 +61,7 @@ impl dts2rs_support::ReadFields for User {
             }
             (slot_id, slot_role) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_id.is_none(), "id"), (slot_role.is_none(), "role")],
                     ),
                 )
@@ -198,7 +198,7 @@ impl dts2rs_support::ReadFields for UserIdentity {
                     name: slot_name.unwrap_or_default(),
                 })
             }
-            slot_id => Err(dts2rs_support::absent(&[(slot_id.is_none(), "id")])),
+            slot_id => Err(dts2rs_support::first_absent(&[(slot_id.is_none(), "id")])),
         }
     }
 }
@@ -255,7 +255,9 @@ impl dts2rs_support::ReadFields for NewUser {
                     role: slot_role,
                 })
             }
-            slot_role => Err(dts2rs_support::absent(&[(slot_role.is_none(), "role")])),
+            slot_role => {
+                Err(dts2rs_support::first_absent(&[(slot_role.is_none(), "role")]))
+            }
         }
     }
 }
@@ -319,7 +321,7 @@ impl dts2rs_support::ReadFields for CompleteUser {
             }
             (slot_id, slot_name, slot_role) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_id.is_none(), "id"),
                             (slot_name.is_none(), "name"),
@@ -397,7 +399,7 @@ impl dts2rs_support::ReadFields for FrozenUser {
             }
             (slot_id, slot_role) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_id.is_none(), "id"), (slot_role.is_none(), "role")],
                     ),
                 )
@@ -552,7 +554,7 @@ impl dts2rs_support::ReadFields for Quotas {
             }
             (slot_daily, slot_monthly) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_daily.is_none(), "daily"),
                             (slot_monthly.is_none(), "monthly"),
@@ -614,7 +616,11 @@ impl dts2rs_support::ReadFields for Signup {
                 })
             }
             slot_password => {
-                Err(dts2rs_support::absent(&[(slot_password.is_none(), "password")]))
+                Err(
+                    dts2rs_support::first_absent(
+                        &[(slot_password.is_none(), "password")],
+                    ),
+                )
             }
         }
     }
@@ -666,7 +672,9 @@ impl dts2rs_support::ReadFields for Page {
                     next: slot_next.unwrap_or_default(),
                 })
             }
-            slot_data => Err(dts2rs_support::absent(&[(slot_data.is_none(), "data")])),
+            slot_data => {
+                Err(dts2rs_support::first_absent(&[(slot_data.is_none(), "data")]))
+            }
         }
     }
 }
@@ -703,7 +711,9 @@ impl dts2rs_support::ReadFields for Listing {
         let (slot_users,) = __slots;
         match slot_users {
             Some(slot_users) => Ok(Self { users: slot_users }),
-            slot_users => Err(dts2rs_support::absent(&[(slot_users.is_none(), "users")])),
+            slot_users => {
+                Err(dts2rs_support::first_absent(&[(slot_users.is_none(), "users")]))
+            }
         }
     }
 }
@@ -759,7 +769,11 @@ pub mod listing {
                     })
                 }
                 slot_data => {
-                    Err(super::dts2rs_support::absent(&[(slot_data.is_none(), "data")]))
+                    Err(
+                        super::dts2rs_support::first_absent(
+                            &[(slot_data.is_none(), "data")],
+                        ),
+                    )
                 }
             }
         }
@@ -807,7 +821,7 @@ impl dts2rs_support::ReadFields for Opened {
             }
             (slot_type, slot_id) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[(slot_type.is_none(), "type"), (slot_id.is_none(), "id")],
                     ),
                 )
@@ -909,7 +923,7 @@ impl dts2rs_support::ReadFields for Failed {
             }
             (slot_type, slot_message) => {
                 Err(
-                    dts2rs_support::absent(
+                    dts2rs_support::first_absent(
                         &[
                             (slot_type.is_none(), "type"),
                             (slot_message.is_none(), "message"),
@@ -1450,7 +1464,7 @@ pub mod dts2rs_support {
 
     /// The error for the first required key of `keys` that is absent, `(absent, key)` in
     /// the struct's order: serde's derive reports the first in that order.
-    pub fn absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
+    pub fn first_absent<E: serde::de::Error>(keys: &[(bool, &'static str)]) -> E {
         match keys.iter().find(|(absent, _)| *absent) {
             Some((_, key)) => E::missing_field(key),
             None => E::custom("a required field is missing"),

@@ -455,7 +455,7 @@ impl super::super::super::dts2rs_support::ReadFields for ComparisonFilter {
             }
             (slot_key, slot_type, slot_value) => {
                 Err(
-                    super::super::super::dts2rs_support::absent(
+                    super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_key.is_none(), "key"),
                             (slot_type.is_none(), "type"),
@@ -637,7 +637,7 @@ impl super::super::super::dts2rs_support::ReadFields for CompoundFilter {
             }
             (slot_filters, slot_type) => {
                 Err(
-                    super::super::super::dts2rs_support::absent(
+                    super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_filters.is_none(), "filters"),
                             (slot_type.is_none(), "type"),
@@ -785,7 +785,7 @@ impl super::super::super::dts2rs_support::ReadFields for ErrorObject {
             }
             (slot_message, slot_type) => {
                 Err(
-                    super::super::super::dts2rs_support::absent(
+                    super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_message.is_none(), "message"),
                             (slot_type.is_none(), "type"),
@@ -887,7 +887,7 @@ impl super::super::super::dts2rs_support::ReadFields for FunctionDefinition {
             }
             slot_name => {
                 Err(
-                    super::super::super::dts2rs_support::absent(
+                    super::super::super::dts2rs_support::first_absent(
                         &[(slot_name.is_none(), "name")],
                     ),
                 )
@@ -1109,7 +1109,7 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonObjec
             Some(slot_type) => Ok(Self { r#type: slot_type }),
             slot_type => {
                 Err(
-                    super::super::super::dts2rs_support::absent(
+                    super::super::super::dts2rs_support::first_absent(
                         &[(slot_type.is_none(), "type")],
                     ),
                 )
@@ -1224,7 +1224,7 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatJsonSchem
             }
             (slot_json_schema, slot_type) => {
                 Err(
-                    super::super::super::dts2rs_support::absent(
+                    super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_json_schema.is_none(), "json_schema"),
                             (slot_type.is_none(), "type"),
@@ -1327,7 +1327,7 @@ pub mod response_format_json_schema {
                 }
                 slot_name => {
                     Err(
-                        super::super::super::super::dts2rs_support::absent(
+                        super::super::super::super::dts2rs_support::first_absent(
                             &[(slot_name.is_none(), "name")],
                         ),
                     )
@@ -1427,7 +1427,7 @@ impl super::super::super::dts2rs_support::ReadFields for ResponseFormatText {
             Some(slot_type) => Ok(Self { r#type: slot_type }),
             slot_type => {
                 Err(
-                    super::super::super::dts2rs_support::absent(
+                    super::super::super::dts2rs_support::first_absent(
                         &[(slot_type.is_none(), "type")],
                     ),
                 )

@@ -64,7 +64,7 @@ for ConversationCreatedEvent {
             }
             (slot_conversation, slot_event_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_conversation.is_none(), "conversation"),
                             (slot_event_id.is_none(), "event_id"),
@@ -741,7 +741,7 @@ for ConversationItemCreateEvent {
             }
             (slot_item, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[(slot_item.is_none(), "item"), (slot_type.is_none(), "type")],
                     ),
                 )
@@ -895,7 +895,7 @@ for ConversationItemCreatedEvent {
             }
             (slot_event_id, slot_item, slot_previous_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_item.is_none(), "item"),
@@ -1036,7 +1036,7 @@ for ConversationItemDeleteEvent {
             }
             (slot_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_item_id.is_none(), "item_id"),
                             (slot_type.is_none(), "type"),
@@ -1169,7 +1169,7 @@ for ConversationItemDeletedEvent {
             }
             (slot_event_id, slot_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_item_id.is_none(), "item_id"),
@@ -1369,7 +1369,7 @@ for ConversationItemInputAudioTranscriptionCompletedEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_event_id.is_none(), "event_id"),
@@ -1445,7 +1445,7 @@ pub mod conversation_item_input_audio_transcription_completed_event {
                 }
                 (slot_token, slot_bytes, slot_logprob) => {
                     Err(
-                        super::super::super::super::super::super::dts2rs_support::absent(
+                        super::super::super::super::super::super::dts2rs_support::first_absent(
                             &[
                                 (slot_token.is_none(), "token"),
                                 (slot_bytes.is_none(), "bytes"),
@@ -1626,7 +1626,7 @@ for ConversationItemInputAudioTranscriptionDeltaEvent {
             }
             (slot_event_id, slot_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_item_id.is_none(), "item_id"),
@@ -1790,7 +1790,7 @@ for ConversationItemInputAudioTranscriptionFailedEvent {
             }
             (slot_content_index, slot_error, slot_event_id, slot_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_error.is_none(), "error"),
@@ -2016,7 +2016,7 @@ for ConversationItemRetrieveEvent {
             }
             (slot_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_item_id.is_none(), "item_id"),
                             (slot_type.is_none(), "type"),
@@ -2192,7 +2192,7 @@ for ConversationItemTruncateEvent {
             }
             (slot_audio_end_ms, slot_content_index, slot_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_audio_end_ms.is_none(), "audio_end_ms"),
                             (slot_content_index.is_none(), "content_index"),
@@ -2370,7 +2370,7 @@ for ConversationItemTruncatedEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_audio_end_ms.is_none(), "audio_end_ms"),
                             (slot_content_index.is_none(), "content_index"),
@@ -2750,7 +2750,7 @@ impl super::super::super::super::super::dts2rs_support::ReadFields for ErrorEven
             }
             (slot_error, slot_event_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_error.is_none(), "error"),
                             (slot_event_id.is_none(), "event_id"),
@@ -2855,7 +2855,7 @@ pub mod error_event {
                 }
                 (slot_message, slot_type) => {
                     Err(
-                        super::super::super::super::super::super::dts2rs_support::absent(
+                        super::super::super::super::super::super::dts2rs_support::first_absent(
                             &[
                                 (slot_message.is_none(), "message"),
                                 (slot_type.is_none(), "type"),
@@ -2992,7 +2992,7 @@ for InputAudioBufferAppendEvent {
             }
             (slot_audio, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[(slot_audio.is_none(), "audio"), (slot_type.is_none(), "type")],
                     ),
                 )
@@ -3118,7 +3118,7 @@ for InputAudioBufferClearEvent {
             }
             slot_type => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[(slot_type.is_none(), "type")],
                     ),
                 )
@@ -3239,7 +3239,7 @@ for InputAudioBufferClearedEvent {
             }
             (slot_event_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_type.is_none(), "type"),
@@ -3374,7 +3374,7 @@ for InputAudioBufferCommitEvent {
             }
             slot_type => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[(slot_type.is_none(), "type")],
                     ),
                 )
@@ -3520,7 +3520,7 @@ for InputAudioBufferCommittedEvent {
             }
             (slot_event_id, slot_item_id, slot_previous_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_item_id.is_none(), "item_id"),
@@ -3680,7 +3680,7 @@ for InputAudioBufferSpeechStartedEvent {
             }
             (slot_audio_start_ms, slot_event_id, slot_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_audio_start_ms.is_none(), "audio_start_ms"),
                             (slot_event_id.is_none(), "event_id"),
@@ -3836,7 +3836,7 @@ for InputAudioBufferSpeechStoppedEvent {
             }
             (slot_audio_end_ms, slot_event_id, slot_item_id, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_audio_end_ms.is_none(), "audio_end_ms"),
                             (slot_event_id.is_none(), "event_id"),
@@ -3976,7 +3976,7 @@ for RateLimitsUpdatedEvent {
             }
             (slot_event_id, slot_rate_limits, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_rate_limits.is_none(), "rate_limits"),
@@ -4475,7 +4475,7 @@ pub mod realtime_client_event {
                 }
                 slot_type => {
                     Err(
-                        super::super::super::super::super::super::dts2rs_support::absent(
+                        super::super::super::super::super::super::dts2rs_support::first_absent(
                             &[(slot_type.is_none(), "type")],
                         ),
                     )
@@ -6026,7 +6026,7 @@ pub mod realtime_server_event {
                 }
                 (slot_event_id, slot_item, slot_type) => {
                     Err(
-                        super::super::super::super::super::super::dts2rs_support::absent(
+                        super::super::super::super::super::super::dts2rs_support::first_absent(
                             &[
                                 (slot_event_id.is_none(), "event_id"),
                                 (slot_item.is_none(), "item"),
@@ -6166,7 +6166,7 @@ pub mod realtime_server_event {
                 }
                 (slot_event_id, slot_response_id, slot_type) => {
                     Err(
-                        super::super::super::super::super::super::dts2rs_support::absent(
+                        super::super::super::super::super::super::dts2rs_support::first_absent(
                             &[
                                 (slot_event_id.is_none(), "event_id"),
                                 (slot_response_id.is_none(), "response_id"),
@@ -6306,7 +6306,7 @@ pub mod realtime_server_event {
                 }
                 (slot_event_id, slot_response_id, slot_type) => {
                     Err(
-                        super::super::super::super::super::super::dts2rs_support::absent(
+                        super::super::super::super::super::super::dts2rs_support::first_absent(
                             &[
                                 (slot_event_id.is_none(), "event_id"),
                                 (slot_response_id.is_none(), "response_id"),
@@ -6448,7 +6448,7 @@ pub mod realtime_server_event {
                 }
                 (slot_event_id, slot_response_id, slot_type) => {
                     Err(
-                        super::super::super::super::super::super::dts2rs_support::absent(
+                        super::super::super::super::super::super::dts2rs_support::first_absent(
                             &[
                                 (slot_event_id.is_none(), "event_id"),
                                 (slot_response_id.is_none(), "response_id"),
@@ -6641,7 +6641,7 @@ for ResponseAudioDeltaEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_delta.is_none(), "delta"),
@@ -6828,7 +6828,7 @@ for ResponseAudioDoneEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_event_id.is_none(), "event_id"),
@@ -7023,7 +7023,7 @@ for ResponseAudioTranscriptDeltaEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_delta.is_none(), "delta"),
@@ -7223,7 +7223,7 @@ for ResponseAudioTranscriptDoneEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_event_id.is_none(), "event_id"),
@@ -7368,7 +7368,7 @@ for ResponseCancelEvent {
             }
             slot_type => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[(slot_type.is_none(), "type")],
                     ),
                 )
@@ -7552,7 +7552,7 @@ for ResponseContentPartAddedEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_event_id.is_none(), "event_id"),
@@ -7834,7 +7834,7 @@ for ResponseContentPartDoneEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_event_id.is_none(), "event_id"),
@@ -8000,7 +8000,7 @@ for ResponseCreateEvent {
             }
             slot_type => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[(slot_type.is_none(), "type")],
                     ),
                 )
@@ -8488,7 +8488,7 @@ for ResponseCreatedEvent {
             }
             (slot_event_id, slot_response, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_response.is_none(), "response"),
@@ -8617,7 +8617,7 @@ for ResponseDoneEvent {
             }
             (slot_event_id, slot_response, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_response.is_none(), "response"),
@@ -8804,7 +8804,7 @@ for ResponseFunctionCallArgumentsDeltaEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_call_id.is_none(), "call_id"),
                             (slot_delta.is_none(), "delta"),
@@ -9005,7 +9005,7 @@ for ResponseFunctionCallArgumentsDoneEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_arguments.is_none(), "arguments"),
                             (slot_call_id.is_none(), "call_id"),
@@ -9179,7 +9179,7 @@ for ResponseOutputItemAddedEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_item.is_none(), "item"),
@@ -9348,7 +9348,7 @@ for ResponseOutputItemDoneEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_item.is_none(), "item"),
@@ -9542,7 +9542,7 @@ for ResponseTextDeltaEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_delta.is_none(), "delta"),
@@ -9739,7 +9739,7 @@ for ResponseTextDoneEvent {
                 slot_type,
             ) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_content_index.is_none(), "content_index"),
                             (slot_event_id.is_none(), "event_id"),
@@ -9874,7 +9874,7 @@ for SessionCreatedEvent {
             }
             (slot_event_id, slot_session, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_session.is_none(), "session"),
@@ -10014,7 +10014,7 @@ for SessionUpdateEvent {
             }
             (slot_session, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_session.is_none(), "session"),
                             (slot_type.is_none(), "type"),
@@ -10928,7 +10928,7 @@ for SessionUpdatedEvent {
             }
             (slot_event_id, slot_session, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_session.is_none(), "session"),
@@ -11060,7 +11060,7 @@ for TranscriptionSessionUpdate {
             }
             (slot_session, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_session.is_none(), "session"),
                             (slot_type.is_none(), "type"),
@@ -11688,7 +11688,7 @@ for TranscriptionSessionUpdatedEvent {
             }
             (slot_event_id, slot_session, slot_type) => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[
                             (slot_event_id.is_none(), "event_id"),
                             (slot_session.is_none(), "session"),

@@ -525,7 +525,7 @@ for SessionCreateResponse {
             }
             slot_client_secret => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[(slot_client_secret.is_none(), "client_secret")],
                     ),
                 )
@@ -593,7 +593,7 @@ pub mod session_create_response {
                 }
                 (slot_expires_at, slot_value) => {
                     Err(
-                        super::super::super::super::super::super::dts2rs_support::absent(
+                        super::super::super::super::super::super::dts2rs_support::first_absent(
                             &[
                                 (slot_expires_at.is_none(), "expires_at"),
                                 (slot_value.is_none(), "value"),

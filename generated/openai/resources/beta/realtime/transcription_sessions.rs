@@ -132,7 +132,7 @@ for TranscriptionSession {
             }
             slot_client_secret => {
                 Err(
-                    super::super::super::super::super::dts2rs_support::absent(
+                    super::super::super::super::super::dts2rs_support::first_absent(
                         &[(slot_client_secret.is_none(), "client_secret")],
                     ),
                 )
