@@ -5,9 +5,10 @@ use crate::diagnostics::{Diagnostic, FileId, Severity, Sources, Span};
 use crate::emit::{self, Layout};
 use crate::error::{display, Error, ErrorKind};
 use crate::model::build::{self, InputFile};
-use crate::model::decl::DeclFile;
+use crate::model::decl::{DeclFile, Link, ReExport};
 use crate::output::{self, OutputFile};
 use crate::parse;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -412,94 +413,143 @@ struct Target {
 /// the input). Each file is read once, transitively, in a deterministic order (by file, then
 /// specifier). A file that is missing, unreadable or does not parse is a warning at the
 /// import, which then stays outside the input. Returns the files read.
+///
+/// What a file of the input star-exports (`export * from "./x"`) is its own surface, so those
+/// files are read first, transitively, and whole: a barrel file given alone (notion's
+/// `api-endpoints.d.ts`, sixteen `export *` lines) generates what it re-exports. Everything
+/// else outside the input is read on demand, for what the input uses.
 fn follow_imports(
     sources: &mut Sources,
     loaded: &mut Vec<Loaded>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<PathBuf> {
-    let mut by_path: std::collections::HashMap<PathBuf, usize> = loaded
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| Some((l.origin.as_ref()?.path.clone(), i)))
-        .collect();
-    // Two files of one module path would be one resolver key; a file and a folder's
-    // `index` of one name share their module, as in a folder input.
-    let mut modules: std::collections::HashSet<Vec<String>> =
-        loaded.iter().map(|l| l.module_path.clone()).collect();
-    let external = external_module(loaded);
-    let mut read = Vec::new();
-    let mut next = 0;
-    while next < loaded.len() {
-        let from = next;
-        next += 1;
-        let Some(origin) = loaded[from].origin.clone() else { continue };
-        let links: Vec<_> = loaded[from]
-            .decls
-            .links
+    let mut follower = Follower {
+        by_path: loaded
             .iter()
-            .filter(|l| l.specifier.starts_with('.'))
-            .cloned()
-            .collect();
-        for link in links {
-            let Some(target) = target_of(&origin, &link.specifier, &external) else { continue };
-            if let Some(&index) = by_path.get(&target.path) {
-                // Inside a folder input, the resolver finds the file by its specifier.
-                if loaded[from].on_demand || loaded[index].on_demand || origin.root.package {
-                    let module_path = loaded[index].module_path.clone();
-                    loaded[from].links.push((link.specifier, module_path));
-                }
+            .enumerate()
+            .filter_map(|(i, l)| Some((l.origin.as_ref()?.path.clone(), i)))
+            .collect(),
+        // Two files of one module path would be one resolver key; a file and a folder's
+        // `index` of one name share their module, as in a folder input.
+        modules: loaded.iter().map(|l| l.module_path.clone()).collect(),
+        external: external_module(loaded),
+        read: Vec::new(),
+    };
+    for star_exports_only in [true, false] {
+        let mut next = 0;
+        while next < loaded.len() {
+            let from = next;
+            next += 1;
+            if star_exports_only && loaded[from].on_demand {
                 continue;
             }
-            if origin.root.contains(&target.path) && !origin.root.package {
-                continue; // below a folder input but not read: not a declaration file there
-            }
-            let failure = if modules.contains(&target.module_path) {
-                Err(format!(
-                    "another file read has its module path `{}`",
-                    target.module_path.join("::")
-                ))
-            } else {
-                load(sources, &target)
-            };
-            match failure {
-                Ok(parsed) => {
-                    read.push(target.path.clone());
-                    by_path.insert(target.path.clone(), loaded.len());
-                    modules.insert(target.module_path.clone());
-                    if !target.on_demand {
-                        warnings.extend(parsed.1.warnings);
-                    }
-                    loaded[from].links.push((link.specifier, target.module_path.clone()));
-                    loaded.push(Loaded {
-                        file: parsed.0,
-                        name: display(&target.path),
-                        module_path: target.module_path,
-                        origin: Some(Origin { path: target.path, root: origin.root.clone() }),
-                        decls: parsed.1.decls,
-                        links: Vec::new(),
-                        on_demand: target.on_demand,
-                    });
-                }
-                // A file read on demand may import much the output never needs: what is used
-                // from a file not read is reported where it is used.
-                Err(_) if loaded[from].on_demand => {}
-                Err(why) => warnings.push(
-                    Diagnostic::warning(
-                        format!(
-                            "`{}` is not read: {why}; what it declares stays outside the input",
-                            display(&target.path)
-                        ),
-                        Some(link.span),
-                    )
-                    .with_label("imported here")
-                    .with_help(
-                        "set the types of the names imported from it in dts2rs.toml: [names]",
-                    ),
-                ),
+            let Some(origin) = loaded[from].origin.clone() else { continue };
+            let links: Vec<_> = loaded[from]
+                .decls
+                .links
+                .iter()
+                .filter(|l| l.specifier.starts_with('.'))
+                .filter(|l| !star_exports_only || star_exports(&loaded[from].decls, &l.specifier))
+                .cloned()
+                .collect();
+            for link in links {
+                follower.follow(sources, loaded, warnings, from, &origin, link, star_exports_only);
             }
         }
     }
-    read
+    follower.read
+}
+
+/// Whether `decls` star-exports the module `specifier` names.
+fn star_exports(decls: &DeclFile, specifier: &str) -> bool {
+    decls.reexports.iter().any(|r| matches!(r, ReExport::All { from } if from == specifier))
+}
+
+/// What [`follow_imports`] knows of the files read so far.
+struct Follower {
+    /// Each file read, by path: its index in the loaded files.
+    by_path: HashMap<PathBuf, usize>,
+    /// The module paths taken.
+    modules: HashSet<Vec<String>>,
+    /// The top-level module of the files from outside the input (see [`external_module`]).
+    external: String,
+    /// The files read, in order.
+    read: Vec<PathBuf>,
+}
+
+impl Follower {
+    /// Follows `link` of the loaded file `from` (at `origin`): reads the file it names unless it
+    /// is read already, and records the module the link leads to. `whole`: the file is read
+    /// whole, as part of the input, even from outside it (see [`follow_imports`]).
+    #[allow(clippy::too_many_arguments)]
+    fn follow(
+        &mut self,
+        sources: &mut Sources,
+        loaded: &mut Vec<Loaded>,
+        warnings: &mut Vec<Diagnostic>,
+        from: usize,
+        origin: &Origin,
+        link: Link,
+        whole: bool,
+    ) {
+        let Some(mut target) = target_of(origin, &link.specifier, &self.external) else { return };
+        target.on_demand &= !whole;
+        if let Some(&index) = self.by_path.get(&target.path) {
+            // Inside a folder input, the resolver finds the file by its specifier.
+            let outside = loaded[from].on_demand || loaded[index].on_demand || origin.root.package;
+            let known = loaded[from].links.iter().any(|(s, _)| *s == link.specifier);
+            if (outside || !origin.root.contains(&target.path)) && !known {
+                let module_path = loaded[index].module_path.clone();
+                loaded[from].links.push((link.specifier, module_path));
+            }
+            return;
+        }
+        if origin.root.contains(&target.path) && !origin.root.package {
+            return; // below a folder input but not read: not a declaration file there
+        }
+        let failure = if self.modules.contains(&target.module_path) {
+            Err(format!(
+                "another file read has its module path `{}`",
+                target.module_path.join("::")
+            ))
+        } else {
+            load(sources, &target)
+        };
+        match failure {
+            Ok(parsed) => {
+                self.read.push(target.path.clone());
+                self.by_path.insert(target.path.clone(), loaded.len());
+                self.modules.insert(target.module_path.clone());
+                if !target.on_demand {
+                    warnings.extend(parsed.1.warnings);
+                }
+                loaded[from].links.push((link.specifier, target.module_path.clone()));
+                loaded.push(Loaded {
+                    file: parsed.0,
+                    name: display(&target.path),
+                    module_path: target.module_path,
+                    origin: Some(Origin { path: target.path, root: origin.root.clone() }),
+                    decls: parsed.1.decls,
+                    links: Vec::new(),
+                    on_demand: target.on_demand,
+                });
+            }
+            // A file read on demand may import much the output never needs: what is used
+            // from a file not read is reported where it is used.
+            Err(_) if loaded[from].on_demand => {}
+            Err(why) => warnings.push(
+                Diagnostic::warning(
+                    format!(
+                        "`{}` is not read: {why}; what it declares stays outside the input",
+                        display(&target.path)
+                    ),
+                    Some(link.span),
+                )
+                .with_label("imported here")
+                .with_help("set the types of the names imported from it in dts2rs.toml: [names]"),
+            ),
+        }
+    }
 }
 
 /// The top-level module of the files read from outside the input: `external`, unless the

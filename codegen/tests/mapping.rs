@@ -181,6 +181,9 @@ fn identical_literal_unions_share_one_enum_with_place_aliases() {
 #[test]
 fn jsdoc_becomes_rustdoc() {
     let (code, _) = generate("docs");
+    // A tab in an example's code (clippy's `tabs_in_doc_comments`) is four spaces.
+    assert!(!code.contains('\t'), "{code}");
+    assert_has(&code, "/// if (isStrict(position)) {\n///      [x, y] = position;\n");
     for excerpt in [
         "/// Summary line with a [link](https://example.com/docs) and a bare URL\n",
         "/// <https://platform.openai.com/docs/guides/realtime>, an array `[\"text\"]` in code,\n",
@@ -595,6 +598,26 @@ fn imports_out_of_the_input_are_followed_for_what_the_input_uses() {
     assert!(read.contains(&"tests/imports/core/order.d.ts".to_owned()), "{read:?}");
 }
 
+/// A declaration file given alone whose `export *`s lead out of the input (a barrel): the files
+/// it star-exports are its surface, read whole (not on demand, for what the input uses, which
+/// was nothing: notion's `api-endpoints.d.ts` generated an empty file without a word).
+#[test]
+fn star_exports_of_a_file_given_alone_are_read_whole() {
+    let generation = dts2rs::Builder::new()
+        .input("tests/imports/barrel.d.ts")
+        .generate("unused.rs")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generation.files()[0].contents.clone();
+    expectorate::assert_contents("tests/snapshots/barrel.rs", &code);
+    assert_eq!(generation.warning_count(), 0, "{:?}", generation.warnings());
+    assert_has(&code, "pub use external::core::order::*;\n\npub use external::core::*;\n");
+    assert_has(&code, "pub enum Order {");
+    // Read whole: an interface nothing uses is generated, as in the input itself.
+    assert_has(&code, "pub struct RequestOptions {");
+    // What the star-exported file imports is still read on demand, for what it uses.
+    assert_has(&code, "pub struct Uploadable {");
+}
+
 /// `import('../core/order.js').Order` names what `import { Order } from '../core/order.js'`
 /// would: the file is followed out of the input the same way (`tests/imports/api/jobs.d.ts`).
 /// `typeof` a class is its constructor, skipped with a note; a base class without public
@@ -865,6 +888,7 @@ fn every_fixture_has_a_snapshot_a_test_and_a_compile_entry() {
         name.strip_suffix(".d.ts").or((!name.contains('.')).then_some(name))
     });
     fixtures.insert("imports".to_owned()); // the tree under tests/imports
+    fixtures.insert("barrel".to_owned()); // tests/imports/barrel.d.ts, given alone
     let snapshots = names("tests/snapshots", |name| name.strip_suffix(".rs"));
     assert_eq!(fixtures, snapshots, "fixtures vs. tests/snapshots");
     let compile = std::fs::read_to_string("tests/snapshots_compile.rs").unwrap();

@@ -15,6 +15,7 @@ snapshots!(
     ambiguous_globs,
     anonymous,
     arrays,
+    barrel,
     class,
     coherence,
     conditional_types,
