@@ -94,6 +94,11 @@ pub(super) fn doc_lines(docs: &Docs) -> Vec<String> {
     if out.iter().any(|line| line.contains('\r')) {
         out = out.iter().flat_map(|line| line.split('\r').map(str::to_owned)).collect();
     }
+    // Clippy rejects tabs in doc comments (`tabs_in_doc_comments`); Markdown was read with
+    // them expanded already, code examples were not (`@types/geojson`'s `Position`).
+    for line in out.iter_mut().filter(|line| line.contains('\t')) {
+        *line = line.replace('\t', "    ");
+    }
     out
 }
 
@@ -558,6 +563,14 @@ mod tests {
             render("the agent (https://example.com/a#b) on it"),
             vec!["the agent (<https://example.com/a#b>) on it"]
         );
+    }
+
+    #[test]
+    fn tabs_become_spaces_in_examples_too() {
+        let docs = Docs { examples: vec!["if (a) {\n\t b = c;\n}".into()], ..Docs::default() };
+        let lines = doc_lines(&docs);
+        assert!(lines.iter().all(|line| !line.contains('\t')), "{lines:?}");
+        assert!(lines.contains(&"     b = c;".to_owned()), "{lines:?}");
     }
 
     #[test]

@@ -34,3 +34,15 @@ export interface Old {
     /** A float: the impl names the deprecated struct. */
     n?: number;
 }
+
+/**
+ * An example indented with a tab (`@types/geojson`'s `Position`): clippy rejects tabs in docs.
+ *
+ * @example
+ * if (isStrict(position)) {
+ * 	 [x, y] = position;
+ * }
+ */
+export interface TabbedExample {
+    x: number;
+}

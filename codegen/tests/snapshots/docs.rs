@@ -134,6 +134,53 @@ impl dts2rs_support::ReadFields for Old {
     }
 }
 
+/// An example indented with a tab (`@types/geojson`'s `Position`): clippy rejects tabs in docs.
+///
+/// # Examples
+///
+/// ```ts
+/// if (isStrict(position)) {
+///      [x, y] = position;
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct TabbedExample {
+    pub x: f64,
+}
+
+impl serde::Serialize for TabbedExample {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use dts2rs_support::Js;
+        let mut fields = dts2rs_support::Fields::new(serializer, "TabbedExample", 1);
+        fields.field("x", &Js(&self.x));
+        fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TabbedExample {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for TabbedExample {
+    const NAME: &'static str = "TabbedExample";
+
+    const FIELDS: &'static [&'static str] = &["x"];
+
+    type Slots = (Option<f64>,);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_x,) = __slots;
+        match slot_x {
+            Some(slot_x) => Ok(Self { x: slot_x }),
+            slot_x => Err(dts2rs_support::first_absent(&[(slot_x.is_none(), "x")])),
+        }
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
