@@ -56,7 +56,7 @@ pub(super) fn item(
         attrs.push(attribute(path(false, [word("non_exhaustive")]), Meta::Word));
     }
     let name = ident(&item.name);
-    match &item.kind {
+    let mut items = match &item.kind {
         ItemKind::Struct(s) => {
             // An impl written out names the struct and reads each field: either may be
             // deprecated, which derives do not warn about but written code does.
@@ -87,6 +87,63 @@ pub(super) fn item(
         ItemKind::ReexportAll(module) => {
             vec![use_item(vec![], &ctx.module_path(module), UseEnd::Glob)]
         }
+    };
+    items.iter_mut().for_each(allow_complex_field_types);
+    items
+}
+
+/// `#[allow(clippy::type_complexity)]` on a struct or enum with a field type clippy finds too
+/// complex (elasticsearch's `global: Option<BTreeMap<String, BTreeMap<String,
+/// BTreeMap<String, Vec<String>>>>>`): the type is the declaration's, and an alias for it would
+/// be a name the declarations do not have. (Clippy does not look at trait impls' signatures.)
+fn allow_complex_field_types(item: &mut syn::Item) {
+    let (attrs, fields): (_, Vec<&syn::Field>) = match item {
+        syn::Item::Struct(s) => (&mut s.attrs, s.fields.iter().collect()),
+        syn::Item::Enum(e) => (&mut e.attrs, e.variants.iter().flat_map(|v| &v.fields).collect()),
+        _ => return,
+    };
+    if fields.iter().any(|f| type_complexity(&f.ty, 1) > TYPE_COMPLEXITY_THRESHOLD) {
+        attrs.push(list_attribute("allow", quote!(clippy::type_complexity)));
+    }
+}
+
+/// Clippy's default `type-complexity-threshold`: a type scoring more is linted.
+const TYPE_COMPLEXITY_THRESHOLD: u64 = 250;
+
+/// A type's score as clippy's `type_complexity` counts it: each named type, tuple, slice or
+/// array is 10 times its depth (1 at the top, one more inside each of them), a reference or
+/// pointer 1, a function pointer 50 times its depth.
+fn type_complexity(ty: &syn::Type, depth: u64) -> u64 {
+    let inner = |types: &mut dyn Iterator<Item = &syn::Type>| -> u64 {
+        types.map(|t| type_complexity(t, depth + 1)).sum()
+    };
+    match ty {
+        syn::Type::Path(p) => {
+            let mut args =
+                p.qself.iter().map(|q| &*q.ty).chain(p.path.segments.iter().flat_map(|segment| {
+                    match &segment.arguments {
+                        syn::PathArguments::AngleBracketed(a) => a
+                            .args
+                            .iter()
+                            .filter_map(|arg| match arg {
+                                syn::GenericArgument::Type(t) => Some(t),
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    }
+                }));
+            10 * depth + inner(&mut args)
+        }
+        syn::Type::Tuple(t) => 10 * depth + inner(&mut t.elems.iter()),
+        syn::Type::Slice(t) => 10 * depth + inner(&mut std::iter::once(&*t.elem)),
+        syn::Type::Array(t) => 10 * depth + inner(&mut std::iter::once(&*t.elem)),
+        syn::Type::Reference(t) => 1 + type_complexity(&t.elem, depth),
+        syn::Type::Ptr(t) => 1 + type_complexity(&t.elem, depth),
+        syn::Type::BareFn(f) => 50 * depth + inner(&mut f.inputs.iter().map(|a| &a.ty)),
+        syn::Type::Paren(t) => type_complexity(&t.elem, depth),
+        syn::Type::Group(t) => type_complexity(&t.elem, depth),
+        _ => 0,
     }
 }
 
@@ -558,4 +615,23 @@ fn names_another_receiver(name: &str) -> bool {
         || prefixed("from_")
         || prefixed("into_")
         || prefixed("to_") && name.ends_with("_mut")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Scores checked against clippy 1.95 (`type_complexity` warns above 250).
+    #[test]
+    fn type_complexity_counts_as_clippy_does() {
+        let score = |text: &str| type_complexity(&syn::parse_str(text).unwrap(), 1);
+        assert_eq!(score("Option<BTreeMap<String, BTreeMap<String, Vec<String>>>>"), 220);
+        assert_eq!(score("Option<BTreeMap<String, BTreeMap<String, Vec<Vec<String>>>>>"), 280);
+        assert_eq!(score("Vec<Vec<Vec<Vec<Vec<u8>>>>>"), 210);
+        assert_eq!(score("Vec<Box<Vec<Option<Vec<Option<u8>>>>>>"), 280);
+        assert_eq!(
+            score("(String, String, Vec<(String, Option<Vec<u8>>)>, BTreeMap<String, Vec<Option<u8>>>)"),
+            460
+        );
+    }
 }

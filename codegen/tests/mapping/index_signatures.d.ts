@@ -14,3 +14,9 @@ export interface Holder {
     /** `Record` over `string` is a map too. */
     headers: Record<string, string>;
 }
+
+/** Maps in maps (elasticsearch's role `global`): clippy's `type_complexity` is allowed here. */
+export interface RolePrivileges {
+    global?: { [key: string]: { [key: string]: { [key: string]: string[] } } };
+    shallow: { [key: string]: string[] };
+}

@@ -148,6 +148,81 @@ pub mod holder {
     }
 }
 
+/// Maps in maps (elasticsearch's role `global`): clippy's `type_complexity` is allowed here.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::type_complexity)]
+pub struct RolePrivileges {
+    pub global: Option<
+        std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<
+                String,
+                std::collections::BTreeMap<String, Vec<String>>,
+            >,
+        >,
+    >,
+    pub shallow: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl serde::Serialize for RolePrivileges {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(
+            serializer,
+            "RolePrivileges",
+            1 + dts2rs_support::count(&[self.global.is_some()]),
+        );
+        if self.global.is_some() {
+            fields.field("global", &self.global);
+        }
+        fields.field("shallow", &self.shallow);
+        fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RolePrivileges {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for RolePrivileges {
+    const NAME: &'static str = "RolePrivileges";
+
+    const FIELDS: &'static [&'static str] = &["global", "shallow"];
+
+    type Slots = (
+        Option<
+            Option<
+                std::collections::BTreeMap<
+                    String,
+                    std::collections::BTreeMap<
+                        String,
+                        std::collections::BTreeMap<String, Vec<String>>,
+                    >,
+                >,
+            >,
+        >,
+        Option<std::collections::BTreeMap<String, Vec<String>>>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_global, slot_shallow) = __slots;
+        match slot_shallow {
+            Some(slot_shallow) => {
+                Ok(Self {
+                    global: slot_global.unwrap_or_default(),
+                    shallow: slot_shallow,
+                })
+            }
+            slot_shallow => {
+                Err(dts2rs_support::first_absent(&[(slot_shallow.is_none(), "shallow")]))
+            }
+        }
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
