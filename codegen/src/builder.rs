@@ -361,6 +361,22 @@ fn pipeline(
         .collect();
     let model = build::build(&inputs, config);
     warnings.extend(model.warnings);
+    if model.root.is_empty() {
+        // An empty output is almost always the wrong input: say so rather than write it
+        // without a word (a package whose types entry only references other files, a file
+        // of functions only).
+        warnings.push(
+            Diagnostic::warning(
+                "no type is generated: the input declares none that dts2rs reads",
+                None,
+            )
+            .with_help(
+                "give the files or the folder that declare the types (interfaces, type \
+                     aliases, enums, classes); a package folder is read from its `types` \
+                     entry and what that imports, star-exports or references",
+            ),
+        );
+    }
     let layout =
         if out.extension().is_some_and(|e| e == "rs") { Layout::SingleFile } else { Layout::Tree };
     let rendered = match emit::emit(&model.root, layout, label, config) {
