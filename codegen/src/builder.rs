@@ -430,10 +430,12 @@ struct Target {
 /// specifier). A file that is missing, unreadable or does not parse is a warning at the
 /// import, which then stays outside the input. Returns the files read.
 ///
-/// What a file of the input star-exports (`export * from "./x"`) is its own surface, so those
-/// files are read first, transitively, and whole: a barrel file given alone (notion's
-/// `api-endpoints.d.ts`, sixteen `export *` lines) generates what it re-exports. Everything
-/// else outside the input is read on demand, for what the input uses.
+/// What a file of the input star-exports (`export * from "./x"`) or references (`/// <reference
+/// path="x.d.ts" />`) is its own surface, so those files are read first, transitively, and
+/// whole: a barrel file given alone (notion's `api-endpoints.d.ts`, sixteen `export *` lines)
+/// generates what it re-exports, a package whose types entry only references its files
+/// (`@types/node`) what they declare. Everything else outside the input is read on demand,
+/// for what the input uses.
 fn follow_imports(
     sources: &mut Sources,
     loaded: &mut Vec<Loaded>,
@@ -451,12 +453,12 @@ fn follow_imports(
         external: external_module(loaded),
         read: Vec::new(),
     };
-    for star_exports_only in [true, false] {
+    for surface_only in [true, false] {
         let mut next = 0;
         while next < loaded.len() {
             let from = next;
             next += 1;
-            if star_exports_only && loaded[from].on_demand {
+            if surface_only && loaded[from].on_demand {
                 continue;
             }
             let Some(origin) = loaded[from].origin.clone() else { continue };
@@ -465,20 +467,22 @@ fn follow_imports(
                 .links
                 .iter()
                 .filter(|l| l.specifier.starts_with('.'))
-                .filter(|l| !star_exports_only || star_exports(&loaded[from].decls, &l.specifier))
+                .filter(|l| !surface_only || is_surface(&loaded[from].decls, &l.specifier))
                 .cloned()
                 .collect();
             for link in links {
-                follower.follow(sources, loaded, warnings, from, &origin, link, star_exports_only);
+                follower.follow(sources, loaded, warnings, from, &origin, link, surface_only);
             }
         }
     }
     follower.read
 }
 
-/// Whether `decls` star-exports the module `specifier` names.
-fn star_exports(decls: &DeclFile, specifier: &str) -> bool {
-    decls.reexports.iter().any(|r| matches!(r, ReExport::All { from } if from == specifier))
+/// Whether the file `specifier` names is part of the surface of the file of `decls`: it is
+/// star-exported (`export * from`) or referenced (`/// <reference path>`).
+fn is_surface(decls: &DeclFile, specifier: &str) -> bool {
+    decls.references.iter().any(|r| r == specifier)
+        || decls.reexports.iter().any(|r| matches!(r, ReExport::All { from } if from == specifier))
 }
 
 /// What [`follow_imports`] knows of the files read so far.

@@ -621,6 +621,28 @@ fn star_exports_of_a_file_given_alone_are_read_whole() {
     assert_has(&code, "pub struct Uploadable {");
 }
 
+/// A package whose types entry only references its files (`/// <reference path>`, as
+/// `@types/node`'s does): the files are read whole, as TypeScript reads them; a reference
+/// after the first statement is not a directive, and `types` references name other packages.
+#[test]
+fn referenced_files_of_a_package_are_read_whole() {
+    let generation = dts2rs::Builder::new()
+        .input("tests/imports/referencing")
+        .generate("unused.rs")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generation.files()[0].contents.clone();
+    expectorate::assert_contents("tests/snapshots/referencing.rs", &code);
+    assert_eq!(generation.warning_count(), 0, "{:?}", generation.warnings());
+    assert_has(&code, "pub mod globals {");
+    assert_has(&code, "    pub struct Dict<T> {\n        #[serde(flatten)]\n        pub extra: std::collections::BTreeMap<String, T>,");
+    assert_has(&code, "        pub env: Dict<String>,");
+    assert_has(&code, "pub mod sub {\n    /// Types declared in `imports/referencing/sub/events.d.ts`.\n    pub mod events {");
+    assert_has(&code, "pub struct EventInit {");
+    let read: Vec<String> =
+        generation.read_files().iter().map(|p| p.display().to_string()).collect();
+    assert!(!read.iter().any(|p| p.contains("not-read")), "{read:?}");
+}
+
 /// `import('../core/order.js').Order` names what `import { Order } from '../core/order.js'`
 /// would: the file is followed out of the input the same way (`tests/imports/api/jobs.d.ts`).
 /// `typeof` a class is its constructor, skipped with a note; a base class without public
@@ -892,6 +914,7 @@ fn every_fixture_has_a_snapshot_a_test_and_a_compile_entry() {
     });
     fixtures.insert("imports".to_owned()); // the tree under tests/imports
     fixtures.insert("barrel".to_owned()); // tests/imports/barrel.d.ts, given alone
+    fixtures.insert("referencing".to_owned()); // the package tests/imports/referencing
     let snapshots = names("tests/snapshots", |name| name.strip_suffix(".rs"));
     assert_eq!(fixtures, snapshots, "fixtures vs. tests/snapshots");
     let compile = std::fs::read_to_string("tests/snapshots_compile.rs").unwrap();

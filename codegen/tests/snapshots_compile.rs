@@ -54,6 +54,7 @@ snapshots!(
     primitives,
     recursive,
     recursive_intersection,
+    referencing,
     runtime_objects,
     server_lag,
     service_names,

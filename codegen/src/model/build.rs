@@ -771,13 +771,22 @@ impl<'c, 'd> Builder<'c, 'd> {
                         span: None,
                         fixed: None,
                     };
-                    // `interface List extends Array<Item> {}`: an array, as JSON writes it.
+                    // `interface List extends Array<Item> {}`: an array, as JSON writes it. An
+                    // alias has no parameters: a generic one's stand for any JSON value, as a
+                    // generic type alias's do.
                     if let Some(element) = array {
-                        let at =
-                            Place { name: "item".to_owned(), ts_last: "item".to_owned(), ..value };
+                        let at = Place {
+                            name: "item".to_owned(),
+                            ts_last: "item".to_owned(),
+                            params: &[],
+                            erased: &params,
+                            ..value
+                        };
                         ItemKind::Alias(RustType::Vec(Box::new(self.lower_type(&at, element))))
                     } else {
-                        match self.map_of(&fields, &value) {
+                        // A generic map (`interface Dict<T> { [key: string]: T }`) stays a
+                        // struct, which keeps its parameter.
+                        match params.is_empty().then(|| self.map_of(&fields, &value)).flatten() {
                             Some(map) => ItemKind::Alias(map),
                             None => {
                                 ItemKind::Struct(self.lower_struct(&path, &ts, &params, fields))

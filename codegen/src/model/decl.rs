@@ -16,8 +16,13 @@ pub struct DeclFile {
     /// `export … from` statements and local `export { … }` lists at the top level.
     pub reexports: Vec<ReExport>,
     /// Every module specifier of a top-level `import` or `export … from`, in source order, with
-    /// where it is written: what the builder follows to files outside the input.
+    /// where it is written: what the builder follows to files outside the input. The files of
+    /// `references` are among them.
     pub links: Vec<Link>,
+    /// The files named by `/// <reference path="…" />` at the top of the file, as specifiers
+    /// relative to it (`./assert.d.ts`): part of the program, as TypeScript reads them, so read
+    /// whole (`@types/node`'s types entry is only such lines).
+    pub references: Vec<String>,
 }
 
 /// A module specifier as written in an `import` or `export … from`.

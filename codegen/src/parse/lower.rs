@@ -2,7 +2,7 @@
 
 use super::constants::{fold_enum, Folded};
 use super::{span, Parsed};
-use crate::diagnostics::{Diagnostic, FileId};
+use crate::diagnostics::{Diagnostic, FileId, Span};
 use crate::model::decl::{
     Class, Conditional, Decl, DeclFile, DeclKind, EnumMember, EnumValue, Field, Import, ImportKind,
     Interface, Link, Literal, Mapped, Method, Param, ReExport, TupleElement, TypeExpr,
@@ -42,7 +42,46 @@ pub(super) fn lower_module(
         });
         decls.links.push(Link { specifier, span: at });
     }
+    let first_statement = module.body.first().map(|item| item.span().lo);
+    for (specifier, at) in references(comments, first_statement, |s| span(file, s)) {
+        decls.references.push(specifier.clone());
+        decls.links.push(Link { specifier, span: at });
+    }
     Ok(Parsed { decls, warnings: lowerer.warnings })
+}
+
+/// The `/// <reference path="…" />` directives before the first statement (TypeScript reads
+/// them nowhere else), in source order: each path as a specifier relative to the file, and
+/// where the directive is written. `types` and `lib` references name packages and libraries
+/// outside any input, and are left alone.
+fn references(
+    comments: &SingleThreadedComments,
+    first_statement: Option<BytePos>,
+    span: impl Fn(swc_common::Span) -> Span,
+) -> Vec<(String, Span)> {
+    let (leading, trailing) = comments.borrow_all();
+    let mut directives: Vec<&swc_common::comments::Comment> = leading
+        .values()
+        .chain(trailing.values())
+        .flatten()
+        .filter(|c| c.kind == CommentKind::Line)
+        .filter(|c| first_statement.is_none_or(|first| c.span.lo < first))
+        .collect();
+    directives.sort_by_key(|c| c.span.lo);
+    directives
+        .into_iter()
+        .filter_map(|c| {
+            let directive = c.text.strip_prefix('/')?.trim().strip_prefix("<reference")?;
+            let path = directive.trim_start().strip_prefix("path=")?;
+            let quote = path.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+            let path = path[1..].split(quote).next()?;
+            let specifier = match path.starts_with('.') || path.starts_with('/') {
+                true => path.to_owned(),
+                false => format!("./{path}"),
+            };
+            Some((specifier, span(c.span)))
+        })
+        .collect()
 }
 
 /// The local name of the namespace import that stands for `import('<specifier>')` in a type:

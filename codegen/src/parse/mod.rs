@@ -159,6 +159,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn reference_paths_before_the_first_statement_are_links() {
+        let text = "/** License. */\n/// <reference types=\"node\" />\n/// <reference path=\"a.d.ts\" />\n/// <reference path='../b.d.ts'/>\n// <reference path=\"c.d.ts\" />\nexport interface A { a: string }\n/// <reference path=\"late.d.ts\" />\n";
+        let parsed = parse_file(FileId(0), "x.d.ts", text).unwrap();
+        assert_eq!(parsed.decls.references, ["./a.d.ts", "../b.d.ts"]);
+        let links: Vec<&str> = parsed.decls.links.iter().map(|l| l.specifier.as_str()).collect();
+        assert_eq!(links, ["./a.d.ts", "../b.d.ts"]);
+        // With no statement at all, every directive counts.
+        let parsed =
+            parse_file(FileId(0), "x.d.ts", "/// <reference path=\"a.d.ts\" />\n").unwrap();
+        assert_eq!(parsed.decls.references, ["./a.d.ts"]);
+    }
+
+    #[test]
     fn syntax_error_points_at_the_token() {
         let err =
             parse_file(FileId(0), "x.d.ts", "export interface A {\n  a: string;\n").unwrap_err();
