@@ -40,6 +40,13 @@ if ! tarball=$(cd "$work" && npm pack --loglevel=error "$name@$version" 2>"$work
 fi
 mkdir "$work/out"
 tar -xzf "$work/$tarball" -C "$work/out" || { echo "fetch.sh: cannot unpack $tarball" >&2; exit 1; }
+# npm's own tarballs hold `package/`; DefinitelyTyped's (`@types/node`) the package's name.
+if [ ! -d "$work/out/package" ]; then
+  top=("$work/out"/*/)
+  [ ${#top[@]} -eq 1 ] && [ -d "${top[0]}" ] \
+    || { echo "fetch.sh: $tarball holds no package/ folder nor one folder alone" >&2; exit 1; }
+  mv "${top[0]}" "$work/out/package"
+fi
 touch "$work/out/.complete"
 # A stale, incomplete folder from an interrupted older run is replaced; a complete one that
 # appeared meanwhile (no flock) wins, and ours is discarded.
