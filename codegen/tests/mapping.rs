@@ -420,6 +420,7 @@ fn extends_and_intersections_merge_fields_and_say_where_they_come_from() {
 fn keywords_and_colliding_names_as_declarations() {
     let (code, warnings) = generate("keyword_decls");
     assert!(warnings.is_empty(), "{warnings:?}");
+    assert_has(&code, "/// Types nested in [`Default`](type@Default).\npub mod default {");
     for excerpt in [
         "pub struct Self_ {",
         "    pub next: Option<Crate>,",

@@ -811,7 +811,7 @@ mod scratch;
 /// Every snapshot as a public module of a library crate under `#![deny(warnings)]`, as a user's
 /// crate holds generated code: only there do its `pub use`s count as used, so only there does
 /// rustc say when one brings no name (here the snapshots are private, and their re-exports
-/// allowed to go unused). Slow (a scratch crate builds serde), hence ignored; CI runs it with
+/// allowed to go unused); and documented by rustdoc under `-D warnings`. Slow (a scratch crate builds serde), hence ignored; CI runs it with
 /// `cargo test -p dts2rs --test snapshots_compile -- --ignored`.
 #[test]
 #[ignore]
@@ -841,6 +841,14 @@ fn snapshots_compile_as_public_modules_of_a_library() {
     assert!(
         output.status.success(),
         "the snapshots do not compile as a library:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Their docs are rustdoc-clean too: the links dts2rs writes, the fences it keeps.
+    let env = [("RUSTDOCFLAGS", "-D warnings")];
+    let output = scratch::cargo_with(dir.path(), &["doc", "--no-deps"], "snapshot-library", &env);
+    assert!(
+        output.status.success(),
+        "rustdoc rejects the snapshots' docs:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
 }

@@ -122,12 +122,13 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
     for raw in text.lines() {
         let line = raw.replace('\t', "    ");
         let trimmed = line.trim_start();
-        if trimmed.starts_with("```") {
+        if let Some(info) = trimmed.strip_prefix("```") {
             flush_paragraph(&mut paragraph, &mut out);
-            if !in_fence && trimmed.trim_end() == "```" {
-                out.push(format!("{}```{fence_lang}", &line[..line.len() - trimmed.len()]));
-            } else {
+            let indent = &line[..line.len() - trimmed.len()];
+            if in_fence {
                 out.push(line.clone());
+            } else {
+                out.push(format!("{indent}```{}", fence_info(info, fence_lang)));
             }
             in_fence = !in_fence;
             // A fence ends the paragraph: what follows it is no continuation.
@@ -179,6 +180,23 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
 }
 
 /// Escapes the lines of one paragraph (see [`escape_inline`]) into `out`, and empties it.
+/// The info string an opening fence gets: `bare` for none; the language word when the info
+/// starts with one (`typescript title="a.ts"` → `typescript`); `text` otherwise, as rustdoc
+/// rejects what it cannot read there (`invalid_codeblock_attributes`: vscode-languageserver's
+/// ```` ```${language} ````).
+fn fence_info<'a>(info: &'a str, bare: &'a str) -> &'a str {
+    let info = info.trim();
+    if info.is_empty() {
+        return bare;
+    }
+    let word = info.split([' ', ',']).next().unwrap_or_default();
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+' | '.');
+    match word.chars().all(plain) && !word.is_empty() {
+        true => word,
+        false => "text",
+    }
+}
+
 fn flush_paragraph(paragraph: &mut Vec<String>, out: &mut Vec<String>) {
     match paragraph.as_slice() {
         [] => {}
@@ -563,6 +581,18 @@ mod tests {
             render("the agent (https://example.com/a#b) on it"),
             vec!["the agent (<https://example.com/a#b>) on it"]
         );
+    }
+
+    #[test]
+    fn fence_info_is_a_language_word_or_text() {
+        let fences = |text: &str| -> Vec<String> {
+            render_markdown(text, "ts").into_iter().filter(|l| l.contains("```")).collect()
+        };
+        assert_eq!(fences("```\nx\n```"), ["```ts", "```"]);
+        assert_eq!(fences("```json\n{}\n```"), ["```json", "```"]);
+        assert_eq!(fences("```typescript title=\"a.ts\"\nx\n```"), ["```typescript", "```"]);
+        assert_eq!(fences("```${language}\n${value}\n```"), ["```text", "```"]);
+        assert_eq!(fences("  ```{.rust}\n  x\n  ```"), ["  ```text", "  ```"]);
     }
 
     #[test]

@@ -413,7 +413,8 @@ impl<'c, 'd> Builder<'c, 'd> {
         let module = self.module(&path);
         if module.docs.is_empty() {
             // A module's outer docs resolve links in the parent, where the item is.
-            module.docs = Docs::generated(format!("Types nested in [`{}`].", item.name));
+            let link = super::naming::type_doc_link(&item.name, None);
+            module.docs = Docs::generated(format!("Types nested in {link}."));
             module.companion_of = Some(item.name.clone());
         }
         self.companions.insert(item.clone(), path.clone());

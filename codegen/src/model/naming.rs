@@ -94,6 +94,23 @@ fn ascii_words(raw: &str) -> String {
     out
 }
 
+/// An intra-doc link to the type `name`, at `target` (a path from the doc's module) or by its
+/// name alone. A type named as one of the prelude's derive macros (`Default`, `Debug`: replicate
+/// and cohere-ai declare them) and linked by its name alone takes rustdoc's `type@`
+/// disambiguator, without which the link is ambiguous (`broken_intra_doc_links`).
+pub(super) fn type_doc_link(name: &str, target: Option<&str>) -> String {
+    const DERIVE_MACROS: &[&str] =
+        &["Clone", "Copy", "Debug", "Default", "Eq", "Hash", "Ord", "PartialEq", "PartialOrd"];
+    // A path (`super::Default`) names the module's item, not the prelude's macro.
+    let bare = target.is_none_or(|target| !target.contains("::"));
+    let prefix = if bare && DERIVE_MACROS.contains(&unraw(name)) { "type@" } else { "" };
+    match target {
+        Some(target) => format!("[`{name}`]({prefix}{target})"),
+        None if prefix.is_empty() => format!("[`{name}`]"),
+        None => format!("[`{name}`]({prefix}{name})"),
+    }
+}
+
 /// `words` in `case`, by `heck`.
 ///
 /// The same spellings come back over and over (`type`, `id`, `model`, every shared field and

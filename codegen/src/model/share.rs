@@ -7,7 +7,7 @@
 //! (`AudioFormat`).
 
 use super::jsdoc::Docs;
-use super::naming::{heck_case, Case, Scope};
+use super::naming::{heck_case, type_doc_link, Case, Scope};
 use super::rust::{Enum, Item, ItemKind, ItemPath, RustType, VariantKind};
 use crate::diagnostics::Span;
 use std::collections::BTreeMap;
@@ -62,9 +62,9 @@ pub(super) fn place_enums(
         for name in pair_names(&words).into_iter().filter(|n| *n != group_name) {
             let alias = file_scope.claim(&name, Case::Type);
             let docs = Docs::generated(format!(
-                "Another name of [`{}`], from words some of its places share\n(kept so that a \
+                "Another name of {}, from words some of its places share\n(kept so that a \
                  field added upstream never removes a name).",
-                shared.name
+                type_doc_link(&shared.name, None)
             ));
             let item = Item {
                 name: alias,
@@ -90,8 +90,8 @@ pub(super) fn place_enums(
         for placed in group {
             let link = relative_link(&placed.path.modules, &shared);
             let docs = Docs::generated(format!(
-                "Place-named alias of the shared [`{}`]({link}).",
-                shared.name
+                "Place-named alias of the shared {}.",
+                type_doc_link(&shared.name, Some(&link))
             ));
             out.push((
                 placed.path.modules,

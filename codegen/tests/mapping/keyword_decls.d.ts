@@ -25,3 +25,11 @@ export declare namespace async {
 export interface mod {
     inner?: async.gen;
 }
+
+/**
+ * Named as a derive macro of the prelude (replicate's `Default`, cohere-ai's `Debug`): the
+ * links dts2rs writes to it take rustdoc's `type@`, or rustdoc calls them ambiguous.
+ */
+export interface Default {
+    inner: { a: string };
+}

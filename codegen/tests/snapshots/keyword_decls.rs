@@ -260,6 +260,92 @@ impl dts2rs_support::ReadFields for Mod {
     }
 }
 
+/// Named as a derive macro of the prelude (replicate's `Default`, cohere-ai's `Debug`): the
+/// links dts2rs writes to it take rustdoc's `type@`, or rustdoc calls them ambiguous.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Default {
+    pub inner: default::Inner,
+}
+
+impl serde::Serialize for Default {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Default", 1);
+        fields.field("inner", &self.inner);
+        fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Default {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Default {
+    const NAME: &'static str = "Default";
+
+    const FIELDS: &'static [&'static str] = &["inner"];
+
+    type Slots = (Option<default::Inner>,);
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_inner,) = __slots;
+        match slot_inner {
+            Some(slot_inner) => Ok(Self { inner: slot_inner }),
+            slot_inner => {
+                Err(dts2rs_support::first_absent(&[(slot_inner.is_none(), "inner")]))
+            }
+        }
+    }
+}
+
+/// Types nested in [`Default`](type@Default).
+pub mod default {
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Inner {
+        pub a: String,
+    }
+
+    impl serde::Serialize for Inner {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut fields = super::dts2rs_support::Fields::new(serializer, "Inner", 1);
+            fields.field("a", &self.a);
+            fields.end()
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Inner {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::read_struct(deserializer)
+        }
+    }
+
+    impl super::dts2rs_support::ReadFields for Inner {
+        const NAME: &'static str = "Inner";
+
+        const FIELDS: &'static [&'static str] = &["a"];
+
+        type Slots = (Option<String>,);
+
+        fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+            let (slot_a,) = __slots;
+            match slot_a {
+                Some(slot_a) => Ok(Self { a: slot_a }),
+                slot_a => {
+                    Err(super::dts2rs_support::first_absent(&[(slot_a.is_none(), "a")]))
+                }
+            }
+        }
+    }
+}
+
 /// The `async` namespace.
 pub mod r#async {
     #[derive(Debug, Clone, Default, PartialEq)]
