@@ -9,8 +9,8 @@
 #
 # The list: issue #9's seven, then 21 packages first tried in session 10 (SDKs of other
 # generators, DefinitelyTyped packages, protocol types), each of which found a bug or
-# confirmed a construct. Slow (stripe alone is 630 000 generated lines, about 4 minutes and
-# 9 GiB under clippy; elasticsearch 460 000). CI runs tests/corpus/check.sh, which checks
+# confirmed a construct. Slow (stripe alone is 1 000 000 generated lines, about 2 minutes under
+# clippy; elasticsearch 460 000, about a minute). CI runs tests/corpus/check.sh, which checks
 # issue #9's set and openai 4.104.0 with rustdoc too.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

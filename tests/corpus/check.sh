@@ -8,8 +8,8 @@
 # PATH is the file or folder inside the package that is generated; DOCS is `docs` to also
 # build its rustdoc with `-D warnings`, `-` not to. The CI set is the real-world set of issue
 # #9 plus openai 4.104.0 (the bindings' own SDK), every one clippy-checked (clippy type-checks
-# without a full build) and rustdoc-checked. The biggest, stripe (630 000 generated lines),
-# peaks at about 9 GiB under clippy and 5.5 GiB under rustdoc.
+# without a full build) and rustdoc-checked. The biggest, stripe (1 000 000 generated lines;
+# at 630 000 it peaked at about 9 GiB under clippy and 5.5 GiB under rustdoc).
 # tests/corpus/all.sh reports on the whole set as a table.
 #
 # Packages are fetched into the cache on first use (tests/corpus/fetch.sh); if that fails,
