@@ -766,6 +766,15 @@ fn classes_holding_only_services_are_services() {
 fn conditional_types_take_the_branch_the_types_decide() {
     let (code, warnings) = generate("conditional_types");
     assert!(warnings.is_empty(), "{warnings:?}");
+    // A test of `any` says nothing: `Flatten<any>` is any JSON value, not its branches unfolded
+    // (the MCP SDK's `Flatten` gave 57 611 lines of nested enums); an object is no string.
+    assert_has(
+        &code,
+        "pub struct Flattened {\n    pub any: serde_json::Value,\n    pub text: String,",
+    );
+    assert_has(&code, "pub enum Kind {\n        /// `object`.\n        Object,\n    }");
+    // `string | unknown` keeps the typed variant, the rest read as any JSON value.
+    assert_has(&code, "    pub either: flattened::Either,");
     assert_has(&code, "    pub plain: bool,");
     // Undecided: the names the pattern infers are any JSON value.
     assert_has(&code, "pub struct Holder {\n    /// Undecided: a value of either branch, what the pattern infers any JSON value.\n    pub parsed: Option<serde_json::Value>,\n}");

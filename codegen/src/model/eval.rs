@@ -583,6 +583,10 @@ impl<'d> Builder<'_, 'd> {
             TypeExpr::Any => Some(true),
             TypeExpr::ObjectKeyword => self.is_object(ctx, check),
             TypeExpr::String | TypeExpr::Number | TypeExpr::Boolean => {
+                // An object type is no primitive (`Flatten<{ x: string[] }>` tests `string` first).
+                if self.is_object(ctx, check) == Some(true) {
+                    return Some(false);
+                }
                 let mut kinds = Vec::new();
                 self.primitive_kinds(ctx, check, &mut kinds)?;
                 let wanted = primitive_kind(pattern)?;

@@ -85,9 +85,10 @@ impl<'d> Builder<'_, 'd> {
                     let at = Self::with_ctx(place, &branch_ctx);
                     self.lower_type(&at, branch)
                 }
-                // A test of a parameter that stands for any JSON value (a generic alias's own
-                // item) says nothing: any JSON value.
-                None if self.is_erased(place, &conditional.check) => RustType::Json,
+                // A test of any JSON value (`any`, a parameter that stands for one in a generic
+                // alias's own item) says nothing: any JSON value. Unfolded, a recursive
+                // conditional (`Flatten<any>`, the MCP SDK's) nests enums as deep as the limit.
+                None if self.is_any(place, &conditional.check) => RustType::Json,
                 // Undecided: a value of either branch, what the pattern infers unknown.
                 None => {
                     let mut infers = Vec::new();

@@ -23,3 +23,14 @@ export interface Holder {
     /** Undecided: a value of either branch, what the pattern infers any JSON value. */
     parsed: Parser<string> extends Parser<infer P> ? P : null;
 }
+
+/** A test of `any` says nothing: a recursive conditional over `any` unfolds no branch. */
+type Flatten<T> = T extends string ? T : T extends Array<infer U> ? Array<Flatten<U>> : T;
+type Kind<T> = T extends string ? "text" : "object";
+export interface Flattened {
+    any: Flatten<any>;
+    text: Flatten<string>;
+    /** An object type is no string: the test is decided. */
+    kind: Kind<{ a: string }>;
+    either: string | unknown;
+}

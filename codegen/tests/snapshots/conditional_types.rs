@@ -234,9 +234,185 @@ impl dts2rs_support::ReadFields for Holder {
     }
 }
 
+/// A test of `any` says nothing: a recursive conditional over `any` unfolds no branch.
+pub type Flatten = serde_json::Value;
+
+pub type Kind = serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flattened {
+    pub any: serde_json::Value,
+    pub text: String,
+    /// An object type is no string: the test is decided.
+    pub kind: flattened::Kind,
+    pub either: flattened::Either,
+}
+
+impl serde::Serialize for Flattened {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = dts2rs_support::Fields::new(serializer, "Flattened", 4);
+        fields.field("any", &self.any);
+        fields.field("text", &self.text);
+        fields.field("kind", &self.kind);
+        fields.field("either", &self.either);
+        fields.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Flattened {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        dts2rs_support::read_struct(deserializer)
+    }
+}
+
+impl dts2rs_support::ReadFields for Flattened {
+    const NAME: &'static str = "Flattened";
+
+    const FIELDS: &'static [&'static str] = &["any", "text", "kind", "either"];
+
+    type Slots = (
+        Option<serde_json::Value>,
+        Option<String>,
+        Option<flattened::Kind>,
+        Option<flattened::Either>,
+    );
+
+    fn build<__E: serde::de::Error>(__slots: Self::Slots) -> Result<Self, __E> {
+        let (slot_any, slot_text, slot_kind, slot_either) = __slots;
+        match (slot_any, slot_text, slot_kind, slot_either) {
+            (Some(slot_any), Some(slot_text), Some(slot_kind), Some(slot_either)) => {
+                Ok(Self {
+                    any: slot_any,
+                    text: slot_text,
+                    kind: slot_kind,
+                    either: slot_either,
+                })
+            }
+            (slot_any, slot_text, slot_kind, slot_either) => {
+                Err(
+                    dts2rs_support::first_absent(
+                        &[
+                            (slot_any.is_none(), "any"),
+                            (slot_text.is_none(), "text"),
+                            (slot_kind.is_none(), "kind"),
+                            (slot_either.is_none(), "either"),
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Types nested in [`Flattened`].
+pub mod flattened {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(untagged)]
+    pub enum Either {
+        String(String),
+        Value(serde_json::Value),
+    }
+
+    impl From<String> for Either {
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+
+    impl From<serde_json::Value> for Either {
+        fn from(value: serde_json::Value) -> Self {
+            Self::Value(value)
+        }
+    }
+
+    /// An object type is no string: the test is decided.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Kind {
+        /// `object`.
+        Object,
+    }
+
+    impl Kind {
+        /// The wire string of this value.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                Self::Object => "object",
+            }
+        }
+    }
+
+    impl ::core::fmt::Display for Kind {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::core::str::FromStr for Kind {
+        type Err = serde::de::value::Error;
+
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            match value {
+                "object" => Ok(Self::Object),
+                other => Err(serde::de::Error::unknown_variant(other, &["object"])),
+            }
+        }
+    }
+
+    impl serde::Serialize for Kind {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Kind {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            super::dts2rs_support::wire_str(deserializer)
+        }
+    }
+}
+
 /// Support code for the generated types.
 #[doc(hidden)]
 pub mod dts2rs_support {
+    /// Reads a string and parses it with `T`'s `FromStr`, without copying it: how every
+    /// string enum is read.
+    pub fn wire_str<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(WireStr(core::marker::PhantomData))
+    }
+
+    /// The visitor of [`wire_str`].
+    struct WireStr<T>(core::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for WireStr<T>
+    where
+        T: core::str::FromStr,
+        T::Err: core::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            value.parse().map_err(E::custom)
+        }
+    }
+
     /// A struct read by its fields: how every struct without a generic parameter or an
     /// index signature is read (its `Deserialize` calls [`read_struct`]).
     pub trait ReadFields: Sized {
