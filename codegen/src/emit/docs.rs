@@ -348,27 +348,8 @@ impl Escaper<'_> {
                     self.out.push('\\');
                     self.out.push(c);
                 }
-                // A URL starts after anything but a letter or digit: `(https://…)` is wrapped.
-                'h' if !in_link
-                    && starts_url(&chars, i)
-                    && (i == 0 || !chars[i - 1].is_alphanumeric()) =>
-                {
-                    let mut end = i;
-                    while end < chars.len() && is_url_char(chars[end]) {
-                        end += 1;
-                    }
-                    while end > i
-                        && matches!(
-                            chars[end - 1],
-                            '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\'' | '"'
-                        )
-                    {
-                        end -= 1;
-                    }
-                    self.out.push('<');
-                    self.out.extend(&chars[i..end]);
-                    self.out.push('>');
-                    i = end;
+                'h' if !in_link && is_url_start(&chars, i) => {
+                    i = push_url(&mut self.out, &chars, i);
                     escaped = false;
                     continue;
                 }
@@ -380,13 +361,30 @@ impl Escaper<'_> {
         self.copied = range.end;
     }
 
-    /// An HTML tag or block: every `<` escaped, so rustdoc shows it as text.
+    /// An HTML tag or block, shown as text: every `<`, `[` and `]` escaped (rustdoc would read
+    /// a tag, or an intra-doc link: AWS's `[YYYY]-[MM]-[DD]`), and the URLs of its attributes
+    /// wrapped (`<a href="https://…">`: rustdoc's `bare_urls` once the tag is text).
     fn html(&mut self, range: std::ops::Range<usize>) {
         self.copy_to(&range);
         if range.start < self.copied {
             return;
         }
-        self.out.push_str(&self.text[range.clone()].replace('<', "\\<"));
+        let chars: Vec<char> = self.text[range.clone()].chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            match chars[i] {
+                '<' | '[' | ']' => {
+                    self.out.push('\\');
+                    self.out.push(chars[i]);
+                }
+                'h' if is_url_start(&chars, i) => {
+                    i = push_url(&mut self.out, &chars, i);
+                    continue;
+                }
+                c => self.out.push(c),
+            }
+            i += 1;
+        }
         self.copied = range.end;
     }
 
@@ -419,6 +417,29 @@ fn inline_link_tags(line: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether a bare URL starts at `at`: `http://` or `https://` after anything but a letter or
+/// digit (`(https://…)`, `href="https://…"`).
+fn is_url_start(chars: &[char], at: usize) -> bool {
+    starts_url(chars, at) && (at == 0 || !chars[at - 1].is_alphanumeric())
+}
+
+/// Pushes the URL starting at `at` as `<url>` (punctuation that ends a sentence or closes a
+/// quote left out of it); returns where it ends.
+fn push_url(out: &mut String, chars: &[char], at: usize) -> usize {
+    let mut end = at;
+    while end < chars.len() && is_url_char(chars[end]) {
+        end += 1;
+    }
+    while end > at && matches!(chars[end - 1], '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\'' | '"')
+    {
+        end -= 1;
+    }
+    out.push('<');
+    out.extend(&chars[at..end]);
+    out.push('>');
+    end
 }
 
 fn starts_url(chars: &[char], at: usize) -> bool {
@@ -580,6 +601,18 @@ mod tests {
         assert_eq!(
             render("the agent (https://example.com/a#b) on it"),
             vec!["the agent (<https://example.com/a#b>) on it"]
+        );
+    }
+
+    #[test]
+    fn html_tags_are_text_with_their_urls_wrapped_and_brackets_escaped() {
+        assert_eq!(
+            render("see the <a href=\"https://docs.aws.amazon.com/a.html\">guide</a>."),
+            vec!["see the \\<a href=\"<https://docs.aws.amazon.com/a.html>\">guide\\</a>."]
+        );
+        assert_eq!(
+            render("<p>Dates as [YYYY]-[MM]-[DD].</p>"),
+            vec!["\\<p>Dates as \\[YYYY\\]-\\[MM\\]-\\[DD\\].\\</p>"]
         );
     }
 
