@@ -452,26 +452,30 @@ fn follow_imports(
         modules: loaded.iter().map(|l| l.module_path.clone()).collect(),
         external: external_module(loaded),
         read: Vec::new(),
+        sources,
+        loaded,
+        warnings,
     };
     for surface_only in [true, false] {
         let mut next = 0;
-        while next < loaded.len() {
+        while next < follower.loaded.len() {
             let from = next;
             next += 1;
-            if surface_only && loaded[from].on_demand {
+            let file = &follower.loaded[from];
+            if surface_only && file.on_demand {
                 continue;
             }
-            let Some(origin) = loaded[from].origin.clone() else { continue };
-            let links: Vec<_> = loaded[from]
+            let Some(origin) = file.origin.clone() else { continue };
+            let links: Vec<_> = file
                 .decls
                 .links
                 .iter()
                 .filter(|l| l.specifier.starts_with('.'))
-                .filter(|l| !surface_only || is_surface(&loaded[from].decls, &l.specifier))
+                .filter(|l| !surface_only || is_surface(&file.decls, &l.specifier))
                 .cloned()
                 .collect();
             for link in links {
-                follower.follow(sources, loaded, warnings, from, &origin, link, surface_only);
+                follower.follow(from, &origin, link, surface_only);
             }
         }
     }
@@ -485,8 +489,8 @@ fn is_surface(decls: &DeclFile, specifier: &str) -> bool {
         || decls.reexports.iter().any(|r| matches!(r, ReExport::All { from } if from == specifier))
 }
 
-/// What [`follow_imports`] knows of the files read so far.
-struct Follower {
+/// What [`follow_imports`] knows of the files read so far, and what it reads them into.
+struct Follower<'a> {
     /// Each file read, by path: its index in the loaded files.
     by_path: HashMap<PathBuf, usize>,
     /// The module paths taken.
@@ -495,23 +499,17 @@ struct Follower {
     external: String,
     /// The files read, in order.
     read: Vec<PathBuf>,
+    sources: &'a mut Sources,
+    loaded: &'a mut Vec<Loaded>,
+    warnings: &'a mut Vec<Diagnostic>,
 }
 
-impl Follower {
+impl Follower<'_> {
     /// Follows `link` of the loaded file `from` (at `origin`): reads the file it names unless it
     /// is read already, and records the module the link leads to. `whole`: the file is read
     /// whole, as part of the input, even from outside it (see [`follow_imports`]).
-    #[allow(clippy::too_many_arguments)]
-    fn follow(
-        &mut self,
-        sources: &mut Sources,
-        loaded: &mut Vec<Loaded>,
-        warnings: &mut Vec<Diagnostic>,
-        from: usize,
-        origin: &Origin,
-        link: Link,
-        whole: bool,
-    ) {
+    fn follow(&mut self, from: usize, origin: &Origin, link: Link, whole: bool) {
+        let Follower { sources, loaded, warnings, .. } = self;
         let Some(mut target) = target_of(origin, &link.specifier, &self.external) else { return };
         target.on_demand &= !whole;
         if let Some(&index) = self.by_path.get(&target.path) {

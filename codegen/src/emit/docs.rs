@@ -179,7 +179,6 @@ fn render_markdown(text: &str, fence_lang: &str) -> Vec<String> {
     out
 }
 
-/// Escapes the lines of one paragraph (see [`escape_inline`]) into `out`, and empties it.
 /// The info string an opening fence gets: `bare` for none; the language word when the info
 /// starts with one (`typescript title="a.ts"` → `typescript`); `text` otherwise, as rustdoc
 /// rejects what it cannot read there (`invalid_codeblock_attributes`: vscode-languageserver's
@@ -197,6 +196,7 @@ fn fence_info<'a>(info: &'a str, bare: &'a str) -> &'a str {
     }
 }
 
+/// Escapes the lines of one paragraph (see [`escape_inline`]) into `out`, and empties it.
 fn flush_paragraph(paragraph: &mut Vec<String>, out: &mut Vec<String>) {
     match paragraph.as_slice() {
         [] => {}
